@@ -1,0 +1,223 @@
+//! The application state, the [`Command`] enum, and the one place that applies commands.
+//!
+//! Views never write: they push commands; once per frame [`AppState::apply_queue`] carries them
+//! out through the store, refreshes the snapshot, and keeps one message for the user.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::i18n::{I18n, Lang};
+use crate::model::{Change, Roadmap, Status};
+use crate::store::{Store, StoreError};
+
+/// Something the user asked for that changes data or the open file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use]
+pub enum Command {
+    /// Set a measure's status (with an optional comment), based on the version the user saw.
+    SetStatus {
+        /// The measure's code.
+        code: String,
+        /// The new status.
+        status: Status,
+        /// Why (may be empty).
+        comment: String,
+        /// The version of the measure the user's view was based on.
+        expected_version: i64,
+    },
+    /// Open another roadmap file.
+    Open(PathBuf),
+    /// Create a new roadmap file, empty or with the default roadmap, and open it.
+    New {
+        /// Where.
+        path: PathBuf,
+        /// With the default roadmap (`true`) or empty.
+        seeded: bool,
+    },
+    /// Write a copy of the open roadmap to another file (the open file stays open).
+    SaveCopyAs(PathBuf),
+    /// Switch the user interface language.
+    SetLang(Lang),
+}
+
+/// How a message to the user is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageKind {
+    /// Something worked.
+    Info,
+    /// Something failed; nothing was written.
+    Error,
+}
+
+/// A message shown once to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// Info or error.
+    pub kind: MessageKind,
+    /// The text, in the UI language.
+    pub text: String,
+}
+
+/// The state of the application that is not about how it looks.
+#[derive(Debug)]
+pub struct AppState {
+    store: Store,
+    /// The snapshot the views draw.
+    pub roadmap: Roadmap,
+    /// The latest history entries, newest first.
+    pub recent: Vec<Change>,
+    tr: I18n,
+    /// Today, for schedule health and new completion dates.
+    pub today: NaiveDate,
+    queue: Vec<Command>,
+    /// The message to show, if any.
+    pub message: Option<Message>,
+    /// Files opened in this session, newest first (the UI persists them).
+    pub opened: Vec<PathBuf>,
+    data_version: i64,
+    generation: u64,
+}
+
+impl AppState {
+    /// The state for an open store.
+    pub fn new(store: Store, lang: Lang, today: NaiveDate) -> Result<Self, StoreError> {
+        let roadmap = store.load_roadmap()?;
+        let recent = store.recent_changes(50)?;
+        let data_version = store.data_version()?;
+        let opened = if store.path() == Path::new(":memory:") {
+            Vec::new()
+        } else {
+            vec![store.path().to_owned()]
+        };
+        Ok(Self {
+            store,
+            roadmap,
+            recent,
+            tr: I18n::new(lang),
+            today,
+            queue: Vec::new(),
+            message: None,
+            opened,
+            data_version,
+            generation: 0,
+        })
+    }
+
+    /// The messages of the UI language.
+    pub const fn tr(&self) -> &I18n {
+        &self.tr
+    }
+
+    /// The UI language.
+    pub const fn lang(&self) -> Lang {
+        self.tr.lang()
+    }
+
+    /// The open store.
+    pub const fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Queues a command for the next [`Self::apply_queue`].
+    pub fn push(&mut self, command: Command) {
+        self.queue.push(command);
+    }
+
+    /// Whether commands are waiting.
+    pub fn has_pending(&self) -> bool {
+        !self.queue.is_empty()
+    }
+
+    /// Applies every queued command in order. Each is one transaction; a failure shows its
+    /// message and leaves the file as it was.
+    pub fn apply_queue(&mut self) {
+        let commands = std::mem::take(&mut self.queue);
+        for command in commands {
+            match self.apply(command) {
+                Ok(Some(info)) => {
+                    self.message = Some(Message { kind: MessageKind::Info, text: info });
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    self.message =
+                        Some(Message { kind: MessageKind::Error, text: e.localize(&self.tr) });
+                }
+            }
+        }
+    }
+
+    fn apply(&mut self, command: Command) -> Result<Option<String>, StoreError> {
+        match command {
+            Command::SetStatus { code, status, comment, expected_version } => {
+                let result = self.store.set_status(
+                    &code,
+                    status,
+                    &comment,
+                    self.today,
+                    Some(expected_version),
+                );
+                // Whatever happened, show the file as it is now (after a conflict: the fresh values).
+                self.refresh()?;
+                result?;
+                Ok(None)
+            }
+            Command::Open(path) => {
+                let store = Store::open(&path)?;
+                self.switch_to(store)?;
+                Ok(None)
+            }
+            Command::New { path, seeded } => {
+                let store = Store::create(&path, seeded.then_some(self.lang()))?;
+                self.switch_to(store)?;
+                Ok(None)
+            }
+            Command::SaveCopyAs(path) => {
+                self.store.backup_to(&path)?;
+                Ok(Some(self.tr.f("info-copy-saved", &[("path", &path.display().to_string())])))
+            }
+            Command::SetLang(lang) => {
+                self.tr = I18n::new(lang);
+                Ok(None)
+            }
+        }
+    }
+
+    fn switch_to(&mut self, store: Store) -> Result<(), StoreError> {
+        let path = store.path().to_owned();
+        self.store = store;
+        self.refresh()?;
+        self.opened.retain(|p| p != &path);
+        self.opened.insert(0, path);
+        Ok(())
+    }
+
+    /// Reloads the snapshot from the store.
+    pub fn refresh(&mut self) -> Result<(), StoreError> {
+        self.roadmap = self.store.load_roadmap()?;
+        self.recent = self.store.recent_changes(50)?;
+        self.data_version = self.store.data_version()?;
+        self.generation += 1;
+        Ok(())
+    }
+
+    /// A number that changes whenever the snapshot is reloaded (for caches of the views).
+    pub const fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Reloads the snapshot if another process (a second window, the command line) changed the
+    /// file. Returns whether it did.
+    pub fn refresh_if_changed_elsewhere(&mut self) -> bool {
+        match self.store.data_version() {
+            Ok(v) if v != self.data_version => {
+                if let Err(e) = self.refresh() {
+                    self.message =
+                        Some(Message { kind: MessageKind::Error, text: e.localize(&self.tr) });
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+}

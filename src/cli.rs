@@ -1,0 +1,457 @@
+//! The command line: no subcommand starts the window; subcommands work headless on the same
+//! store and model.
+//!
+//! Exit codes: 0 success, 1 invalid input (including everything the argument parser rejects),
+//! 2 the file cannot be used (foreign, damaged, too new, unwritable). Nothing is written on any
+//! failure.
+
+// The command line's purpose is to print to stdout.
+#![allow(clippy::print_stdout)]
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::{Value, json};
+
+use crate::i18n::{I18n, Lang, parse_date};
+use crate::model::{Change, Measure, Roadmap, Status, schedule_health};
+use crate::store::{Store, StoreError, inspect};
+
+/// Fahrplan: the IT roadmap of a municipality — measures, owners, status, money, re-evaluations.
+#[derive(Debug, Parser)]
+#[command(name = "fahrplan", version, about)]
+pub struct Cli {
+    /// The roadmap file (default: fahrplan.sqlite in the platform's data directory).
+    #[arg(long, global = true, env = "FAHRPLAN_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Language of the interface and of a newly created roadmap.
+    #[arg(long, global = true, value_enum, env = "FAHRPLAN_LANG")]
+    pub lang: Option<LangArg>,
+    /// What to do; without a subcommand the window opens.
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+/// `--lang`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Deutsch.
+    De,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::De => Self::De,
+            LangArg::En => Self::En,
+        }
+    }
+}
+
+/// `--format` of listings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// Aligned columns for people.
+    Table,
+    /// JSON for scripts.
+    Json,
+}
+
+/// `--format` of single records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    /// Labelled lines for people.
+    Text,
+    /// JSON for scripts.
+    Json,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// List all measures.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
+    /// Show one measure with every field.
+    Show {
+        /// The measure's code, e.g. M07.
+        code: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextFormat,
+    },
+    /// Set a measure's status: planned, in-progress, done, on-hold, cancelled.
+    SetStatus {
+        /// The measure's code.
+        code: String,
+        /// The new status.
+        status: String,
+        /// Why (recorded in the history).
+        #[arg(long, default_value = "")]
+        comment: String,
+    },
+    /// Show the history of changes, of one measure or of all.
+    History {
+        /// Only this measure.
+        code: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
+    /// Check the file: integrity, schema version, application id.
+    Check,
+}
+
+/// Why a command failed, with its exit code.
+enum Failure {
+    /// Invalid input: exit 1.
+    Input(String),
+    /// The file cannot be used: exit 2.
+    File(String),
+}
+
+impl Failure {
+    fn store(e: &StoreError, tr: &I18n) -> Self {
+        if e.is_file_problem() { Self::File(e.localize(tr)) } else { Self::Input(e.localize(tr)) }
+    }
+}
+
+/// The default roadmap file: `fahrplan.sqlite` in the platform's data directory.
+pub fn default_db_path() -> PathBuf {
+    directories::ProjectDirs::from("de", "Fahrplan", "Fahrplan").map_or_else(
+        || PathBuf::from("fahrplan.sqlite"),
+        |dirs| dirs.data_dir().join("fahrplan.sqlite"),
+    )
+}
+
+/// Today's date: `FAHRPLAN_TODAY` (ISO) if set, for reproducible runs and pictures; else the
+/// local calendar date.
+pub fn today() -> NaiveDate {
+    std::env::var("FAHRPLAN_TODAY")
+        .ok()
+        .and_then(|t| parse_date(&t))
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// Runs the program with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(1),
+            };
+        }
+    };
+    let lang = cli.lang.map(Lang::from).unwrap_or_default();
+    let tr = I18n::new(lang);
+    let db = cli.db.clone().unwrap_or_else(default_db_path);
+    let Some(command) = cli.command else {
+        return crate::ui::run_window(&db, cli.lang.map(Lang::from), today());
+    };
+    match run(&command, &db, &tr) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => {
+            eprintln!("fahrplan: {message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::File(message)) => {
+            eprintln!("fahrplan: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn open(db: &std::path::Path, tr: &I18n) -> Result<Store, Failure> {
+    Store::open_or_create(db, tr.lang()).map_err(|e| Failure::store(&e, tr))
+}
+
+fn out(text: &str) {
+    // A closed pipe (`fahrplan list | head`) is not an error worth reporting.
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
+fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
+    let today = today();
+    match command {
+        Cmd::List { format } => {
+            let store = open(db, tr)?;
+            let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+            match format {
+                TableFormat::Json => {
+                    let list: Vec<Value> = roadmap
+                        .measures
+                        .iter()
+                        .map(|m| measure_json(&roadmap, m, today, false))
+                        .collect();
+                    out(&to_json(&Value::Array(list)));
+                }
+                TableFormat::Table => out(&measures_table(&roadmap, tr)),
+            }
+        }
+        Cmd::Show { code, format } => {
+            let store = open(db, tr)?;
+            let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+            let measure = roadmap
+                .measure(code)
+                .ok_or_else(|| Failure::Input(tr.f("cli-unknown-code", &[("code", code)])))?;
+            match format {
+                TextFormat::Json => out(&to_json(&measure_json(&roadmap, measure, today, true))),
+                TextFormat::Text => out(&measure_text(&roadmap, measure, today, tr)),
+            }
+        }
+        Cmd::SetStatus { code, status, comment } => {
+            let Some(status) = Status::from_slug(status) else {
+                let valid: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+                return Err(Failure::Input(
+                    tr.f("cli-bad-status", &[("status", status), ("valid", &valid.join(", "))]),
+                ));
+            };
+            let mut store = open(db, tr)?;
+            let before = store.measure(code).map_err(|e| Failure::store(&e, tr))?;
+            let Some(before) = before else {
+                return Err(Failure::Input(tr.f("cli-unknown-code", &[("code", code)])));
+            };
+            let after = store
+                .set_status(code, status, comment, today, None)
+                .map_err(|e| Failure::store(&e, tr))?;
+            out(&tr.f(
+                "cli-status-set",
+                &[
+                    ("code", code),
+                    ("old", &tr.t(&format!("status-{}", before.status))),
+                    ("new", &tr.t(&format!("status-{}", after.status))),
+                ],
+            ));
+        }
+        Cmd::History { code, format } => {
+            let store = open(db, tr)?;
+            if let Some(code) = code
+                && store.measure(code).map_err(|e| Failure::store(&e, tr))?.is_none()
+            {
+                return Err(Failure::Input(tr.f("cli-unknown-code", &[("code", code)])));
+            }
+            let history = store.history(code.as_deref()).map_err(|e| Failure::store(&e, tr))?;
+            match format {
+                TableFormat::Json => {
+                    out(&to_json(&Value::Array(history.iter().map(change_json).collect())));
+                }
+                TableFormat::Table => out(&history_table(&history, tr)),
+            }
+        }
+        Cmd::Check => {
+            if !db.exists() {
+                return Err(Failure::File(
+                    tr.f("cli-no-file", &[("path", &db.display().to_string())]),
+                ));
+            }
+            let report = inspect(db).map_err(|e| Failure::store(&e, tr))?;
+            out(&tr.f(
+                "cli-check-ok",
+                &[
+                    ("path", &db.display().to_string()),
+                    ("version", &report.schema_version.to_string()),
+                    ("id", &format!("0x{:08X}", report.application_id)),
+                    ("integrity", &report.integrity),
+                    ("measures", &report.measures.to_string()),
+                ],
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn to_json(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+fn measure_json(roadmap: &Roadmap, m: &Measure, today: NaiveDate, full: bool) -> Value {
+    let mut value = json!({
+        "code": m.code,
+        "title": m.title,
+        "horizon": m.horizon.as_str(),
+        "owner": roadmap.owner_name(m),
+        "status": m.status.as_str(),
+        "progress": m.progress,
+        "start": m.start.to_string(),
+        "due": m.due.to_string(),
+        "next_reevaluation": m.next_reevaluation.map(|d| d.to_string()),
+        "health": schedule_health(m, today).as_str(),
+    });
+    if full {
+        let extra = json!({
+            "description": m.description,
+            "stakeholders": m.stakeholders,
+            "completed": m.completed.map(|d| d.to_string()),
+            "frameworks": m.frameworks,
+            "depends_on": m.depends_on,
+            "reevaluation_interval_months": m.reevaluation_interval_months,
+            "planned_one_off_cents": m.planned_one_off.cents(),
+            "planned_yearly_cents": m.planned_yearly.cents(),
+            "spent_cents": roadmap.spent(&m.code).cents(),
+            "notes": m.notes,
+            "version": m.version,
+            "expenses": roadmap.expenses.iter().filter(|e| e.code == m.code)
+                .map(|e| json!({"date": e.date.to_string(), "amount_cents": e.amount.cents(), "note": e.note}))
+                .collect::<Vec<_>>(),
+            "reevaluations": roadmap.reevaluations_of(&m.code)
+                .map(|r| json!({"date": r.date.to_string(), "verdict": r.verdict.as_str(), "note": r.note, "by": r.by}))
+                .collect::<Vec<_>>(),
+        });
+        if let (Value::Object(base), Value::Object(extra)) = (&mut value, extra) {
+            base.extend(extra);
+        }
+    }
+    value
+}
+
+fn change_json(c: &Change) -> Value {
+    json!({
+        "at": c.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        "who": c.who,
+        "code": c.code,
+        "field": c.field,
+        "old": c.old,
+        "new": c.new,
+        "comment": c.comment,
+        "batch": c.batch,
+    })
+}
+
+/// Lays out rows as columns separated by two spaces, padded by characters.
+fn columns(rows: &[Vec<String>]) -> String {
+    let width = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> =
+        (0..width).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
+    let mut text = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                line.push_str(&" ".repeat(widths[i] - cell.chars().count() + 2));
+            }
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text.trim_end().to_owned()
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut s: String = text.chars().take(max - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+fn measures_table(roadmap: &Roadmap, tr: &I18n) -> String {
+    let mut rows = vec![
+        [
+            "col-code",
+            "col-title",
+            "col-horizon",
+            "col-owner",
+            "col-status",
+            "col-progress",
+            "col-due",
+            "col-next-reevaluation",
+        ]
+        .iter()
+        .map(|k| tr.t(k))
+        .collect::<Vec<_>>(),
+    ];
+    for m in &roadmap.measures {
+        rows.push(vec![
+            m.code.clone(),
+            shorten(&m.title, 48),
+            tr.t(&format!("horizon-{}", m.horizon)),
+            roadmap.owner_name(m).to_owned(),
+            tr.t(&format!("status-{}", m.status)),
+            tr.percent(m.progress),
+            tr.date(m.due),
+            tr.opt_date(m.next_reevaluation),
+        ]);
+    }
+    columns(&rows)
+}
+
+fn measure_text(roadmap: &Roadmap, m: &Measure, today: NaiveDate, tr: &I18n) -> String {
+    let frameworks: Vec<String> = m
+        .frameworks
+        .iter()
+        .map(|r| format!("{}: {}", tr.t(&format!("framework-{}", r.framework)), r.reference))
+        .collect();
+    let lines = [
+        ("col-code", m.code.clone()),
+        ("col-title", m.title.clone()),
+        ("col-horizon", tr.t(&format!("horizon-{}", m.horizon))),
+        ("col-owner", roadmap.owner_name(m).to_owned()),
+        ("field-stakeholders", m.stakeholders.join(", ")),
+        ("col-status", tr.t(&format!("status-{}", m.status))),
+        ("col-health", tr.t(&format!("health-{}", schedule_health(m, today).as_str()))),
+        ("col-progress", tr.percent(m.progress)),
+        ("field-start", tr.date(m.start)),
+        ("col-due", tr.date(m.due)),
+        ("field-completed", tr.opt_date(m.completed)),
+        (
+            "field-interval",
+            m.reevaluation_interval_months
+                .map_or_else(|| "–".to_owned(), |n| tr.f("months", &[("n", &n.to_string())])),
+        ),
+        ("col-next-reevaluation", tr.opt_date(m.next_reevaluation)),
+        ("field-one-off", tr.money(m.planned_one_off)),
+        ("field-yearly", tr.money(m.planned_yearly)),
+        ("field-spent", tr.money(roadmap.spent(&m.code))),
+        ("field-depends-on", m.depends_on.join(", ")),
+        ("field-frameworks", frameworks.join("; ")),
+        ("field-description", m.description.clone()),
+        ("field-notes", m.notes.clone()),
+    ];
+    let labels: Vec<String> = lines.iter().map(|(k, _)| tr.t(k)).collect();
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    lines
+        .iter()
+        .zip(&labels)
+        .map(|((_, value), label)| {
+            format!("{label}:{}{value}", " ".repeat(width - label.chars().count() + 2))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn history_table(history: &[Change], tr: &I18n) -> String {
+    let mut rows = vec![
+        ["col-at", "col-who", "col-code", "col-field", "col-old", "col-new", "col-comment"]
+            .iter()
+            .map(|k| tr.t(k))
+            .collect::<Vec<_>>(),
+    ];
+    for c in history {
+        rows.push(vec![
+            tr.date_time(c.at),
+            c.who.clone(),
+            c.code.clone().unwrap_or_default(),
+            c.field.clone(),
+            shorten(c.old.as_deref().unwrap_or("–"), 30),
+            shorten(c.new.as_deref().unwrap_or("–"), 30),
+            c.comment.clone(),
+        ]);
+    }
+    columns(&rows)
+}

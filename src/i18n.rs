@@ -1,0 +1,274 @@
+//! German and English: message lookup (Fluent files in `assets/i18n`) and the formats of dates,
+//! money and percentages.
+//!
+//! This module sits beside the model: every layer may use it, it uses no other layer.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use fluent_bundle::{FluentArgs, FluentResource, concurrent::FluentBundle};
+use serde::{Deserialize, Serialize};
+
+use crate::model::Money;
+
+/// A language of the user interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// German, the reference language.
+    #[default]
+    #[serde(rename = "de")]
+    De,
+    /// English.
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// Both languages.
+    pub const ALL: [Self; 2] = [Self::De, Self::En];
+
+    /// The ISO 639-1 code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::De => "de",
+            Self::En => "en",
+        }
+    }
+
+    /// Parses `de` or `en` (any case, region ignored: `de-DE`, `en_GB.UTF-8`).
+    pub fn from_code(code: &str) -> Option<Self> {
+        let lower = code.to_ascii_lowercase();
+        if lower.starts_with("de") {
+            Some(Self::De)
+        } else if lower.starts_with("en") {
+            Some(Self::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub const fn native_name(self) -> &'static str {
+        match self {
+            Self::De => "Deutsch",
+            Self::En => "English",
+        }
+    }
+}
+
+const DE_FTL: &str = include_str!("../assets/i18n/de.ftl");
+const EN_FTL: &str = include_str!("../assets/i18n/en.ftl");
+
+/// The messages and formats of one language.
+pub struct I18n {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl std::fmt::Debug for I18n {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("I18n").field("lang", &self.lang).finish_non_exhaustive()
+    }
+}
+
+impl I18n {
+    /// Loads the messages of `lang`.
+    pub fn new(lang: Lang) -> Self {
+        let (source, id) = match lang {
+            Lang::De => (DE_FTL, "de"),
+            Lang::En => (EN_FTL, "en"),
+        };
+        let id: unic_langid::LanguageIdentifier = id.parse().unwrap_or_default();
+        // The message files are compiled in and checked by a test; a syntax error in one entry
+        // only loses that entry, which the parity test would report.
+        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(res, _)| res);
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // No Unicode isolation marks: they show up as garbage in terminals and CSV files.
+        bundle.set_use_isolating(false);
+        // Adding can only fail on duplicate ids, which the test of the files rules out.
+        let _ = bundle.add_resource(resource);
+        Self { lang, bundle }
+    }
+
+    /// The language.
+    pub const fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The message `key`; the key itself if there is no such message.
+    pub fn t(&self, key: &str) -> String {
+        self.f(key, &[])
+    }
+
+    /// The message `key` with named arguments; the key itself if there is no such message.
+    pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
+            return key.to_owned();
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, *value);
+        }
+        let mut errors = Vec::new();
+        self.bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
+    }
+
+    /// Whether a message exists.
+    pub fn has(&self, key: &str) -> bool {
+        self.bundle.has_message(key)
+    }
+
+    /// A calendar date: `27.11.2026` or `27 Nov 2026`.
+    pub fn date(&self, date: NaiveDate) -> String {
+        match self.lang {
+            Lang::De => date.format("%d.%m.%Y").to_string(),
+            Lang::En => date.format("%-d %b %Y").to_string(),
+        }
+    }
+
+    /// An optional date, with a dash for none.
+    pub fn opt_date(&self, date: Option<NaiveDate>) -> String {
+        date.map_or_else(|| "–".to_owned(), |d| self.date(d))
+    }
+
+    /// A date and time to the minute: `27.11.2026 14:05` or `27 Nov 2026 14:05`.
+    pub fn date_time(&self, at: NaiveDateTime) -> String {
+        format!("{} {}", self.date(at.date()), at.format("%H:%M"))
+    }
+
+    /// Money with cents: `1.234,56 €` or `€1,234.56`.
+    pub fn money(&self, money: Money) -> String {
+        self.format_money(money, true)
+    }
+
+    /// Money in whole euros (rounded), for figures and charts: `213.000 €` or `€213,000`.
+    pub fn money_whole(&self, money: Money) -> String {
+        self.format_money(money, false)
+    }
+
+    fn format_money(&self, money: Money, with_cents: bool) -> String {
+        let (thousands, decimal) = match self.lang {
+            Lang::De => ('.', ','),
+            Lang::En => (',', '.'),
+        };
+        let cents = money.cents();
+        let negative = cents < 0;
+        let abs = cents.unsigned_abs();
+        let (euros, rest) =
+            if with_cents { (abs / 100, abs % 100) } else { (abs.saturating_add(50) / 100, 0) };
+        let mut number = group_thousands(euros, thousands);
+        if with_cents {
+            number.push(decimal);
+            number.push_str(&format!("{rest:02}"));
+        }
+        let sign = if negative { "-" } else { "" };
+        match self.lang {
+            Lang::De => format!("{sign}{number} €"),
+            Lang::En => format!("{sign}€{number}"),
+        }
+    }
+
+    /// A percentage: `45 %` (German, with a space) or `45%`.
+    pub fn percent(&self, value: u8) -> String {
+        match self.lang {
+            Lang::De => format!("{value} %"),
+            Lang::En => format!("{value}%"),
+        }
+    }
+}
+
+fn group_thousands(mut value: u64, separator: char) -> String {
+    let mut groups = Vec::new();
+    loop {
+        groups.push(value % 1000);
+        value /= 1000;
+        if value == 0 {
+            break;
+        }
+    }
+    let mut out = String::new();
+    for (i, group) in groups.iter().rev().enumerate() {
+        if i == 0 {
+            out.push_str(&group.to_string());
+        } else {
+            out.push(separator);
+            out.push_str(&format!("{group:03}"));
+        }
+    }
+    out
+}
+
+/// Parses a date as ISO (`2026-12-31`) or German (`31.12.2026`, two-digit years are refused).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
+        .ok()
+        .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(source: &str) -> Vec<String> {
+        let resource = FluentResource::try_new(source.to_owned()).expect("valid Fluent syntax");
+        let mut keys: Vec<String> = resource
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    #[test]
+    fn both_languages_have_the_same_messages() {
+        let (de, en) = (keys(DE_FTL), keys(EN_FTL));
+        let missing_en: Vec<_> = de.iter().filter(|k| !en.contains(k)).collect();
+        let missing_de: Vec<_> = en.iter().filter(|k| !de.contains(k)).collect();
+        assert!(
+            missing_en.is_empty() && missing_de.is_empty(),
+            "en lacks {missing_en:?}, de lacks {missing_de:?}"
+        );
+        let mut dedup = de.clone();
+        dedup.dedup();
+        assert_eq!(dedup, de, "duplicate keys in de.ftl");
+    }
+
+    #[test]
+    fn messages_take_arguments() {
+        let de = I18n::new(Lang::De);
+        assert_eq!(de.f("cli-unknown-code", &[("code", "M99")]), "Es gibt keine Maßnahme M99.");
+        let en = I18n::new(Lang::En);
+        assert_eq!(en.f("cli-unknown-code", &[("code", "M99")]), "There is no measure M99.");
+        assert_eq!(en.t("no-such-key"), "no-such-key");
+    }
+
+    #[test]
+    fn dates_and_money_in_both_languages() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 7).unwrap();
+        let (de, en) = (I18n::new(Lang::De), I18n::new(Lang::En));
+        assert_eq!(de.date(d), "07.11.2026");
+        assert_eq!(en.date(d), "7 Nov 2026");
+        assert_eq!(de.money(Money(123_456)), "1.234,56 €");
+        assert_eq!(en.money(Money(123_456)), "€1,234.56");
+        assert_eq!(de.money(Money(5)), "0,05 €");
+        assert_eq!(de.money(Money(-100_000_000)), "-1.000.000,00 €");
+        assert_eq!(de.money_whole(Money::euros(213_000)), "213.000 €");
+        assert_eq!(en.money_whole(Money(99_950)), "€1,000");
+        assert_eq!(de.money(Money(i64::MIN)), "-92.233.720.368.547.758,08 €");
+        assert_eq!(de.percent(45), "45 %");
+    }
+
+    #[test]
+    fn parses_iso_and_german_dates_only() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 31);
+        assert_eq!(parse_date("2026-12-31"), d);
+        assert_eq!(parse_date(" 31.12.2026 "), d);
+        assert_eq!(parse_date("31.13.2026"), None);
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_date("12/31/2026"), None);
+        assert_eq!(parse_date("31.12.0026"), None);
+    }
+}

@@ -1,0 +1,13 @@
+//! Fahrplan: a desktop application in which a municipality tracks the measures of its IT
+//! roadmap — horizons, owners, status, progress, money and re-evaluations — in one SQLite file.
+//!
+//! Layers, each using only those below it: [`ui`] → [`app`] → [`store`] → [`model`],
+//! with [`i18n`] beside the model. [`cli`] is the edge that starts either the window or a
+//! headless command.
+
+pub mod app;
+pub mod cli;
+pub mod i18n;
+pub mod model;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,168 @@
+//! Money planned against money spent, per horizon and per calendar year.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{Horizon, Measure, Money, Roadmap, Status};
+
+/// Planned and spent money for a group of measures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BudgetRollup {
+    /// Number of measures in the group.
+    pub measures: usize,
+    /// Sum of planned one-off costs.
+    pub planned_one_off: Money,
+    /// Sum of planned yearly costs.
+    pub planned_yearly: Money,
+    /// Sum of booked expenses.
+    pub spent: Money,
+}
+
+/// Planned and spent money in one calendar year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct YearBudget {
+    /// The calendar year.
+    pub year: i32,
+    /// What the plan foresees for that year (see [`budget_by_year`]).
+    pub planned: Money,
+    /// What was booked with a date in that year.
+    pub spent: Money,
+}
+
+fn rollup<'a>(roadmap: &Roadmap, measures: impl Iterator<Item = &'a Measure>) -> BudgetRollup {
+    let mut sum = BudgetRollup::default();
+    for m in measures {
+        sum.measures += 1;
+        sum.planned_one_off = sum.planned_one_off.saturating_add(m.planned_one_off);
+        sum.planned_yearly = sum.planned_yearly.saturating_add(m.planned_yearly);
+        sum.spent = sum.spent.saturating_add(roadmap.spent(&m.code));
+    }
+    sum
+}
+
+/// The roll-up of every measure.
+pub fn budget_total(roadmap: &Roadmap) -> BudgetRollup {
+    rollup(roadmap, roadmap.measures.iter())
+}
+
+/// The roll-up of each horizon, in the order short, medium, long.
+pub fn budget_by_horizon(roadmap: &Roadmap) -> [(Horizon, BudgetRollup); 3] {
+    [Horizon::Short, Horizon::Medium, Horizon::Long]
+        .map(|h| (h, rollup(roadmap, roadmap.measures.iter().filter(|m| m.horizon == h))))
+}
+
+/// The money the plan foresees for one measure in `year`.
+///
+/// The one-off cost falls in the year of the planned start (the budget must be there when the
+/// work begins). Running costs begin in the month after the measure is delivered (its completion
+/// date, else its due date) and count pro rata per month. Cancelled measures plan nothing.
+fn planned_in_year(measure: &Measure, year: i32) -> Money {
+    if measure.status == Status::Cancelled {
+        return Money::ZERO;
+    }
+    let mut planned = Money::ZERO;
+    if measure.start.year() == year {
+        planned = planned.saturating_add(measure.planned_one_off);
+    }
+    let delivered = measure.completed.unwrap_or(measure.due);
+    let months = running_months(delivered, year);
+    planned.saturating_add(measure.planned_yearly.scaled(months, 12))
+}
+
+/// Months of `year` that lie after the month of `delivered`.
+fn running_months(delivered: NaiveDate, year: i32) -> i64 {
+    match year.cmp(&delivered.year()) {
+        std::cmp::Ordering::Less => 0,
+        std::cmp::Ordering::Equal => 12 - i64::from(delivered.month()),
+        std::cmp::Ordering::Greater => 12,
+    }
+}
+
+/// Planned against spent per calendar year, for every year from `first` to `last` inclusive.
+pub fn budget_by_year(roadmap: &Roadmap, first: i32, last: i32) -> Vec<YearBudget> {
+    (first..=last)
+        .map(|year| YearBudget {
+            year,
+            planned: roadmap.measures.iter().map(|m| planned_in_year(m, year)).sum(),
+            spent: roadmap
+                .expenses
+                .iter()
+                .filter(|e| e.date.year() == year)
+                .map(|e| e.amount)
+                .sum(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Expense;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn roadmap() -> Roadmap {
+        let mut a = Measure::new("M01", "a", date(2024, 3, 1), date(2024, 9, 30));
+        a.planned_one_off = Money::euros(10_000);
+        a.planned_yearly = Money::euros(1_200);
+        let mut b = Measure::new("M02", "b", date(2025, 1, 1), date(2025, 12, 31));
+        b.horizon = Horizon::Medium;
+        b.planned_one_off = Money::euros(5_000);
+        let expense = |code: &str, d, euros| Expense {
+            id: 0,
+            code: code.into(),
+            date: d,
+            amount: Money::euros(euros),
+            note: String::new(),
+        };
+        Roadmap {
+            measures: vec![a, b],
+            expenses: vec![
+                expense("M01", date(2024, 6, 1), 9_000),
+                expense("M01", date(2025, 2, 1), 1_000),
+                expense("M02", date(2025, 7, 1), 2_500),
+            ],
+            ..Roadmap::default()
+        }
+    }
+
+    #[test]
+    fn rollups_by_horizon_and_total() {
+        let r = roadmap();
+        let [(_, short), (_, medium), (_, long)] = budget_by_horizon(&r);
+        assert_eq!(short.planned_one_off, Money::euros(10_000));
+        assert_eq!(short.planned_yearly, Money::euros(1_200));
+        assert_eq!(short.spent, Money::euros(10_000));
+        assert_eq!(medium.spent, Money::euros(2_500));
+        assert_eq!(long, BudgetRollup::default());
+        let total = budget_total(&r);
+        assert_eq!((total.measures, total.spent), (2, Money::euros(12_500)));
+    }
+
+    #[test]
+    fn per_year_planned_and_spent() {
+        let years = budget_by_year(&roadmap(), 2024, 2026);
+        // 2024: one-off 10,000 + running Oct–Dec (3/12 of 1,200 = 300).
+        assert_eq!(
+            years[0],
+            YearBudget { year: 2024, planned: Money::euros(10_300), spent: Money::euros(9_000) }
+        );
+        // 2025: running 1,200 + M02's one-off 5,000.
+        assert_eq!(
+            years[1],
+            YearBudget { year: 2025, planned: Money::euros(6_200), spent: Money::euros(3_500) }
+        );
+        assert_eq!(
+            years[2],
+            YearBudget { year: 2026, planned: Money::euros(1_200), spent: Money::ZERO }
+        );
+    }
+
+    #[test]
+    fn cancelled_measures_plan_nothing() {
+        let mut r = roadmap();
+        r.measures[0].status = Status::Cancelled;
+        assert_eq!(budget_by_year(&r, 2024, 2024)[0].planned, Money::ZERO);
+    }
+}

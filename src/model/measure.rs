@@ -1,0 +1,471 @@
+//! The records of a roadmap.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::Money;
+
+/// Declares a field-less enum with a stable slug for files, the command line and JSON.
+macro_rules! slug_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $slug:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $slug)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The stable slug used in files, JSON and on the command line.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $slug),+
+                }
+            }
+
+            /// Parses a slug; `None` for anything else.
+            pub fn from_slug(slug: &str) -> Option<Self> {
+                match slug {
+                    $($slug => Some(Self::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+slug_enum! {
+    /// When a measure is to be done.
+    Horizon {
+        /// Short term: now.
+        Short = "short",
+        /// Medium term: in one to two years.
+        Medium = "medium",
+        /// Long term: in two to three years.
+        Long = "long",
+    }
+}
+
+slug_enum! {
+    /// Where a measure stands.
+    Status {
+        /// Not begun.
+        Planned = "planned",
+        /// Being worked on.
+        InProgress = "in-progress",
+        /// Finished.
+        Done = "done",
+        /// Paused.
+        OnHold = "on-hold",
+        /// Given up.
+        Cancelled = "cancelled",
+    }
+}
+
+slug_enum! {
+    /// The result of a re-evaluation of a measure's effectiveness.
+    Verdict {
+        /// The measure works as intended.
+        Effective = "effective",
+        /// The measure works only in part.
+        Partly = "partly",
+        /// The measure does not work.
+        NotEffective = "not-effective",
+    }
+}
+
+slug_enum! {
+    /// A framework that a measure refers to.
+    Framework {
+        /// ITIL 4 practices.
+        Itil4 = "itil4",
+        /// ITIL v3 / 2011.
+        Itil3 = "itil3",
+        /// VdS 3473 (cyber security for small organisations).
+        Vds3473 = "vds3473",
+        /// BSI IT-Grundschutz.
+        Bsi = "bsi",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+slug_enum! {
+    /// What kind of owner a measure has.
+    OwnerKind {
+        /// A person or a role (e.g. "IT manager").
+        Role = "role",
+        /// A department of the administration.
+        Department = "department",
+        /// An external provider.
+        External = "external",
+    }
+}
+
+/// The database id of an owner.
+pub type OwnerId = i64;
+
+/// Who is responsible for measures.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Owner {
+    /// Database id.
+    pub id: OwnerId,
+    /// Display name, unique within a roadmap.
+    pub name: String,
+    /// Person/role, department or external provider.
+    pub kind: OwnerKind,
+    /// Optional contact (e-mail, phone).
+    pub contact: Option<String>,
+}
+
+/// A reference from a measure to a framework chapter or practice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameworkRef {
+    /// Which framework.
+    pub framework: Framework,
+    /// The chapter or practice, as text.
+    pub reference: String,
+}
+
+/// One measure of the roadmap.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Measure {
+    /// Database id.
+    pub id: i64,
+    /// Unique code such as `M01`.
+    pub code: String,
+    /// Short title.
+    pub title: String,
+    /// Longer description.
+    pub description: String,
+    /// Short, medium or long term.
+    pub horizon: Horizon,
+    /// The responsible owner, if any.
+    pub owner: Option<OwnerId>,
+    /// Further stakeholders (free text, usually owner names).
+    pub stakeholders: Vec<String>,
+    /// Where the measure stands.
+    pub status: Status,
+    /// Progress in percent, 0–100.
+    pub progress: u8,
+    /// Planned start.
+    pub start: NaiveDate,
+    /// Planned due date.
+    pub due: NaiveDate,
+    /// When it was completed, if it was.
+    pub completed: Option<NaiveDate>,
+    /// Framework references.
+    pub frameworks: Vec<FrameworkRef>,
+    /// Codes of the measures this one depends on.
+    pub depends_on: Vec<String>,
+    /// Months between re-evaluations; `None` for no regular re-evaluation.
+    pub reevaluation_interval_months: Option<u32>,
+    /// When the next re-evaluation is due.
+    pub next_reevaluation: Option<NaiveDate>,
+    /// Planned one-off cost.
+    pub planned_one_off: Money,
+    /// Planned yearly running cost.
+    pub planned_yearly: Money,
+    /// Free notes.
+    pub notes: String,
+    /// Row version for optimistic concurrency; bumped by every write.
+    pub version: i64,
+}
+
+impl Measure {
+    /// A new, empty measure with the given code, for editors and tests.
+    pub fn new(
+        code: impl Into<String>,
+        title: impl Into<String>,
+        start: NaiveDate,
+        due: NaiveDate,
+    ) -> Self {
+        Self {
+            id: 0,
+            code: code.into(),
+            title: title.into(),
+            description: String::new(),
+            horizon: Horizon::Short,
+            owner: None,
+            stakeholders: Vec::new(),
+            status: Status::Planned,
+            progress: 0,
+            start,
+            due,
+            completed: None,
+            frameworks: Vec::new(),
+            depends_on: Vec::new(),
+            reevaluation_interval_months: None,
+            next_reevaluation: None,
+            planned_one_off: Money::ZERO,
+            planned_yearly: Money::ZERO,
+            notes: String::new(),
+            version: 0,
+        }
+    }
+
+    /// The measure with a new status and the fields that follow from it: done means 100 %
+    /// and a completion date (today, unless one is set); leaving done clears the completion date.
+    #[must_use]
+    pub fn with_status(&self, status: Status, today: NaiveDate) -> Self {
+        let mut next = self.clone();
+        next.status = status;
+        if status == Status::Done {
+            next.progress = 100;
+            next.completed = Some(self.completed.unwrap_or(today));
+        } else {
+            next.completed = None;
+            if self.status == Status::Done && status == Status::InProgress && next.progress == 100 {
+                next.progress = 99;
+            }
+        }
+        next
+    }
+
+    /// The date the bar of this measure ends: completion for done measures, else due.
+    pub fn end(&self) -> NaiveDate {
+        match (self.status, self.completed) {
+            (Status::Done, Some(completed)) => completed,
+            _ => self.due,
+        }
+    }
+}
+
+/// One booked expense.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Expense {
+    /// Database id.
+    pub id: i64,
+    /// The measure's code.
+    pub code: String,
+    /// When the money was spent.
+    pub date: NaiveDate,
+    /// How much.
+    pub amount: Money,
+    /// What for.
+    pub note: String,
+}
+
+/// One recorded re-evaluation of a measure's effectiveness.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reevaluation {
+    /// Database id.
+    pub id: i64,
+    /// The measure's code.
+    pub code: String,
+    /// When it took place.
+    pub date: NaiveDate,
+    /// The result.
+    pub verdict: Verdict,
+    /// Findings.
+    pub note: String,
+    /// Who evaluated.
+    pub by: String,
+}
+
+/// One entry of the history: a field of a measure changed (or a record added or removed).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// Database id (increasing).
+    pub id: i64,
+    /// Changes written by one command share a batch number.
+    pub batch: i64,
+    /// Local date and time of the change.
+    pub at: NaiveDateTime,
+    /// Who made it.
+    pub who: String,
+    /// The measure's code, if it concerns a measure.
+    pub code: Option<String>,
+    /// Which field (`status`, `progress`, …, or `created`, `expense`, …).
+    pub field: String,
+    /// The value before, as text.
+    pub old: Option<String>,
+    /// The value after, as text.
+    pub new: Option<String>,
+    /// Why.
+    pub comment: String,
+}
+
+/// A field that differs between two versions of a measure, with both values as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldChange {
+    /// Field name, as in the history.
+    pub field: &'static str,
+    /// Old value as text (`None` for empty).
+    pub old: Option<String>,
+    /// New value as text (`None` for empty).
+    pub new: Option<String>,
+}
+
+fn opt_date(date: Option<NaiveDate>) -> Option<String> {
+    date.map(|d| d.to_string())
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+fn join_refs(refs: &[FrameworkRef]) -> Option<String> {
+    let joined: Vec<String> =
+        refs.iter().map(|r| format!("{}: {}", r.framework.as_str(), r.reference)).collect();
+    non_empty(&joined.join("\n"))
+}
+
+/// The fields that differ between `old` and `new`, each with its old and new value as text.
+///
+/// Owners are given by id; the store writes their names into the history.
+pub fn diff_measures(old: &Measure, new: &Measure) -> Vec<FieldChange> {
+    let mut changes = Vec::new();
+    let mut push = |field: &'static str, a: Option<String>, b: Option<String>| {
+        if a != b {
+            changes.push(FieldChange { field, old: a, new: b });
+        }
+    };
+    push("code", Some(old.code.clone()), Some(new.code.clone()));
+    push("title", non_empty(&old.title), non_empty(&new.title));
+    push("description", non_empty(&old.description), non_empty(&new.description));
+    push("horizon", Some(old.horizon.as_str().into()), Some(new.horizon.as_str().into()));
+    push("owner", old.owner.map(|o| o.to_string()), new.owner.map(|o| o.to_string()));
+    push(
+        "stakeholders",
+        non_empty(&old.stakeholders.join("\n")),
+        non_empty(&new.stakeholders.join("\n")),
+    );
+    push("status", Some(old.status.as_str().into()), Some(new.status.as_str().into()));
+    push("progress", Some(old.progress.to_string()), Some(new.progress.to_string()));
+    push("start", Some(old.start.to_string()), Some(new.start.to_string()));
+    push("due", Some(old.due.to_string()), Some(new.due.to_string()));
+    push("completed", opt_date(old.completed), opt_date(new.completed));
+    push("frameworks", join_refs(&old.frameworks), join_refs(&new.frameworks));
+    push(
+        "depends_on",
+        non_empty(&old.depends_on.join(", ")),
+        non_empty(&new.depends_on.join(", ")),
+    );
+    push(
+        "reevaluation_interval_months",
+        old.reevaluation_interval_months.map(|m| m.to_string()),
+        new.reevaluation_interval_months.map(|m| m.to_string()),
+    );
+    push("next_reevaluation", opt_date(old.next_reevaluation), opt_date(new.next_reevaluation));
+    push(
+        "planned_one_off_cents",
+        Some(old.planned_one_off.0.to_string()),
+        Some(new.planned_one_off.0.to_string()),
+    );
+    push(
+        "planned_yearly_cents",
+        Some(old.planned_yearly.0.to_string()),
+        Some(new.planned_yearly.0.to_string()),
+    );
+    push("notes", non_empty(&old.notes), non_empty(&new.notes));
+    changes
+}
+
+/// Facts about the roadmap as a whole.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoadmapInfo {
+    /// The town or organisation.
+    pub town: String,
+    /// The roadmap's name.
+    pub name: String,
+    /// When the roadmap was adopted.
+    pub adopted: Option<NaiveDate>,
+}
+
+/// An in-memory snapshot of a whole roadmap, as the views draw it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Roadmap {
+    /// Name, town, adoption date.
+    pub info: RoadmapInfo,
+    /// All measures, ordered by code.
+    pub measures: Vec<Measure>,
+    /// All owners, ordered by name.
+    pub owners: Vec<Owner>,
+    /// All expenses, ordered by date.
+    pub expenses: Vec<Expense>,
+    /// All re-evaluations, ordered by date.
+    pub reevaluations: Vec<Reevaluation>,
+}
+
+impl Roadmap {
+    /// The measure with this code.
+    pub fn measure(&self, code: &str) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.code == code)
+    }
+
+    /// The owner with this id.
+    pub fn owner(&self, id: OwnerId) -> Option<&Owner> {
+        self.owners.iter().find(|o| o.id == id)
+    }
+
+    /// The owner's name of a measure, or an empty string.
+    pub fn owner_name(&self, measure: &Measure) -> &str {
+        measure.owner.and_then(|id| self.owner(id)).map_or("", |o| o.name.as_str())
+    }
+
+    /// The sum of all expenses booked on a measure.
+    pub fn spent(&self, code: &str) -> Money {
+        self.expenses.iter().filter(|e| e.code == code).map(|e| e.amount).sum()
+    }
+
+    /// The re-evaluations of one measure, oldest first.
+    pub fn reevaluations_of<'a>(
+        &'a self,
+        code: &'a str,
+    ) -> impl Iterator<Item = &'a Reevaluation> + 'a {
+        self.reevaluations.iter().filter(move |r| r.code == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn slugs_round_trip() {
+        for s in Status::ALL {
+            assert_eq!(Status::from_slug(s.as_str()), Some(*s));
+        }
+        assert_eq!(Status::from_slug("in-progress"), Some(Status::InProgress));
+        assert_eq!(Status::from_slug("in_progress"), None);
+        assert_eq!(serde_json::to_string(&Status::OnHold).unwrap(), "\"on-hold\"");
+    }
+
+    #[test]
+    fn done_sets_progress_and_completion_and_leaving_done_clears_it() {
+        let m = Measure::new("M01", "t", date(2026, 1, 1), date(2026, 6, 30));
+        let done = m.with_status(Status::Done, date(2026, 5, 5));
+        assert_eq!((done.progress, done.completed), (100, Some(date(2026, 5, 5))));
+        assert_eq!(done.end(), date(2026, 5, 5));
+        let reopened = done.with_status(Status::InProgress, date(2026, 5, 6));
+        assert_eq!((reopened.progress, reopened.completed), (99, None));
+        assert_eq!(reopened.end(), date(2026, 6, 30));
+    }
+
+    #[test]
+    fn diff_lists_only_changed_fields() {
+        let a = Measure::new("M01", "t", date(2026, 1, 1), date(2026, 6, 30));
+        let mut b = a.clone();
+        b.status = Status::OnHold;
+        b.notes = "x".into();
+        let diff = diff_measures(&a, &b);
+        let fields: Vec<_> = diff.iter().map(|c| c.field).collect();
+        assert_eq!(fields, ["status", "notes"]);
+        assert_eq!(diff[0].old.as_deref(), Some("planned"));
+        assert_eq!(diff[1].old, None);
+        assert!(diff_measures(&a, &a).is_empty());
+    }
+}

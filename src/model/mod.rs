@@ -1,0 +1,21 @@
+//! The domain: measures, owners, money, re-evaluations and the history of changes.
+//!
+//! Everything here is pure: no I/O, no egui, no clock. "Today" is always a parameter.
+
+mod budget;
+mod health;
+mod measure;
+mod money;
+mod validate;
+
+pub use budget::{BudgetRollup, YearBudget, budget_by_horizon, budget_by_year, budget_total};
+pub use health::{Health, next_reevaluation, schedule_health};
+pub use measure::{
+    Change, Expense, FieldChange, Framework, FrameworkRef, Horizon, Measure, Owner, OwnerId,
+    OwnerKind, Reevaluation, Roadmap, RoadmapInfo, Status, Verdict, diff_measures,
+};
+pub use money::Money;
+pub use validate::{ValidationError, find_cycle, validate_measure};
+
+/// The number of days before a due date from which a measure counts as "due soon".
+pub const DUE_SOON_DAYS: i64 = 30;

@@ -1,0 +1,232 @@
+//! Validation of measures, each rejection with its reason.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::{Measure, Money, OwnerId, Roadmap};
+
+/// Why a measure cannot be saved as it is.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ValidationError {
+    /// The code is empty.
+    #[error("the code is empty")]
+    EmptyCode,
+    /// The title is empty.
+    #[error("the title is empty")]
+    EmptyTitle,
+    /// Another measure has this code.
+    #[error("the code {0} is already used by another measure")]
+    DuplicateCode(String),
+    /// The due date lies before the start.
+    #[error("the due date {due} lies before the start {start}")]
+    DueBeforeStart {
+        /// Planned start.
+        start: NaiveDate,
+        /// Planned due date.
+        due: NaiveDate,
+    },
+    /// Progress must be 0–100.
+    #[error("progress {0} is outside 0–100")]
+    ProgressOutOfRange(u32),
+    /// The owner does not exist.
+    #[error("the owner {0} does not exist")]
+    UnknownOwner(OwnerId),
+    /// A dependency names a measure that does not exist.
+    #[error("the dependency {0} does not exist")]
+    UnknownDependency(String),
+    /// The dependencies would form a cycle (the codes along it, first repeated at the end).
+    #[error("the dependencies form a cycle: {}", .0.join(" → "))]
+    DependencyCycle(Vec<String>),
+    /// A planned amount is negative.
+    #[error("a planned amount is negative")]
+    NegativeMoney,
+    /// The re-evaluation interval must be 1–120 months.
+    #[error("the re-evaluation interval {0} is outside 1–120 months")]
+    IntervalOutOfRange(u32),
+}
+
+impl ValidationError {
+    /// The message for the user, in the language of `tr`.
+    pub fn localize(&self, tr: &crate::i18n::I18n) -> String {
+        match self {
+            Self::EmptyCode => tr.t("invalid-empty-code"),
+            Self::EmptyTitle => tr.t("invalid-empty-title"),
+            Self::DuplicateCode(code) => tr.f("invalid-duplicate-code", &[("code", code)]),
+            Self::DueBeforeStart { start, due } => tr.f(
+                "invalid-due-before-start",
+                &[("start", &tr.date(*start)), ("due", &tr.date(*due))],
+            ),
+            Self::ProgressOutOfRange(p) => tr.f("invalid-progress", &[("value", &p.to_string())]),
+            Self::UnknownOwner(_) => tr.t("invalid-unknown-owner"),
+            Self::UnknownDependency(code) => tr.f("invalid-unknown-dependency", &[("code", code)]),
+            Self::DependencyCycle(cycle) => tr.f("invalid-cycle", &[("cycle", &cycle.join(" → "))]),
+            Self::NegativeMoney => tr.t("invalid-negative-money"),
+            Self::IntervalOutOfRange(m) => tr.f("invalid-interval", &[("value", &m.to_string())]),
+        }
+    }
+}
+
+/// Checks `candidate` against the rest of `roadmap` (a measure with the same id is replaced).
+pub fn validate_measure(candidate: &Measure, roadmap: &Roadmap) -> Result<(), ValidationError> {
+    if candidate.code.trim().is_empty() {
+        return Err(ValidationError::EmptyCode);
+    }
+    if candidate.title.trim().is_empty() {
+        return Err(ValidationError::EmptyTitle);
+    }
+    let others = || roadmap.measures.iter().filter(|m| candidate.id == 0 || m.id != candidate.id);
+    if others().any(|m| m.code == candidate.code) {
+        return Err(ValidationError::DuplicateCode(candidate.code.clone()));
+    }
+    if candidate.due < candidate.start {
+        return Err(ValidationError::DueBeforeStart { start: candidate.start, due: candidate.due });
+    }
+    if candidate.progress > 100 {
+        return Err(ValidationError::ProgressOutOfRange(u32::from(candidate.progress)));
+    }
+    if let Some(owner) = candidate.owner
+        && roadmap.owner(owner).is_none()
+    {
+        return Err(ValidationError::UnknownOwner(owner));
+    }
+    if candidate.planned_one_off < Money::ZERO || candidate.planned_yearly < Money::ZERO {
+        return Err(ValidationError::NegativeMoney);
+    }
+    if let Some(months) = candidate.reevaluation_interval_months
+        && !(1..=120).contains(&months)
+    {
+        return Err(ValidationError::IntervalOutOfRange(months));
+    }
+    for dep in &candidate.depends_on {
+        if dep != &candidate.code && !others().any(|m| &m.code == dep) {
+            return Err(ValidationError::UnknownDependency(dep.clone()));
+        }
+    }
+    let mut graph: HashMap<&str, &[String]> =
+        others().map(|m| (m.code.as_str(), m.depends_on.as_slice())).collect();
+    graph.insert(candidate.code.as_str(), candidate.depends_on.as_slice());
+    if let Some(cycle) = find_cycle(&graph, &candidate.code) {
+        return Err(ValidationError::DependencyCycle(cycle));
+    }
+    Ok(())
+}
+
+/// A dependency cycle through `start` in `graph` (code → codes it depends on), if there is one.
+///
+/// The path starts and ends with `start`, e.g. `["M01", "M02", "M01"]`.
+pub fn find_cycle(graph: &HashMap<&str, &[String]>, start: &str) -> Option<Vec<String>> {
+    // Iterative depth-first search with an explicit path, so deep graphs cannot overflow the stack.
+    let mut visited: HashSet<&str> = HashSet::new();
+    let mut path: Vec<(&str, usize)> = vec![(start, 0)];
+    while let Some((node, next)) = path.last_mut() {
+        let deps = graph.get(*node).copied().unwrap_or(&[]);
+        let Some(dep) = deps.get(*next) else {
+            path.pop();
+            continue;
+        };
+        *next += 1;
+        if dep == start {
+            let mut cycle: Vec<String> = path.iter().map(|(n, _)| (*n).to_owned()).collect();
+            cycle.push(start.to_owned());
+            return Some(cycle);
+        }
+        if visited.insert(dep.as_str()) {
+            path.push((dep.as_str(), 0));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Owner, OwnerKind};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn m(id: i64, code: &str, deps: &[&str]) -> Measure {
+        let mut m = Measure::new(code, "Titel", date(2026, 1, 1), date(2026, 12, 31));
+        m.id = id;
+        m.depends_on = deps.iter().map(|d| (*d).to_owned()).collect();
+        m
+    }
+
+    fn roadmap() -> Roadmap {
+        Roadmap {
+            measures: vec![m(1, "M01", &[]), m(2, "M02", &["M01"]), m(3, "M03", &["M02"])],
+            owners: vec![Owner { id: 7, name: "IT".into(), kind: OwnerKind::Role, contact: None }],
+            ..Roadmap::default()
+        }
+    }
+
+    #[test]
+    fn accepts_a_sound_measure_and_its_own_unchanged_version() {
+        let r = roadmap();
+        assert_eq!(validate_measure(&r.measures[2], &r), Ok(()));
+        let mut new = m(0, "M04", &["M03", "M01"]);
+        new.owner = Some(7);
+        assert_eq!(validate_measure(&new, &r), Ok(()));
+    }
+
+    #[test]
+    fn rejects_each_rule_with_its_reason() {
+        let r = roadmap();
+        let check = |f: &dyn Fn(&mut Measure)| {
+            let mut c = m(0, "M09", &[]);
+            f(&mut c);
+            validate_measure(&c, &r).unwrap_err()
+        };
+        assert_eq!(check(&|c| c.code = " ".into()), ValidationError::EmptyCode);
+        assert_eq!(check(&|c| c.title.clear()), ValidationError::EmptyTitle);
+        assert_eq!(check(&|c| c.code = "M02".into()), ValidationError::DuplicateCode("M02".into()));
+        assert_eq!(
+            check(&|c| c.due = date(2025, 12, 31)),
+            ValidationError::DueBeforeStart { start: date(2026, 1, 1), due: date(2025, 12, 31) }
+        );
+        assert_eq!(check(&|c| c.progress = 101), ValidationError::ProgressOutOfRange(101));
+        assert_eq!(check(&|c| c.owner = Some(8)), ValidationError::UnknownOwner(8));
+        assert_eq!(
+            check(&|c| c.depends_on = vec!["M77".into()]),
+            ValidationError::UnknownDependency("M77".into())
+        );
+        assert_eq!(check(&|c| c.planned_yearly = Money(-1)), ValidationError::NegativeMoney);
+        assert_eq!(
+            check(&|c| c.reevaluation_interval_months = Some(0)),
+            ValidationError::IntervalOutOfRange(0)
+        );
+        assert_eq!(
+            check(&|c| c.depends_on = vec!["M09".into()]),
+            ValidationError::DependencyCycle(vec!["M09".into(), "M09".into()])
+        );
+    }
+
+    #[test]
+    fn names_the_cycle_an_edit_would_close() {
+        let r = roadmap();
+        let mut first = r.measures[0].clone();
+        first.depends_on = vec!["M03".into()];
+        assert_eq!(
+            validate_measure(&first, &r),
+            Err(ValidationError::DependencyCycle(vec![
+                "M01".into(),
+                "M03".into(),
+                "M02".into(),
+                "M01".into()
+            ]))
+        );
+    }
+
+    #[test]
+    fn a_long_chain_does_not_overflow() {
+        let codes: Vec<String> = (0..100_000).map(|i| format!("X{i}")).collect();
+        let deps: Vec<Vec<String>> = (0..100_000)
+            .map(|i| if i == 0 { vec![] } else { vec![codes[i - 1].clone()] })
+            .collect();
+        let graph: HashMap<&str, &[String]> =
+            codes.iter().zip(&deps).map(|(c, d)| (c.as_str(), d.as_slice())).collect();
+        assert_eq!(find_cycle(&graph, "X99999"), None);
+    }
+}

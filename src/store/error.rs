@@ -1,0 +1,155 @@
+//! What can go wrong with a roadmap file, in words a clerk understands.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::ErrorCode;
+
+use crate::i18n::I18n;
+use crate::model::ValidationError;
+
+/// An error of the store. [`StoreError::localize`] gives the message for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Not a SQLite database at all (a text file, an image, a truncated file).
+    #[error("{}: not a Fahrplan file (not a SQLite database)", .path.display())]
+    NotADatabase {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A SQLite database that belongs to another application.
+    #[error("{}: belongs to another application", .path.display())]
+    Foreign {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A Fahrplan file whose structure is damaged.
+    #[error("{}: the file is damaged ({detail})", .path.display())]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What SQLite reported.
+        detail: String,
+    },
+    /// A file written by a newer Fahrplan.
+    #[error("{}: created by a newer version of Fahrplan (schema {found})", .path.display())]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i32,
+    },
+    /// An older file that must be migrated, but it is opened read-only.
+    #[error("{}: written by an older version and cannot be updated read-only", .path.display())]
+    NeedsMigration {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file or folder cannot be read or created.
+    #[error("{}: {detail}", .path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's message.
+        detail: String,
+    },
+    /// A file that is to be created exists already.
+    #[error("{} exists already", .path.display())]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is open read-only.
+    #[error("the roadmap is open read-only")]
+    ReadOnly,
+    /// No measure has this code.
+    #[error("there is no measure {0}")]
+    UnknownMeasure(String),
+    /// The measure was changed by someone else since it was read.
+    #[error("measure {code} was changed meanwhile (by someone else)")]
+    Conflict {
+        /// The measure.
+        code: String,
+    },
+    /// The change would make the roadmap invalid.
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    /// Another program holds the file locked.
+    #[error("the file is busy (locked by another program)")]
+    Busy,
+    /// The disk is full.
+    #[error("the disk is full")]
+    DiskFull,
+    /// The schema could not be brought up to date.
+    #[error("the file could not be updated to the current format: {0}")]
+    Migration(String),
+    /// The default roadmap that ships with Fahrplan could not be read.
+    #[error("the default roadmap is broken: {0}")]
+    Seed(String),
+    /// Any other database error.
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy,
+            Some(ErrorCode::DiskFull) => Self::DiskFull,
+            Some(ErrorCode::ReadOnly) => Self::ReadOnly,
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+                Self::Damaged { path: PathBuf::new(), detail: e.to_string() }
+            }
+            _ => Self::Sqlite(e),
+        }
+    }
+}
+
+impl StoreError {
+    /// Maps an error while opening or checking `path`.
+    pub(super) fn from_open(path: &Path, e: rusqlite::Error) -> Self {
+        let path = path.to_owned();
+        match e.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => Self::NotADatabase { path },
+            Some(ErrorCode::DatabaseCorrupt) => Self::Damaged { path, detail: e.to_string() },
+            Some(
+                ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::SystemIoFailure,
+            ) => Self::Io { path, detail: e.to_string() },
+            _ => Self::from(e),
+        }
+    }
+
+    /// Whether the file itself cannot be used (foreign, damaged, too new, unwritable): the
+    /// command line exits with 2 for these, with 1 for invalid input.
+    pub const fn is_file_problem(&self) -> bool {
+        !matches!(self, Self::UnknownMeasure(_) | Self::Invalid(_) | Self::Conflict { .. })
+    }
+
+    /// The message for the user, in the language of `tr`.
+    pub fn localize(&self, tr: &I18n) -> String {
+        let path_of = |p: &Path| p.display().to_string();
+        match self {
+            Self::NotADatabase { path } => tr.f("err-not-a-database", &[("path", &path_of(path))]),
+            Self::Foreign { path } => tr.f("err-foreign", &[("path", &path_of(path))]),
+            Self::Damaged { path, detail } => {
+                tr.f("err-damaged", &[("path", &path_of(path)), ("detail", detail)])
+            }
+            Self::TooNew { path, .. } => tr.f("err-too-new", &[("path", &path_of(path))]),
+            Self::NeedsMigration { path } => {
+                tr.f("err-needs-migration", &[("path", &path_of(path))])
+            }
+            Self::Io { path, detail } => {
+                tr.f("err-io", &[("path", &path_of(path)), ("detail", detail)])
+            }
+            Self::Exists { path } => tr.f("err-exists", &[("path", &path_of(path))]),
+            Self::ReadOnly => tr.t("err-read-only"),
+            Self::UnknownMeasure(code) => tr.f("cli-unknown-code", &[("code", code)]),
+            Self::Conflict { code } => tr.f("err-conflict", &[("code", code)]),
+            Self::Invalid(v) => v.localize(tr),
+            Self::Busy => tr.t("err-busy"),
+            Self::DiskFull => tr.t("err-disk-full"),
+            Self::Migration(detail) => tr.f("err-migration", &[("detail", detail)]),
+            Self::Seed(detail) => tr.f("err-seed", &[("detail", detail)]),
+            Self::Sqlite(e) => tr.f("err-database", &[("detail", &e.to_string())]),
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The schema as append-only migrations. Never remove or edit an entry; add a new one.
+
+use rusqlite_migration::{M, Migrations};
+
+/// Fahrplan's `PRAGMA application_id`: the bytes `FPLN`.
+pub const APPLICATION_ID: i32 = 0x4650_4C4E;
+
+const MIGRATION_SLICE: &[M<'static>] = &[M::up(
+    r"
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE owner (
+    id      INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL UNIQUE,
+    kind    TEXT NOT NULL CHECK (kind IN ('role', 'department', 'external')),
+    contact TEXT
+) STRICT;
+
+CREATE TABLE measure (
+    id                    INTEGER PRIMARY KEY,
+    code                  TEXT NOT NULL UNIQUE,
+    title                 TEXT NOT NULL,
+    description           TEXT NOT NULL DEFAULT '',
+    horizon               TEXT NOT NULL CHECK (horizon IN ('short', 'medium', 'long')),
+    owner_id              INTEGER REFERENCES owner (id),
+    stakeholders          TEXT NOT NULL DEFAULT '[]',
+    status                TEXT NOT NULL
+        CHECK (status IN ('planned', 'in-progress', 'done', 'on-hold', 'cancelled')),
+    progress              INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100),
+    planned_start         TEXT NOT NULL,
+    due                   TEXT NOT NULL,
+    completed             TEXT,
+    reeval_interval_months INTEGER,
+    next_reevaluation     TEXT,
+    planned_one_off_cents INTEGER NOT NULL DEFAULT 0,
+    planned_yearly_cents  INTEGER NOT NULL DEFAULT 0,
+    notes                 TEXT NOT NULL DEFAULT '',
+    version               INTEGER NOT NULL DEFAULT 1
+) STRICT;
+
+CREATE TABLE framework_ref (
+    measure_id INTEGER NOT NULL REFERENCES measure (id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    framework  TEXT NOT NULL CHECK (framework IN ('itil4', 'itil3', 'vds3473', 'bsi', 'other')),
+    reference  TEXT NOT NULL,
+    PRIMARY KEY (measure_id, position)
+) STRICT;
+
+CREATE TABLE dependency (
+    measure_id INTEGER NOT NULL REFERENCES measure (id) ON DELETE CASCADE,
+    depends_on INTEGER NOT NULL REFERENCES measure (id),
+    PRIMARY KEY (measure_id, depends_on)
+) STRICT;
+
+CREATE TABLE expense (
+    id           INTEGER PRIMARY KEY,
+    measure_id   INTEGER NOT NULL REFERENCES measure (id),
+    date         TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL,
+    note         TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX expense_measure ON expense (measure_id);
+
+CREATE TABLE reevaluation (
+    id         INTEGER PRIMARY KEY,
+    measure_id INTEGER NOT NULL REFERENCES measure (id),
+    date       TEXT NOT NULL,
+    verdict    TEXT NOT NULL CHECK (verdict IN ('effective', 'partly', 'not-effective')),
+    note       TEXT NOT NULL DEFAULT '',
+    by_whom    TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX reevaluation_measure ON reevaluation (measure_id);
+
+CREATE TABLE history (
+    id      INTEGER PRIMARY KEY,
+    batch   INTEGER NOT NULL,
+    at      TEXT NOT NULL,
+    who     TEXT NOT NULL,
+    code    TEXT,
+    field   TEXT NOT NULL,
+    old     TEXT,
+    new     TEXT,
+    comment TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX history_code ON history (code);
+CREATE INDEX history_batch ON history (batch);
+",
+)];
+
+/// All migrations, oldest first.
+pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
+
+/// The schema version a fully migrated file has (`PRAGMA user_version`).
+pub const SCHEMA_VERSION: i32 = 1;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(MIGRATIONS.validate().is_ok());
+    }
+
+    #[test]
+    fn schema_version_matches_the_number_of_migrations() {
+        assert_eq!(usize::try_from(SCHEMA_VERSION).unwrap(), MIGRATION_SLICE.len());
+    }
+
+    #[test]
+    fn migrating_twice_is_harmless() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        MIGRATIONS.to_latest(&mut conn).unwrap();
+        MIGRATIONS.to_latest(&mut conn).unwrap();
+        let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+}

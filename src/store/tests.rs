@@ -1,0 +1,329 @@
+//! Store tests on in-memory and temporary files.
+
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::*;
+use crate::model::{Horizon, Measure, Money, Status, budget_total};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn fixed_clock() -> Clock {
+    Box::new(|| NaiveDateTime::parse_from_str("2026-11-27T10:15:00", "%Y-%m-%dT%H:%M:%S").unwrap())
+}
+
+fn seeded() -> Store {
+    let mut store = Store::in_memory(Some(Lang::De)).unwrap();
+    store.set_who("tester");
+    store.set_clock(fixed_clock());
+    store
+}
+
+#[test]
+fn default_roadmap_has_twenty_measures_in_three_horizons() {
+    let roadmap = seeded().load_roadmap().unwrap();
+    assert_eq!(roadmap.measures.len(), 20);
+    let count = |h| roadmap.measures.iter().filter(|m| m.horizon == h).count();
+    assert_eq!((count(Horizon::Short), count(Horizon::Medium), count(Horizon::Long)), (8, 9, 3));
+    let total = budget_total(&roadmap);
+    assert_eq!(total.planned_one_off, Money::euros(213_000));
+    assert_eq!(total.planned_yearly, Money::euros(236_000));
+    let m16 = roadmap.measure("M16").unwrap();
+    assert_eq!(m16.depends_on, ["M07", "M10", "M11"]);
+    assert_eq!(m16.status, Status::InProgress);
+    assert_eq!(roadmap.owner_name(m16), "IT-Leitung");
+    assert_eq!(roadmap.spent("M02"), Money::euros(119_400));
+    assert!(m16.frameworks.iter().any(|r| r.framework == crate::model::Framework::Vds3473));
+    assert_eq!(roadmap.info.town, "Blumberg");
+}
+
+#[test]
+fn seed_follows_the_language() {
+    let de = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
+    let en = Store::in_memory(Some(Lang::En)).unwrap().load_roadmap().unwrap();
+    assert_eq!(de.measures[0].title, "Personalunion des IT-Verantwortlichen auflösen");
+    assert_eq!(en.measures[0].title, "Dissolve the IT officer's dual role (personnel union)");
+    assert_eq!(en.owner_name(&en.measures[0]), "Mayor's office");
+}
+
+#[test]
+fn the_seed_is_one_history_entry_per_measure() {
+    let history = seeded().history(None).unwrap();
+    assert_eq!(history.len(), 20);
+    assert!(history.iter().all(|c| c.field == "created" && !c.who.is_empty() && c.batch == 1));
+    assert_eq!(history[0].comment, "Standardfahrplan angelegt");
+}
+
+#[test]
+fn a_status_change_writes_row_and_history_together() {
+    let mut store = seeded();
+    let before = store.measure("M16").unwrap().unwrap();
+    let after = store
+        .set_status("M16", Status::Done, "Notfallhandbuch beschlossen", date(2026, 11, 27), None)
+        .unwrap();
+    assert_eq!(
+        (after.status, after.progress, after.completed),
+        (Status::Done, 100, Some(date(2026, 11, 27)))
+    );
+    assert_eq!(after.version, before.version + 1);
+    let history = store.history(Some("M16")).unwrap();
+    let fields: Vec<_> = history.iter().skip(1).map(|c| c.field.as_str()).collect();
+    assert_eq!(fields, ["status", "progress", "completed"]);
+    let status = &history[1];
+    assert_eq!((status.old.as_deref(), status.new.as_deref()), (Some("in-progress"), Some("done")));
+    assert_eq!(status.comment, "Notfallhandbuch beschlossen");
+    assert_eq!(status.at.to_string(), "2026-11-27 10:15:00");
+    // All three rows belong to one command.
+    assert!(history[1..].iter().all(|c| c.batch == status.batch));
+}
+
+#[test]
+fn an_unchanged_status_writes_nothing() {
+    let mut store = seeded();
+    store.set_status("M01", Status::Done, "", date(2026, 11, 27), None).unwrap();
+    assert_eq!(store.history(Some("M01")).unwrap().len(), 1);
+}
+
+#[test]
+fn a_stale_version_is_a_conflict_and_changes_nothing() {
+    let mut store = seeded();
+    let seen = store.measure("M18").unwrap().unwrap();
+    store.set_status("M18", Status::OnHold, "", date(2026, 11, 27), Some(seen.version)).unwrap();
+    let err = store
+        .set_status("M18", Status::Done, "", date(2026, 11, 27), Some(seen.version))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { ref code } if code == "M18"), "{err:?}");
+    assert_eq!(store.measure("M18").unwrap().unwrap().status, Status::OnHold);
+    assert_eq!(store.history(Some("M18")).unwrap().len(), 2);
+}
+
+#[test]
+fn two_connections_to_one_file_do_not_overwrite_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.sqlite");
+    let mut a = Store::create(&path, Some(Lang::De)).unwrap();
+    let mut b = Store::open(&path).unwrap();
+    let seen_by_a = a.measure("M19").unwrap().unwrap();
+    let version_before = b.data_version().unwrap();
+    b.set_status("M19", Status::OnHold, "b", date(2026, 11, 27), None).unwrap();
+    assert_ne!(a.data_version().unwrap(), version_before, "a notices b's commit");
+    let err = a
+        .set_status("M19", Status::Done, "a", date(2026, 11, 27), Some(seen_by_a.version))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { .. }));
+    assert_eq!(a.measure("M19").unwrap().unwrap().status, Status::OnHold);
+}
+
+#[test]
+fn invalid_changes_are_refused_with_their_reason_and_nothing_is_written() {
+    let mut store = seeded();
+    let err = store
+        .update_measure("M02", None, "", |m| Measure {
+            depends_on: vec!["M09".into()],
+            ..m.clone()
+        })
+        .unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Invalid(crate::model::ValidationError::DependencyCycle(c)) if c.first().map(String::as_str) == Some("M02")),
+        "{err:?}"
+    );
+    let err = store
+        .update_measure("M02", None, "", |m| Measure { due: date(2000, 1, 1), ..m.clone() })
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::Invalid(crate::model::ValidationError::DueBeforeStart { .. })
+    ));
+    assert_eq!(store.history(Some("M02")).unwrap().len(), 1);
+    assert!(matches!(
+        store.set_status("M99", Status::Done, "", date(2026, 1, 1), None),
+        Err(StoreError::UnknownMeasure(_))
+    ));
+}
+
+#[test]
+fn owner_changes_are_recorded_by_name() {
+    let mut store = seeded();
+    let roadmap = store.load_roadmap().unwrap();
+    let iso =
+        roadmap.owners.iter().find(|o| o.name == "Informationssicherheitsbeauftragter").unwrap().id;
+    store
+        .update_measure("M07", None, "Zuständigkeit neu", |m| Measure {
+            owner: Some(iso),
+            ..m.clone()
+        })
+        .unwrap();
+    let change = store.history(Some("M07")).unwrap().pop().unwrap();
+    assert_eq!(change.field, "owner");
+    assert_eq!(change.old.as_deref(), Some("IT-Leitung"));
+    assert_eq!(change.new.as_deref(), Some("Informationssicherheitsbeauftragter"));
+}
+
+fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn created_files_identify_themselves_and_pass_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/dir/roadmap.sqlite");
+    drop(Store::create(&path, Some(Lang::En)).unwrap());
+    let report = inspect(&path).unwrap();
+    assert_eq!(report.application_id, APPLICATION_ID);
+    assert_eq!(report.schema_version, SCHEMA_VERSION);
+    assert_eq!(report.integrity, "ok");
+    assert_eq!(report.measures, 20);
+    // No temporary file is left behind.
+    let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(names.iter().all(|n| !n.to_string_lossy().contains(".creating")), "{names:?}");
+    let store = Store::open(&path).unwrap();
+    let mode: String = store.conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let sync: i64 = store.conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+    let fk: bool = store.conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    assert_eq!((mode.as_str(), sync, fk), ("wal", 2, true));
+}
+
+#[test]
+fn creating_over_an_existing_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.sqlite");
+    std::fs::write(&path, b"keep me").unwrap();
+    assert!(matches!(Store::create(&path, None), Err(StoreError::Exists { .. })));
+    assert_eq!(bytes(&path), b"keep me");
+}
+
+#[test]
+fn garbage_text_and_empty_files_are_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in [
+        ("text.sqlite", b"Dies ist eine Textdatei, keine Datenbank.\n".repeat(10)),
+        ("empty.sqlite", Vec::new()),
+        ("short.sqlite", b"SQLite format 3\0".to_vec()),
+        (
+            "garbage.sqlite",
+            (0..8192u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect(),
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &content).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(
+            matches!(err, StoreError::NotADatabase { .. } | StoreError::Damaged { .. }),
+            "{name}: {err:?}"
+        );
+        assert!(err.is_file_problem());
+        assert_eq!(bytes(&path), content, "{name} was modified");
+        let siblings = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(siblings, dir.path().read_dir().unwrap().count());
+    }
+}
+
+#[test]
+fn a_sqlite_file_of_another_application_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA application_id = 12345; CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('x');")
+            .unwrap();
+    }
+    let before = bytes(&path);
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Foreign { .. }), "{err:?}");
+    assert_eq!(bytes(&path), before);
+    // A plain SQLite file without any application id is foreign too.
+    let plain = dir.path().join("plain.sqlite");
+    rusqlite::Connection::open(&plain).unwrap().execute_batch("CREATE TABLE t (x)").unwrap();
+    let before = bytes(&plain);
+    assert!(matches!(Store::open(&plain), Err(StoreError::Foreign { .. })));
+    assert_eq!(bytes(&plain), before);
+}
+
+#[test]
+fn a_file_of_a_newer_version_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.sqlite");
+    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = bytes(&path);
+    assert!(
+        matches!(Store::open(&path), Err(StoreError::TooNew { found, .. }) if found == SCHEMA_VERSION + 1)
+    );
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn a_damaged_fahrplan_file_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("damaged.sqlite");
+    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    {
+        // Bring it back to a single file so the damage below is the whole story.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let mut content = bytes(&path);
+    let page_size = usize::from(u16::from_be_bytes([content[16], content[17]]));
+    // Overwrite the second page (the first table's b-tree) with junk.
+    for b in &mut content[page_size..page_size * 2] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &content).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Damaged { .. } | StoreError::NotADatabase { .. }), "{err:?}");
+    assert_eq!(bytes(&path), content);
+    // Truncated to half.
+    std::fs::write(&path, &content[..content.len() / 2]).unwrap();
+    assert!(Store::open(&path).is_err());
+    assert_eq!(bytes(&path), &content[..content.len() / 2]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_opens_read_only_and_refuses_writes() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ro.sqlite");
+    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = bytes(&path);
+    let mut store = Store::open(&path).unwrap();
+    assert!(store.is_read_only());
+    assert_eq!(store.load_roadmap().unwrap().measures.len(), 20);
+    assert!(matches!(
+        store.set_status("M16", Status::Done, "", date(2026, 1, 1), None),
+        Err(StoreError::ReadOnly)
+    ));
+    drop(store);
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn a_copy_is_a_complete_verified_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.sqlite");
+    let copy = dir.path().join("copy.sqlite");
+    let mut store = Store::create(&path, Some(Lang::De)).unwrap();
+    store.set_status("M16", Status::Done, "", date(2026, 11, 27), None).unwrap();
+    store.backup_to(&copy).unwrap();
+    let copied = Store::open(&copy).unwrap().load_roadmap().unwrap();
+    assert_eq!(copied, store.load_roadmap().unwrap());
+    assert!(matches!(store.backup_to(&copy), Err(StoreError::Exists { .. })));
+}
+
+#[test]
+fn the_other_languages_messages_name_the_problem() {
+    let err = StoreError::Conflict { code: "M04".into() };
+    assert!(err.localize(&crate::i18n::I18n::new(Lang::De)).contains("M04 wurde inzwischen"));
+    assert!(err.localize(&crate::i18n::I18n::new(Lang::En)).contains("M04 was changed"));
+}

@@ -1,0 +1,239 @@
+//! The detail panel: every field of the selected measure, and its status control.
+
+use egui::{RichText, Ui};
+
+use super::widgets::{mark_label, muted, progress_bar};
+use super::{ViewCtx, ViewState};
+use crate::app::Command;
+use crate::model::{Measure, Status, Verdict, schedule_health};
+
+/// The detail panel of the selected measure.
+pub fn detail_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState) {
+    let Some(measure) = view.selected.as_ref().and_then(|code| ctx.roadmap.measure(code)) else {
+        ui.add_space(ctx.tokens.space_l);
+        muted(ui, ctx.tokens, ctx.tr.t("detail-none"));
+        return;
+    };
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.add_space(ctx.tokens.space_m);
+        header_ui(ui, ctx, measure);
+        if !ctx.read_only {
+            ui.add_space(ctx.tokens.space_m);
+            status_control_ui(ui, ctx, view, measure);
+        }
+        ui.add_space(ctx.tokens.space_m);
+        ui.separator();
+        fields_ui(ui, ctx, view, measure);
+        texts_ui(ui, ctx, measure);
+        reevaluations_ui(ui, ctx, measure);
+        expenses_ui(ui, ctx, measure);
+        ui.add_space(ctx.tokens.space_l);
+    });
+}
+
+fn header_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, m: &Measure) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    ui.label(RichText::new(&m.code).color(tokens.text_muted).strong());
+    ui.add(
+        egui::Label::new(RichText::new(&m.title).size(tokens.text_title).color(tokens.text_strong))
+            .wrap(),
+    );
+    ui.add_space(tokens.space_s);
+    ui.horizontal(|ui| {
+        mark_label(
+            ui,
+            tokens,
+            tokens.status_mark(m.status),
+            &tr.t(&format!("status-{}", m.status)),
+        );
+        ui.add_space(tokens.space_m);
+        let health = schedule_health(m, ctx.today);
+        mark_label(
+            ui,
+            tokens,
+            tokens.health_mark(health),
+            &tr.t(&format!("health-{}", health.as_str())),
+        );
+    });
+}
+
+fn status_control_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState, m: &Measure) {
+    let tr = ctx.tr;
+    if view.status_draft.as_ref().is_none_or(|(code, _)| code != &m.code) {
+        view.status_draft = Some((m.code.clone(), m.status));
+        view.comment.clear();
+    }
+    let Some((_, draft)) = view.status_draft.as_mut() else {
+        return;
+    };
+    egui::Frame::new()
+        .fill(ctx.tokens.surface)
+        .inner_margin(ctx.tokens.space_m)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            egui::Grid::new("status_control")
+                .num_columns(2)
+                .spacing([ctx.tokens.space_m, ctx.tokens.space_s])
+                .show(ui, |ui| {
+                    let label = ui.label(tr.t("label-status"));
+                    egui::ComboBox::from_id_salt("status_choice")
+                        .selected_text(tr.t(&format!("status-{draft}")))
+                        .width(200.0)
+                        .show_ui(ui, |ui| {
+                            for status in Status::ALL {
+                                ui.selectable_value(
+                                    draft,
+                                    *status,
+                                    tr.t(&format!("status-{status}")),
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(tr.t("label-comment"));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut view.comment)
+                            .hint_text(tr.t("hint-comment"))
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                });
+            let changed = *draft != m.status;
+            ui.add_space(ctx.tokens.space_s);
+            let button = ui.add_enabled(changed, egui::Button::new(tr.t("action-apply-status")));
+            if button.clicked() {
+                ctx.commands.push(Command::SetStatus {
+                    code: m.code.clone(),
+                    status: *draft,
+                    comment: view.comment.trim().to_owned(),
+                    expected_version: m.version,
+                });
+            }
+        });
+}
+
+fn fields_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, m: &Measure) {
+    let (tr, tokens, roadmap) = (ctx.tr, ctx.tokens, ctx.roadmap);
+    egui::Grid::new("detail_fields").num_columns(2).spacing([tokens.space_m, tokens.space_s]).show(
+        ui,
+        |ui| {
+            let row = |ui: &mut Ui, key: &str, value: String| {
+                muted(ui, tokens, tr.t(key));
+                ui.add(egui::Label::new(value).wrap());
+                ui.end_row();
+            };
+            row(ui, "col-horizon", tr.t(&format!("horizon-{}-long", m.horizon)));
+            row(ui, "col-owner", roadmap.owner_name(m).to_owned());
+            if !m.stakeholders.is_empty() {
+                row(ui, "field-stakeholders", m.stakeholders.join(", "));
+            }
+            muted(ui, tokens, tr.t("col-progress"));
+            progress_bar(ui, tokens, m.progress, tr.percent(m.progress), 180.0);
+            ui.end_row();
+            row(ui, "field-start", tr.date(m.start));
+            row(ui, "col-due", tr.date(m.due));
+            if let Some(completed) = m.completed {
+                row(ui, "field-completed", tr.date(completed));
+            }
+            let next = match (m.next_reevaluation, m.reevaluation_interval_months) {
+                (Some(d), Some(n)) => {
+                    tr.f("next-with-interval", &[("date", &tr.date(d)), ("n", &n.to_string())])
+                }
+                (Some(d), None) => tr.date(d),
+                (None, _) => "–".to_owned(),
+            };
+            row(ui, "col-next-reevaluation", next);
+            row(ui, "field-one-off", tr.money(m.planned_one_off));
+            row(ui, "field-yearly", tr.money(m.planned_yearly));
+            row(ui, "field-spent", tr.money(roadmap.spent(&m.code)));
+            if !m.depends_on.is_empty() {
+                muted(ui, tokens, tr.t("field-depends-on"));
+                ui.horizontal_wrapped(|ui| {
+                    for code in &m.depends_on {
+                        let title = roadmap.measure(code).map_or("", |d| d.title.as_str());
+                        if ui.link(code).on_hover_text(title).clicked() {
+                            view.selected = Some(code.clone());
+                        }
+                    }
+                });
+                ui.end_row();
+            }
+        },
+    );
+}
+
+fn section(ui: &mut Ui, ctx: &ViewCtx<'_>, key: &str) {
+    ui.add_space(ctx.tokens.space_m);
+    ui.label(RichText::new(ctx.tr.t(key)).strong().color(ctx.tokens.text_strong));
+    ui.add_space(ctx.tokens.space_xs);
+}
+
+fn texts_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, m: &Measure) {
+    if !m.description.is_empty() {
+        section(ui, ctx, "field-description");
+        ui.add(egui::Label::new(&m.description).wrap());
+    }
+    if !m.frameworks.is_empty() {
+        section(ui, ctx, "field-frameworks");
+        for r in &m.frameworks {
+            ui.horizontal_wrapped(|ui| {
+                muted(ui, ctx.tokens, ctx.tr.t(&format!("framework-{}", r.framework)));
+                ui.add(egui::Label::new(&r.reference).wrap());
+            });
+        }
+    }
+    if !m.notes.is_empty() {
+        section(ui, ctx, "field-notes");
+        ui.add(egui::Label::new(&m.notes).wrap());
+    }
+}
+
+fn reevaluations_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, m: &Measure) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    section(ui, ctx, "section-reevaluations");
+    let mut any = false;
+    for r in ctx.roadmap.reevaluations_of(&m.code) {
+        any = true;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr.date(r.date));
+            let mark = match r.verdict {
+                Verdict::Effective => tokens.health_mark(crate::model::Health::Done),
+                Verdict::Partly => tokens.health_mark(crate::model::Health::DueSoon),
+                Verdict::NotEffective => tokens.health_mark(crate::model::Health::Overdue),
+            };
+            mark_label(ui, tokens, mark, &tr.t(&format!("verdict-{}", r.verdict)));
+            if !r.by.is_empty() {
+                muted(ui, tokens, format!("({})", r.by));
+            }
+        });
+    }
+    if !any {
+        muted(ui, tokens, tr.t("none-yet"));
+    }
+}
+
+fn expenses_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, m: &Measure) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    section(ui, ctx, "section-expenses");
+    let expenses: Vec<_> = ctx.roadmap.expenses.iter().filter(|e| e.code == m.code).collect();
+    if expenses.is_empty() {
+        muted(ui, tokens, tr.t("none-yet"));
+        return;
+    }
+    egui::Grid::new("expenses").num_columns(3).spacing([tokens.space_m, tokens.space_xs]).show(
+        ui,
+        |ui| {
+            for e in expenses.iter().rev() {
+                ui.label(tr.date(e.date));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(tr.money(e.amount))
+                });
+                muted(ui, tokens, &e.note);
+                ui.end_row();
+            }
+        },
+    );
+}

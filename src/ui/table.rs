@@ -1,0 +1,290 @@
+//! The sortable table of measures. Only the visible rows are laid out.
+
+use egui::{Align, Key, RichText, Sense};
+use egui_extras::{Column, TableBuilder};
+use serde::{Deserialize, Serialize};
+
+use super::widgets::{mark_label, muted, progress_bar};
+use super::{Prefs, ViewCtx, ViewState};
+use crate::model::{Health, Measure, Roadmap, schedule_health};
+
+/// A column of the table, by which it can also be sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SortKey {
+    /// The measure's code.
+    #[default]
+    Code,
+    /// Title.
+    Title,
+    /// Horizon.
+    Horizon,
+    /// Owner's name.
+    Owner,
+    /// Status.
+    Status,
+    /// Progress.
+    Progress,
+    /// Due date.
+    Due,
+    /// Next re-evaluation.
+    NextReevaluation,
+    /// Schedule health.
+    Health,
+}
+
+struct ColumnSpec {
+    key: SortKey,
+    label: &'static str,
+    width: f32,
+    /// Lower numbers stay longest when the window is narrow.
+    priority: u8,
+}
+
+const COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec { key: SortKey::Code, label: "col-code", width: 56.0, priority: 0 },
+    ColumnSpec { key: SortKey::Title, label: "col-title", width: 180.0, priority: 0 },
+    ColumnSpec { key: SortKey::Horizon, label: "col-horizon", width: 112.0, priority: 5 },
+    ColumnSpec { key: SortKey::Owner, label: "col-owner", width: 150.0, priority: 4 },
+    ColumnSpec { key: SortKey::Status, label: "col-status", width: 130.0, priority: 1 },
+    ColumnSpec { key: SortKey::Progress, label: "col-progress", width: 92.0, priority: 3 },
+    ColumnSpec { key: SortKey::Due, label: "col-due", width: 96.0, priority: 2 },
+    ColumnSpec {
+        key: SortKey::NextReevaluation,
+        label: "col-next-reevaluation",
+        width: 122.0,
+        priority: 5,
+    },
+    ColumnSpec { key: SortKey::Health, label: "col-health", width: 136.0, priority: 1 },
+];
+
+/// The columns that fit into `width`, in display order.
+fn visible_columns(width: f32, spacing: f32) -> Vec<&'static ColumnSpec> {
+    let mut max_priority = 6;
+    loop {
+        let columns: Vec<_> = COLUMNS.iter().filter(|c| c.priority <= max_priority).collect();
+        let needed: f32 = columns.iter().map(|c| c.width + spacing).sum();
+        if needed <= width || max_priority == 0 {
+            return columns;
+        }
+        max_priority -= 1;
+    }
+}
+
+/// Row indices of `roadmap.measures` in the order of `key`.
+pub fn sorted_order(
+    roadmap: &Roadmap,
+    key: SortKey,
+    descending: bool,
+    today: chrono::NaiveDate,
+) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..roadmap.measures.len()).collect();
+    let m = |i: usize| &roadmap.measures[i];
+    match key {
+        SortKey::Code => order.sort_by(|&a, &b| m(a).code.cmp(&m(b).code)),
+        SortKey::Title => order.sort_by_cached_key(|&i| m(i).title.to_lowercase()),
+        SortKey::Horizon => order.sort_by_key(|&i| m(i).horizon),
+        SortKey::Owner => order.sort_by_cached_key(|&i| roadmap.owner_name(m(i)).to_lowercase()),
+        SortKey::Status => order.sort_by_key(|&i| m(i).status),
+        SortKey::Progress => order.sort_by_key(|&i| m(i).progress),
+        SortKey::Due => order.sort_by_key(|&i| m(i).due),
+        SortKey::NextReevaluation => {
+            order.sort_by_key(|&i| (m(i).next_reevaluation.is_none(), m(i).next_reevaluation));
+        }
+        SortKey::Health => order.sort_by_key(|&i| schedule_health(m(i), today)),
+    }
+    if descending {
+        order.reverse();
+    }
+    order
+}
+
+/// The table of all measures; a click selects, arrow keys move the selection.
+pub fn table_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    view: &mut ViewState,
+    prefs: &mut Prefs,
+    generation: u64,
+) {
+    let roadmap = ctx.roadmap;
+    let tr = ctx.tr;
+    let tokens = ctx.tokens;
+    let cache_key = (generation, prefs.sort, prefs.sort_descending);
+    if view.order_cache.as_ref().is_none_or(|(k, _)| *k != cache_key) {
+        view.order_cache =
+            Some((cache_key, sorted_order(roadmap, prefs.sort, prefs.sort_descending, ctx.today)));
+    }
+    let order: &[usize] = view.order_cache.as_ref().map_or(&[], |(_, o)| o.as_slice());
+
+    ui.horizontal(|ui| {
+        ui.heading(RichText::new(&roadmap.info.name).color(tokens.text_strong));
+        muted(ui, tokens, tr.f("measures-count", &[("n", &roadmap.measures.len().to_string())]));
+    });
+    ui.add_space(tokens.space_s);
+
+    if roadmap.measures.is_empty() {
+        ui.add_space(tokens.space_l);
+        muted(ui, tokens, tr.t("empty-roadmap"));
+        return;
+    }
+
+    // Arrow keys move the selection when no text field has the keyboard.
+    let selected_pos = view
+        .selected
+        .as_ref()
+        .and_then(|code| order.iter().position(|&i| &roadmap.measures[i].code == code));
+    if !ui.ctx().egui_wants_keyboard_input() {
+        let (down, up) = ui.input(|i| (i.key_pressed(Key::ArrowDown), i.key_pressed(Key::ArrowUp)));
+        let next = match (selected_pos, down, up) {
+            (None, true, _) | (None, _, true) => Some(0),
+            (Some(p), true, _) => Some((p + 1).min(order.len() - 1)),
+            (Some(p), _, true) => Some(p.saturating_sub(1)),
+            _ => None,
+        };
+        if let Some(next) = next {
+            view.selected = Some(roadmap.measures[order[next]].code.clone());
+            view.scroll_to_selected = true;
+        }
+    }
+    let selected_pos = view
+        .selected
+        .as_ref()
+        .and_then(|code| order.iter().position(|&i| &roadmap.measures[i].code == code));
+
+    let columns = visible_columns(ui.available_width(), ui.spacing().item_spacing.x);
+    let mut builder = TableBuilder::new(ui)
+        .id_salt("measures")
+        .striped(true)
+        .sense(Sense::click())
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .auto_shrink([false, false]);
+    for spec in &columns {
+        builder = builder.column(if spec.key == SortKey::Title {
+            Column::remainder().at_least(spec.width).clip(true)
+        } else {
+            Column::initial(spec.width).at_least(40.0).resizable(true).clip(true)
+        });
+    }
+    if view.scroll_to_selected {
+        if let Some(pos) = selected_pos {
+            builder = builder.scroll_to_row(pos, None);
+        }
+        view.scroll_to_selected = false;
+    }
+    let mut clicked: Option<usize> = None;
+    builder
+        .header(tokens.row_height + 4.0, |mut header| {
+            for spec in &columns {
+                header.col(|ui| {
+                    let active = prefs.sort == spec.key;
+                    let arrow = match (active, prefs.sort_descending) {
+                        (false, _) => "",
+                        (true, false) => " ⏶",
+                        (true, true) => " ⏷",
+                    };
+                    let text = RichText::new(format!("{}{arrow}", tr.t(spec.label))).strong();
+                    let response = ui
+                        .add(egui::Button::new(text).frame(false))
+                        .on_hover_text(tr.t("hint-sort"));
+                    if response.clicked() {
+                        if active {
+                            prefs.sort_descending = !prefs.sort_descending;
+                        } else {
+                            prefs.sort = spec.key;
+                            prefs.sort_descending = false;
+                        }
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(tokens.row_height, order.len(), |mut row| {
+                let index = order[row.index()];
+                let measure = &roadmap.measures[index];
+                let is_selected = selected_pos == Some(row.index());
+                row.set_selected(is_selected);
+                let mut chosen = false;
+                for spec in &columns {
+                    row.col(|ui| chosen |= cell_ui(ui, ctx, measure, spec.key, is_selected));
+                }
+                if chosen || row.response().clicked() {
+                    clicked = Some(index);
+                }
+            });
+        });
+    if let Some(index) = clicked {
+        view.selected = Some(roadmap.measures[index].code.clone());
+    }
+}
+
+/// Draws one cell; returns whether it asked to select the row.
+fn cell_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    m: &Measure,
+    key: SortKey,
+    selected: bool,
+) -> bool {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    match key {
+        SortKey::Code => {
+            // A selectable label, so the row can be chosen by keyboard and screen reader too.
+            return ui.selectable_label(selected, RichText::new(&m.code).strong()).clicked();
+        }
+        SortKey::Title => {
+            ui.add(egui::Label::new(&m.title).truncate());
+        }
+        SortKey::Horizon => {
+            ui.label(tr.t(&format!("horizon-{}", m.horizon)));
+        }
+        SortKey::Owner => {
+            ui.add(egui::Label::new(ctx.roadmap.owner_name(m)).truncate());
+        }
+        SortKey::Status => {
+            mark_label(
+                ui,
+                tokens,
+                tokens.status_mark(m.status),
+                &tr.t(&format!("status-{}", m.status)),
+            );
+        }
+        SortKey::Progress => {
+            progress_bar(ui, tokens, m.progress, tr.percent(m.progress), ui.available_width());
+        }
+        SortKey::Due => {
+            let overdue = schedule_health(m, ctx.today) == Health::Overdue;
+            let text = RichText::new(tr.date(m.due));
+            ui.label(if overdue { text.color(tokens.danger).strong() } else { text });
+        }
+        SortKey::NextReevaluation => {
+            let late = m.next_reevaluation.is_some_and(|d| d < ctx.today);
+            let text = RichText::new(tr.opt_date(m.next_reevaluation));
+            ui.label(if late { text.color(tokens.danger) } else { text });
+        }
+        SortKey::Health => {
+            let health = schedule_health(m, ctx.today);
+            mark_label(
+                ui,
+                tokens,
+                tokens.health_mark(health),
+                &tr.t(&format!("health-{}", health.as_str())),
+            );
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_windows_drop_low_priority_columns_first() {
+        let all = visible_columns(2000.0, 8.0);
+        assert_eq!(all.len(), COLUMNS.len());
+        // The table beside the detail panel on a 1024 × 768 projector.
+        let narrow: Vec<SortKey> = visible_columns(650.0, 8.0).iter().map(|c| c.key).collect();
+        assert_eq!(narrow, [SortKey::Code, SortKey::Title, SortKey::Status, SortKey::Due, SortKey::Health]);
+        assert!(visible_columns(10.0, 8.0).iter().all(|c| c.priority == 0));
+    }
+}

@@ -1,0 +1,84 @@
+//! The top bar: the File menu, the open file's name, the language switch.
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+use super::theme::Tokens;
+use crate::app::Command;
+use crate::i18n::{I18n, Lang};
+
+const EXTENSIONS: &[&str] = &["sqlite", "fahrplan", "db"];
+
+fn dialog(tr: &I18n) -> rfd::FileDialog {
+    rfd::FileDialog::new().add_filter(tr.t("file-filter"), EXTENSIONS)
+}
+
+/// Draws the top bar; menu actions become commands.
+pub fn top_bar_ui(
+    ui: &mut Ui,
+    tokens: &Tokens,
+    tr: &I18n,
+    file_name: &str,
+    lang: Lang,
+    recent: &[PathBuf],
+    commands: &mut Vec<Command>,
+) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(tr.t("menu-file"), |ui| {
+            if ui.button(tr.t("menu-new-default")).clicked()
+                && let Some(path) = dialog(tr).set_file_name("fahrplan.sqlite").save_file()
+            {
+                commands.push(Command::New { path, seeded: true });
+            }
+            if ui.button(tr.t("menu-new-empty")).clicked()
+                && let Some(path) = dialog(tr).set_file_name("fahrplan.sqlite").save_file()
+            {
+                commands.push(Command::New { path, seeded: false });
+            }
+            if ui.button(tr.t("menu-open")).clicked()
+                && let Some(path) = dialog(tr).pick_file()
+            {
+                commands.push(Command::Open(path));
+            }
+            if ui.button(tr.t("menu-save-copy")).clicked()
+                && let Some(path) =
+                    dialog(tr).set_file_name(format!("Kopie-{file_name}")).save_file()
+            {
+                commands.push(Command::SaveCopyAs(path));
+            }
+            ui.separator();
+            ui.menu_button(tr.t("menu-recent"), |ui| {
+                if recent.is_empty() {
+                    ui.label(RichText::new(tr.t("menu-recent-none")).color(tokens.text_muted));
+                }
+                for path in recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(Command::Open(path.clone()));
+                    }
+                }
+            });
+            ui.separator();
+            if ui.button(tr.t("menu-quit")).clicked() {
+                ui.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.add_space(tokens.space_m);
+        ui.label(RichText::new(file_name).color(tokens.text_muted));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let mut chosen = lang;
+            let combo = egui::ComboBox::from_id_salt("lang_switch")
+                .selected_text(chosen.native_name())
+                .show_ui(ui, |ui| {
+                    for l in Lang::ALL {
+                        ui.selectable_value(&mut chosen, l, l.native_name());
+                    }
+                });
+            let label = ui.label(tr.t("label-language"));
+            combo.response.labelled_by(label.id);
+            if chosen != lang {
+                commands.push(Command::SetLang(chosen));
+            }
+        });
+    });
+}
