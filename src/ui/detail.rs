@@ -72,35 +72,27 @@ fn status_control_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState, m
         .corner_radius(4.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            egui::Grid::new("status_control")
-                .num_columns(2)
-                .spacing([ctx.tokens.space_m, ctx.tokens.space_s])
-                .show(ui, |ui| {
-                    let label = ui.label(tr.t("label-status"));
-                    egui::ComboBox::from_id_salt("status_choice")
-                        .selected_text(tr.t(&format!("status-{draft}")))
-                        .width(200.0)
-                        .show_ui(ui, |ui| {
-                            for status in Status::ALL {
-                                ui.selectable_value(
-                                    draft,
-                                    *status,
-                                    tr.t(&format!("status-{status}")),
-                                );
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                    ui.end_row();
-                    let label = ui.label(tr.t("label-comment"));
-                    ui.add(
-                        egui::TextEdit::singleline(&mut view.comment)
-                            .hint_text(tr.t("hint-comment"))
-                            .desired_width(f32::INFINITY),
-                    )
+            ui.horizontal(|ui| {
+                let label = ui.label(tr.t("label-status"));
+                egui::ComboBox::from_id_salt("status_choice")
+                    .selected_text(tr.t(&format!("status-{draft}")))
+                    .width(200.0)
+                    .show_ui(ui, |ui| {
+                        for status in Status::ALL {
+                            ui.selectable_value(draft, *status, tr.t(&format!("status-{status}")));
+                        }
+                    })
+                    .response
                     .labelled_by(label.id);
-                    ui.end_row();
-                });
+            });
+            ui.add_space(ctx.tokens.space_xs);
+            let label = ui.label(tr.t("label-comment"));
+            ui.add(
+                egui::TextEdit::singleline(&mut view.comment)
+                    .hint_text(tr.t("hint-comment"))
+                    .desired_width(ui.available_width()),
+            )
+            .labelled_by(label.id);
             let changed = *draft != m.status;
             ui.add_space(ctx.tokens.space_s);
             let button = ui.add_enabled(changed, egui::Button::new(tr.t("action-apply-status")));

@@ -4,6 +4,7 @@ use egui::{Align, Key, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 use serde::{Deserialize, Serialize};
 
+use super::theme::{Shape, paint_shape};
 use super::widgets::{mark_label, muted, progress_bar};
 use super::{Prefs, ViewCtx, ViewState};
 use crate::model::{Health, Measure, Roadmap, schedule_health};
@@ -177,15 +178,28 @@ pub fn table_ui(
             for spec in &columns {
                 header.col(|ui| {
                     let active = prefs.sort == spec.key;
-                    let arrow = match (active, prefs.sort_descending) {
-                        (false, _) => "",
-                        (true, false) => " ⏶",
-                        (true, true) => " ⏷",
-                    };
-                    let text = RichText::new(format!("{}{arrow}", tr.t(spec.label))).strong();
+                    let text = RichText::new(tr.t(spec.label)).strong();
                     let response = ui
                         .add(egui::Button::new(text).frame(false))
                         .on_hover_text(tr.t("hint-sort"));
+                    if active {
+                        // The direction as a painted triangle (the default fonts have no arrows).
+                        let size = ui.text_style_height(&egui::TextStyle::Small);
+                        let (rect, _) =
+                            ui.allocate_exact_size(egui::vec2(size, size), Sense::hover());
+                        let shape = if prefs.sort_descending {
+                            Shape::TriangleDown
+                        } else {
+                            Shape::Triangle
+                        };
+                        paint_shape(
+                            ui.painter(),
+                            rect,
+                            shape,
+                            tokens.text_muted,
+                            tokens.text_muted,
+                        );
+                    }
                     if response.clicked() {
                         if active {
                             prefs.sort_descending = !prefs.sort_descending;
@@ -284,7 +298,10 @@ mod tests {
         assert_eq!(all.len(), COLUMNS.len());
         // The table beside the detail panel on a 1024 × 768 projector.
         let narrow: Vec<SortKey> = visible_columns(650.0, 8.0).iter().map(|c| c.key).collect();
-        assert_eq!(narrow, [SortKey::Code, SortKey::Title, SortKey::Status, SortKey::Due, SortKey::Health]);
+        assert_eq!(
+            narrow,
+            [SortKey::Code, SortKey::Title, SortKey::Status, SortKey::Due, SortKey::Health]
+        );
         assert!(visible_columns(10.0, 8.0).iter().all(|c| c.priority == 0));
     }
 }

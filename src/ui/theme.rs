@@ -27,6 +27,8 @@ pub enum Shape {
     Triangle,
     /// A diamond.
     Diamond,
+    /// A triangle pointing down.
+    TriangleDown,
 }
 
 /// The design tokens of one theme.
@@ -229,6 +231,14 @@ pub fn paint_shape(
                 pos2(c.x, c.y - r),
                 pos2(c.x + r, c.y + r * 0.8),
                 pos2(c.x - r, c.y + r * 0.8),
+            ];
+            painter.add(egui::Shape::convex_polygon(points, color, stroke));
+        }
+        Shape::TriangleDown => {
+            let points: Vec<Pos2> = vec![
+                pos2(c.x - r, c.y - r * 0.8),
+                pos2(c.x + r, c.y - r * 0.8),
+                pos2(c.x, c.y + r),
             ];
             painter.add(egui::Shape::convex_polygon(points, color, stroke));
         }

@@ -1,0 +1,191 @@
+//! The command line as the town's scripts use it: names, JSON fields and exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn fahrplan(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fahrplan"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .env_remove("FAHRPLAN_DB")
+        .env_remove("FAHRPLAN_LANG")
+        .env("FAHRPLAN_USER", "it-leitung")
+        .env("FAHRPLAN_TODAY", "2026-11-27")
+        .output()
+        .expect("the binary runs")
+}
+
+fn json(output: &Output) -> Value {
+    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("valid JSON on stdout")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn list_creates_and_seeds_a_new_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    let list = json(&fahrplan(&db, &["list", "--format", "json"]));
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 20);
+    let count = |h: &str| list.iter().filter(|m| m["horizon"] == h).count();
+    assert_eq!((count("short"), count("medium"), count("long")), (8, 9, 3));
+    let m16 = list.iter().find(|m| m["code"] == "M16").unwrap();
+    for field in [
+        "code",
+        "title",
+        "horizon",
+        "owner",
+        "status",
+        "progress",
+        "start",
+        "due",
+        "next_reevaluation",
+    ] {
+        assert!(m16.get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(m16["status"], "in-progress");
+    assert_eq!(m16["owner"], "IT-Leitung");
+    assert_eq!(m16["start"], "2024-04-01");
+    assert_eq!(m16["due"], "2025-02-28");
+    assert_eq!(m16["progress"], 45);
+    assert!(db.exists());
+}
+
+#[test]
+fn set_status_then_history_shows_the_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    let set =
+        fahrplan(&db, &["set-status", "M16", "done", "--comment", "Notfallhandbuch beschlossen"]);
+    assert!(set.status.success(), "{}", stderr(&set));
+    assert_eq!(String::from_utf8_lossy(&set.stdout).trim(), "M16: Status In Arbeit → Erledigt");
+    let history = json(&fahrplan(&db, &["history", "M16", "--format", "json"]));
+    let entries = history.as_array().unwrap();
+    let status = entries.iter().find(|e| e["field"] == "status").expect("a status entry");
+    assert_eq!(status["code"], "M16");
+    assert_eq!(status["old"], "in-progress");
+    assert_eq!(status["new"], "done");
+    assert_eq!(status["comment"], "Notfallhandbuch beschlossen");
+    assert_eq!(status["who"], "it-leitung");
+    assert!(status["at"].as_str().unwrap().len() == 19);
+    assert!(entries.iter().all(|e| e["code"] == "M16"));
+    let shown = json(&fahrplan(&db, &["show", "M16", "--format", "json"]));
+    assert_eq!(shown["status"], "done");
+    assert_eq!(shown["progress"], 100);
+    assert_eq!(shown["completed"], "2026-11-27");
+    // The whole roadmap's history has the seed plus the change.
+    let all = json(&fahrplan(&db, &["history", "--format", "json"]));
+    assert_eq!(all.as_array().unwrap().len(), 20 + 3);
+}
+
+#[test]
+fn show_has_every_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    let m = json(&fahrplan(&db, &["show", "M07", "--format", "json", "--lang", "en"]));
+    for field in [
+        "description",
+        "stakeholders",
+        "completed",
+        "frameworks",
+        "depends_on",
+        "reevaluation_interval_months",
+        "planned_one_off_cents",
+        "planned_yearly_cents",
+        "spent_cents",
+        "notes",
+        "version",
+        "expenses",
+        "reevaluations",
+        "health",
+    ] {
+        assert!(m.get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(m["planned_one_off_cents"], 1_500_000);
+    assert_eq!(m["reevaluation_interval_months"], 12);
+    assert_eq!(m["health"], "done");
+    assert_eq!(m["title"], "Backup concept with regular restore tests");
+    let text = fahrplan(&db, &["show", "M07"]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("Fällig:"));
+}
+
+#[test]
+fn invalid_input_exits_1_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    assert!(fahrplan(&db, &["list"]).status.success());
+    let before = std::fs::read(&db).unwrap();
+    for (args, needle) in [
+        (&["set-status", "M99", "done"][..], "M99"),
+        (&["set-status", "M16", "finished"][..], "finished"),
+        (&["show", "M77"][..], "M77"),
+        (&["history", "M77"][..], "M77"),
+        (&["list", "--format", "xml"][..], "xml"),
+        (&["no-such-command"][..], "no-such-command"),
+    ] {
+        let output = fahrplan(&db, args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {}", stderr(&output));
+        assert!(stderr(&output).contains(needle), "{args:?}: {}", stderr(&output));
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    let en = fahrplan(&db, &["set-status", "M16", "finished", "--lang", "en"]);
+    assert!(stderr(&en).contains("Unknown status \"finished\""), "{}", stderr(&en));
+}
+
+#[test]
+fn check_passes_on_a_sound_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    assert!(fahrplan(&db, &["list"]).status.success());
+    let check = fahrplan(&db, &["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let text = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        text.contains("in Ordnung") && text.contains("0x46504C4E") && text.contains("20 Maßnahmen"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_refuses_foreign_and_garbage_files_leaving_their_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "Einkaufsliste: Milch, Brot\n").unwrap();
+    let foreign = dir.path().join("other.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&foreign).unwrap();
+        conn.execute_batch("CREATE TABLE moz_places (url TEXT); INSERT INTO moz_places VALUES ('https://example.org');")
+            .unwrap();
+    }
+    for (path, needle) in [(&text, "keine Fahrplan-Datei"), (&foreign, "anderen Programm")] {
+        let before = std::fs::read(path).unwrap();
+        for args in [&["check"][..], &["list"][..], &["set-status", "M01", "done"][..]] {
+            let output = fahrplan(path, args);
+            assert_eq!(output.status.code(), Some(2), "{args:?} {}", stderr(&output));
+            assert!(stderr(&output).contains(needle), "{}", stderr(&output));
+        }
+        assert_eq!(std::fs::read(path).unwrap(), before, "{} was modified", path.display());
+    }
+    let missing = fahrplan(&dir.path().join("missing.sqlite"), &["check"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(!dir.path().join("missing.sqlite").exists());
+}
+
+#[test]
+fn english_table_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("en.sqlite");
+    let output = fahrplan(&db, &["list", "--lang", "en"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    let first = text.lines().next().unwrap();
+    assert!(first.starts_with("No.") && first.contains("Next review"), "{first}");
+    assert!(text.contains("Dissolve the IT officer"), "{text}");
+    assert!(text.contains("31 May 2023"), "{text}");
+}

@@ -1,0 +1,136 @@
+//! The window, driven headless through its accessibility tree (egui_kittest).
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::{Harness, kittest::Queryable};
+use fahrplan::app::AppState;
+use fahrplan::i18n::Lang;
+use fahrplan::model::Status;
+use fahrplan::store::Store;
+use fahrplan::ui::{FahrplanApp, Prefs};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).expect("a valid date")
+}
+
+fn harness(app: FahrplanApp) -> Harness<'static, FahrplanApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        // Grids with wrapping labels take a few frames to settle their column widths.
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app)
+}
+
+#[test]
+fn changing_a_status_in_the_window_is_persisted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ui.sqlite");
+    let store = Store::create(&path, Some(Lang::De)).unwrap();
+    let app = FahrplanApp::new(AppState::new(store, Lang::De, today()).unwrap(), Prefs::default());
+    let mut harness = harness(app);
+    harness.run();
+
+    // Select M16 in the table: its detail panel appears.
+    assert!(harness.query_by_label("Status übernehmen").is_none());
+    harness.get_by_label("M16").click();
+    harness.run();
+    assert_eq!(harness.state().view.selected.as_deref(), Some("M16"));
+    assert!(
+        harness.query_by_label("Status übernehmen").is_some(),
+        "the detail panel shows the status control"
+    );
+    assert!(harness.query_by_label_contains("Hängt ab von").is_some());
+
+    // Choose "Erledigt", give a reason, apply.
+    harness.get_by_role_and_label(Role::ComboBox, "Status").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Erledigt").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Kommentar").focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Kommentar")
+        .type_text("Beschluss des Gemeinderats");
+    harness.run();
+    harness.get_by_label("Status übernehmen").click();
+    harness.run();
+
+    assert!(harness.state().state.message.is_none(), "{:?}", harness.state().state.message);
+    drop(harness);
+    let reopened = Store::open(&path).unwrap();
+    let m16 = reopened.measure("M16").unwrap().unwrap();
+    assert_eq!(m16.status, Status::Done);
+    let last =
+        reopened.history(Some("M16")).unwrap().into_iter().find(|c| c.field == "status").unwrap();
+    assert_eq!(last.new.as_deref(), Some("done"));
+    assert_eq!(last.comment, "Beschluss des Gemeinderats");
+}
+
+#[test]
+fn a_change_from_elsewhere_is_shown_and_a_stale_edit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.sqlite");
+    let store = Store::create(&path, Some(Lang::De)).unwrap();
+    let app = FahrplanApp::new(AppState::new(store, Lang::De, today()).unwrap(), Prefs::default());
+    let mut harness = harness(app);
+    harness.run();
+    harness.get_by_label("M19").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::ComboBox, "Status").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Zurückgestellt").click();
+    harness.run();
+
+    // Meanwhile the command line (another connection) finishes the measure; the edit above is
+    // based on the older version.
+    let seen_version = harness.state().state.roadmap.measure("M19").unwrap().version;
+    let mut other = Store::open(&path).unwrap();
+    other.set_status("M19", Status::Done, "CLI", today(), None).unwrap();
+    harness.state_mut().state.push(fahrplan::app::Command::SetStatus {
+        code: "M19".into(),
+        status: Status::OnHold,
+        comment: String::new(),
+        expected_version: seen_version,
+    });
+    harness.state_mut().state.apply_queue();
+    harness.run();
+
+    let message = harness.state().state.message.clone().expect("a conflict message");
+    assert!(message.text.contains("M19 wurde inzwischen"), "{}", message.text);
+    assert_eq!(harness.state().state.roadmap.measure("M19").unwrap().status, Status::Done);
+    assert_eq!(other.measure("M19").unwrap().unwrap().status, Status::Done);
+}
+
+#[test]
+fn the_language_switch_changes_the_labels() {
+    let store = Store::in_memory(Some(Lang::De)).unwrap();
+    let app = FahrplanApp::new(AppState::new(store, Lang::De, today()).unwrap(), Prefs::default());
+    let mut harness = harness(app);
+    harness.run();
+    assert!(harness.query_by_label("Termintreue").is_some());
+    harness.get_by_role_and_label(Role::ComboBox, "Sprache").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "English").click();
+    harness.run();
+    assert!(harness.query_by_label("Schedule").is_some());
+    assert!(harness.query_by_label("Termintreue").is_none());
+    assert_eq!(harness.state().prefs.lang, Some(Lang::En));
+}
+
+#[test]
+fn arrow_keys_move_the_selection_in_table_order() {
+    let store = Store::in_memory(Some(Lang::De)).unwrap();
+    let app = FahrplanApp::new(AppState::new(store, Lang::De, today()).unwrap(), Prefs::default());
+    let mut harness = harness(app);
+    harness.run();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().view.selected.as_deref(), Some("M01"));
+    harness.key_press(egui::Key::ArrowDown);
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().view.selected.as_deref(), Some("M03"));
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert_eq!(harness.state().view.selected.as_deref(), Some("M02"));
+}
