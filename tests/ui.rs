@@ -133,4 +133,10 @@ fn arrow_keys_move_the_selection_in_table_order() {
     harness.key_press(egui::Key::ArrowUp);
     harness.run();
     assert_eq!(harness.state().view.selected.as_deref(), Some("M02"));
+    // Presses within one frame all count; the selection stops at the last row.
+    for _ in 0..30 {
+        harness.key_press(egui::Key::ArrowDown);
+    }
+    harness.run();
+    assert_eq!(harness.state().view.selected.as_deref(), Some("M20"));
 }

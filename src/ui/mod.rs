@@ -239,6 +239,8 @@ pub fn run_window(db: &Path, lang: Option<Lang>, today: NaiveDate) -> ExitCode {
             let prefs: Prefs =
                 cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
             let lang = lang.or(prefs.lang).unwrap_or_default();
+            // Follow the system's light or dark setting; where it cannot be read, calm light.
+            cc.egui_ctx.options_mut(|o| o.fallback_theme = egui::Theme::Light);
             let state = open_state(&db, lang, today).map_err(|e| e.to_string())?;
             Ok(Box::new(FahrplanApp::new(state, prefs)))
         }),

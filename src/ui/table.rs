@@ -5,7 +5,7 @@ use egui_extras::{Column, TableBuilder};
 use serde::{Deserialize, Serialize};
 
 use super::theme::{Shape, paint_shape};
-use super::widgets::{mark_label, muted, progress_bar};
+use super::widgets::{mark_label, mark_label_colored, muted, progress_bar};
 use super::{Prefs, ViewCtx, ViewState};
 use crate::model::{Health, Measure, Roadmap, schedule_health};
 
@@ -135,12 +135,13 @@ pub fn table_ui(
         .as_ref()
         .and_then(|code| order.iter().position(|&i| &roadmap.measures[i].code == code));
     if !ui.ctx().egui_wants_keyboard_input() {
-        let (down, up) = ui.input(|i| (i.key_pressed(Key::ArrowDown), i.key_pressed(Key::ArrowUp)));
-        let next = match (selected_pos, down, up) {
-            (None, true, _) | (None, _, true) => Some(0),
-            (Some(p), true, _) => Some((p + 1).min(order.len() - 1)),
-            (Some(p), _, true) => Some(p.saturating_sub(1)),
-            _ => None,
+        // Several presses can arrive within one frame (key repeat, a fast typist).
+        let (down, up) = ui.input(|i| (i.num_presses(Key::ArrowDown), i.num_presses(Key::ArrowUp)));
+        let steps = isize::try_from(down).unwrap_or(isize::MAX).saturating_sub(isize::try_from(up).unwrap_or(0));
+        let next = match selected_pos {
+            _ if down == 0 && up == 0 => None,
+            None => Some(0),
+            Some(p) => Some(p.saturating_add_signed(steps).min(order.len() - 1)),
         };
         if let Some(next) = next {
             view.selected = Some(roadmap.measures[order[next]].code.clone());
@@ -277,12 +278,9 @@ fn cell_ui(
         }
         SortKey::Health => {
             let health = schedule_health(m, ctx.today);
-            mark_label(
-                ui,
-                tokens,
-                tokens.health_mark(health),
-                &tr.t(&format!("health-{}", health.as_str())),
-            );
+            let text = RichText::new(tr.t(&format!("health-{}", health.as_str())));
+            let text = if health == Health::Overdue { text.color(tokens.danger).strong() } else { text };
+            mark_label_colored(ui, tokens, tokens.health_mark(health), text);
         }
     }
     false

@@ -5,11 +5,16 @@ use egui::{Color32, Response, RichText, Sense, Ui, vec2};
 use super::theme::{Shape, Tokens, paint_shape};
 
 /// A coloured shape followed by a word: status and health are never shown by colour alone.
-pub fn mark_label(
+pub fn mark_label(ui: &mut Ui, tokens: &Tokens, mark: (Color32, Shape), text: &str) -> Response {
+    mark_label_colored(ui, tokens, mark, RichText::new(text))
+}
+
+/// Like [`mark_label`], with the word styled by the caller (e.g. "overdue" in the danger colour).
+pub fn mark_label_colored(
     ui: &mut Ui,
     tokens: &Tokens,
     (color, shape): (Color32, Shape),
-    text: &str,
+    text: RichText,
 ) -> Response {
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = tokens.space_s;
