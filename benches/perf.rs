@@ -58,7 +58,12 @@ fn app_with(measures: usize) -> FahrplanApp {
         state.roadmap.measures = (0..measures)
             .map(|i| {
                 let seed = &seeds[i % seeds.len()];
-                Measure { id: i64::try_from(i).unwrap() + 1, code: format!("X{i:05}"), depends_on: Vec::new(), ..seed.clone() }
+                Measure {
+                    id: i64::try_from(i).unwrap() + 1,
+                    code: format!("X{i:05}"),
+                    depends_on: Vec::new(),
+                    ..seed.clone()
+                }
             })
             .collect();
     }

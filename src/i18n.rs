@@ -166,6 +166,19 @@ impl I18n {
         }
     }
 
+    /// The abbreviated name of month `month` (1–12): `Mär`, `Mar`.
+    pub fn month_short(&self, month: u32) -> &'static str {
+        const DE: [&str; 12] =
+            ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"];
+        const EN: [&str; 12] =
+            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let names = match self.lang {
+            Lang::De => &DE,
+            Lang::En => &EN,
+        };
+        names[(month.clamp(1, 12) - 1) as usize]
+    }
+
     /// A percentage: `45 %` (German, with a space) or `45%`.
     pub fn percent(&self, value: u8) -> String {
         match self.lang {

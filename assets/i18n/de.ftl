@@ -116,3 +116,11 @@ cli-bad-status = Unbekannter Status „{ $status }“. Möglich sind: { $valid }
 cli-status-set = { $code }: Status { $old } → { $new }
 cli-no-file = { $path } gibt es nicht.
 cli-check-ok = { $path }: in Ordnung (Integrität { $integrity }, Schema-Version { $version }, Anwendungskennung { $id }, { $measures } Maßnahmen)
+
+## Zeitplan
+group-horizon = Horizont
+group-owner = Verantwortliche
+group-status = Status
+no-owner = Ohne Verantwortliche
+lane-done = { $done } von { $total } erledigt
+lane-overdue = { $n } überfällig

@@ -116,3 +116,11 @@ cli-bad-status = Unknown status "{ $status }". Valid are: { $valid }.
 cli-status-set = { $code }: status { $old } → { $new }
 cli-no-file = { $path } does not exist.
 cli-check-ok = { $path }: sound (integrity { $integrity }, schema version { $version }, application id { $id }, { $measures } measures)
+
+## Timeline
+group-horizon = Horizon
+group-owner = Owner
+group-status = Status
+no-owner = No owner
+lane-done = { $done } of { $total } done
+lane-overdue = { $n } overdue

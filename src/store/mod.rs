@@ -123,6 +123,21 @@ pub fn inspect(path: &Path) -> Result<FileReport> {
     if schema_version > SCHEMA_VERSION {
         return Err(StoreError::TooNew { path: path.to_owned(), found: schema_version });
     }
+    // Fahrplan's schema has no triggers and no views: a file with any was not written by it,
+    // and their code must never run on Fahrplan's behalf.
+    let foreign_code: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type IN ('trigger', 'view')",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(damaged)?;
+    if foreign_code > 0 {
+        return Err(StoreError::Damaged {
+            path: path.to_owned(),
+            detail: "unexpected triggers or views".to_owned(),
+        });
+    }
     let integrity = quick_check(&conn).map_err(damaged)?;
     if integrity != "ok" {
         return Err(StoreError::Damaged { path: path.to_owned(), detail: integrity });

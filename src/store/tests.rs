@@ -327,3 +327,27 @@ fn the_other_languages_messages_name_the_problem() {
     assert!(err.localize(&crate::i18n::I18n::new(Lang::De)).contains("M04 wurde inzwischen"));
     assert!(err.localize(&crate::i18n::I18n::new(Lang::En)).contains("M04 was changed"));
 }
+
+#[test]
+fn a_fahrplan_file_with_triggers_or_views_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, sql) in [
+        (
+            "trigger.sqlite",
+            "CREATE TRIGGER wipe AFTER UPDATE ON measure BEGIN DELETE FROM history; END;",
+        ),
+        ("view.sqlite", "CREATE VIEW v AS SELECT * FROM measure;"),
+    ] {
+        let path = dir.path().join(name);
+        drop(Store::create(&path, Some(Lang::De)).unwrap());
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        }
+        let before = bytes(&path);
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::Damaged { .. }), "{name}: {err:?}");
+        assert_eq!(bytes(&path), before);
+    }
+}

@@ -137,7 +137,9 @@ pub fn table_ui(
     if !ui.ctx().egui_wants_keyboard_input() {
         // Several presses can arrive within one frame (key repeat, a fast typist).
         let (down, up) = ui.input(|i| (i.num_presses(Key::ArrowDown), i.num_presses(Key::ArrowUp)));
-        let steps = isize::try_from(down).unwrap_or(isize::MAX).saturating_sub(isize::try_from(up).unwrap_or(0));
+        let steps = isize::try_from(down)
+            .unwrap_or(isize::MAX)
+            .saturating_sub(isize::try_from(up).unwrap_or(0));
         let next = match selected_pos {
             _ if down == 0 && up == 0 => None,
             None => Some(0),
@@ -279,7 +281,8 @@ fn cell_ui(
         SortKey::Health => {
             let health = schedule_health(m, ctx.today);
             let text = RichText::new(tr.t(&format!("health-{}", health.as_str())));
-            let text = if health == Health::Overdue { text.color(tokens.danger).strong() } else { text };
+            let text =
+                if health == Health::Overdue { text.color(tokens.danger).strong() } else { text };
             mark_label_colored(ui, tokens, tokens.health_mark(health), text);
         }
     }

@@ -1,0 +1,8 @@
+//! View-models: pure layouts of what the window and the exports draw, computed from the model.
+//! No egui and no I/O here, so the window, the PNG and the reports never disagree, and the
+//! layouts are tested as data.
+
+mod filter;
+pub mod timeline;
+
+pub use filter::Filter;

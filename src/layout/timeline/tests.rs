@@ -1,0 +1,234 @@
+//! The timeline's view-model, tested as data.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::i18n::Lang;
+use crate::model::{Measure, Reevaluation};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn today() -> NaiveDate {
+    date(2026, 11, 27)
+}
+
+fn measure(code: &str, horizon: Horizon, start: NaiveDate, due: NaiveDate) -> Measure {
+    let mut m = Measure::new(code, format!("Titel {code}"), start, due);
+    m.horizon = horizon;
+    m
+}
+
+fn roadmap() -> Roadmap {
+    let mut a = measure("M01", Horizon::Short, date(2026, 1, 1), date(2026, 1, 31));
+    a.status = Status::Done;
+    a.progress = 100;
+    a.completed = Some(date(2026, 2, 10));
+    let mut b = measure("M02", Horizon::Short, date(2026, 1, 15), date(2026, 6, 30));
+    b.progress = 50;
+    b.status = Status::InProgress;
+    b.depends_on = vec!["M01".into()];
+    b.next_reevaluation = Some(date(2026, 10, 1));
+    let mut c = measure("M03", Horizon::Long, date(2026, 3, 1), date(2027, 3, 1));
+    c.depends_on = vec!["M02".into()];
+    c.next_reevaluation = Some(date(2027, 1, 1));
+    Roadmap {
+        measures: vec![a, b, c],
+        reevaluations: vec![Reevaluation {
+            id: 1,
+            code: "M02".into(),
+            date: date(2026, 4, 1),
+            verdict: Verdict::Partly,
+            note: String::new(),
+            by: String::new(),
+        }],
+        ..Roadmap::default()
+    }
+}
+
+fn viewport(origin: NaiveDate, px_per_day: f32) -> Viewport {
+    Viewport { origin, px_per_day, width: 1000.0, scroll_y: 0.0, height: 800.0 }
+}
+
+#[test]
+fn bars_span_start_to_end_with_progress_and_due_mark() {
+    let r = roadmap();
+    let tr = I18n::new(Lang::De);
+    let a = arrange(&r, &Filter::default(), GroupBy::Horizon, today());
+    let l = layout(&r, &a, &viewport(date(2026, 1, 1), 2.0), today(), false, &tr);
+    let row = |code: &str| l.rows.iter().find(|row| r.measures[row.measure].code == code).unwrap();
+    // Done: ends at completion (10 Feb, inclusive), the planned due date as a thin mark.
+    let m01 = row("M01");
+    assert_eq!((m01.bar.x0, m01.bar.x1), (0.0, 82.0));
+    assert_eq!(m01.bar.due_mark_x, Some(62.0));
+    assert_eq!(m01.bar.progress_x, 82.0);
+    // In progress: 15 Jan to 30 Jun is 167 days; half of it filled.
+    let m02 = row("M02");
+    assert_eq!((m02.bar.x0, m02.bar.x1), (28.0, 28.0 + 334.0));
+    assert_eq!(m02.bar.progress_x, 28.0 + 167.0);
+    assert_eq!(m02.bar.due_mark_x, None);
+    assert_eq!(m02.health, Health::Overdue);
+    assert_eq!(l.today_x, 2.0 * 330.0);
+}
+
+#[test]
+fn lanes_follow_the_grouping() {
+    let r = roadmap();
+    let horizon = arrange(&r, &Filter::default(), GroupBy::Horizon, today());
+    let keys: Vec<_> = horizon.lanes.iter().map(|l| (l.key, l.rows.len())).collect();
+    assert_eq!(
+        keys,
+        [
+            (LaneKey::Horizon(Horizon::Short), 2),
+            (LaneKey::Horizon(Horizon::Medium), 0),
+            (LaneKey::Horizon(Horizon::Long), 1)
+        ]
+    );
+    assert_eq!(horizon.lanes[1].top, LANE_HEADER + 2.0 * ROW_HEIGHT + LANE_GAP);
+    let status = arrange(&r, &Filter::default(), GroupBy::Status, today());
+    let keys: Vec<_> = status.lanes.iter().map(|l| l.key).collect();
+    assert_eq!(
+        keys,
+        [
+            LaneKey::Status(Status::Planned),
+            LaneKey::Status(Status::InProgress),
+            LaneKey::Status(Status::Done)
+        ]
+    );
+    let owner = arrange(&r, &Filter::default(), GroupBy::Owner, today());
+    assert_eq!(owner.lanes.len(), 1);
+    assert_eq!(owner.lanes[0].key, LaneKey::Owner(None));
+    assert_eq!(owner.order().collect::<Vec<_>>(), [0, 1, 2]);
+    let filtered =
+        arrange(&r, &Filter { text: "M03".into(), ..Filter::default() }, GroupBy::Horizon, today());
+    assert_eq!(filtered.order().collect::<Vec<_>>(), [2]);
+    assert_eq!(filtered.span, Some((date(2026, 3, 1), date(2027, 3, 1))));
+}
+
+#[test]
+fn hit_testing_finds_the_row_under_the_pointer() {
+    let r = roadmap();
+    let a = arrange(&r, &Filter::default(), GroupBy::Horizon, today());
+    assert_eq!(a.measure_at(5.0), None, "a lane header");
+    assert_eq!(a.measure_at(LANE_HEADER + 1.0), Some(0));
+    assert_eq!(a.measure_at(LANE_HEADER + ROW_HEIGHT + 1.0), Some(1));
+    assert_eq!(a.measure_at(a.height + 5.0), None);
+}
+
+#[test]
+fn arrows_run_from_end_to_start_and_flag_violations() {
+    let r = roadmap();
+    let tr = I18n::new(Lang::De);
+    let a = arrange(&r, &Filter::default(), GroupBy::Horizon, today());
+    let l = layout(&r, &a, &viewport(date(2026, 1, 1), 1.0), today(), true, &tr);
+    assert_eq!(l.arrows.len(), 2);
+    // M02 starts (15 Jan) before M01 ended (10 Feb): violated.
+    let first = l.arrows[0];
+    assert_eq!(first.from, (41.0, LANE_HEADER + ROW_HEIGHT / 2.0));
+    assert_eq!(first.to, (14.0, LANE_HEADER + ROW_HEIGHT * 1.5));
+    assert!(first.violated);
+    // M03 starts 1 Mar, before M02's due 30 Jun: violated too.
+    assert!(l.arrows[1].violated);
+    // A successor that starts after its predecessor ends is fine.
+    let mut fine = r.clone();
+    fine.measures[2].start = date(2026, 7, 1);
+    let a = arrange(&fine, &Filter::default(), GroupBy::Horizon, today());
+    let l = layout(&fine, &a, &viewport(date(2026, 1, 1), 1.0), today(), true, &tr);
+    assert!(!l.arrows[1].violated);
+    assert!(
+        layout(&fine, &a, &viewport(date(2026, 1, 1), 1.0), today(), false, &tr).arrows.is_empty()
+    );
+}
+
+#[test]
+fn diamonds_for_past_next_and_overdue_reevaluations() {
+    let r = roadmap();
+    let tr = I18n::new(Lang::De);
+    let a = arrange(&r, &Filter::default(), GroupBy::Horizon, today());
+    let l = layout(&r, &a, &viewport(date(2026, 1, 1), 1.0), today(), false, &tr);
+    let kinds: Vec<_> =
+        l.markers.iter().map(|m| (r.measures[m.measure].code.as_str(), m.kind, m.x)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("M02", MarkerKind::Past(Verdict::Partly), 90.0),
+            ("M02", MarkerKind::Overdue, 273.0),
+            ("M03", MarkerKind::Next, 365.0),
+        ]
+    );
+}
+
+#[test]
+fn only_visible_rows_are_laid_out() {
+    let mut r = Roadmap::default();
+    for i in 0..10_000 {
+        r.measures.push(measure(
+            &format!("X{i:05}"),
+            Horizon::Medium,
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+        ));
+    }
+    let tr = I18n::new(Lang::En);
+    let a = arrange(&r, &Filter::default(), GroupBy::Horizon, today());
+    let mut v = viewport(date(2026, 1, 1), 1.0);
+    v.height = 30.0 * ROW_HEIGHT;
+    v.scroll_y = 5_000.0 * ROW_HEIGHT;
+    let l = layout(&r, &a, &v, today(), true, &tr);
+    assert!((30..=32).contains(&l.rows.len()), "{} rows", l.rows.len());
+    assert_eq!(l.lanes.len(), 1);
+    assert!(
+        l.rows.iter().all(|row| row.y + ROW_HEIGHT >= v.scroll_y && row.y <= v.scroll_y + v.height)
+    );
+}
+
+#[test]
+fn ticks_adapt_to_the_zoom_in_both_languages() {
+    let de = I18n::new(Lang::De);
+    let en = I18n::new(Lang::En);
+    // About 3 points a day: every month labelled.
+    let close = viewport(date(2026, 1, 1), 3.0);
+    let ticks = ticks(&close, &de);
+    let labels: Vec<_> =
+        ticks.iter().take(4).map(|t| (t.level, t.label.clone().unwrap_or_default())).collect();
+    assert_eq!(
+        labels,
+        [
+            (TickLevel::Year, "2026".to_owned()),
+            (TickLevel::Month, "Feb".to_owned()),
+            (TickLevel::Month, "Mär".to_owned()),
+            (TickLevel::Quarter, "Apr".to_owned())
+        ]
+    );
+    assert_eq!(ticks[1].x, 93.0);
+    assert_eq!(super::ticks(&close, &en)[2].label.as_deref(), Some("Mar"));
+    assert!(super::ticks(&close, &de).iter().any(|t| t.label.as_deref() == Some("Okt")));
+    // About half a point a day: quarters labelled, months not shown.
+    let far = viewport(date(2026, 1, 1), 0.5);
+    let ticks = super::ticks(&far, &de);
+    assert!(ticks.iter().all(|t| t.level != TickLevel::Month));
+    let labels: Vec<_> = ticks.iter().take(3).filter_map(|t| t.label.clone()).collect();
+    assert_eq!(labels, ["2026", "Q2", "Q3"]);
+    // Very far out: years only, and not every year labelled.
+    let very_far = Viewport { width: 2000.0, ..viewport(date(2000, 1, 1), 0.05) };
+    let ticks = super::ticks(&very_far, &en);
+    assert!(ticks.iter().all(|t| t.level == TickLevel::Year));
+    let labelled = ticks.iter().filter(|t| t.label.is_some()).count();
+    assert!(labelled < ticks.len() && labelled > 0);
+}
+
+#[test]
+fn fit_shows_the_whole_span_and_zoom_keeps_the_point_under_the_pointer() {
+    let v = Viewport::fit((date(2023, 3, 1), date(2026, 2, 28)), 1000.0, 600.0);
+    assert!(v.x(date(2023, 3, 1)) > 0.0);
+    assert!(v.x(date(2026, 3, 1)) < 1000.0);
+    let zoomed = v.zoomed(2.0, 500.0);
+    let before = v.date_at(500.0);
+    let after = zoomed.date_at(500.0);
+    assert!((after - before).num_days().abs() <= 1, "{before} vs {after}");
+    assert_eq!(zoomed.px_per_day, v.px_per_day * 2.0);
+    let panned = v.panned(100.0, 50.0, 80.0);
+    assert_eq!(panned.scroll_y, 0.0, "cannot scroll past short content");
+    assert!(panned.origin > v.origin);
+}
