@@ -14,7 +14,7 @@ use fahrplan::app::AppState;
 use fahrplan::i18n::Lang;
 use fahrplan::model::{Measure, Status};
 use fahrplan::store::Store;
-use fahrplan::ui::{FahrplanApp, Prefs};
+use fahrplan::ui::{FahrplanApp, Prefs, Tab};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
@@ -50,7 +50,7 @@ fn frame_bench(app: &mut FahrplanApp) -> Duration {
     })
 }
 
-fn app_with(measures: usize) -> FahrplanApp {
+fn app_with(measures: usize, tab: Tab) -> FahrplanApp {
     let store = Store::in_memory(Some(Lang::De)).unwrap();
     let mut state = AppState::new(store, Lang::De, today()).unwrap();
     if measures > state.roadmap.measures.len() {
@@ -67,7 +67,7 @@ fn app_with(measures: usize) -> FahrplanApp {
             })
             .collect();
     }
-    let mut app = FahrplanApp::new(state, Prefs::default());
+    let mut app = FahrplanApp::new(state, Prefs { tab, ..Prefs::default() });
     app.view.selected = Some(app.state.roadmap.measures[5].code.clone());
     app
 }
@@ -102,8 +102,10 @@ fn main() {
         }),
     );
 
-    record("frame_main_20", frame_bench(&mut app_with(20)));
-    record("frame_main_10000", frame_bench(&mut app_with(10_000)));
+    record("frame_main_20", frame_bench(&mut app_with(20, Tab::Table)));
+    record("frame_main_10000", frame_bench(&mut app_with(10_000, Tab::Table)));
+    record("frame_timeline_20", frame_bench(&mut app_with(20, Tab::Timeline)));
+    record("frame_timeline_10000", frame_bench(&mut app_with(10_000, Tab::Timeline)));
 
     let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("perf.json");
     let mut merged: BTreeMap<String, f64> = std::fs::read(&out)

@@ -108,6 +108,30 @@ pub enum Cmd {
     },
     /// Check the file: integrity, schema version, application id.
     Check,
+    /// Export the roadmap to a file.
+    Export {
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Where to write it (replaced whole, never half-written).
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
+        /// Width of a picture in pixels.
+        #[arg(long, default_value_t = 1920, value_parser = clap::value_parser!(u32).range(200..=10_000))]
+        width: u32,
+        /// Height of a picture in pixels.
+        #[arg(long, default_value_t = 1080, value_parser = clap::value_parser!(u32).range(200..=10_000))]
+        height: u32,
+    },
+}
+
+/// `export --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The whole timeline as a PNG picture.
+    Png,
+    /// The whole timeline as an SVG drawing.
+    Svg,
 }
 
 /// Why a command failed, with its exit code.
@@ -250,6 +274,26 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 }
                 TableFormat::Table => out(&history_table(&history, tr)),
             }
+        }
+        Cmd::Export { format, output, width, height } => {
+            let store = open(db, tr)?;
+            let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+            let output_text = output.display().to_string();
+            let failed = |detail: String| {
+                Failure::File(tr.f("err-export", &[("path", &output_text), ("detail", &detail)]))
+            };
+            let bytes = match format {
+                ExportFormat::Png => {
+                    crate::export::timeline_png(&roadmap, today, tr, *width, *height)
+                }
+                ExportFormat::Svg => {
+                    crate::export::timeline_svg(&roadmap, today, tr, *width, *height)
+                        .map(String::into_bytes)
+                }
+            }
+            .map_err(|e| failed(e.to_string()))?;
+            crate::app::write_atomically(output, &bytes).map_err(|e| failed(e.to_string()))?;
+            out(&tr.f("info-exported", &[("path", &output_text)]));
         }
         Cmd::Check => {
             if !db.exists() {

@@ -1,12 +1,14 @@
 //! Fahrplan: a desktop application in which a municipality tracks the measures of its IT
 //! roadmap — horizons, owners, status, progress, money and re-evaluations — in one SQLite file.
 //!
-//! Layers, each using only those below it: [`ui`] → [`app`] → [`store`] / [`layout`] → [`model`],
+//! Layers, each using only those below it: [`ui`] → [`app`] → [`store`] / [`export`] → [`layout`] →
+//! [`model`],
 //! with [`i18n`] beside the model. [`cli`] is the edge that starts either the window or a
 //! headless command.
 
 pub mod app;
 pub mod cli;
+pub mod export;
 pub mod i18n;
 pub mod layout;
 pub mod model;

@@ -7,7 +7,7 @@ use fahrplan::app::AppState;
 use fahrplan::i18n::Lang;
 use fahrplan::model::Status;
 use fahrplan::store::Store;
-use fahrplan::ui::{FahrplanApp, Prefs};
+use fahrplan::ui::{FahrplanApp, Prefs, Tab};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).expect("a valid date")
@@ -26,7 +26,10 @@ fn changing_a_status_in_the_window_is_persisted() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ui.sqlite");
     let store = Store::create(&path, Some(Lang::De)).unwrap();
-    let app = FahrplanApp::new(AppState::new(store, Lang::De, today()).unwrap(), Prefs::default());
+    let app = FahrplanApp::new(
+        AppState::new(store, Lang::De, today()).unwrap(),
+        Prefs { tab: Tab::Table, ..Prefs::default() },
+    );
     let mut harness = harness(app);
     harness.run();
 
@@ -42,7 +45,7 @@ fn changing_a_status_in_the_window_is_persisted() {
     assert!(harness.query_by_label_contains("Hängt ab von").is_some());
 
     // Choose "Erledigt", give a reason, apply.
-    harness.get_by_role_and_label(Role::ComboBox, "Status").click();
+    harness.get_by_role_and_label(Role::ComboBox, "Neuer Status").click();
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Erledigt").click();
     harness.run();
@@ -71,12 +74,15 @@ fn a_change_from_elsewhere_is_shown_and_a_stale_edit_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("two.sqlite");
     let store = Store::create(&path, Some(Lang::De)).unwrap();
-    let app = FahrplanApp::new(AppState::new(store, Lang::De, today()).unwrap(), Prefs::default());
+    let app = FahrplanApp::new(
+        AppState::new(store, Lang::De, today()).unwrap(),
+        Prefs { tab: Tab::Table, ..Prefs::default() },
+    );
     let mut harness = harness(app);
     harness.run();
     harness.get_by_label("M19").click();
     harness.run();
-    harness.get_by_role_and_label(Role::ComboBox, "Status").click();
+    harness.get_by_role_and_label(Role::ComboBox, "Neuer Status").click();
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Zurückgestellt").click();
     harness.run();
@@ -104,7 +110,10 @@ fn a_change_from_elsewhere_is_shown_and_a_stale_edit_is_refused() {
 #[test]
 fn the_language_switch_changes_the_labels() {
     let store = Store::in_memory(Some(Lang::De)).unwrap();
-    let app = FahrplanApp::new(AppState::new(store, Lang::De, today()).unwrap(), Prefs::default());
+    let app = FahrplanApp::new(
+        AppState::new(store, Lang::De, today()).unwrap(),
+        Prefs { tab: Tab::Table, ..Prefs::default() },
+    );
     let mut harness = harness(app);
     harness.run();
     assert!(harness.query_by_label("Termintreue").is_some());
@@ -120,7 +129,10 @@ fn the_language_switch_changes_the_labels() {
 #[test]
 fn arrow_keys_move_the_selection_in_table_order() {
     let store = Store::in_memory(Some(Lang::De)).unwrap();
-    let app = FahrplanApp::new(AppState::new(store, Lang::De, today()).unwrap(), Prefs::default());
+    let app = FahrplanApp::new(
+        AppState::new(store, Lang::De, today()).unwrap(),
+        Prefs { tab: Tab::Table, ..Prefs::default() },
+    );
     let mut harness = harness(app);
     harness.run();
     harness.key_press(egui::Key::ArrowDown);

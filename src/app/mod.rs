@@ -3,7 +3,11 @@
 //! Views never write: they push commands; once per frame [`AppState::apply_queue`] carries them
 //! out through the store, refreshes the snapshot, and keeps one message for the user.
 
+mod files;
+
 use std::path::{Path, PathBuf};
+
+pub use files::write_atomically;
 
 use chrono::NaiveDate;
 
@@ -39,6 +43,15 @@ pub enum Command {
     SaveCopyAs(PathBuf),
     /// Switch the user interface language.
     SetLang(Lang),
+    /// Write the whole timeline as a PNG picture.
+    ExportPng {
+        /// Where.
+        path: PathBuf,
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+    },
 }
 
 /// How a message to the user is meant.
@@ -139,15 +152,30 @@ impl AppState {
                     self.message = Some(Message { kind: MessageKind::Info, text: info });
                 }
                 Ok(None) => {}
-                Err(e) => {
-                    self.message =
-                        Some(Message { kind: MessageKind::Error, text: e.localize(&self.tr) });
-                }
+                Err(text) => self.message = Some(Message { kind: MessageKind::Error, text }),
             }
         }
     }
 
-    fn apply(&mut self, command: Command) -> Result<Option<String>, StoreError> {
+    /// Carries out one command; the error is the message for the user.
+    fn apply(&mut self, command: Command) -> Result<Option<String>, String> {
+        if let Command::ExportPng { path, width, height } = &command {
+            return self.export_png(path, *width, *height);
+        }
+        self.apply_store(command).map_err(|e| e.localize(&self.tr))
+    }
+
+    fn export_png(&self, path: &Path, width: u32, height: u32) -> Result<Option<String>, String> {
+        let path_text = path.display().to_string();
+        let failed =
+            |detail: String| self.tr.f("err-export", &[("path", &path_text), ("detail", &detail)]);
+        let png = crate::export::timeline_png(&self.roadmap, self.today, &self.tr, width, height)
+            .map_err(|e| failed(e.to_string()))?;
+        write_atomically(path, &png).map_err(|e| failed(e.to_string()))?;
+        Ok(Some(self.tr.f("info-exported", &[("path", &path_text)])))
+    }
+
+    fn apply_store(&mut self, command: Command) -> Result<Option<String>, StoreError> {
         match command {
             Command::SetStatus { code, status, comment, expected_version } => {
                 let result = self.store.set_status(
@@ -180,6 +208,8 @@ impl AppState {
                 self.tr = I18n::new(lang);
                 Ok(None)
             }
+            // Handled in `apply`, outside the store.
+            Command::ExportPng { .. } => Ok(None),
         }
     }
 

@@ -3,6 +3,7 @@
 //! layouts are tested as data.
 
 mod filter;
+pub mod palette;
 pub mod timeline;
 
 pub use filter::Filter;

@@ -94,11 +94,16 @@ pub struct Arrangement {
     reevaluations: Vec<Vec<usize>>,
     /// The height of all lanes.
     pub height: f32,
-    /// Earliest start and latest end or due date of the shown measures.
+    /// Earliest start and latest end, due or next re-evaluation date of the shown measures.
     pub span: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Arrangement {
+    /// The span to show for "show all": every shown measure, and today.
+    pub fn span_with(&self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+        self.span.map_or((today, today), |(a, b)| (a.min(today), b.max(today)))
+    }
+
     /// The shown measures in display order, top to bottom.
     pub fn order(&self) -> impl Iterator<Item = usize> + '_ {
         self.lanes.iter().flat_map(|l| l.rows.iter().copied())
@@ -174,10 +179,10 @@ pub fn arrange(
         for (row, &i) in rows.iter().enumerate() {
             arrangement.position[i] = Some((lane_index, row));
             let m = &roadmap.measures[i];
-            let (first, last) = (m.start, m.end().max(m.due));
+            let last = m.end().max(m.due).max(m.next_reevaluation.unwrap_or(m.due));
             arrangement.span = Some(match arrangement.span {
-                None => (first, last),
-                Some((a, b)) => (a.min(first), b.max(last)),
+                None => (m.start, last),
+                Some((a, b)) => (a.min(m.start), b.max(last)),
             });
         }
         let lane = ArrangedLane { key, rows, top };
@@ -449,15 +454,20 @@ pub fn layout(
     out
 }
 
-fn lane_layout(roadmap: &Roadmap, lane: &ArrangedLane, today: NaiveDate, tr: &I18n) -> LaneLayout {
-    let title = match lane.key {
+/// The title of a lane in the UI language.
+pub fn lane_title(roadmap: &Roadmap, key: LaneKey, tr: &I18n) -> String {
+    match key {
         LaneKey::Horizon(h) => tr.t(&format!("horizon-{h}-long")),
         LaneKey::Owner(Some(id)) => {
             roadmap.owner(id).map_or_else(|| tr.t("no-owner"), |o| o.name.clone())
         }
         LaneKey::Owner(None) => tr.t("no-owner"),
         LaneKey::Status(s) => tr.t(&format!("status-{s}")),
-    };
+    }
+}
+
+fn lane_layout(roadmap: &Roadmap, lane: &ArrangedLane, today: NaiveDate, tr: &I18n) -> LaneLayout {
+    let title = lane_title(roadmap, lane.key, tr);
     let done = lane.rows.iter().filter(|&&i| roadmap.measures[i].status == Status::Done).count();
     let overdue = lane
         .rows

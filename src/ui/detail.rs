@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::widgets::{mark_label, muted, progress_bar};
 use super::{ViewCtx, ViewState};
 use crate::app::Command;
-use crate::model::{Measure, Status, Verdict, schedule_health};
+use crate::model::{Measure, Status, schedule_health};
 
 /// The detail panel of the selected measure.
 pub fn detail_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState) {
@@ -35,8 +35,12 @@ fn header_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, m: &Measure) {
     let (tr, tokens) = (ctx.tr, ctx.tokens);
     ui.label(RichText::new(&m.code).color(tokens.text_muted).strong());
     ui.add(
-        egui::Label::new(RichText::new(&m.title).size(tokens.text_title).color(tokens.text_strong))
-            .wrap(),
+        egui::Label::new(
+            RichText::new(&m.title)
+                .font(tokens.bold_font(tokens.text_title))
+                .color(tokens.text_strong),
+        )
+        .wrap(),
     );
     ui.add_space(tokens.space_s);
     ui.horizontal(|ui| {
@@ -191,11 +195,7 @@ fn reevaluations_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, m: &Measure) {
         any = true;
         ui.horizontal_wrapped(|ui| {
             ui.label(tr.date(r.date));
-            let mark = match r.verdict {
-                Verdict::Effective => tokens.health_mark(crate::model::Health::Done),
-                Verdict::Partly => tokens.health_mark(crate::model::Health::DueSoon),
-                Verdict::NotEffective => tokens.health_mark(crate::model::Health::Overdue),
-            };
+            let mark = tokens.verdict_mark(r.verdict);
             mark_label(ui, tokens, mark, &tr.t(&format!("verdict-{}", r.verdict)));
             if !r.by.is_empty() {
                 muted(ui, tokens, format!("({})", r.by));

@@ -2,8 +2,10 @@
 //! [`AppState`] and push [`Command`]s.
 
 mod detail;
+mod filter_bar;
 mod table;
 pub mod theme;
+mod timeline;
 mod top_bar;
 mod widgets;
 
@@ -15,11 +17,24 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::{AppState, Command, Message, MessageKind};
 use crate::i18n::{I18n, Lang};
+use crate::layout::Filter;
+use crate::layout::timeline::{Arrangement, GroupBy, arrange};
 use crate::model::{Roadmap, Status};
 use crate::store::Store;
 
 pub use table::SortKey;
 use theme::Tokens;
+pub use timeline::TimelinePrefs;
+
+/// The main views, shown as tabs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    /// The measures on a time axis.
+    #[default]
+    Timeline,
+    /// The sortable table.
+    Table,
+}
 
 /// UI preferences remembered between starts (eframe storage). No roadmap data lives here.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -33,7 +48,14 @@ pub struct Prefs {
     pub sort: SortKey,
     /// Sort descending instead of ascending.
     pub sort_descending: bool,
+    /// The tab shown.
+    pub tab: Tab,
+    /// Zoom, scroll and grouping of the timeline.
+    pub timeline: TimelinePrefs,
 }
+
+/// What the table's row order depends on: data generation, sort key, direction, filter.
+type TableKey = (u64, SortKey, bool, Filter);
 
 /// State of the views that is neither data nor a preference.
 #[derive(Debug, Default)]
@@ -44,12 +66,20 @@ pub struct ViewState {
     pub status_draft: Option<(String, Status)>,
     /// The comment typed for the status change.
     pub comment: String,
-    /// Row order of the table for (generation, sort key, descending).
-    order_cache: Option<((u64, SortKey, bool), Vec<usize>)>,
+    /// The filter shared by table and timeline.
+    pub filter: Filter,
+    /// Whether the user closed the detail panel.
+    pub detail_hidden: bool,
+    /// Row order of the table for (generation, sort key, descending, filter).
+    order_cache: Option<(TableKey, Vec<usize>)>,
+    /// The timeline's lanes for (generation, filter, grouping).
+    arrangement: Option<((u64, Filter, GroupBy), Arrangement)>,
     /// The window title last sent.
     title: String,
     /// Whether the selection moved by keyboard and the table should scroll to it.
     scroll_to_selected: bool,
+    /// Frames since the fonts were installed (they take effect one frame later).
+    fonts_frames: u8,
 }
 
 /// What a view needs for one frame: the snapshot to draw, the language and tokens, and a place
@@ -87,6 +117,18 @@ impl FahrplanApp {
         app
     }
 
+    /// The titles of the timeline's lanes as last drawn (empty before the timeline was shown).
+    pub fn timeline_lane_titles(&self) -> Vec<String> {
+        let Some((_, arrangement)) = &self.view.arrangement else { return Vec::new() };
+        arrangement
+            .lanes
+            .iter()
+            .map(|lane| {
+                crate::layout::timeline::lane_title(&self.state.roadmap, lane.key, self.state.tr())
+            })
+            .collect()
+    }
+
     fn remember_opened(&mut self) {
         for path in self.state.opened.iter().rev() {
             self.prefs.recent.retain(|p| p != path);
@@ -97,7 +139,15 @@ impl FahrplanApp {
 
     /// Draws the whole window into `ui` and applies the commands given in it.
     pub fn root_ui(&mut self, ui: &mut egui::Ui) {
-        let tokens = Tokens::desk(ui.ctx().theme());
+        if self.view.fonts_frames == 0 {
+            install_fonts(ui.ctx());
+            ui.ctx().request_repaint();
+        }
+        self.view.fonts_frames = self.view.fonts_frames.saturating_add(1);
+        let mut tokens = Tokens::desk(ui.ctx().theme());
+        if self.view.fonts_frames > 1 {
+            tokens.bold = egui::FontFamily::Name(BOLD.into());
+        }
         tokens.apply(ui.ctx());
         self.state.refresh_if_changed_elsewhere();
         self.update_title(ui);
@@ -141,13 +191,56 @@ impl FahrplanApp {
             read_only,
             commands: &mut commands,
         };
-        egui::Panel::right("detail")
-            .resizable(true)
-            .default_size(tokens.detail_width.min(ui.available_width() * 0.36))
-            .min_size(300.0)
-            .show(ui, |ui| detail::detail_ui(ui, &mut ctx, &mut self.view));
+        if !self.view.detail_hidden {
+            egui::Panel::right("detail")
+                .resizable(true)
+                .default_size(tokens.detail_width.min(ui.available_width() * 0.36))
+                .min_size(300.0)
+                .show(ui, |ui| detail::detail_ui(ui, &mut ctx, &mut self.view));
+        }
         egui::CentralPanel::default().show(ui, |ui| {
-            table::table_ui(ui, &mut ctx, &mut self.view, &mut self.prefs, self.state.generation());
+            ui.horizontal(|ui| {
+                for (tab, key) in [(Tab::Timeline, "tab-timeline"), (Tab::Table, "tab-table")] {
+                    if ui.selectable_label(self.prefs.tab == tab, ctx.tr.t(key)).clicked() {
+                        self.prefs.tab = tab;
+                    }
+                }
+                ui.add_space(tokens.space_m);
+                ui.label(egui::RichText::new(&ctx.roadmap.info.name).color(tokens.text_muted));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let key = if self.view.detail_hidden {
+                        "action-show-details"
+                    } else {
+                        "action-hide-details"
+                    };
+                    if ui.button(ctx.tr.t(key)).clicked() {
+                        self.view.detail_hidden = !self.view.detail_hidden;
+                    }
+                });
+            });
+            filter_bar::filter_bar_ui(ui, &ctx, &mut self.view.filter);
+            ui.separator();
+            let generation = self.state.generation();
+            match self.prefs.tab {
+                Tab::Table => {
+                    table::table_ui(ui, &mut ctx, &mut self.view, &mut self.prefs, generation);
+                }
+                Tab::Timeline => {
+                    let key = (generation, self.view.filter.clone(), self.prefs.timeline.group_by);
+                    let arrangement = match self.view.arrangement.take() {
+                        Some((k, a)) if k == key => a,
+                        _ => arrange(ctx.roadmap, &self.view.filter, key.2, ctx.today),
+                    };
+                    timeline::timeline_ui(
+                        ui,
+                        &mut ctx,
+                        &mut self.view,
+                        &mut self.prefs.timeline,
+                        &arrangement,
+                    );
+                    self.view.arrangement = Some((key, arrangement));
+                }
+            }
         });
 
         for command in commands {
@@ -184,6 +277,30 @@ impl FahrplanApp {
             self.view.title = title;
         }
     }
+}
+
+/// The name of the bold font family.
+const BOLD: &str = "bold";
+
+/// Installs Noto Sans (the font of the exported pictures) as the proportional font, with a bold
+/// family for headings; egui's fonts stay as fallbacks.
+pub fn install_fonts(ctx: &egui::Context) {
+    use std::sync::Arc;
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "noto-sans".into(),
+        Arc::new(egui::FontData::from_static(crate::export::FONT_REGULAR)),
+    );
+    fonts.font_data.insert(
+        "noto-sans-bold".into(),
+        Arc::new(egui::FontData::from_static(crate::export::FONT_BOLD)),
+    );
+    let proportional = fonts.families.entry(egui::FontFamily::Proportional).or_default();
+    proportional.insert(0, "noto-sans".into());
+    let mut bold = vec!["noto-sans-bold".to_owned()];
+    bold.extend(proportional.iter().cloned());
+    fonts.families.insert(egui::FontFamily::Name(BOLD.into()), bold);
+    ctx.set_fonts(fonts);
 }
 
 /// Shows a message with a close button; returns whether it was closed.

@@ -110,22 +110,30 @@ pub fn table_ui(
     let roadmap = ctx.roadmap;
     let tr = ctx.tr;
     let tokens = ctx.tokens;
-    let cache_key = (generation, prefs.sort, prefs.sort_descending);
+    let cache_key = (generation, prefs.sort, prefs.sort_descending, view.filter.clone());
     if view.order_cache.as_ref().is_none_or(|(k, _)| *k != cache_key) {
-        view.order_cache =
-            Some((cache_key, sorted_order(roadmap, prefs.sort, prefs.sort_descending, ctx.today)));
+        let mut order = sorted_order(roadmap, prefs.sort, prefs.sort_descending, ctx.today);
+        if !view.filter.is_empty() {
+            order.retain(|&i| view.filter.matches(roadmap, &roadmap.measures[i], ctx.today));
+        }
+        view.order_cache = Some((cache_key, order));
     }
     let order: &[usize] = view.order_cache.as_ref().map_or(&[], |(_, o)| o.as_slice());
 
-    ui.horizontal(|ui| {
-        ui.heading(RichText::new(&roadmap.info.name).color(tokens.text_strong));
-        muted(ui, tokens, tr.f("measures-count", &[("n", &roadmap.measures.len().to_string())]));
-    });
-    ui.add_space(tokens.space_s);
+    let count = if order.len() == roadmap.measures.len() {
+        tr.f("measures-count", &[("n", &order.len().to_string())])
+    } else {
+        tr.f(
+            "measures-shown",
+            &[("n", &order.len().to_string()), ("total", &roadmap.measures.len().to_string())],
+        )
+    };
+    muted(ui, tokens, count);
 
-    if roadmap.measures.is_empty() {
+    if order.is_empty() {
         ui.add_space(tokens.space_l);
-        muted(ui, tokens, tr.t("empty-roadmap"));
+        let key = if roadmap.measures.is_empty() { "empty-roadmap" } else { "filter-nothing" };
+        muted(ui, tokens, tr.t(key));
         return;
     }
 

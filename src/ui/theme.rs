@@ -8,7 +8,8 @@
 
 use egui::{Color32, FontFamily, FontId, TextStyle, Theme};
 
-use crate::model::{Health, Status};
+use crate::layout::palette;
+use crate::model::{Health, Status, Verdict};
 
 /// A mark drawn beside a status or health word, so that colour is never the only cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,16 +79,32 @@ pub struct Tokens {
     pub info_bg: Color32,
     /// Width of the detail panel.
     pub detail_width: f32,
+    /// The font family for headings (bold once the fonts are installed).
+    pub bold: FontFamily,
+    /// Background of timeline lanes (alternating with `lane_fill_alt`).
+    pub lane_fill: Color32,
+    /// Background of every other lane.
+    pub lane_fill_alt: Color32,
+    /// Background of a lane's header band.
+    pub lane_header_fill: Color32,
+    /// Month and quarter grid lines.
+    pub grid: Color32,
+    /// Year grid lines.
+    pub grid_strong: Color32,
+    /// Background of the selected row.
+    pub selection_fill: Color32,
+    /// The empty part of a bar.
+    pub bar_track: Color32,
+    /// Outline of re-evaluation diamonds.
+    pub marker_outline: Color32,
+    /// Dependency arrows that are fine.
+    pub arrow: Color32,
 }
 
-// Okabe–Ito.
-const OI_ORANGE: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
-const OI_SKY: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
-const OI_GREEN: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
-const OI_YELLOW: Color32 = Color32::from_rgb(0xF0, 0xE4, 0x42);
-const OI_BLUE: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
-const OI_VERMILLION: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
-const GREY: Color32 = Color32::from_rgb(0x8A, 0x8A, 0x8A);
+/// The palette colour as egui's colour.
+pub const fn color(c: palette::Rgb) -> Color32 {
+    Color32::from_rgb(c.0, c.1, c.2)
+}
 
 impl Tokens {
     /// The desk theme for a light or dark system setting.
@@ -124,7 +141,7 @@ impl Tokens {
             } else {
                 Color32::from_rgb(0xB8, 0x48, 0x00)
             },
-            warning: OI_ORANGE,
+            warning: color(palette::ORANGE),
             danger_bg: if dark {
                 Color32::from_rgb(0x4A, 0x22, 0x12)
             } else {
@@ -136,29 +153,63 @@ impl Tokens {
                 Color32::from_rgb(0xE3, 0xEF, 0xFA)
             },
             detail_width: 400.0,
+            bold: FontFamily::Proportional,
+            lane_fill: if dark { Color32::from_gray(0x1E) } else { Color32::WHITE },
+            lane_fill_alt: if dark { Color32::from_gray(0x24) } else { Color32::from_gray(0xFA) },
+            lane_header_fill: if dark {
+                Color32::from_gray(0x2C)
+            } else {
+                Color32::from_rgb(0xEE, 0xF2, 0xF6)
+            },
+            grid: if dark { Color32::from_gray(0x34) } else { Color32::from_gray(0xE6) },
+            grid_strong: if dark { Color32::from_gray(0x55) } else { Color32::from_gray(0xC4) },
+            selection_fill: if dark {
+                Color32::from_rgb(0x1E, 0x3A, 0x55)
+            } else {
+                Color32::from_rgb(0xDD, 0xEB, 0xF8)
+            },
+            bar_track: if dark { Color32::from_gray(0x30) } else { Color32::from_gray(0xF0) },
+            marker_outline: if dark { Color32::from_gray(0xE0) } else { Color32::from_gray(0x30) },
+            arrow: if dark { Color32::from_gray(0x90) } else { Color32::from_gray(0x80) },
         }
     }
 
     /// Colour and shape of a status.
     pub const fn status_mark(&self, status: Status) -> (Color32, Shape) {
-        match status {
-            Status::Planned => (OI_SKY, Shape::RingOpen),
-            Status::InProgress => (OI_BLUE, Shape::Dot),
-            Status::Done => (OI_GREEN, Shape::Square),
-            Status::OnHold => (OI_ORANGE, Shape::Pause),
-            Status::Cancelled => (GREY, Shape::Cross),
-        }
+        let shape = match status {
+            Status::Planned => Shape::RingOpen,
+            Status::InProgress => Shape::Dot,
+            Status::Done => Shape::Square,
+            Status::OnHold => Shape::Pause,
+            Status::Cancelled => Shape::Cross,
+        };
+        (color(palette::status(status)), shape)
     }
 
     /// Colour and shape of a schedule health.
     pub const fn health_mark(&self, health: Health) -> (Color32, Shape) {
-        match health {
-            Health::Overdue => (OI_VERMILLION, Shape::Triangle),
-            Health::NotStarted => (OI_ORANGE, Shape::Triangle),
-            Health::DueSoon => (OI_YELLOW, Shape::Diamond),
-            Health::OnTrack => (OI_SKY, Shape::Dot),
-            Health::Done => (OI_GREEN, Shape::Square),
-        }
+        let shape = match health {
+            Health::Overdue | Health::NotStarted => Shape::Triangle,
+            Health::DueSoon => Shape::Diamond,
+            Health::OnTrack => Shape::Dot,
+            Health::Done => Shape::Square,
+        };
+        (color(palette::health(health)), shape)
+    }
+
+    /// Colour and shape of a re-evaluation verdict.
+    pub const fn verdict_mark(&self, verdict: Verdict) -> (Color32, Shape) {
+        let shape = match verdict {
+            Verdict::Effective => Shape::Square,
+            Verdict::Partly => Shape::Diamond,
+            Verdict::NotEffective => Shape::Triangle,
+        };
+        (color(palette::verdict(verdict)), shape)
+    }
+
+    /// A bold font of `size`.
+    pub fn bold_font(&self, size: f32) -> FontId {
+        FontId::new(size, self.bold.clone())
     }
 
     /// Applies sizes and spacing to egui's style (colours stay egui's light or dark visuals,
@@ -170,7 +221,7 @@ impl Tokens {
                 (TextStyle::Small, FontId::new(tokens.text_small, FontFamily::Proportional)),
                 (TextStyle::Body, FontId::new(tokens.text_body, FontFamily::Proportional)),
                 (TextStyle::Button, FontId::new(tokens.text_body, FontFamily::Proportional)),
-                (TextStyle::Heading, FontId::new(tokens.text_heading, FontFamily::Proportional)),
+                (TextStyle::Heading, FontId::new(tokens.text_heading, tokens.bold.clone())),
                 (TextStyle::Monospace, FontId::new(tokens.text_body - 1.0, FontFamily::Monospace)),
             ]
             .into();

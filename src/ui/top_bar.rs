@@ -48,6 +48,17 @@ pub fn top_bar_ui(
                 commands.push(Command::SaveCopyAs(path));
             }
             ui.separator();
+            if ui.button(tr.t("menu-export-png")).clicked() {
+                let name = format!("Fahrplan-{}.png", chrono::Local::now().date_naive());
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter("PNG", &["png"])
+                    .set_file_name(name)
+                    .save_file()
+                {
+                    commands.push(Command::ExportPng { path, width: 1920, height: 1080 });
+                }
+            }
+            ui.separator();
             ui.menu_button(tr.t("menu-recent"), |ui| {
                 if recent.is_empty() {
                     ui.label(RichText::new(tr.t("menu-recent-none")).color(tokens.text_muted));

@@ -104,6 +104,11 @@ fn lanes_follow_the_grouping() {
         arrange(&r, &Filter { text: "M03".into(), ..Filter::default() }, GroupBy::Horizon, today());
     assert_eq!(filtered.order().collect::<Vec<_>>(), [2]);
     assert_eq!(filtered.span, Some((date(2026, 3, 1), date(2027, 3, 1))));
+    assert_eq!(filtered.span_with(date(2027, 6, 1)), (date(2026, 3, 1), date(2027, 6, 1)));
+    let mut later = r.clone();
+    later.measures[2].next_reevaluation = Some(date(2028, 1, 1));
+    let a = arrange(&later, &Filter::default(), GroupBy::Horizon, today());
+    assert_eq!(a.span, Some((date(2026, 1, 1), date(2028, 1, 1))));
 }
 
 #[test]

@@ -1,0 +1,11 @@
+//! Writers of other formats: pure functions from data to bytes (no files, no window).
+
+mod picture;
+
+pub use picture::{PictureError, timeline_png, timeline_svg};
+
+/// Noto Sans Regular, shipped in `assets/fonts` (SIL Open Font License), so pictures look the same
+/// on every machine.
+pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+/// Noto Sans Bold.
+pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");

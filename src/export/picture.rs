@@ -1,0 +1,507 @@
+//! The timeline as a picture: SVG drawn from the same view-model as the window, and PNG rendered
+//! from that SVG with resvg (no GPU, no window).
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use crate::i18n::I18n;
+use crate::layout::Filter;
+use crate::layout::palette;
+use crate::layout::timeline::{
+    BAR_HEIGHT, GroupBy, LANE_HEADER, MarkerKind, ROW_HEIGHT, TickLevel, Viewport, arrange, layout,
+};
+use crate::model::{Health, Roadmap, Status};
+
+/// Why a picture could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PictureError {
+    /// Width or height outside 200–10,000 pixels.
+    #[error("the size {0} × {1} is outside 200–10000 pixels")]
+    BadSize(u32, u32),
+    /// The renderer failed.
+    #[error("the picture could not be rendered: {0}")]
+    Render(String),
+}
+
+const TITLE_HEIGHT: f32 = 64.0;
+const AXIS_HEIGHT: f32 = 36.0;
+const MARGIN: f32 = 20.0;
+const FONT: &str = "Noto Sans";
+const TEXT: &str = "#141414";
+const MUTED: &str = "#5c5c5c";
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The whole roadmap's timeline (lanes by horizon) as SVG of `width` × `height` pixels.
+pub fn timeline_svg(
+    roadmap: &Roadmap,
+    today: NaiveDate,
+    tr: &I18n,
+    width: u32,
+    height: u32,
+) -> Result<String, PictureError> {
+    if !(200..=10_000).contains(&width) || !(200..=10_000).contains(&height) {
+        return Err(PictureError::BadSize(width, height));
+    }
+    let arrangement = arrange(roadmap, &Filter::default(), GroupBy::Horizon, today);
+    // Lay out at the natural row height, then scale the drawing uniformly to fill the height.
+    let natural_height = TITLE_HEIGHT + AXIS_HEIGHT + arrangement.height + MARGIN;
+    let scale = height as f32 / natural_height;
+    let logical_width = width as f32 / scale;
+    let chart_left = MARGIN;
+    let chart_width = logical_width - 2.0 * MARGIN;
+    let chart_top = TITLE_HEIGHT + AXIS_HEIGHT;
+    let span = arrangement.span_with(today);
+    let viewport = Viewport {
+        height: arrangement.height,
+        ..Viewport::fit(span, chart_width, arrangement.height)
+    };
+    let laid = layout(roadmap, &arrangement, &viewport, today, true, tr);
+
+    let mut s = String::new();
+    let w = |s: &mut String, text: std::fmt::Arguments<'_>| {
+        let _ = s.write_fmt(text);
+        s.push('\n');
+    };
+    w(
+        &mut s,
+        format_args!(
+            r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {logical_width:.1} {natural_height:.1}" font-family="{FONT}">"##
+        ),
+    );
+    w(
+        &mut s,
+        format_args!(
+            r##"<defs><pattern id="hatch" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="7" height="7" fill="#fdf3dc"/><line x1="0" y1="0" x2="0" y2="7" stroke="{}" stroke-width="2.5"/></pattern><marker id="head" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#808080"/></marker><marker id="head-warn" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="{}"/></marker><clipPath id="chart"><rect x="{chart_left}" y="{}" width="{chart_width:.1}" height="{natural_height:.1}"/></clipPath></defs>"##,
+            palette::ORANGE.hex(),
+            palette::ORANGE.hex(),
+            TITLE_HEIGHT
+        ),
+    );
+    w(&mut s, format_args!(r##"<rect width="100%" height="100%" fill="#ffffff"/>"##));
+
+    // Title, date and legend.
+    w(
+        &mut s,
+        format_args!(
+            r##"<text x="{MARGIN}" y="30" font-size="22" font-weight="bold" fill="{TEXT}">{}</text>"##,
+            escape(&roadmap.info.name)
+        ),
+    );
+    w(
+        &mut s,
+        format_args!(
+            r##"<text x="{MARGIN}" y="52" font-size="13" fill="{MUTED}">{}</text>"##,
+            escape(
+                &tr.f(
+                    "picture-subtitle",
+                    &[("town", &roadmap.info.town), ("date", &tr.date(today))]
+                )
+            )
+        ),
+    );
+    legend(&mut s, tr, logical_width - MARGIN);
+
+    // Lanes.
+    for (i, lane) in laid.lanes.iter().enumerate() {
+        let y = chart_top + lane.y;
+        let fill = if i % 2 == 0 { "#ffffff" } else { "#fafafa" };
+        w(
+            &mut s,
+            format_args!(
+                r##"<rect x="{chart_left}" y="{y:.1}" width="{chart_width:.1}" height="{:.1}" fill="{fill}"/>"##,
+                lane.height - 4.0
+            ),
+        );
+        w(
+            &mut s,
+            format_args!(
+                r##"<rect x="{chart_left}" y="{y:.1}" width="{chart_width:.1}" height="{LANE_HEADER}" fill="#eef2f6"/>"##
+            ),
+        );
+        w(
+            &mut s,
+            format_args!(
+                r##"<text x="{:.1}" y="{:.1}" font-size="16" font-weight="bold" fill="{TEXT}">{}<tspan font-size="12" font-weight="normal" fill="{MUTED}" dx="12">{}</tspan></text>"##,
+                chart_left + 10.0,
+                y + LANE_HEADER / 2.0 + 5.5,
+                escape(&lane.title),
+                escape(&lane.subtitle)
+            ),
+        );
+    }
+
+    // Axis and grid.
+    w(
+        &mut s,
+        format_args!(
+            r##"<rect x="0" y="{TITLE_HEIGHT}" width="{logical_width:.1}" height="{AXIS_HEIGHT}" fill="#f6f6f6"/>"##
+        ),
+    );
+    w(&mut s, format_args!(r##"<g clip-path="url(#chart)">"##));
+    for tick in &laid.ticks {
+        let x = chart_left + tick.x;
+        if x > chart_left + chart_width {
+            continue;
+        }
+        let (color, stroke) = match tick.level {
+            TickLevel::Year => ("#c4c4c4", 1.5),
+            TickLevel::Quarter => ("#e6e6e6", 1.0),
+            TickLevel::Month => ("#eeeeee", 0.5),
+        };
+        w(
+            &mut s,
+            format_args!(
+                r##"<line x1="{x:.1}" y1="{chart_top}" x2="{x:.1}" y2="{natural_height:.1}" stroke="{color}" stroke-width="{stroke}"/>"##
+            ),
+        );
+        if let Some(label) = &tick.label {
+            let (size, weight, fill) = if tick.level == TickLevel::Year {
+                (15, "bold", TEXT)
+            } else {
+                (12, "normal", MUTED)
+            };
+            w(
+                &mut s,
+                format_args!(
+                    r##"<text x="{:.1}" y="{:.1}" font-size="{size}" font-weight="{weight}" fill="{fill}">{}</text>"##,
+                    x + 4.0,
+                    TITLE_HEIGHT + 22.0,
+                    escape(label)
+                ),
+            );
+        }
+    }
+    if let Some(x) = laid.adopted_x.map(|x| chart_left + x) {
+        w(
+            &mut s,
+            format_args!(
+                r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{natural_height:.1}" stroke="{MUTED}" stroke-width="1.5" stroke-dasharray="6 4"/>"##,
+                TITLE_HEIGHT + 26.0
+            ),
+        );
+        w(
+            &mut s,
+            format_args!(
+                r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="{MUTED}">{}</text>"##,
+                x + 4.0,
+                TITLE_HEIGHT + 34.0,
+                escape(&tr.t("label-adopted"))
+            ),
+        );
+    }
+
+    // Bars and labels.
+    for row in &laid.rows {
+        let m = &roadmap.measures[row.measure];
+        let y = chart_top + row.y + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+        let x0 = chart_left + row.bar.x0;
+        let bar_w = (row.bar.x1 - row.bar.x0).max(3.0);
+        let color = palette::status(row.status).hex();
+        w(
+            &mut s,
+            format_args!(
+                r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{BAR_HEIGHT}" rx="4" fill="#f0f0f0"/>"##
+            ),
+        );
+        match row.status {
+            Status::Planned => {}
+            Status::Done => w(
+                &mut s,
+                format_args!(
+                    r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{BAR_HEIGHT}" rx="4" fill="{color}" fill-opacity="0.55"/>"##
+                ),
+            ),
+            Status::InProgress => w(
+                &mut s,
+                format_args!(
+                    r##"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{BAR_HEIGHT}" rx="4" fill="{color}"/>"##,
+                    (row.bar.progress_x - row.bar.x0).max(0.0)
+                ),
+            ),
+            Status::OnHold => w(
+                &mut s,
+                format_args!(
+                    r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{BAR_HEIGHT}" rx="4" fill="url(#hatch)"/>"##
+                ),
+            ),
+            Status::Cancelled => w(
+                &mut s,
+                format_args!(
+                    r##"<line x1="{x0:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{color}" stroke-width="2"/>"##,
+                    y + BAR_HEIGHT / 2.0,
+                    x0 + bar_w,
+                    y + BAR_HEIGHT / 2.0
+                ),
+            ),
+        }
+        let (outline, stroke_w) = if row.health == Health::Overdue {
+            (palette::VERMILLION.hex(), 2.5)
+        } else {
+            (color.clone(), 1.0)
+        };
+        w(
+            &mut s,
+            format_args!(
+                r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="4" fill="none" stroke="{outline}" stroke-width="{stroke_w}"/>"##,
+                x0 + stroke_w / 2.0,
+                y + stroke_w / 2.0,
+                bar_w - stroke_w,
+                BAR_HEIGHT - stroke_w
+            ),
+        );
+        if let Some(due) = row.bar.due_mark_x {
+            let x = chart_left + due;
+            w(
+                &mut s,
+                format_args!(
+                    r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{MUTED}" stroke-width="2"/>"##,
+                    y - 3.0,
+                    y + BAR_HEIGHT + 3.0
+                ),
+            );
+        }
+        // The label beside the bar; on its left when the bar ends far right.
+        let text_color = if row.health == Health::Overdue {
+            palette::DANGER_TEXT.hex()
+        } else {
+            TEXT.to_owned()
+        };
+        let estimated = row.label.chars().count() as f32 * 13.0 * 0.55;
+        let right_room = chart_left + chart_width - (x0 + bar_w) - 8.0;
+        let (tx, anchor) = if estimated <= right_room || x0 - chart_left < estimated + 8.0 {
+            (x0 + bar_w + 7.0, "start")
+        } else {
+            (x0 - 7.0, "end")
+        };
+        w(
+            &mut s,
+            format_args!(
+                r##"<text x="{tx:.1}" y="{:.1}" font-size="13" text-anchor="{anchor}" fill="{text_color}"><tspan font-weight="bold">{}</tspan>{}</text>"##,
+                y + BAR_HEIGHT / 2.0 + 4.5,
+                escape(&m.code),
+                escape(&row.label[m.code.len()..])
+            ),
+        );
+    }
+
+    // Re-evaluation diamonds.
+    for marker in &laid.markers {
+        let (x, y) = (chart_left + marker.x, chart_top + marker.y);
+        let points = |r: f32| {
+            format!(
+                "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+                x,
+                y - r,
+                x + r,
+                y,
+                x,
+                y + r,
+                x - r,
+                y
+            )
+        };
+        match marker.kind {
+            MarkerKind::Past(v) => w(
+                &mut s,
+                format_args!(
+                    r##"<polygon points="{}" fill="{}" stroke="#303030" stroke-width="1"/>"##,
+                    points(6.0),
+                    palette::verdict(v).hex()
+                ),
+            ),
+            MarkerKind::Next => w(
+                &mut s,
+                format_args!(
+                    r##"<polygon points="{}" fill="#ffffff" stroke="{TEXT}" stroke-width="2"/>"##,
+                    points(6.0)
+                ),
+            ),
+            MarkerKind::Overdue => w(
+                &mut s,
+                format_args!(
+                    r##"<polygon points="{}" fill="#ffffff" stroke="{}" stroke-width="3"/>"##,
+                    points(7.5),
+                    palette::VERMILLION.hex()
+                ),
+            ),
+        }
+    }
+
+    // Dependencies.
+    for arrow in &laid.arrows {
+        let (fx, fy) = (chart_left + arrow.from.0, chart_top + arrow.from.1);
+        let (tx, ty) = (chart_left + arrow.to.0, chart_top + arrow.to.1);
+        let elbow = (fx + 6.0).max(tx - 10.0).min(fx.max(tx - 10.0));
+        let (color, head, width) = if arrow.violated {
+            (palette::ORANGE.hex(), "head-warn", 2.0)
+        } else {
+            ("#808080".to_owned(), "head", 1.2)
+        };
+        w(
+            &mut s,
+            format_args!(
+                r##"<polyline points="{fx:.1},{fy:.1} {elbow:.1},{fy:.1} {elbow:.1},{ty:.1} {tx:.1},{ty:.1}" fill="none" stroke="{color}" stroke-width="{width}" marker-end="url(#{head})"/>"##
+            ),
+        );
+    }
+
+    // Today.
+    let today_x = chart_left + laid.today_x;
+    if today_x >= chart_left && today_x <= chart_left + chart_width {
+        let accent = "#1f5f9e";
+        w(
+            &mut s,
+            format_args!(
+                r##"<line x1="{today_x:.1}" y1="{:.1}" x2="{today_x:.1}" y2="{natural_height:.1}" stroke="{accent}" stroke-width="2"/>"##,
+                TITLE_HEIGHT + 24.0
+            ),
+        );
+        w(
+            &mut s,
+            format_args!(
+                r##"<rect x="{:.1}" y="{:.1}" width="44" height="15" rx="3" fill="{accent}"/><text x="{today_x:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#ffffff">{}</text>"##,
+                today_x - 22.0,
+                TITLE_HEIGHT + 21.0,
+                TITLE_HEIGHT + 32.5,
+                escape(&tr.t("label-today"))
+            ),
+        );
+    }
+    w(&mut s, format_args!("</g></svg>"));
+    Ok(s)
+}
+
+fn legend(s: &mut String, tr: &I18n, right: f32) {
+    let items: [(&str, &str); 6] = [
+        ("planned", "status-planned"),
+        ("in-progress", "status-in-progress"),
+        ("done", "status-done"),
+        ("on-hold", "status-on-hold"),
+        ("cancelled", "status-cancelled"),
+        ("overdue", "health-overdue"),
+    ];
+    let mut x = right;
+    for (kind, key) in items.iter().rev() {
+        let label = tr.t(key);
+        let width = label.chars().count() as f32 * 12.0 * 0.55;
+        x -= width;
+        let _ = write!(
+            s,
+            r##"<text x="{x:.1}" y="48" font-size="12" fill="{TEXT}">{}</text>"##,
+            escape(&label)
+        );
+        x -= 26.0;
+        let c = |st: Status| palette::status(st).hex();
+        let swatch = match *kind {
+            "planned" => format!(
+                r##"<rect x="{x:.1}" y="38" width="20" height="12" rx="3" fill="#f0f0f0" stroke="{}"/>"##,
+                c(Status::Planned)
+            ),
+            "in-progress" => format!(
+                r##"<rect x="{x:.1}" y="38" width="20" height="12" rx="3" fill="{}"/>"##,
+                c(Status::InProgress)
+            ),
+            "done" => format!(
+                r##"<rect x="{x:.1}" y="38" width="20" height="12" rx="3" fill="{}" fill-opacity="0.55" stroke="{}"/>"##,
+                c(Status::Done),
+                c(Status::Done)
+            ),
+            "on-hold" => format!(
+                r##"<rect x="{x:.1}" y="38" width="20" height="12" rx="3" fill="url(#hatch)" stroke="{}"/>"##,
+                c(Status::OnHold)
+            ),
+            "cancelled" => format!(
+                r##"<line x1="{x:.1}" y1="44" x2="{:.1}" y2="44" stroke="{}" stroke-width="2"/>"##,
+                x + 20.0,
+                c(Status::Cancelled)
+            ),
+            _ => format!(
+                r##"<rect x="{x:.1}" y="38" width="20" height="12" rx="3" fill="#f0f0f0" stroke="{}" stroke-width="2.5"/>"##,
+                palette::VERMILLION.hex()
+            ),
+        };
+        s.push_str(&swatch);
+        s.push('\n');
+        x -= 16.0;
+    }
+}
+
+/// The timeline as a PNG of `width` × `height` pixels, rendered without GPU or window.
+pub fn timeline_png(
+    roadmap: &Roadmap,
+    today: NaiveDate,
+    tr: &I18n,
+    width: u32,
+    height: u32,
+) -> Result<Vec<u8>, PictureError> {
+    let svg = timeline_svg(roadmap, today, tr, width, height)?;
+    let mut options = resvg::usvg::Options { font_family: FONT.to_owned(), ..Default::default() };
+    let fontdb = std::sync::Arc::make_mut(&mut options.fontdb);
+    fontdb.load_font_data(super::FONT_REGULAR.to_vec());
+    fontdb.load_font_data(super::FONT_BOLD.to_vec());
+    let tree = resvg::usvg::Tree::from_str(&svg, &options)
+        .map_err(|e| PictureError::Render(e.to_string()))?;
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new(width, height).ok_or(PictureError::BadSize(width, height))?;
+    resvg::render(&tree, resvg::tiny_skia::Transform::identity(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| PictureError::Render(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::store::Store;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+    }
+
+    #[test]
+    fn the_svg_shows_every_measure_and_escapes_text() {
+        let mut roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
+        roadmap.measures[0].title = "A & B <script>".into();
+        let svg = timeline_svg(&roadmap, today(), &I18n::new(Lang::De), 1920, 1080).unwrap();
+        for m in &roadmap.measures {
+            assert!(
+                svg.contains(&format!(r##"<tspan font-weight="bold">{}</tspan>"##, m.code)),
+                "{}",
+                m.code
+            );
+        }
+        assert!(svg.contains("A &amp; B &lt;script&gt;"));
+        assert!(!svg.contains("<script>"));
+        assert!(svg.contains("Kurzfristig (sofort)"));
+        assert!(svg.contains(">Heute<"));
+    }
+
+    #[test]
+    fn the_png_has_the_requested_size() {
+        let roadmap = Store::in_memory(Some(Lang::En)).unwrap().load_roadmap().unwrap();
+        let png = timeline_png(&roadmap, today(), &I18n::new(Lang::En), 800, 500).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        assert_eq!((width, height), (800, 500));
+        assert!(matches!(
+            timeline_png(&roadmap, today(), &I18n::new(Lang::En), 10, 500),
+            Err(PictureError::BadSize(10, 500))
+        ));
+    }
+}

@@ -1,0 +1,538 @@
+//! The timeline view: paints the layout from [`crate::layout::timeline`] and turns pointer and
+//! keyboard input into zoom, pan and selection. Every visible bar is also an accessible button,
+//! so a screen reader (and the UI tests) can reach it.
+
+use chrono::NaiveDate;
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Key, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, pos2,
+    vec2,
+};
+use serde::{Deserialize, Serialize};
+
+use super::theme::{Shape, Tokens, paint_shape};
+use super::{ViewCtx, ViewState};
+use crate::layout::timeline::{
+    Arrangement, BAR_HEIGHT, GroupBy, LANE_HEADER, MarkerKind, ROW_HEIGHT, RowLayout, TickLevel,
+    TimelineLayout, Viewport, layout,
+};
+use crate::model::{Health, Status, schedule_health};
+
+/// Height of the time axis above the lanes.
+const AXIS_HEIGHT: f32 = 40.0;
+
+/// Zoom and scroll position of the timeline, remembered between starts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TimelinePrefs {
+    /// The date at the left edge; `None` until the first "show all".
+    pub origin: Option<NaiveDate>,
+    /// Points per day.
+    pub px_per_day: f32,
+    /// Vertical scroll.
+    pub scroll_y: f32,
+    /// Lanes by horizon, owner or status.
+    pub group_by: GroupBy,
+    /// Whether dependency arrows are drawn.
+    pub show_dependencies: bool,
+}
+
+impl Default for TimelinePrefs {
+    fn default() -> Self {
+        Self {
+            origin: None,
+            px_per_day: 0.5,
+            scroll_y: 0.0,
+            group_by: GroupBy::Horizon,
+            show_dependencies: true,
+        }
+    }
+}
+
+/// What the toolbar asked for.
+enum ViewAction {
+    Zoom(f32),
+    ShowAll,
+    Today,
+}
+
+/// The toolbar above the chart: grouping, zoom, "show all", "today", dependencies.
+fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, prefs: &mut TimelinePrefs) -> Option<ViewAction> {
+    let tr = ctx.tr;
+    let mut action = None;
+    ui.horizontal(|ui| {
+        let label = ui.label(tr.t("label-group-by"));
+        egui::ComboBox::from_id_salt("group_by")
+            .selected_text(tr.t(prefs.group_by.label_key()))
+            .show_ui(ui, |ui| {
+                for g in GroupBy::ALL {
+                    ui.selectable_value(&mut prefs.group_by, g, tr.t(g.label_key()));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.add_space(ctx.tokens.space_m);
+        if ui
+            .button("−")
+            .on_hover_text(tr.t("action-zoom-out"))
+            .widget_info_label(tr.t("action-zoom-out"))
+            .clicked()
+        {
+            action = Some(ViewAction::Zoom(1.0 / 1.5));
+        }
+        if ui
+            .button("+")
+            .on_hover_text(tr.t("action-zoom-in"))
+            .widget_info_label(tr.t("action-zoom-in"))
+            .clicked()
+        {
+            action = Some(ViewAction::Zoom(1.5));
+        }
+        if ui.button(tr.t("action-show-all")).clicked() {
+            action = Some(ViewAction::ShowAll);
+        }
+        if ui.button(tr.t("action-today")).clicked() {
+            action = Some(ViewAction::Today);
+        }
+        ui.add_space(ctx.tokens.space_m);
+        ui.checkbox(&mut prefs.show_dependencies, tr.t("label-dependencies"));
+    });
+    action
+}
+
+/// Gives a button whose text is a symbol a spoken name.
+trait WidgetInfoLabel {
+    fn widget_info_label(self, label: String) -> Self;
+}
+
+impl WidgetInfoLabel for egui::Response {
+    fn widget_info_label(self, label: String) -> Self {
+        self.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label));
+        self
+    }
+}
+
+/// The timeline of the measures in `arrangement`.
+pub fn timeline_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewCtx<'_>,
+    view: &mut ViewState,
+    prefs: &mut TimelinePrefs,
+    arrangement: &Arrangement,
+) {
+    let action = toolbar_ui(ui, ctx, prefs);
+    ui.add_space(ctx.tokens.space_s);
+
+    let outer = ui.available_rect_before_wrap();
+    let chart = Rect::from_min_max(pos2(outer.left(), outer.top() + AXIS_HEIGHT), outer.max);
+    let mut viewport = Viewport {
+        origin: prefs.origin.unwrap_or(ctx.today),
+        px_per_day: prefs.px_per_day,
+        width: chart.width(),
+        scroll_y: prefs.scroll_y,
+        height: chart.height(),
+    };
+    if prefs.origin.is_none() || matches!(action, Some(ViewAction::ShowAll)) {
+        viewport = Viewport::fit(arrangement.span_with(ctx.today), chart.width(), chart.height());
+    }
+    match action {
+        Some(ViewAction::Zoom(f)) => viewport = viewport.zoomed(f, viewport.width / 2.0),
+        Some(ViewAction::Today) => {
+            let days = (viewport.width / 3.0 / viewport.px_per_day) as i64;
+            viewport.origin = ctx.today - chrono::TimeDelta::days(days);
+        }
+        _ => {}
+    }
+
+    // Pointer: drag pans, wheel scrolls (Shift + wheel sideways), Ctrl + wheel and pinch zoom.
+    let background = ui.allocate_rect(outer, Sense::click_and_drag());
+    if background.dragged() {
+        let d = background.drag_delta();
+        viewport = viewport.panned(-d.x, -d.y, arrangement.height);
+    }
+    if ui.rect_contains_pointer(outer) {
+        let (zoom, scroll, pointer) =
+            ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta(), i.pointer.hover_pos()));
+        if (zoom - 1.0).abs() > f32::EPSILON {
+            let x = pointer.map_or(viewport.width / 2.0, |p| p.x - chart.left());
+            viewport = viewport.zoomed(zoom, x);
+        } else if scroll != egui::Vec2::ZERO {
+            viewport = viewport.panned(-scroll.x, -scroll.y, arrangement.height);
+        }
+    }
+    viewport = viewport.panned(0.0, 0.0, arrangement.height);
+
+    keyboard(ui, view, arrangement, ctx, &mut viewport);
+
+    let laid =
+        layout(ctx.roadmap, arrangement, &viewport, ctx.today, prefs.show_dependencies, ctx.tr);
+    paint(ui, ctx, view, &laid, outer, chart, &viewport);
+
+    prefs.origin = Some(viewport.origin);
+    prefs.px_per_day = viewport.px_per_day;
+    prefs.scroll_y = viewport.scroll_y;
+}
+
+/// Up/down move the selection in timeline order (scrolling it into view); Enter opens details.
+fn keyboard(
+    ui: &Ui,
+    view: &mut ViewState,
+    arrangement: &Arrangement,
+    ctx: &ViewCtx<'_>,
+    viewport: &mut Viewport,
+) {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let (down, up, enter) = ui.input(|i| {
+        (i.num_presses(Key::ArrowDown), i.num_presses(Key::ArrowUp), i.key_pressed(Key::Enter))
+    });
+    if enter && view.selected.is_some() {
+        view.detail_hidden = false;
+    }
+    if down == 0 && up == 0 {
+        return;
+    }
+    let order: Vec<usize> = arrangement.order().collect();
+    if order.is_empty() {
+        return;
+    }
+    let current = view
+        .selected
+        .as_ref()
+        .and_then(|code| order.iter().position(|&i| &ctx.roadmap.measures[i].code == code));
+    let steps = isize::try_from(down)
+        .unwrap_or(isize::MAX)
+        .saturating_sub(isize::try_from(up).unwrap_or(0));
+    let next = current.map_or(0, |p| p.saturating_add_signed(steps).min(order.len() - 1));
+    let index = order[next];
+    view.selected = Some(ctx.roadmap.measures[index].code.clone());
+    if let Some(top) = arrangement.row_top(index) {
+        if top < viewport.scroll_y {
+            viewport.scroll_y = top - LANE_HEADER;
+        } else if top + ROW_HEIGHT > viewport.scroll_y + viewport.height {
+            viewport.scroll_y = top + ROW_HEIGHT - viewport.height;
+        }
+        *viewport = viewport.panned(0.0, 0.0, arrangement.height);
+    }
+}
+
+fn status_fill(tokens: &Tokens, status: Status) -> Color32 {
+    tokens.status_mark(status).0
+}
+
+#[allow(clippy::too_many_lines)]
+fn paint(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    view: &mut ViewState,
+    laid: &TimelineLayout,
+    outer: Rect,
+    chart: Rect,
+    viewport: &Viewport,
+) {
+    let (tokens, tr, roadmap) = (ctx.tokens, ctx.tr, ctx.roadmap);
+    let painter = ui.painter_at(outer);
+    let body = ui.painter_at(chart);
+    let to_screen = |x: f32, y: f32| pos2(chart.left() + x, chart.top() + y - viewport.scroll_y);
+    let small = FontId::proportional(tokens.text_small);
+    let body_font = FontId::proportional(tokens.text_body);
+
+    // Lane bands.
+    for (i, lane) in laid.lanes.iter().enumerate() {
+        let top = to_screen(0.0, lane.y).y;
+        let band = Rect::from_min_max(
+            pos2(chart.left(), top),
+            pos2(chart.right(), top + lane.height - 4.0),
+        );
+        body.rect_filled(
+            band,
+            CornerRadius::ZERO,
+            if i % 2 == 0 { tokens.lane_fill } else { tokens.lane_fill_alt },
+        );
+        let header = Rect::from_min_size(band.min, vec2(band.width(), LANE_HEADER));
+        body.rect_filled(header, CornerRadius::ZERO, tokens.lane_header_fill);
+        let title = body.text(
+            pos2(header.left() + tokens.space_m, header.center().y),
+            Align2::LEFT_CENTER,
+            &lane.title,
+            tokens.bold_font(tokens.text_heading),
+            tokens.text_strong,
+        );
+        body.text(
+            pos2(title.right() + tokens.space_m, header.center().y),
+            Align2::LEFT_CENTER,
+            &lane.subtitle,
+            small.clone(),
+            tokens.text_muted,
+        );
+    }
+
+    // Grid lines and the axis.
+    let axis = Rect::from_min_max(outer.min, pos2(outer.right(), chart.top()));
+    painter.rect_filled(axis, CornerRadius::ZERO, tokens.surface);
+    for tick in &laid.ticks {
+        let x = chart.left() + tick.x;
+        let (stroke, tick_len) = match tick.level {
+            TickLevel::Year => (Stroke::new(1.5, tokens.grid_strong), 14.0),
+            TickLevel::Quarter => (Stroke::new(1.0, tokens.grid), 9.0),
+            TickLevel::Month => (Stroke::new(0.5, tokens.grid), 5.0),
+        };
+        body.line_segment([pos2(x, chart.top()), pos2(x, chart.bottom())], stroke);
+        painter.line_segment(
+            [pos2(x, axis.bottom() - tick_len), pos2(x, axis.bottom())],
+            Stroke::new(1.0, tokens.text_muted),
+        );
+        if let Some(label) = &tick.label {
+            let (font, color) = if tick.level == TickLevel::Year {
+                (tokens.bold_font(tokens.text_body + 1.0), tokens.text_strong)
+            } else {
+                (small.clone(), tokens.text_muted)
+            };
+            painter.text(pos2(x + 4.0, axis.top() + 4.0), Align2::LEFT_TOP, label, font, color);
+        }
+    }
+    painter.line_segment(
+        [pos2(axis.left(), axis.bottom()), pos2(axis.right(), axis.bottom())],
+        Stroke::new(1.0, tokens.separator),
+    );
+
+    // Adoption date and today.
+    if let Some(x) =
+        laid.adopted_x.map(|x| chart.left() + x).filter(|x| outer.x_range().contains(*x))
+    {
+        for shape in egui::Shape::dashed_line(
+            &[pos2(x, axis.top() + 22.0), pos2(x, chart.bottom())],
+            Stroke::new(1.5, tokens.text_muted),
+            6.0,
+            4.0,
+        ) {
+            painter.add(shape);
+        }
+        painter.text(
+            pos2(x + 4.0, axis.top() + 22.0),
+            Align2::LEFT_TOP,
+            tr.t("label-adopted"),
+            small.clone(),
+            tokens.text_muted,
+        );
+    }
+    let today_x = chart.left() + laid.today_x;
+    if outer.x_range().contains(today_x) {
+        painter.line_segment(
+            [pos2(today_x, axis.top() + 20.0), pos2(today_x, chart.bottom())],
+            Stroke::new(2.0, tokens.accent),
+        );
+        let label = painter.layout_no_wrap(tr.t("label-today"), small.clone(), Color32::WHITE);
+        let rect = Rect::from_min_size(
+            pos2(today_x - label.size().x / 2.0 - 4.0, axis.top() + 20.0),
+            label.size() + vec2(8.0, 2.0),
+        );
+        painter.rect_filled(rect, 3.0, tokens.accent);
+        painter.galley(rect.min + vec2(4.0, 1.0), label, Color32::WHITE);
+    }
+
+    // Rows: selection, bars, labels.
+    let mut clicked = None;
+    for row in &laid.rows {
+        let m = &roadmap.measures[row.measure];
+        let top = to_screen(0.0, row.y).y;
+        let row_rect =
+            Rect::from_min_max(pos2(chart.left(), top), pos2(chart.right(), top + ROW_HEIGHT));
+        let selected = view.selected.as_deref() == Some(m.code.as_str());
+        if selected {
+            body.rect_filled(row_rect, CornerRadius::ZERO, tokens.selection_fill);
+        }
+        let bar = bar_rect(row, chart, top);
+        paint_bar(&body, tokens, row, bar);
+
+        // The label beside the bar, or on the left of it when there is no room on the right.
+        let color = if row.health == Health::Overdue { tokens.danger } else { tokens.text_strong };
+        let galley = body.layout_no_wrap(row.label.clone(), body_font.clone(), color);
+        let space_right = chart.right() - bar.right() - 8.0;
+        let pos = if galley.size().x <= space_right
+            || bar.left() - chart.left() < galley.size().x + 8.0
+        {
+            pos2(bar.right() + 8.0, row_rect.center().y - galley.size().y / 2.0)
+        } else {
+            pos2(bar.left() - 8.0 - galley.size().x, row_rect.center().y - galley.size().y / 2.0)
+        };
+        body.galley(pos, galley, color);
+
+        // Each bar is an accessible, clickable element with its key facts as tooltip.
+        let hit = bar.expand2(vec2(2.0, (ROW_HEIGHT - BAR_HEIGHT) / 2.0)).intersect(chart);
+        if hit.is_positive() {
+            let response = ui.interact(hit, ui.scope_id().with(("bar", &m.code)), Sense::click());
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::accesskit::Role::Button,
+                    true,
+                    selected,
+                    &row.label,
+                )
+            });
+            if response.clicked() {
+                clicked = Some(m.code.clone());
+            }
+            response.on_hover_ui_at_pointer(|ui| tooltip_ui(ui, ctx, row.measure));
+        }
+    }
+    if let Some(code) = clicked {
+        view.selected = Some(code);
+    }
+
+    // Re-evaluation diamonds.
+    for marker in &laid.markers {
+        let center = to_screen(marker.x, marker.y);
+        if !chart.expand(8.0).contains(center) {
+            continue;
+        }
+        let rect = Rect::from_center_size(center, vec2(14.0, 14.0));
+        let outline = tokens.marker_outline;
+        match marker.kind {
+            MarkerKind::Past(verdict) => {
+                let color = tokens.verdict_mark(verdict).0;
+                paint_shape(&body, rect, Shape::Diamond, color, outline);
+            }
+            MarkerKind::Next => {
+                paint_hollow_diamond(&body, rect, Stroke::new(2.0, tokens.text_strong));
+            }
+            MarkerKind::Overdue => {
+                paint_hollow_diamond(&body, rect.expand(2.0), Stroke::new(3.0, tokens.danger));
+            }
+        }
+    }
+
+    // Dependency arrows: from the end of the predecessor to the start of the successor.
+    for arrow in &laid.arrows {
+        let from = to_screen(arrow.from.0, arrow.from.1);
+        let to = to_screen(arrow.to.0, arrow.to.1);
+        let color = if arrow.violated { tokens.warning } else { tokens.arrow };
+        let stroke = Stroke::new(if arrow.violated { 2.0 } else { 1.2 }, color);
+        let elbow_x = (from.x + 6.0).max(to.x - 10.0).min(from.x.max(to.x - 10.0));
+        let points = [from, pos2(elbow_x, from.y), pos2(elbow_x, to.y), pos2(to.x - 1.0, to.y)];
+        body.add(egui::Shape::line(points.to_vec(), stroke));
+        let head = [pos2(to.x, to.y), pos2(to.x - 7.0, to.y - 4.0), pos2(to.x - 7.0, to.y + 4.0)];
+        body.add(egui::Shape::convex_polygon(head.to_vec(), color, Stroke::NONE));
+    }
+
+    if laid.rows.is_empty() {
+        painter.text(
+            chart.center(),
+            Align2::CENTER_CENTER,
+            tr.t("timeline-empty"),
+            body_font,
+            tokens.text_muted,
+        );
+    }
+}
+
+fn bar_rect(row: &RowLayout, chart: Rect, top: f32) -> Rect {
+    let y = top + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+    let x0 = chart.left() + row.bar.x0;
+    let x1 = (chart.left() + row.bar.x1).max(x0 + 3.0);
+    Rect::from_min_max(pos2(x0, y), pos2(x1, y + BAR_HEIGHT))
+}
+
+/// A bar whose colour and pattern tell the status: planned hollow, in progress filled to its
+/// progress, done calm and full, on hold hatched, cancelled struck through; overdue outlined in red.
+fn paint_bar(painter: &egui::Painter, tokens: &Tokens, row: &RowLayout, bar: Rect) {
+    let color = status_fill(tokens, row.status);
+    let radius = CornerRadius::same(4);
+    painter.rect_filled(bar, radius, tokens.bar_track);
+    match row.status {
+        Status::Planned => {}
+        Status::Done => {
+            painter.rect_filled(bar, radius, color.gamma_multiply(0.55));
+        }
+        Status::InProgress => {
+            let fill = Rect::from_min_max(
+                bar.min,
+                pos2(row.bar.progress_x.max(0.0) + bar.left() - row.bar.x0, bar.bottom()),
+            );
+            painter.rect_filled(fill.intersect(bar), radius, color);
+        }
+        Status::OnHold => {
+            let fill = Rect::from_min_max(
+                bar.min,
+                pos2(row.bar.progress_x + bar.left() - row.bar.x0, bar.bottom()),
+            );
+            painter.rect_filled(fill.intersect(bar), radius, color.gamma_multiply(0.6));
+            hatch(painter, bar, color);
+        }
+        Status::Cancelled => {
+            painter.line_segment(
+                [pos2(bar.left(), bar.center().y), pos2(bar.right(), bar.center().y)],
+                Stroke::new(2.0, color),
+            );
+        }
+    }
+    let outline = if row.health == Health::Overdue {
+        Stroke::new(2.5, tokens.danger)
+    } else {
+        Stroke::new(1.0, color)
+    };
+    painter.rect_stroke(bar, radius, outline, StrokeKind::Inside);
+    if let Some(x) = row.bar.due_mark_x {
+        let x = bar.left() - row.bar.x0 + x;
+        painter.line_segment(
+            [pos2(x, bar.top() - 3.0), pos2(x, bar.bottom() + 3.0)],
+            Stroke::new(2.0, tokens.text_muted),
+        );
+    }
+    if row.health == Health::Overdue {
+        let mark =
+            Rect::from_center_size(pos2(bar.right() - 9.0, bar.center().y), vec2(12.0, 12.0));
+        if bar.width() > 24.0 {
+            paint_shape(painter, mark, Shape::Triangle, tokens.danger, Color32::WHITE);
+        }
+    }
+}
+
+fn hatch(painter: &egui::Painter, bar: Rect, color: Color32) {
+    let clip = painter.with_clip_rect(bar.intersect(painter.clip_rect()));
+    let step = 7.0;
+    let mut x = bar.left() - bar.height();
+    while x < bar.right() {
+        clip.line_segment(
+            [pos2(x, bar.bottom()), pos2(x + bar.height(), bar.top())],
+            Stroke::new(1.5, color),
+        );
+        x += step;
+    }
+}
+
+fn paint_hollow_diamond(painter: &egui::Painter, rect: Rect, stroke: Stroke) {
+    let c = rect.center();
+    let r = rect.width() * 0.42;
+    let points: Vec<Pos2> =
+        vec![pos2(c.x, c.y - r), pos2(c.x + r, c.y), pos2(c.x, c.y + r), pos2(c.x - r, c.y)];
+    painter.add(egui::Shape::closed_line(points, stroke));
+}
+
+fn tooltip_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, index: usize) {
+    let (tr, roadmap) = (ctx.tr, ctx.roadmap);
+    let m = &roadmap.measures[index];
+    ui.label(egui::RichText::new(format!("{}  {}", m.code, m.title)).strong());
+    egui::Grid::new("tooltip").num_columns(2).show(ui, |ui| {
+        let mut row = |key: &str, value: String| {
+            ui.label(egui::RichText::new(tr.t(key)).color(ctx.tokens.text_muted));
+            ui.label(value);
+            ui.end_row();
+        };
+        row("col-owner", roadmap.owner_name(m).to_owned());
+        row(
+            "col-status",
+            format!("{} · {}", tr.t(&format!("status-{}", m.status)), tr.percent(m.progress)),
+        );
+        row("label-period", format!("{} – {}", tr.date(m.start), tr.date(m.due)));
+        if let Some(done) = m.completed {
+            row("field-completed", tr.date(done));
+        }
+        row("col-health", tr.t(&format!("health-{}", schedule_health(m, ctx.today).as_str())));
+        row("col-next-reevaluation", tr.opt_date(m.next_reevaluation));
+        row(
+            "field-spent",
+            format!("{} / {}", tr.money(roadmap.spent(&m.code)), tr.money(m.planned_one_off)),
+        );
+    });
+}
