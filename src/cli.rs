@@ -122,6 +122,9 @@ pub enum Cmd {
         /// Height of a picture in pixels.
         #[arg(long, default_value_t = 1080, value_parser = clap::value_parser!(u32).range(200..=10_000))]
         height: u32,
+        /// Draw dependency arrows in a picture.
+        #[arg(long)]
+        dependencies: bool,
     },
 }
 
@@ -275,7 +278,12 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 TableFormat::Table => out(&history_table(&history, tr)),
             }
         }
-        Cmd::Export { format, output, width, height } => {
+        Cmd::Export { format, output, width, height, dependencies } => {
+            let options = crate::export::PictureOptions {
+                width: *width,
+                height: *height,
+                dependencies: *dependencies,
+            };
             let store = open(db, tr)?;
             let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
             let output_text = output.display().to_string();
@@ -283,13 +291,9 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 Failure::File(tr.f("err-export", &[("path", &output_text), ("detail", &detail)]))
             };
             let bytes = match format {
-                ExportFormat::Png => {
-                    crate::export::timeline_png(&roadmap, today, tr, *width, *height)
-                }
-                ExportFormat::Svg => {
-                    crate::export::timeline_svg(&roadmap, today, tr, *width, *height)
-                        .map(String::into_bytes)
-                }
+                ExportFormat::Png => crate::export::timeline_png(&roadmap, today, tr, options),
+                ExportFormat::Svg => crate::export::timeline_svg(&roadmap, today, tr, options)
+                    .map(String::into_bytes),
             }
             .map_err(|e| failed(e.to_string()))?;
             crate::app::write_atomically(output, &bytes).map_err(|e| failed(e.to_string()))?;

@@ -47,10 +47,8 @@ pub enum Command {
     ExportPng {
         /// Where.
         path: PathBuf,
-        /// Width in pixels.
-        width: u32,
-        /// Height in pixels.
-        height: u32,
+        /// Size and content.
+        options: crate::export::PictureOptions,
     },
 }
 
@@ -159,17 +157,21 @@ impl AppState {
 
     /// Carries out one command; the error is the message for the user.
     fn apply(&mut self, command: Command) -> Result<Option<String>, String> {
-        if let Command::ExportPng { path, width, height } = &command {
-            return self.export_png(path, *width, *height);
+        if let Command::ExportPng { path, options } = &command {
+            return self.export_png(path, *options);
         }
         self.apply_store(command).map_err(|e| e.localize(&self.tr))
     }
 
-    fn export_png(&self, path: &Path, width: u32, height: u32) -> Result<Option<String>, String> {
+    fn export_png(
+        &self,
+        path: &Path,
+        options: crate::export::PictureOptions,
+    ) -> Result<Option<String>, String> {
         let path_text = path.display().to_string();
         let failed =
             |detail: String| self.tr.f("err-export", &[("path", &path_text), ("detail", &detail)]);
-        let png = crate::export::timeline_png(&self.roadmap, self.today, &self.tr, width, height)
+        let png = crate::export::timeline_png(&self.roadmap, self.today, &self.tr, options)
             .map_err(|e| failed(e.to_string()))?;
         write_atomically(path, &png).map_err(|e| failed(e.to_string()))?;
         Ok(Some(self.tr.f("info-exported", &[("path", &path_text)])))

@@ -2,7 +2,7 @@
 
 mod picture;
 
-pub use picture::{PictureError, timeline_png, timeline_svg};
+pub use picture::{PictureError, PictureOptions, timeline_png, timeline_svg};
 
 /// Noto Sans Regular, shipped in `assets/fonts` (SIL Open Font License), so pictures look the same
 /// on every machine.

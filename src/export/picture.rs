@@ -9,7 +9,8 @@ use crate::i18n::I18n;
 use crate::layout::Filter;
 use crate::layout::palette;
 use crate::layout::timeline::{
-    BAR_HEIGHT, GroupBy, LANE_HEADER, MarkerKind, ROW_HEIGHT, TickLevel, Viewport, arrange, layout,
+    BAR_HEIGHT, GroupBy, LABEL_GAP, LANE_HEADER, MARKER_RADIUS, MarkerKind, ROW_HEIGHT, TickLevel,
+    Viewport, arrange, layout,
 };
 use crate::model::{Health, Roadmap, Status};
 
@@ -47,14 +48,46 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// The whole roadmap's timeline (lanes by horizon) as SVG of `width` × `height` pixels.
+/// Size and content of a picture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PictureOptions {
+    /// Width in pixels (200–10,000).
+    pub width: u32,
+    /// Height in pixels (200–10,000).
+    pub height: u32,
+    /// Whether dependency arrows are drawn.
+    pub dependencies: bool,
+}
+
+impl Default for PictureOptions {
+    fn default() -> Self {
+        Self { width: 1920, height: 1080, dependencies: false }
+    }
+}
+
+/// Shortens `label` to about `room` points of 13-point text, with an ellipsis, keeping at least
+/// `keep` characters (the code).
+fn fit_label(label: &str, room: f32, keep: usize) -> String {
+    let per_char = 13.0 * 0.55;
+    let count = label.chars().count();
+    if count as f32 * per_char <= room {
+        return label.to_owned();
+    }
+    let fits = ((room / per_char) as usize).saturating_sub(1).max(keep + 4).min(count);
+    let mut short: String = label.chars().take(fits).collect();
+    short = short.trim_end().to_owned();
+    short.push('…');
+    short
+}
+
+/// The whole roadmap's timeline (lanes by horizon) as SVG of the given size.
 pub fn timeline_svg(
     roadmap: &Roadmap,
     today: NaiveDate,
     tr: &I18n,
-    width: u32,
-    height: u32,
+    options: PictureOptions,
 ) -> Result<String, PictureError> {
+    let PictureOptions { width, height, dependencies } = options;
     if !(200..=10_000).contains(&width) || !(200..=10_000).contains(&height) {
         return Err(PictureError::BadSize(width, height));
     }
@@ -71,7 +104,7 @@ pub fn timeline_svg(
         height: arrangement.height,
         ..Viewport::fit(span, chart_width, arrangement.height)
     };
-    let laid = layout(roadmap, &arrangement, &viewport, today, true, tr);
+    let laid = layout(roadmap, &arrangement, &viewport, today, dependencies, tr);
 
     let mut s = String::new();
     let w = |s: &mut String, text: std::fmt::Arguments<'_>| {
@@ -117,7 +150,7 @@ pub fn timeline_svg(
     );
     legend(&mut s, tr, logical_width - MARGIN);
 
-    // Lanes.
+    // Lane backgrounds.
     for (i, lane) in laid.lanes.iter().enumerate() {
         let y = chart_top + lane.y;
         let fill = if i % 2 == 0 { "#ffffff" } else { "#fafafa" };
@@ -126,22 +159,6 @@ pub fn timeline_svg(
             format_args!(
                 r##"<rect x="{chart_left}" y="{y:.1}" width="{chart_width:.1}" height="{:.1}" fill="{fill}"/>"##,
                 lane.height - 4.0
-            ),
-        );
-        w(
-            &mut s,
-            format_args!(
-                r##"<rect x="{chart_left}" y="{y:.1}" width="{chart_width:.1}" height="{LANE_HEADER}" fill="#eef2f6"/>"##
-            ),
-        );
-        w(
-            &mut s,
-            format_args!(
-                r##"<text x="{:.1}" y="{:.1}" font-size="16" font-weight="bold" fill="{TEXT}">{}<tspan font-size="12" font-weight="normal" fill="{MUTED}" dx="12">{}</tspan></text>"##,
-                chart_left + 10.0,
-                y + LANE_HEADER / 2.0 + 5.5,
-                escape(&lane.title),
-                escape(&lane.subtitle)
             ),
         );
     }
@@ -202,6 +219,27 @@ pub fn timeline_svg(
                 x + 4.0,
                 TITLE_HEIGHT + 34.0,
                 escape(&tr.t("label-adopted"))
+            ),
+        );
+    }
+
+    // Lane headers above the grid lines, so no line runs through their titles.
+    for lane in &laid.lanes {
+        let y = chart_top + lane.y;
+        w(
+            &mut s,
+            format_args!(
+                r##"<rect x="{chart_left}" y="{y:.1}" width="{chart_width:.1}" height="{LANE_HEADER}" fill="#eef2f6"/>"##
+            ),
+        );
+        w(
+            &mut s,
+            format_args!(
+                r##"<text x="{:.1}" y="{:.1}" font-size="16" font-weight="bold" fill="{TEXT}">{}<tspan font-size="12" font-weight="normal" fill="{MUTED}" dx="12">{}</tspan></text>"##,
+                chart_left + 10.0,
+                y + LANE_HEADER / 2.0 + 5.5,
+                escape(&lane.title),
+                escape(&lane.subtitle)
             ),
         );
     }
@@ -276,26 +314,34 @@ pub fn timeline_svg(
                 ),
             );
         }
-        // The label beside the bar; on its left when the bar ends far right.
+        // The label beside the bar up to the next diamond; on its left when it fits only there.
         let text_color = if row.health == Health::Overdue {
             palette::DANGER_TEXT.hex()
         } else {
             TEXT.to_owned()
         };
         let estimated = row.label.chars().count() as f32 * 13.0 * 0.55;
-        let right_room = chart_left + chart_width - (x0 + bar_w) - 8.0;
-        let (tx, anchor) = if estimated <= right_room || x0 - chart_left < estimated + 8.0 {
-            (x0 + bar_w + 7.0, "start")
+        let right_room = (chart_left + chart_width - (x0 + bar_w) - LABEL_GAP).min(row.label_room);
+        let left_room = x0 - chart_left - LABEL_GAP;
+        let (tx, anchor, label) = if estimated <= right_room {
+            (x0 + bar_w + LABEL_GAP, "start", row.label.clone())
+        } else if estimated <= left_room {
+            (x0 - LABEL_GAP, "end", row.label.clone())
         } else {
-            (x0 - 7.0, "end")
+            (
+                x0 + bar_w + LABEL_GAP,
+                "start",
+                fit_label(&row.label, right_room, m.code.chars().count()),
+            )
         };
+        let rest = label.strip_prefix(m.code.as_str()).unwrap_or(&label);
         w(
             &mut s,
             format_args!(
                 r##"<text x="{tx:.1}" y="{:.1}" font-size="13" text-anchor="{anchor}" fill="{text_color}"><tspan font-weight="bold">{}</tspan>{}</text>"##,
                 y + BAR_HEIGHT / 2.0 + 4.5,
                 escape(&m.code),
-                escape(&row.label[m.code.len()..])
+                escape(rest)
             ),
         );
     }
@@ -321,7 +367,7 @@ pub fn timeline_svg(
                 &mut s,
                 format_args!(
                     r##"<polygon points="{}" fill="{}" stroke="#303030" stroke-width="1"/>"##,
-                    points(6.0),
+                    points(MARKER_RADIUS - 1.0),
                     palette::verdict(v).hex()
                 ),
             ),
@@ -329,7 +375,7 @@ pub fn timeline_svg(
                 &mut s,
                 format_args!(
                     r##"<polygon points="{}" fill="#ffffff" stroke="{TEXT}" stroke-width="2"/>"##,
-                    points(6.0)
+                    points(MARKER_RADIUS - 1.0)
                 ),
             ),
             MarkerKind::Overdue => w(
@@ -345,9 +391,11 @@ pub fn timeline_svg(
 
     // Dependencies.
     for arrow in &laid.arrows {
-        let (fx, fy) = (chart_left + arrow.from.0, chart_top + arrow.from.1);
-        let (tx, ty) = (chart_left + arrow.to.0, chart_top + arrow.to.1);
-        let elbow = (fx + 6.0).max(tx - 10.0).min(fx.max(tx - 10.0));
+        let points: Vec<String> = arrow
+            .path()
+            .iter()
+            .map(|(x, y)| format!("{:.1},{:.1}", chart_left + x, chart_top + y))
+            .collect();
         let (color, head, width) = if arrow.violated {
             (palette::ORANGE.hex(), "head-warn", 2.0)
         } else {
@@ -356,7 +404,8 @@ pub fn timeline_svg(
         w(
             &mut s,
             format_args!(
-                r##"<polyline points="{fx:.1},{fy:.1} {elbow:.1},{fy:.1} {elbow:.1},{ty:.1} {tx:.1},{ty:.1}" fill="none" stroke="{color}" stroke-width="{width}" marker-end="url(#{head})"/>"##
+                r##"<polyline points="{}" fill="none" stroke="{color}" stroke-width="{width}" marker-end="url(#{head})"/>"##,
+                points.join(" ")
             ),
         );
     }
@@ -442,15 +491,15 @@ fn legend(s: &mut String, tr: &I18n, right: f32) {
     }
 }
 
-/// The timeline as a PNG of `width` × `height` pixels, rendered without GPU or window.
+/// The timeline as a PNG of the given size, rendered without GPU or window.
 pub fn timeline_png(
     roadmap: &Roadmap,
     today: NaiveDate,
     tr: &I18n,
-    width: u32,
-    height: u32,
+    options: PictureOptions,
 ) -> Result<Vec<u8>, PictureError> {
-    let svg = timeline_svg(roadmap, today, tr, width, height)?;
+    let PictureOptions { width, height, .. } = options;
+    let svg = timeline_svg(roadmap, today, tr, options)?;
     let mut options = resvg::usvg::Options { font_family: FONT.to_owned(), ..Default::default() };
     let fontdb = std::sync::Arc::make_mut(&mut options.fontdb);
     fontdb.load_font_data(super::FONT_REGULAR.to_vec());
@@ -477,7 +526,8 @@ mod tests {
     fn the_svg_shows_every_measure_and_escapes_text() {
         let mut roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
         roadmap.measures[0].title = "A & B <script>".into();
-        let svg = timeline_svg(&roadmap, today(), &I18n::new(Lang::De), 1920, 1080).unwrap();
+        let options = PictureOptions { dependencies: true, ..PictureOptions::default() };
+        let svg = timeline_svg(&roadmap, today(), &I18n::new(Lang::De), options).unwrap();
         for m in &roadmap.measures {
             assert!(
                 svg.contains(&format!(r##"<tspan font-weight="bold">{}</tspan>"##, m.code)),
@@ -489,18 +539,34 @@ mod tests {
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("Kurzfristig (sofort)"));
         assert!(svg.contains(">Heute<"));
+        assert!(svg.contains("<polyline"), "arrows drawn when asked for");
+        let calm = timeline_svg(&roadmap, today(), &I18n::new(Lang::De), PictureOptions::default())
+            .unwrap();
+        assert!(!calm.contains("<polyline"));
+    }
+
+    #[test]
+    fn long_labels_are_shortened_with_an_ellipsis_keeping_the_code() {
+        assert_eq!(fit_label("M01  Kurz", 500.0, 3), "M01  Kurz");
+        let short = fit_label("M01  Ein sehr langer Titel einer Maßnahme", 100.0, 3);
+        assert!(
+            short.ends_with('…') && short.starts_with("M01") && short.chars().count() < 20,
+            "{short}"
+        );
+        assert!(fit_label("M01  Ein sehr langer Titel", 0.0, 3).starts_with("M01  E"));
     }
 
     #[test]
     fn the_png_has_the_requested_size() {
         let roadmap = Store::in_memory(Some(Lang::En)).unwrap().load_roadmap().unwrap();
-        let png = timeline_png(&roadmap, today(), &I18n::new(Lang::En), 800, 500).unwrap();
+        let size = |width, height| PictureOptions { width, height, dependencies: false };
+        let png = timeline_png(&roadmap, today(), &I18n::new(Lang::En), size(800, 500)).unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
         let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
         let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
         assert_eq!((width, height), (800, 500));
         assert!(matches!(
-            timeline_png(&roadmap, today(), &I18n::new(Lang::En), 10, 500),
+            timeline_png(&roadmap, today(), &I18n::new(Lang::En), size(10, 500)),
             Err(PictureError::BadSize(10, 500))
         ));
     }

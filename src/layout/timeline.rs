@@ -22,6 +22,10 @@ pub const ROW_HEIGHT: f32 = 30.0;
 pub const BAR_HEIGHT: f32 = 18.0;
 /// Space after each lane.
 pub const LANE_GAP: f32 = 10.0;
+/// Space between a bar and its label.
+pub const LABEL_GAP: f32 = 8.0;
+/// Half the width of a re-evaluation diamond.
+pub const MARKER_RADIUS: f32 = 7.0;
 
 /// How measures are grouped into lanes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -312,6 +316,9 @@ pub struct RowLayout {
     pub status: Status,
     /// Schedule health (overdue bars are marked).
     pub health: Health,
+    /// Room for a label right of the bar before the next re-evaluation diamond
+    /// (`f32::INFINITY` if none follows).
+    pub label_room: f32,
 }
 
 /// A lane's header.
@@ -338,6 +345,26 @@ pub struct Arrow {
     pub to: (f32, f32),
     /// The successor starts before the predecessor ends.
     pub violated: bool,
+}
+
+/// How far an arrow leaves a bar before it turns.
+const ARROW_STUB: f32 = 8.0;
+
+impl Arrow {
+    /// The arrow's path as points: out of the predecessor to the right, then to the successor's
+    /// row and into its start from the left. When the successor starts too early for that, the
+    /// path runs back along the boundary between the rows, never across a bar.
+    pub fn path(&self) -> Vec<(f32, f32)> {
+        let ((fx, fy), (tx, ty)) = (self.from, self.to);
+        if tx - ARROW_STUB >= fx + ARROW_STUB {
+            let mx = tx - ARROW_STUB;
+            vec![(fx, fy), (mx, fy), (mx, ty), (tx, ty)]
+        } else {
+            let gap_y = if ty >= fy { ty - ROW_HEIGHT / 2.0 } else { ty + ROW_HEIGHT / 2.0 };
+            let (out_x, in_x) = (fx + ARROW_STUB, tx - ARROW_STUB);
+            vec![(fx, fy), (out_x, fy), (out_x, gap_y), (in_x, gap_y), (in_x, ty), (tx, ty)]
+        }
+    }
 }
 
 /// What a re-evaluation diamond means.
@@ -431,7 +458,9 @@ pub fn layout(
                 label: format!("{}  {}", m.code, m.title),
                 status: m.status,
                 health: schedule_health(m, today),
+                label_room: f32::INFINITY,
             });
+            let first_marker = out.markers.len();
             let mid = y + ROW_HEIGHT / 2.0;
             for &r in &arrangement.reevaluations[index] {
                 let reevaluation = &roadmap.reevaluations[r];
@@ -445,6 +474,15 @@ pub fn layout(
             if let Some(next) = m.next_reevaluation.filter(|_| m.status != Status::Cancelled) {
                 let kind = if next < today { MarkerKind::Overdue } else { MarkerKind::Next };
                 out.markers.push(Marker { x: viewport.x(next), y: mid, kind, measure: index });
+            }
+            if let Some(row) = out.rows.last_mut() {
+                let label_x = row.bar.x1 + LABEL_GAP;
+                row.label_room = out.markers[first_marker..]
+                    .iter()
+                    .map(|marker| marker.x - MARKER_RADIUS - LABEL_GAP - label_x)
+                    .filter(|room| *room > -MARKER_RADIUS - LABEL_GAP)
+                    .fold(f32::INFINITY, f32::min)
+                    .max(0.0);
             }
         }
     }

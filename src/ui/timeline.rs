@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::theme::{Shape, Tokens, paint_shape};
 use super::{ViewCtx, ViewState};
 use crate::layout::timeline::{
-    Arrangement, BAR_HEIGHT, GroupBy, LANE_HEADER, MarkerKind, ROW_HEIGHT, RowLayout, TickLevel,
-    TimelineLayout, Viewport, layout,
+    Arrangement, BAR_HEIGHT, GroupBy, LABEL_GAP, LANE_HEADER, MARKER_RADIUS, MarkerKind,
+    ROW_HEIGHT, RowLayout, TickLevel, TimelineLayout, Viewport, layout,
 };
 use crate::model::{Health, Status, schedule_health};
 
@@ -34,6 +34,8 @@ pub struct TimelinePrefs {
     pub group_by: GroupBy,
     /// Whether dependency arrows are drawn.
     pub show_dependencies: bool,
+    /// Whether the whole roadmap is kept in view (until the user zooms or pans).
+    pub fit: bool,
 }
 
 impl Default for TimelinePrefs {
@@ -43,7 +45,8 @@ impl Default for TimelinePrefs {
             px_per_day: 0.5,
             scroll_y: 0.0,
             group_by: GroupBy::Horizon,
-            show_dependencies: true,
+            show_dependencies: false,
+            fit: true,
         }
     }
 }
@@ -131,9 +134,15 @@ pub fn timeline_ui(
         scroll_y: prefs.scroll_y,
         height: chart.height(),
     };
-    if prefs.origin.is_none() || matches!(action, Some(ViewAction::ShowAll)) {
-        viewport = Viewport::fit(arrangement.span_with(ctx.today), chart.width(), chart.height());
+    if matches!(action, Some(ViewAction::ShowAll)) {
+        prefs.fit = true;
     }
+    if prefs.fit || prefs.origin.is_none() {
+        // Kept whole while the window is resized, until the user zooms or pans.
+        let fitted = Viewport::fit(arrangement.span_with(ctx.today), chart.width(), chart.height());
+        viewport = Viewport { scroll_y: viewport.scroll_y, ..fitted };
+    }
+    let before = (viewport.origin, viewport.px_per_day);
     match action {
         Some(ViewAction::Zoom(f)) => viewport = viewport.zoomed(f, viewport.width / 2.0),
         Some(ViewAction::Today) => {
@@ -160,6 +169,9 @@ pub fn timeline_ui(
         }
     }
     viewport = viewport.panned(0.0, 0.0, arrangement.height);
+    if (viewport.origin, viewport.px_per_day) != before {
+        prefs.fit = false;
+    }
 
     keyboard(ui, view, arrangement, ctx, &mut viewport);
 
@@ -249,22 +261,6 @@ fn paint(
             CornerRadius::ZERO,
             if i % 2 == 0 { tokens.lane_fill } else { tokens.lane_fill_alt },
         );
-        let header = Rect::from_min_size(band.min, vec2(band.width(), LANE_HEADER));
-        body.rect_filled(header, CornerRadius::ZERO, tokens.lane_header_fill);
-        let title = body.text(
-            pos2(header.left() + tokens.space_m, header.center().y),
-            Align2::LEFT_CENTER,
-            &lane.title,
-            tokens.bold_font(tokens.text_heading),
-            tokens.text_strong,
-        );
-        body.text(
-            pos2(title.right() + tokens.space_m, header.center().y),
-            Align2::LEFT_CENTER,
-            &lane.subtitle,
-            small.clone(),
-            tokens.text_muted,
-        );
     }
 
     // Grid lines and the axis.
@@ -316,6 +312,28 @@ fn paint(
             tokens.text_muted,
         );
     }
+    // Lane headers above the grid, so no line runs through their titles.
+    for lane in &laid.lanes {
+        let top = to_screen(0.0, lane.y).y;
+        let band =
+            Rect::from_min_max(pos2(chart.left(), top), pos2(chart.right(), top + LANE_HEADER));
+        body.rect_filled(band, CornerRadius::ZERO, tokens.lane_header_fill);
+        let title = body.text(
+            pos2(band.left() + tokens.space_m, band.center().y),
+            Align2::LEFT_CENTER,
+            &lane.title,
+            tokens.bold_font(tokens.text_heading),
+            tokens.text_strong,
+        );
+        body.text(
+            pos2(title.right() + tokens.space_m, band.center().y),
+            Align2::LEFT_CENTER,
+            &lane.subtitle,
+            small.clone(),
+            tokens.text_muted,
+        );
+    }
+
     let today_x = chart.left() + laid.today_x;
     if outer.x_range().contains(today_x) {
         painter.line_segment(
@@ -345,18 +363,26 @@ fn paint(
         let bar = bar_rect(row, chart, top);
         paint_bar(&body, tokens, row, bar);
 
-        // The label beside the bar, or on the left of it when there is no room on the right.
+        // The label beside the bar, up to the next diamond; on the left of the bar when it does
+        // not fit on the right but does there; else shortened with an ellipsis.
         let color = if row.health == Health::Overdue { tokens.danger } else { tokens.text_strong };
-        let galley = body.layout_no_wrap(row.label.clone(), body_font.clone(), color);
-        let space_right = chart.right() - bar.right() - 8.0;
-        let pos = if galley.size().x <= space_right
-            || bar.left() - chart.left() < galley.size().x + 8.0
-        {
-            pos2(bar.right() + 8.0, row_rect.center().y - galley.size().y / 2.0)
+        let full = body.layout_no_wrap(row.label.clone(), body_font.clone(), color);
+        let room_right = (chart.right() - bar.right() - LABEL_GAP).min(row.label_room);
+        let room_left = bar.left() - chart.left() - LABEL_GAP;
+        let (x, galley) = if full.size().x <= room_right {
+            (bar.right() + LABEL_GAP, full)
+        } else if full.size().x <= room_left {
+            (bar.left() - LABEL_GAP - full.size().x, full)
         } else {
-            pos2(bar.left() - 8.0 - galley.size().x, row_rect.center().y - galley.size().y / 2.0)
+            let mut job = egui::text::LayoutJob::simple_singleline(
+                row.label.clone(),
+                body_font.clone(),
+                color,
+            );
+            job.wrap = egui::text::TextWrapping::truncate_at_width(room_right.max(48.0));
+            (bar.right() + LABEL_GAP, body.layout_job(job))
         };
-        body.galley(pos, galley, color);
+        body.galley(pos2(x, row_rect.center().y - galley.size().y / 2.0), galley, color);
 
         // Each bar is an accessible, clickable element with its key facts as tooltip.
         let hit = bar.expand2(vec2(2.0, (ROW_HEIGHT - BAR_HEIGHT) / 2.0)).intersect(chart);
@@ -386,7 +412,7 @@ fn paint(
         if !chart.expand(8.0).contains(center) {
             continue;
         }
-        let rect = Rect::from_center_size(center, vec2(14.0, 14.0));
+        let rect = Rect::from_center_size(center, vec2(2.0 * MARKER_RADIUS, 2.0 * MARKER_RADIUS));
         let outline = tokens.marker_outline;
         match marker.kind {
             MarkerKind::Past(verdict) => {
@@ -404,13 +430,11 @@ fn paint(
 
     // Dependency arrows: from the end of the predecessor to the start of the successor.
     for arrow in &laid.arrows {
-        let from = to_screen(arrow.from.0, arrow.from.1);
         let to = to_screen(arrow.to.0, arrow.to.1);
         let color = if arrow.violated { tokens.warning } else { tokens.arrow };
         let stroke = Stroke::new(if arrow.violated { 2.0 } else { 1.2 }, color);
-        let elbow_x = (from.x + 6.0).max(to.x - 10.0).min(from.x.max(to.x - 10.0));
-        let points = [from, pos2(elbow_x, from.y), pos2(elbow_x, to.y), pos2(to.x - 1.0, to.y)];
-        body.add(egui::Shape::line(points.to_vec(), stroke));
+        let points: Vec<Pos2> = arrow.path().into_iter().map(|(x, y)| to_screen(x, y)).collect();
+        body.add(egui::Shape::line(points, stroke));
         let head = [pos2(to.x, to.y), pos2(to.x - 7.0, to.y - 4.0), pos2(to.x - 7.0, to.y + 4.0)];
         body.add(egui::Shape::convex_polygon(head.to_vec(), color, Stroke::NONE));
     }

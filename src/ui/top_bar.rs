@@ -55,7 +55,10 @@ pub fn top_bar_ui(
                     .set_file_name(name)
                     .save_file()
                 {
-                    commands.push(Command::ExportPng { path, width: 1920, height: 1080 });
+                    commands.push(Command::ExportPng {
+                        path,
+                        options: crate::export::PictureOptions::default(),
+                    });
                 }
             }
             ui.separator();

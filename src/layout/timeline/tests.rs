@@ -135,12 +135,23 @@ fn arrows_run_from_end_to_start_and_flag_violations() {
     assert!(first.violated);
     // M03 starts 1 Mar, before M02's due 30 Jun: violated too.
     assert!(l.arrows[1].violated);
+    // A violated arrow runs back along the row boundary above the successor, not across bars.
+    let boundary = LANE_HEADER + ROW_HEIGHT;
+    assert_eq!(
+        first.path(),
+        [(41.0, 49.0), (49.0, 49.0), (49.0, boundary), (6.0, boundary), (6.0, 79.0), (14.0, 79.0)]
+    );
     // A successor that starts after its predecessor ends is fine.
     let mut fine = r.clone();
-    fine.measures[2].start = date(2026, 7, 1);
+    fine.measures[2].start = date(2026, 8, 1);
     let a = arrange(&fine, &Filter::default(), GroupBy::Horizon, today());
     let l = layout(&fine, &a, &viewport(date(2026, 1, 1), 1.0), today(), true, &tr);
     assert!(!l.arrows[1].violated);
+    let fine_arrow = l.arrows[1];
+    let (to_x, to_y) = fine_arrow.to;
+    assert_eq!(fine_arrow.path().len(), 4);
+    assert_eq!(fine_arrow.path()[1], (to_x - 8.0, fine_arrow.from.1));
+    assert_eq!(fine_arrow.path()[3], (to_x, to_y));
     assert!(
         layout(&fine, &a, &viewport(date(2026, 1, 1), 1.0), today(), false, &tr).arrows.is_empty()
     );
@@ -162,6 +173,11 @@ fn diamonds_for_past_next_and_overdue_reevaluations() {
             ("M03", MarkerKind::Next, 365.0),
         ]
     );
+    // A label right of M02's bar (ends 30 June, x = 181) has room up to the diamond on 1 October.
+    let m02 = l.rows.iter().find(|row| row.measure == 1).unwrap();
+    assert_eq!(m02.label_room, 273.0 - MARKER_RADIUS - LABEL_GAP - (181.0 + LABEL_GAP));
+    let m01 = l.rows.iter().find(|row| row.measure == 0).unwrap();
+    assert_eq!(m01.label_room, f32::INFINITY);
 }
 
 #[test]
