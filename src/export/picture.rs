@@ -9,8 +9,8 @@ use crate::i18n::I18n;
 use crate::layout::Filter;
 use crate::layout::palette;
 use crate::layout::timeline::{
-    BAR_HEIGHT, GroupBy, LABEL_GAP, LANE_HEADER, MARKER_RADIUS, MarkerKind, ROW_HEIGHT, TickLevel,
-    Viewport, arrange, layout,
+    GroupBy, LABEL_GAP, LANE_HEADER, MARKER_RADIUS, MarkerKind, TickLevel, Viewport, arrange,
+    layout,
 };
 use crate::model::{Health, Roadmap, Status};
 
@@ -247,14 +247,15 @@ pub fn timeline_svg(
     // Bars and labels.
     for row in &laid.rows {
         let m = &roadmap.measures[row.measure];
-        let y = chart_top + row.y + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+        let bar_height = row.bar_height();
+        let y = chart_top + row.y + (row.height - bar_height) / 2.0;
         let x0 = chart_left + row.bar.x0;
         let bar_w = (row.bar.x1 - row.bar.x0).max(3.0);
         let color = palette::status(row.status).hex();
         w(
             &mut s,
             format_args!(
-                r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{BAR_HEIGHT}" rx="4" fill="#f0f0f0"/>"##
+                r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{bar_height}" rx="4" fill="#f0f0f0"/>"##
             ),
         );
         match row.status {
@@ -262,29 +263,29 @@ pub fn timeline_svg(
             Status::Done => w(
                 &mut s,
                 format_args!(
-                    r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{BAR_HEIGHT}" rx="4" fill="{color}" fill-opacity="0.55"/>"##
+                    r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{bar_height}" rx="4" fill="{color}" fill-opacity="0.55"/>"##
                 ),
             ),
             Status::InProgress => w(
                 &mut s,
                 format_args!(
-                    r##"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{BAR_HEIGHT}" rx="4" fill="{color}"/>"##,
+                    r##"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{bar_height}" rx="4" fill="{color}"/>"##,
                     (row.bar.progress_x - row.bar.x0).max(0.0)
                 ),
             ),
             Status::OnHold => w(
                 &mut s,
                 format_args!(
-                    r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{BAR_HEIGHT}" rx="4" fill="url(#hatch)"/>"##
+                    r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{bar_height}" rx="4" fill="url(#hatch)"/>"##
                 ),
             ),
             Status::Cancelled => w(
                 &mut s,
                 format_args!(
                     r##"<line x1="{x0:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{color}" stroke-width="2"/>"##,
-                    y + BAR_HEIGHT / 2.0,
+                    y + bar_height / 2.0,
                     x0 + bar_w,
-                    y + BAR_HEIGHT / 2.0
+                    y + bar_height / 2.0
                 ),
             ),
         }
@@ -300,7 +301,7 @@ pub fn timeline_svg(
                 x0 + stroke_w / 2.0,
                 y + stroke_w / 2.0,
                 bar_w - stroke_w,
-                BAR_HEIGHT - stroke_w
+                bar_height - stroke_w
             ),
         );
         if let Some(due) = row.bar.due_mark_x {
@@ -310,7 +311,7 @@ pub fn timeline_svg(
                 format_args!(
                     r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{MUTED}" stroke-width="2"/>"##,
                     y - 3.0,
-                    y + BAR_HEIGHT + 3.0
+                    y + bar_height + 3.0
                 ),
             );
         }
@@ -322,24 +323,19 @@ pub fn timeline_svg(
         };
         let estimated = row.label.chars().count() as f32 * 13.0 * 0.55;
         let right_room = (chart_left + chart_width - (x0 + bar_w) - LABEL_GAP).min(row.label_room);
-        let left_room = x0 - chart_left - LABEL_GAP;
-        let (tx, anchor, label) = if estimated <= right_room {
-            (x0 + bar_w + LABEL_GAP, "start", row.label.clone())
-        } else if estimated <= left_room {
-            (x0 - LABEL_GAP, "end", row.label.clone())
-        } else {
-            (
-                x0 + bar_w + LABEL_GAP,
-                "start",
-                fit_label(&row.label, right_room, m.code.chars().count()),
-            )
-        };
+        let left_room = (x0 - chart_left - LABEL_GAP).min(row.label_room_left);
+        let right_side =
+            estimated <= right_room || (estimated > left_room && right_room >= left_room);
+        let room = if right_side { right_room } else { left_room };
+        let label = fit_label(&row.label, room, m.code.chars().count());
+        let (tx, anchor) =
+            if right_side { (x0 + bar_w + LABEL_GAP, "start") } else { (x0 - LABEL_GAP, "end") };
         let rest = label.strip_prefix(m.code.as_str()).unwrap_or(&label);
         w(
             &mut s,
             format_args!(
                 r##"<text x="{tx:.1}" y="{:.1}" font-size="13" text-anchor="{anchor}" fill="{text_color}"><tspan font-weight="bold">{}</tspan>{}</text>"##,
-                y + BAR_HEIGHT / 2.0 + 4.5,
+                y + bar_height / 2.0 + 4.5,
                 escape(&m.code),
                 escape(rest)
             ),

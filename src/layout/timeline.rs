@@ -16,10 +16,12 @@ use crate::model::{Health, Horizon, OwnerId, Roadmap, Status, Verdict, schedule_
 
 /// Height of a lane's header band.
 pub const LANE_HEADER: f32 = 34.0;
-/// Height of one measure's row.
+/// Height of one measure's row at normal size.
 pub const ROW_HEIGHT: f32 = 30.0;
-/// Height of a bar within its row.
-pub const BAR_HEIGHT: f32 = 18.0;
+/// The smallest row height "show all" may use to fit every row.
+pub const MIN_ROW_HEIGHT: f32 = 21.0;
+/// Height of a bar relative to its row.
+pub const BAR_SHARE: f32 = 0.6;
 /// Space after each lane.
 pub const LANE_GAP: f32 = 10.0;
 /// Space between a bar and its label.
@@ -73,17 +75,19 @@ pub struct ArrangedLane {
     pub rows: Vec<usize>,
     /// Top of the lane's header, in content coordinates.
     pub top: f32,
+    /// Height of each row.
+    pub row_height: f32,
 }
 
 impl ArrangedLane {
     /// The y of row `i`'s top.
     pub fn row_top(&self, i: usize) -> f32 {
-        self.top + LANE_HEADER + ROW_HEIGHT * i as f32
+        self.top + LANE_HEADER + self.row_height * i as f32
     }
 
     /// The lane's height including the gap after it.
     pub fn height(&self) -> f32 {
-        LANE_HEADER + ROW_HEIGHT * self.rows.len() as f32 + LANE_GAP
+        LANE_HEADER + self.row_height * self.rows.len() as f32 + LANE_GAP
     }
 }
 
@@ -98,11 +102,43 @@ pub struct Arrangement {
     reevaluations: Vec<Vec<usize>>,
     /// The height of all lanes.
     pub height: f32,
+    /// Height of each row.
+    pub row_height: f32,
     /// Earliest start and latest end, due or next re-evaluation date of the shown measures.
     pub span: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Arrangement {
+    /// The same arrangement with rows of `row_height` (lanes moved accordingly).
+    #[must_use]
+    pub fn with_row_height(mut self, row_height: f32) -> Self {
+        self.set_row_height(row_height);
+        self
+    }
+
+    /// Changes the height of the rows (lanes move accordingly).
+    pub fn set_row_height(&mut self, row_height: f32) {
+        self.row_height = row_height;
+        let mut top = 0.0;
+        for lane in &mut self.lanes {
+            lane.row_height = row_height;
+            lane.top = top;
+            top += lane.height();
+        }
+        self.height = top;
+    }
+
+    /// The row height at which every shown row fits into `height` (at least
+    /// [`MIN_ROW_HEIGHT`], at most [`ROW_HEIGHT`]).
+    pub fn fitting_row_height(&self, height: f32) -> f32 {
+        let rows: usize = self.lanes.iter().map(|l| l.rows.len()).sum();
+        let fixed = self.lanes.len() as f32 * (LANE_HEADER + LANE_GAP);
+        if rows == 0 {
+            return ROW_HEIGHT;
+        }
+        ((height - fixed) / rows as f32).clamp(MIN_ROW_HEIGHT, ROW_HEIGHT).floor()
+    }
+
     /// The span to show for "show all": every shown measure, and today.
     pub fn span_with(&self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
         self.span.map_or((today, today), |(a, b)| (a.min(today), b.max(today)))
@@ -126,7 +162,7 @@ impl Arrangement {
         if offset < 0.0 {
             return None;
         }
-        lane.rows.get((offset / ROW_HEIGHT) as usize).copied()
+        lane.rows.get((offset / lane.row_height) as usize).copied()
     }
 }
 
@@ -169,6 +205,7 @@ pub fn arrange(
     };
     let mut arrangement = Arrangement {
         position: vec![None; roadmap.measures.len()],
+        row_height: ROW_HEIGHT,
         reevaluations: vec![Vec::new(); roadmap.measures.len()],
         ..Arrangement::default()
     };
@@ -189,7 +226,7 @@ pub fn arrange(
                 Some((a, b)) => (a.min(m.start), b.max(last)),
             });
         }
-        let lane = ArrangedLane { key, rows, top };
+        let lane = ArrangedLane { key, rows, top, row_height: ROW_HEIGHT };
         top += lane.height();
         arrangement.lanes.push(lane);
     }
@@ -308,6 +345,8 @@ pub struct RowLayout {
     pub measure: usize,
     /// Top of the row (content coordinates).
     pub y: f32,
+    /// Height of the row.
+    pub height: f32,
     /// The bar.
     pub bar: Bar,
     /// Code and title, for the label on or beside the bar.
@@ -319,6 +358,8 @@ pub struct RowLayout {
     /// Room for a label right of the bar before the next re-evaluation diamond
     /// (`f32::INFINITY` if none follows).
     pub label_room: f32,
+    /// Room for a label left of the bar after the previous diamond (`f32::INFINITY` if none).
+    pub label_room_left: f32,
 }
 
 /// A lane's header.
@@ -345,6 +386,8 @@ pub struct Arrow {
     pub to: (f32, f32),
     /// The successor starts before the predecessor ends.
     pub violated: bool,
+    /// Height of the rows (the path runs along their boundaries).
+    pub row_height: f32,
 }
 
 /// How far an arrow leaves a bar before it turns.
@@ -360,7 +403,8 @@ impl Arrow {
             let mx = tx - ARROW_STUB;
             vec![(fx, fy), (mx, fy), (mx, ty), (tx, ty)]
         } else {
-            let gap_y = if ty >= fy { ty - ROW_HEIGHT / 2.0 } else { ty + ROW_HEIGHT / 2.0 };
+            let half = self.row_height / 2.0;
+            let gap_y = if ty >= fy { ty - half } else { ty + half };
             let (out_x, in_x) = (fx + ARROW_STUB, tx - ARROW_STUB);
             vec![(fx, fy), (out_x, fy), (out_x, gap_y), (in_x, gap_y), (in_x, ty), (tx, ty)]
         }
@@ -389,6 +433,13 @@ pub struct Marker {
     pub kind: MarkerKind,
     /// Index into `roadmap.measures`.
     pub measure: usize,
+}
+
+impl RowLayout {
+    /// Height of the bar in this row.
+    pub fn bar_height(&self) -> f32 {
+        (self.height * BAR_SHARE).round()
+    }
 }
 
 /// Everything to draw for one viewport.
@@ -436,8 +487,9 @@ pub fn layout(
         }
         out.lanes.push(lane_layout(roadmap, lane, today, tr));
         // Only the rows inside the viewport are laid out.
-        let first = ((top - lane.top - LANE_HEADER) / ROW_HEIGHT).floor().max(0.0) as usize;
-        let last = (((bottom - lane.top - LANE_HEADER) / ROW_HEIGHT).ceil().max(0.0) as usize)
+        let row_height = lane.row_height;
+        let first = ((top - lane.top - LANE_HEADER) / row_height).floor().max(0.0) as usize;
+        let last = (((bottom - lane.top - LANE_HEADER) / row_height).ceil().max(0.0) as usize)
             .min(lane.rows.len());
         for row in first..last {
             let index = lane.rows[row];
@@ -449,6 +501,7 @@ pub fn layout(
             out.rows.push(RowLayout {
                 measure: index,
                 y,
+                height: row_height,
                 bar: Bar {
                     x0,
                     x1,
@@ -459,9 +512,10 @@ pub fn layout(
                 status: m.status,
                 health: schedule_health(m, today),
                 label_room: f32::INFINITY,
+                label_room_left: f32::INFINITY,
             });
             let first_marker = out.markers.len();
-            let mid = y + ROW_HEIGHT / 2.0;
+            let mid = y + row_height / 2.0;
             for &r in &arrangement.reevaluations[index] {
                 let reevaluation = &roadmap.reevaluations[r];
                 out.markers.push(Marker {
@@ -480,6 +534,13 @@ pub fn layout(
                 row.label_room = out.markers[first_marker..]
                     .iter()
                     .map(|marker| marker.x - MARKER_RADIUS - LABEL_GAP - label_x)
+                    .filter(|room| *room > -MARKER_RADIUS - LABEL_GAP)
+                    .fold(f32::INFINITY, f32::min)
+                    .max(0.0);
+                let label_end = row.bar.x0 - LABEL_GAP;
+                row.label_room_left = out.markers[first_marker..]
+                    .iter()
+                    .map(|marker| label_end - (marker.x + MARKER_RADIUS + LABEL_GAP))
                     .filter(|room| *room > -MARKER_RADIUS - LABEL_GAP)
                     .fold(f32::INFINITY, f32::min)
                     .max(0.0);
@@ -537,13 +598,15 @@ fn arrows(
         for dep in &m.depends_on {
             let Some(&predecessor) = index.get(dep.as_str()) else { continue };
             let Some(from_y) = arrangement.row_top(predecessor) else { continue };
-            if from_y.max(to_y) + ROW_HEIGHT < top || from_y.min(to_y) > bottom {
+            let row_height = arrangement.row_height;
+            if from_y.max(to_y) + row_height < top || from_y.min(to_y) > bottom {
                 continue;
             }
             let p = &roadmap.measures[predecessor];
             arrows.push(Arrow {
-                from: (viewport.x(p.end()) + viewport.px_per_day, from_y + ROW_HEIGHT / 2.0),
-                to: (viewport.x(m.start), to_y + ROW_HEIGHT / 2.0),
+                from: (viewport.x(p.end()) + viewport.px_per_day, from_y + row_height / 2.0),
+                to: (viewport.x(m.start), to_y + row_height / 2.0),
+                row_height,
                 violated: m.start <= p.end(),
             });
         }

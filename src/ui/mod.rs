@@ -191,7 +191,8 @@ impl FahrplanApp {
             read_only,
             commands: &mut commands,
         };
-        if !self.view.detail_hidden {
+        // The details appear once a measure is chosen (unless the user hid them).
+        if self.view.selected.is_some() && !self.view.detail_hidden {
             egui::Panel::right("detail")
                 .resizable(true)
                 .default_size(tokens.detail_width.min(ui.available_width() * 0.36))
@@ -199,15 +200,20 @@ impl FahrplanApp {
                 .show(ui, |ui| detail::detail_ui(ui, &mut ctx, &mut self.view));
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            ui.horizontal(|ui| {
+            let mut timeline_action = None;
+            // Wraps onto a second line when the window (or the room beside the details) is narrow.
+            ui.horizontal_wrapped(|ui| {
                 for (tab, key) in [(Tab::Timeline, "tab-timeline"), (Tab::Table, "tab-table")] {
                     if ui.selectable_label(self.prefs.tab == tab, ctx.tr.t(key)).clicked() {
                         self.prefs.tab = tab;
                     }
                 }
-                ui.add_space(tokens.space_m);
-                ui.label(egui::RichText::new(&ctx.roadmap.info.name).color(tokens.text_muted));
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.add_space(tokens.space_l);
+                if self.prefs.tab == Tab::Timeline {
+                    timeline_action = timeline::toolbar_ui(ui, &ctx, &mut self.prefs.timeline);
+                }
+                if self.view.selected.is_some() {
+                    ui.add_space(tokens.space_m);
                     let key = if self.view.detail_hidden {
                         "action-show-details"
                     } else {
@@ -216,7 +222,7 @@ impl FahrplanApp {
                     if ui.button(ctx.tr.t(key)).clicked() {
                         self.view.detail_hidden = !self.view.detail_hidden;
                     }
-                });
+                }
             });
             filter_bar::filter_bar_ui(ui, &ctx, &mut self.view.filter);
             ui.separator();
@@ -227,7 +233,7 @@ impl FahrplanApp {
                 }
                 Tab::Timeline => {
                     let key = (generation, self.view.filter.clone(), self.prefs.timeline.group_by);
-                    let arrangement = match self.view.arrangement.take() {
+                    let mut arrangement = match self.view.arrangement.take() {
                         Some((k, a)) if k == key => a,
                         _ => arrange(ctx.roadmap, &self.view.filter, key.2, ctx.today),
                     };
@@ -236,7 +242,8 @@ impl FahrplanApp {
                         &mut ctx,
                         &mut self.view,
                         &mut self.prefs.timeline,
-                        &arrangement,
+                        &mut arrangement,
+                        timeline_action,
                     );
                     self.view.arrangement = Some((key, arrangement));
                 }

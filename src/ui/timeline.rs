@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::theme::{Shape, Tokens, paint_shape};
 use super::{ViewCtx, ViewState};
 use crate::layout::timeline::{
-    Arrangement, BAR_HEIGHT, GroupBy, LABEL_GAP, LANE_HEADER, MARKER_RADIUS, MarkerKind,
-    ROW_HEIGHT, RowLayout, TickLevel, TimelineLayout, Viewport, layout,
+    Arrangement, GroupBy, LABEL_GAP, LANE_HEADER, MARKER_RADIUS, MarkerKind, ROW_HEIGHT, RowLayout,
+    TickLevel, TimelineLayout, Viewport, layout,
 };
 use crate::model::{Health, Status, schedule_health};
 
@@ -52,17 +52,21 @@ impl Default for TimelinePrefs {
 }
 
 /// What the toolbar asked for.
-enum ViewAction {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ViewAction {
+    /// Zoom by a factor around the middle.
     Zoom(f32),
+    /// Fit the whole roadmap.
     ShowAll,
+    /// Scroll to today.
     Today,
 }
 
 /// The toolbar above the chart: grouping, zoom, "show all", "today", dependencies.
-fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, prefs: &mut TimelinePrefs) -> Option<ViewAction> {
+pub fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, prefs: &mut TimelinePrefs) -> Option<ViewAction> {
     let tr = ctx.tr;
     let mut action = None;
-    ui.horizontal(|ui| {
+    {
         let label = ui.label(tr.t("label-group-by"));
         egui::ComboBox::from_id_salt("group_by")
             .selected_text(tr.t(prefs.group_by.label_key()))
@@ -98,7 +102,7 @@ fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, prefs: &mut TimelinePrefs) -> Opti
         }
         ui.add_space(ctx.tokens.space_m);
         ui.checkbox(&mut prefs.show_dependencies, tr.t("label-dependencies"));
-    });
+    }
     action
 }
 
@@ -120,10 +124,10 @@ pub fn timeline_ui(
     ctx: &mut ViewCtx<'_>,
     view: &mut ViewState,
     prefs: &mut TimelinePrefs,
-    arrangement: &Arrangement,
+    arrangement: &mut Arrangement,
+    action: Option<ViewAction>,
 ) {
-    let action = toolbar_ui(ui, ctx, prefs);
-    ui.add_space(ctx.tokens.space_s);
+    ui.add_space(ctx.tokens.space_xs);
 
     let outer = ui.available_rect_before_wrap();
     let chart = Rect::from_min_max(pos2(outer.left(), outer.top() + AXIS_HEIGHT), outer.max);
@@ -136,6 +140,15 @@ pub fn timeline_ui(
     };
     if matches!(action, Some(ViewAction::ShowAll)) {
         prefs.fit = true;
+    }
+    if matches!(action, Some(ViewAction::Zoom(_) | ViewAction::Today)) {
+        prefs.fit = false;
+    }
+    // "Show all" fits the rows into the height too (down to a legible minimum).
+    let row_height =
+        if prefs.fit { arrangement.fitting_row_height(chart.height()) } else { ROW_HEIGHT };
+    if (arrangement.row_height - row_height).abs() > f32::EPSILON {
+        arrangement.set_row_height(row_height);
     }
     if prefs.fit || prefs.origin.is_none() {
         // Kept whole while the window is resized, until the user zooms or pans.
@@ -221,8 +234,8 @@ fn keyboard(
     if let Some(top) = arrangement.row_top(index) {
         if top < viewport.scroll_y {
             viewport.scroll_y = top - LANE_HEADER;
-        } else if top + ROW_HEIGHT > viewport.scroll_y + viewport.height {
-            viewport.scroll_y = top + ROW_HEIGHT - viewport.height;
+        } else if top + arrangement.row_height > viewport.scroll_y + viewport.height {
+            viewport.scroll_y = top + arrangement.row_height - viewport.height;
         }
         *viewport = viewport.panned(0.0, 0.0, arrangement.height);
     }
@@ -355,7 +368,7 @@ fn paint(
         let m = &roadmap.measures[row.measure];
         let top = to_screen(0.0, row.y).y;
         let row_rect =
-            Rect::from_min_max(pos2(chart.left(), top), pos2(chart.right(), top + ROW_HEIGHT));
+            Rect::from_min_max(pos2(chart.left(), top), pos2(chart.right(), top + row.height));
         let selected = view.selected.as_deref() == Some(m.code.as_str());
         if selected {
             body.rect_filled(row_rect, CornerRadius::ZERO, tokens.selection_fill);
@@ -368,24 +381,30 @@ fn paint(
         let color = if row.health == Health::Overdue { tokens.danger } else { tokens.text_strong };
         let full = body.layout_no_wrap(row.label.clone(), body_font.clone(), color);
         let room_right = (chart.right() - bar.right() - LABEL_GAP).min(row.label_room);
-        let room_left = bar.left() - chart.left() - LABEL_GAP;
-        let (x, galley) = if full.size().x <= room_right {
-            (bar.right() + LABEL_GAP, full)
-        } else if full.size().x <= room_left {
-            (bar.left() - LABEL_GAP - full.size().x, full)
+        let room_left = (bar.left() - chart.left() - LABEL_GAP).min(row.label_room_left);
+        let right_side =
+            full.size().x <= room_right || (full.size().x > room_left && room_right >= room_left);
+        let room = if right_side { room_right } else { room_left };
+        let galley = if full.size().x <= room {
+            full
         } else {
             let mut job = egui::text::LayoutJob::simple_singleline(
                 row.label.clone(),
                 body_font.clone(),
                 color,
             );
-            job.wrap = egui::text::TextWrapping::truncate_at_width(room_right.max(48.0));
-            (bar.right() + LABEL_GAP, body.layout_job(job))
+            job.wrap = egui::text::TextWrapping::truncate_at_width(room.max(48.0));
+            body.layout_job(job)
+        };
+        let x = if right_side {
+            bar.right() + LABEL_GAP
+        } else {
+            bar.left() - LABEL_GAP - galley.size().x
         };
         body.galley(pos2(x, row_rect.center().y - galley.size().y / 2.0), galley, color);
 
         // Each bar is an accessible, clickable element with its key facts as tooltip.
-        let hit = bar.expand2(vec2(2.0, (ROW_HEIGHT - BAR_HEIGHT) / 2.0)).intersect(chart);
+        let hit = bar.expand2(vec2(2.0, (row.height - row.bar_height()) / 2.0)).intersect(chart);
         if hit.is_positive() {
             let response = ui.interact(hit, ui.scope_id().with(("bar", &m.code)), Sense::click());
             response.widget_info(|| {
@@ -451,10 +470,10 @@ fn paint(
 }
 
 fn bar_rect(row: &RowLayout, chart: Rect, top: f32) -> Rect {
-    let y = top + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+    let y = top + (row.height - row.bar_height()) / 2.0;
     let x0 = chart.left() + row.bar.x0;
     let x1 = (chart.left() + row.bar.x1).max(x0 + 3.0);
-    Rect::from_min_max(pos2(x0, y), pos2(x1, y + BAR_HEIGHT))
+    Rect::from_min_max(pos2(x0, y), pos2(x1, y + row.bar_height()))
 }
 
 /// A bar whose colour and pattern tell the status: planned hollow, in progress filled to its

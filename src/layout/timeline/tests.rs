@@ -178,6 +178,16 @@ fn diamonds_for_past_next_and_overdue_reevaluations() {
     assert_eq!(m02.label_room, 273.0 - MARKER_RADIUS - LABEL_GAP - (181.0 + LABEL_GAP));
     let m01 = l.rows.iter().find(|row| row.measure == 0).unwrap();
     assert_eq!(m01.label_room, f32::INFINITY);
+    // M02's past re-evaluation (1 April) lies on its bar: no limit to the left.
+    assert_eq!(m02.label_room_left, f32::INFINITY);
+    // A diamond before the bar limits a label placed on the left.
+    let mut early = r.clone();
+    early.reevaluations[0].date = date(2025, 12, 1);
+    let a = arrange(&early, &Filter::default(), GroupBy::Horizon, today());
+    let l = layout(&early, &a, &viewport(date(2025, 11, 1), 1.0), today(), false, &tr);
+    let m02 = l.rows.iter().find(|row| row.measure == 1).unwrap();
+    // Bar starts 15 Jan 2026 (x = 75); the diamond on 1 Dec 2025 is at x = 30.
+    assert_eq!(m02.label_room_left, 75.0 - LABEL_GAP - (30.0 + MARKER_RADIUS + LABEL_GAP));
 }
 
 #[test]
@@ -252,4 +262,19 @@ fn fit_shows_the_whole_span_and_zoom_keeps_the_point_under_the_pointer() {
     let panned = v.panned(100.0, 50.0, 80.0);
     assert_eq!(panned.scroll_y, 0.0, "cannot scroll past short content");
     assert!(panned.origin > v.origin);
+}
+
+#[test]
+fn show_all_shrinks_rows_to_fit_the_height_down_to_a_minimum() {
+    let r = roadmap();
+    let a = arrange(&r, &Filter::default(), GroupBy::Horizon, today());
+    // Three lanes, three rows: roomy windows keep the normal height.
+    assert_eq!(a.fitting_row_height(2000.0), ROW_HEIGHT);
+    let fixed = 3.0 * (LANE_HEADER + LANE_GAP);
+    assert_eq!(a.fitting_row_height(fixed + 3.0 * 25.0), 25.0);
+    assert_eq!(a.fitting_row_height(fixed), MIN_ROW_HEIGHT);
+    let small = a.clone().with_row_height(25.0);
+    assert_eq!(small.height, fixed + 3.0 * 25.0);
+    assert_eq!(small.lanes[2].top, 2.0 * (LANE_HEADER + LANE_GAP) + 2.0 * 25.0);
+    assert_eq!(small.measure_at(LANE_HEADER + 26.0), Some(1));
 }
