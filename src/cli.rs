@@ -16,8 +16,8 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
-use crate::i18n::{I18n, Lang, parse_date};
-use crate::model::{Change, Measure, Roadmap, Status, schedule_health};
+use crate::i18n::{I18n, Lang, parse_date, parse_money};
+use crate::model::{Change, Measure, Roadmap, Status, Verdict, schedule_health};
 use crate::store::{Store, StoreError, inspect};
 
 /// Fahrplan: the IT roadmap of a municipality — measures, owners, status, money, re-evaluations.
@@ -98,6 +98,51 @@ pub enum Cmd {
         #[arg(long, default_value = "")]
         comment: String,
     },
+    /// Set a measure's progress in percent (0–100).
+    SetProgress {
+        /// The measure's code.
+        code: String,
+        /// Progress in percent.
+        progress: String,
+        /// Why (recorded in the history).
+        #[arg(long, default_value = "")]
+        comment: String,
+    },
+    /// Book an expense on a measure.
+    AddExpense {
+        /// The measure's code.
+        code: String,
+        /// The amount in euros: 1234.56 or German 1.234,56.
+        #[arg(allow_hyphen_values = true)]
+        amount: String,
+        /// When the money was spent (2026-11-02 or 02.11.2026; default today).
+        #[arg(long)]
+        date: Option<String>,
+        /// What for.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Record a re-evaluation of a measure's effectiveness; moves its next re-evaluation.
+    Reevaluate {
+        /// The measure's code.
+        code: String,
+        /// The result.
+        #[arg(long, value_enum)]
+        verdict: VerdictArg,
+        /// When it took place (default today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Findings.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// The next re-evaluation, instead of the one that follows from the interval.
+        #[arg(long)]
+        next: Option<String>,
+    },
+    /// Undo the latest change (also one made in the window).
+    Undo,
+    /// Redo the latest undone change.
+    Redo,
     /// Show the history of changes, of one measure or of all.
     History {
         /// Only this measure.
@@ -126,6 +171,27 @@ pub enum Cmd {
         #[arg(long)]
         dependencies: bool,
     },
+}
+
+/// `reevaluate --verdict`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum VerdictArg {
+    /// The measure works as intended.
+    Effective,
+    /// It works only in part.
+    Partly,
+    /// It does not work.
+    NotEffective,
+}
+
+impl From<VerdictArg> for Verdict {
+    fn from(v: VerdictArg) -> Self {
+        match v {
+            VerdictArg::Effective => Self::Effective,
+            VerdictArg::Partly => Self::Partly,
+            VerdictArg::NotEffective => Self::NotEffective,
+        }
+    }
 }
 
 /// `export --format`.
@@ -263,6 +329,83 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 ],
             ));
         }
+        Cmd::SetProgress { code, progress, comment } => {
+            let progress = progress
+                .trim()
+                .trim_end_matches('%')
+                .trim()
+                .parse::<u8>()
+                .ok()
+                .filter(|p| *p <= 100)
+                .ok_or_else(|| Failure::Input(tr.f("cli-bad-progress", &[("value", progress)])))?;
+            let mut store = open(db, tr)?;
+            let before = existing(&store, code, tr)?;
+            let after = store
+                .set_progress(code, progress, comment, None)
+                .map_err(|e| Failure::store(&e, tr))?;
+            out(&tr.f(
+                "cli-progress-set",
+                &[
+                    ("code", code),
+                    ("old", &tr.percent(before.progress)),
+                    ("new", &tr.percent(after.progress)),
+                ],
+            ));
+        }
+        Cmd::AddExpense { code, amount, date, note } => {
+            let money = parse_money(amount, tr.lang())
+                .ok_or_else(|| Failure::Input(tr.f("cli-bad-amount", &[("value", amount)])))?;
+            let date = date_arg(date.as_deref(), today, tr)?;
+            let mut store = open(db, tr)?;
+            existing(&store, code, tr)?;
+            store.add_expense(code, date, money, note).map_err(|e| Failure::store(&e, tr))?;
+            let spent = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?.spent(code);
+            out(&tr.f(
+                "cli-expense-added",
+                &[
+                    ("code", code),
+                    ("amount", &tr.money(money)),
+                    ("date", &tr.date(date)),
+                    ("spent", &tr.money(spent)),
+                ],
+            ));
+        }
+        Cmd::Reevaluate { code, verdict, date, note, next } => {
+            let date = date_arg(date.as_deref(), today, tr)?;
+            let next = next.as_deref().map(|n| date_arg(Some(n), today, tr)).transpose()?;
+            let mut store = open(db, tr)?;
+            existing(&store, code, tr)?;
+            let by = store.who().to_owned();
+            let verdict = Verdict::from(*verdict);
+            let (_, measure) = store
+                .add_reevaluation(code, date, verdict, note, &by, next)
+                .map_err(|e| Failure::store(&e, tr))?;
+            out(&tr.f(
+                "cli-reevaluated",
+                &[
+                    ("code", code),
+                    ("verdict", &tr.t(&format!("verdict-{verdict}"))),
+                    ("date", &tr.date(date)),
+                    ("next", &tr.opt_date(measure.next_reevaluation)),
+                ],
+            ));
+        }
+        Cmd::Undo | Cmd::Redo => {
+            let mut store = open(db, tr)?;
+            let undo = matches!(command, Cmd::Undo);
+            let changes = if undo { store.undo("") } else { store.redo("") }
+                .map_err(|e| Failure::store(&e, tr))?;
+            out(&tr.t(if undo { "cli-undone" } else { "cli-redone" }));
+            for c in &changes {
+                out(&format!(
+                    "  {} {}: {} → {}",
+                    c.code.as_deref().unwrap_or(""),
+                    c.field,
+                    c.old.as_deref().unwrap_or("–"),
+                    c.new.as_deref().unwrap_or("–")
+                ));
+            }
+        }
         Cmd::History { code, format } => {
             let store = open(db, tr)?;
             if let Some(code) = code
@@ -319,6 +462,24 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// The measure `code`, or the "no such measure" failure.
+fn existing(store: &Store, code: &str, tr: &I18n) -> Result<Measure, Failure> {
+    store
+        .measure(code)
+        .map_err(|e| Failure::store(&e, tr))?
+        .ok_or_else(|| Failure::Input(tr.f("cli-unknown-code", &[("code", code)])))
+}
+
+/// A date argument (ISO or German), or `today` when absent.
+fn date_arg(text: Option<&str>, today: NaiveDate, tr: &I18n) -> Result<NaiveDate, Failure> {
+    match text {
+        None => Ok(today),
+        Some(t) => {
+            parse_date(t).ok_or_else(|| Failure::Input(tr.f("cli-bad-date", &[("value", t)])))
+        }
+    }
 }
 
 fn to_json(value: &Value) -> String {

@@ -218,9 +218,87 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
 }
 
+/// Parses an amount of euros: `1234.56`, `1.234,56`, `12.500` (German thousands), `12.500,00 €`,
+/// `€1,234.56`. A comma decides: with one, `.` groups thousands and `,` is the decimal mark;
+/// without one, dots group thousands only where `lang` is German and every group has three digits.
+/// More than two decimals, letters or an empty text are refused.
+pub fn parse_money(text: &str, lang: Lang) -> Option<Money> {
+    let cleaned: String =
+        text.trim().chars().filter(|c| !matches!(c, '€' | ' ' | '\u{a0}')).collect();
+    let (negative, digits) = match cleaned.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.as_str()),
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
+    let groups_of_three = |s: &str, sep: char| {
+        let mut parts = s.split(sep);
+        let first = parts.next().unwrap_or("");
+        !first.is_empty() && first.len() <= 3 && parts.all(|p| p.len() == 3)
+    };
+    let (whole, fraction) = if lang == Lang::De && digits.contains(',') {
+        let (w, f) = digits.rsplit_once(',')?;
+        if w.contains('.') && !groups_of_three(w, '.') {
+            return None;
+        }
+        (w.replace('.', ""), f.to_owned())
+    } else if lang == Lang::En && digits.contains(',') {
+        let (w, f) = digits.rsplit_once('.').unwrap_or((digits, ""));
+        if !groups_of_three(w, ',') {
+            return None;
+        }
+        (w.replace(',', ""), f.to_owned())
+    } else if digits.matches('.').count() > 1
+        || (lang == Lang::De && groups_of_three(digits, '.') && digits.contains('.'))
+    {
+        if !groups_of_three(digits, '.') {
+            return None;
+        }
+        (digits.replace('.', ""), String::new())
+    } else {
+        let (w, f) = digits.split_once('.').unwrap_or((digits, ""));
+        (w.to_owned(), f.to_owned())
+    };
+    if whole.is_empty()
+        || fraction.len() > 2
+        || fraction.contains(['.', ','])
+        || whole.contains(['.', ','])
+    {
+        return None;
+    }
+    let euros: i64 = whole.parse().ok()?;
+    let cents: i64 = format!("{fraction:0<2}").parse().ok()?;
+    let total = euros.checked_mul(100)?.checked_add(cents)?;
+    Some(Money(if negative { -total } else { total }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_money_as_officials_type_it() {
+        let de = |t| parse_money(t, Lang::De);
+        let en = |t| parse_money(t, Lang::En);
+        assert_eq!(de("1.234,56"), Some(Money(123_456)));
+        assert_eq!(de("1.500,00"), Some(Money(150_000)));
+        assert_eq!(de("12.500"), Some(Money(1_250_000)));
+        assert_eq!(de("12.500,00 €"), Some(Money(1_250_000)));
+        assert_eq!(de("1234.56"), Some(Money(123_456)));
+        assert_eq!(de("0,5"), Some(Money(50)));
+        assert_eq!(de("-20"), Some(Money(-2000)));
+        assert_eq!(en("1234.56"), Some(Money(123_456)));
+        assert_eq!(en("€1,234.56"), Some(Money(123_456)));
+        assert_eq!(en("1.5"), Some(Money(150)));
+        assert_eq!(en("1.500"), None, "three decimals");
+        assert_eq!(en("1,500"), Some(Money(150_000)));
+        for bad in ["", "abc", "1,2,3", "1.23.4", "12,345", "1.2345", "1e5", "--5", "1.234,5,6"] {
+            assert_eq!(de(bad), None, "{bad}");
+        }
+        assert_eq!(en("1.234,56"), None);
+        assert_eq!(de("99999999999999999999"), None);
+    }
 
     fn keys(source: &str) -> Vec<String> {
         let resource = FluentResource::try_new(source.to_owned()).expect("valid Fluent syntax");

@@ -189,3 +189,89 @@ fn english_table_output() {
     assert!(text.contains("Dissolve the IT officer"), "{text}");
     assert!(text.contains("31 May 2023"), "{text}");
 }
+
+#[test]
+fn reevaluate_moves_the_next_date_by_the_interval() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    let output =
+        fahrplan(&db, &["reevaluate", "M07", "--verdict", "effective", "--date", "2026-11-20"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("20.11.2027"));
+    let m07 = json(&fahrplan(&db, &["show", "M07", "--format", "json"]));
+    assert_eq!(m07["next_reevaluation"], "2027-11-20");
+    let last = m07["reevaluations"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["verdict"], "effective");
+    assert_eq!(last["date"], "2026-11-20");
+    assert_eq!(last["by"], "it-leitung");
+}
+
+#[test]
+fn add_expense_raises_the_spend() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e.sqlite");
+    let before =
+        json(&fahrplan(&db, &["show", "M18", "--format", "json"]))["spent_cents"].as_i64().unwrap();
+    let output = fahrplan(
+        &db,
+        &["add-expense", "M18", "1.500,00", "--date", "2026-11-02", "--note", "Spleiße"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let after =
+        json(&fahrplan(&db, &["show", "M18", "--format", "json"]))["spent_cents"].as_i64().unwrap();
+    assert_eq!(after - before, 150_000);
+    // English amounts too.
+    assert!(
+        fahrplan(&db, &["add-expense", "M18", "1234.56", "--date", "02.11.2026", "--lang", "en"])
+            .status
+            .success()
+    );
+    let last =
+        json(&fahrplan(&db, &["show", "M18", "--format", "json"]))["spent_cents"].as_i64().unwrap();
+    assert_eq!(last - after, 123_456);
+}
+
+#[test]
+fn set_progress_undo_and_redo_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("u.sqlite");
+    let progress = |db: &Path| {
+        json(&fahrplan(db, &["show", "M19", "--format", "json"]))["progress"].as_i64().unwrap()
+    };
+    assert_eq!(progress(&db), 30);
+    let set = fahrplan(&db, &["set-progress", "M19", "65"]);
+    assert_eq!(String::from_utf8_lossy(&set.stdout).trim(), "M19: Fortschritt 30 % → 65 %");
+    assert_eq!(progress(&db), 65);
+    let undo = fahrplan(&db, &["undo"]);
+    assert!(undo.status.success(), "{}", stderr(&undo));
+    assert!(String::from_utf8_lossy(&undo.stdout).contains("M19 progress: 65 → 30"));
+    assert_eq!(progress(&db), 30);
+    assert!(fahrplan(&db, &["redo"]).status.success());
+    assert_eq!(progress(&db), 65);
+    let nothing = fahrplan(&db, &["redo"]);
+    assert_eq!(nothing.status.code(), Some(1));
+    assert!(stderr(&nothing).contains("nichts"));
+}
+
+#[test]
+fn bad_progress_amounts_dates_and_verdicts_exit_1_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite");
+    assert!(fahrplan(&db, &["list"]).status.success());
+    let before = std::fs::read(&db).unwrap();
+    for args in [
+        &["set-progress", "M19", "101"][..],
+        &["set-progress", "M19", "viel"][..],
+        &["add-expense", "M18", "zwölf"][..],
+        &["add-expense", "M18", "0"][..],
+        &["add-expense", "M18", "12", "--date", "31.02.2026"][..],
+        &["reevaluate", "M07", "--verdict", "great"][..],
+        &["reevaluate", "M07", "--verdict", "effective", "--date", "gestern"][..],
+        &["add-expense", "M99", "12"][..],
+    ] {
+        let output = fahrplan(&db, args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {}", stderr(&output));
+        assert!(!stderr(&output).trim().is_empty());
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}

@@ -136,7 +136,7 @@ pub struct FrameworkRef {
 }
 
 /// One measure of the roadmap.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Measure {
     /// Database id.
     pub id: i64,
@@ -319,55 +319,47 @@ fn join_refs(refs: &[FrameworkRef]) -> Option<String> {
     non_empty(&joined.join("\n"))
 }
 
+/// Every field of `m` with its value as text, as the history records it (owners by id; the
+/// store writes their names).
+pub fn field_texts(m: &Measure) -> [(&'static str, Option<String>); 18] {
+    [
+        ("code", Some(m.code.clone())),
+        ("title", non_empty(&m.title)),
+        ("description", non_empty(&m.description)),
+        ("horizon", Some(m.horizon.as_str().into())),
+        ("owner", m.owner.map(|o| o.to_string())),
+        ("stakeholders", non_empty(&m.stakeholders.join("\n"))),
+        ("status", Some(m.status.as_str().into())),
+        ("progress", Some(m.progress.to_string())),
+        ("start", Some(m.start.to_string())),
+        ("due", Some(m.due.to_string())),
+        ("completed", opt_date(m.completed)),
+        ("frameworks", join_refs(&m.frameworks)),
+        ("depends_on", non_empty(&m.depends_on.join(", "))),
+        ("reevaluation_interval_months", m.reevaluation_interval_months.map(|n| n.to_string())),
+        ("next_reevaluation", opt_date(m.next_reevaluation)),
+        ("planned_one_off_cents", Some(m.planned_one_off.0.to_string())),
+        ("planned_yearly_cents", Some(m.planned_yearly.0.to_string())),
+        ("notes", non_empty(&m.notes)),
+    ]
+}
+
+/// The value of one field of `m` as the history records it (`None` for an unknown field or an
+/// empty value).
+pub fn field_text(m: &Measure, field: &str) -> Option<String> {
+    field_texts(m).into_iter().find(|(name, _)| *name == field).and_then(|(_, value)| value)
+}
+
 /// The fields that differ between `old` and `new`, each with its old and new value as text.
 ///
 /// Owners are given by id; the store writes their names into the history.
 pub fn diff_measures(old: &Measure, new: &Measure) -> Vec<FieldChange> {
-    let mut changes = Vec::new();
-    let mut push = |field: &'static str, a: Option<String>, b: Option<String>| {
-        if a != b {
-            changes.push(FieldChange { field, old: a, new: b });
-        }
-    };
-    push("code", Some(old.code.clone()), Some(new.code.clone()));
-    push("title", non_empty(&old.title), non_empty(&new.title));
-    push("description", non_empty(&old.description), non_empty(&new.description));
-    push("horizon", Some(old.horizon.as_str().into()), Some(new.horizon.as_str().into()));
-    push("owner", old.owner.map(|o| o.to_string()), new.owner.map(|o| o.to_string()));
-    push(
-        "stakeholders",
-        non_empty(&old.stakeholders.join("\n")),
-        non_empty(&new.stakeholders.join("\n")),
-    );
-    push("status", Some(old.status.as_str().into()), Some(new.status.as_str().into()));
-    push("progress", Some(old.progress.to_string()), Some(new.progress.to_string()));
-    push("start", Some(old.start.to_string()), Some(new.start.to_string()));
-    push("due", Some(old.due.to_string()), Some(new.due.to_string()));
-    push("completed", opt_date(old.completed), opt_date(new.completed));
-    push("frameworks", join_refs(&old.frameworks), join_refs(&new.frameworks));
-    push(
-        "depends_on",
-        non_empty(&old.depends_on.join(", ")),
-        non_empty(&new.depends_on.join(", ")),
-    );
-    push(
-        "reevaluation_interval_months",
-        old.reevaluation_interval_months.map(|m| m.to_string()),
-        new.reevaluation_interval_months.map(|m| m.to_string()),
-    );
-    push("next_reevaluation", opt_date(old.next_reevaluation), opt_date(new.next_reevaluation));
-    push(
-        "planned_one_off_cents",
-        Some(old.planned_one_off.0.to_string()),
-        Some(new.planned_one_off.0.to_string()),
-    );
-    push(
-        "planned_yearly_cents",
-        Some(old.planned_yearly.0.to_string()),
-        Some(new.planned_yearly.0.to_string()),
-    );
-    push("notes", non_empty(&old.notes), non_empty(&new.notes));
-    changes
+    field_texts(old)
+        .into_iter()
+        .zip(field_texts(new))
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((field, old), (_, new))| FieldChange { field, old, new })
+        .collect()
 }
 
 /// Facts about the roadmap as a whole.
@@ -467,5 +459,135 @@ mod tests {
         assert_eq!(diff[0].old.as_deref(), Some("planned"));
         assert_eq!(diff[1].old, None);
         assert!(diff_measures(&a, &a).is_empty());
+    }
+}
+
+/// Why a history value could not be read back into a measure.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the value {value:?} of field {field} cannot be restored")]
+pub struct FieldError {
+    /// The field.
+    pub field: String,
+    /// The text that could not be read.
+    pub value: String,
+}
+
+impl Measure {
+    /// Sets `field` from its history text (the form [`diff_measures`] writes; owners by name,
+    /// looked up with `owner_by_name`). This is how undo restores old values.
+    pub fn set_field_text(
+        &mut self,
+        field: &str,
+        value: Option<&str>,
+        owner_by_name: impl Fn(&str) -> Option<OwnerId>,
+    ) -> Result<(), FieldError> {
+        let fail = || FieldError { field: field.to_owned(), value: value.unwrap_or("").to_owned() };
+        let text = value.unwrap_or("");
+        let date = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| fail());
+        let opt_date = |v: Option<&str>| v.map(date).transpose();
+        let number = |t: &str| t.parse::<i64>().map_err(|_| fail());
+        match field {
+            "code" => self.code = text.to_owned(),
+            "title" => self.title = text.to_owned(),
+            "description" => self.description = text.to_owned(),
+            "notes" => self.notes = text.to_owned(),
+            "horizon" => self.horizon = Horizon::from_slug(text).ok_or_else(fail)?,
+            "status" => self.status = Status::from_slug(text).ok_or_else(fail)?,
+            "owner" => {
+                self.owner = value.map(|name| owner_by_name(name).ok_or_else(fail)).transpose()?;
+            }
+            "stakeholders" => {
+                self.stakeholders =
+                    value.map(|t| t.lines().map(str::to_owned).collect()).unwrap_or_default();
+            }
+            "progress" => self.progress = u8::try_from(number(text)?).map_err(|_| fail())?,
+            "start" => self.start = date(text)?,
+            "due" => self.due = date(text)?,
+            "completed" => self.completed = opt_date(value)?,
+            "next_reevaluation" => self.next_reevaluation = opt_date(value)?,
+            "reevaluation_interval_months" => {
+                self.reevaluation_interval_months =
+                    value.map(|t| t.parse::<u32>().map_err(|_| fail())).transpose()?;
+            }
+            "planned_one_off_cents" => self.planned_one_off = Money(number(text)?),
+            "planned_yearly_cents" => self.planned_yearly = Money(number(text)?),
+            "depends_on" => {
+                self.depends_on =
+                    value.map(|t| t.split(", ").map(str::to_owned).collect()).unwrap_or_default();
+            }
+            "frameworks" => {
+                self.frameworks = value
+                    .map(|t| {
+                        t.lines()
+                            .map(|line| {
+                                let (slug, reference) = line.split_once(": ").ok_or_else(fail)?;
+                                let framework = Framework::from_slug(slug).ok_or_else(fail)?;
+                                Ok(FrameworkRef { framework, reference: reference.to_owned() })
+                            })
+                            .collect::<Result<Vec<_>, FieldError>>()
+                    })
+                    .transpose()?
+                    .unwrap_or_default();
+            }
+            _ => return Err(fail()),
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod field_text_tests {
+    use super::*;
+
+    #[test]
+    fn every_field_in_the_history_reads_back() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let plain = Measure::new("M01", "Alt", d(2026, 1, 1), d(2026, 6, 30));
+        let mut rich = plain.clone();
+        rich.code = "M99".into();
+        rich.title = "Neu: „Titel“".into();
+        rich.description = "Zeile 1\nZeile 2".into();
+        rich.horizon = Horizon::Long;
+        rich.owner = Some(7);
+        rich.stakeholders = vec!["Hauptamt".into(), "Bauamt".into()];
+        rich.status = Status::Done;
+        rich.progress = 100;
+        rich.start = d(2025, 2, 3);
+        rich.due = d(2027, 4, 5);
+        rich.completed = Some(d(2026, 7, 8));
+        rich.frameworks = vec![
+            FrameworkRef {
+                framework: Framework::Vds3473,
+                reference: "Kap. 16: Datensicherung".into(),
+            },
+            FrameworkRef { framework: Framework::Itil4, reference: "Service desk".into() },
+        ];
+        rich.depends_on = vec!["M02".into(), "M03".into()];
+        rich.reevaluation_interval_months = Some(6);
+        rich.next_reevaluation = Some(d(2027, 1, 1));
+        rich.planned_one_off = Money(123_456);
+        rich.planned_yearly = Money(-5);
+        rich.notes = "n".into();
+        let owners = |name: &str| (name == "IT-Leitung").then_some(7);
+        let diff = diff_measures(&plain, &rich);
+        assert_eq!(diff.len(), 18, "every field differs");
+        let mut forward = plain.clone();
+        let mut back = rich.clone();
+        for change in &diff {
+            // The store writes owners by name.
+            let name = |v: &Option<String>| v.as_ref().map(|_| "IT-Leitung".to_owned());
+            let (old, new) = if change.field == "owner" {
+                (None, name(&change.new))
+            } else {
+                (change.old.clone(), change.new.clone())
+            };
+            forward.set_field_text(change.field, new.as_deref(), owners).unwrap();
+            back.set_field_text(change.field, old.as_deref(), owners).unwrap();
+        }
+        assert_eq!(forward, rich);
+        assert_eq!(back, plain);
+        assert!(back.set_field_text("progress", Some("viel"), owners).is_err());
+        assert!(back.set_field_text("owner", Some("Unbekannt"), owners).is_err());
+        assert!(back.set_field_text("no-such-field", None, owners).is_err());
     }
 }

@@ -11,8 +11,9 @@ mod validate;
 pub use budget::{BudgetRollup, YearBudget, budget_by_horizon, budget_by_year, budget_total};
 pub use health::{Health, next_reevaluation, schedule_health};
 pub use measure::{
-    Change, Expense, FieldChange, Framework, FrameworkRef, Horizon, Measure, Owner, OwnerId,
-    OwnerKind, Reevaluation, Roadmap, RoadmapInfo, Status, Verdict, diff_measures,
+    Change, Expense, FieldChange, FieldError, Framework, FrameworkRef, Horizon, Measure, Owner,
+    OwnerId, OwnerKind, Reevaluation, Roadmap, RoadmapInfo, Status, Verdict, diff_measures,
+    field_text, field_texts,
 };
 pub use money::Money;
 pub use validate::{ValidationError, find_cycle, validate_measure};

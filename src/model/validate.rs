@@ -41,6 +41,9 @@ pub enum ValidationError {
     /// A planned amount is negative.
     #[error("a planned amount is negative")]
     NegativeMoney,
+    /// An expense of zero euros.
+    #[error("the amount is zero")]
+    ZeroAmount,
     /// The re-evaluation interval must be 1–120 months.
     #[error("the re-evaluation interval {0} is outside 1–120 months")]
     IntervalOutOfRange(u32),
@@ -62,6 +65,7 @@ impl ValidationError {
             Self::UnknownDependency(code) => tr.f("invalid-unknown-dependency", &[("code", code)]),
             Self::DependencyCycle(cycle) => tr.f("invalid-cycle", &[("cycle", &cycle.join(" → "))]),
             Self::NegativeMoney => tr.t("invalid-negative-money"),
+            Self::ZeroAmount => tr.t("invalid-zero-amount"),
             Self::IntervalOutOfRange(m) => tr.f("invalid-interval", &[("value", &m.to_string())]),
         }
     }

@@ -70,6 +70,23 @@ pub enum StoreError {
         /// The measure.
         code: String,
     },
+    /// A measure cannot be deleted while others depend on it.
+    #[error("measure {code} cannot be deleted: {dependents:?} depend on it")]
+    HasDependents {
+        /// The measure.
+        code: String,
+        /// The measures that depend on it.
+        dependents: Vec<String>,
+    },
+    /// A measure with expenses or re-evaluations is archived, not deleted.
+    #[error("measure {code} has expenses or re-evaluations and cannot be deleted")]
+    HasRecords {
+        /// The measure.
+        code: String,
+    },
+    /// There is nothing to undo (or redo).
+    #[error("there is nothing to undo or redo")]
+    NothingToRevert,
     /// The change would make the roadmap invalid.
     #[error(transparent)]
     Invalid(#[from] ValidationError),
@@ -121,7 +138,15 @@ impl StoreError {
     /// Whether the file itself cannot be used (foreign, damaged, too new, unwritable): the
     /// command line exits with 2 for these, with 1 for invalid input.
     pub const fn is_file_problem(&self) -> bool {
-        !matches!(self, Self::UnknownMeasure(_) | Self::Invalid(_) | Self::Conflict { .. })
+        !matches!(
+            self,
+            Self::UnknownMeasure(_)
+                | Self::Invalid(_)
+                | Self::Conflict { .. }
+                | Self::HasDependents { .. }
+                | Self::HasRecords { .. }
+                | Self::NothingToRevert
+        )
     }
 
     /// The message for the user, in the language of `tr`.
@@ -144,6 +169,10 @@ impl StoreError {
             Self::ReadOnly => tr.t("err-read-only"),
             Self::UnknownMeasure(code) => tr.f("cli-unknown-code", &[("code", code)]),
             Self::Conflict { code } => tr.f("err-conflict", &[("code", code)]),
+            Self::HasDependents { code, dependents } => tr
+                .f("err-has-dependents", &[("code", code), ("dependents", &dependents.join(", "))]),
+            Self::HasRecords { code } => tr.f("err-has-records", &[("code", code)]),
+            Self::NothingToRevert => tr.t("err-nothing-to-revert"),
             Self::Invalid(v) => v.localize(tr),
             Self::Busy => tr.t("err-busy"),
             Self::DiskFull => tr.t("err-disk-full"),

@@ -6,8 +6,10 @@
 
 mod error;
 mod queries;
+mod records;
 mod schema;
 mod seed;
+mod undo;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -226,6 +228,15 @@ impl Store {
             }
             conn.pragma_update(None, "synchronous", "FULL").map_err(err)?;
             if report.schema_version < SCHEMA_VERSION {
+                // Never migrate without a verified copy of the file as it was.
+                let stem =
+                    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+                let dir = path.parent().unwrap_or_else(|| Path::new(".")).join("backups");
+                std::fs::create_dir_all(&dir)
+                    .map_err(|e| StoreError::Io { path: dir.clone(), detail: e.to_string() })?;
+                let name = format!("{stem}-before-v{}-{stamp}.sqlite", report.schema_version);
+                backup_connection(&conn, &dir.join(name))?;
                 MIGRATIONS
                     .to_latest(&mut conn)
                     .map_err(|e| StoreError::Migration(e.to_string()))?;
@@ -329,26 +340,43 @@ impl Store {
 
     /// Writes a consistent copy of the open file to `target` with SQLite's online backup API.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        if target.exists() {
-            return Err(StoreError::Exists { path: target.to_owned() });
-        }
-        let file_name =
-            target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let temp = target.with_file_name(format!(".{file_name}.{}.writing", std::process::id()));
-        let result = self
-            .conn
-            .backup(rusqlite::MAIN_DB, &temp, None)
-            .map_err(StoreError::from)
-            .and_then(|()| inspect(&temp).map(drop))
-            .and_then(|()| {
-                std::fs::rename(&temp, target)
-                    .map_err(|e| StoreError::Io { path: target.to_owned(), detail: e.to_string() })
-            });
-        if result.is_err() {
-            let _ = std::fs::remove_file(&temp);
-        }
-        result
+        backup_connection(&self.conn, target)
     }
+}
+
+/// Copies the database of `conn` to `target` with the online backup API: written under a
+/// temporary name, checked with [`inspect`], then renamed. An existing `target` is refused.
+fn backup_connection(conn: &Connection, target: &Path) -> Result<()> {
+    if target.exists() {
+        return Err(StoreError::Exists { path: target.to_owned() });
+    }
+    let file_name =
+        target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp = target.with_file_name(format!(".{file_name}.{}.writing", std::process::id()));
+    let copy = || -> rusqlite::Result<()> {
+        let mut destination = Connection::open(&temp)?;
+        rusqlite::backup::Backup::new(conn, &mut destination)?.run_to_completion(
+            256,
+            std::time::Duration::ZERO,
+            None,
+        )?;
+        // A backup is one self-contained file, whatever journal mode the original uses.
+        destination.pragma_update(None, "journal_mode", "DELETE")?;
+        Ok(())
+    };
+    let result =
+        copy().map_err(StoreError::from).and_then(|()| inspect(&temp).map(drop)).and_then(|()| {
+            std::fs::rename(&temp, target)
+                .map_err(|e| StoreError::Io { path: target.to_owned(), detail: e.to_string() })
+        });
+    if result.is_err() {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = temp.clone().into_os_string();
+            name.push(suffix);
+            let _ = std::fs::remove_file(name);
+        }
+    }
+    result
 }
 
 #[cfg(test)]

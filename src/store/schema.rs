@@ -5,8 +5,10 @@ use rusqlite_migration::{M, Migrations};
 /// Fahrplan's `PRAGMA application_id`: the bytes `FPLN`.
 pub const APPLICATION_ID: i32 = 0x4650_4C4E;
 
-const MIGRATION_SLICE: &[M<'static>] = &[M::up(
-    r"
+const MIGRATION_SLICE: &[M<'static>] = &[
+    // 1: the roadmap and its history.
+    M::up(
+        r"
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -88,13 +90,31 @@ CREATE TABLE history (
 CREATE INDEX history_code ON history (code);
 CREATE INDEX history_batch ON history (batch);
 ",
-)];
+    ),
+    // 2: undo and redo. Each write is a batch; an undo or redo is a batch that reverts another.
+    // `data` keeps what is needed to restore a removed record (JSON).
+    M::up(
+        r"
+CREATE TABLE batch (
+    id      INTEGER PRIMARY KEY,
+    kind    TEXT NOT NULL CHECK (kind IN ('seed', 'edit', 'undo', 'redo')),
+    reverts INTEGER REFERENCES batch (id),
+    undone  INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+) STRICT;
+INSERT INTO batch (id, kind)
+    SELECT batch,
+           CASE WHEN batch = 1 AND min(field) = 'created' AND max(field) = 'created' THEN 'seed' ELSE 'edit' END
+    FROM history GROUP BY batch;
+ALTER TABLE history ADD COLUMN data TEXT;
+",
+    ),
+];
 
 /// All migrations, oldest first.
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
 
 /// The schema version a fully migrated file has (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 #[cfg(test)]
 mod tests {

@@ -114,7 +114,7 @@ impl Store {
     pub(super) fn seed_default(&mut self, lang: Lang) -> Result<()> {
         let file = parse()?;
         let comment = I18n::new(lang).t("history-seeded");
-        self.write(|tx, batch| {
+        self.write_batch(super::write::BatchKind::Seed, |tx, batch| {
             for (key, value) in [
                 ("town", file.town.clone()),
                 ("name", file.name.get(lang).to_owned()),

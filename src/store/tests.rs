@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::*;
-use crate::model::{Horizon, Measure, Money, Status, budget_total};
+use crate::model::{Horizon, Measure, Money, Roadmap, Status, budget_total};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -350,4 +350,154 @@ fn a_fahrplan_file_with_triggers_or_views_is_refused_untouched() {
         assert!(matches!(err, StoreError::Damaged { .. }), "{name}: {err:?}");
         assert_eq!(bytes(&path), before);
     }
+}
+
+#[test]
+fn undo_and_redo_every_kind_of_change_across_a_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("undo.sqlite");
+    let original = {
+        let mut store = Store::create(&path, Some(Lang::De)).unwrap();
+        let original = store.load_roadmap().unwrap();
+        store.set_status("M16", Status::Done, "fertig", date(2026, 11, 27), None).unwrap();
+        store.set_progress("M18", 55, "", None).unwrap();
+        store.add_expense("M18", date(2026, 11, 2), Money(150_000), "Glasfaser").unwrap();
+        store
+            .add_reevaluation(
+                "M07",
+                date(2026, 11, 20),
+                crate::model::Verdict::Effective,
+                "ok",
+                "IT",
+                None,
+            )
+            .unwrap();
+        let mut new = Measure::new("M21", "Neue Maßnahme", date(2027, 1, 1), date(2027, 6, 30));
+        new.depends_on = vec!["M20".into()];
+        store.add_measure(&new, "neu").unwrap();
+        store.delete_measure("M21", "doch nicht").unwrap();
+        original
+    };
+    let after_edits = Store::open(&path).unwrap().load_roadmap().unwrap();
+    assert_eq!(after_edits.measure("M07").unwrap().next_reevaluation, Some(date(2027, 11, 20)));
+    assert_eq!(after_edits.spent("M18"), original.spent("M18").saturating_add(Money(150_000)));
+
+    // Six edits, undone one by one, each after reopening the file.
+    for _ in 0..6 {
+        let mut store = Store::open(&path).unwrap();
+        let changes = store.undo("").unwrap();
+        assert!(!changes.is_empty());
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert!(matches!(store.undo(""), Err(StoreError::NothingToRevert)), "the seed is not undoable");
+    let mut undone = store.load_roadmap().unwrap();
+    let mut expected = original.clone();
+    // Versions moved on; everything else is as it was.
+    for m in undone.measures.iter_mut().chain(expected.measures.iter_mut()) {
+        m.version = 0;
+    }
+    assert_eq!(undone, expected);
+
+    // Redo all six, again across reopens, and land where the edits left the roadmap.
+    for _ in 0..6 {
+        let mut store = Store::open(&path).unwrap();
+        store.redo("").unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert!(matches!(store.redo(""), Err(StoreError::NothingToRevert)));
+    let mut redone = store.load_roadmap().unwrap();
+    let mut edited = after_edits.clone();
+    for m in redone.measures.iter_mut().chain(edited.measures.iter_mut()) {
+        m.version = 0;
+    }
+    // Restored records may get new ids; compare what the user sees.
+    let strip = |r: &mut Roadmap| {
+        r.expenses.iter_mut().for_each(|e| e.id = 0);
+        r.reevaluations.iter_mut().for_each(|e| e.id = 0);
+    };
+    strip(&mut redone);
+    strip(&mut edited);
+    assert_eq!(redone, edited);
+}
+
+#[test]
+fn a_new_edit_ends_the_redo_chain_and_undo_is_recorded_in_the_history() {
+    let mut store = seeded();
+    assert_eq!(store.can_undo_redo().unwrap(), (false, false));
+    store.set_status("M19", Status::OnHold, "", date(2026, 11, 27), None).unwrap();
+    assert_eq!(store.can_undo_redo().unwrap(), (true, false));
+    let changes = store.undo("zurück").unwrap();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(
+        (changes[0].old.as_deref(), changes[0].new.as_deref()),
+        (Some("on-hold"), Some("in-progress"))
+    );
+    assert_eq!(changes[0].comment, "zurück");
+    assert_eq!(store.can_undo_redo().unwrap(), (false, true));
+    store.set_progress("M19", 31, "", None).unwrap();
+    assert_eq!(store.can_undo_redo().unwrap(), (true, false));
+    assert!(matches!(store.redo(""), Err(StoreError::NothingToRevert)));
+    assert_eq!(store.measure("M19").unwrap().unwrap().status, Status::InProgress);
+}
+
+#[test]
+fn undo_refuses_when_the_value_was_changed_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("u.sqlite");
+    let mut a = Store::create(&path, Some(Lang::De)).unwrap();
+    a.set_progress("M20", 60, "", None).unwrap();
+    // Someone changes the same field outside the history (e.g. a restored older copy).
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute("UPDATE measure SET progress = 70 WHERE code = 'M20'", []).unwrap();
+    }
+    assert!(matches!(a.undo(""), Err(StoreError::Conflict { .. })));
+    assert_eq!(a.measure("M20").unwrap().unwrap().progress, 70);
+}
+
+#[test]
+fn deleting_is_refused_while_others_depend_or_records_exist() {
+    let mut store = seeded();
+    let err = store.delete_measure("M01", "").unwrap_err();
+    assert!(
+        matches!(&err, StoreError::HasDependents { dependents, .. } if dependents.contains(&"M02".to_owned())),
+        "{err:?}"
+    );
+    assert!(err.localize(&crate::i18n::I18n::new(Lang::De)).contains("M02"));
+    assert!(matches!(store.delete_measure("M20", ""), Err(StoreError::HasRecords { .. })));
+    assert!(matches!(
+        store.add_expense("M20", date(2026, 1, 1), Money::ZERO, ""),
+        Err(StoreError::Invalid(crate::model::ValidationError::ZeroAmount))
+    ));
+}
+
+#[test]
+fn a_version_1_file_is_migrated_after_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        MIGRATIONS.to_version(&mut conn, 1).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+        conn.execute_batch(
+            "INSERT INTO measure (code, title, horizon, status, progress, planned_start, due) \
+             VALUES ('M01', 'Alt', 'short', 'planned', 0, '2026-01-01', '2026-02-01'); \
+             INSERT INTO history (batch, at, who, code, field, new) VALUES (1, '2026-01-01T00:00:00', 'x', 'M01', 'created', 'Alt'); \
+             INSERT INTO history (batch, at, who, code, field, old, new) VALUES (2, '2026-01-02T00:00:00', 'x', 'M01', 'progress', '0', '5');",
+        )
+        .unwrap();
+        conn.execute("UPDATE measure SET progress = 5", []).unwrap();
+    }
+    let before = bytes(&path);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(inspect(&path).unwrap().schema_version, SCHEMA_VERSION);
+    let backups: Vec<_> =
+        std::fs::read_dir(dir.path().join("backups")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(inspect(&backups[0]).unwrap().schema_version, 1);
+    assert!(!before.is_empty());
+    // The old edit is undoable, the old seed is not.
+    store.undo("").unwrap();
+    assert_eq!(store.measure("M01").unwrap().unwrap().progress, 0);
+    assert!(matches!(store.undo(""), Err(StoreError::NothingToRevert)));
 }

@@ -8,10 +8,34 @@ use super::queries::{AT_FORMAT, load_measure, load_measures, load_owners};
 use super::{Result, Store, StoreError};
 use crate::model::{Measure, Roadmap, Status, diff_measures, validate_measure};
 
+/// What a batch of changes is, for undo and redo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum BatchKind {
+    /// The default roadmap written into a new file (not undoable).
+    Seed,
+    /// A change by the user.
+    Edit,
+    /// An undo (reverts an edit or a redo).
+    Undo,
+    /// A redo (reverts an undo).
+    Redo,
+}
+
+impl BatchKind {
+    const fn as_str(self) -> &'static str {
+        match self {
+            Self::Seed => "seed",
+            Self::Edit => "edit",
+            Self::Undo => "undo",
+            Self::Redo => "redo",
+        }
+    }
+}
+
 /// The history writer of one write transaction: all its rows share a batch number, time and
 /// author.
 pub(super) struct Batch {
-    id: i64,
+    pub(super) id: i64,
     at: String,
     who: String,
 }
@@ -27,31 +51,60 @@ impl Batch {
         new: Option<&str>,
         comment: &str,
     ) -> rusqlite::Result<()> {
+        self.record_data(tx, code, field, old, new, comment, None)
+    }
+
+    /// Appends one history row with the data needed to restore a removed record.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn record_data(
+        &self,
+        tx: &Transaction<'_>,
+        code: Option<&str>,
+        field: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+        comment: &str,
+        data: Option<&str>,
+    ) -> rusqlite::Result<()> {
         tx.prepare_cached(
-            "INSERT INTO history (batch, at, who, code, field, old, new, comment) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO history (batch, at, who, code, field, old, new, comment, data) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?
-        .execute(params![self.id, self.at, self.who, code, field, old, new, comment])?;
+        .execute(params![self.id, self.at, self.who, code, field, old, new, comment, data])?;
         Ok(())
     }
 }
 
 impl Store {
-    /// Runs `f` in one `BEGIN IMMEDIATE` transaction with a fresh history batch; commits if it
-    /// succeeds, rolls back otherwise.
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction as an edit batch.
     pub(super) fn write<T>(
         &mut self,
+        f: impl FnOnce(&Transaction<'_>, &Batch) -> Result<T>,
+    ) -> Result<T> {
+        self.write_batch(BatchKind::Edit, f)
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction with a fresh batch of `kind`; commits if it
+    /// succeeds, rolls back otherwise. A batch that recorded nothing is not kept.
+    pub(super) fn write_batch<T>(
+        &mut self,
+        kind: BatchKind,
         f: impl FnOnce(&Transaction<'_>, &Batch) -> Result<T>,
     ) -> Result<T> {
         if self.read_only {
             return Err(StoreError::ReadOnly);
         }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let id: i64 =
-            tx.query_row("SELECT coalesce(max(batch), 0) + 1 FROM history", [], |r| r.get(0))?;
+        tx.execute("INSERT INTO batch (kind) VALUES (?1)", [kind.as_str()])?;
+        let id = tx.last_insert_rowid();
         let batch =
             Batch { id, at: (self.clock)().format(AT_FORMAT).to_string(), who: self.who.clone() };
         let value = f(&tx, &batch)?;
+        let rows: i64 =
+            tx.query_row("SELECT count(*) FROM history WHERE batch = ?1", [id], |r| r.get(0))?;
+        if rows == 0 {
+            tx.execute("DELETE FROM batch WHERE id = ?1", [id])?;
+        }
         tx.commit()?;
         Ok(value)
     }
@@ -76,48 +129,8 @@ impl Store {
             if expected_version.is_some_and(|v| v != current.version) {
                 return Err(StoreError::Conflict { code: code.to_owned() });
             }
-            let mut wanted = change(&current);
-            wanted.id = current.id;
-            wanted.version = current.version;
-            let diff = diff_measures(&current, &wanted);
-            if diff.is_empty() {
-                return Ok(current);
-            }
-            let context = Roadmap {
-                measures: load_measures(tx)?,
-                owners: load_owners(tx)?,
-                ..Roadmap::default()
-            };
-            validate_measure(&wanted, &context)?;
-            write_measure_row(tx, &wanted)?;
-            if wanted.frameworks != current.frameworks {
-                write_frameworks(tx, &wanted)?;
-            }
-            if wanted.depends_on != current.depends_on {
-                write_dependencies(tx, &wanted)?;
-            }
-            let owner_name = |id: Option<i64>| -> rusqlite::Result<Option<String>> {
-                id.map(|id| {
-                    tx.query_row("SELECT name FROM owner WHERE id = ?1", [id], |r| r.get(0))
-                })
-                .transpose()
-            };
-            for field in &diff {
-                let (old, new) = if field.field == "owner" {
-                    (owner_name(current.owner)?, owner_name(wanted.owner)?)
-                } else {
-                    (field.old.clone(), field.new.clone())
-                };
-                batch.record(
-                    tx,
-                    Some(&wanted.code),
-                    field.field,
-                    old.as_deref(),
-                    new.as_deref(),
-                    comment,
-                )?;
-            }
-            Ok(load_measure(tx, &wanted.code)?.unwrap_or(wanted))
+            let wanted = change(&current);
+            update_in_tx(tx, batch, &current, wanted, comment)
         })
     }
 
@@ -133,6 +146,58 @@ impl Store {
     ) -> Result<Measure> {
         self.update_measure(code, expected_version, comment, |m| m.with_status(status, today))
     }
+}
+
+/// Writes `wanted` over `current` inside a transaction: validation, the row, its relations,
+/// one history row per changed field. Returns the measure as stored.
+pub(super) fn update_in_tx(
+    tx: &Transaction<'_>,
+    batch: &Batch,
+    current: &Measure,
+    mut wanted: Measure,
+    comment: &str,
+) -> Result<Measure> {
+    wanted.id = current.id;
+    wanted.version = current.version;
+    let diff = diff_measures(current, &wanted);
+    if diff.is_empty() {
+        return Ok(current.clone());
+    }
+    let context =
+        Roadmap { measures: load_measures(tx)?, owners: load_owners(tx)?, ..Roadmap::default() };
+    validate_measure(&wanted, &context)?;
+    write_measure_row(tx, &wanted)?;
+    if wanted.frameworks != current.frameworks {
+        write_frameworks(tx, &wanted)?;
+    }
+    if wanted.depends_on != current.depends_on {
+        write_dependencies(tx, &wanted)?;
+    }
+    for field in &diff {
+        let (old, new) = if field.field == "owner" {
+            (owner_name(tx, current.owner)?, owner_name(tx, wanted.owner)?)
+        } else {
+            (field.old.clone(), field.new.clone())
+        };
+        batch.record(
+            tx,
+            Some(&wanted.code),
+            field.field,
+            old.as_deref(),
+            new.as_deref(),
+            comment,
+        )?;
+    }
+    Ok(load_measure(tx, &wanted.code)?.unwrap_or(wanted))
+}
+
+/// The name of an owner, as the history records it.
+pub(super) fn owner_name(
+    tx: &Transaction<'_>,
+    id: Option<i64>,
+) -> rusqlite::Result<Option<String>> {
+    id.map(|id| tx.query_row("SELECT name FROM owner WHERE id = ?1", [id], |r| r.get(0)))
+        .transpose()
 }
 
 /// Inserts a new measure row with its framework references (dependencies are written by
