@@ -124,6 +124,15 @@ impl I18n {
         }
     }
 
+    /// A date as the user types it: `31.12.2026` in German, ISO `2026-12-31` in English (both
+    /// are accepted by [`parse_date`] in either language).
+    pub fn input_date(&self, date: NaiveDate) -> String {
+        match self.lang {
+            Lang::De => date.format("%d.%m.%Y").to_string(),
+            Lang::En => date.to_string(),
+        }
+    }
+
     /// An optional date, with a dash for none.
     pub fn opt_date(&self, date: Option<NaiveDate>) -> String {
         date.map_or_else(|| "–".to_owned(), |d| self.date(d))

@@ -30,6 +30,57 @@ pub enum Command {
         /// The version of the measure the user's view was based on.
         expected_version: i64,
     },
+    /// Set a measure's progress, based on the version the user saw.
+    SetProgress {
+        /// The measure's code.
+        code: String,
+        /// Progress in percent.
+        progress: u8,
+        /// The version of the measure the user's view was based on.
+        expected_version: i64,
+    },
+    /// Book an expense.
+    AddExpense {
+        /// The measure's code.
+        code: String,
+        /// When.
+        date: NaiveDate,
+        /// How much.
+        amount: crate::model::Money,
+        /// What for.
+        note: String,
+    },
+    /// Record a re-evaluation; the next date follows from the interval unless given.
+    Reevaluate {
+        /// The measure's code.
+        code: String,
+        /// When it took place.
+        date: NaiveDate,
+        /// The result.
+        verdict: crate::model::Verdict,
+        /// Findings.
+        note: String,
+        /// Who evaluated.
+        by: String,
+        /// The next re-evaluation, if overridden.
+        next: Option<NaiveDate>,
+    },
+    /// Save an edited measure (all fields), based on the version the editor started from; or a
+    /// new one (`original` is `None`).
+    SaveMeasure {
+        /// The code the measure had when editing began (`None`: a new measure).
+        original: Option<String>,
+        /// The version the editor started from.
+        expected_version: i64,
+        /// The measure as edited.
+        measure: Box<crate::model::Measure>,
+    },
+    /// Delete a measure.
+    DeleteMeasure(String),
+    /// Undo the latest change.
+    Undo,
+    /// Redo the latest undone change.
+    Redo,
     /// Open another roadmap file.
     Open(PathBuf),
     /// Create a new roadmap file, empty or with the default roadmap, and open it.
@@ -192,6 +243,63 @@ impl AppState {
                 result?;
                 Ok(None)
             }
+            Command::SetProgress { code, progress, expected_version } => {
+                let result = self.store.set_progress(&code, progress, "", Some(expected_version));
+                self.refresh()?;
+                result?;
+                Ok(None)
+            }
+            Command::AddExpense { code, date, amount, note } => {
+                let result = self.store.add_expense(&code, date, amount, &note);
+                self.refresh()?;
+                let expense = result?;
+                Ok(Some(self.tr.f(
+                    "info-expense-booked",
+                    &[
+                        ("code", &code),
+                        ("amount", &self.tr.money(expense.amount)),
+                        ("date", &self.tr.date(date)),
+                    ],
+                )))
+            }
+            Command::Reevaluate { code, date, verdict, note, by, next } => {
+                let result = self.store.add_reevaluation(&code, date, verdict, &note, &by, next);
+                self.refresh()?;
+                let (_, measure) = result?;
+                Ok(Some(self.tr.f(
+                    "info-reevaluated",
+                    &[("code", &code), ("next", &self.tr.opt_date(measure.next_reevaluation))],
+                )))
+            }
+            Command::SaveMeasure { original, expected_version, measure } => {
+                let result = match &original {
+                    Some(code) => self
+                        .store
+                        .update_measure(code, Some(expected_version), "", |_| (*measure).clone())
+                        .map(drop),
+                    None => self.store.add_measure(&measure, "").map(drop),
+                };
+                self.refresh()?;
+                result?;
+                Ok(Some(self.tr.f("info-saved", &[("code", &measure.code)])))
+            }
+            Command::DeleteMeasure(code) => {
+                let result = self.store.delete_measure(&code, "");
+                self.refresh()?;
+                result?;
+                Ok(Some(self.tr.f("info-deleted", &[("code", &code)])))
+            }
+            Command::Undo | Command::Redo => {
+                let undo = command == Command::Undo;
+                let result = if undo { self.store.undo("") } else { self.store.redo("") };
+                self.refresh()?;
+                let changes = result?;
+                let codes: Vec<&str> = changes.iter().filter_map(|c| c.code.as_deref()).collect();
+                let mut codes = codes;
+                codes.dedup();
+                let key = if undo { "info-undone" } else { "info-redone" };
+                Ok(Some(self.tr.f(key, &[("codes", &codes.join(", "))])))
+            }
             Command::Open(path) => {
                 let store = Store::open(&path)?;
                 self.switch_to(store)?;
@@ -231,6 +339,16 @@ impl AppState {
         self.data_version = self.store.data_version()?;
         self.generation += 1;
         Ok(())
+    }
+
+    /// The whole history, oldest first (for the history view).
+    pub fn history(&self) -> Vec<Change> {
+        self.store.history(None).unwrap_or_default()
+    }
+
+    /// Whether undo and redo have something to do.
+    pub fn can_undo_redo(&self) -> (bool, bool) {
+        self.store.can_undo_redo().unwrap_or((false, false))
     }
 
     /// A number that changes whenever the snapshot is reloaded (for caches of the views).

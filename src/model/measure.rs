@@ -409,6 +409,22 @@ impl Roadmap {
         self.expenses.iter().filter(|e| e.code == code).map(|e| e.amount).sum()
     }
 
+    /// The next free code: `M` and the number after the highest numbered code (`M21` after
+    /// `M20`), with at least two digits.
+    pub fn next_free_code(&self) -> String {
+        let highest = self
+            .measures
+            .iter()
+            .filter_map(|m| m.code.strip_prefix('M').and_then(|n| n.parse::<u32>().ok()))
+            .max()
+            .unwrap_or(0);
+        let mut n = highest + 1;
+        while self.measure(&format!("M{n:02}")).is_some() {
+            n += 1;
+        }
+        format!("M{n:02}")
+    }
+
     /// The re-evaluations of one measure, oldest first.
     pub fn reevaluations_of<'a>(
         &'a self,

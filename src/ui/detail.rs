@@ -2,24 +2,66 @@
 
 use egui::{RichText, Ui};
 
+use super::actions::actions_ui;
+use super::editor::{Draft, EditorOutcome, editor_ui};
 use super::widgets::{mark_label, muted, progress_bar};
 use super::{ViewCtx, ViewState};
 use crate::app::Command;
 use crate::model::{Measure, Status, schedule_health};
 
-/// The detail panel of the selected measure.
+/// The detail panel: the editor of a new measure, the editor of the selected one, or its details.
 pub fn detail_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState) {
+    if let Some(draft) = view.new_draft.as_mut() {
+        let outcome = egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.add_space(ctx.tokens.space_m);
+                editor_ui(ui, ctx, draft)
+            })
+            .inner;
+        if matches!(outcome, EditorOutcome::Cancel) {
+            view.new_draft = None;
+        }
+        return;
+    }
     let Some(measure) = view.selected.as_ref().and_then(|code| ctx.roadmap.measure(code)) else {
         ui.add_space(ctx.tokens.space_l);
         muted(ui, ctx.tokens, ctx.tr.t("detail-none"));
         return;
     };
+    if let Some(draft) = view.drafts.get_mut(&measure.code) {
+        let outcome = egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.add_space(ctx.tokens.space_m);
+                editor_ui(ui, ctx, draft)
+            })
+            .inner;
+        if matches!(outcome, EditorOutcome::Cancel) {
+            view.drafts.remove(&measure.code);
+        }
+        return;
+    }
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.add_space(ctx.tokens.space_m);
         header_ui(ui, ctx, measure);
         if !ctx.read_only {
+            ui.add_space(ctx.tokens.space_s);
+            ui.horizontal(|ui| {
+                if ui.button(ctx.tr.t("action-edit")).clicked() {
+                    view.drafts.insert(
+                        measure.code.clone(),
+                        Draft::new(measure, Some(measure.code.clone()), ctx.tr),
+                    );
+                }
+                if ui.button(ctx.tr.t("action-delete")).clicked() {
+                    view.confirm_delete = Some(measure.code.clone());
+                }
+            });
             ui.add_space(ctx.tokens.space_m);
             status_control_ui(ui, ctx, view, measure);
+            ui.add_space(ctx.tokens.space_s);
+            actions_ui(ui, ctx, &mut view.forms, measure);
         }
         ui.add_space(ctx.tokens.space_m);
         ui.separator();
@@ -228,4 +270,28 @@ fn expenses_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, m: &Measure) {
             }
         },
     );
+}
+
+/// Asks before deleting; the store refuses while other measures depend on it.
+pub fn confirm_delete_ui(ctx: &egui::Context, vctx: &mut ViewCtx<'_>, view: &mut ViewState) {
+    let Some(code) = view.confirm_delete.clone() else { return };
+    let title = vctx.roadmap.measure(&code).map_or("", |m| m.title.as_str());
+    let tr = vctx.tr;
+    let modal = egui::Modal::new(egui::Id::unique("confirm_delete")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.label(tr.f("confirm-delete", &[("code", &code), ("title", title)]));
+        ui.add_space(vctx.tokens.space_m);
+        ui.horizontal(|ui| {
+            if ui.button(tr.t("action-delete")).clicked() {
+                vctx.commands.push(Command::DeleteMeasure(code.clone()));
+                view.confirm_delete = None;
+            }
+            if ui.button(tr.t("action-cancel")).clicked() {
+                view.confirm_delete = None;
+            }
+        });
+    });
+    if modal.should_close() {
+        view.confirm_delete = None;
+    }
 }

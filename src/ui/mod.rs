@@ -1,8 +1,11 @@
 //! egui views and widgets. No SQL and no file formats here: views draw the snapshot in
 //! [`AppState`] and push [`Command`]s.
 
+mod actions;
 mod detail;
+pub mod editor;
 mod filter_bar;
+mod history;
 mod table;
 pub mod theme;
 mod timeline;
@@ -34,6 +37,8 @@ pub enum Tab {
     Timeline,
     /// The sortable table.
     Table,
+    /// Every recorded change.
+    History,
 }
 
 /// UI preferences remembered between starts (eframe storage). No roadmap data lives here.
@@ -80,6 +85,18 @@ pub struct ViewState {
     scroll_to_selected: bool,
     /// Frames since the fonts were installed (they take effect one frame later).
     fonts_frames: u8,
+    /// Unsaved editors of existing measures, by code (kept when the user looks elsewhere).
+    pub drafts: std::collections::HashMap<String, editor::Draft>,
+    /// The editor of a new measure.
+    pub new_draft: Option<editor::Draft>,
+    /// The quick-action forms of the selected measure.
+    pub forms: actions::Forms,
+    /// The measure whose deletion waits for confirmation.
+    pub confirm_delete: Option<String>,
+    /// Whether the list of due re-evaluations is open.
+    pub due_open: bool,
+    /// The history view's filter and cached rows.
+    pub history: history::HistoryView,
 }
 
 /// What a view needs for one frame: the snapshot to draw, the language and tokens, and a place
@@ -157,6 +174,7 @@ impl FahrplanApp {
         let file_name = display_name(self.state.store().path());
         let lang = self.state.lang();
 
+        self.shortcuts(ui, read_only, &mut commands);
         egui::Panel::top("top_bar").show(ui, |ui| {
             top_bar::top_bar_ui(
                 ui,
@@ -168,6 +186,10 @@ impl FahrplanApp {
                 &mut commands,
             );
         });
+        if !read_only {
+            egui::Panel::top("actions")
+                .show(ui, |ui| self.actions_bar_ui(ui, &tokens, &mut commands));
+        }
         if let Some(message) = self.state.message.clone() {
             egui::Panel::bottom("message").show(ui, |ui| {
                 if message_ui(ui, &tokens, self.state.tr(), &message) {
@@ -191,8 +213,11 @@ impl FahrplanApp {
             read_only,
             commands: &mut commands,
         };
+        detail::confirm_delete_ui(ui.ctx(), &mut ctx, &mut self.view);
+        due_ui(ui.ctx(), &ctx, &mut self.view);
         // The details appear once a measure is chosen (unless the user hid them).
-        if self.view.selected.is_some() && !self.view.detail_hidden {
+        let editing_new = self.view.new_draft.is_some();
+        if (self.view.selected.is_some() && !self.view.detail_hidden) || editing_new {
             egui::Panel::right("detail")
                 .resizable(true)
                 .default_size(tokens.detail_width.min(ui.available_width() * 0.36))
@@ -203,7 +228,11 @@ impl FahrplanApp {
             let mut timeline_action = None;
             // Wraps onto a second line when the window (or the room beside the details) is narrow.
             ui.horizontal_wrapped(|ui| {
-                for (tab, key) in [(Tab::Timeline, "tab-timeline"), (Tab::Table, "tab-table")] {
+                for (tab, key) in [
+                    (Tab::Timeline, "tab-timeline"),
+                    (Tab::Table, "tab-table"),
+                    (Tab::History, "tab-history"),
+                ] {
                     if ui.selectable_label(self.prefs.tab == tab, ctx.tr.t(key)).clicked() {
                         self.prefs.tab = tab;
                     }
@@ -228,6 +257,15 @@ impl FahrplanApp {
             ui.separator();
             let generation = self.state.generation();
             match self.prefs.tab {
+                Tab::History => {
+                    let generation = self.state.generation();
+                    if self.view.history.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
+                        self.view.history.cache = Some((generation, self.state.history()));
+                    }
+                    let changes = self.view.history.cache.take().unwrap_or_default();
+                    history::history_ui(ui, &ctx, &mut self.view.history, &changes.1);
+                    self.view.history.cache = Some(changes);
+                }
                 Tab::Table => {
                     table::table_ui(ui, &mut ctx, &mut self.view, &mut self.prefs, generation);
                 }
@@ -250,14 +288,31 @@ impl FahrplanApp {
             }
         });
 
+        let mut saved = Vec::new();
         for command in commands {
-            if let Command::SetLang(lang) = &command {
-                self.prefs.lang = Some(*lang);
+            match &command {
+                Command::SetLang(lang) => self.prefs.lang = Some(*lang),
+                Command::SaveMeasure { original, measure, .. } => {
+                    saved.push((original.clone(), measure.code.clone()));
+                }
+                _ => {}
             }
             self.state.push(command);
         }
         if self.state.has_pending() {
+            self.state.message = None;
             self.state.apply_queue();
+            let failed = self.state.message.as_ref().is_some_and(|m| m.kind == MessageKind::Error);
+            if !failed {
+                // A saved editor is closed and its measure selected.
+                for (original, code) in saved {
+                    match original {
+                        Some(original) => drop(self.view.drafts.remove(&original)),
+                        None => self.view.new_draft = None,
+                    }
+                    self.view.selected = Some(code);
+                }
+            }
             self.after_commands();
             ui.ctx().request_repaint();
         }
@@ -277,6 +332,85 @@ impl FahrplanApp {
         }
     }
 
+    /// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (text fields keep their own undo).
+    fn shortcuts(&self, ui: &egui::Ui, read_only: bool, commands: &mut Vec<Command>) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        if read_only || ui.ctx().egui_wants_keyboard_input() {
+            return;
+        }
+        let redo = ui.input_mut(|i| {
+            i.consume_shortcut(&KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+            )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
+        });
+        let undo = !redo
+            && ui.input_mut(|i| {
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z))
+            });
+        if redo {
+            commands.push(Command::Redo);
+        } else if undo {
+            commands.push(Command::Undo);
+        }
+    }
+
+    /// New measure, undo, redo, and the count of due re-evaluations.
+    fn actions_bar_ui(&mut self, ui: &mut egui::Ui, tokens: &Tokens, commands: &mut Vec<Command>) {
+        let tr = self.state.tr();
+        ui.horizontal(|ui| {
+            if ui.button(tr.t("action-new-measure")).clicked() {
+                let roadmap = &self.state.roadmap;
+                let today = self.state.today;
+                let mut m = crate::model::Measure::new(
+                    roadmap.next_free_code(),
+                    "",
+                    today,
+                    today.checked_add_months(chrono::Months::new(6)).unwrap_or(today),
+                );
+                m.horizon = self
+                    .view
+                    .filter
+                    .horizon
+                    .or_else(|| {
+                        self.view
+                            .selected
+                            .as_ref()
+                            .and_then(|c| roadmap.measure(c))
+                            .map(|s| s.horizon)
+                    })
+                    .unwrap_or(crate::model::Horizon::Short);
+                m.reevaluation_interval_months = Some(12);
+                self.view.new_draft = Some(editor::Draft::new(&m, None, tr));
+                self.view.detail_hidden = false;
+            }
+            ui.add_space(tokens.space_m);
+            let (can_undo, can_redo) = self.state.can_undo_redo();
+            if ui
+                .add_enabled(can_undo, egui::Button::new(tr.t("action-undo")))
+                .on_hover_text("Ctrl+Z")
+                .clicked()
+            {
+                commands.push(Command::Undo);
+            }
+            if ui
+                .add_enabled(can_redo, egui::Button::new(tr.t("action-redo")))
+                .on_hover_text("Ctrl+Y")
+                .clicked()
+            {
+                commands.push(Command::Redo);
+            }
+            let due = due_reevaluations(&self.state.roadmap, self.state.today).len();
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let text = egui::RichText::new(tr.f("due-button", &[("n", &due.to_string())]));
+                let text = if due > 0 { text.color(tokens.danger).strong() } else { text };
+                if ui.add(egui::Button::new(text).selected(self.view.due_open)).clicked() {
+                    self.view.due_open = !self.view.due_open;
+                }
+            });
+        });
+    }
+
     fn update_title(&mut self, ui: &egui::Ui) {
         let title = format!("{} — Fahrplan", display_name(self.state.store().path()));
         if title != self.view.title {
@@ -285,6 +419,62 @@ impl FahrplanApp {
         }
     }
 }
+
+/// Measures whose next re-evaluation is overdue or due within 30 days, most urgent first.
+pub fn due_reevaluations(roadmap: &Roadmap, today: NaiveDate) -> Vec<&crate::model::Measure> {
+    let limit = today + chrono::TimeDelta::days(crate::model::DUE_SOON_DAYS);
+    let mut due: Vec<_> = roadmap
+        .measures
+        .iter()
+        .filter(|m| {
+            m.status != Status::Cancelled && m.next_reevaluation.is_some_and(|d| d <= limit)
+        })
+        .collect();
+    due.sort_by_key(|m| (m.next_reevaluation, m.code.clone()));
+    due
+}
+
+/// The window listing due and overdue re-evaluations; a click selects the measure.
+fn due_ui(ctx: &egui::Context, vctx: &ViewCtx<'_>, view: &mut ViewState) {
+    if !view.due_open {
+        return;
+    }
+    let (tr, tokens) = (vctx.tr, vctx.tokens);
+    let mut open = true;
+    let mut chosen = None;
+    egui::Window::new(tr.t("due-title"))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            let due = due_reevaluations(vctx.roadmap, vctx.today);
+            if due.is_empty() {
+                ui.label(tr.t("due-none"));
+            }
+            for m in due {
+                let Some(date) = m.next_reevaluation else { continue };
+                ui.horizontal(|ui| {
+                    if ui.link(format!("{}  {}", m.code, m.title)).clicked() {
+                        chosen = Some(m.code.clone());
+                    }
+                    let (text, color) = if date < vctx.today {
+                        (tr.f("due-overdue", &[("date", &tr.date(date))]), tokens.danger)
+                    } else {
+                        (tr.f("due-soon", &[("date", &tr.date(date))]), tokens.text_muted)
+                    };
+                    ui.label(egui::RichText::new(text).color(color));
+                });
+            }
+        });
+    if let Some(code) = chosen {
+        view.selected = Some(code);
+        view.detail_hidden = false;
+    }
+    view.due_open = open;
+}
+
+/// Arrows and geometric shapes (DejaVu Sans subset) that Noto Sans lacks.
+const SYMBOLS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Symbols.ttf");
 
 /// The name of the bold font family.
 const BOLD: &str = "bold";
@@ -302,8 +492,10 @@ pub fn install_fonts(ctx: &egui::Context) {
         "noto-sans-bold".into(),
         Arc::new(egui::FontData::from_static(crate::export::FONT_BOLD)),
     );
+    fonts.font_data.insert("symbols".into(), Arc::new(egui::FontData::from_static(SYMBOLS)));
     let proportional = fonts.families.entry(egui::FontFamily::Proportional).or_default();
     proportional.insert(0, "noto-sans".into());
+    proportional.insert(1, "symbols".into());
     let mut bold = vec!["noto-sans-bold".to_owned()];
     bold.extend(proportional.iter().cloned());
     fonts.families.insert(egui::FontFamily::Name(BOLD.into()), bold);

@@ -1,0 +1,237 @@
+//! Quick actions on the selected measure: progress, booking an expense, recording a
+//! re-evaluation. Each is one command and one history entry.
+
+use egui::{RichText, Ui};
+
+use super::ViewCtx;
+use crate::app::Command;
+use crate::i18n::{parse_date, parse_money};
+use crate::model::{Measure, Verdict, next_reevaluation};
+
+/// What the user is typing into the quick-action forms of one measure.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Forms {
+    /// The measure the forms belong to.
+    pub code: String,
+    /// The progress on the slider.
+    pub progress: u8,
+    /// Expense: date as typed.
+    pub expense_date: String,
+    /// Expense: amount as typed.
+    pub expense_amount: String,
+    /// Expense: note.
+    pub expense_note: String,
+    /// Re-evaluation: date as typed.
+    pub reeval_date: String,
+    /// Re-evaluation: the verdict.
+    pub reeval_verdict: Option<Verdict>,
+    /// Re-evaluation: findings.
+    pub reeval_note: String,
+    /// Re-evaluation: the next date, if the user overrides it.
+    pub reeval_next: String,
+}
+
+impl Forms {
+    /// Fresh forms for `m`.
+    pub fn for_measure(m: &Measure, ctx: &ViewCtx<'_>) -> Self {
+        let today = ctx.tr.input_date(ctx.today);
+        Self {
+            code: m.code.clone(),
+            progress: m.progress,
+            expense_date: today.clone(),
+            reeval_date: today,
+            ..Self::default()
+        }
+    }
+}
+
+fn error(ui: &mut Ui, ctx: &ViewCtx<'_>, message: Option<String>) {
+    if let Some(message) = message {
+        ui.label(RichText::new(message).color(ctx.tokens.danger));
+    }
+}
+
+/// The progress slider, and the expense and re-evaluation forms.
+pub fn actions_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    if forms.code != m.code {
+        *forms = Forms::for_measure(m, ctx);
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(tr.t("col-progress"));
+        ui.add(egui::Slider::new(&mut forms.progress, 0..=100).suffix(" %")).labelled_by(label.id);
+        if ui
+            .add_enabled(forms.progress != m.progress, egui::Button::new(tr.t("action-apply")))
+            .clicked()
+        {
+            ctx.commands.push(Command::SetProgress {
+                code: m.code.clone(),
+                progress: forms.progress,
+                expected_version: m.version,
+            });
+        }
+    });
+    ui.add_space(tokens.space_s);
+
+    egui::CollapsingHeader::new(tr.t("section-book-expense")).id_salt("book_expense").show(
+        ui,
+        |ui| {
+            let date = parse_date(&forms.expense_date);
+            let amount = parse_money(&forms.expense_amount, tr.lang()).filter(|a| a.cents() != 0);
+            egui::Grid::new("expense_form")
+                .num_columns(2)
+                .spacing([tokens.space_m, tokens.space_s])
+                .show(ui, |ui| {
+                    let label = ui.label(tr.t("label-date"));
+                    ui.vertical(|ui| {
+                        ui.add(
+                            egui::TextEdit::singleline(&mut forms.expense_date)
+                                .desired_width(120.0),
+                        )
+                        .labelled_by(label.id);
+                        error(
+                            ui,
+                            ctx,
+                            date.is_none().then(|| {
+                                tr.f("invalid-date", &[("value", forms.expense_date.trim())])
+                            }),
+                        );
+                    });
+                    ui.end_row();
+                    let label = ui.label(tr.t("label-amount"));
+                    ui.vertical(|ui| {
+                        ui.add(
+                            egui::TextEdit::singleline(&mut forms.expense_amount)
+                                .hint_text("1.234,56")
+                                .desired_width(120.0),
+                        )
+                        .labelled_by(label.id);
+                        let typed = !forms.expense_amount.trim().is_empty();
+                        error(
+                            ui,
+                            ctx,
+                            (typed && amount.is_none()).then(|| {
+                                tr.f("invalid-money", &[("value", forms.expense_amount.trim())])
+                            }),
+                        );
+                    });
+                    ui.end_row();
+                    let label = ui.label(tr.t("label-note"));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut forms.expense_note).desired_width(200.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                });
+            if ui
+                .add_enabled(
+                    date.is_some() && amount.is_some(),
+                    egui::Button::new(tr.t("action-book")),
+                )
+                .clicked()
+                && let (Some(date), Some(amount)) = (date, amount)
+            {
+                ctx.commands.push(Command::AddExpense {
+                    code: m.code.clone(),
+                    date,
+                    amount,
+                    note: forms.expense_note.trim().to_owned(),
+                });
+                forms.expense_amount.clear();
+                forms.expense_note.clear();
+            }
+        },
+    );
+
+    egui::CollapsingHeader::new(tr.t("section-record-reevaluation"))
+        .id_salt("record_reevaluation")
+        .show(ui, |ui| {
+            let date = parse_date(&forms.reeval_date);
+            let next_typed = !forms.reeval_next.trim().is_empty();
+            let next = parse_date(&forms.reeval_next);
+            egui::Grid::new("reeval_form")
+                .num_columns(2)
+                .spacing([tokens.space_m, tokens.space_s])
+                .show(ui, |ui| {
+                    let label = ui.label(tr.t("label-date"));
+                    ui.vertical(|ui| {
+                        ui.add(
+                            egui::TextEdit::singleline(&mut forms.reeval_date).desired_width(120.0),
+                        )
+                        .labelled_by(label.id);
+                        error(
+                            ui,
+                            ctx,
+                            date.is_none().then(|| {
+                                tr.f("invalid-date", &[("value", forms.reeval_date.trim())])
+                            }),
+                        );
+                    });
+                    ui.end_row();
+                    let label = ui.label(tr.t("label-verdict"));
+                    let selected = forms
+                        .reeval_verdict
+                        .map_or_else(|| tr.t("label-choose"), |v| tr.t(&format!("verdict-{v}")));
+                    egui::ComboBox::from_id_salt("verdict")
+                        .selected_text(selected)
+                        .show_ui(ui, |ui| {
+                            for v in Verdict::ALL {
+                                ui.selectable_value(
+                                    &mut forms.reeval_verdict,
+                                    Some(*v),
+                                    tr.t(&format!("verdict-{v}")),
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(tr.t("label-note"));
+                    ui.add(egui::TextEdit::singleline(&mut forms.reeval_note).desired_width(200.0))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(tr.t("col-next-reevaluation"));
+                    let computed = match (date, forms.reeval_verdict) {
+                        (Some(d), Some(v)) => tr.input_date(next_reevaluation(
+                            d,
+                            v,
+                            m.reevaluation_interval_months.unwrap_or(12),
+                        )),
+                        _ => String::new(),
+                    };
+                    ui.vertical(|ui| {
+                        ui.add(
+                            egui::TextEdit::singleline(&mut forms.reeval_next)
+                                .hint_text(computed)
+                                .desired_width(120.0),
+                        )
+                        .labelled_by(label.id);
+                        error(
+                            ui,
+                            ctx,
+                            (next_typed && next.is_none()).then(|| {
+                                tr.f("invalid-date", &[("value", forms.reeval_next.trim())])
+                            }),
+                        );
+                    });
+                    ui.end_row();
+                });
+            let ready =
+                date.is_some() && forms.reeval_verdict.is_some() && (!next_typed || next.is_some());
+            if ui.add_enabled(ready, egui::Button::new(tr.t("action-record"))).clicked()
+                && let (Some(date), Some(verdict)) = (date, forms.reeval_verdict)
+            {
+                ctx.commands.push(Command::Reevaluate {
+                    code: m.code.clone(),
+                    date,
+                    verdict,
+                    note: forms.reeval_note.trim().to_owned(),
+                    by: crate::store::current_user(),
+                    next,
+                });
+                forms.reeval_note.clear();
+                forms.reeval_next.clear();
+                forms.reeval_verdict = None;
+            }
+        });
+}

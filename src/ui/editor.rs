@@ -1,0 +1,521 @@
+//! The measure editor: every field, validated as the user types, saved as one command.
+
+use std::sync::OnceLock;
+
+use egui::{RichText, Ui};
+
+use super::ViewCtx;
+use super::widgets::muted;
+use crate::app::Command;
+use crate::i18n::{I18n, parse_date, parse_money};
+use crate::model::{
+    Framework, FrameworkRef, Horizon, Measure, Money, OwnerId, Status, ValidationError,
+    validate_measure,
+};
+
+/// The text of the fields being edited; turned into a [`Measure`] on every frame to show
+/// problems next to their fields.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    /// The code when editing began; `None` for a new measure.
+    pub original: Option<String>,
+    /// The measure when editing began.
+    pub base: Measure,
+    code: String,
+    title: String,
+    description: String,
+    horizon: Horizon,
+    owner: Option<OwnerId>,
+    stakeholders: String,
+    status: Status,
+    progress: u8,
+    start: String,
+    due: String,
+    completed: String,
+    interval: String,
+    next_reevaluation: String,
+    one_off: String,
+    yearly: String,
+    notes: String,
+    depends_on: Vec<String>,
+    frameworks: Vec<FrameworkRef>,
+    new_framework: Framework,
+    new_reference: String,
+}
+
+fn money_text(tr: &I18n, money: Money) -> String {
+    // Without the currency sign, so it can be edited and parsed back.
+    tr.money(money).replace(['€', '\u{a0}'], "").trim().to_owned()
+}
+
+impl Draft {
+    /// A draft of `m` (`original` is `None` for a measure not yet stored).
+    pub fn new(m: &Measure, original: Option<String>, tr: &I18n) -> Self {
+        let date = |d: chrono::NaiveDate| tr.input_date(d);
+        Self {
+            original,
+            base: m.clone(),
+            code: m.code.clone(),
+            title: m.title.clone(),
+            description: m.description.clone(),
+            horizon: m.horizon,
+            owner: m.owner,
+            stakeholders: m.stakeholders.join(", "),
+            status: m.status,
+            progress: m.progress,
+            start: date(m.start),
+            due: date(m.due),
+            completed: m.completed.map(date).unwrap_or_default(),
+            interval: m.reevaluation_interval_months.map(|n| n.to_string()).unwrap_or_default(),
+            next_reevaluation: m.next_reevaluation.map(date).unwrap_or_default(),
+            one_off: money_text(tr, m.planned_one_off),
+            yearly: money_text(tr, m.planned_yearly),
+            notes: m.notes.clone(),
+            depends_on: m.depends_on.clone(),
+            frameworks: m.frameworks.clone(),
+            new_framework: Framework::Itil4,
+            new_reference: String::new(),
+        }
+    }
+
+    /// The measure as typed, or the problems per field (field key, message).
+    pub fn parse(&self, tr: &I18n) -> Result<Measure, Vec<(&'static str, String)>> {
+        let mut errors = Vec::new();
+        let mut date = |field: &'static str, text: &str, required: bool| {
+            if text.trim().is_empty() {
+                if required {
+                    errors.push((field, tr.t("invalid-date-missing")));
+                }
+                return None;
+            }
+            let parsed = parse_date(text);
+            if parsed.is_none() {
+                errors.push((field, tr.f("invalid-date", &[("value", text.trim())])));
+            }
+            parsed
+        };
+        let start = date("start", &self.start, true);
+        let due = date("due", &self.due, true);
+        let completed = date("completed", &self.completed, false);
+        let next = date("next_reevaluation", &self.next_reevaluation, false);
+        let mut money = |field: &'static str, text: &str| {
+            if text.trim().is_empty() {
+                return Some(Money::ZERO);
+            }
+            let parsed = parse_money(text, tr.lang());
+            if parsed.is_none() {
+                errors.push((field, tr.f("invalid-money", &[("value", text.trim())])));
+            }
+            parsed
+        };
+        let one_off = money("one_off", &self.one_off);
+        let yearly = money("yearly", &self.yearly);
+        let interval = if self.interval.trim().is_empty() {
+            None
+        } else {
+            match self.interval.trim().parse::<u32>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    errors.push((
+                        "interval",
+                        tr.f("invalid-interval", &[("value", self.interval.trim())]),
+                    ));
+                    None
+                }
+            }
+        };
+        let (Some(start), Some(due), Some(one_off), Some(yearly)) = (start, due, one_off, yearly)
+        else {
+            return Err(errors);
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Measure {
+            code: self.code.trim().to_owned(),
+            title: self.title.trim().to_owned(),
+            description: self.description.trim().to_owned(),
+            horizon: self.horizon,
+            owner: self.owner,
+            stakeholders: self
+                .stakeholders
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            status: self.status,
+            progress: self.progress,
+            start,
+            due,
+            completed: if self.status == Status::Done { completed.or(Some(due)) } else { None },
+            frameworks: self.frameworks.clone(),
+            depends_on: self.depends_on.clone(),
+            reevaluation_interval_months: interval,
+            next_reevaluation: next,
+            planned_one_off: one_off,
+            planned_yearly: yearly,
+            notes: self.notes.trim().to_owned(),
+            ..self.base.clone()
+        })
+    }
+
+    /// Whether anything differs from the measure when editing began.
+    pub fn is_dirty(&self, tr: &I18n) -> bool {
+        self.parse(tr).map_or(true, |m| m != self.base) || !self.new_reference.trim().is_empty()
+    }
+}
+
+/// The field a validation problem belongs to.
+const fn field_of(error: &ValidationError) -> &'static str {
+    match error {
+        ValidationError::EmptyCode | ValidationError::DuplicateCode(_) => "code",
+        ValidationError::EmptyTitle => "title",
+        ValidationError::DueBeforeStart { .. } => "due",
+        ValidationError::ProgressOutOfRange(_) => "progress",
+        ValidationError::UnknownOwner(_) => "owner",
+        ValidationError::UnknownDependency(_) | ValidationError::DependencyCycle(_) => "depends_on",
+        ValidationError::NegativeMoney | ValidationError::ZeroAmount => "one_off",
+        ValidationError::IntervalOutOfRange(_) => "interval",
+    }
+}
+
+/// The framework catalogue of `assets/frameworks.json`: ITIL 4 practices, VdS 3473 chapters and
+/// the BSI modules the default roadmap cites.
+pub fn catalogue() -> &'static [FrameworkRef] {
+    static CATALOGUE: OnceLock<Vec<FrameworkRef>> = OnceLock::new();
+    CATALOGUE.get_or_init(|| {
+        let Ok(value) =
+            serde_json::from_str::<serde_json::Value>(include_str!("../../assets/frameworks.json"))
+        else {
+            return Vec::new();
+        };
+        let mut refs = Vec::new();
+        if let Some(groups) = value["itil_4"].as_object() {
+            for practices in groups.values() {
+                for p in practices.as_array().into_iter().flatten().filter_map(|p| p.as_str()) {
+                    refs.push(FrameworkRef {
+                        framework: Framework::Itil4,
+                        reference: p.to_owned(),
+                    });
+                }
+            }
+        }
+        for chapter in value["vds_3473"].as_array().into_iter().flatten() {
+            let entry = |c: &serde_json::Value| {
+                format!(
+                    "Kap. {} {}",
+                    c["ref"].as_str().unwrap_or(""),
+                    c["title"].as_str().unwrap_or("")
+                )
+            };
+            refs.push(FrameworkRef { framework: Framework::Vds3473, reference: entry(chapter) });
+            for part in chapter["parts"].as_array().into_iter().flatten() {
+                refs.push(FrameworkRef { framework: Framework::Vds3473, reference: entry(part) });
+            }
+        }
+        for module in
+            value["bsi_it_grundschutz"].as_array().into_iter().flatten().filter_map(|m| m.as_str())
+        {
+            refs.push(FrameworkRef { framework: Framework::Bsi, reference: module.to_owned() });
+        }
+        refs
+    })
+}
+
+/// What the editor asks for when the user is done.
+pub enum EditorOutcome {
+    /// Keep editing.
+    Editing,
+    /// Throw the draft away.
+    Cancel,
+}
+
+/// The editor of `draft`; Save pushes one [`Command::SaveMeasure`]. Escape cancels.
+pub fn editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> EditorOutcome {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    let parsed = draft.parse(tr);
+    let mut problems: Vec<(&'static str, String)> = Vec::new();
+    match &parsed {
+        Ok(m) => {
+            if let Err(e) = validate_measure(m, ctx.roadmap) {
+                problems.push((field_of(&e), e.localize(tr)));
+            }
+        }
+        Err(errors) => problems.clone_from(errors),
+    }
+    let dirty = draft.is_dirty(tr);
+    let title = match &draft.original {
+        Some(code) => tr.f("editor-title", &[("code", code)]),
+        None => tr.t("editor-title-new"),
+    };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(title).font(tokens.bold_font(tokens.text_heading)));
+        if dirty {
+            ui.label(RichText::new(tr.t("editor-unsaved")).color(tokens.warning).strong());
+        }
+    });
+    ui.add_space(tokens.space_s);
+    let problem = |field: &str| problems.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone());
+    let show_problem = |ui: &mut Ui, field: &str| {
+        if let Some(message) = problem(field) {
+            ui.label(RichText::new(message).color(tokens.danger));
+        }
+    };
+    let text_field = |ui: &mut Ui, key: &str, field: &str, value: &mut String| {
+        let label = ui.label(tr.t(key));
+        ui.vertical(|ui| {
+            ui.add(egui::TextEdit::singleline(value).desired_width(ui.available_width()))
+                .labelled_by(label.id);
+            show_problem(ui, field);
+        });
+        ui.end_row();
+    };
+    egui::Grid::new("editor").num_columns(2).spacing([tokens.space_m, tokens.space_s]).show(
+        ui,
+        |ui| {
+            text_field(ui, "col-code", "code", &mut draft.code);
+            text_field(ui, "field-title", "title", &mut draft.title);
+            let label = ui.label(tr.t("col-horizon"));
+            egui::ComboBox::from_id_salt("edit_horizon")
+                .selected_text(tr.t(&format!("horizon-{}-long", draft.horizon)))
+                .show_ui(ui, |ui| {
+                    for h in Horizon::ALL {
+                        ui.selectable_value(
+                            &mut draft.horizon,
+                            *h,
+                            tr.t(&format!("horizon-{h}-long")),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label(tr.t("col-owner"));
+            let owner_name = draft
+                .owner
+                .and_then(|id| ctx.roadmap.owner(id))
+                .map_or_else(|| tr.t("no-owner"), |o| o.name.clone());
+            ui.vertical(|ui| {
+                egui::ComboBox::from_id_salt("edit_owner")
+                    .selected_text(owner_name)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut draft.owner, None, tr.t("no-owner"));
+                        for o in &ctx.roadmap.owners {
+                            ui.selectable_value(&mut draft.owner, Some(o.id), &o.name);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                show_problem(ui, "owner");
+            });
+            ui.end_row();
+            text_field(ui, "field-stakeholders", "stakeholders", &mut draft.stakeholders);
+            let label = ui.label(tr.t("col-status"));
+            egui::ComboBox::from_id_salt("edit_status")
+                .selected_text(tr.t(&format!("status-{}", draft.status)))
+                .show_ui(ui, |ui| {
+                    for s in Status::ALL {
+                        ui.selectable_value(&mut draft.status, *s, tr.t(&format!("status-{s}")));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label(tr.t("col-progress"));
+            ui.add(egui::Slider::new(&mut draft.progress, 0..=100).suffix(" %"))
+                .labelled_by(label.id);
+            ui.end_row();
+            text_field(ui, "field-start", "start", &mut draft.start);
+            text_field(ui, "col-due", "due", &mut draft.due);
+            if draft.status == Status::Done {
+                text_field(ui, "field-completed", "completed", &mut draft.completed);
+            }
+            text_field(ui, "field-interval-months", "interval", &mut draft.interval);
+            text_field(
+                ui,
+                "col-next-reevaluation",
+                "next_reevaluation",
+                &mut draft.next_reevaluation,
+            );
+            text_field(ui, "field-one-off", "one_off", &mut draft.one_off);
+            text_field(ui, "field-yearly", "yearly", &mut draft.yearly);
+        },
+    );
+
+    ui.add_space(tokens.space_s);
+    let label = ui.label(tr.t("field-description"));
+    ui.add(
+        egui::TextEdit::multiline(&mut draft.description)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    let label = ui.label(tr.t("field-notes"));
+    ui.add(
+        egui::TextEdit::multiline(&mut draft.notes).desired_rows(2).desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+
+    ui.add_space(tokens.space_s);
+    egui::CollapsingHeader::new(
+        tr.f("field-depends-on-count", &[("n", &draft.depends_on.len().to_string())]),
+    )
+    .id_salt("edit_deps")
+    .show(ui, |ui| {
+        for other in ctx.roadmap.measures.iter().filter(|m| m.code != draft.code) {
+            let mut on = draft.depends_on.contains(&other.code);
+            if ui.checkbox(&mut on, format!("{}  {}", other.code, other.title)).changed() {
+                if on {
+                    draft.depends_on.push(other.code.clone());
+                    draft.depends_on.sort();
+                } else {
+                    draft.depends_on.retain(|c| c != &other.code);
+                }
+            }
+        }
+    });
+    show_problem(ui, "depends_on");
+
+    egui::CollapsingHeader::new(
+        tr.f("field-frameworks-count", &[("n", &draft.frameworks.len().to_string())]),
+    )
+    .id_salt("edit_frameworks")
+    .show(ui, |ui| frameworks_ui(ui, ctx, draft));
+
+    ui.add_space(tokens.space_m);
+    let mut outcome = EditorOutcome::Editing;
+    ui.horizontal(|ui| {
+        let can_save = parsed.is_ok() && problems.is_empty() && dirty;
+        if ui.add_enabled(can_save, egui::Button::new(tr.t("action-save"))).clicked()
+            && let Ok(measure) = &parsed
+        {
+            ctx.commands.push(Command::SaveMeasure {
+                original: draft.original.clone(),
+                expected_version: draft.base.version,
+                measure: Box::new(measure.clone()),
+            });
+        }
+        if ui.button(tr.t("action-cancel")).clicked() {
+            outcome = EditorOutcome::Cancel;
+        }
+    });
+    if ui.input(|i| i.key_pressed(egui::Key::Escape)) && !egui::Popup::is_any_open(ui.ctx()) {
+        outcome = EditorOutcome::Cancel;
+    }
+    outcome
+}
+
+fn frameworks_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, draft: &mut Draft) {
+    let tr = ctx.tr;
+    let mut remove = None;
+    for (i, r) in draft.frameworks.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            if ui.small_button("×").on_hover_text(tr.t("action-remove")).clicked() {
+                remove = Some(i);
+            }
+            muted(ui, ctx.tokens, tr.t(&format!("framework-{}", r.framework)));
+            ui.label(&r.reference);
+        });
+    }
+    if let Some(i) = remove {
+        draft.frameworks.remove(i);
+    }
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr.t("label-add-reference"));
+        egui::ComboBox::from_id_salt("catalogue")
+            .selected_text(tr.t("label-from-catalogue"))
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for entry in catalogue() {
+                    let text = format!(
+                        "{}: {}",
+                        tr.t(&format!("framework-{}", entry.framework)),
+                        entry.reference
+                    );
+                    if ui.selectable_label(false, text).clicked()
+                        && !draft.frameworks.contains(entry)
+                    {
+                        draft.frameworks.push(entry.clone());
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr.t("label-free-reference"));
+        egui::ComboBox::from_id_salt("new_framework")
+            .selected_text(tr.t(&format!("framework-{}", draft.new_framework)))
+            .show_ui(ui, |ui| {
+                for f in Framework::ALL {
+                    ui.selectable_value(
+                        &mut draft.new_framework,
+                        *f,
+                        tr.t(&format!("framework-{f}")),
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.add(egui::TextEdit::singleline(&mut draft.new_reference).desired_width(160.0))
+            .labelled_by(label.id);
+        let text = draft.new_reference.trim().replace('\n', " ");
+        if ui.add_enabled(!text.is_empty(), egui::Button::new(tr.t("action-add"))).clicked() {
+            draft.frameworks.push(FrameworkRef { framework: draft.new_framework, reference: text });
+            draft.new_reference.clear();
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn measure() -> Measure {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let mut m = Measure::new("M01", "Titel", d(2026, 1, 1), d(2026, 12, 31));
+        m.planned_one_off = Money(1_250_000);
+        m
+    }
+
+    #[test]
+    fn an_untouched_draft_gives_back_the_measure() {
+        let tr = I18n::new(Lang::De);
+        let draft = Draft::new(&measure(), Some("M01".into()), &tr);
+        assert_eq!(draft.start, "01.01.2026");
+        assert_eq!(draft.one_off, "12.500,00");
+        assert_eq!(draft.parse(&tr), Ok(measure()));
+        assert!(!draft.is_dirty(&tr));
+    }
+
+    #[test]
+    fn bad_dates_and_money_are_named_per_field() {
+        let tr = I18n::new(Lang::De);
+        let mut draft = Draft::new(&measure(), None, &tr);
+        draft.due = "31.02.2026".into();
+        draft.one_off = "zwölf".into();
+        let errors = draft.parse(&tr).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, ["due", "one_off"]);
+        assert!(errors[0].1.contains("31.02.2026"));
+        draft.due = "2026-12-31".into();
+        draft.one_off = "12.500 €".into();
+        assert_eq!(draft.parse(&tr).unwrap().planned_one_off, Money(1_250_000));
+    }
+
+    #[test]
+    fn the_catalogue_has_itil_vds_and_bsi_entries() {
+        let c = catalogue();
+        assert!(c.iter().any(|r| r.framework == Framework::Itil4 && r.reference == "Service desk"));
+        assert!(
+            c.iter().any(|r| r.framework == Framework::Vds3473
+                && r.reference == "Kap. 4.1 Verantwortlichkeiten")
+        );
+        assert!(
+            c.iter().any(|r| r.framework == Framework::Bsi && r.reference.starts_with("CON.3"))
+        );
+        assert_eq!(c.iter().filter(|r| r.framework == Framework::Itil4).count(), 34);
+    }
+}

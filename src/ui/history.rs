@@ -1,0 +1,174 @@
+//! The history view: every recorded change, newest first, filtered by measure, person, field and
+//! date range.
+
+use chrono::NaiveDate;
+use egui::{Align, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::ViewCtx;
+use super::widgets::muted;
+use crate::i18n::parse_date;
+use crate::model::Change;
+
+/// Filter and cache of the history view.
+#[derive(Clone, Debug, Default)]
+pub struct HistoryView {
+    /// Only this measure (code, contains).
+    pub measure: String,
+    /// Only this person (contains).
+    pub who: String,
+    /// Only this field (exact), empty for all.
+    pub field: String,
+    /// From this date (as typed).
+    pub from: String,
+    /// To this date (as typed).
+    pub to: String,
+    /// The history as last loaded, with the data generation it belongs to.
+    pub cache: Option<(u64, Vec<Change>)>,
+}
+
+impl HistoryView {
+    /// The changes passing the filter, newest first.
+    pub fn filtered(&self, changes: &[Change]) -> Vec<usize> {
+        let measure = self.measure.trim().to_lowercase();
+        let who = self.who.trim().to_lowercase();
+        let from: Option<NaiveDate> = parse_date(&self.from);
+        let to: Option<NaiveDate> = parse_date(&self.to);
+        (0..changes.len())
+            .rev()
+            .filter(|&i| {
+                let c = &changes[i];
+                (measure.is_empty()
+                    || c.code.as_deref().is_some_and(|code| code.to_lowercase().contains(&measure)))
+                    && (who.is_empty() || c.who.to_lowercase().contains(&who))
+                    && (self.field.is_empty() || c.field == self.field)
+                    && from.is_none_or(|d| c.at.date() >= d)
+                    && to.is_none_or(|d| c.at.date() <= d)
+            })
+            .collect()
+    }
+}
+
+/// The history table with its filter row.
+pub fn history_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut HistoryView, changes: &[Change]) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    ui.horizontal_wrapped(|ui| {
+        for (key, value, width) in [
+            ("history-filter-measure", &mut view.measure, 70.0),
+            ("history-filter-who", &mut view.who, 110.0),
+            ("history-filter-from", &mut view.from, 100.0),
+            ("history-filter-to", &mut view.to, 100.0),
+        ] {
+            let label = ui.label(tr.t(key));
+            ui.add(egui::TextEdit::singleline(value).desired_width(width)).labelled_by(label.id);
+        }
+        let label = ui.label(tr.t("history-filter-field"));
+        let mut fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
+        fields.sort_unstable();
+        fields.dedup();
+        let shown = if view.field.is_empty() { tr.t("filter-all") } else { view.field.clone() };
+        egui::ComboBox::from_id_salt("history_field")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.field, String::new(), tr.t("filter-all"));
+                for f in fields {
+                    ui.selectable_value(&mut view.field, f.to_owned(), f);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let rows = view.filtered(changes);
+    muted(ui, tokens, tr.f("history-count", &[("n", &rows.len().to_string())]));
+    ui.add_space(tokens.space_s);
+    TableBuilder::new(ui)
+        .id_salt("history")
+        .striped(true)
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .column(Column::initial(130.0).at_least(100.0).resizable(true))
+        .column(Column::initial(100.0).at_least(60.0).resizable(true).clip(true))
+        .column(Column::initial(50.0).at_least(40.0))
+        .column(Column::initial(150.0).at_least(80.0).resizable(true).clip(true))
+        .column(Column::initial(130.0).at_least(60.0).resizable(true).clip(true))
+        .column(Column::initial(130.0).at_least(60.0).resizable(true).clip(true))
+        .column(Column::remainder().at_least(80.0).clip(true))
+        .auto_shrink([false, false])
+        .header(tokens.row_height, |mut header| {
+            for key in
+                ["col-at", "col-who", "col-code", "col-field", "col-old", "col-new", "col-comment"]
+            {
+                header.col(|ui| {
+                    ui.label(RichText::new(tr.t(key)).strong());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(tokens.row_height, rows.len(), |mut row| {
+                let c = &changes[rows[row.index()]];
+                row.col(|ui| {
+                    ui.label(tr.date_time(c.at));
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(&c.who).truncate());
+                });
+                row.col(|ui| {
+                    ui.label(RichText::new(c.code.as_deref().unwrap_or("")).strong());
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(&c.field).truncate());
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(c.old.as_deref().unwrap_or("–")).truncate());
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(c.new.as_deref().unwrap_or("–")).truncate());
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(&c.comment).truncate());
+                });
+            });
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(id: i64, day: u32, who: &str, code: &str, field: &str) -> Change {
+        Change {
+            id,
+            batch: id,
+            at: NaiveDate::from_ymd_opt(2026, 11, day).unwrap().and_hms_opt(10, 0, 0).unwrap(),
+            who: who.into(),
+            code: Some(code.into()),
+            field: field.into(),
+            old: None,
+            new: None,
+            comment: String::new(),
+        }
+    }
+
+    #[test]
+    fn filters_by_measure_person_field_and_dates_newest_first() {
+        let changes = vec![
+            change(1, 1, "anna", "M01", "status"),
+            change(2, 5, "bernd", "M02", "progress"),
+            change(3, 9, "anna", "M02", "status"),
+        ];
+        let ids = |v: &HistoryView| {
+            v.filtered(&changes).into_iter().map(|i| changes[i].id).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&HistoryView::default()), [3, 2, 1]);
+        assert_eq!(ids(&HistoryView { measure: "m02".into(), ..HistoryView::default() }), [3, 2]);
+        assert_eq!(ids(&HistoryView { who: "ANNA".into(), ..HistoryView::default() }), [3, 1]);
+        assert_eq!(ids(&HistoryView { field: "status".into(), ..HistoryView::default() }), [3, 1]);
+        assert_eq!(
+            ids(&HistoryView {
+                from: "02.11.2026".into(),
+                to: "2026-11-08".into(),
+                ..HistoryView::default()
+            }),
+            [2]
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! The IT manager's flows in the window, driven headless (egui_kittest).
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use fahrplan::app::AppState;
+use fahrplan::i18n::Lang;
+use fahrplan::model::Money;
+use fahrplan::store::Store;
+use fahrplan::ui::{FahrplanApp, Prefs, Tab};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).expect("a valid date")
+}
+
+fn harness(path: &std::path::Path, select: &str) -> Harness<'static, FahrplanApp> {
+    let store = Store::open_or_create(path, Lang::De).expect("a roadmap file");
+    let state = AppState::new(store, Lang::De, today()).expect("a loaded roadmap");
+    let mut app = FahrplanApp::new(state, Prefs { tab: Tab::Table, ..Prefs::default() });
+    app.view.selected = Some(select.to_owned());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1400.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn type_into(harness: &mut Harness<'_, FahrplanApp>, label: &str, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn editing_a_title_and_saving_persists_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edit.sqlite");
+    let mut harness = harness(&path, "M16");
+    harness.get_by_label("Bearbeiten").click();
+    harness.run();
+    type_into(&mut harness, "Titel", "IT-Notfallvorsorge und Notfallhandbuch 2027");
+    assert!(
+        harness.query_by_label("● nicht gespeichert").is_some(),
+        "the unsaved editor is marked"
+    );
+    harness.get_by_label("Speichern").click();
+    harness.run();
+    assert!(harness.query_by_label("Speichern").is_none(), "the editor closed after saving");
+    drop(harness);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.measure("M16").unwrap().unwrap().title,
+        "IT-Notfallvorsorge und Notfallhandbuch 2027"
+    );
+    let last = store.history(Some("M16")).unwrap().pop().unwrap();
+    assert_eq!(
+        (last.field.as_str(), last.old.as_deref()),
+        ("title", Some("IT-Notfallvorsorge und Notfallhandbuch"))
+    );
+}
+
+#[test]
+fn an_invalid_date_is_named_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("date.sqlite");
+    let mut harness = harness(&path, "M16");
+    harness.get_by_label("Bearbeiten").click();
+    harness.run();
+    type_into(&mut harness, "Fällig", "31.02.2027");
+    assert!(harness.query_by_label_contains("„31.02.2027“ ist kein gültiges Datum").is_some());
+    let save = harness.get_by_label("Speichern");
+    assert!(save.accesskit_node().is_disabled(), "Save is disabled while a field is invalid");
+    save.click();
+    harness.run();
+    // A due date before the start is named too.
+    type_into(&mut harness, "Fällig", "01.01.2020");
+    assert!(harness.query_by_label_contains("liegt vor dem Beginn").is_some());
+    drop(harness);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.measure("M16").unwrap().unwrap().due,
+        NaiveDate::from_ymd_opt(2025, 2, 28).unwrap()
+    );
+    assert_eq!(store.history(Some("M16")).unwrap().len(), 1);
+}
+
+#[test]
+fn booking_an_expense_raises_the_spend_and_undo_takes_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("expense.sqlite");
+    let mut harness = harness(&path, "M16");
+    let before = harness.state().state.roadmap.spent("M16");
+    assert!(harness.query_all_by_label("7.800,00 €").next().is_some());
+    harness.get_by_label("Ausgabe buchen").click();
+    harness.run();
+    type_into(&mut harness, "Betrag (€)", "1.500,00");
+    harness.get_by_label("Buchen").click();
+    harness.run();
+    assert_eq!(harness.state().state.roadmap.spent("M16"), before.saturating_add(Money(150_000)));
+    assert!(
+        harness.query_all_by_label("9.300,00 €").next().is_some(),
+        "the detail panel shows the new spend"
+    );
+    // Ctrl+Z undoes the booking.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().state.roadmap.spent("M16"), before);
+    // Ctrl+Y brings it back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    assert_eq!(harness.state().state.roadmap.spent("M16"), before.saturating_add(Money(150_000)));
+}
+
+#[test]
+fn recording_a_reevaluation_shows_the_next_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reeval.sqlite");
+    let mut harness = harness(&path, "M07");
+    harness.get_by_label("Wirksamkeitsprüfung erfassen").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::ComboBox, "Ergebnis").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Wirksam").click();
+    harness.run();
+    harness.get_by_label("Erfassen").click();
+    harness.run();
+    let m07 = harness.state().state.roadmap.measure("M07").unwrap().clone();
+    assert_eq!(m07.next_reevaluation, NaiveDate::from_ymd_opt(2027, 11, 27));
+    assert!(harness.query_by_label("27.11.2027 (alle 12 Monate)").is_some());
+}
+
+#[test]
+fn undo_restores_the_previous_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("undo.sqlite");
+    let mut harness = harness(&path, "M19");
+    harness.get_by_role_and_label(Role::ComboBox, "Neuer Status").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Zurückgestellt").click();
+    harness.run();
+    harness.get_by_label("Status übernehmen").click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.roadmap.measure("M19").unwrap().status,
+        fahrplan::model::Status::OnHold
+    );
+    harness.get_by_label("Rückgängig").click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.roadmap.measure("M19").unwrap().status,
+        fahrplan::model::Status::InProgress
+    );
+    drop(harness);
+    // It is in the file, not only in memory.
+    assert_eq!(
+        Store::open(&path).unwrap().measure("M19").unwrap().unwrap().status,
+        fahrplan::model::Status::InProgress
+    );
+}
+
+#[test]
+fn the_history_tab_lists_changes_and_the_due_list_selects() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.sqlite");
+    let mut harness = harness(&path, "M01");
+    harness.get_by_label("Verlauf").click();
+    harness.run();
+    assert!(harness.query_by_label("20 Einträge").is_some());
+    harness.get_by_label_contains("Prüfungen fällig").click();
+    harness.run();
+    harness.get_by_label("M16  IT-Notfallvorsorge und Notfallhandbuch").click();
+    harness.run();
+    assert_eq!(harness.state().view.selected.as_deref(), Some("M16"));
+}
+
+#[test]
+fn a_dependency_cycle_is_refused_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cycle.sqlite");
+    let mut harness = harness(&path, "M01");
+    harness.get_by_label("Bearbeiten").click();
+    harness.run();
+    harness.get_by_label("Hängt ab von (0)").click();
+    harness.run();
+    harness.get_by_label_contains("M02  Intern besetzten Service Desk").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Kreis: M01 → M02 → M01").is_some());
+    assert!(harness.get_by_label("Speichern").accesskit_node().is_disabled());
+}
