@@ -191,3 +191,62 @@ fn a_dependency_cycle_is_refused_naming_it() {
     assert!(harness.query_by_label_contains("Kreis: M01 → M02 → M01").is_some());
     assert!(harness.get_by_label("Speichern").accesskit_node().is_disabled());
 }
+
+#[test]
+fn owners_are_managed_in_their_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("owners.sqlite");
+    let mut harness = harness(&path, "M01");
+    harness.get_by_label("Verantwortliche …").click();
+    harness.run();
+    type_into(&mut harness, "Name", "Digitalisierungsbeauftragte");
+    harness.get_by_label("Anlegen").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .state
+            .roadmap
+            .owners
+            .iter()
+            .any(|o| o.name == "Digitalisierungsbeauftragte")
+    );
+    // A used owner cannot be removed: its button is disabled.
+    let removable = harness
+        .query_all_by_label("Entfernen")
+        .filter(|n| !n.accesskit_node().is_disabled())
+        .count();
+    let unused = {
+        let r = &harness.state().state.roadmap;
+        r.owners.iter().filter(|o| !r.measures.iter().any(|m| m.owner == Some(o.id))).count()
+    };
+    assert_eq!(removable, unused);
+}
+
+#[test]
+fn archive_hides_a_measure_and_duplicate_creates_the_next_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.sqlite");
+    let mut harness = harness(&path, "M16");
+    harness.get_by_label("Duplizieren").click();
+    harness.run();
+    assert_eq!(
+        harness.query_all_by_label("Neue Maßnahme").count(),
+        2,
+        "the button and the editor title"
+    );
+    harness.get_by_label("Speichern").click();
+    harness.run();
+    let copy =
+        harness.state().state.roadmap.measure("M21").cloned().expect("the copy was saved as M21");
+    assert_eq!(copy.title, "IT-Notfallvorsorge und Notfallhandbuch (Kopie)");
+    assert_eq!(harness.state().view.selected.as_deref(), Some("M21"));
+    harness.get_by_label("Archivieren").click();
+    harness.run();
+    assert!(harness.state().state.roadmap.measure("M21").unwrap().archived);
+    // Only the detail panel still names it; the table hides archived measures.
+    assert_eq!(harness.query_all_by_label("M21").count(), 1, "archived measures are hidden");
+    harness.get_by_label("Archivierte zeigen").click();
+    harness.run();
+    assert_eq!(harness.query_all_by_label("M21").count(), 2);
+}

@@ -77,6 +77,40 @@ pub enum Command {
     },
     /// Delete a measure.
     DeleteMeasure(String),
+    /// Archive a measure (hidden from the views, kept with its history) or take it back.
+    SetArchived {
+        /// The measure's code.
+        code: String,
+        /// Archived or not.
+        archived: bool,
+        /// The version the user saw.
+        expected_version: i64,
+    },
+    /// Add an owner.
+    AddOwner {
+        /// Name (unique).
+        name: String,
+        /// Person/role, department or external provider.
+        kind: crate::model::OwnerKind,
+        /// Optional contact.
+        contact: Option<String>,
+    },
+    /// Rename an owner.
+    RenameOwner {
+        /// The owner.
+        id: crate::model::OwnerId,
+        /// The new name.
+        name: String,
+    },
+    /// Move all measures of one owner to another and remove the first.
+    MergeOwners {
+        /// The owner that goes away.
+        from: crate::model::OwnerId,
+        /// The owner that takes over.
+        into: crate::model::OwnerId,
+    },
+    /// Delete an unused owner.
+    DeleteOwner(crate::model::OwnerId),
     /// Undo the latest change.
     Undo,
     /// Redo the latest undone change.
@@ -122,7 +156,6 @@ pub struct Message {
 }
 
 /// The state of the application that is not about how it looks.
-#[derive(Debug)]
 pub struct AppState {
     store: Store,
     /// The snapshot the views draw.
@@ -139,6 +172,18 @@ pub struct AppState {
     pub opened: Vec<PathBuf>,
     data_version: i64,
     generation: u64,
+    notify: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
+    watch: Option<crate::store::Watch>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("store", &self.store)
+            .field("generation", &self.generation)
+            .field("message", &self.message)
+            .finish_non_exhaustive()
+    }
 }
 
 impl AppState {
@@ -163,6 +208,8 @@ impl AppState {
             opened,
             data_version,
             generation: 0,
+            notify: None,
+            watch: None,
         })
     }
 
@@ -289,6 +336,39 @@ impl AppState {
                 result?;
                 Ok(Some(self.tr.f("info-deleted", &[("code", &code)])))
             }
+            Command::SetArchived { code, archived, expected_version } => {
+                let result = self.store.update_measure(&code, Some(expected_version), "", |m| {
+                    crate::model::Measure { archived, ..m.clone() }
+                });
+                self.refresh()?;
+                result?;
+                let key = if archived { "info-archived" } else { "info-unarchived" };
+                Ok(Some(self.tr.f(key, &[("code", &code)])))
+            }
+            Command::AddOwner { name, kind, contact } => {
+                let result = self.store.add_owner(&name, kind, contact.as_deref());
+                self.refresh()?;
+                result?;
+                Ok(None)
+            }
+            Command::RenameOwner { id, name } => {
+                let result = self.store.rename_owner(id, &name);
+                self.refresh()?;
+                result?;
+                Ok(None)
+            }
+            Command::MergeOwners { from, into } => {
+                let result = self.store.merge_owners(from, into);
+                self.refresh()?;
+                result?;
+                Ok(None)
+            }
+            Command::DeleteOwner(id) => {
+                let result = self.store.delete_owner(id);
+                self.refresh()?;
+                result?;
+                Ok(None)
+            }
             Command::Undo | Command::Redo => {
                 let undo = command == Command::Undo;
                 let result = if undo { self.store.undo("") } else { self.store.redo("") };
@@ -323,9 +403,26 @@ impl AppState {
         }
     }
 
+    /// Calls `notify` (from a background thread) whenever the open file is changed, by this or
+    /// another process; the window uses it to wake up and refresh.
+    pub fn set_change_notifier(&mut self, notify: std::sync::Arc<dyn Fn() + Send + Sync>) {
+        self.notify = Some(notify);
+        self.restart_watch();
+    }
+
+    fn restart_watch(&mut self) {
+        self.watch = None;
+        if let Some(notify) = self.notify.clone()
+            && self.store.path() != Path::new(":memory:")
+        {
+            self.watch = crate::store::watch(self.store.path(), move || notify());
+        }
+    }
+
     fn switch_to(&mut self, store: Store) -> Result<(), StoreError> {
         let path = store.path().to_owned();
         self.store = store;
+        self.restart_watch();
         self.refresh()?;
         self.opened.retain(|p| p != &path);
         self.opened.insert(0, path);

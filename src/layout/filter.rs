@@ -19,6 +19,8 @@ pub struct Filter {
     pub horizon: Option<Horizon>,
     /// Only overdue measures.
     pub overdue_only: bool,
+    /// Also archived measures (hidden by default).
+    pub show_archived: bool,
 }
 
 impl Filter {
@@ -29,10 +31,14 @@ impl Filter {
             && self.status.is_none()
             && self.horizon.is_none()
             && !self.overdue_only
+            && !self.show_archived
     }
 
     /// Whether `measure` passes the filter on `today`.
     pub fn matches(&self, roadmap: &Roadmap, measure: &Measure, today: NaiveDate) -> bool {
+        if measure.archived && !self.show_archived {
+            return false;
+        }
         if self.owner.is_some() && measure.owner != self.owner {
             return false;
         }

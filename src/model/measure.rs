@@ -178,6 +178,9 @@ pub struct Measure {
     pub notes: String,
     /// Row version for optimistic concurrency; bumped by every write.
     pub version: i64,
+    /// Archived measures are kept with their history but hidden from the views.
+    #[serde(default)]
+    pub archived: bool,
 }
 
 impl Measure {
@@ -209,6 +212,7 @@ impl Measure {
             planned_yearly: Money::ZERO,
             notes: String::new(),
             version: 0,
+            archived: false,
         }
     }
 
@@ -321,7 +325,7 @@ fn join_refs(refs: &[FrameworkRef]) -> Option<String> {
 
 /// Every field of `m` with its value as text, as the history records it (owners by id; the
 /// store writes their names).
-pub fn field_texts(m: &Measure) -> [(&'static str, Option<String>); 18] {
+pub fn field_texts(m: &Measure) -> [(&'static str, Option<String>); 19] {
     [
         ("code", Some(m.code.clone())),
         ("title", non_empty(&m.title)),
@@ -341,6 +345,7 @@ pub fn field_texts(m: &Measure) -> [(&'static str, Option<String>); 18] {
         ("planned_one_off_cents", Some(m.planned_one_off.0.to_string())),
         ("planned_yearly_cents", Some(m.planned_yearly.0.to_string())),
         ("notes", non_empty(&m.notes)),
+        ("archived", Some(m.archived.to_string())),
     ]
 }
 
@@ -527,6 +532,7 @@ impl Measure {
             }
             "planned_one_off_cents" => self.planned_one_off = Money(number(text)?),
             "planned_yearly_cents" => self.planned_yearly = Money(number(text)?),
+            "archived" => self.archived = text.parse::<bool>().map_err(|_| fail())?,
             "depends_on" => {
                 self.depends_on =
                     value.map(|t| t.split(", ").map(str::to_owned).collect()).unwrap_or_default();
@@ -584,9 +590,10 @@ mod field_text_tests {
         rich.planned_one_off = Money(123_456);
         rich.planned_yearly = Money(-5);
         rich.notes = "n".into();
+        rich.archived = true;
         let owners = |name: &str| (name == "IT-Leitung").then_some(7);
         let diff = diff_measures(&plain, &rich);
-        assert_eq!(diff.len(), 18, "every field differs");
+        assert_eq!(diff.len(), 19, "every field differs");
         let mut forward = plain.clone();
         let mut back = rich.clone();
         for change in &diff {

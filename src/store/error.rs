@@ -84,6 +84,23 @@ pub enum StoreError {
         /// The measure.
         code: String,
     },
+    /// An owner's name is empty.
+    #[error("the owner's name is empty")]
+    EmptyOwnerName,
+    /// Another owner has this name.
+    #[error("there is already an owner {0}")]
+    DuplicateOwner(String),
+    /// The owner does not exist (any more).
+    #[error("the owner does not exist")]
+    UnknownOwner,
+    /// An owner that measures refer to cannot be deleted.
+    #[error("owner {name} is responsible for {codes:?}")]
+    OwnerInUse {
+        /// The owner.
+        name: String,
+        /// The measures.
+        codes: Vec<String>,
+    },
     /// There is nothing to undo (or redo).
     #[error("there is nothing to undo or redo")]
     NothingToRevert,
@@ -146,6 +163,10 @@ impl StoreError {
                 | Self::HasDependents { .. }
                 | Self::HasRecords { .. }
                 | Self::NothingToRevert
+                | Self::EmptyOwnerName
+                | Self::DuplicateOwner(_)
+                | Self::UnknownOwner
+                | Self::OwnerInUse { .. }
         )
     }
 
@@ -173,6 +194,12 @@ impl StoreError {
                 .f("err-has-dependents", &[("code", code), ("dependents", &dependents.join(", "))]),
             Self::HasRecords { code } => tr.f("err-has-records", &[("code", code)]),
             Self::NothingToRevert => tr.t("err-nothing-to-revert"),
+            Self::EmptyOwnerName => tr.t("err-empty-owner"),
+            Self::DuplicateOwner(name) => tr.f("err-duplicate-owner", &[("name", name)]),
+            Self::UnknownOwner => tr.t("invalid-unknown-owner"),
+            Self::OwnerInUse { name, codes } => {
+                tr.f("err-owner-in-use", &[("name", name), ("codes", &codes.join(", "))])
+            }
             Self::Invalid(v) => v.localize(tr),
             Self::Busy => tr.t("err-busy"),
             Self::DiskFull => tr.t("err-disk-full"),

@@ -379,5 +379,47 @@ fn backup_connection(conn: &Connection, target: &Path) -> Result<()> {
     result
 }
 
+/// Stops the watcher thread of [`watch`] when dropped.
+#[derive(Debug)]
+pub struct Watch {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// Watches `path` for commits by any connection (another window, the command line, this
+/// process) and calls `on_change` after each, from a background thread that polls
+/// `PRAGMA data_version` once a second on its own read-only connection. Nothing is polled in
+/// the user interface, so an idle window stays idle. `None` if the file cannot be watched.
+pub fn watch(path: &Path, on_change: impl Fn() + Send + 'static) -> Option<Watch> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).ok()?;
+    harden(&conn).ok()?;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stopped = stop.clone();
+    std::thread::Builder::new()
+        .name("fahrplan-watch".into())
+        .spawn(move || {
+            let version = |c: &Connection| {
+                c.pragma_query_value(None, "data_version", |r| r.get::<_, i64>(0)).ok()
+            };
+            let mut last = version(&conn);
+            while !stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_secs(1));
+                let now = version(&conn);
+                if now != last {
+                    last = now;
+                    on_change();
+                }
+            }
+        })
+        .ok()?;
+    Some(Watch { stop })
+}
+
 #[cfg(test)]
 mod tests;

@@ -40,7 +40,7 @@ fn slug_at<T>(row: &Row<'_>, idx: usize, parse: fn(&str) -> Option<T>) -> rusqli
 
 const MEASURE_COLUMNS: &str = "id, code, title, description, horizon, owner_id, stakeholders, status, \
      progress, planned_start, due, completed, reeval_interval_months, next_reevaluation, \
-     planned_one_off_cents, planned_yearly_cents, notes, version";
+          planned_one_off_cents, planned_yearly_cents, notes, version, archived";
 
 fn measure_from_row(row: &Row<'_>) -> rusqlite::Result<Measure> {
     let stakeholders: String = row.get(6)?;
@@ -68,6 +68,7 @@ fn measure_from_row(row: &Row<'_>) -> rusqlite::Result<Measure> {
         planned_yearly: Money(row.get(15)?),
         notes: row.get(16)?,
         version: row.get(17)?,
+        archived: row.get(18)?,
     })
 }
 

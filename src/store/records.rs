@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::queries::load_measure;
 use super::write::{Batch, insert_measure, update_in_tx, write_dependencies};
 use super::{Result, Store, StoreError};
-use crate::model::{Expense, Measure, Money, Reevaluation, Verdict, next_reevaluation};
+use crate::model::{
+    Expense, Measure, Money, Owner, OwnerKind, Reevaluation, Verdict, next_reevaluation,
+};
 
 /// A removed or added expense as the history keeps it, so undo can restore it exactly.
 #[derive(Debug, Serialize, Deserialize)]
@@ -300,5 +302,167 @@ impl Store {
     /// re-evaluations (archive it instead).
     pub fn delete_measure(&mut self, code: &str, comment: &str) -> Result<()> {
         self.write(|tx, batch| remove_measure(tx, batch, code, comment))
+    }
+}
+
+/// An owner as the history keeps it, so undo can restore it exactly.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct OwnerData {
+    pub id: i64,
+    pub name: String,
+    pub kind: OwnerKind,
+    pub contact: Option<String>,
+}
+
+fn check_owner_name(tx: &Transaction<'_>, name: &str, except: Option<i64>) -> Result<()> {
+    if name.trim().is_empty() {
+        return Err(StoreError::EmptyOwnerName);
+    }
+    let taken: Option<i64> = tx
+        .query_row("SELECT id FROM owner WHERE name = ?1", [name.trim()], |r| r.get(0))
+        .optional()?;
+    match taken {
+        Some(id) if Some(id) != except => Err(StoreError::DuplicateOwner(name.trim().to_owned())),
+        _ => Ok(()),
+    }
+}
+
+/// Inserts an owner (with a given id when restoring) and records it.
+pub(super) fn insert_owner(tx: &Transaction<'_>, batch: &Batch, o: &OwnerData) -> Result<i64> {
+    check_owner_name(tx, &o.name, None)?;
+    let id = if o.id > 0 { Some(o.id) } else { None };
+    tx.execute(
+        "INSERT INTO owner (id, name, kind, contact) VALUES (?1, ?2, ?3, ?4)",
+        params![id, o.name.trim(), o.kind.as_str(), o.contact],
+    )?;
+    let stored = OwnerData {
+        id: tx.last_insert_rowid(),
+        name: o.name.trim().to_owned(),
+        kind: o.kind,
+        contact: o.contact.clone(),
+    };
+    batch.record_data(
+        tx,
+        None,
+        "owner-added",
+        None,
+        Some(&stored.name),
+        "",
+        Some(&to_json(&stored)?),
+    )?;
+    Ok(stored.id)
+}
+
+/// The codes of the measures an owner is responsible for.
+fn owner_usage(tx: &Transaction<'_>, id: i64) -> Result<Vec<String>> {
+    Ok(tx
+        .prepare("SELECT code FROM measure WHERE owner_id = ?1 ORDER BY code")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+fn load_owner(tx: &Transaction<'_>, id: i64) -> Result<OwnerData> {
+    tx.query_row("SELECT name, kind, contact FROM owner WHERE id = ?1", [id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
+    })
+    .optional()?
+    .and_then(|(name, kind, contact)| {
+        OwnerKind::from_slug(&kind).map(|kind| OwnerData { id, name, kind, contact })
+    })
+    .ok_or(StoreError::UnknownOwner)
+}
+
+/// Deletes an unused owner and records it (for undo).
+pub(super) fn remove_owner(tx: &Transaction<'_>, batch: &Batch, id: i64) -> Result<()> {
+    let owner = load_owner(tx, id)?;
+    let used = owner_usage(tx, id)?;
+    if !used.is_empty() {
+        return Err(StoreError::OwnerInUse { name: owner.name, codes: used });
+    }
+    tx.execute("DELETE FROM owner WHERE id = ?1", [id])?;
+    batch.record_data(
+        tx,
+        None,
+        "owner-deleted",
+        Some(&owner.name),
+        None,
+        "",
+        Some(&to_json(&owner)?),
+    )?;
+    Ok(())
+}
+
+/// Renames an owner and records it.
+pub(super) fn rename_owner_in_tx(
+    tx: &Transaction<'_>,
+    batch: &Batch,
+    id: i64,
+    name: &str,
+) -> Result<()> {
+    let owner = load_owner(tx, id)?;
+    check_owner_name(tx, name, Some(id))?;
+    if owner.name == name.trim() {
+        return Ok(());
+    }
+    tx.execute("UPDATE owner SET name = ?1 WHERE id = ?2", params![name.trim(), id])?;
+    let old_name = owner.name.clone();
+    let data = OwnerData { name: name.trim().to_owned(), ..owner };
+    batch.record_data(
+        tx,
+        None,
+        "owner-renamed",
+        Some(&old_name),
+        Some(name.trim()),
+        "",
+        Some(&to_json(&data)?),
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Adds an owner.
+    pub fn add_owner(
+        &mut self,
+        name: &str,
+        kind: OwnerKind,
+        contact: Option<&str>,
+    ) -> Result<Owner> {
+        self.write(|tx, batch| {
+            let data = OwnerData {
+                id: 0,
+                name: name.to_owned(),
+                kind,
+                contact: contact.map(str::to_owned),
+            };
+            let id = insert_owner(tx, batch, &data)?;
+            Ok(Owner { id, name: name.trim().to_owned(), kind, contact: data.contact })
+        })
+    }
+
+    /// Renames an owner; the name must be unique.
+    pub fn rename_owner(&mut self, id: i64, name: &str) -> Result<()> {
+        self.write(|tx, batch| rename_owner_in_tx(tx, batch, id, name))
+    }
+
+    /// Deletes an owner no measure refers to.
+    pub fn delete_owner(&mut self, id: i64) -> Result<()> {
+        self.write(|tx, batch| remove_owner(tx, batch, id))
+    }
+
+    /// Moves every measure of owner `from` to owner `into` and deletes `from`, in one change.
+    pub fn merge_owners(&mut self, from: i64, into: i64) -> Result<()> {
+        if from == into {
+            return Ok(());
+        }
+        self.write(|tx, batch| {
+            load_owner(tx, into)?;
+            for code in owner_usage(tx, from)? {
+                let current = load_measure(tx, &code)?
+                    .ok_or_else(|| StoreError::UnknownMeasure(code.clone()))?;
+                let wanted = Measure { owner: Some(into), ..current.clone() };
+                update_in_tx(tx, batch, &current, wanted, "")?;
+            }
+            remove_owner(tx, batch, from)
+        })
     }
 }

@@ -108,13 +108,17 @@ INSERT INTO batch (id, kind)
 ALTER TABLE history ADD COLUMN data TEXT;
 ",
     ),
+    // 3: measures can be archived instead of deleted.
+    M::up(
+        "ALTER TABLE measure ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));",
+    ),
 ];
 
 /// All migrations, oldest first.
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
 
 /// The schema version a fully migrated file has (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 #[cfg(test)]
 mod tests {

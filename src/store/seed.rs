@@ -155,7 +155,8 @@ impl Store {
                     planned_one_off: Money(s.planned_one_off_cents),
                     planned_yearly: Money(s.planned_yearly_cents),
                     notes: s.notes.get(lang).to_owned(),
-                    version: 1,
+                                        version: 1,
+                    archived: false,
                 };
                 let id = insert_measure(tx, &measure)?;
                 for e in &s.expenses {

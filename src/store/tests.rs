@@ -501,3 +501,85 @@ fn a_version_1_file_is_migrated_after_a_backup() {
     assert_eq!(store.measure("M01").unwrap().unwrap().progress, 0);
     assert!(matches!(store.undo(""), Err(StoreError::NothingToRevert)));
 }
+
+#[test]
+fn owners_are_added_renamed_merged_and_deleted_only_when_unused_all_undoable() {
+    let mut store = seeded();
+    let owners = |s: &Store| s.load_roadmap().unwrap().owners;
+    let id_of = |s: &Store, name: &str| owners(s).iter().find(|o| o.name == name).unwrap().id;
+    let new = store
+        .add_owner("Digitalisierungsbeauftragte", crate::model::OwnerKind::Role, Some("0771 123"))
+        .unwrap();
+    assert!(matches!(
+        store.add_owner(" Hauptamt ", crate::model::OwnerKind::Department, None),
+        Err(StoreError::DuplicateOwner(_))
+    ));
+    assert!(matches!(
+        store.add_owner("  ", crate::model::OwnerKind::Role, None),
+        Err(StoreError::EmptyOwnerName)
+    ));
+    store.rename_owner(new.id, "Digitalisierung").unwrap();
+    assert!(owners(&store).iter().any(|o| o.name == "Digitalisierung"));
+    // Deleting a used owner is refused, naming its measures.
+    let it = id_of(&store, "IT-Leitung");
+    let err = store.delete_owner(it).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::OwnerInUse { codes, .. } if codes.contains(&"M16".to_owned())),
+        "{err:?}"
+    );
+    // Merge moves the measures and removes the old owner.
+    let building = id_of(&store, "Bauamt");
+    store.merge_owners(it, building).unwrap();
+    let roadmap = store.load_roadmap().unwrap();
+    assert_eq!(roadmap.owner_name(roadmap.measure("M16").unwrap()), "Bauamt");
+    assert!(!roadmap.owners.iter().any(|o| o.name == "IT-Leitung"));
+    // Undo the merge: the owner is back and responsible again.
+    store.undo("").unwrap();
+    let roadmap = store.load_roadmap().unwrap();
+    assert_eq!(roadmap.owner_name(roadmap.measure("M16").unwrap()), "IT-Leitung");
+    // Undo the rename and the addition.
+    store.undo("").unwrap();
+    assert!(owners(&store).iter().any(|o| o.name == "Digitalisierungsbeauftragte"));
+    store.undo("").unwrap();
+    assert!(!owners(&store).iter().any(|o| o.name.starts_with("Digitalisierung")));
+    // An unused owner can be deleted; undo brings it back.
+    let finance = id_of(&store, "Kämmerei");
+    store.delete_owner(finance).unwrap();
+    store.undo("").unwrap();
+    assert!(owners(&store).iter().any(|o| o.name == "Kämmerei"));
+}
+
+#[test]
+fn archived_measures_keep_their_history_and_undo_restores_them() {
+    let mut store = seeded();
+    store
+        .update_measure("M20", None, "erledigt sich", |m| Measure { archived: true, ..m.clone() })
+        .unwrap();
+    assert!(store.measure("M20").unwrap().unwrap().archived);
+    assert_eq!(store.history(Some("M20")).unwrap().last().unwrap().field, "archived");
+    store.undo("").unwrap();
+    assert!(!store.measure("M20").unwrap().unwrap().archived);
+}
+
+#[test]
+fn the_watcher_reports_commits_from_other_connections() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite");
+    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    let seen = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = seen.clone();
+    let watch = watch(&path, move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+    })
+    .unwrap();
+    let mut other = Store::open(&path).unwrap();
+    other.set_progress("M19", 44, "", None).unwrap();
+    // The watcher polls once a second; allow a few seconds on a busy machine.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while seen.load(Ordering::SeqCst) == 0 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(seen.load(Ordering::SeqCst) >= 1);
+    drop(watch);
+}

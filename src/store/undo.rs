@@ -8,8 +8,9 @@ use rusqlite::{OptionalExtension, Transaction};
 
 use super::queries::{load_measure, load_owners};
 use super::records::{
-    ExpenseData, ReevaluationData, create_measure, delete_expense, delete_reevaluation,
-    insert_expense, insert_reevaluation, remove_measure,
+    ExpenseData, OwnerData, ReevaluationData, create_measure, delete_expense, delete_reevaluation,
+    insert_expense, insert_owner, insert_reevaluation, remove_measure, remove_owner,
+    rename_owner_in_tx,
 };
 use super::write::{Batch, BatchKind, owner_name, update_in_tx};
 use super::{Result, Store, StoreError};
@@ -90,7 +91,8 @@ fn revert_batch(tx: &Transaction<'_>, batch: &Batch, target: i64, comment: &str)
     for row in &rows {
         let code = row.code.as_deref().unwrap_or_default();
         match row.field.as_str() {
-            "expense" | "reevaluation" | "created" | "deleted" => {}
+            "expense" | "reevaluation" | "created" | "deleted" | "owner-added"
+            | "owner-deleted" | "owner-renamed" => {}
             _ => fields.entry(code).or_default().push(row),
         }
     }
@@ -101,6 +103,9 @@ fn revert_batch(tx: &Transaction<'_>, batch: &Batch, target: i64, comment: &str)
         match row.field.as_str() {
             "deleted" => {
                 create_measure(tx, batch, &json::<Measure>(row)?, comment)?;
+            }
+            "owner-deleted" => {
+                insert_owner(tx, batch, &json::<OwnerData>(row)?)?;
             }
             "expense" => {
                 insert_expense(tx, batch, code, &json::<ExpenseData>(row)?, comment)?;
@@ -118,6 +123,11 @@ fn revert_batch(tx: &Transaction<'_>, batch: &Batch, target: i64, comment: &str)
         let code = row.code.as_deref().unwrap_or_default();
         match row.field.as_str() {
             "created" => remove_measure(tx, batch, code, comment)?,
+            "owner-added" => remove_owner(tx, batch, json::<OwnerData>(row)?.id)?,
+            "owner-renamed" => {
+                let owner = json::<OwnerData>(row)?;
+                rename_owner_in_tx(tx, batch, owner.id, row.old.as_deref().unwrap_or_default())?;
+            }
             "expense" => delete_expense(tx, batch, code, json::<ExpenseData>(row)?.id, comment)?,
             "reevaluation" => {
                 delete_reevaluation(tx, batch, code, &json::<ReevaluationData>(row)?, comment)?;

@@ -208,8 +208,8 @@ pub(super) fn insert_measure(tx: &Transaction<'_>, m: &Measure) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO measure (code, title, description, horizon, owner_id, stakeholders, status, \
          progress, planned_start, due, completed, reeval_interval_months, next_reevaluation, \
-         planned_one_off_cents, planned_yearly_cents, notes, version) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 1)",
+                  planned_one_off_cents, planned_yearly_cents, notes, version, archived) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 1, ?17)",
     )?
     .execute(params![
         m.code,
@@ -228,6 +228,7 @@ pub(super) fn insert_measure(tx: &Transaction<'_>, m: &Measure) -> Result<i64> {
         m.planned_one_off.cents(),
         m.planned_yearly.cents(),
         m.notes,
+        m.archived,
     ])?;
     let id = tx.last_insert_rowid();
     write_frameworks(tx, &Measure { id, ..m.clone() })?;
@@ -242,7 +243,7 @@ fn write_measure_row(tx: &Transaction<'_>, m: &Measure) -> Result<()> {
             "UPDATE measure SET code = ?2, title = ?3, description = ?4, horizon = ?5, owner_id = ?6, \
              stakeholders = ?7, status = ?8, progress = ?9, planned_start = ?10, due = ?11, \
              completed = ?12, reeval_interval_months = ?13, next_reevaluation = ?14, \
-             planned_one_off_cents = ?15, planned_yearly_cents = ?16, notes = ?17, \
+                          planned_one_off_cents = ?15, planned_yearly_cents = ?16, notes = ?17, archived = ?19, \
              version = version + 1 WHERE id = ?1 AND version = ?18",
         )?
         .execute(params![
@@ -262,8 +263,9 @@ fn write_measure_row(tx: &Transaction<'_>, m: &Measure) -> Result<()> {
             m.next_reevaluation.map(|d| d.to_string()),
             m.planned_one_off.cents(),
             m.planned_yearly.cents(),
-            m.notes,
+                        m.notes,
             m.version,
+            m.archived,
         ])?;
     if changed == 1 { Ok(()) } else { Err(StoreError::Conflict { code: m.code.clone() }) }
 }

@@ -47,14 +47,47 @@ pub fn detail_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState) {
         header_ui(ui, ctx, measure);
         if !ctx.read_only {
             ui.add_space(ctx.tokens.space_s);
-            ui.horizontal(|ui| {
-                if ui.button(ctx.tr.t("action-edit")).clicked() {
+            ui.horizontal_wrapped(|ui| {
+                let tr = ctx.tr;
+                if ui.button(tr.t("action-edit")).clicked() {
                     view.drafts.insert(
                         measure.code.clone(),
-                        Draft::new(measure, Some(measure.code.clone()), ctx.tr),
+                        Draft::new(measure, Some(measure.code.clone()), tr),
                     );
                 }
-                if ui.button(ctx.tr.t("action-delete")).clicked() {
+                if ui.button(tr.t("action-duplicate")).clicked() {
+                    let copy = crate::model::Measure {
+                        id: 0,
+                        code: ctx.roadmap.next_free_code(),
+                        title: format!("{} {}", measure.title, tr.t("copy-suffix")),
+                        status: Status::Planned,
+                        progress: 0,
+                        completed: None,
+                        version: 0,
+                        archived: false,
+                        ..measure.clone()
+                    };
+                    view.new_draft = Some(Draft::new(&copy, None, tr));
+                }
+                // A measure with a history beyond its creation is archived rather than deleted.
+                let has_records = ctx.roadmap.expenses.iter().any(|e| e.code == measure.code)
+                    || ctx.roadmap.reevaluations.iter().any(|r| r.code == measure.code);
+                let (key, archived) = if measure.archived {
+                    ("action-unarchive", false)
+                } else {
+                    ("action-archive", true)
+                };
+                if ui.button(tr.t(key)).clicked() {
+                    ctx.commands.push(Command::SetArchived {
+                        code: measure.code.clone(),
+                        archived,
+                        expected_version: measure.version,
+                    });
+                }
+                if !has_records
+                    && measure.version <= 1
+                    && ui.button(tr.t("action-delete")).clicked()
+                {
                     view.confirm_delete = Some(measure.code.clone());
                 }
             });

@@ -41,6 +41,9 @@ pub struct Draft {
     frameworks: Vec<FrameworkRef>,
     new_framework: Framework,
     new_reference: String,
+    new_owner: String,
+    /// An owner created from the editor, selected once it exists.
+    pending_owner: Option<String>,
 }
 
 fn money_text(tr: &I18n, money: Money) -> String {
@@ -75,6 +78,8 @@ impl Draft {
             frameworks: m.frameworks.clone(),
             new_framework: Framework::Itil4,
             new_reference: String::new(),
+            new_owner: String::new(),
+            pending_owner: None,
         }
     }
 
@@ -234,6 +239,12 @@ pub enum EditorOutcome {
 /// The editor of `draft`; Save pushes one [`Command::SaveMeasure`]. Escape cancels.
 pub fn editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> EditorOutcome {
     let (tr, tokens) = (ctx.tr, ctx.tokens);
+    if let Some(name) = &draft.pending_owner
+        && let Some(owner) = ctx.roadmap.owners.iter().find(|o| &o.name == name)
+    {
+        draft.owner = Some(owner.id);
+        draft.pending_owner = None;
+    }
     let parsed = draft.parse(tr);
     let mut problems: Vec<(&'static str, String)> = Vec::new();
     match &parsed {
@@ -308,6 +319,25 @@ pub fn editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> Edito
                     .response
                     .labelled_by(label.id);
                 show_problem(ui, "owner");
+                // An owner can be created on the spot; it is selected once it exists.
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr.t("owners-new"));
+                    ui.add(egui::TextEdit::singleline(&mut draft.new_owner).desired_width(150.0))
+                        .labelled_by(label.id);
+                    let name = draft.new_owner.trim().to_owned();
+                    if ui
+                        .add_enabled(!name.is_empty(), egui::Button::new(tr.t("action-create")))
+                        .clicked()
+                    {
+                        ctx.commands.push(Command::AddOwner {
+                            name: name.clone(),
+                            kind: crate::model::OwnerKind::Role,
+                            contact: None,
+                        });
+                        draft.pending_owner = Some(name);
+                        draft.new_owner.clear();
+                    }
+                });
             });
             ui.end_row();
             text_field(ui, "field-stakeholders", "stakeholders", &mut draft.stakeholders);
@@ -386,7 +416,7 @@ pub fn editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> Edito
     ui.add_space(tokens.space_m);
     let mut outcome = EditorOutcome::Editing;
     ui.horizontal(|ui| {
-        let can_save = parsed.is_ok() && problems.is_empty() && dirty;
+        let can_save = parsed.is_ok() && problems.is_empty() && (dirty || draft.original.is_none());
         if ui.add_enabled(can_save, egui::Button::new(tr.t("action-save"))).clicked()
             && let Ok(measure) = &parsed
         {

@@ -70,6 +70,9 @@ pub fn filter_bar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, filter: &mut Filter) {
             .labelled_by(label.id);
 
         ui.checkbox(&mut filter.overdue_only, tr.t("label-overdue-only"));
+        if ctx.roadmap.measures.iter().any(|m| m.archived) {
+            ui.checkbox(&mut filter.show_archived, tr.t("label-show-archived"));
+        }
         if !filter.is_empty() && ui.button(tr.t("action-clear-filter")).clicked() {
             *filter = Filter::default();
         }

@@ -6,6 +6,7 @@ mod detail;
 pub mod editor;
 mod filter_bar;
 mod history;
+mod owners;
 mod table;
 pub mod theme;
 mod timeline;
@@ -97,6 +98,8 @@ pub struct ViewState {
     pub due_open: bool,
     /// The history view's filter and cached rows.
     pub history: history::HistoryView,
+    /// The owners window.
+    pub owners: owners::OwnersView,
 }
 
 /// What a view needs for one frame: the snapshot to draw, the language and tokens, and a place
@@ -215,6 +218,7 @@ impl FahrplanApp {
         };
         detail::confirm_delete_ui(ui.ctx(), &mut ctx, &mut self.view);
         due_ui(ui.ctx(), &ctx, &mut self.view);
+        owners::owners_ui(ui.ctx(), &mut ctx, &mut self.view.owners);
         // The details appear once a measure is chosen (unless the user hid them).
         let editing_new = self.view.new_draft.is_some();
         if (self.view.selected.is_some() && !self.view.detail_hidden) || editing_new {
@@ -400,6 +404,13 @@ impl FahrplanApp {
             {
                 commands.push(Command::Redo);
             }
+            ui.add_space(tokens.space_m);
+            if ui
+                .add(egui::Button::new(tr.t("owners-button")).selected(self.view.owners.open))
+                .clicked()
+            {
+                self.view.owners.open = !self.view.owners.open;
+            }
             let due = due_reevaluations(&self.state.roadmap, self.state.today).len();
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let text = egui::RichText::new(tr.f("due-button", &[("n", &due.to_string())]));
@@ -557,7 +568,10 @@ pub fn run_window(db: &Path, lang: Option<Lang>, today: NaiveDate) -> ExitCode {
             let lang = lang.or(prefs.lang).unwrap_or_default();
             // Follow the system's light or dark setting; where it cannot be read, calm light.
             cc.egui_ctx.options_mut(|o| o.fallback_theme = egui::Theme::Light);
-            let state = open_state(&db, lang, today).map_err(|e| e.to_string())?;
+            let mut state = open_state(&db, lang, today).map_err(|e| e.to_string())?;
+            // Wake up when the file changes (another window, the command line); idle otherwise.
+            let egui_ctx = cc.egui_ctx.clone();
+            state.set_change_notifier(std::sync::Arc::new(move || egui_ctx.request_repaint()));
             Ok(Box::new(FahrplanApp::new(state, prefs)))
         }),
     );

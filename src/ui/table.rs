@@ -113,9 +113,7 @@ pub fn table_ui(
     let cache_key = (generation, prefs.sort, prefs.sort_descending, view.filter.clone());
     if view.order_cache.as_ref().is_none_or(|(k, _)| *k != cache_key) {
         let mut order = sorted_order(roadmap, prefs.sort, prefs.sort_descending, ctx.today);
-        if !view.filter.is_empty() {
-            order.retain(|&i| view.filter.matches(roadmap, &roadmap.measures[i], ctx.today));
-        }
+        order.retain(|&i| view.filter.matches(roadmap, &roadmap.measures[i], ctx.today));
         view.order_cache = Some((cache_key, order));
     }
     let order: &[usize] = view.order_cache.as_ref().map_or(&[], |(_, o)| o.as_slice());
@@ -232,6 +230,9 @@ pub fn table_ui(
                 for spec in &columns {
                     row.col(|ui| chosen |= cell_ui(ui, ctx, measure, spec.key, is_selected));
                 }
+                if !ctx.read_only {
+                    row.response().context_menu(|ui| status_menu_ui(ui, ctx, measure));
+                }
                 if chosen || row.response().clicked() {
                     clicked = Some(index);
                 }
@@ -239,6 +240,23 @@ pub fn table_ui(
         });
     if let Some(index) = clicked {
         view.selected = Some(roadmap.measures[index].code.clone());
+    }
+}
+
+/// A context menu that sets the status of `m` (one command, one history entry).
+pub fn status_menu_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, m: &Measure) {
+    ui.label(RichText::new(ctx.tr.t("context-status")).strong());
+    for status in crate::model::Status::ALL {
+        let text = ctx.tr.t(&format!("status-{status}"));
+        if ui.add_enabled(*status != m.status, egui::Button::new(text)).clicked() {
+            ctx.commands.push(crate::app::Command::SetStatus {
+                code: m.code.clone(),
+                status: *status,
+                comment: String::new(),
+                expected_version: m.version,
+            });
+            ui.close();
+        }
     }
 }
 

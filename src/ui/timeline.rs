@@ -248,7 +248,7 @@ fn status_fill(tokens: &Tokens, status: Status) -> Color32 {
 #[allow(clippy::too_many_lines)]
 fn paint(
     ui: &mut Ui,
-    ctx: &ViewCtx<'_>,
+    ctx: &mut ViewCtx<'_>,
     view: &mut ViewState,
     laid: &TimelineLayout,
     outer: Rect,
@@ -418,7 +418,10 @@ fn paint(
             if response.clicked() {
                 clicked = Some(m.code.clone());
             }
-            response.on_hover_ui_at_pointer(|ui| tooltip_ui(ui, ctx, row.measure));
+            let response = response.on_hover_ui_at_pointer(|ui| tooltip_ui(ui, ctx, row.measure));
+            if !ctx.read_only {
+                response.context_menu(|ui| super::table::status_menu_ui(ui, ctx, m));
+            }
         }
     }
     if let Some(code) = clicked {
