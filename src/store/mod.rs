@@ -55,6 +55,12 @@ pub fn current_user() -> String {
     ["FAHRPLAN_USER", "USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+        .or_else(|| {
+            // Without those (a bare service environment), the home folder's name.
+            std::env::var_os("HOME").and_then(|home| {
+                std::path::PathBuf::from(home).file_name().map(|n| n.to_string_lossy().into_owned())
+            })
+        })
         .unwrap_or_else(|| "unbekannt".to_owned())
 }
 

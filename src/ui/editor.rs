@@ -273,10 +273,13 @@ pub fn editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> Edito
             ui.label(RichText::new(message).color(tokens.danger));
         }
     };
+    // Fields fill the panel beside the labels; a fixed width keeps the grid from growing.
+    let field_width = (ui.available_width() - 190.0).max(140.0);
     let text_field = |ui: &mut Ui, key: &str, field: &str, value: &mut String| {
         let label = ui.label(tr.t(key));
         ui.vertical(|ui| {
-            ui.add(egui::TextEdit::singleline(value).desired_width(ui.available_width()))
+            ui.set_max_width(field_width);
+            ui.add(egui::TextEdit::singleline(value).desired_width(field_width))
                 .labelled_by(label.id);
             show_problem(ui, field);
         });
@@ -322,7 +325,7 @@ pub fn editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> Edito
                 // An owner can be created on the spot; it is selected once it exists.
                 ui.horizontal(|ui| {
                     let label = ui.label(tr.t("owners-new"));
-                    ui.add(egui::TextEdit::singleline(&mut draft.new_owner).desired_width(150.0))
+                    ui.add(egui::TextEdit::singleline(&mut draft.new_owner).desired_width(110.0))
                         .labelled_by(label.id);
                     let name = draft.new_owner.trim().to_owned();
                     if ui

@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
 use super::widgets::muted;
-use crate::i18n::parse_date;
+use crate::i18n::{I18n, parse_date};
 use crate::model::Change;
 
 /// Filter and cache of the history view.
@@ -49,6 +49,35 @@ impl HistoryView {
     }
 }
 
+/// The name of a history field in the UI language (the raw name for unknown fields).
+pub fn field_label(tr: &I18n, field: &str) -> String {
+    let key = format!("hfield-{field}");
+    if tr.has(&key) { tr.t(&key) } else { field.to_owned() }
+}
+
+/// A history value as the user reads it: status and horizon words, dates and money in the UI's
+/// format; other values as they are.
+pub fn value_label(tr: &I18n, field: &str, value: Option<&str>) -> String {
+    let Some(value) = value else { return "–".to_owned() };
+    let date = |v: &str| NaiveDate::parse_from_str(v, "%Y-%m-%d").map(|d| tr.date(d)).ok();
+    let money = |v: &str| v.parse::<i64>().ok().map(|c| tr.money(crate::model::Money(c)));
+    let word = |prefix: &str| {
+        let key = format!("{prefix}-{value}");
+        tr.has(&key).then(|| tr.t(&key))
+    };
+    let shown = match field {
+        "status" => word("status"),
+        "horizon" => word("horizon"),
+        "reevaluation" => word("verdict"),
+        "progress" => value.parse::<u8>().ok().map(|p| tr.percent(p)),
+        "start" | "due" | "completed" | "next_reevaluation" => date(value),
+        "planned_one_off_cents" | "planned_yearly_cents" | "expense" => money(value),
+        "archived" => Some(tr.t(if value == "true" { "yes" } else { "no" })),
+        _ => None,
+    };
+    shown.unwrap_or_else(|| value.to_owned())
+}
+
 /// The history table with its filter row.
 pub fn history_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut HistoryView, changes: &[Change]) {
     let (tr, tokens) = (ctx.tr, ctx.tokens);
@@ -66,13 +95,14 @@ pub fn history_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut HistoryView, change
         let mut fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
         fields.sort_unstable();
         fields.dedup();
-        let shown = if view.field.is_empty() { tr.t("filter-all") } else { view.field.clone() };
+        let shown =
+            if view.field.is_empty() { tr.t("filter-all") } else { field_label(tr, &view.field) };
         egui::ComboBox::from_id_salt("history_field")
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut view.field, String::new(), tr.t("filter-all"));
                 for f in fields {
-                    ui.selectable_value(&mut view.field, f.to_owned(), f);
+                    ui.selectable_value(&mut view.field, f.to_owned(), field_label(tr, f));
                 }
             })
             .response
@@ -115,13 +145,17 @@ pub fn history_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut HistoryView, change
                     ui.label(RichText::new(c.code.as_deref().unwrap_or("")).strong());
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(&c.field).truncate());
+                    ui.add(egui::Label::new(field_label(tr, &c.field)).truncate());
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(c.old.as_deref().unwrap_or("–")).truncate());
+                    ui.add(
+                        egui::Label::new(value_label(tr, &c.field, c.old.as_deref())).truncate(),
+                    );
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(c.new.as_deref().unwrap_or("–")).truncate());
+                    ui.add(
+                        egui::Label::new(value_label(tr, &c.field, c.new.as_deref())).truncate(),
+                    );
                 });
                 row.col(|ui| {
                     ui.add(egui::Label::new(&c.comment).truncate());
@@ -146,6 +180,19 @@ mod tests {
             new: None,
             comment: String::new(),
         }
+    }
+
+    #[test]
+    fn values_read_as_words_dates_and_money() {
+        let tr = I18n::new(crate::i18n::Lang::De);
+        assert_eq!(field_label(&tr, "next_reevaluation"), "Nächste Prüfung");
+        assert_eq!(field_label(&tr, "whatever"), "whatever");
+        assert_eq!(value_label(&tr, "status", Some("in-progress")), "In Arbeit");
+        assert_eq!(value_label(&tr, "due", Some("2026-02-28")), "28.02.2026");
+        assert_eq!(value_label(&tr, "expense", Some("150000")), "1.500,00 €");
+        assert_eq!(value_label(&tr, "progress", Some("45")), "45 %");
+        assert_eq!(value_label(&tr, "title", Some("Titel")), "Titel");
+        assert_eq!(value_label(&tr, "completed", None), "–");
     }
 
     #[test]

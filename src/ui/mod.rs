@@ -179,20 +179,22 @@ impl FahrplanApp {
 
         self.shortcuts(ui, read_only, &mut commands);
         egui::Panel::top("top_bar").show(ui, |ui| {
+            let (state, view) = (&self.state, &mut self.view);
             top_bar::top_bar_ui(
                 ui,
                 &tokens,
-                self.state.tr(),
+                state.tr(),
                 &file_name,
                 lang,
                 &self.prefs.recent,
                 &mut commands,
+                |ui, commands| {
+                    if !read_only {
+                        actions_bar_ui(ui, &tokens, state, view, commands);
+                    }
+                },
             );
         });
-        if !read_only {
-            egui::Panel::top("actions")
-                .show(ui, |ui| self.actions_bar_ui(ui, &tokens, &mut commands));
-        }
         if let Some(message) = self.state.message.clone() {
             egui::Panel::bottom("message").show(ui, |ui| {
                 if message_ui(ui, &tokens, self.state.tr(), &message) {
@@ -257,7 +259,9 @@ impl FahrplanApp {
                     }
                 }
             });
-            filter_bar::filter_bar_ui(ui, &ctx, &mut self.view.filter);
+            if self.prefs.tab != Tab::History {
+                filter_bar::filter_bar_ui(ui, &ctx, &mut self.view.filter);
+            }
             ui.separator();
             let generation = self.state.generation();
             match self.prefs.tab {
@@ -359,69 +363,6 @@ impl FahrplanApp {
         }
     }
 
-    /// New measure, undo, redo, and the count of due re-evaluations.
-    fn actions_bar_ui(&mut self, ui: &mut egui::Ui, tokens: &Tokens, commands: &mut Vec<Command>) {
-        let tr = self.state.tr();
-        ui.horizontal(|ui| {
-            if ui.button(tr.t("action-new-measure")).clicked() {
-                let roadmap = &self.state.roadmap;
-                let today = self.state.today;
-                let mut m = crate::model::Measure::new(
-                    roadmap.next_free_code(),
-                    "",
-                    today,
-                    today.checked_add_months(chrono::Months::new(6)).unwrap_or(today),
-                );
-                m.horizon = self
-                    .view
-                    .filter
-                    .horizon
-                    .or_else(|| {
-                        self.view
-                            .selected
-                            .as_ref()
-                            .and_then(|c| roadmap.measure(c))
-                            .map(|s| s.horizon)
-                    })
-                    .unwrap_or(crate::model::Horizon::Short);
-                m.reevaluation_interval_months = Some(12);
-                self.view.new_draft = Some(editor::Draft::new(&m, None, tr));
-                self.view.detail_hidden = false;
-            }
-            ui.add_space(tokens.space_m);
-            let (can_undo, can_redo) = self.state.can_undo_redo();
-            if ui
-                .add_enabled(can_undo, egui::Button::new(tr.t("action-undo")))
-                .on_hover_text("Ctrl+Z")
-                .clicked()
-            {
-                commands.push(Command::Undo);
-            }
-            if ui
-                .add_enabled(can_redo, egui::Button::new(tr.t("action-redo")))
-                .on_hover_text("Ctrl+Y")
-                .clicked()
-            {
-                commands.push(Command::Redo);
-            }
-            ui.add_space(tokens.space_m);
-            if ui
-                .add(egui::Button::new(tr.t("owners-button")).selected(self.view.owners.open))
-                .clicked()
-            {
-                self.view.owners.open = !self.view.owners.open;
-            }
-            let due = due_reevaluations(&self.state.roadmap, self.state.today).len();
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let text = egui::RichText::new(tr.f("due-button", &[("n", &due.to_string())]));
-                let text = if due > 0 { text.color(tokens.danger).strong() } else { text };
-                if ui.add(egui::Button::new(text).selected(self.view.due_open)).clicked() {
-                    self.view.due_open = !self.view.due_open;
-                }
-            });
-        });
-    }
-
     fn update_title(&mut self, ui: &egui::Ui) {
         let title = format!("{} — Fahrplan", display_name(self.state.store().path()));
         if title != self.view.title {
@@ -429,6 +370,66 @@ impl FahrplanApp {
             self.view.title = title;
         }
     }
+}
+
+/// New measure, undo, redo, and the count of due re-evaluations.
+fn actions_bar_ui(
+    ui: &mut egui::Ui,
+    tokens: &Tokens,
+    state: &AppState,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
+    let tr = state.tr();
+    ui.horizontal(|ui| {
+        if ui.button(tr.t("action-new-measure")).clicked() {
+            let roadmap = &state.roadmap;
+            let today = state.today;
+            let mut m = crate::model::Measure::new(
+                roadmap.next_free_code(),
+                "",
+                today,
+                today.checked_add_months(chrono::Months::new(6)).unwrap_or(today),
+            );
+            m.horizon = view
+                .filter
+                .horizon
+                .or_else(|| {
+                    view.selected.as_ref().and_then(|c| roadmap.measure(c)).map(|s| s.horizon)
+                })
+                .unwrap_or(crate::model::Horizon::Short);
+            m.reevaluation_interval_months = Some(12);
+            view.new_draft = Some(editor::Draft::new(&m, None, tr));
+            view.detail_hidden = false;
+        }
+        ui.add_space(tokens.space_m);
+        let (can_undo, can_redo) = state.can_undo_redo();
+        if ui
+            .add_enabled(can_undo, egui::Button::new(tr.t("action-undo")))
+            .on_hover_text("Ctrl+Z")
+            .clicked()
+        {
+            commands.push(Command::Undo);
+        }
+        if ui
+            .add_enabled(can_redo, egui::Button::new(tr.t("action-redo")))
+            .on_hover_text("Ctrl+Y")
+            .clicked()
+        {
+            commands.push(Command::Redo);
+        }
+        ui.add_space(tokens.space_m);
+        if ui.add(egui::Button::new(tr.t("owners-button")).selected(view.owners.open)).clicked() {
+            view.owners.open = !view.owners.open;
+        }
+        let due = due_reevaluations(&state.roadmap, state.today).len();
+        ui.add_space(tokens.space_m);
+        let text = egui::RichText::new(tr.f("due-button", &[("n", &due.to_string())]));
+        let text = if due > 0 { text.color(tokens.danger).strong() } else { text };
+        if ui.add(egui::Button::new(text).selected(view.due_open)).clicked() {
+            view.due_open = !view.due_open;
+        }
+    });
 }
 
 /// Measures whose next re-evaluation is overdue or due within 30 days, most urgent first.

@@ -15,6 +15,8 @@ fn dialog(tr: &I18n) -> rfd::FileDialog {
 }
 
 /// Draws the top bar; menu actions become commands.
+// Each argument is a separate piece of what the bar shows; a struct would only rename them.
+#[allow(clippy::too_many_arguments)]
 pub fn top_bar_ui(
     ui: &mut Ui,
     tokens: &Tokens,
@@ -23,6 +25,7 @@ pub fn top_bar_ui(
     lang: Lang,
     recent: &[PathBuf],
     commands: &mut Vec<Command>,
+    actions: impl FnOnce(&mut Ui, &mut Vec<Command>),
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(tr.t("menu-file"), |ui| {
@@ -79,6 +82,8 @@ pub fn top_bar_ui(
         });
         ui.add_space(tokens.space_m);
         ui.label(RichText::new(file_name).color(tokens.text_muted));
+        ui.add_space(tokens.space_l);
+        actions(ui, commands);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let mut chosen = lang;
             let combo = egui::ComboBox::from_id_salt("lang_switch")
