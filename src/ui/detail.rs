@@ -55,6 +55,10 @@ pub fn detail_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState) {
                         Draft::new(measure, Some(measure.code.clone()), tr),
                     );
                 }
+                if ui.button(tr.t("tab-history")).clicked() {
+                    view.history.measure = measure.code.clone();
+                    view.show_history = true;
+                }
                 if ui.button(tr.t("action-duplicate")).clicked() {
                     let copy = crate::model::Measure {
                         id: 0,

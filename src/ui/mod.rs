@@ -100,6 +100,8 @@ pub struct ViewState {
     pub history: history::HistoryView,
     /// The owners window.
     pub owners: owners::OwnersView,
+    /// Switch to the history tab (asked for by the detail panel).
+    pub show_history: bool,
 }
 
 /// What a view needs for one frame: the snapshot to draw, the language and tokens, and a place
@@ -229,6 +231,9 @@ impl FahrplanApp {
                 .default_size(tokens.detail_width.min(ui.available_width() * 0.36))
                 .min_size(300.0)
                 .show(ui, |ui| detail::detail_ui(ui, &mut ctx, &mut self.view));
+        }
+        if std::mem::take(&mut self.view.show_history) {
+            self.prefs.tab = Tab::History;
         }
         egui::CentralPanel::default().show(ui, |ui| {
             let mut timeline_action = None;
