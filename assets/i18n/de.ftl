@@ -265,3 +265,4 @@ hfield-reevaluation = Wirksamkeitsprüfung
 hfield-owner-added = Stelle angelegt
 hfield-owner-renamed = Stelle umbenannt
 hfield-owner-deleted = Stelle gelöscht
+action-show-history = Verlauf anzeigen

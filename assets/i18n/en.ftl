@@ -265,3 +265,4 @@ hfield-reevaluation = Effectiveness review
 hfield-owner-added = Owner added
 hfield-owner-renamed = Owner renamed
 hfield-owner-deleted = Owner deleted
+action-show-history = Show history

@@ -55,7 +55,7 @@ pub fn detail_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState) {
                         Draft::new(measure, Some(measure.code.clone()), tr),
                     );
                 }
-                if ui.button(tr.t("tab-history")).clicked() {
+                if ui.button(tr.t("action-show-history")).clicked() {
                     view.history.measure = measure.code.clone();
                     view.show_history = true;
                 }

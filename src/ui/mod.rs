@@ -102,6 +102,17 @@ pub struct ViewState {
     pub owners: owners::OwnersView,
     /// Switch to the history tab (asked for by the detail panel).
     pub show_history: bool,
+    /// Figures over the whole roadmap, recomputed only when the data changes.
+    derived: Option<(u64, Derived)>,
+}
+
+/// Figures over the whole roadmap that the bars show on every frame.
+#[derive(Clone, Copy, Debug, Default)]
+struct Derived {
+    /// Re-evaluations overdue or due within 30 days.
+    due: usize,
+    /// Whether there is something to undo / to redo.
+    undo_redo: (bool, bool),
 }
 
 /// What a view needs for one frame: the snapshot to draw, the language and tokens, and a place
@@ -174,6 +185,15 @@ impl FahrplanApp {
         self.state.refresh_if_changed_elsewhere();
         self.update_title(ui);
 
+        let generation = self.state.generation();
+        if self.view.derived.is_none_or(|(g, _)| g != generation) {
+            let roadmap = &self.state.roadmap;
+            let derived = Derived {
+                due: due_reevaluations(roadmap, self.state.today).len(),
+                undo_redo: self.state.can_undo_redo(),
+            };
+            self.view.derived = Some((generation, derived));
+        }
         let mut commands = Vec::new();
         let read_only = self.state.store().is_read_only();
         let file_name = display_name(self.state.store().path());
@@ -408,7 +428,8 @@ fn actions_bar_ui(
             view.detail_hidden = false;
         }
         ui.add_space(tokens.space_m);
-        let (can_undo, can_redo) = state.can_undo_redo();
+        let derived = view.derived.map(|(_, d)| d).unwrap_or_default();
+        let (can_undo, can_redo) = derived.undo_redo;
         if ui
             .add_enabled(can_undo, egui::Button::new(tr.t("action-undo")))
             .on_hover_text("Ctrl+Z")
@@ -427,7 +448,7 @@ fn actions_bar_ui(
         if ui.add(egui::Button::new(tr.t("owners-button")).selected(view.owners.open)).clicked() {
             view.owners.open = !view.owners.open;
         }
-        let due = due_reevaluations(&state.roadmap, state.today).len();
+        let due = derived.due;
         ui.add_space(tokens.space_m);
         let text = egui::RichText::new(tr.f("due-button", &[("n", &due.to_string())]));
         let text = if due > 0 { text.color(tokens.danger).strong() } else { text };
