@@ -104,6 +104,7 @@ fn main() {
 
     record("frame_main_20", frame_bench(&mut app_with(20, Tab::Table)));
     record("frame_main_10000", frame_bench(&mut app_with(10_000, Tab::Table)));
+    record("frame_dashboard_20", frame_bench(&mut app_with(20, Tab::Dashboard)));
     record("frame_timeline_20", frame_bench(&mut app_with(20, Tab::Timeline)));
     record("frame_timeline_10000", frame_bench(&mut app_with(10_000, Tab::Timeline)));
 

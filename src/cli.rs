@@ -17,7 +17,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
 use crate::i18n::{I18n, Lang, parse_date, parse_money};
-use crate::model::{Change, Measure, Roadmap, Status, Verdict, schedule_health};
+use crate::model::{
+    Change, Dashboard, Measure, Roadmap, SinceReport, Status, Verdict, changes_since, dashboard,
+    schedule_health,
+};
 use crate::store::{Store, StoreError, inspect};
 
 /// Fahrplan: the IT roadmap of a municipality — measures, owners, status, money, re-evaluations.
@@ -143,6 +146,27 @@ pub enum Cmd {
     Undo,
     /// Redo the latest undone change.
     Redo,
+    /// The overview's figures: progress per horizon, money, what is late and due.
+    Summary {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextFormat,
+    },
+    /// What changed since a date (default: the last council meeting).
+    Changes {
+        /// From this date on (2026-11-01 or 01.11.2026).
+        #[arg(long)]
+        since: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextFormat,
+    },
+    /// Council meetings.
+    Meeting {
+        /// What to do.
+        #[command(subcommand)]
+        action: MeetingCmd,
+    },
     /// Show the history of changes, of one measure or of all.
     History {
         /// Only this measure.
@@ -171,6 +195,20 @@ pub enum Cmd {
         #[arg(long)]
         dependencies: bool,
     },
+}
+
+/// `meeting` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum MeetingCmd {
+    /// Record a council meeting.
+    Add {
+        /// When (2026-11-27 or 27.11.2026).
+        date: String,
+        /// What it was, e.g. "Gemeinderat".
+        title: String,
+    },
+    /// List the meetings.
+    List,
 }
 
 /// `reevaluate --verdict`.
@@ -390,6 +428,71 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 ],
             ));
         }
+        Cmd::Summary { format } => {
+            let store = open(db, tr)?;
+            let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+            let d = dashboard(&roadmap, today);
+            match format {
+                TextFormat::Json => out(&to_json(&summary_json(&d, &roadmap))),
+                TextFormat::Text => out(&summary_text(&d, &roadmap, tr)),
+            }
+        }
+        Cmd::Changes { since, format } => {
+            let store = open(db, tr)?;
+            let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+            let since = match since {
+                Some(text) => parse_date(text)
+                    .ok_or_else(|| Failure::Input(tr.f("cli-bad-date", &[("value", text)])))?,
+                None => roadmap
+                    .meetings
+                    .iter()
+                    .map(|m| m.date)
+                    .filter(|d| *d <= today)
+                    .max()
+                    .ok_or_else(|| Failure::Input(tr.t("cli-no-meeting")))?,
+            };
+            let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;
+            let seed = store.seed_batch().map_err(|e| Failure::store(&e, tr))?;
+            let report = changes_since(&history, since, seed);
+            match format {
+                TextFormat::Json => {
+                    let entries: Vec<Value> = report
+                        .entries
+                        .iter()
+                        .map(|(kind, c)| {
+                            json!({
+                                "at": c.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                                "who": c.who,
+                                "code": c.code,
+                                "kind": kind.as_str(),
+                                "field": c.field,
+                                "old": c.old,
+                                "new": c.new,
+                                "comment": c.comment,
+                            })
+                        })
+                        .collect();
+                    out(&to_json(&Value::Array(entries)));
+                }
+                TextFormat::Text => out(&since_text(&report, since, tr)),
+            }
+        }
+        Cmd::Meeting { action: MeetingCmd::Add { date, title } } => {
+            let date = date_arg(Some(date), today, tr)?;
+            let mut store = open(db, tr)?;
+            let meeting = store.add_meeting(date, title).map_err(|e| Failure::store(&e, tr))?;
+            out(&tr.f(
+                "cli-meeting-added",
+                &[("date", &tr.date(meeting.date)), ("title", &meeting.title)],
+            ));
+        }
+        Cmd::Meeting { action: MeetingCmd::List } => {
+            let store = open(db, tr)?;
+            let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+            for m in &roadmap.meetings {
+                out(&format!("{}  {}", tr.date(m.date), m.title));
+            }
+        }
         Cmd::Undo | Cmd::Redo => {
             let mut store = open(db, tr)?;
             let undo = matches!(command, Cmd::Undo);
@@ -480,6 +583,108 @@ fn date_arg(text: Option<&str>, today: NaiveDate, tr: &I18n) -> Result<NaiveDate
             parse_date(t).ok_or_else(|| Failure::Input(tr.f("cli-bad-date", &[("value", t)])))
         }
     }
+}
+
+fn summary_json(d: &Dashboard, roadmap: &Roadmap) -> Value {
+    let figures = |f: &crate::model::Figures| {
+        json!({
+            "total": f.total,
+            "done": f.done,
+            "progress": f.progress,
+            "planned_one_off_cents": f.planned_one_off.cents(),
+            "planned_yearly_cents": f.planned_yearly.cents(),
+            "spent_cents": f.spent.cents(),
+        })
+    };
+    let mut horizons = serde_json::Map::new();
+    for (h, f) in &d.horizons {
+        horizons.insert(h.as_str().to_owned(), figures(f));
+    }
+    json!({
+        "town": roadmap.info.town,
+        "roadmap": roadmap.info.name,
+        "horizons": horizons,
+        "total": figures(&d.total),
+        "overdue": d.overdue,
+        "due_soon": d.due_soon,
+        "reevaluations_due": d.reevaluations_overdue.iter().chain(&d.reevaluations_due).collect::<Vec<_>>(),
+        "reevaluations_overdue": d.reevaluations_overdue,
+        "by_status": d.by_status.iter().map(|(s, n)| (s.as_str().to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),
+        "by_health": d.by_health.iter().map(|(h, n)| (h.as_str().to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),
+        "verdicts_last_12_months": d.verdicts.iter().map(|(v, n)| (v.as_str().to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),
+        "years": d.years.iter().map(|y| json!({"year": y.year, "planned_cents": y.planned.cents(), "spent_cents": y.spent.cents()})).collect::<Vec<_>>(),
+        "overruns": d.overruns.iter().map(|o| json!({"code": o.code, "planned_cents": o.planned.cents(), "spent_cents": o.spent.cents()})).collect::<Vec<_>>(),
+    })
+}
+
+fn summary_text(d: &Dashboard, roadmap: &Roadmap, tr: &I18n) -> String {
+    let mut rows = vec![
+        [
+            "col-horizon",
+            "summary-done",
+            "col-progress",
+            "field-one-off",
+            "field-yearly",
+            "field-spent",
+        ]
+        .iter()
+        .map(|k| tr.t(k))
+        .collect::<Vec<_>>(),
+    ];
+    let row = |label: String, f: &crate::model::Figures| {
+        vec![
+            label,
+            tr.f("lane-done", &[("done", &f.done.to_string()), ("total", &f.total.to_string())]),
+            tr.percent(f.progress),
+            tr.money_whole(f.planned_one_off),
+            tr.money_whole(f.planned_yearly),
+            tr.money_whole(f.spent),
+        ]
+    };
+    for (h, f) in &d.horizons {
+        rows.push(row(tr.t(&format!("horizon-{h}")), f));
+    }
+    rows.push(row(tr.t("summary-total"), &d.total));
+    let mut text = format!("{}\n\n{}", roadmap.info.name, columns(&rows));
+    let list =
+        |codes: &[String]| if codes.is_empty() { "–".to_owned() } else { codes.join(", ") };
+    text.push_str(&format!("\n\n{}: {}", tr.t("summary-overdue"), list(&d.overdue)));
+    text.push_str(&format!("\n{}: {}", tr.t("summary-due-soon"), list(&d.due_soon)));
+    text.push_str(&format!(
+        "\n{}: {}",
+        tr.t("summary-reevaluations-overdue"),
+        list(&d.reevaluations_overdue)
+    ));
+    text.push_str(&format!(
+        "\n{}: {}",
+        tr.t("summary-reevaluations-due"),
+        list(&d.reevaluations_due)
+    ));
+    text
+}
+
+fn since_text(report: &SinceReport, since: NaiveDate, tr: &I18n) -> String {
+    let mut text = tr.f(
+        "since-heading",
+        &[
+            ("date", &tr.date(since)),
+            ("n", &report.entries.len().to_string()),
+            ("completed", &report.completed.len().to_string()),
+            ("expenses", &tr.money(report.expenses)),
+        ],
+    );
+    for (kind, c) in &report.entries {
+        text.push_str(&format!(
+            "\n{}  {:<5} {:<14} {} → {}  {}",
+            tr.date_time(c.at),
+            c.code.as_deref().unwrap_or(""),
+            tr.t(&format!("kind-{}", kind.as_str())),
+            c.old.as_deref().unwrap_or("–"),
+            c.new.as_deref().unwrap_or("–"),
+            c.comment
+        ));
+    }
+    text
 }
 
 fn to_json(value: &Value) -> String {

@@ -275,3 +275,67 @@ fn bad_progress_amounts_dates_and_verdicts_exit_1_and_change_nothing() {
     }
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
+
+#[test]
+fn summary_json_has_the_contracted_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.sqlite");
+    let s = json(&fahrplan(&db, &["summary", "--format", "json"]));
+    let short = &s["horizons"]["short"];
+    for field in [
+        "total",
+        "done",
+        "progress",
+        "planned_one_off_cents",
+        "planned_yearly_cents",
+        "spent_cents",
+    ] {
+        assert!(short.get(field).is_some(), "missing {field}");
+    }
+    let totals: Vec<i64> = ["short", "medium", "long"]
+        .iter()
+        .map(|h| s["horizons"][h]["total"].as_i64().unwrap())
+        .collect();
+    assert_eq!(totals, [8, 9, 3]);
+    let one_off: i64 = ["short", "medium", "long"]
+        .iter()
+        .map(|h| s["horizons"][h]["planned_one_off_cents"].as_i64().unwrap())
+        .sum();
+    assert_eq!(one_off, 21_300_000);
+    assert_eq!(s["overdue"], serde_json::json!(["M13", "M10", "M16", "M19", "M18", "M20"]));
+    assert_eq!(s["reevaluations_due"].as_array().unwrap().len(), 17);
+    let text = String::from_utf8_lossy(&fahrplan(&db, &["summary"]).stdout).into_owned();
+    assert!(text.contains("213.000 €") && text.contains("236.000 €"), "{text}");
+}
+
+#[test]
+fn changes_since_the_last_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite");
+    let none = fahrplan(&db, &["changes"]);
+    assert_eq!(none.status.code(), Some(1), "no meeting yet: {}", stderr(&none));
+    assert!(fahrplan(&db, &["meeting", "add", "2026-11-27", "Gemeinderat"]).status.success());
+    let list = fahrplan(&db, &["meeting", "list"]);
+    assert_eq!(String::from_utf8_lossy(&list.stdout).trim(), "27.11.2026  Gemeinderat");
+    assert!(
+        fahrplan(&db, &["set-status", "M16", "done", "--comment", "beschlossen"]).status.success()
+    );
+    assert!(
+        fahrplan(&db, &["add-expense", "M18", "1.500,00", "--date", "2026-11-27"]).status.success()
+    );
+    let entries = json(&fahrplan(&db, &["changes", "--format", "json"]));
+    let entries = entries.as_array().unwrap();
+    let kinds: Vec<(&str, &str)> = entries
+        .iter()
+        .map(|e| (e["kind"].as_str().unwrap(), e["code"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(kinds, [("status", "M16"), ("progress", "M16"), ("expense", "M18")]);
+    for field in ["at", "who", "code", "kind", "old", "new", "comment"] {
+        assert!(entries[0].get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(entries[0]["comment"], "beschlossen");
+    let explicit = json(&fahrplan(&db, &["changes", "--since", "01.01.2030", "--format", "json"]));
+    assert!(explicit.as_array().unwrap().is_empty());
+    assert_eq!(fahrplan(&db, &["changes", "--since", "gestern"]).status.code(), Some(1));
+    assert_eq!(fahrplan(&db, &["meeting", "add", "2026-11-31", "X"]).status.code(), Some(1));
+}

@@ -250,3 +250,29 @@ fn archive_hides_a_measure_and_duplicate_creates_the_next_code() {
     harness.run();
     assert_eq!(harness.query_all_by_label("M21").count(), 2);
 }
+
+#[test]
+fn clicking_an_overdue_measure_on_the_overview_opens_its_details() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("overview.sqlite");
+    let store = Store::open_or_create(&path, Lang::De).unwrap();
+    let state = AppState::new(store, Lang::De, today()).unwrap();
+    let app = FahrplanApp::new(state, Prefs { tab: Tab::Dashboard, ..Prefs::default() });
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1400.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app);
+    harness.run();
+    assert!(harness.query_by_label("Überfällig (6)").is_some());
+    assert!(harness.query_all_by_label("213.000 €").next().is_some(), "planned one-off in total");
+    assert_eq!(harness.state().view.selected, None);
+        // M13 is listed as overdue and as due for re-evaluation; the first is the overdue list.
+    harness
+        .get_all_by_label("M13  Berechtigungsmanagement für Zugänge und Zugriffsrechte")
+        .next()
+        .expect("M13 in the overdue list")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().view.selected.as_deref(), Some("M13"));
+    assert!(harness.query_by_label("Status übernehmen").is_some(), "the details are open");
+}

@@ -111,6 +111,13 @@ pub enum Command {
     },
     /// Delete an unused owner.
     DeleteOwner(crate::model::OwnerId),
+    /// Record a council meeting.
+    AddMeeting {
+        /// When.
+        date: NaiveDate,
+        /// What it was.
+        title: String,
+    },
     /// Undo the latest change.
     Undo,
     /// Redo the latest undone change.
@@ -369,6 +376,12 @@ impl AppState {
                 result?;
                 Ok(None)
             }
+            Command::AddMeeting { date, title } => {
+                let result = self.store.add_meeting(date, &title);
+                self.refresh()?;
+                result?;
+                Ok(None)
+            }
             Command::Undo | Command::Redo => {
                 let undo = command == Command::Undo;
                 let result = if undo { self.store.undo("") } else { self.store.redo("") };
@@ -441,6 +454,11 @@ impl AppState {
     /// The whole history, oldest first (for the history view).
     pub fn history(&self) -> Vec<Change> {
         self.store.history(None).unwrap_or_default()
+    }
+
+    /// The batch that seeded the default roadmap (not a change to report).
+    pub fn seed_batch(&self) -> Option<i64> {
+        self.store.seed_batch().ok().flatten()
     }
 
     /// Whether undo and redo have something to do.

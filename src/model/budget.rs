@@ -68,6 +68,19 @@ fn planned_in_year(measure: &Measure, year: i32) -> Money {
     planned.saturating_add(measure.planned_yearly.scaled(months, 12))
 }
 
+/// What the plan foresees for `measure` from its start up to `today`: the one-off cost once the
+/// start has passed, and the running costs for every full month since delivery.
+pub fn planned_until(measure: &Measure, today: NaiveDate) -> Money {
+    if measure.status == Status::Cancelled || measure.start > today {
+        return Money::ZERO;
+    }
+    let delivered = measure.completed.unwrap_or(measure.due);
+    let months = (i64::from(today.year()) - i64::from(delivered.year())) * 12
+        + i64::from(today.month())
+        - i64::from(delivered.month());
+    measure.planned_one_off.saturating_add(measure.planned_yearly.scaled(months.max(0), 12))
+}
+
 /// Months of `year` that lie after the month of `delivered`.
 fn running_months(delivered: NaiveDate, year: i32) -> i64 {
     match year.cmp(&delivered.year()) {

@@ -367,6 +367,17 @@ pub fn diff_measures(old: &Measure, new: &Measure) -> Vec<FieldChange> {
         .collect()
 }
 
+/// A council meeting; the overview reports what changed since the last one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    /// Database id.
+    pub id: i64,
+    /// When it took place.
+    pub date: NaiveDate,
+    /// What it was.
+    pub title: String,
+}
+
 /// Facts about the roadmap as a whole.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoadmapInfo {
@@ -391,6 +402,8 @@ pub struct Roadmap {
     pub expenses: Vec<Expense>,
     /// All re-evaluations, ordered by date.
     pub reevaluations: Vec<Reevaluation>,
+    /// Council meetings, ordered by date.
+    pub meetings: Vec<Meeting>,
 }
 
 impl Roadmap {

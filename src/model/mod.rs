@@ -3,16 +3,22 @@
 //! Everything here is pure: no I/O, no egui, no clock. "Today" is always a parameter.
 
 mod budget;
+mod dashboard;
 mod health;
 mod measure;
 mod money;
 mod validate;
 
-pub use budget::{BudgetRollup, YearBudget, budget_by_horizon, budget_by_year, budget_total};
+pub use budget::{
+    BudgetRollup, YearBudget, budget_by_horizon, budget_by_year, budget_total, planned_until,
+};
+pub use dashboard::{
+    ChangeKind, Dashboard, Figures, Overrun, SinceReport, changes_since, dashboard,
+};
 pub use health::{Health, next_reevaluation, schedule_health};
 pub use measure::{
-    Change, Expense, FieldChange, FieldError, Framework, FrameworkRef, Horizon, Measure, Owner,
-    OwnerId, OwnerKind, Reevaluation, Roadmap, RoadmapInfo, Status, Verdict, diff_measures,
+    Change, Expense, FieldChange, FieldError, Framework, FrameworkRef, Horizon, Measure, Meeting,
+    Owner, OwnerId, OwnerKind, Reevaluation, Roadmap, RoadmapInfo, Status, Verdict, diff_measures,
     field_text, field_texts,
 };
 pub use money::Money;

@@ -101,6 +101,9 @@ pub enum StoreError {
         /// The measures.
         codes: Vec<String>,
     },
+    /// A meeting needs a title.
+    #[error("the meeting has no title")]
+    EmptyMeetingTitle,
     /// There is nothing to undo (or redo).
     #[error("there is nothing to undo or redo")]
     NothingToRevert,
@@ -164,6 +167,7 @@ impl StoreError {
                 | Self::HasRecords { .. }
                 | Self::NothingToRevert
                 | Self::EmptyOwnerName
+                | Self::EmptyMeetingTitle
                 | Self::DuplicateOwner(_)
                 | Self::UnknownOwner
                 | Self::OwnerInUse { .. }
@@ -195,6 +199,7 @@ impl StoreError {
             Self::HasRecords { code } => tr.f("err-has-records", &[("code", code)]),
             Self::NothingToRevert => tr.t("err-nothing-to-revert"),
             Self::EmptyOwnerName => tr.t("err-empty-owner"),
+            Self::EmptyMeetingTitle => tr.t("err-empty-meeting"),
             Self::DuplicateOwner(name) => tr.f("err-duplicate-owner", &[("name", name)]),
             Self::UnknownOwner => tr.t("invalid-unknown-owner"),
             Self::OwnerInUse { name, codes } => {

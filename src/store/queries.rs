@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, types::Type};
 
 use super::{Result, Store};
 use crate::model::{
-    Change, Expense, Framework, FrameworkRef, Horizon, Measure, Money, Owner, OwnerKind,
+    Change, Expense, Framework, FrameworkRef, Horizon, Measure, Meeting, Money, Owner, OwnerKind,
     Reevaluation, Roadmap, RoadmapInfo, Status, Verdict,
 };
 
@@ -175,6 +175,14 @@ fn load_reevaluations(conn: &Connection) -> rusqlite::Result<Vec<Reevaluation>> 
     .collect()
 }
 
+fn load_meetings(conn: &Connection) -> rusqlite::Result<Vec<Meeting>> {
+    let mut stmt = conn.prepare_cached("SELECT id, date, title FROM meeting ORDER BY date, id")?;
+    stmt.query_map([], |row| {
+        Ok(Meeting { id: row.get(0)?, date: date_at(row, 1)?, title: row.get(2)? })
+    })?
+    .collect()
+}
+
 pub(super) fn load_info(conn: &Connection) -> rusqlite::Result<RoadmapInfo> {
     let mut stmt = conn.prepare_cached("SELECT key, value FROM meta")?;
     let mut info = RoadmapInfo::default();
@@ -217,6 +225,7 @@ impl Store {
             owners: load_owners(&tx)?,
             expenses: load_expenses(&tx)?,
             reevaluations: load_reevaluations(&tx)?,
+            meetings: load_meetings(&tx)?,
         };
         tx.finish()?;
         Ok(roadmap)
@@ -234,6 +243,13 @@ impl Store {
              WHERE ?1 IS NULL OR code = ?1 ORDER BY id",
         )?;
         Ok(stmt.query_map([code], change_from_row)?.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The batch that wrote the default roadmap into this file, if it was seeded.
+    pub fn seed_batch(&self) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT min(id) FROM batch WHERE kind = 'seed'", [], |r| r.get(0))?)
     }
 
     /// The latest `limit` history entries, newest first.

@@ -466,3 +466,61 @@ impl Store {
         })
     }
 }
+
+/// A meeting as the history keeps it.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct MeetingData {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub title: String,
+}
+
+/// Inserts a meeting (with a given id when restoring) and records it.
+pub(super) fn insert_meeting(tx: &Transaction<'_>, batch: &Batch, m: &MeetingData) -> Result<i64> {
+    if m.title.trim().is_empty() {
+        return Err(StoreError::EmptyMeetingTitle);
+    }
+    let id = if m.id > 0 { Some(m.id) } else { None };
+    tx.execute(
+        "INSERT INTO meeting (id, date, title) VALUES (?1, ?2, ?3)",
+        params![id, m.date.to_string(), m.title.trim()],
+    )?;
+    let stored =
+        MeetingData { id: tx.last_insert_rowid(), date: m.date, title: m.title.trim().to_owned() };
+    let text = format!("{} {}", stored.date, stored.title);
+    batch.record_data(
+        tx,
+        None,
+        "meeting-added",
+        None,
+        Some(&text),
+        "",
+        Some(&to_json(&stored)?),
+    )?;
+    Ok(stored.id)
+}
+
+/// Deletes a meeting and records it (for undo).
+pub(super) fn remove_meeting(
+    tx: &Transaction<'_>,
+    batch: &Batch,
+    data: &MeetingData,
+) -> Result<()> {
+    if tx.execute("DELETE FROM meeting WHERE id = ?1", [data.id])? != 1 {
+        return Err(StoreError::Conflict { code: String::new() });
+    }
+    let text = format!("{} {}", data.date, data.title);
+    batch.record_data(tx, None, "meeting-deleted", Some(&text), None, "", Some(&to_json(data)?))?;
+    Ok(())
+}
+
+impl Store {
+    /// Records a council meeting.
+    pub fn add_meeting(&mut self, date: NaiveDate, title: &str) -> Result<crate::model::Meeting> {
+        self.write(|tx, batch| {
+            let id =
+                insert_meeting(tx, batch, &MeetingData { id: 0, date, title: title.to_owned() })?;
+            Ok(crate::model::Meeting { id, date, title: title.trim().to_owned() })
+        })
+    }
+}

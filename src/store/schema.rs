@@ -112,13 +112,23 @@ ALTER TABLE history ADD COLUMN data TEXT;
     M::up(
         "ALTER TABLE measure ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));",
     ),
+    // 4: council meetings, for "what changed since the last meeting".
+    M::up(
+        r"
+CREATE TABLE meeting (
+    id    INTEGER PRIMARY KEY,
+    date  TEXT NOT NULL,
+    title TEXT NOT NULL
+) STRICT;
+",
+    ),
 ];
 
 /// All migrations, oldest first.
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
 
 /// The schema version a fully migrated file has (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 3;
+pub const SCHEMA_VERSION: i32 = 4;
 
 #[cfg(test)]
 mod tests {

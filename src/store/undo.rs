@@ -8,9 +8,9 @@ use rusqlite::{OptionalExtension, Transaction};
 
 use super::queries::{load_measure, load_owners};
 use super::records::{
-    ExpenseData, OwnerData, ReevaluationData, create_measure, delete_expense, delete_reevaluation,
-    insert_expense, insert_owner, insert_reevaluation, remove_measure, remove_owner,
-    rename_owner_in_tx,
+    ExpenseData, MeetingData, OwnerData, ReevaluationData, create_measure, delete_expense,
+    delete_reevaluation, insert_expense, insert_meeting, insert_owner, insert_reevaluation,
+    remove_measure, remove_meeting, remove_owner, rename_owner_in_tx,
 };
 use super::write::{Batch, BatchKind, owner_name, update_in_tx};
 use super::{Result, Store, StoreError};
@@ -92,7 +92,7 @@ fn revert_batch(tx: &Transaction<'_>, batch: &Batch, target: i64, comment: &str)
         let code = row.code.as_deref().unwrap_or_default();
         match row.field.as_str() {
             "expense" | "reevaluation" | "created" | "deleted" | "owner-added"
-            | "owner-deleted" | "owner-renamed" => {}
+            | "owner-deleted" | "owner-renamed" | "meeting-added" | "meeting-deleted" => {}
             _ => fields.entry(code).or_default().push(row),
         }
     }
@@ -106,6 +106,9 @@ fn revert_batch(tx: &Transaction<'_>, batch: &Batch, target: i64, comment: &str)
             }
             "owner-deleted" => {
                 insert_owner(tx, batch, &json::<OwnerData>(row)?)?;
+            }
+            "meeting-deleted" => {
+                insert_meeting(tx, batch, &json::<MeetingData>(row)?)?;
             }
             "expense" => {
                 insert_expense(tx, batch, code, &json::<ExpenseData>(row)?, comment)?;
@@ -124,6 +127,7 @@ fn revert_batch(tx: &Transaction<'_>, batch: &Batch, target: i64, comment: &str)
         match row.field.as_str() {
             "created" => remove_measure(tx, batch, code, comment)?,
             "owner-added" => remove_owner(tx, batch, json::<OwnerData>(row)?.id)?,
+            "meeting-added" => remove_meeting(tx, batch, &json::<MeetingData>(row)?)?,
             "owner-renamed" => {
                 let owner = json::<OwnerData>(row)?;
                 rename_owner_in_tx(tx, batch, owner.id, row.old.as_deref().unwrap_or_default())?;

@@ -2,6 +2,7 @@
 //! [`AppState`] and push [`Command`]s.
 
 mod actions;
+mod dashboard;
 mod detail;
 pub mod editor;
 mod filter_bar;
@@ -33,6 +34,8 @@ pub use timeline::TimelinePrefs;
 /// The main views, shown as tabs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tab {
+    /// The mayor's overview.
+    Dashboard,
     /// The measures on a time axis.
     #[default]
     Timeline,
@@ -104,7 +107,14 @@ pub struct ViewState {
     pub show_history: bool,
     /// Figures over the whole roadmap, recomputed only when the data changes.
     derived: Option<(u64, Derived)>,
+    /// The overview's settings.
+    pub dashboard: dashboard::DashboardView,
+    /// The overview's figures and the history, for the data generation they belong to.
+    overview: Option<(u64, std::sync::Arc<Overview>)>,
 }
+
+/// What the overview shows: its figures, the history, and the seed batch to leave out.
+type Overview = (crate::model::Dashboard, Vec<crate::model::Change>, Option<i64>);
 
 /// Figures over the whole roadmap that the bars show on every frame.
 #[derive(Clone, Copy, Debug, Default)]
@@ -284,12 +294,30 @@ impl FahrplanApp {
                     }
                 }
             });
-            if self.prefs.tab != Tab::History {
+            if !matches!(self.prefs.tab, Tab::History | Tab::Dashboard) {
                 filter_bar::filter_bar_ui(ui, &ctx, &mut self.view.filter);
             }
             ui.separator();
             let generation = self.state.generation();
             match self.prefs.tab {
+                Tab::Dashboard => {
+                    let generation = self.state.generation();
+                    if self.view.overview.as_ref().is_none_or(|(g, _)| *g != generation) {
+                        let figures = crate::model::dashboard(ctx.roadmap, ctx.today);
+                        let data = (figures, self.state.history(), self.state.seed_batch());
+                        self.view.overview = Some((generation, std::sync::Arc::new(data)));
+                    }
+                    if let Some((_, data)) = self.view.overview.clone() {
+                        dashboard::dashboard_ui(
+                            ui,
+                            &mut ctx,
+                            &mut self.view,
+                            &data.0,
+                            &data.1,
+                            data.2,
+                        );
+                    }
+                }
                 Tab::History => {
                     let generation = self.state.generation();
                     if self.view.history.cache.as_ref().is_none_or(|(g, _)| *g != generation) {

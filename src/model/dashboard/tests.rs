@@ -1,0 +1,156 @@
+//! The overview's figures, tested against the default roadmap computed by hand.
+
+use chrono::NaiveDateTime;
+
+use super::*;
+use crate::i18n::Lang;
+use crate::store::Store;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn default_roadmap() -> Roadmap {
+    Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap()
+}
+
+#[test]
+fn the_default_roadmap_by_hand() {
+    let d = dashboard(&default_roadmap(), date(2026, 11, 27));
+    assert_eq!(d.total.planned_one_off, Money::euros(213_000));
+    assert_eq!(d.total.planned_yearly, Money::euros(236_000));
+    let totals: Vec<_> = d.horizons.iter().map(|(_, f)| (f.total, f.done)).collect();
+    assert_eq!(totals, [(8, 8), (9, 6), (3, 0)]);
+    // Long term: 40, 30, 50 % → 40 %. Medium: six done (600) + 75 + 60 + 45 = 780 / 9 → 87 %.
+    assert_eq!(d.horizons[2].1.progress, 40);
+    assert_eq!(d.horizons[1].1.progress, 87);
+    // Spent in total: the sum of spent_eur_to_date of the source data.
+    assert_eq!(d.total.spent, Money::euros(805_500));
+    assert_eq!(d.horizons[2].1.spent, Money::euros(42_600));
+    // Overdue on 27.11.2026: all six unfinished measures, most overdue first.
+    assert_eq!(d.overdue, ["M13", "M10", "M16", "M19", "M18", "M20"]);
+    assert!(d.due_soon.is_empty());
+    assert_eq!(d.reevaluations_due, ["M08"]);
+    assert_eq!(d.reevaluations_overdue.len(), 16);
+    assert_eq!(d.reevaluations_overdue[0], "M16");
+    // Verdicts since 27.11.2025: M02, M09, M11, M15 and M08 effective; M05, M12, M13, M20 partly.
+    assert_eq!(
+        d.verdicts,
+        [(Verdict::Effective, 5), (Verdict::Partly, 4), (Verdict::NotEffective, 0)]
+    );
+    let statuses: usize = d.by_status.iter().map(|(_, n)| n).sum();
+    assert_eq!(statuses, 20);
+    assert_eq!(d.years.first().map(|y| y.year), Some(2023));
+    assert_eq!(d.years.last().map(|y| y.year), Some(2026));
+    let spent_by_year: Money = d.years.iter().map(|y| y.spent).sum();
+    assert_eq!(spent_by_year, d.total.spent);
+    assert!(!d.overruns.is_empty() && d.overruns.len() <= 5);
+    assert!(d.overruns.windows(2).all(|w| w[0].excess() >= w[1].excess()));
+}
+
+fn change(
+    id: i64,
+    batch: i64,
+    day: u32,
+    code: &str,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Change {
+    Change {
+        id,
+        batch,
+        at: NaiveDateTime::new(date(2026, 11, day), chrono::NaiveTime::MIN),
+        who: "it".into(),
+        code: Some(code.into()),
+        field: field.into(),
+        old: old.map(str::to_owned),
+        new: new.map(str::to_owned),
+        comment: String::new(),
+    }
+}
+
+#[test]
+fn since_lists_exactly_the_scripted_changes() {
+    let mut store = Store::in_memory(Some(Lang::De)).unwrap();
+    let seed_batch = store.history(None).unwrap()[0].batch;
+    store.set_status("M16", Status::Done, "Beschluss", date(2026, 11, 27), None).unwrap();
+    store.set_progress("M18", 55, "", None).unwrap();
+    store.add_expense("M18", date(2026, 11, 2), Money::euros(1_500), "Glasfaser").unwrap();
+    store.add_expense("M19", date(2026, 11, 3), Money::euros(250), "").unwrap();
+    store.add_reevaluation("M07", date(2026, 11, 20), Verdict::Effective, "", "IT", None).unwrap();
+    store
+        .update_measure("M20", None, "verschoben", |m| super::super::Measure {
+            due: date(2027, 2, 28),
+            ..m.clone()
+        })
+        .unwrap();
+    store
+        .update_measure("M19", None, "", |m| super::super::Measure {
+            notes: "nur Notiz".into(),
+            ..m.clone()
+        })
+        .unwrap();
+    let history = store.history(None).unwrap();
+    let today = history.last().unwrap().at.date();
+    let report = changes_since(&history, today, Some(seed_batch));
+    let kinds: Vec<_> = report
+        .entries
+        .iter()
+        .map(|(k, c)| (k.as_str(), c.code.clone().unwrap_or_default()))
+        .collect();
+    fn expect(k: &'static str, c: &str) -> (&'static str, String) {
+        (k, c.to_owned())
+    }
+    assert_eq!(
+        kinds,
+        [
+            expect("status", "M16"),
+            expect("progress", "M16"),
+            expect("progress", "M18"),
+            expect("expense", "M18"),
+            expect("expense", "M19"),
+            expect("re-evaluation", "M07"),
+            expect("dates", "M20"),
+        ],
+        "the completion date, the next re-evaluation and the note are not in the report"
+    );
+    assert_eq!(report.completed, ["M16"]);
+    assert_eq!(report.expenses, Money::euros(1_750));
+    let moved = &report.entries[6].1;
+    assert_eq!(
+        (moved.old.as_deref(), moved.new.as_deref()),
+        (Some("2026-02-28"), Some("2027-02-28"))
+    );
+    // Nothing before the date, and not the seed.
+    assert!(
+        changes_since(&history, today.succ_opt().unwrap(), Some(seed_batch)).entries.is_empty()
+    );
+}
+
+#[test]
+fn reopening_a_measure_takes_it_out_of_completed_and_removed_expenses_count_back() {
+    let history = vec![
+        change(1, 2, 10, "M01", "status", Some("in-progress"), Some("done")),
+        change(2, 3, 11, "M01", "status", Some("done"), Some("in-progress")),
+        change(3, 4, 12, "M02", "expense", None, Some("10000")),
+        change(4, 5, 13, "M02", "expense", Some("10000"), None),
+        change(5, 6, 14, "M03", "created", None, Some("Neu")),
+        change(6, 7, 15, "M03", "deleted", Some("Neu"), None),
+    ];
+    let report = changes_since(&history, date(2026, 11, 1), None);
+    assert!(report.completed.is_empty());
+    assert_eq!(report.expenses, Money::ZERO);
+    let kinds: Vec<_> = report.entries.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        kinds,
+        [
+            ChangeKind::Status,
+            ChangeKind::Status,
+            ChangeKind::Expense,
+            ChangeKind::Expense,
+            ChangeKind::Added,
+            ChangeKind::Removed
+        ]
+    );
+}

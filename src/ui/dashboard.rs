@@ -1,0 +1,413 @@
+//! The mayor's overview: progress per horizon, what is late and due, re-evaluations, where the
+//! money went, and what changed since the last council meeting. All figures come from
+//! [`crate::model::dashboard`] and [`crate::model::changes_since`]; this view only shows them.
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use super::theme::{Tokens, color};
+use super::widgets::{mark_label, muted, progress_bar};
+use super::{ViewCtx, ViewState};
+use crate::app::Command;
+use crate::i18n::parse_date;
+use crate::layout::palette;
+use crate::model::{Change, Dashboard, Figures, SinceReport};
+
+/// What the overview's "since" section is set to.
+#[derive(Clone, Debug, Default)]
+pub struct DashboardView {
+    /// The "since" date as typed (empty: the last meeting).
+    pub since: String,
+    /// A new meeting: date as typed.
+    pub meeting_date: String,
+    /// A new meeting: title.
+    pub meeting_title: String,
+}
+
+fn card(ui: &mut Ui, tokens: &Tokens, title: &str, add: impl FnOnce(&mut Ui)) {
+    egui::Frame::new().fill(tokens.surface).corner_radius(6.0).inner_margin(tokens.space_m).show(
+        ui,
+        |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(title)
+                    .font(tokens.bold_font(tokens.text_heading))
+                    .color(tokens.text_strong),
+            );
+            ui.add_space(tokens.space_s);
+            add(ui);
+        },
+    );
+}
+
+fn figures_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, f: &Figures) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    ui.label(
+        RichText::new(
+            tr.f("lane-done", &[("done", &f.done.to_string()), ("total", &f.total.to_string())]),
+        )
+        .size(tokens.text_title)
+        .color(tokens.text_strong),
+    );
+    progress_bar(
+        ui,
+        tokens,
+        f.progress,
+        tr.f("dashboard-average", &[("p", &tr.percent(f.progress))]),
+        ui.available_width(),
+    );
+    ui.add_space(tokens.space_s);
+    egui::Grid::new(ui.next_auto_id()).num_columns(2).show(ui, |ui| {
+        for (key, money) in [
+            ("field-one-off", f.planned_one_off),
+            ("field-yearly", f.planned_yearly),
+            ("field-spent", f.spent),
+        ] {
+            muted(ui, tokens, tr.t(key));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(RichText::new(tr.money_whole(money)).monospace());
+            });
+            ui.end_row();
+        }
+    });
+}
+
+/// A list of measures, each one click from its details.
+fn measure_links(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    view: &mut ViewState,
+    codes: &[String],
+    detail: impl Fn(&str) -> Option<String>,
+) {
+    if codes.is_empty() {
+        muted(ui, ctx.tokens, ctx.tr.t("dashboard-none"));
+    }
+    for code in codes {
+        let title = ctx.roadmap.measure(code).map_or("", |m| m.title.as_str());
+        ui.horizontal_wrapped(|ui| {
+            if ui.link(format!("{code}  {title}")).clicked() {
+                view.selected = Some(code.clone());
+                view.detail_hidden = false;
+            }
+            if let Some(text) = detail(code) {
+                ui.label(RichText::new(text).color(ctx.tokens.danger));
+            }
+        });
+    }
+}
+
+/// The overview.
+pub fn dashboard_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewCtx<'_>,
+    view: &mut ViewState,
+    d: &Dashboard,
+    history: &[Change],
+    seed_batch: Option<i64>,
+) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.add_space(tokens.space_s);
+        ui.columns(4, |cols| {
+            for (i, (h, f)) in d.horizons.iter().enumerate() {
+                card(&mut cols[i], tokens, &tr.t(&format!("horizon-{h}-long")), |ui| {
+                    figures_ui(ui, ctx, f);
+                });
+            }
+            card(&mut cols[3], tokens, &tr.t("summary-total"), |ui| figures_ui(ui, ctx, &d.total));
+        });
+        ui.add_space(tokens.space_m);
+        ui.columns(3, |cols| {
+            card(&mut cols[0], tokens, &tr.t("col-health"), |ui| {
+                for (health, n) in &d.by_health {
+                    ui.horizontal(|ui| {
+                        mark_label(
+                            ui,
+                            tokens,
+                            tokens.health_mark(*health),
+                            &tr.t(&format!("health-{}", health.as_str())),
+                        );
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            ui.label(RichText::new(n.to_string()).strong());
+                        });
+                    });
+                }
+                ui.separator();
+                for (status, n) in d.by_status.iter().filter(|(_, n)| *n > 0) {
+                    ui.horizontal(|ui| {
+                        mark_label(
+                            ui,
+                            tokens,
+                            tokens.status_mark(*status),
+                            &tr.t(&format!("status-{status}")),
+                        );
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            ui.label(RichText::new(n.to_string()).strong());
+                        });
+                    });
+                }
+            });
+            card(
+                &mut cols[1],
+                tokens,
+                &tr.f("dashboard-overdue", &[("n", &d.overdue.len().to_string())]),
+                |ui| {
+                    let due = |code: &str| {
+                        ctx.roadmap
+                            .measure(code)
+                            .map(|m| tr.f("due-soon", &[("date", &tr.date(m.due))]))
+                    };
+                    measure_links(ui, ctx, view, &d.overdue, due);
+                    ui.add_space(tokens.space_s);
+                    ui.label(
+                        RichText::new(
+                            tr.f("dashboard-due-soon", &[("n", &d.due_soon.len().to_string())]),
+                        )
+                        .strong(),
+                    );
+                    measure_links(ui, ctx, view, &d.due_soon, |_| None);
+                },
+            );
+            card(&mut cols[2], tokens, &tr.t("section-reevaluations"), |ui| {
+                let next = |code: &str| {
+                    ctx.roadmap
+                        .measure(code)
+                        .and_then(|m| m.next_reevaluation)
+                        .map(|date| tr.date(date))
+                };
+                ui.label(
+                    RichText::new(tr.f(
+                        "dashboard-reeval-overdue",
+                        &[("n", &d.reevaluations_overdue.len().to_string())],
+                    ))
+                    .strong(),
+                );
+                egui::ScrollArea::vertical().id_salt("reeval_overdue").max_height(150.0).show(
+                    ui,
+                    |ui| {
+                        measure_links(ui, ctx, view, &d.reevaluations_overdue, next);
+                    },
+                );
+                ui.label(
+                    RichText::new(tr.f(
+                        "dashboard-reeval-due",
+                        &[("n", &d.reevaluations_due.len().to_string())],
+                    ))
+                    .strong(),
+                );
+                measure_links(ui, ctx, view, &d.reevaluations_due, |_| None);
+                ui.separator();
+                ui.label(RichText::new(tr.t("dashboard-verdicts")).strong());
+                for (verdict, n) in &d.verdicts {
+                    ui.horizontal(|ui| {
+                        mark_label(
+                            ui,
+                            tokens,
+                            tokens.verdict_mark(*verdict),
+                            &tr.t(&format!("verdict-{verdict}")),
+                        );
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            ui.label(RichText::new(n.to_string()).strong());
+                        });
+                    });
+                }
+            });
+        });
+        ui.add_space(tokens.space_m);
+        ui.columns(2, |cols| {
+            card(&mut cols[0], tokens, &tr.t("dashboard-money-by-year"), |ui| {
+                money_chart_ui(ui, ctx, d);
+            });
+            card(&mut cols[1], tokens, &tr.t("dashboard-overruns"), |ui| {
+                if d.overruns.is_empty() {
+                    muted(ui, tokens, tr.t("dashboard-none"));
+                }
+                egui::Grid::new("overruns").num_columns(4).striped(true).show(ui, |ui| {
+                    for key in
+                        ["col-code", "dashboard-planned-to-date", "field-spent", "dashboard-excess"]
+                    {
+                        ui.label(RichText::new(tr.t(key)).strong());
+                    }
+                    ui.end_row();
+                    for o in &d.overruns {
+                        if ui.link(&o.code).clicked() {
+                            view.selected = Some(o.code.clone());
+                            view.detail_hidden = false;
+                        }
+                        ui.label(tr.money_whole(o.planned));
+                        ui.label(tr.money_whole(o.spent));
+                        ui.label(
+                            RichText::new(format!("+{}", tr.money_whole(o.excess())))
+                                .color(tokens.danger),
+                        );
+                        ui.end_row();
+                    }
+                });
+            });
+        });
+        ui.add_space(tokens.space_m);
+        ui.columns(2, |cols| {
+            since_ui(&mut cols[0], ctx, view, history, seed_batch);
+            card(&mut cols[1], tokens, &tr.t("dashboard-latest"), |ui| {
+                for c in history.iter().rev().filter(|c| Some(c.batch) != seed_batch).take(12) {
+                    ui.horizontal_wrapped(|ui| {
+                        muted(ui, tokens, tr.date_time(c.at));
+                        ui.label(RichText::new(c.code.as_deref().unwrap_or("")).strong());
+                        ui.label(super::history::field_label(tr, &c.field));
+                        ui.label(super::history::value_label(tr, &c.field, c.new.as_deref()));
+                        muted(ui, tokens, format!("({})", c.who));
+                    });
+                }
+            });
+        });
+    });
+}
+
+fn money_chart_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, d: &Dashboard) {
+    use egui_plot::{Bar, BarChart, Legend, Plot};
+    let tr = ctx.tr;
+    let euros = |m: crate::model::Money| m.cents() as f64 / 100.0;
+    let planned: Vec<Bar> = d
+        .years
+        .iter()
+        .map(|y| Bar::new(f64::from(y.year) - 0.18, euros(y.planned)).width(0.34))
+        .collect();
+    let spent: Vec<Bar> = d
+        .years
+        .iter()
+        .map(|y| Bar::new(f64::from(y.year) + 0.18, euros(y.spent)).width(0.34))
+        .collect();
+    let planned_color = color(palette::SKY);
+    let spent_color = color(palette::BLUE);
+    let lang = tr.lang();
+    Plot::new("money_by_year")
+        .height(220.0)
+        .legend(Legend::default())
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_y(0.0)
+        .x_axis_formatter(|mark, _| {
+            if mark.value.fract() == 0.0 { format!("{}", mark.value) } else { String::new() }
+        })
+        .y_axis_formatter(move |mark, _| {
+            let thousands = (mark.value / 1000.0).round() as i64;
+            match lang {
+                crate::i18n::Lang::De => format!("{thousands} T€"),
+                crate::i18n::Lang::En => format!("€{thousands}k"),
+            }
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new(tr.t("dashboard-planned"), planned).color(planned_color));
+            plot.bar_chart(BarChart::new(tr.t("field-spent"), spent).color(spent_color));
+        });
+    egui::Grid::new("money_table").num_columns(3).striped(true).show(ui, |ui| {
+        for key in ["dashboard-year", "dashboard-planned", "field-spent"] {
+            ui.label(RichText::new(tr.t(key)).strong());
+        }
+        ui.end_row();
+        for y in &d.years {
+            ui.label(y.year.to_string());
+            ui.label(tr.money_whole(y.planned));
+            ui.label(tr.money_whole(y.spent));
+            ui.end_row();
+        }
+    });
+}
+
+fn since_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewCtx<'_>,
+    view: &mut ViewState,
+    history: &[Change],
+    seed_batch: Option<i64>,
+) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    let last_meeting =
+        ctx.roadmap.meetings.iter().filter(|m| m.date <= ctx.today).max_by_key(|m| m.date);
+    let typed = parse_date(&view.dashboard.since);
+    let since: Option<NaiveDate> = typed.or(last_meeting.map(|m| m.date));
+    let title = match (typed, last_meeting) {
+        (None, Some(m)) => {
+            tr.f("dashboard-since-meeting", &[("date", &tr.date(m.date)), ("title", &m.title)])
+        }
+        (Some(d), _) => tr.f("dashboard-since", &[("date", &tr.date(d))]),
+        (None, None) => tr.t("dashboard-since-none"),
+    };
+    card(ui, tokens, &title, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(tr.t("dashboard-since-date"));
+            ui.add(
+                egui::TextEdit::singleline(&mut view.dashboard.since)
+                    .hint_text(tr.input_date(ctx.today))
+                    .desired_width(100.0),
+            )
+            .labelled_by(label.id);
+        });
+        if let Some(since) = since {
+            let report: SinceReport = crate::model::changes_since(history, since, seed_batch);
+            ui.label(
+                RichText::new(tr.f(
+                    "since-heading",
+                    &[
+                        ("date", &tr.date(since)),
+                        ("n", &report.entries.len().to_string()),
+                        ("completed", &report.completed.len().to_string()),
+                        ("expenses", &tr.money(report.expenses)),
+                    ],
+                ))
+                .strong(),
+            );
+            if !report.completed.is_empty() {
+                ui.label(tr.f("dashboard-completed", &[("codes", &report.completed.join(", "))]));
+            }
+            for (kind, c) in report.entries.iter().rev().take(15) {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(c.code.as_deref().unwrap_or("")).strong());
+                    muted(ui, tokens, tr.t(&format!("kind-{}", kind.as_str())));
+                    ui.label(format!(
+                        "{} → {}",
+                        super::history::value_label(tr, &c.field, c.old.as_deref()),
+                        super::history::value_label(tr, &c.field, c.new.as_deref())
+                    ));
+                });
+            }
+        }
+        if !ctx.read_only {
+            ui.separator();
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label(tr.t("dashboard-meeting-date"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut view.dashboard.meeting_date)
+                        .hint_text(tr.input_date(ctx.today))
+                        .desired_width(100.0),
+                )
+                .labelled_by(label.id);
+                let label = ui.label(tr.t("dashboard-meeting-title"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut view.dashboard.meeting_title)
+                        .desired_width(160.0),
+                )
+                .labelled_by(label.id);
+                let date = if view.dashboard.meeting_date.trim().is_empty() {
+                    Some(ctx.today)
+                } else {
+                    parse_date(&view.dashboard.meeting_date)
+                };
+                let ok = date.is_some() && !view.dashboard.meeting_title.trim().is_empty();
+                if ui.add_enabled(ok, egui::Button::new(tr.t("dashboard-meeting-add"))).clicked()
+                    && let Some(date) = date
+                {
+                    ctx.commands.push(Command::AddMeeting {
+                        date,
+                        title: view.dashboard.meeting_title.trim().to_owned(),
+                    });
+                    view.dashboard.meeting_title.clear();
+                    view.dashboard.meeting_date.clear();
+                }
+            });
+        }
+    });
+}
