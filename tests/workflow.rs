@@ -266,7 +266,7 @@ fn clicking_an_overdue_measure_on_the_overview_opens_its_details() {
     assert!(harness.query_by_label("Überfällig (6)").is_some());
     assert!(harness.query_all_by_label("213.000 €").next().is_some(), "planned one-off in total");
     assert_eq!(harness.state().view.selected, None);
-        // M13 is listed as overdue and as due for re-evaluation; the first is the overdue list.
+    // M13 is listed as overdue and as due for re-evaluation; the first is the overdue list.
     harness
         .get_all_by_label("M13  Berechtigungsmanagement für Zugänge und Zugriffsrechte")
         .next()
@@ -275,4 +275,21 @@ fn clicking_an_overdue_measure_on_the_overview_opens_its_details() {
     harness.run();
     assert_eq!(harness.state().view.selected.as_deref(), Some("M13"));
     assert!(harness.query_by_label("Status übernehmen").is_some(), "the details are open");
+}
+
+#[test]
+fn every_tab_can_be_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tabs.sqlite");
+    let mut harness = harness(&path, "M01");
+    for (label, tab) in [
+        ("Übersicht", Tab::Dashboard),
+        ("Zeitplan", Tab::Timeline),
+        ("Verlauf", Tab::History),
+        ("Tabelle", Tab::Table),
+    ] {
+        harness.get_by_role_and_label(egui::accesskit::Role::Button, label).click();
+        harness.run();
+        assert_eq!(harness.state().prefs.tab, tab, "{label}");
+    }
 }

@@ -270,6 +270,7 @@ impl FahrplanApp {
             // Wraps onto a second line when the window (or the room beside the details) is narrow.
             ui.horizontal_wrapped(|ui| {
                 for (tab, key) in [
+                    (Tab::Dashboard, "tab-dashboard"),
                     (Tab::Timeline, "tab-timeline"),
                     (Tab::Table, "tab-table"),
                     (Tab::History, "tab-history"),
