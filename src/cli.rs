@@ -33,6 +33,9 @@ pub struct Cli {
     /// Language of the interface and of a newly created roadmap.
     #[arg(long, global = true, value_enum, env = "FAHRPLAN_LANG")]
     pub lang: Option<LangArg>,
+    /// Start the window directly in the council presentation (full screen, read-only).
+    #[arg(long, global = true)]
+    pub present: bool,
     /// What to do; without a subcommand the window opens.
     #[command(subcommand)]
     pub command: Option<Cmd>,
@@ -290,7 +293,7 @@ pub fn main() -> ExitCode {
     let tr = I18n::new(lang);
     let db = cli.db.clone().unwrap_or_else(default_db_path);
     let Some(command) = cli.command else {
-        return crate::ui::run_window(&db, cli.lang.map(Lang::from), today());
+        return crate::ui::run_window(&db, cli.lang.map(Lang::from), today(), cli.present);
     };
     match run(&command, &db, &tr) {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,6 +4,7 @@
 
 mod filter;
 pub mod palette;
+pub mod slides;
 pub mod timeline;
 
 pub use filter::Filter;

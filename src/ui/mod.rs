@@ -8,6 +8,7 @@ pub mod editor;
 mod filter_bar;
 mod history;
 mod owners;
+pub mod present;
 mod table;
 pub mod theme;
 mod timeline;
@@ -23,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::{AppState, Command, Message, MessageKind};
 use crate::i18n::{I18n, Lang};
 use crate::layout::Filter;
+use crate::layout::slides::SlideKind;
 use crate::layout::timeline::{Arrangement, GroupBy, arrange};
 use crate::model::{Roadmap, Status};
 use crate::store::Store;
@@ -61,6 +63,8 @@ pub struct Prefs {
     pub tab: Tab,
     /// Zoom, scroll and grouping of the timeline.
     pub timeline: TimelinePrefs,
+    /// The slides chosen for the presentation, per roadmap file.
+    pub slides: std::collections::BTreeMap<String, Vec<crate::layout::slides::SlideKind>>,
 }
 
 /// What the table's row order depends on: data generation, sort key, direction, filter.
@@ -150,12 +154,14 @@ pub struct FahrplanApp {
     pub prefs: Prefs,
     /// Selection, drafts and caches of the views.
     pub view: ViewState,
+    /// The council presentation, while it runs.
+    pub presenter: Option<present::Presenter>,
 }
 
 impl FahrplanApp {
     /// The window's state around an application state.
     pub fn new(state: AppState, prefs: Prefs) -> Self {
-        let mut app = Self { state, prefs, view: ViewState::default() };
+        let mut app = Self { state, prefs, view: ViewState::default(), presenter: None };
         app.remember_opened();
         app
     }
@@ -194,6 +200,29 @@ impl FahrplanApp {
         tokens.apply(ui.ctx());
         self.state.refresh_if_changed_elsewhere();
         self.update_title(ui);
+        let slide_key = self.state.store().path().display().to_string();
+        if let Some(presenter) = self.presenter.as_mut() {
+            let enabled = self
+                .prefs
+                .slides
+                .get(&slide_key)
+                .cloned()
+                .unwrap_or_else(|| SlideKind::ALL.to_vec());
+            match present::present_ui(ui, &self.state, &enabled, presenter) {
+                present::PresentOutcome::Stay => {}
+                present::PresentOutcome::Leave => {
+                    self.presenter = None;
+                    ui.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                    ui.ctx().request_repaint();
+                }
+                present::PresentOutcome::Quit => ui.send_viewport_cmd(egui::ViewportCommand::Close),
+            }
+            return;
+        }
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5)) {
+            self.start_presentation(ui.ctx(), false);
+            return;
+        }
 
         let generation = self.state.generation();
         if self.view.derived.is_none_or(|(g, _)| g != generation) {
@@ -210,8 +239,15 @@ impl FahrplanApp {
         let lang = self.state.lang();
 
         self.shortcuts(ui, read_only, &mut commands);
+        let mut start_presentation = false;
         egui::Panel::top("top_bar").show(ui, |ui| {
             let (state, view) = (&self.state, &mut self.view);
+            let slides = self
+                .prefs
+                .slides
+                .entry(slide_key.clone())
+                .or_insert_with(|| SlideKind::ALL.to_vec());
+            let start = &mut start_presentation;
             top_bar::top_bar_ui(
                 ui,
                 &tokens,
@@ -221,6 +257,7 @@ impl FahrplanApp {
                 &self.prefs.recent,
                 &mut commands,
                 |ui, commands| {
+                    presentation_menu_ui(ui, state.tr(), slides, start);
                     if !read_only {
                         actions_bar_ui(ui, &tokens, state, view, commands);
                     }
@@ -350,6 +387,9 @@ impl FahrplanApp {
             }
         });
 
+        if start_presentation {
+            self.start_presentation(ui.ctx(), false);
+        }
         let mut saved = Vec::new();
         for command in commands {
             match &command {
@@ -392,6 +432,13 @@ impl FahrplanApp {
             self.view.status_draft = None;
             self.view.comment.clear();
         }
+    }
+
+    /// Starts the council presentation full screen (`standalone`: started with `--present`).
+    pub fn start_presentation(&mut self, ctx: &egui::Context, standalone: bool) {
+        self.presenter = Some(present::Presenter::new(standalone));
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        ctx.request_repaint();
     }
 
     /// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (text fields keep their own undo).
@@ -483,6 +530,34 @@ fn actions_bar_ui(
         let text = if due > 0 { text.color(tokens.danger).strong() } else { text };
         if ui.add(egui::Button::new(text).selected(view.due_open)).clicked() {
             view.due_open = !view.due_open;
+        }
+    });
+}
+
+/// The presentation menu: start, and which slides to show (remembered per file).
+fn presentation_menu_ui(
+    ui: &mut egui::Ui,
+    tr: &I18n,
+    slides: &mut Vec<SlideKind>,
+    start: &mut bool,
+) {
+    ui.menu_button(tr.t("menu-present"), |ui| {
+        if ui.button(tr.t("menu-present-start")).clicked() {
+            *start = true;
+            ui.close();
+        }
+        ui.separator();
+        ui.label(egui::RichText::new(tr.t("menu-present-slides")).strong());
+        for kind in SlideKind::ALL {
+            let mut on = slides.contains(&kind);
+            if ui.checkbox(&mut on, tr.t(kind.label_key())).changed() {
+                if on {
+                    slides.push(kind);
+                    slides.sort();
+                } else {
+                    slides.retain(|k| *k != kind);
+                }
+            }
         }
     });
 }
@@ -605,13 +680,14 @@ impl eframe::App for FahrplanApp {
 
 /// Opens the window on `db` (created with the default roadmap if missing). `lang` from the
 /// command line wins over the remembered language; German is the default.
-pub fn run_window(db: &Path, lang: Option<Lang>, today: NaiveDate) -> ExitCode {
+pub fn run_window(db: &Path, lang: Option<Lang>, today: NaiveDate, present: bool) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Fahrplan")
             .with_app_id("fahrplan")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 560.0]),
+            .with_min_inner_size([800.0, 560.0])
+            .with_fullscreen(present),
         ..Default::default()
     };
     let db = db.to_owned();
@@ -624,11 +700,19 @@ pub fn run_window(db: &Path, lang: Option<Lang>, today: NaiveDate) -> ExitCode {
             let lang = lang.or(prefs.lang).unwrap_or_default();
             // Follow the system's light or dark setting; where it cannot be read, calm light.
             cc.egui_ctx.options_mut(|o| o.fallback_theme = egui::Theme::Light);
-            let mut state = open_state(&db, lang, today).map_err(|e| e.to_string())?;
+            let mut state = if present {
+                open_presentation_state(&db, lang, today).map_err(|e| e.to_string())?
+            } else {
+                open_state(&db, lang, today).map_err(|e| e.to_string())?
+            };
             // Wake up when the file changes (another window, the command line); idle otherwise.
             let egui_ctx = cc.egui_ctx.clone();
             state.set_change_notifier(std::sync::Arc::new(move || egui_ctx.request_repaint()));
-            Ok(Box::new(FahrplanApp::new(state, prefs)))
+            let mut app = FahrplanApp::new(state, prefs);
+            if present {
+                app.presenter = Some(present::Presenter::new(true));
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {
@@ -640,6 +724,25 @@ pub fn run_window(db: &Path, lang: Option<Lang>, today: NaiveDate) -> ExitCode {
             );
             ExitCode::from(2)
         }
+    }
+}
+
+/// The state for a presentation: the file opened read-only (created with the default roadmap
+/// first if it does not exist yet); an unusable file is shown as in [`open_state`].
+pub fn open_presentation_state(
+    db: &Path,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<AppState, crate::store::StoreError> {
+    let opened = (|| {
+        if !db.exists() {
+            drop(Store::create(db, Some(lang))?);
+        }
+        AppState::new(Store::open_read_only(db)?, lang, today)
+    })();
+    match opened {
+        Ok(state) => Ok(state),
+        Err(_) => open_state(db, lang, today),
     }
 }
 

@@ -207,6 +207,51 @@ impl Tokens {
         (color(palette::verdict(verdict)), shape)
     }
 
+    /// The projector theme for a screen of `size` points: light, high contrast (every text colour
+    /// at least 7 : 1 against its background, WCAG AAA), body text ≥ 28 and titles ≥ 40 at
+    /// 1024 × 768, growing with the screen; no hairlines.
+    pub fn projector(size: egui::Vec2) -> Self {
+        let scale = (size.x / 1024.0).min(size.y / 768.0).max(1.0);
+        let base = Self::desk(Theme::Light);
+        Self {
+            dark: false,
+            space_xs: 4.0 * scale,
+            space_s: 10.0 * scale,
+            space_m: 18.0 * scale,
+            space_l: 32.0 * scale,
+            text_body: 30.0 * scale,
+            text_small: 28.0 * scale,
+            text_heading: 36.0 * scale,
+            text_title: 48.0 * scale,
+            row_height: 46.0 * scale,
+            accent: Color32::from_rgb(0x0B, 0x3D, 0x91),
+            progress_fill: Color32::from_rgb(0x9C, 0xC9, 0xEE),
+            progress_text: Color32::BLACK,
+            text_strong: Color32::BLACK,
+            text_muted: Color32::from_gray(0x30),
+            surface: Color32::from_gray(0xF2),
+            separator: Color32::from_gray(0x60),
+            danger: Color32::from_rgb(0x8A, 0x2E, 0x00),
+            warning: Color32::from_rgb(0x7A, 0x4B, 0x00),
+            danger_bg: Color32::from_rgb(0xFC, 0xE8, 0xDC),
+            info_bg: Color32::from_rgb(0xE3, 0xEF, 0xFA),
+            detail_width: 0.0,
+            lane_fill: Color32::WHITE,
+            lane_fill_alt: Color32::from_gray(0xF7),
+            lane_header_fill: Color32::from_rgb(0xE4, 0xEA, 0xF2),
+            grid: Color32::from_gray(0xC8),
+            grid_strong: Color32::from_gray(0x80),
+            selection_fill: Color32::from_rgb(0xDD, 0xEB, 0xF8),
+            bar_track: Color32::from_gray(0xE8),
+            marker_outline: Color32::BLACK,
+            arrow: Color32::from_gray(0x50),
+            ..base
+        }
+    }
+
+    /// The background of the projector theme.
+    pub const PROJECTOR_BACKGROUND: Color32 = Color32::WHITE;
+
     /// A bold font of `size`.
     pub fn bold_font(&self, size: f32) -> FontId {
         FontId::new(size, self.bold.clone())
@@ -302,5 +347,57 @@ pub fn paint_shape(
             ];
             painter.add(egui::Shape::convex_polygon(points, color, stroke));
         }
+    }
+}
+
+/// The WCAG 2 contrast ratio of two colours (1 to 21).
+pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
+    fn luminance(c: Color32) -> f32 {
+        let lin = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_ratio_matches_wcag_examples() {
+        assert!((contrast_ratio(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+        assert!((contrast_ratio(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 0.01);
+        // #777777 on white is the classic 4.48 : 1.
+        assert!((contrast_ratio(Color32::from_gray(0x77), Color32::WHITE) - 4.48).abs() < 0.02);
+    }
+
+    #[test]
+    fn projector_text_has_aaa_contrast_and_large_type_at_1024_by_768() {
+        let t = Tokens::projector(egui::vec2(1024.0, 768.0));
+        let bg = Tokens::PROJECTOR_BACKGROUND;
+        for (name, fg, back) in [
+            ("text", t.text_strong, bg),
+            ("muted", t.text_muted, bg),
+            ("muted on cards", t.text_muted, t.surface),
+            ("text on lane headers", t.text_strong, t.lane_header_fill),
+            ("overdue", t.danger, bg),
+            ("overdue on cards", t.danger, t.surface),
+            ("warning", t.warning, bg),
+            ("accent", t.accent, bg),
+            ("progress label", t.progress_text, t.progress_fill),
+            ("today label", Color32::WHITE, t.accent),
+        ] {
+            let ratio = contrast_ratio(fg, back);
+            assert!(ratio >= 7.0, "{name}: {ratio:.2} : 1");
+        }
+        assert!(t.text_small >= 28.0 && t.text_body >= 28.0);
+        assert!(t.text_title >= 40.0 && t.text_heading >= 28.0);
+        // It grows with the screen.
+        let big = Tokens::projector(egui::vec2(1920.0, 1080.0));
+        assert!(big.text_body > t.text_body && big.text_title > t.text_title);
     }
 }

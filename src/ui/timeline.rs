@@ -472,7 +472,7 @@ fn paint(
     }
 }
 
-fn bar_rect(row: &RowLayout, chart: Rect, top: f32) -> Rect {
+pub(super) fn bar_rect(row: &RowLayout, chart: Rect, top: f32) -> Rect {
     let y = top + (row.height - row.bar_height()) / 2.0;
     let x0 = chart.left() + row.bar.x0;
     let x1 = (chart.left() + row.bar.x1).max(x0 + 3.0);
@@ -481,7 +481,7 @@ fn bar_rect(row: &RowLayout, chart: Rect, top: f32) -> Rect {
 
 /// A bar whose colour and pattern tell the status: planned hollow, in progress filled to its
 /// progress, done calm and full, on hold hatched, cancelled struck through; overdue outlined in red.
-fn paint_bar(painter: &egui::Painter, tokens: &Tokens, row: &RowLayout, bar: Rect) {
+pub(super) fn paint_bar(painter: &egui::Painter, tokens: &Tokens, row: &RowLayout, bar: Rect) {
     let color = status_fill(tokens, row.status);
     let radius = CornerRadius::same(4);
     painter.rect_filled(bar, radius, tokens.bar_track);

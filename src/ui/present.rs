@@ -1,0 +1,797 @@
+//! Council presentation: full screen, read-only by construction (only labels and painted shapes;
+//! no field, no status control, no menu that changes data), large type, keyboard and clicker
+//! paging.
+
+use egui::{Align2, Color32, CornerRadius, FontId, Key, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+
+use super::theme::{Tokens, paint_shape};
+use crate::app::AppState;
+use crate::i18n::I18n;
+use crate::layout::Filter;
+use crate::layout::slides::{Slide, SlideKind, slides};
+use crate::layout::timeline::{GroupBy, LANE_HEADER, Viewport, arrange, layout};
+use crate::model::{Health, Money, Roadmap, dashboard, schedule_health};
+
+/// Where the presentation stands.
+#[derive(Clone, Debug, Default)]
+pub struct Presenter {
+    /// The slide shown (0-based).
+    pub index: usize,
+    /// Digits typed for "number + Enter".
+    jump: String,
+    /// A measure shown full screen (from a click on a timeline bar).
+    pub detail: Option<String>,
+    /// Started with `--present`: Esc asks before quitting.
+    pub standalone: bool,
+    /// Esc was pressed in a standalone presentation: asking whether to quit.
+    pub confirm_quit: bool,
+}
+
+/// What the presentation asks the window to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresentOutcome {
+    /// Keep presenting.
+    Stay,
+    /// Back to the normal window.
+    Leave,
+    /// Close the program.
+    Quit,
+}
+
+impl Presenter {
+    /// A presentation from the first slide.
+    pub fn new(standalone: bool) -> Self {
+        Self { standalone, ..Self::default() }
+    }
+}
+
+/// Draws the current slide full screen and handles the keys of a presenter clicker.
+pub fn present_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    enabled: &[SlideKind],
+    p: &mut Presenter,
+) -> PresentOutcome {
+    let screen = ui.max_rect();
+    let tokens = Tokens::projector(screen.size());
+    let tr = state.tr();
+    let roadmap = &state.roadmap;
+    ui.painter().rect_filled(screen, CornerRadius::ZERO, Tokens::PROJECTOR_BACKGROUND);
+    let margin = tokens.space_l;
+    let content = screen.shrink(margin);
+    let title_height = tokens.text_title * 1.6;
+    let footer_height = tokens.text_small * 1.5;
+    let rows_per_page = ((content.height() - title_height - footer_height - tokens.row_height)
+        / tokens.row_height)
+        .floor()
+        .max(1.0) as usize;
+    let deck = slides(roadmap, enabled, rows_per_page);
+    p.index = p.index.min(deck.len().saturating_sub(1));
+
+    let outcome = keys(ui, p, deck.len());
+    if outcome != PresentOutcome::Stay {
+        return outcome;
+    }
+    let painter = ui.painter_at(screen);
+    let ctx = SlideCtx { tokens: &tokens, tr, roadmap, today: state.today, state };
+    if let Some(code) = p.detail.clone() {
+        detail_slide(&painter, &ctx, content, &code);
+    } else if let Some(slide) = deck.get(p.index) {
+        match slide {
+            Slide::Title => title_slide(&painter, &ctx, content),
+            Slide::Timeline => timeline_slide(ui, &painter, &ctx, content, p),
+            Slide::Horizon { horizon, measures, page, pages } => {
+                let mut title = tr.t(&format!("horizon-{horizon}-long"));
+                if *pages > 1 {
+                    title.push_str(&format!("  ({page}/{pages})"));
+                }
+                horizon_slide(&painter, &ctx, content, &title, measures);
+            }
+            Slide::Money => money_slide(&painter, &ctx, content),
+            Slide::Reevaluations => reevaluations_slide(&painter, &ctx, content),
+            Slide::Changes => changes_slide(&painter, &ctx, content),
+        }
+    }
+    // Footer: the roadmap and the slide counter ("3 / 9").
+    let footer_y = content.bottom() - tokens.text_small * 0.6;
+    let small = FontId::proportional(tokens.text_small);
+    painter.text(
+        pos2(content.left(), footer_y),
+        Align2::LEFT_CENTER,
+        &roadmap.info.name,
+        small.clone(),
+        tokens.text_muted,
+    );
+    let counter = format!("{} / {}", p.index + 1, deck.len().max(1));
+    painter.text(
+        pos2(content.right(), footer_y),
+        Align2::RIGHT_CENTER,
+        &counter,
+        small.clone(),
+        tokens.text_muted,
+    );
+    ui.interact(
+        Rect::from_center_size(pos2(content.right() - 40.0, footer_y), vec2(80.0, 30.0)),
+        ui.scope_id().with("counter"),
+        Sense::hover(),
+    )
+    .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &counter));
+
+    if p.confirm_quit {
+        painter.rect_filled(screen, CornerRadius::ZERO, Color32::from_black_alpha(120));
+        let panel = Rect::from_center_size(
+            screen.center(),
+            vec2(screen.width() * 0.6, tokens.text_body * 5.0),
+        );
+        painter.rect_filled(panel, 8.0, Color32::WHITE);
+        painter.text(
+            panel.center() - vec2(0.0, tokens.text_body),
+            Align2::CENTER_CENTER,
+            tr.t("present-quit-question"),
+            FontId::proportional(tokens.text_body),
+            tokens.text_strong,
+        );
+        painter.text(
+            panel.center() + vec2(0.0, tokens.text_body),
+            Align2::CENTER_CENTER,
+            tr.t("present-quit-keys"),
+            small,
+            tokens.text_muted,
+        );
+    }
+
+    // The pointer hides after three seconds without movement.
+    let idle = ui.input(|i| i.pointer.time_since_last_movement());
+    if idle >= 3.0 {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::None);
+    } else {
+        ui.ctx().request_repaint_after(std::time::Duration::from_secs_f32(3.0 - idle + 0.05));
+    }
+    PresentOutcome::Stay
+}
+
+/// Keyboard and clicker: Right/Left, PageDown/PageUp, Space, Home/End, number + Enter, Esc.
+fn keys(ui: &Ui, p: &mut Presenter, count: usize) -> PresentOutcome {
+    let last = count.saturating_sub(1);
+    let (next, back, home, end, enter, escape, digits) = ui.input(|i| {
+        let n = |k| i.num_presses(k);
+        let digits: String = i
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                egui::Event::Text(t) => {
+                    Some(t.chars().filter(char::is_ascii_digit).collect::<String>())
+                }
+                _ => None,
+            })
+            .collect();
+        (
+            n(Key::ArrowRight) + n(Key::PageDown) + n(Key::Space) + n(Key::ArrowDown),
+            n(Key::ArrowLeft) + n(Key::PageUp) + n(Key::ArrowUp),
+            i.key_pressed(Key::Home),
+            i.key_pressed(Key::End),
+            i.key_pressed(Key::Enter),
+            i.key_pressed(Key::Escape),
+            digits,
+        )
+    });
+    if p.confirm_quit {
+        if enter {
+            return PresentOutcome::Quit;
+        }
+        if escape {
+            p.confirm_quit = false;
+        }
+        return PresentOutcome::Stay;
+    }
+    if escape {
+        if p.detail.take().is_some() {
+            return PresentOutcome::Stay;
+        }
+        if p.standalone {
+            p.confirm_quit = true;
+            return PresentOutcome::Stay;
+        }
+        return PresentOutcome::Leave;
+    }
+    p.jump.push_str(&digits);
+    if enter && !p.jump.is_empty() {
+        if let Ok(n) = p.jump.parse::<usize>() {
+            p.index = n.clamp(1, count.max(1)) - 1;
+            p.detail = None;
+        }
+        p.jump.clear();
+    }
+    if next + back > 0 || home || end {
+        p.detail = None;
+        p.jump.clear();
+    }
+    p.index = (p.index + next).saturating_sub(back).min(last);
+    if home {
+        p.index = 0;
+    }
+    if end {
+        p.index = last;
+    }
+    PresentOutcome::Stay
+}
+
+struct SlideCtx<'a> {
+    tokens: &'a Tokens,
+    tr: &'a I18n,
+    roadmap: &'a Roadmap,
+    today: chrono::NaiveDate,
+    state: &'a AppState,
+}
+
+fn font(size: f32) -> FontId {
+    FontId::proportional(size)
+}
+
+/// Draws `text` at `pos`, cut with an ellipsis at `max_width`.
+fn text_fit(
+    painter: &egui::Painter,
+    pos: Pos2,
+    text: &str,
+    font: FontId,
+    color: Color32,
+    max_width: f32,
+) -> Rect {
+    let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, color);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(max_width.max(10.0));
+    let galley = painter.layout_job(job);
+    let rect = Rect::from_min_size(pos, galley.size());
+    painter.galley(pos, galley, color);
+    rect
+}
+
+fn slide_title(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect, title: &str) -> f32 {
+    let t = ctx.tokens;
+    text_fit(painter, area.min, title, t.bold_font(t.text_title), t.text_strong, area.width());
+    let y = area.top() + t.text_title * 1.25;
+    painter.line_segment([pos2(area.left(), y), pos2(area.right(), y)], Stroke::new(3.0, t.accent));
+    y + t.space_m
+}
+
+fn title_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
+    let (t, tr) = (ctx.tokens, ctx.tr);
+    let d = dashboard(ctx.roadmap, ctx.today);
+    let c = area.center();
+    painter.text(
+        c - vec2(0.0, t.text_title * 2.2),
+        Align2::CENTER_CENTER,
+        &ctx.roadmap.info.town,
+        t.bold_font(t.text_title * 1.5),
+        t.accent,
+    );
+    painter.text(
+        c - vec2(0.0, t.text_title * 0.6),
+        Align2::CENTER_CENTER,
+        &ctx.roadmap.info.name,
+        t.bold_font(t.text_title),
+        t.text_strong,
+    );
+    painter.text(
+        c + vec2(0.0, t.text_title * 0.6),
+        Align2::CENTER_CENTER,
+        tr.f("present-as-of", &[("date", &tr.date(ctx.today))]),
+        font(t.text_body),
+        t.text_muted,
+    );
+    let summary = tr.f(
+        "present-summary",
+        &[
+            ("done", &d.total.done.to_string()),
+            ("total", &d.total.total.to_string()),
+            ("overdue", &d.overdue.len().to_string()),
+        ],
+    );
+    painter.text(
+        c + vec2(0.0, t.text_title * 1.8),
+        Align2::CENTER_CENTER,
+        summary,
+        font(t.text_body),
+        t.text_strong,
+    );
+}
+
+fn timeline_slide(
+    ui: &mut Ui,
+    painter: &egui::Painter,
+    ctx: &SlideCtx<'_>,
+    area: Rect,
+    p: &mut Presenter,
+) {
+    let t = ctx.tokens;
+    let top = slide_title(painter, ctx, area, &ctx.tr.t("slide-timeline"));
+    let axis = t.text_small * 1.4;
+    let chart = Rect::from_min_max(
+        pos2(area.left(), top + axis),
+        pos2(area.right(), area.bottom() - t.text_small * 1.6),
+    );
+    let mut arrangement = arrange(ctx.roadmap, &Filter::default(), GroupBy::Horizon, ctx.today);
+    let rows: usize = arrangement.lanes.iter().map(|l| l.rows.len()).sum();
+    let fixed = arrangement.lanes.len() as f32 * (LANE_HEADER + crate::layout::timeline::LANE_GAP);
+    let row_height = ((chart.height() - fixed) / rows.max(1) as f32).clamp(12.0, 60.0).floor();
+    arrangement.set_row_height(row_height);
+    // Codes beside the bars; the label column on the left takes what the widest code needs.
+    let label_font = font((row_height * 0.72).min(t.text_small));
+    let viewport = Viewport {
+        height: chart.height(),
+        ..Viewport::fit(arrangement.span_with(ctx.today), chart.width(), chart.height())
+    };
+    let laid = layout(ctx.roadmap, &arrangement, &viewport, ctx.today, false, ctx.tr);
+    for tick in laid.ticks.iter().filter(|t| t.level == crate::layout::timeline::TickLevel::Year) {
+        let x = chart.left() + tick.x;
+        painter.line_segment(
+            [pos2(x, chart.top() - 4.0), pos2(x, chart.bottom())],
+            Stroke::new(2.0, t.grid),
+        );
+        if let Some(label) = &tick.label {
+            painter.text(
+                pos2(x + 6.0, chart.top() - axis),
+                Align2::LEFT_TOP,
+                label,
+                t.bold_font(t.text_small),
+                t.text_strong,
+            );
+        }
+    }
+    for lane in &laid.lanes {
+        let y = chart.top() + lane.y;
+        let header = Rect::from_min_size(pos2(chart.left(), y), vec2(chart.width(), LANE_HEADER));
+        painter.rect_filled(header, CornerRadius::ZERO, t.lane_header_fill);
+        painter.text(
+            pos2(header.left() + 8.0, header.center().y),
+            Align2::LEFT_CENTER,
+            &lane.title,
+            t.bold_font(LANE_HEADER * 0.7),
+            t.text_strong,
+        );
+    }
+    let mut clicked = None;
+    for row in &laid.rows {
+        let m = &ctx.roadmap.measures[row.measure];
+        let bar = super::timeline::bar_rect(row, chart, chart.top() + row.y);
+        super::timeline::paint_bar(painter, t, row, bar);
+        let color = if row.health == Health::Overdue { t.danger } else { t.text_strong };
+        painter.text(
+            pos2(bar.right() + 8.0, bar.center().y),
+            Align2::LEFT_CENTER,
+            &m.code,
+            label_font.clone(),
+            color,
+        );
+        let hit = bar.expand(4.0);
+        let response = ui.interact(hit, ui.scope_id().with(("slide-bar", &m.code)), Sense::click());
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &row.label)
+        });
+        if response.clicked() {
+            clicked = Some(m.code.clone());
+        }
+    }
+    let today_x = chart.left() + laid.today_x;
+    if chart.x_range().contains(today_x) {
+        painter.line_segment(
+            [pos2(today_x, chart.top() - axis), pos2(today_x, chart.bottom())],
+            Stroke::new(3.0, t.accent),
+        );
+        painter.text(
+            pos2(today_x - 6.0, chart.top() - axis),
+            Align2::RIGHT_TOP,
+            ctx.tr.t("label-today"),
+            t.bold_font(t.text_small),
+            t.accent,
+        );
+    }
+    if clicked.is_some() {
+        p.detail = clicked;
+    }
+}
+
+fn status_row(
+    painter: &egui::Painter,
+    ctx: &SlideCtx<'_>,
+    x: f32,
+    y: f32,
+    index: usize,
+    widths: &[f32],
+) {
+    let t = ctx.tokens;
+    let m = &ctx.roadmap.measures[index];
+    let body = font(t.text_body);
+    let health = schedule_health(m, ctx.today);
+    let color = if health == Health::Overdue { t.danger } else { t.text_strong };
+    let mut cx = x;
+    text_fit(painter, pos2(cx, y), &m.code, t.bold_font(t.text_body), color, widths[0]);
+    cx += widths[0];
+    text_fit(painter, pos2(cx, y), &m.title, body.clone(), color, widths[1] - t.space_m);
+    cx += widths[1];
+    text_fit(
+        painter,
+        pos2(cx, y),
+        ctx.roadmap.owner_name(m),
+        body.clone(),
+        t.text_strong,
+        widths[2] - t.space_m,
+    );
+    cx += widths[2];
+    let mark = Rect::from_min_size(
+        pos2(cx, y + t.text_body * 0.15),
+        vec2(t.text_body * 0.8, t.text_body * 0.8),
+    );
+    let (c, shape) = t.status_mark(m.status);
+    paint_shape(painter, mark, shape, c, Color32::BLACK);
+    text_fit(
+        painter,
+        pos2(cx + t.text_body, y),
+        &ctx.tr.t(&format!("status-{}", m.status)),
+        body.clone(),
+        t.text_strong,
+        widths[3] - t.text_body - t.space_s,
+    );
+    cx += widths[3];
+    let bar = Rect::from_min_size(
+        pos2(cx, y + t.text_body * 0.1),
+        vec2(widths[4] - t.space_s, t.text_body * 1.0),
+    );
+    painter.rect_filled(bar, 4.0, t.bar_track);
+    let fill = Rect::from_min_size(
+        bar.min,
+        vec2(bar.width() * f32::from(m.progress) / 100.0, bar.height()),
+    );
+    painter.rect_filled(fill, 4.0, t.progress_fill);
+    painter.rect_stroke(bar, 4.0, Stroke::new(2.0, t.grid_strong), egui::StrokeKind::Inside);
+    painter.text(
+        bar.center(),
+        Align2::CENTER_CENTER,
+        ctx.tr.percent(m.progress),
+        font(t.text_small),
+        t.progress_text,
+    );
+}
+
+fn horizon_slide(
+    painter: &egui::Painter,
+    ctx: &SlideCtx<'_>,
+    area: Rect,
+    title: &str,
+    measures: &[usize],
+) {
+    let t = ctx.tokens;
+    let mut y = slide_title(painter, ctx, area, title);
+    let w = area.width();
+    let widths = [w * 0.08, w * 0.42, w * 0.18, w * 0.17, w * 0.15];
+    let small = t.bold_font(t.text_small);
+    let mut x = area.left();
+    for (key, width) in
+        ["col-code", "col-title", "col-owner", "col-status", "col-progress"].iter().zip(widths)
+    {
+        text_fit(painter, pos2(x, y), &ctx.tr.t(key), small.clone(), t.text_muted, width);
+        x += width;
+    }
+    y += t.row_height;
+    if measures.is_empty() {
+        painter.text(
+            pos2(area.left(), y),
+            Align2::LEFT_TOP,
+            ctx.tr.t("dashboard-none"),
+            font(t.text_body),
+            t.text_muted,
+        );
+    }
+    for &i in measures {
+        status_row(painter, ctx, area.left(), y, i, &widths);
+        y += t.row_height;
+    }
+}
+
+fn money_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
+    let (t, tr) = (ctx.tokens, ctx.tr);
+    let d = dashboard(ctx.roadmap, ctx.today);
+    let mut y = slide_title(painter, ctx, area, &tr.t("slide-money"));
+    let w = area.width();
+    let cols = [w * 0.34, w * 0.22, w * 0.22, w * 0.22];
+    let head = t.bold_font(t.text_small);
+    let mut x = area.left();
+    for (key, width) in
+        ["col-horizon", "field-one-off", "field-yearly", "field-spent"].iter().zip(cols)
+    {
+        let align = if x == area.left() { Align2::LEFT_TOP } else { Align2::RIGHT_TOP };
+        let px = if x == area.left() { x } else { x + width - t.space_m };
+        painter.text(pos2(px, y), align, tr.t(key), head.clone(), t.text_muted);
+        x += width;
+    }
+    y += t.row_height * 0.9;
+    let rows: Vec<(String, crate::model::Figures)> = d
+        .horizons
+        .iter()
+        .map(|(h, f)| (tr.t(&format!("horizon-{h}")), *f))
+        .chain([(tr.t("summary-total"), d.total)])
+        .collect();
+    for (i, (label, f)) in rows.iter().enumerate() {
+        let strong = i == rows.len() - 1;
+        let fnt = if strong { t.bold_font(t.text_body) } else { font(t.text_body) };
+        let mut x = area.left();
+        painter.text(pos2(x, y), Align2::LEFT_TOP, label, fnt.clone(), t.text_strong);
+        x += cols[0];
+        for (money, width) in [f.planned_one_off, f.planned_yearly, f.spent].iter().zip(&cols[1..])
+        {
+            painter.text(
+                pos2(x + width - t.space_m, y),
+                Align2::RIGHT_TOP,
+                tr.money_whole(*money),
+                fnt.clone(),
+                t.text_strong,
+            );
+            x += width;
+        }
+        y += t.row_height * 0.9;
+    }
+    // Per calendar year: planned and spent as bars of the same scale.
+    y += t.space_m;
+    painter.text(
+        pos2(area.left(), y),
+        Align2::LEFT_TOP,
+        tr.t("dashboard-money-by-year"),
+        head.clone(),
+        t.text_muted,
+    );
+    y += t.row_height * 0.8;
+    let max =
+        d.years.iter().map(|r| r.planned.max(r.spent)).max().unwrap_or(Money(1)).cents().max(1)
+            as f32;
+    let label_w = w * 0.1;
+    let bar_w = w * 0.62;
+    let line = ((area.bottom() - y - t.text_small * 2.0) / d.years.len().max(1) as f32)
+        .min(t.row_height * 1.2);
+    for r in &d.years {
+        painter.text(
+            pos2(area.left(), y),
+            Align2::LEFT_TOP,
+            r.year.to_string(),
+            t.bold_font(t.text_small),
+            t.text_strong,
+        );
+        let h = (line * 0.4).max(6.0);
+        for (k, (money, color, key)) in
+            [(r.planned, t.progress_fill, "dashboard-planned"), (r.spent, t.accent, "field-spent")]
+                .iter()
+                .enumerate()
+        {
+            let top = y + k as f32 * (h + 2.0);
+            let len = bar_w * money.cents() as f32 / max;
+            painter.rect_filled(
+                Rect::from_min_size(pos2(area.left() + label_w, top), vec2(len.max(2.0), h)),
+                2.0,
+                *color,
+            );
+            let text = format!("{} {}", tr.t(key), tr.money_whole(*money));
+            painter.text(
+                pos2(area.left() + label_w + bar_w + t.space_m, top + h / 2.0),
+                Align2::LEFT_CENTER,
+                text,
+                font(h.max(t.text_small * 0.9).min(t.text_small)),
+                t.text_strong,
+            );
+        }
+        y += line;
+    }
+}
+
+/// A list of codes with a text each, down to the bottom of `area`; the rest as "… and N more".
+fn code_list(
+    painter: &egui::Painter,
+    ctx: &SlideCtx<'_>,
+    area: Rect,
+    items: &[(String, String)],
+    color: Color32,
+) {
+    let t = ctx.tokens;
+    let (x, mut y, width, bottom) = (area.left(), area.top(), area.width(), area.bottom());
+    let max_rows = ((bottom - y) / (t.text_body * 1.3)).floor().max(0.0) as usize;
+    for (i, (code, text)) in items.iter().enumerate() {
+        if i + 1 == max_rows && items.len() > max_rows {
+            let more = ctx.tr.f("present-more", &[("n", &(items.len() - i).to_string())]);
+            painter.text(pos2(x, y), Align2::LEFT_TOP, more, font(t.text_small), t.text_muted);
+            break;
+        }
+        let r = text_fit(painter, pos2(x, y), code, t.bold_font(t.text_body), color, width * 0.3);
+        text_fit(
+            painter,
+            pos2(r.right() + t.space_s, y),
+            text,
+            font(t.text_body),
+            color,
+            width - r.width() - t.space_s,
+        );
+        y += t.text_body * 1.3;
+    }
+}
+
+fn reevaluations_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
+    let (t, tr) = (ctx.tokens, ctx.tr);
+    let d = dashboard(ctx.roadmap, ctx.today);
+    let top = slide_title(painter, ctx, area, &tr.t("slide-reevaluations"));
+    let col = area.width() / 3.0;
+    let head = t.bold_font(t.text_body);
+    let bottom = area.bottom() - t.text_small * 1.8;
+    let dated = |codes: &[String]| -> Vec<(String, String)> {
+        codes
+            .iter()
+            .map(|c| {
+                (
+                    c.clone(),
+                    ctx.roadmap
+                        .measure(c)
+                        .and_then(|m| m.next_reevaluation)
+                        .map(|d| tr.date(d))
+                        .unwrap_or_default(),
+                )
+            })
+            .collect()
+    };
+    painter.text(
+        pos2(area.left(), top),
+        Align2::LEFT_TOP,
+        tr.f("dashboard-reeval-overdue", &[("n", &d.reevaluations_overdue.len().to_string())]),
+        head.clone(),
+        t.danger,
+    );
+    code_list(
+        painter,
+        ctx,
+        Rect::from_min_max(
+            pos2(area.left(), top + t.row_height),
+            pos2(area.left() + col - t.space_m, bottom),
+        ),
+        &dated(&d.reevaluations_overdue),
+        t.danger,
+    );
+    painter.text(
+        pos2(area.left() + col, top),
+        Align2::LEFT_TOP,
+        tr.f("dashboard-reeval-due", &[("n", &d.reevaluations_due.len().to_string())]),
+        head.clone(),
+        t.text_strong,
+    );
+    code_list(
+        painter,
+        ctx,
+        Rect::from_min_max(
+            pos2(area.left() + col, top + t.row_height),
+            pos2(area.left() + col + col - t.space_m, bottom),
+        ),
+        &dated(&d.reevaluations_due),
+        t.text_strong,
+    );
+    let x = area.left() + 2.0 * col;
+    painter.text(pos2(x, top), Align2::LEFT_TOP, tr.t("present-verdicts"), head, t.text_strong);
+    let mut y = top + t.row_height;
+    for (verdict, n) in &d.verdicts {
+        let (c, shape) = t.verdict_mark(*verdict);
+        paint_shape(
+            painter,
+            Rect::from_min_size(
+                pos2(x, y + t.text_body * 0.15),
+                vec2(t.text_body * 0.8, t.text_body * 0.8),
+            ),
+            shape,
+            c,
+            Color32::BLACK,
+        );
+        painter.text(
+            pos2(x + t.text_body * 1.2, y),
+            Align2::LEFT_TOP,
+            format!("{}: {n}", tr.t(&format!("verdict-{verdict}"))),
+            font(t.text_body),
+            t.text_strong,
+        );
+        y += t.row_height;
+    }
+}
+
+fn changes_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
+    let (t, tr) = (ctx.tokens, ctx.tr);
+    let meeting =
+        ctx.roadmap.meetings.iter().filter(|m| m.date <= ctx.today).max_by_key(|m| m.date);
+    let title = meeting.map_or_else(
+        || tr.t("dashboard-since-none"),
+        |m| tr.f("dashboard-since-meeting", &[("date", &tr.date(m.date)), ("title", &m.title)]),
+    );
+    let mut y = slide_title(painter, ctx, area, &title);
+    let Some(meeting) = meeting else { return };
+    let history = ctx.state.history();
+    let report = crate::model::changes_since(&history, meeting.date, ctx.state.seed_batch());
+    let summary = tr.f(
+        "present-changes-summary",
+        &[
+            ("n", &report.entries.len().to_string()),
+            ("completed", &report.completed.len().to_string()),
+            ("expenses", &tr.money_whole(report.expenses)),
+        ],
+    );
+    text_fit(
+        painter,
+        pos2(area.left(), y),
+        &summary,
+        t.bold_font(t.text_body),
+        t.text_strong,
+        area.width(),
+    );
+    y += t.row_height * 1.2;
+    let items: Vec<(String, String)> = report
+        .entries
+        .iter()
+        .rev()
+        .map(|(kind, c)| {
+            let value = |v: Option<&str>| super::history::value_label(tr, &c.field, v);
+            (
+                c.code.clone().unwrap_or_default(),
+                format!(
+                    "{}: {} → {}",
+                    tr.t(&format!("kind-{}", kind.as_str())),
+                    value(c.old.as_deref()),
+                    value(c.new.as_deref())
+                ),
+            )
+        })
+        .collect();
+    code_list(
+        painter,
+        ctx,
+        Rect::from_min_max(
+            pos2(area.left(), y),
+            pos2(area.left() + area.width(), area.bottom() - t.text_small * 1.8),
+        ),
+        &items,
+        t.text_strong,
+    );
+}
+
+fn detail_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect, code: &str) {
+    let (t, tr) = (ctx.tokens, ctx.tr);
+    let Some(m) = ctx.roadmap.measure(code) else { return };
+    let mut y = slide_title(painter, ctx, area, &format!("{}  {}", m.code, m.title));
+    let body = font(t.text_body);
+    let label_w = area.width() * 0.32;
+    let health = schedule_health(m, ctx.today);
+    let rows = [
+        (tr.t("col-owner"), ctx.roadmap.owner_name(m).to_owned()),
+        (
+            tr.t("col-status"),
+            format!("{} · {}", tr.t(&format!("status-{}", m.status)), tr.percent(m.progress)),
+        ),
+        (tr.t("col-health"), tr.t(&format!("health-{}", health.as_str()))),
+        (tr.t("label-period"), format!("{} – {}", tr.date(m.start), tr.date(m.due))),
+        (tr.t("col-next-reevaluation"), tr.opt_date(m.next_reevaluation)),
+        (tr.t("field-one-off"), tr.money_whole(m.planned_one_off)),
+        (tr.t("field-yearly"), tr.money_whole(m.planned_yearly)),
+        (tr.t("field-spent"), tr.money_whole(ctx.roadmap.spent(&m.code))),
+    ];
+    for (label, value) in rows {
+        text_fit(painter, pos2(area.left(), y), &label, body.clone(), t.text_muted, label_w);
+        let color = if health == Health::Overdue && label == tr.t("col-health") {
+            t.danger
+        } else {
+            t.text_strong
+        };
+        text_fit(
+            painter,
+            pos2(area.left() + label_w, y),
+            &value,
+            body.clone(),
+            color,
+            area.width() - label_w,
+        );
+        y += t.row_height * 0.95;
+    }
+    painter.text(
+        pos2(area.right(), area.bottom() - t.text_small * 2.6),
+        Align2::RIGHT_BOTTOM,
+        tr.t("present-back"),
+        font(t.text_small),
+        t.text_muted,
+    );
+}

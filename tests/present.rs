@@ -1,0 +1,157 @@
+//! The council presentation, driven headless (egui_kittest).
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use fahrplan::app::AppState;
+use fahrplan::i18n::Lang;
+use fahrplan::store::Store;
+use fahrplan::ui::present::Presenter;
+use fahrplan::ui::{FahrplanApp, Prefs};
+
+fn harness(standalone: bool, size: egui::Vec2) -> Harness<'static, FahrplanApp> {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("a valid date");
+    let store = Store::in_memory(Some(Lang::De)).expect("an in-memory roadmap");
+    let state = AppState::new(store, Lang::De, today).expect("a loaded roadmap");
+    let mut app = FahrplanApp::new(state, Prefs::default());
+    app.presenter = Some(Presenter::new(standalone));
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn index(harness: &Harness<'_, FahrplanApp>) -> usize {
+    harness.state().presenter.as_ref().expect("presenting").index
+}
+
+#[test]
+fn nothing_in_the_presentation_can_change_data() {
+    let mut harness = harness(false, egui::vec2(1024.0, 768.0));
+    let slides = slide_count(&mut harness);
+    for _ in 0..slides {
+        for role in [
+            Role::TextInput,
+            Role::MultilineTextInput,
+            Role::ComboBox,
+            Role::CheckBox,
+            Role::Slider,
+            Role::SpinButton,
+            Role::MenuItem,
+        ] {
+            assert!(
+                harness.query_by_role(role).is_none(),
+                "a {role:?} on slide {}",
+                index(&harness) + 1
+            );
+        }
+        // The only buttons are the timeline's bars, which show a measure's details.
+        for node in harness.query_all_by_role(Role::Button) {
+            let label = node.accesskit_node().label().unwrap_or_default();
+            assert!(label.starts_with('M') && label.contains("  "), "unexpected button {label:?}");
+        }
+        harness.key_press(egui::Key::PageDown);
+        harness.run();
+    }
+}
+
+fn slide_count(harness: &mut Harness<'_, FahrplanApp>) -> usize {
+    harness.key_press(egui::Key::End);
+    harness.run();
+    let count = index(harness) + 1;
+    harness.key_press(egui::Key::Home);
+    harness.run();
+    count
+}
+
+#[test]
+fn paging_visits_the_slides_in_order_and_the_counter_follows() {
+    let mut harness = harness(false, egui::vec2(1024.0, 768.0));
+    let count = slide_count(&mut harness);
+    assert!(count >= 8, "title, timeline, three horizons, money, re-evaluations, changes: {count}");
+    assert!(harness.query_by_label(&format!("1 / {count}")).is_some());
+    let mut seen = vec![index(&harness)];
+    for key in [egui::Key::PageDown, egui::Key::ArrowRight, egui::Key::Space] {
+        harness.key_press(key);
+        harness.run();
+        seen.push(index(&harness));
+    }
+    assert_eq!(seen, [0, 1, 2, 3]);
+    assert!(harness.query_by_label(&format!("4 / {count}")).is_some());
+    harness.key_press(egui::Key::PageUp);
+    harness.run();
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(index(&harness), 1);
+    // Number + Enter jumps.
+    harness.event(egui::Event::Text("5".into()));
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(index(&harness), 4);
+    // It stops at the ends.
+    for _ in 0..count + 3 {
+        harness.key_press(egui::Key::PageDown);
+    }
+    harness.run();
+    assert_eq!(index(&harness), count - 1);
+}
+
+#[test]
+fn esc_leaves_and_a_standalone_presentation_asks_first() {
+    let mut harness = harness(false, egui::vec2(1024.0, 768.0));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().presenter.is_none(), "Esc leaves to the normal window");
+    assert!(harness.query_by_label("Datei").is_some());
+
+    let mut standalone = harness_standalone();
+    standalone.key_press(egui::Key::Escape);
+    standalone.run();
+    let presenter = standalone.state().presenter.as_ref().expect("still presenting");
+    assert!(presenter.confirm_quit, "a --present start asks before quitting");
+    standalone.key_press(egui::Key::Escape);
+    standalone.run();
+    assert!(
+        !standalone.state().presenter.as_ref().unwrap().confirm_quit,
+        "Esc again keeps presenting"
+    );
+}
+
+fn harness_standalone() -> Harness<'static, FahrplanApp> {
+    harness(true, egui::vec2(1920.0, 1080.0))
+}
+
+#[test]
+fn a_click_on_a_timeline_bar_shows_the_measure_and_esc_returns() {
+    let mut harness = harness(false, egui::vec2(1920.0, 1080.0));
+    harness.key_press(egui::Key::PageDown);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "M16  IT-Notfallvorsorge und Notfallhandbuch")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().presenter.as_ref().unwrap().detail.as_deref(), Some("M16"));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let presenter = harness.state().presenter.as_ref().expect("still presenting");
+    assert_eq!((presenter.detail.as_deref(), presenter.index), (None, 1));
+}
+
+#[test]
+fn f5_starts_the_presentation_from_the_window() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let state = AppState::new(Store::in_memory(Some(Lang::De)).unwrap(), Lang::De, today).unwrap();
+    let mut harness =
+        Harness::builder().with_size(egui::vec2(1280.0, 800.0)).with_max_steps(12).build_ui_state(
+            |ui, app: &mut FahrplanApp| app.root_ui(ui),
+            FahrplanApp::new(state, Prefs::default()),
+        );
+    harness.run();
+    assert!(harness.state().presenter.is_none());
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    assert!(harness.state().presenter.is_some());
+}
