@@ -62,9 +62,9 @@ pub fn present_ui(
     let title_height = tokens.text_title * 1.6;
     let footer_height = tokens.text_small * 1.5;
     let rows_per_page = ((content.height() - title_height - footer_height - tokens.row_height)
-        / tokens.row_height)
-        .floor()
-        .max(1.0) as usize;
+        / two_line_row(&tokens))
+    .floor()
+    .max(1.0) as usize;
     let deck = slides(roadmap, enabled, rows_per_page);
     p.index = p.index.min(deck.len().saturating_sub(1));
 
@@ -224,6 +224,12 @@ struct SlideCtx<'a> {
     state: &'a AppState,
 }
 
+/// `1 Maßnahme` or `3 Maßnahmen`: the message `{key}-one` or `{key}-other` with `$n`.
+fn counted(tr: &I18n, key: &str, n: usize) -> String {
+    let form = if n == 1 { "one" } else { "other" };
+    tr.f(&format!("{key}-{form}"), &[("n", &n.to_string())])
+}
+
 fn font(size: f32) -> FontId {
     FontId::proportional(size)
 }
@@ -315,7 +321,7 @@ fn timeline_slide(
     let row_height = ((chart.height() - fixed) / rows.max(1) as f32).clamp(12.0, 60.0).floor();
     arrangement.set_row_height(row_height);
     // Codes beside the bars; the label column on the left takes what the widest code needs.
-    let label_font = font((row_height * 0.72).min(t.text_small));
+    let label_font = t.bold_font((row_height * 0.9).min(t.text_small));
     let viewport = Viewport {
         height: chart.height(),
         ..Viewport::fit(arrangement.span_with(ctx.today), chart.width(), chart.height())
@@ -327,7 +333,8 @@ fn timeline_slide(
             [pos2(x, chart.top() - 4.0), pos2(x, chart.bottom())],
             Stroke::new(2.0, t.grid),
         );
-        if let Some(label) = &tick.label {
+        if let Some(label) = tick.label.as_ref().filter(|_| x + t.text_small * 3.0 < chart.right())
+        {
             painter.text(
                 pos2(x + 6.0, chart.top() - axis),
                 Align2::LEFT_TOP,
@@ -377,19 +384,30 @@ fn timeline_slide(
             [pos2(today_x, chart.top() - axis), pos2(today_x, chart.bottom())],
             Stroke::new(3.0, t.accent),
         );
-        painter.text(
-            pos2(today_x - 6.0, chart.top() - axis),
-            Align2::RIGHT_TOP,
+        // The label inside the chart, right of the lane titles, on the accent colour.
+        let galley = painter.layout_no_wrap(
             ctx.tr.t("label-today"),
             t.bold_font(t.text_small),
-            t.accent,
+            Color32::WHITE,
         );
+        let rect = Rect::from_min_size(
+            pos2(today_x - galley.size().x - 12.0, chart.top() + 2.0),
+            galley.size() + vec2(12.0, 4.0),
+        );
+        painter.rect_filled(rect, 4.0, t.accent);
+        painter.galley(rect.min + vec2(6.0, 2.0), galley, Color32::WHITE);
     }
     if clicked.is_some() {
         p.detail = clicked;
     }
 }
 
+/// Height of a measure's row on a horizon slide: title line and owner line.
+fn two_line_row(t: &Tokens) -> f32 {
+    t.text_body * 1.25 + t.text_small * 1.25 + t.space_s
+}
+
+/// One measure: code and title on the first line, the owner below; status and progress beside.
 fn status_row(
     painter: &egui::Painter,
     ctx: &SlideCtx<'_>,
@@ -403,20 +421,25 @@ fn status_row(
     let body = font(t.text_body);
     let health = schedule_health(m, ctx.today);
     let color = if health == Health::Overdue { t.danger } else { t.text_strong };
-    let mut cx = x;
-    text_fit(painter, pos2(cx, y), &m.code, t.bold_font(t.text_body), color, widths[0]);
-    cx += widths[0];
-    text_fit(painter, pos2(cx, y), &m.title, body.clone(), color, widths[1] - t.space_m);
-    cx += widths[1];
+    let code = text_fit(painter, pos2(x, y), &m.code, t.bold_font(t.text_body), color, widths[0]);
+    let title_x = code.right() + t.space_s;
     text_fit(
         painter,
-        pos2(cx, y),
-        ctx.roadmap.owner_name(m),
+        pos2(title_x, y),
+        &m.title,
         body.clone(),
-        t.text_strong,
-        widths[2] - t.space_m,
+        color,
+        widths[0] + widths[1] - (title_x - x) - t.space_m,
     );
-    cx += widths[2];
+    text_fit(
+        painter,
+        pos2(title_x, y + t.text_body * 1.25),
+        ctx.roadmap.owner_name(m),
+        font(t.text_small),
+        t.text_muted,
+        widths[0] + widths[1] - (title_x - x) - t.space_m,
+    );
+    let mut cx = x + widths[0] + widths[1];
     let mark = Rect::from_min_size(
         pos2(cx, y + t.text_body * 0.15),
         vec2(t.text_body * 0.8, t.text_body * 0.8),
@@ -429,12 +452,22 @@ fn status_row(
         &ctx.tr.t(&format!("status-{}", m.status)),
         body.clone(),
         t.text_strong,
-        widths[3] - t.text_body - t.space_s,
+        widths[2] - t.text_body - t.space_s,
     );
-    cx += widths[3];
+    if health == Health::Overdue {
+        text_fit(
+            painter,
+            pos2(cx + t.text_body, y + t.text_body * 1.25),
+            &ctx.tr.t("health-overdue"),
+            t.bold_font(t.text_small),
+            t.danger,
+            widths[2],
+        );
+    }
+    cx += widths[2];
     let bar = Rect::from_min_size(
         pos2(cx, y + t.text_body * 0.1),
-        vec2(widths[4] - t.space_s, t.text_body * 1.0),
+        vec2(widths[3] - t.space_s, t.text_body * 1.05),
     );
     painter.rect_filled(bar, 4.0, t.bar_track);
     let fill = Rect::from_min_size(
@@ -462,11 +495,11 @@ fn horizon_slide(
     let t = ctx.tokens;
     let mut y = slide_title(painter, ctx, area, title);
     let w = area.width();
-    let widths = [w * 0.08, w * 0.42, w * 0.18, w * 0.17, w * 0.15];
+    let widths = [w * 0.08, w * 0.52, w * 0.22, w * 0.18];
     let small = t.bold_font(t.text_small);
     let mut x = area.left();
     for (key, width) in
-        ["col-code", "col-title", "col-owner", "col-status", "col-progress"].iter().zip(widths)
+        ["col-code", "present-measure-owner", "col-status", "col-progress"].iter().zip(widths)
     {
         text_fit(painter, pos2(x, y), &ctx.tr.t(key), small.clone(), t.text_muted, width);
         x += width;
@@ -483,7 +516,7 @@ fn horizon_slide(
     }
     for &i in measures {
         status_row(painter, ctx, area.left(), y, i, &widths);
-        y += t.row_height;
+        y += two_line_row(t);
     }
 }
 
@@ -496,7 +529,7 @@ fn money_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
     let head = t.bold_font(t.text_small);
     let mut x = area.left();
     for (key, width) in
-        ["col-horizon", "field-one-off", "field-yearly", "field-spent"].iter().zip(cols)
+        ["col-horizon", "present-one-off", "present-yearly", "field-spent"].iter().zip(cols)
     {
         let align = if x == area.left() { Align2::LEFT_TOP } else { Align2::RIGHT_TOP };
         let px = if x == area.left() { x } else { x + width - t.space_m };
@@ -529,7 +562,7 @@ fn money_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
         }
         y += t.row_height * 0.9;
     }
-    // Per calendar year: planned and spent as bars of the same scale.
+    // Per calendar year: the plan as a light bar, what was spent as a dark bar inside it.
     y += t.space_m;
     painter.text(
         pos2(area.left(), y),
@@ -542,40 +575,43 @@ fn money_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
     let max =
         d.years.iter().map(|r| r.planned.max(r.spent)).max().unwrap_or(Money(1)).cents().max(1)
             as f32;
-    let label_w = w * 0.1;
-    let bar_w = w * 0.62;
-    let line = ((area.bottom() - y - t.text_small * 2.0) / d.years.len().max(1) as f32)
-        .min(t.row_height * 1.2);
+    let label_w = t.text_small * 3.2;
+    let bar_w = w * 0.45;
+    let line =
+        ((area.bottom() - y - t.text_small * 2.0) / d.years.len().max(1) as f32).min(t.row_height);
     for r in &d.years {
+        let mid = y + line / 2.0;
         painter.text(
-            pos2(area.left(), y),
-            Align2::LEFT_TOP,
+            pos2(area.left(), mid),
+            Align2::LEFT_CENTER,
             r.year.to_string(),
             t.bold_font(t.text_small),
             t.text_strong,
         );
-        let h = (line * 0.4).max(6.0);
-        for (k, (money, color, key)) in
-            [(r.planned, t.progress_fill, "dashboard-planned"), (r.spent, t.accent, "field-spent")]
-                .iter()
-                .enumerate()
-        {
-            let top = y + k as f32 * (h + 2.0);
-            let len = bar_w * money.cents() as f32 / max;
-            painter.rect_filled(
-                Rect::from_min_size(pos2(area.left() + label_w, top), vec2(len.max(2.0), h)),
-                2.0,
-                *color,
-            );
-            let text = format!("{} {}", tr.t(key), tr.money_whole(*money));
-            painter.text(
-                pos2(area.left() + label_w + bar_w + t.space_m, top + h / 2.0),
-                Align2::LEFT_CENTER,
-                text,
-                font(h.max(t.text_small * 0.9).min(t.text_small)),
-                t.text_strong,
-            );
-        }
+        let h = (line * 0.7).max(8.0);
+        let left = area.left() + label_w;
+        let planned = Rect::from_min_size(
+            pos2(left, mid - h / 2.0),
+            vec2((bar_w * r.planned.cents() as f32 / max).max(2.0), h),
+        );
+        painter.rect_filled(planned, 3.0, t.progress_fill);
+        let spent = Rect::from_min_size(
+            pos2(left, mid - h / 4.0),
+            vec2((bar_w * r.spent.cents() as f32 / max).max(2.0), h / 2.0),
+        );
+        painter.rect_filled(spent, 2.0, t.accent);
+        let text = tr.f(
+            "present-spent-of",
+            &[("spent", &tr.money_whole(r.spent)), ("planned", &tr.money_whole(r.planned))],
+        );
+        text_fit(
+            painter,
+            pos2(left + bar_w + t.space_m, mid - t.text_small * 0.6),
+            &text,
+            font(t.text_small),
+            t.text_strong,
+            w - label_w - bar_w - t.space_m,
+        );
         y += line;
     }
 }
@@ -698,7 +734,7 @@ fn changes_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
         ctx.roadmap.meetings.iter().filter(|m| m.date <= ctx.today).max_by_key(|m| m.date);
     let title = meeting.map_or_else(
         || tr.t("dashboard-since-none"),
-        |m| tr.f("dashboard-since-meeting", &[("date", &tr.date(m.date)), ("title", &m.title)]),
+        |m| tr.f("present-since-meeting", &[("date", &tr.date(m.date))]),
     );
     let mut y = slide_title(painter, ctx, area, &title);
     let Some(meeting) = meeting else { return };
@@ -707,9 +743,10 @@ fn changes_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
     let summary = tr.f(
         "present-changes-summary",
         &[
-            ("n", &report.entries.len().to_string()),
-            ("completed", &report.completed.len().to_string()),
+            ("changes", &counted(tr, "present-changes", report.entries.len())),
+            ("completed", &counted(tr, "present-measures", report.completed.len())),
             ("expenses", &tr.money_whole(report.expenses)),
+            ("meeting", &meeting.title),
         ],
     );
     text_fit(
