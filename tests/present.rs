@@ -155,3 +155,30 @@ fn f5_starts_the_presentation_from_the_window() {
     harness.run();
     assert!(harness.state().presenter.is_some());
 }
+
+#[test]
+fn a_present_start_opens_the_file_read_only_and_leaves_its_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("council.sqlite");
+    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    let before = std::fs::read(&path).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let state = fahrplan::ui::open_presentation_state(&path, Lang::De, today).unwrap();
+    assert!(state.store().is_read_only());
+    let mut app = FahrplanApp::new(state, Prefs::default());
+    app.presenter = Some(Presenter::new(true));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1024.0, 768.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app);
+    for _ in 0..12 {
+        harness.key_press(egui::Key::PageDown);
+        harness.run();
+    }
+    drop(harness);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // A missing file is created with the default roadmap first, then shown read-only.
+    let fresh = dir.path().join("fresh.sqlite");
+    let state = fahrplan::ui::open_presentation_state(&fresh, Lang::De, today).unwrap();
+    assert!(state.store().is_read_only() && state.roadmap.measures.len() == 20);
+}
