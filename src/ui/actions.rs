@@ -51,6 +51,27 @@ fn error(ui: &mut Ui, ctx: &ViewCtx<'_>, message: Option<String>) {
     }
 }
 
+/// A labelled date field of a form grid with its message; `optional` fields may stay empty.
+fn date_row(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    key: &str,
+    text: &mut String,
+    optional: bool,
+    hint: &str,
+) {
+    let tr = ctx.tr;
+    let label = ui.label(tr.t(key));
+    ui.vertical(|ui| {
+        ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(120.0))
+            .labelled_by(label.id);
+        let empty_ok = optional && text.trim().is_empty();
+        let bad = !empty_ok && parse_date(text).is_none();
+        error(ui, ctx, bad.then(|| tr.f("invalid-date", &[("value", text.trim())])));
+    });
+    ui.end_row();
+}
+
 /// The progress slider, and the expense and re-evaluation forms.
 pub fn actions_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure) {
     let (tr, tokens) = (ctx.tr, ctx.tokens);
@@ -82,22 +103,7 @@ pub fn actions_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Mea
                 .num_columns(2)
                 .spacing([tokens.space_m, tokens.space_s])
                 .show(ui, |ui| {
-                    let label = ui.label(tr.t("label-date"));
-                    ui.vertical(|ui| {
-                        ui.add(
-                            egui::TextEdit::singleline(&mut forms.expense_date)
-                                .desired_width(120.0),
-                        )
-                        .labelled_by(label.id);
-                        error(
-                            ui,
-                            ctx,
-                            date.is_none().then(|| {
-                                tr.f("invalid-date", &[("value", forms.expense_date.trim())])
-                            }),
-                        );
-                    });
-                    ui.end_row();
+                    date_row(ui, ctx, "label-date", &mut forms.expense_date, false, "");
                     let label = ui.label(tr.t("label-amount"));
                     ui.vertical(|ui| {
                         ui.add(
@@ -153,21 +159,7 @@ pub fn actions_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Mea
                 .num_columns(2)
                 .spacing([tokens.space_m, tokens.space_s])
                 .show(ui, |ui| {
-                    let label = ui.label(tr.t("label-date"));
-                    ui.vertical(|ui| {
-                        ui.add(
-                            egui::TextEdit::singleline(&mut forms.reeval_date).desired_width(120.0),
-                        )
-                        .labelled_by(label.id);
-                        error(
-                            ui,
-                            ctx,
-                            date.is_none().then(|| {
-                                tr.f("invalid-date", &[("value", forms.reeval_date.trim())])
-                            }),
-                        );
-                    });
-                    ui.end_row();
+                    date_row(ui, ctx, "label-date", &mut forms.reeval_date, false, "");
                     let label = ui.label(tr.t("label-verdict"));
                     let selected = forms
                         .reeval_verdict
@@ -190,7 +182,6 @@ pub fn actions_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Mea
                     ui.add(egui::TextEdit::singleline(&mut forms.reeval_note).desired_width(200.0))
                         .labelled_by(label.id);
                     ui.end_row();
-                    let label = ui.label(tr.t("col-next-reevaluation"));
                     let computed = match (date, forms.reeval_verdict) {
                         (Some(d), Some(v)) => tr.input_date(next_reevaluation(
                             d,
@@ -199,22 +190,14 @@ pub fn actions_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Mea
                         )),
                         _ => String::new(),
                     };
-                    ui.vertical(|ui| {
-                        ui.add(
-                            egui::TextEdit::singleline(&mut forms.reeval_next)
-                                .hint_text(computed)
-                                .desired_width(120.0),
-                        )
-                        .labelled_by(label.id);
-                        error(
-                            ui,
-                            ctx,
-                            (next_typed && next.is_none()).then(|| {
-                                tr.f("invalid-date", &[("value", forms.reeval_next.trim())])
-                            }),
-                        );
-                    });
-                    ui.end_row();
+                    date_row(
+                        ui,
+                        ctx,
+                        "col-next-reevaluation",
+                        &mut forms.reeval_next,
+                        true,
+                        &computed,
+                    );
                 });
             let ready =
                 date.is_some() && forms.reeval_verdict.is_some() && (!next_typed || next.is_some());

@@ -9,17 +9,21 @@ use super::{ViewCtx, ViewState};
 use crate::app::Command;
 use crate::model::{Measure, Status, schedule_health};
 
+/// The editor in the panel's scroll area.
+fn scrolled_editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> EditorOutcome {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.add_space(ctx.tokens.space_m);
+            editor_ui(ui, ctx, draft)
+        })
+        .inner
+}
+
 /// The detail panel: the editor of a new measure, the editor of the selected one, or its details.
 pub fn detail_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState) {
     if let Some(draft) = view.new_draft.as_mut() {
-        let outcome = egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                ui.add_space(ctx.tokens.space_m);
-                editor_ui(ui, ctx, draft)
-            })
-            .inner;
-        if matches!(outcome, EditorOutcome::Cancel) {
+        if matches!(scrolled_editor_ui(ui, ctx, draft), EditorOutcome::Cancel) {
             view.new_draft = None;
         }
         return;
@@ -30,14 +34,7 @@ pub fn detail_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState) {
         return;
     };
     if let Some(draft) = view.drafts.get_mut(&measure.code) {
-        let outcome = egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                ui.add_space(ctx.tokens.space_m);
-                editor_ui(ui, ctx, draft)
-            })
-            .inner;
-        if matches!(outcome, EditorOutcome::Cancel) {
+        if matches!(scrolled_editor_ui(ui, ctx, draft), EditorOutcome::Cancel) {
             view.drafts.remove(&measure.code);
         }
         return;
