@@ -339,6 +339,15 @@ impl Store {
         self.clock = clock;
     }
 
+    /// Caps the file at its current number of pages, as if the disk were full (tests of the
+    /// disk-full path; the cap lasts for this connection only).
+    #[doc(hidden)]
+    pub fn limit_pages_for_test(&self) {
+        let pages: i64 =
+            self.conn.pragma_query_value(None, "page_count", |r| r.get(0)).unwrap_or(1);
+        let _ = self.conn.pragma_update(None, "max_page_count", pages);
+    }
+
     /// SQLite's `PRAGMA data_version`: changes when another connection commits to the file.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
