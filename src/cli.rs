@@ -180,6 +180,19 @@ pub enum Cmd {
     },
     /// Check the file: integrity, schema version, application id.
     Check,
+    /// Write a verified backup (default: into the `backups` folder beside the file, rotated).
+    Backup {
+        /// Write it here instead.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Replace the roadmap with a backup; the current file is kept as a backup first.
+    Restore {
+        /// The backup file.
+        backup: PathBuf,
+    },
+    /// List the backups beside the file.
+    Backups,
     /// Export the roadmap to a file.
     Export {
         /// What to write.
@@ -547,6 +560,31 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
             .map_err(|e| failed(e.to_string()))?;
             crate::app::write_atomically(output, &bytes).map_err(|e| failed(e.to_string()))?;
             out(&tr.f("info-exported", &[("path", &output_text)]));
+        }
+        Cmd::Backup { output } => {
+            let store = open(db, tr)?;
+            let now = chrono::Local::now().naive_local();
+            let path =
+                store.backup_now(now, output.as_deref()).map_err(|e| Failure::store(&e, tr))?;
+            out(&tr.f("cli-backup-written", &[("path", &path.display().to_string())]));
+        }
+        Cmd::Restore { backup } => {
+            let now = chrono::Local::now().naive_local();
+            let kept =
+                crate::store::restore(db, backup, now).map_err(|e| Failure::store(&e, tr))?;
+            out(&tr.f(
+                "cli-restored",
+                &[("backup", &backup.display().to_string()), ("kept", &kept.display().to_string())],
+            ));
+        }
+        Cmd::Backups => {
+            for b in crate::store::list_backups(db) {
+                let measures = b.measures.map_or_else(
+                    || tr.t("backup-damaged"),
+                    |n| tr.f("measures-count", &[("n", &n.to_string())]),
+                );
+                out(&format!("{}  {}  {}", tr.date_time(b.taken), measures, b.path.display()));
+            }
         }
         Cmd::Check => {
             if !db.exists() {

@@ -339,3 +339,25 @@ fn changes_since_the_last_meeting() {
     assert_eq!(fahrplan(&db, &["changes", "--since", "gestern"]).status.code(), Some(1));
     assert_eq!(fahrplan(&db, &["meeting", "add", "2026-11-31", "X"]).status.code(), Some(1));
 }
+
+#[test]
+fn backup_and_restore_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite");
+    let output = fahrplan(&db, &["backup"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let listed = String::from_utf8_lossy(&fahrplan(&db, &["backups"]).stdout).into_owned();
+    assert!(listed.contains("20 Maßnahmen"), "{listed}");
+    let backup = std::fs::read_dir(dir.path().join("backups")).unwrap().next().unwrap().unwrap().path();
+    assert!(fahrplan(&db, &["set-status", "M19", "done"]).status.success());
+    let restored = fahrplan(&db, &["restore", backup.to_str().unwrap()]);
+    assert!(restored.status.success(), "{}", stderr(&restored));
+    assert_eq!(json(&fahrplan(&db, &["show", "M19", "--format", "json"]))["status"], "in-progress");
+    // A file that is not a backup is refused with exit 2 and the roadmap untouched.
+    let junk = dir.path().join("junk.sqlite");
+    std::fs::write(&junk, "kein Backup").unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let refused = fahrplan(&db, &["restore", junk.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}

@@ -335,3 +335,7 @@ present-measure-owner = Maßnahme · Verantwortlich
 present-one-off = Einmalig
 present-yearly = Jährlich
 present-spent-of = { $spent } von { $planned }
+banner-newer = Diese Datei stammt von einer neueren Fahrplan-Version und ist daher nur lesbar geöffnet. Bitte aktualisieren Sie Fahrplan, um sie zu bearbeiten.
+cli-backup-written = Sicherung geschrieben und geprüft: { $path }
+cli-restored = Wiederhergestellt aus { $backup }; die bisherige Datei ist gesichert unter { $kept }
+backup-damaged = beschädigt

@@ -335,3 +335,7 @@ present-measure-owner = Measure · owner
 present-one-off = One-off
 present-yearly = Yearly
 present-spent-of = { $spent } of { $planned }
+banner-newer = This file comes from a newer version of Fahrplan and is open read-only. Please update Fahrplan to edit it.
+cli-backup-written = Backup written and verified: { $path }
+cli-restored = Restored from { $backup }; the previous file is kept as { $kept }
+backup-damaged = damaged

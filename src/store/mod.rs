@@ -4,6 +4,7 @@
 //! [`inspect`]: it is first opened read-only and hardened (defensive mode, no trusted schema,
 //! cell size checks, tight limits); only a file that is a sound Fahrplan file is opened for writing.
 
+mod backup;
 mod error;
 mod queries;
 mod records;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags, config::DbConfig, limits::Limit};
 
+pub use backup::{BackupInfo, backups_dir, list_backups, restore, set_aside_damaged};
 pub use error::StoreError;
 pub use schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 pub use seed::default_roadmap_info;
@@ -69,6 +71,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     read_only: bool,
+    newer: bool,
     who: String,
     clock: Clock,
 }
@@ -112,6 +115,15 @@ fn limit(conn: &Connection) -> rusqlite::Result<()> {
 /// Checks a file without changing a byte of it: SQLite header, application id, schema version,
 /// `quick_check` and `foreign_key_check`.
 pub fn inspect(path: &Path) -> Result<FileReport> {
+    let report = inspect_any_version(path)?;
+    if report.schema_version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew { path: path.to_owned(), found: report.schema_version });
+    }
+    Ok(report)
+}
+
+/// [`inspect`] without refusing files of a newer schema (they are opened read-only).
+fn inspect_any_version(path: &Path) -> Result<FileReport> {
     let bytes = read_header(path)?;
     if bytes.len() < SQLITE_MAGIC.len() || &bytes[..SQLITE_MAGIC.len()] != SQLITE_MAGIC {
         return Err(StoreError::NotADatabase { path: path.to_owned() });
@@ -128,9 +140,6 @@ pub fn inspect(path: &Path) -> Result<FileReport> {
     }
     let schema_version: i32 =
         conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(damaged)?;
-    if schema_version > SCHEMA_VERSION {
-        return Err(StoreError::TooNew { path: path.to_owned(), found: schema_version });
-    }
     // Fahrplan's schema has no triggers and no views: a file with any was not written by it,
     // and their code must never run on Fahrplan's behalf.
     let foreign_code: i64 = conn
@@ -199,7 +208,13 @@ impl Store {
     /// Opens an existing roadmap file after checking it with [`inspect`]. A file that cannot be
     /// written (permissions, read-only medium) is opened read-only.
     pub fn open(path: &Path) -> Result<Self> {
-        let report = inspect(path)?;
+        let report = inspect_any_version(path)?;
+        if report.schema_version > SCHEMA_VERSION {
+            // Written by a newer Fahrplan: shown, never changed.
+            let mut store = Self::open_checked(path, true, &report)?;
+            store.newer = true;
+            return Ok(store);
+        }
         let writable = std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly());
         if writable {
             match Self::open_checked(path, false, &report) {
@@ -254,6 +269,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             read_only,
+            newer: false,
             who: current_user(),
             clock: Box::new(|| chrono::Local::now().naive_local()),
         })
@@ -305,6 +321,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             read_only: false,
+            newer: false,
             who: current_user(),
             clock: Box::new(|| chrono::Local::now().naive_local()),
         };
@@ -322,6 +339,11 @@ impl Store {
     /// Whether the file was opened read-only.
     pub const fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// Whether the file was written by a newer Fahrplan (then it is open read-only).
+    pub const fn is_newer(&self) -> bool {
+        self.newer
     }
 
     /// Who is recorded in the history.

@@ -256,9 +256,18 @@ fn a_file_of_a_newer_version_is_refused_untouched() {
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
     let before = bytes(&path);
+    // `check` refuses it; opening shows it read-only and never writes.
     assert!(
-        matches!(Store::open(&path), Err(StoreError::TooNew { found, .. }) if found == SCHEMA_VERSION + 1)
+        matches!(inspect(&path), Err(StoreError::TooNew { found, .. }) if found == SCHEMA_VERSION + 1)
     );
+    let mut store = Store::open(&path).unwrap();
+    assert!(store.is_newer() && store.is_read_only());
+    assert_eq!(store.load_roadmap().unwrap().measures.len(), 20);
+    assert!(matches!(
+        store.set_status("M01", Status::Planned, "", date(2026, 1, 1), None),
+        Err(StoreError::ReadOnly)
+    ));
+    drop(store);
     assert_eq!(bytes(&path), before);
 }
 

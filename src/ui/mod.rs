@@ -272,11 +272,10 @@ impl FahrplanApp {
             });
         }
         if read_only {
+            let key =
+                if self.state.store().is_newer() { "banner-newer" } else { "banner-read-only" };
             egui::Panel::bottom("read_only").show(ui, |ui| {
-                ui.label(
-                    egui::RichText::new(self.state.tr().t("banner-read-only"))
-                        .color(tokens.warning),
-                );
+                ui.label(egui::RichText::new(self.state.tr().t(key)).color(tokens.warning));
             });
         }
         let mut ctx = ViewCtx {
@@ -705,6 +704,13 @@ pub fn run_window(db: &Path, lang: Option<Lang>, today: NaiveDate, present: bool
             } else {
                 open_state(&db, lang, today).map_err(|e| e.to_string())?
             };
+            // A verified backup once a day, before the user changes anything.
+            if !present
+                && let Err(e) = state.store().daily_backup(chrono::Local::now().naive_local())
+            {
+                state.message =
+                    Some(Message { kind: MessageKind::Error, text: e.localize(state.tr()) });
+            }
             // Wake up when the file changes (another window, the command line); idle otherwise.
             let egui_ctx = cc.egui_ctx.clone();
             state.set_change_notifier(std::sync::Arc::new(move || egui_ctx.request_repaint()));
