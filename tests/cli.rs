@@ -348,7 +348,8 @@ fn backup_and_restore_from_the_command_line() {
     assert!(output.status.success(), "{}", stderr(&output));
     let listed = String::from_utf8_lossy(&fahrplan(&db, &["backups"]).stdout).into_owned();
     assert!(listed.contains("20 Maßnahmen"), "{listed}");
-    let backup = std::fs::read_dir(dir.path().join("backups")).unwrap().next().unwrap().unwrap().path();
+    let backup =
+        std::fs::read_dir(dir.path().join("backups")).unwrap().next().unwrap().unwrap().path();
     assert!(fahrplan(&db, &["set-status", "M19", "done"]).status.success());
     let restored = fahrplan(&db, &["restore", backup.to_str().unwrap()]);
     assert!(restored.status.success(), "{}", stderr(&restored));

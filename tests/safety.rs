@@ -137,3 +137,51 @@ fn killed_writers_leave_every_acknowledged_change() {
     let runs = if std::env::var_os("FAHRPLAN_LONG_TESTS").is_some() { 50 } else { 20 };
     crash_runs(runs);
 }
+
+#[test]
+fn a_damaged_file_at_start_is_set_aside_and_backups_are_offered_foreign_files_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    // A Fahrplan file with a backup, then damaged inside.
+    let path = dir.path().join("stadt.sqlite");
+    let store = Store::create(&path, Some(Lang::De)).unwrap();
+    store.backup_now(today.and_hms_opt(8, 0, 0).unwrap(), None).unwrap();
+    drop(store);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let mut content = std::fs::read(&path).unwrap();
+    let page = usize::from(u16::from_be_bytes([content[16], content[17]]));
+    for b in &mut content[page..page * 2] {
+        *b = 0x5A;
+    }
+    std::fs::write(&path, &content).unwrap();
+    let state = fahrplan::ui::open_state(&path, Lang::De, today).unwrap();
+    assert!(state.offer_backups);
+    assert!(state.message.as_ref().unwrap().text.contains("beiseitegelegt"));
+    assert!(!path.exists(), "the damaged file was moved aside");
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(std::fs::read(&aside[0]).unwrap(), content, "kept byte for byte");
+    // The newest backup restores a sound roadmap with the same data.
+    let backups = state.backups();
+    assert_eq!(backups.len(), 1);
+    let mut state = state;
+    state.push(fahrplan::app::Command::Restore(backups[0].path.clone()));
+    state.apply_queue();
+    assert_eq!(state.roadmap.measures.len(), 20);
+    assert_eq!(inspect(&path).unwrap().integrity, "ok");
+
+    // Another application's file is only refused.
+    let foreign = dir.path().join("other.sqlite");
+    rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE t (x)").unwrap();
+    let before = std::fs::read(&foreign).unwrap();
+    let state = fahrplan::ui::open_state(&foreign, Lang::De, today).unwrap();
+    assert!(!state.offer_backups);
+    assert_eq!(std::fs::read(&foreign).unwrap(), before);
+}

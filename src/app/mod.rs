@@ -111,6 +111,10 @@ pub enum Command {
     },
     /// Delete an unused owner.
     DeleteOwner(crate::model::OwnerId),
+    /// Write a verified backup now.
+    BackupNow,
+    /// Replace the roadmap file with a backup (the current file is kept as a backup).
+    Restore(PathBuf),
     /// Record a council meeting.
     AddMeeting {
         /// When.
@@ -181,6 +185,13 @@ pub struct AppState {
     generation: u64,
     notify: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
     watch: Option<crate::store::Watch>,
+    /// The roadmap file the user works with (also when it could not be opened and an empty
+    /// roadmap in memory stands in): its backups are listed and restored here.
+    pub file: PathBuf,
+    /// Whether the file lies on a network drive, where SQLite's locking is unreliable.
+    pub on_network: bool,
+    /// Whether the user should be offered the backups (the file was damaged at start).
+    pub offer_backups: bool,
 }
 
 impl std::fmt::Debug for AppState {
@@ -196,6 +207,7 @@ impl std::fmt::Debug for AppState {
 impl AppState {
     /// The state for an open store.
     pub fn new(store: Store, lang: Lang, today: NaiveDate) -> Result<Self, StoreError> {
+        let store_path = &store.path().to_owned();
         let roadmap = store.load_roadmap()?;
         let recent = store.recent_changes(50)?;
         let data_version = store.data_version()?;
@@ -217,6 +229,9 @@ impl AppState {
             generation: 0,
             notify: None,
             watch: None,
+            on_network: crate::store::on_network_filesystem(store_path),
+            file: store_path.to_owned(),
+            offer_backups: false,
         })
     }
 
@@ -376,6 +391,17 @@ impl AppState {
                 result?;
                 Ok(None)
             }
+            Command::BackupNow => {
+                let path = self.store.backup_now(chrono::Local::now().naive_local(), None)?;
+                Ok(Some(self.tr.f("info-copy-saved", &[("path", &path.display().to_string())])))
+            }
+            Command::Restore(backup) => {
+                let file = self.file.clone();
+                crate::store::restore(&file, &backup, chrono::Local::now().naive_local())?;
+                self.switch_to(Store::open(&file)?)?;
+                self.offer_backups = false;
+                Ok(Some(self.tr.f("info-restored", &[("path", &backup.display().to_string())])))
+            }
             Command::AddMeeting { date, title } => {
                 let result = self.store.add_meeting(date, &title);
                 self.refresh()?;
@@ -434,6 +460,8 @@ impl AppState {
 
     fn switch_to(&mut self, store: Store) -> Result<(), StoreError> {
         let path = store.path().to_owned();
+        self.on_network = crate::store::on_network_filesystem(&path);
+        self.file.clone_from(&path);
         self.store = store;
         self.restart_watch();
         self.refresh()?;
@@ -454,6 +482,11 @@ impl AppState {
     /// The whole history, oldest first (for the history view).
     pub fn history(&self) -> Vec<Change> {
         self.store.history(None).unwrap_or_default()
+    }
+
+    /// The backups of the roadmap file, newest first.
+    pub fn backups(&self) -> Vec<crate::store::BackupInfo> {
+        crate::store::list_backups(&self.file)
     }
 
     /// The batch that seeded the default roadmap (not a change to report).

@@ -416,6 +416,49 @@ fn backup_connection(conn: &Connection, target: &Path) -> Result<()> {
     result
 }
 
+/// File systems on which SQLite's locking is unreliable (network drives, sync folders).
+const NETWORK_FILESYSTEMS: &[&str] = &[
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb",
+    "smb2",
+    "smb3",
+    "smbfs",
+    "9p",
+    "fuse.sshfs",
+    "afs",
+    "ncpfs",
+    "davfs",
+    "fuse.davfs2",
+];
+
+/// The type of the file system `path` lies on, from a `/proc/mounts` listing: the longest mount
+/// point that contains the path.
+pub fn filesystem_type(mounts: &str, path: &Path) -> Option<String> {
+    mounts
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace();
+            let (_, point, kind) = (fields.next()?, fields.next()?, fields.next()?);
+            // Spaces in mount points are written as \040.
+            let point = point.replace("\\040", " ");
+            path.starts_with(&point).then(|| (point.len(), kind.to_owned()))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, kind)| kind)
+}
+
+/// Whether `path` lies on a network file system, where SQLite's locking is unreliable (Linux;
+/// elsewhere `false`).
+pub fn on_network_filesystem(path: &Path) -> bool {
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    std::fs::read_to_string("/proc/mounts")
+        .ok()
+        .and_then(|mounts| filesystem_type(&mounts, &absolute))
+        .is_some_and(|kind| NETWORK_FILESYSTEMS.contains(&kind.as_str()))
+}
+
 /// Stops the watcher thread of [`watch`] when dropped.
 #[derive(Debug)]
 pub struct Watch {

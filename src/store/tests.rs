@@ -592,3 +592,58 @@ fn the_watcher_reports_commits_from_other_connections() {
     assert!(seen.load(Ordering::SeqCst) >= 1);
     drop(watch);
 }
+
+#[test]
+fn network_file_systems_are_recognised_by_their_mount() {
+    let mounts = "sysfs /sys sysfs rw 0 0\n/dev/vda / ext4 rw 0 0\n//nas/amt /mnt/amt cifs rw 0 0\nserver:/x /mnt/amt/nfs nfs4 rw 0 0\n/dev/vdb /mnt/mein\\040laufwerk ext4 rw 0 0\n";
+    let kind = |p: &str| filesystem_type(mounts, Path::new(p));
+    assert_eq!(kind("/home/it/fahrplan.sqlite").as_deref(), Some("ext4"));
+    assert_eq!(kind("/mnt/amt/fahrplan.sqlite").as_deref(), Some("cifs"));
+    assert_eq!(kind("/mnt/amt/nfs/f.sqlite").as_deref(), Some("nfs4"));
+    assert_eq!(kind("/mnt/mein laufwerk/f.sqlite").as_deref(), Some("ext4"));
+    assert!(!on_network_filesystem(Path::new("/tmp")));
+}
+
+#[test]
+fn truncated_and_bit_flipped_files_are_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("flip.sqlite");
+    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let good = bytes(&path);
+    let mut variants: Vec<(String, Vec<u8>)> = vec![
+        ("empty".into(), Vec::new()),
+        ("100 bytes".into(), good[..100].to_vec()),
+        ("half".into(), good[..good.len() / 2].to_vec()),
+    ];
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for round in 0..8 {
+        let mut flipped = good.clone();
+        for _ in 0..64 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Leave the 100-byte header alone so the damage is inside the b-trees.
+            let at = 100 + (seed as usize % (flipped.len() - 100));
+            flipped[at] ^= 1 << (seed % 8);
+        }
+        variants.push((format!("flipped {round}"), flipped));
+    }
+    for (name, content) in variants {
+        std::fs::write(&path, &content).unwrap();
+        match Store::open(&path) {
+            // A flip can land in unused space; a file that passes every check is sound and may
+            // be opened for writing.
+            Ok(store) => {
+                assert!(
+                    store.load_roadmap().is_ok(),
+                    "{name}: passed the checks but does not load"
+                );
+            }
+            Err(_) => assert_eq!(bytes(&path), content, "{name} was modified"),
+        }
+    }
+}

@@ -107,6 +107,8 @@ pub struct ViewState {
     pub history: history::HistoryView,
     /// The owners window.
     pub owners: owners::OwnersView,
+    /// The backups window with its list (read when it opens), if open.
+    pub backups: Option<Vec<crate::store::BackupInfo>>,
     /// Switch to the history tab (asked for by the detail panel).
     pub show_history: bool,
     /// Figures over the whole roadmap, recomputed only when the data changes.
@@ -240,6 +242,8 @@ impl FahrplanApp {
 
         self.shortcuts(ui, read_only, &mut commands);
         let mut start_presentation = false;
+        let mut backups_open =
+            self.view.backups.is_some() || std::mem::take(&mut self.state.offer_backups);
         egui::Panel::top("top_bar").show(ui, |ui| {
             let (state, view) = (&self.state, &mut self.view);
             let slides = self
@@ -256,6 +260,7 @@ impl FahrplanApp {
                 lang,
                 &self.prefs.recent,
                 &mut commands,
+                &mut backups_open,
                 |ui, commands| {
                     presentation_menu_ui(ui, state.tr(), slides, start);
                     if !read_only {
@@ -389,6 +394,16 @@ impl FahrplanApp {
         if start_presentation {
             self.start_presentation(ui.ctx(), false);
         }
+        if backups_open && self.view.backups.is_none() {
+            self.view.backups = Some(self.state.backups());
+        }
+        if let Some(list) = self.view.backups.as_ref() {
+            let mut open = true;
+            backups_ui(ui.ctx(), self.state.tr(), list, read_only, &mut open, &mut commands);
+            if !open {
+                self.view.backups = None;
+            }
+        }
         let mut saved = Vec::new();
         for command in commands {
             match &command {
@@ -421,6 +436,9 @@ impl FahrplanApp {
 
     fn after_commands(&mut self) {
         self.remember_opened();
+        if self.view.backups.is_some() {
+            self.view.backups = Some(self.state.backups());
+        }
         // A selection that no longer exists (another file was opened) is dropped.
         if let Some(code) = &self.view.selected
             && self.state.roadmap.measure(code).is_none()
@@ -558,6 +576,42 @@ fn presentation_menu_ui(
                 }
             }
         }
+    });
+}
+
+/// The backups window: every backup with its date and measure count; back up now; restore.
+fn backups_ui(
+    ctx: &egui::Context,
+    tr: &I18n,
+    list: &[crate::store::BackupInfo],
+    read_only: bool,
+    open: &mut bool,
+    commands: &mut Vec<Command>,
+) {
+    egui::Window::new(tr.t("backups-title")).open(open).default_width(560.0).show(ctx, |ui| {
+        if !read_only && ui.button(tr.t("backups-now")).clicked() {
+            commands.push(Command::BackupNow);
+        }
+        ui.separator();
+        if list.is_empty() {
+            ui.label(tr.t("backups-none"));
+        }
+        egui::Grid::new("backups").num_columns(3).striped(true).show(ui, |ui| {
+            for b in list {
+                ui.label(tr.date_time(b.taken));
+                match b.measures {
+                    Some(n) => ui.label(tr.f("measures-count", &[("n", &n.to_string())])),
+                    None => ui.label(tr.t("backup-damaged")),
+                };
+                if ui
+                    .add_enabled(b.measures.is_some(), egui::Button::new(tr.t("backups-restore")))
+                    .clicked()
+                {
+                    commands.push(Command::Restore(b.path.clone()));
+                }
+                ui.end_row();
+            }
+        });
     });
 }
 
@@ -768,7 +822,19 @@ pub fn open_state(
         Ok(state) => Ok(state),
         Err(e) => {
             let mut state = AppState::new(Store::in_memory(None)?, lang, today)?;
-            state.message = Some(Message { kind: MessageKind::Error, text: e.localize(&tr) });
+            state.file = db.to_owned();
+            let mut text = e.localize(&tr);
+            // A damaged Fahrplan file is set aside (never deleted) and the backups are offered.
+            // Foreign files are left exactly as they are.
+            if matches!(e, crate::store::StoreError::Damaged { .. })
+                && db.exists()
+                && let Ok(aside) =
+                    crate::store::set_aside_damaged(db, chrono::Local::now().naive_local())
+            {
+                text = tr.f("err-damaged-set-aside", &[("path", &aside.display().to_string())]);
+                state.offer_backups = true;
+            }
+            state.message = Some(Message { kind: MessageKind::Error, text });
             Ok(state)
         }
     }

@@ -25,6 +25,7 @@ pub fn top_bar_ui(
     lang: Lang,
     recent: &[PathBuf],
     commands: &mut Vec<Command>,
+    backups_open: &mut bool,
     actions: impl FnOnce(&mut Ui, &mut Vec<Command>),
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -63,6 +64,9 @@ pub fn top_bar_ui(
                         options: crate::export::PictureOptions::default(),
                     });
                 }
+            }
+            if ui.button(tr.t("menu-backups")).clicked() {
+                *backups_open = true;
             }
             ui.separator();
             ui.menu_button(tr.t("menu-recent"), |ui| {
