@@ -215,7 +215,11 @@ impl Store {
             store.newer = true;
             return Ok(store);
         }
-        let writable = std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly());
+        // Writing needs the file and its folder (SQLite keeps its journal files beside it).
+        let folder =
+            path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
+        let writable = std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+            && std::fs::metadata(folder).is_ok_and(|m| !m.permissions().readonly());
         if writable {
             match Self::open_checked(path, false, &report) {
                 Ok(store) => return Ok(store),
@@ -240,6 +244,23 @@ impl Store {
         };
         let err = |e| StoreError::from_open(path, e);
         let mut conn = Connection::open_with_flags(path, flags).map_err(err)?;
+        if read_only
+            && conn
+                .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
+                .is_err()
+        {
+            // A file in WAL mode in a folder nobody may write to: without its shared-memory
+            // file SQLite can only read it as immutable, which is what a read-only view is.
+            let escaped = path
+                .display()
+                .to_string()
+                .replace('%', "%25")
+                .replace('?', "%3f")
+                .replace('#', "%23");
+            let uri = format!("file:{escaped}?immutable=1");
+            conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+                .map_err(err)?;
+        }
         harden(&conn).map_err(err)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
         if !read_only {

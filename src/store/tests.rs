@@ -317,6 +317,25 @@ fn a_read_only_file_opens_read_only_and_refuses_writes() {
     assert_eq!(bytes(&path), before);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_file_in_a_read_only_folder_opens_read_only_and_unchanged() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("ro");
+    std::fs::create_dir(&folder).unwrap();
+    let path = folder.join("r.sqlite");
+    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let before = bytes(&path);
+    let store = Store::open(&path).unwrap();
+    assert!(store.is_read_only());
+    assert_eq!(store.load_roadmap().unwrap().measures.len(), 20);
+    drop(store);
+    assert_eq!(bytes(&path), before);
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
 #[test]
 fn a_copy_is_a_complete_verified_file() {
     let dir = tempfile::tempdir().unwrap();
