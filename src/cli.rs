@@ -210,6 +210,9 @@ pub enum Cmd {
         /// Draw dependency arrows in a picture.
         #[arg(long)]
         dependencies: bool,
+        /// The CSV separator (default `;` in German, `,` in English).
+        #[arg(long)]
+        delimiter: Option<char>,
     },
 }
 
@@ -251,6 +254,14 @@ impl From<VerdictArg> for Verdict {
 /// `export --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    /// The measures as CSV for spreadsheets (one row each, all fields).
+    Csv,
+    /// The expenses as CSV.
+    ExpensesCsv,
+    /// The whole roadmap with its history as JSON.
+    Json,
+    /// Due dates and re-evaluation dates as iCalendar.
+    Ics,
     /// The whole timeline as a PNG picture.
     Png,
     /// The whole timeline as an SVG drawing.
@@ -540,7 +551,9 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 TableFormat::Table => out(&history_table(&history, tr)),
             }
         }
-        Cmd::Export { format, output, width, height, dependencies } => {
+        Cmd::Export { format, output, width, height, dependencies, delimiter } => {
+            let delimiter =
+                delimiter.unwrap_or_else(|| crate::export::default_delimiter(tr.lang()));
             let options = crate::export::PictureOptions {
                 width: *width,
                 height: *height,
@@ -556,6 +569,19 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 ExportFormat::Png => crate::export::timeline_png(&roadmap, today, tr, options),
                 ExportFormat::Svg => crate::export::timeline_svg(&roadmap, today, tr, options)
                     .map(String::into_bytes),
+                ExportFormat::Csv => {
+                    Ok(crate::export::measures_csv(&roadmap, today, tr, delimiter))
+                }
+                ExportFormat::ExpensesCsv => {
+                    Ok(crate::export::expenses_csv(&roadmap, tr, delimiter))
+                }
+                ExportFormat::Json => {
+                    let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;
+                    Ok(crate::export::export_json(&roadmap, &history))
+                }
+                ExportFormat::Ics => {
+                    Ok(crate::export::calendar(&roadmap, tr, chrono::Local::now().naive_local()))
+                }
             }
             .map_err(|e| failed(e.to_string()))?;
             crate::app::write_atomically(output, &bytes).map_err(|e| failed(e.to_string()))?;

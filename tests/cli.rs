@@ -362,3 +362,35 @@ fn backup_and_restore_from_the_command_line() {
     assert_eq!(refused.status.code(), Some(2));
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
+
+#[test]
+fn export_csv_json_and_ics() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.sqlite");
+    for (format, name) in
+        [("csv", "m.csv"), ("expenses-csv", "e.csv"), ("json", "r.json"), ("ics", "c.ics")]
+    {
+        let path = dir.path().join(name);
+        let output =
+            fahrplan(&db, &["export", "--format", format, "--output", path.to_str().unwrap()]);
+        assert!(output.status.success(), "{format}: {}", stderr(&output));
+        assert!(std::fs::metadata(&path).unwrap().len() > 100, "{format}");
+    }
+    let csv = std::fs::read_to_string(dir.path().join("m.csv")).unwrap();
+    assert!(csv.starts_with("\u{feff}Nr.;"), "German CSV uses ;");
+    assert_eq!(csv.lines().count(), 21);
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("r.json")).unwrap()).unwrap();
+    assert_eq!(json["measures"].as_array().unwrap().len(), 20);
+    let ics = std::fs::read_to_string(dir.path().join("c.ics")).unwrap();
+    assert!(
+        ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.contains("UID:m16-due@blumberg.fahrplan")
+    );
+    let comma = dir.path().join("comma.csv");
+    let output = fahrplan(
+        &db,
+        &["export", "--format", "csv", "--delimiter", ",", "--output", comma.to_str().unwrap()],
+    );
+    assert!(output.status.success());
+    assert!(std::fs::read_to_string(&comma).unwrap().starts_with("\u{feff}Nr.,"));
+}

@@ -111,6 +111,13 @@ pub enum Command {
     },
     /// Delete an unused owner.
     DeleteOwner(crate::model::OwnerId),
+    /// Write an export file (CSV, JSON, iCalendar).
+    Export {
+        /// Where.
+        path: PathBuf,
+        /// What.
+        kind: ExportKind,
+    },
     /// Write a verified backup now.
     BackupNow,
     /// Replace the roadmap file with a backup (the current file is kept as a backup).
@@ -146,6 +153,19 @@ pub enum Command {
         /// Size and content.
         options: crate::export::PictureOptions,
     },
+}
+
+/// The data exports of the File menu.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The measures as CSV.
+    Csv,
+    /// The expenses as CSV.
+    ExpensesCsv,
+    /// Everything as JSON.
+    Json,
+    /// Due and re-evaluation dates as iCalendar.
+    Ics,
 }
 
 /// How a message to the user is meant.
@@ -280,6 +300,9 @@ impl AppState {
         if let Command::ExportPng { path, options } = &command {
             return self.export_png(path, *options);
         }
+        if let Command::Export { path, kind } = &command {
+            return self.export_file(path, *kind);
+        }
         self.apply_store(command).map_err(|e| e.localize(&self.tr))
     }
 
@@ -294,6 +317,30 @@ impl AppState {
         let png = crate::export::timeline_png(&self.roadmap, self.today, &self.tr, options)
             .map_err(|e| failed(e.to_string()))?;
         write_atomically(path, &png).map_err(|e| failed(e.to_string()))?;
+        Ok(Some(self.tr.f("info-exported", &[("path", &path_text)])))
+    }
+
+    fn export_file(&self, path: &Path, kind: ExportKind) -> Result<Option<String>, String> {
+        let path_text = path.display().to_string();
+        let failed =
+            |detail: String| self.tr.f("err-export", &[("path", &path_text), ("detail", &detail)]);
+        let delimiter = crate::export::default_delimiter(self.lang());
+        let bytes = match kind {
+            ExportKind::Csv => {
+                crate::export::measures_csv(&self.roadmap, self.today, &self.tr, delimiter)
+            }
+            ExportKind::ExpensesCsv => {
+                crate::export::expenses_csv(&self.roadmap, &self.tr, delimiter)
+            }
+            ExportKind::Json => {
+                let history = self.store.history(None).map_err(|e| e.localize(&self.tr))?;
+                crate::export::export_json(&self.roadmap, &history)
+            }
+            ExportKind::Ics => {
+                crate::export::calendar(&self.roadmap, &self.tr, chrono::Local::now().naive_local())
+            }
+        };
+        write_atomically(path, &bytes).map_err(|e| failed(e.to_string()))?;
         Ok(Some(self.tr.f("info-exported", &[("path", &path_text)])))
     }
 
@@ -438,7 +485,7 @@ impl AppState {
                 Ok(None)
             }
             // Handled in `apply`, outside the store.
-            Command::ExportPng { .. } => Ok(None),
+            Command::ExportPng { .. } | Command::Export { .. } => Ok(None),
         }
     }
 

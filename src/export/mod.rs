@@ -1,7 +1,14 @@
-//! Writers of other formats: pure functions from data to bytes (no files, no window).
+//! Writers of other formats: pure functions from data to bytes (no files, no window): the
+//! timeline picture (SVG, PNG), CSV for spreadsheets, iCalendar, and the full JSON export.
 
+mod csv;
+mod ics;
+mod json;
 mod picture;
 
+pub use csv::{default_delimiter, expenses_csv, measures_csv};
+pub use ics::calendar;
+pub use json::export_json;
 pub use picture::{PictureError, PictureOptions, timeline_png, timeline_svg};
 
 /// Noto Sans Regular, shipped in `assets/fonts` (SIL Open Font License), so pictures look the same

@@ -65,6 +65,25 @@ pub fn top_bar_ui(
                     });
                 }
             }
+            let stamp = chrono::Local::now().date_naive();
+            for (key, kind, extension) in [
+                ("menu-export-csv", crate::app::ExportKind::Csv, "csv"),
+                ("menu-export-expenses", crate::app::ExportKind::ExpensesCsv, "csv"),
+                ("menu-export-json", crate::app::ExportKind::Json, "json"),
+                ("menu-export-ics", crate::app::ExportKind::Ics, "ics"),
+            ] {
+                if ui.button(tr.t(key)).clicked() {
+                    let name = format!("Fahrplan-{stamp}.{extension}");
+                    let filter = extension.to_ascii_uppercase();
+                    if let Some(path) = rfd::FileDialog::new()
+                        .add_filter(filter, &[extension])
+                        .set_file_name(name)
+                        .save_file()
+                    {
+                        commands.push(Command::Export { path, kind });
+                    }
+                }
+            }
             if ui.button(tr.t("menu-backups")).clicked() {
                 *backups_open = true;
             }

@@ -1,0 +1,226 @@
+//! CSV for spreadsheets: UTF-8 with BOM, `;` and decimal comma in German, `,` in English, fields
+//! quoted per RFC 4180, and every cell that a spreadsheet could take for a formula neutralised
+//! (OWASP "CSV injection").
+
+use chrono::NaiveDate;
+
+use crate::i18n::{I18n, Lang};
+use crate::model::{Money, Roadmap, schedule_health};
+
+/// The separator for `lang` unless one is given: `;` for German (Excel's German default), `,`.
+pub fn default_delimiter(lang: Lang) -> char {
+    match lang {
+        Lang::De => ';',
+        Lang::En => ',',
+    }
+}
+
+/// One cell: neutralised if it starts like a formula, quoted if it must be.
+fn cell(text: &str, delimiter: char) -> String {
+    let mut value = String::with_capacity(text.len() + 2);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        // A leading apostrophe makes spreadsheets show the text instead of evaluating it.
+        value.push('\'');
+    }
+    value.push_str(text);
+    if value.contains([delimiter, '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+fn line(cells: &[String], delimiter: char) -> String {
+    let mut out =
+        cells.iter().map(|c| cell(c, delimiter)).collect::<Vec<_>>().join(&delimiter.to_string());
+    out.push_str("\r\n");
+    out
+}
+
+/// An amount as a plain decimal number for spreadsheets: `12500,00` in German, `12500.00`.
+fn amount(money: Money, lang: Lang) -> String {
+    let cents = money.cents();
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    let mark = if lang == Lang::De { ',' } else { '.' };
+    format!("{sign}{}{mark}{:02}", abs / 100, abs % 100)
+}
+
+fn date(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// Every measure, one row each with all its fields.
+pub fn measures_csv(roadmap: &Roadmap, today: NaiveDate, tr: &I18n, delimiter: char) -> Vec<u8> {
+    let lang = tr.lang();
+    let header: Vec<String> = [
+        "col-code",
+        "field-title",
+        "col-horizon",
+        "col-owner",
+        "field-stakeholders",
+        "col-status",
+        "col-progress",
+        "field-start",
+        "col-due",
+        "field-completed",
+        "col-health",
+        "field-interval-months",
+        "col-next-reevaluation",
+        "field-one-off",
+        "field-yearly",
+        "field-spent",
+        "field-depends-on",
+        "field-frameworks",
+        "field-description",
+        "field-notes",
+        "label-archived",
+    ]
+    .iter()
+    .map(|k| tr.t(k))
+    .collect();
+    let mut out = String::from("\u{feff}");
+    out.push_str(&line(&header, delimiter));
+    for m in &roadmap.measures {
+        let frameworks: Vec<String> = m
+            .frameworks
+            .iter()
+            .map(|r| format!("{}: {}", tr.t(&format!("framework-{}", r.framework)), r.reference))
+            .collect();
+        let row = vec![
+            m.code.clone(),
+            m.title.clone(),
+            tr.t(&format!("horizon-{}", m.horizon)),
+            roadmap.owner_name(m).to_owned(),
+            m.stakeholders.join(", "),
+            tr.t(&format!("status-{}", m.status)),
+            m.progress.to_string(),
+            m.start.to_string(),
+            m.due.to_string(),
+            date(m.completed),
+            tr.t(&format!("health-{}", schedule_health(m, today).as_str())),
+            m.reevaluation_interval_months.map(|n| n.to_string()).unwrap_or_default(),
+            date(m.next_reevaluation),
+            amount(m.planned_one_off, lang),
+            amount(m.planned_yearly, lang),
+            amount(roadmap.spent(&m.code), lang),
+            m.depends_on.join(", "),
+            frameworks.join("; "),
+            m.description.clone(),
+            m.notes.clone(),
+            tr.t(if m.archived { "yes" } else { "no" }),
+        ];
+        out.push_str(&line(&row, delimiter));
+    }
+    out.into_bytes()
+}
+
+/// Every expense, one row each.
+pub fn expenses_csv(roadmap: &Roadmap, tr: &I18n, delimiter: char) -> Vec<u8> {
+    let header: Vec<String> =
+        ["col-code", "field-title", "label-date", "label-amount", "label-note"]
+            .iter()
+            .map(|k| tr.t(k))
+            .collect();
+    let mut out = String::from("\u{feff}");
+    out.push_str(&line(&header, delimiter));
+    for e in &roadmap.expenses {
+        let title = roadmap.measure(&e.code).map_or("", |m| m.title.as_str());
+        let row = vec![
+            e.code.clone(),
+            title.to_owned(),
+            e.date.to_string(),
+            amount(e.amount, tr.lang()),
+            e.note.clone(),
+        ];
+        out.push_str(&line(&row, delimiter));
+    }
+    out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    /// A minimal RFC 4180 reader for the tests: rows of cells.
+    fn parse(text: &str, delimiter: char) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        let mut row = Vec::new();
+        let mut cell = String::new();
+        let mut quoted = false;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    cell.push('"');
+                    chars.next();
+                }
+                (true, '"') => quoted = false,
+                (false, '"') => quoted = true,
+                (false, c) if c == delimiter => row.push(std::mem::take(&mut cell)),
+                (false, '\r') => {}
+                (false, '\n') => {
+                    row.push(std::mem::take(&mut cell));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (_, c) => cell.push(c),
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn no_cell_can_start_a_formula_and_every_text_survives() {
+        let tricky = [
+            "=1+2",
+            "+49 771",
+            "-5",
+            "@SUM(A1)",
+            "\tTab",
+            "\rCR",
+            "a;b",
+            "a,b",
+            "say \"hi\"",
+            "line\nbreak",
+            "Ümlaut ß €",
+            "",
+        ];
+        let mut roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
+        for (i, t) in tricky.iter().enumerate() {
+            roadmap.measures[i].title = (*t).to_owned();
+            roadmap.measures[i].notes = format!("{t}{t}");
+        }
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        for (lang, delimiter) in [(Lang::De, ';'), (Lang::En, ','), (Lang::De, '\t')] {
+            let bytes = measures_csv(&roadmap, today, &I18n::new(lang), delimiter);
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(text.starts_with('\u{feff}'));
+            let rows = parse(text.trim_start_matches('\u{feff}'), delimiter);
+            assert_eq!(rows.len(), 21);
+            assert!(rows.iter().all(|r| r.len() == rows[0].len()));
+            for row in &rows {
+                for c in row {
+                    assert!(!c.starts_with(['=', '+', '-', '@', '\t', '\r']), "{c:?}");
+                }
+            }
+            for (i, t) in tricky.iter().enumerate() {
+                let shown = rows[i + 1][1].trim_start_matches('\'');
+                assert_eq!(shown, *t);
+            }
+        }
+    }
+
+    #[test]
+    fn german_amounts_use_a_decimal_comma() {
+        assert_eq!(amount(Money(1_250_000), Lang::De), "12500,00");
+        assert_eq!(amount(Money(-5), Lang::En), "-0.05");
+        let roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
+        let text = String::from_utf8(expenses_csv(&roadmap, &I18n::new(Lang::De), ';')).unwrap();
+        assert!(
+            text.lines().nth(1).unwrap().contains(";3000,00;"),
+            "{}",
+            text.lines().nth(1).unwrap()
+        );
+    }
+}

@@ -1,0 +1,165 @@
+//! iCalendar (RFC 5545) of due dates and re-evaluation dates: one all-day event each, with stable
+//! UIDs so that importing again updates the events instead of duplicating them.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::i18n::I18n;
+use crate::model::{Roadmap, Status};
+
+/// TEXT escaping: backslash, semicolon, comma, newline.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets (continuation lines begin with a space) without splitting a
+/// UTF-8 character, and ends every line with CRLF.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+}
+
+/// A stable, file-independent identifier for the events of one roadmap.
+fn slug(text: &str) -> String {
+    text.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase()
+}
+
+/// The calendar; `stamp` is the `DTSTAMP` of every event (when it was exported).
+pub fn calendar(roadmap: &Roadmap, tr: &I18n, stamp: NaiveDateTime) -> Vec<u8> {
+    let mut out = String::new();
+    let town = slug(&roadmap.info.town);
+    let stamp = stamp.format("%Y%m%dT%H%M%S").to_string();
+    for line in
+        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Fahrplan//Fahrplan//DE", "CALSCALE:GREGORIAN"]
+    {
+        fold(line, &mut out);
+    }
+    fold(&format!("X-WR-CALNAME:{}", escape(&roadmap.info.name)), &mut out);
+    let mut event = |uid: String, date: NaiveDate, summary: String, description: String| {
+        let next = date.succ_opt().unwrap_or(date);
+        for line in [
+            "BEGIN:VEVENT".to_owned(),
+            format!("UID:{uid}"),
+            format!("DTSTAMP:{stamp}"),
+            format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")),
+            format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
+            format!("SUMMARY:{}", escape(&summary)),
+            format!("DESCRIPTION:{}", escape(&description)),
+            "TRANSP:TRANSPARENT".to_owned(),
+            "END:VEVENT".to_owned(),
+        ] {
+            fold(&line, &mut out);
+        }
+    };
+    for m in roadmap.measures.iter().filter(|m| !m.archived && m.status != Status::Cancelled) {
+        let owner = roadmap.owner_name(m);
+        let description = format!("{}\n{}: {owner}", m.description, tr.t("col-owner"));
+        if m.status != Status::Done {
+            let summary = tr.f("ics-due", &[("code", &m.code), ("title", &m.title)]);
+            event(
+                format!("{}-due@{town}.fahrplan", m.code.to_ascii_lowercase()),
+                m.due,
+                summary,
+                description.clone(),
+            );
+        }
+        if let Some(next) = m.next_reevaluation {
+            let summary = tr.f("ics-reevaluation", &[("code", &m.code), ("title", &m.title)]);
+            event(
+                format!("{}-reevaluation@{town}.fahrplan", m.code.to_ascii_lowercase()),
+                next,
+                summary,
+                description,
+            );
+        }
+    }
+    fold("END:VCALENDAR", &mut out);
+    out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::store::Store;
+
+    /// Unfolds and unescapes, as a calendar program would.
+    fn parse_events(ics: &str) -> Vec<std::collections::HashMap<String, String>> {
+        let unfolded = ics.replace("\r\n ", "");
+        let mut events = Vec::new();
+        let mut current: Option<std::collections::HashMap<String, String>> = None;
+        for line in unfolded.split("\r\n") {
+            match line {
+                "BEGIN:VEVENT" => current = Some(Default::default()),
+                "END:VEVENT" => events.extend(current.take()),
+                _ => {
+                    if let (Some(event), Some((key, value))) =
+                        (current.as_mut(), line.split_once(':'))
+                    {
+                        let value = value
+                            .replace("\\n", "\n")
+                            .replace("\\,", ",")
+                            .replace("\\;", ";")
+                            .replace("\\\\", "\\");
+                        event.insert(key.to_owned(), value);
+                    }
+                }
+            }
+        }
+        events
+    }
+
+    #[test]
+    fn lines_are_folded_at_75_octets_and_every_text_reads_back() {
+        let mut roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
+        roadmap.measures[9].title =
+            "Ümläüte, Kommas; Semikolons \\ Backslash und eine sehr lange Zeile mit ö ä ü ß € €€€€"
+                .into();
+        roadmap.measures[9].description = "Zeile 1\nZeile 2, mit Komma".into();
+        let stamp = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(10, 0, 0).unwrap();
+        let bytes = calendar(&roadmap, &I18n::new(Lang::De), stamp);
+        let text = String::from_utf8(bytes.clone()).expect("valid UTF-8");
+        assert!(text.ends_with("END:VCALENDAR\r\n"));
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+        }
+        assert!(!text.replace("\r\n", "").contains('\n'), "only CRLF line ends");
+        let events = parse_events(&text);
+        // M10 is unfinished: an event for its due date and one for its next re-evaluation.
+        let m10: Vec<_> = events.iter().filter(|e| e["UID"].starts_with("m10-")).collect();
+        assert_eq!(m10.len(), 2);
+        let due = m10.iter().find(|e| e["UID"] == "m10-due@blumberg.fahrplan").unwrap();
+        assert_eq!(due["SUMMARY"], format!("M10 fällig: {}", roadmap.measures[9].title));
+        assert!(due["DESCRIPTION"].starts_with("Zeile 1\nZeile 2, mit Komma"));
+        assert_eq!(due["DTSTART;VALUE=DATE"], "20250228");
+        // The UIDs are stable: a second export has the same ones.
+        let again = parse_events(
+            &String::from_utf8(calendar(&roadmap, &I18n::new(Lang::De), stamp)).unwrap(),
+        );
+        let uids = |es: &[std::collections::HashMap<String, String>]| {
+            es.iter().map(|e| e["UID"].clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(uids(&events), uids(&again));
+        let unique: std::collections::HashSet<_> = uids(&events).into_iter().collect();
+        assert_eq!(unique.len(), events.len());
+    }
+}
