@@ -193,6 +193,14 @@ pub enum Cmd {
     },
     /// List the backups beside the file.
     Backups,
+    /// Import a JSON export into the file (new, empty, or with --replace).
+    Import {
+        /// The JSON export.
+        file: PathBuf,
+        /// Replace a roadmap that already has measures.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Export the roadmap to a file.
     Export {
         /// What to write.
@@ -601,6 +609,33 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
             out(&tr.f(
                 "cli-restored",
                 &[("backup", &backup.display().to_string()), ("kept", &kept.display().to_string())],
+            ));
+        }
+        Cmd::Import { file, replace } => {
+            let bytes = std::fs::read(file).map_err(|e| {
+                Failure::Input(tr.f(
+                    "err-io",
+                    &[("path", &file.display().to_string()), ("detail", &e.to_string())],
+                ))
+            })?;
+            let imported = crate::export::parse_import(&bytes, tr).map_err(|e| {
+                Failure::Input(tr.f("import-failed", &[("problem", &e.to_string())]))
+            })?;
+            let mut store = if db.exists() {
+                Store::open(db).map_err(|e| Failure::store(&e, tr))?
+            } else {
+                Store::create(db, None).map_err(|e| Failure::store(&e, tr))?
+            };
+            store
+                .replace_all(&imported.roadmap, &imported.history, *replace)
+                .map_err(|e| Failure::store(&e, tr))?;
+            out(&tr.f(
+                "import-done",
+                &[
+                    ("measures", &imported.roadmap.measures.len().to_string()),
+                    ("expenses", &imported.roadmap.expenses.len().to_string()),
+                    ("history", &imported.history.len().to_string()),
+                ],
             ));
         }
         Cmd::Backups => {

@@ -394,3 +394,41 @@ fn export_csv_json_and_ics() {
     assert!(output.status.success());
     assert!(std::fs::read_to_string(&comma).unwrap().starts_with("\u{feff}Nr.,"));
 }
+
+#[test]
+fn import_needs_replace_and_a_failed_import_changes_no_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source.sqlite");
+    assert!(fahrplan(&source, &["set-status", "M19", "done"]).status.success());
+    let export = dir.path().join("export.json");
+    assert!(
+        fahrplan(&source, &["export", "--format", "json", "--output", export.to_str().unwrap()])
+            .status
+            .success()
+    );
+    // Into a new file.
+    let fresh = dir.path().join("fresh.sqlite");
+    let output = fahrplan(&fresh, &["import", export.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(json(&fahrplan(&fresh, &["show", "M19", "--format", "json"]))["status"], "done");
+    // Into an existing roadmap only with --replace.
+    let existing = dir.path().join("existing.sqlite");
+    assert!(fahrplan(&existing, &["list"]).status.success());
+    let before = std::fs::read(&existing).unwrap();
+    let refused = fahrplan(&existing, &["import", export.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("--replace"), "{}", stderr(&refused));
+    assert_eq!(std::fs::read(&existing).unwrap(), before);
+    // A broken file: located message, file unchanged.
+    let broken = dir.path().join("broken.json");
+    let text = std::fs::read_to_string(&export).unwrap();
+    std::fs::write(&broken, &text[..text.len() / 3]).unwrap();
+    let failed = fahrplan(&existing, &["import", broken.to_str().unwrap(), "--replace"]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(stderr(&failed).contains("Zeile"), "{}", stderr(&failed));
+    assert_eq!(std::fs::read(&existing).unwrap(), before);
+    assert!(
+        fahrplan(&existing, &["import", export.to_str().unwrap(), "--replace"]).status.success()
+    );
+    assert_eq!(json(&fahrplan(&existing, &["show", "M19", "--format", "json"]))["status"], "done");
+}

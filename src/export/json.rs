@@ -58,6 +58,7 @@ pub fn export_json(roadmap: &Roadmap, history: &[Change]) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use crate::model::Money;
     use crate::store::Store;
 
     #[test]
@@ -76,4 +77,382 @@ mod tests {
         assert_eq!(value["measures"][15]["status"], "in-progress");
         assert_eq!(value["measures"][15]["planned_one_off_cents"], 1_200_000);
     }
+
+    const TRICKY: [&str; 8] = [
+        "Ümläute ß €",
+        "\"Zitat\"",
+        "Zeile 1\nZeile 2",
+        "a;b;c",
+        "=1+2",
+        "@SUMME(A1)",
+        "'; DROP TABLE measure; --",
+        "",
+    ];
+
+    #[test]
+    fn export_import_export_gives_identical_data() {
+        let tr = crate::i18n::I18n::new(Lang::De);
+        for (round, text) in TRICKY.iter().enumerate() {
+            let mut store = Store::in_memory(Some(Lang::De)).unwrap();
+            store
+                .add_meeting(
+                    chrono::NaiveDate::from_ymd_opt(2026, 10, 20).unwrap(),
+                    &format!("Sitzung {text}"),
+                )
+                .unwrap();
+            store
+                .add_owner(
+                    &format!("Stelle {round} {text}"),
+                    crate::model::OwnerKind::External,
+                    Some(text),
+                )
+                .unwrap();
+            store
+                .update_measure("M05", None, text, |m| crate::model::Measure {
+                    title: format!("Titel {text}"),
+                    description: (*text).to_owned(),
+                    notes: format!("{text}{text}"),
+                    stakeholders: vec![(*text).to_owned(), "Bauamt".into()],
+                    frameworks: vec![crate::model::FrameworkRef {
+                        framework: crate::model::Framework::Other,
+                        reference: format!("Ref {text}"),
+                    }],
+                    ..m.clone()
+                })
+                .unwrap();
+            store
+                .add_expense(
+                    "M05",
+                    chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+                    Money(12_345),
+                    text,
+                )
+                .unwrap();
+            let first = export_json(&store.load_roadmap().unwrap(), &store.history(None).unwrap());
+            let imported = parse_import(&first, &tr).unwrap();
+            let mut empty = Store::in_memory(None).unwrap();
+            empty.replace_all(&imported.roadmap, &imported.history, false).unwrap();
+            let second = export_json(&empty.load_roadmap().unwrap(), &empty.history(None).unwrap());
+            let (a, b): (Value, Value) =
+                (serde_json::from_slice(&first).unwrap(), serde_json::from_slice(&second).unwrap());
+            assert_eq!(a, b, "round {round} with {text:?}");
+        }
+    }
+
+    #[test]
+    fn broken_and_hostile_files_are_refused_with_a_location() {
+        let tr = crate::i18n::I18n::new(Lang::De);
+        let store = Store::in_memory(Some(Lang::De)).unwrap();
+        let good = export_json(&store.load_roadmap().unwrap(), &store.history(None).unwrap());
+        let text = String::from_utf8(good.clone()).unwrap();
+        let err = |bytes: &[u8]| parse_import(bytes, &tr).unwrap_err();
+        let truncated = err(&good[..good.len() / 2]);
+        assert!(truncated.location.starts_with("Zeile "), "{truncated}");
+        let wrong_type =
+            err(text.replacen("\"progress\": 100", "\"progress\": \"viel\"", 1).as_bytes());
+        assert!(wrong_type.location.starts_with("Zeile "), "{wrong_type}");
+        let version = err(text.replacen("\"version\": 1", "\"version\": 99", 1).as_bytes());
+        assert!(version.detail.contains("99"), "{version}");
+        // Within the measures (expenses and history come first in the file and name codes too).
+        let at = text.find("\"measures\"").unwrap();
+        let duplicate_text = format!(
+            "{}{}",
+            &text[..at],
+            text[at..].replacen("\"code\": \"M02\"", "\"code\": \"M01\"", 1)
+        );
+        let duplicate = err(duplicate_text.as_bytes());
+        assert!(duplicate.detail.contains("M01") && duplicate.location == "M01", "{duplicate}");
+        // M01 depends on M02, which depends on M01.
+        let cycle =
+            err(text.replacen("\"depends_on\": []", "\"depends_on\": [\"M02\"]", 1).as_bytes());
+        assert!(cycle.detail.contains("Kreis"), "{cycle}");
+        let junk: Vec<u8> =
+            (0..50 * 1024 * 1024u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+        assert!(err(&junk).location.starts_with("Zeile 1"));
+        let foreign = err(br#"{"format": "other", "version": 1}"#);
+        assert!(foreign.detail.contains("keine Fahrplan-Exportdatei"));
+    }
+}
+
+/// A roadmap read from a JSON export, checked and ready to be written.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct ImportData {
+    /// `fahrplan-export`.
+    pub format: String,
+    /// The export format's version.
+    pub version: u32,
+    /// Name, town, adoption date.
+    #[serde(default)]
+    pub info: crate::model::RoadmapInfo,
+    /// Owners.
+    #[serde(default)]
+    pub owners: Vec<ImportOwner>,
+    /// Measures (owners by name).
+    #[serde(default)]
+    pub measures: Vec<ImportMeasure>,
+    /// Expenses.
+    #[serde(default)]
+    pub expenses: Vec<ImportExpense>,
+    /// Re-evaluations.
+    #[serde(default)]
+    pub reevaluations: Vec<ImportReevaluation>,
+    /// Council meetings.
+    #[serde(default)]
+    pub meetings: Vec<ImportMeeting>,
+    /// The history.
+    #[serde(default)]
+    pub history: Vec<ImportChange>,
+}
+
+/// An owner in an import.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct ImportOwner {
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: crate::model::OwnerKind,
+    /// Contact.
+    pub contact: Option<String>,
+}
+
+/// A measure in an import.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[allow(missing_docs)]
+pub struct ImportMeasure {
+    pub code: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub horizon: crate::model::Horizon,
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub stakeholders: Vec<String>,
+    pub status: crate::model::Status,
+    pub progress: u8,
+    pub start: chrono::NaiveDate,
+    pub due: chrono::NaiveDate,
+    pub completed: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    pub frameworks: Vec<crate::model::FrameworkRef>,
+    #[serde(default)]
+    pub depends_on: Vec<String>,
+    pub reevaluation_interval_months: Option<u32>,
+    pub next_reevaluation: Option<chrono::NaiveDate>,
+    pub planned_one_off_cents: crate::model::Money,
+    pub planned_yearly_cents: crate::model::Money,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub archived: bool,
+}
+
+/// An expense in an import.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[allow(missing_docs)]
+pub struct ImportExpense {
+    pub code: String,
+    pub date: chrono::NaiveDate,
+    pub amount_cents: crate::model::Money,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A re-evaluation in an import.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[allow(missing_docs)]
+pub struct ImportReevaluation {
+    pub code: String,
+    pub date: chrono::NaiveDate,
+    pub verdict: crate::model::Verdict,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub by: String,
+}
+
+/// A meeting in an import.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[allow(missing_docs)]
+pub struct ImportMeeting {
+    pub date: chrono::NaiveDate,
+    pub title: String,
+}
+
+/// A history entry in an import.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[allow(missing_docs)]
+pub struct ImportChange {
+    pub at: chrono::NaiveDateTime,
+    pub who: String,
+    pub code: Option<String>,
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// Why an import file was refused, with where the first problem is.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{location}: {detail}")]
+pub struct ImportError {
+    /// Where: `Zeile 3, Spalte 7`, `M04`, `M04 / owner`.
+    pub location: String,
+    /// What is wrong (already in the UI language where it comes from the model).
+    pub detail: String,
+}
+
+/// A checked import: the roadmap (owner ids 1.., measure ids 1..) and its history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// Everything but the history.
+    pub roadmap: crate::model::Roadmap,
+    /// The history, oldest first.
+    pub history: Vec<Change>,
+}
+
+/// Reads and checks a whole export before anything is written: JSON syntax and types (with line
+/// and column), format and version, unique codes and owner names, owners, dependencies (no
+/// cycles), dates, progress, and records that name existing measures.
+pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, ImportError> {
+    let located = |location: String, detail: String| ImportError { location, detail };
+    let data: ImportData = serde_json::from_slice(bytes).map_err(|e| {
+        located(
+            tr.f(
+                "import-at",
+                &[("line", &e.line().to_string()), ("column", &e.column().to_string())],
+            ),
+            e.to_string(),
+        )
+    })?;
+    if data.format != FORMAT {
+        return Err(located(
+            tr.t("import-file"),
+            tr.f("import-not-export", &[("format", &data.format)]),
+        ));
+    }
+    if data.version != VERSION {
+        return Err(located(
+            tr.t("import-file"),
+            tr.f("import-version", &[("version", &data.version.to_string())]),
+        ));
+    }
+    let mut owners = Vec::new();
+    for (i, o) in data.owners.iter().enumerate() {
+        if o.name.trim().is_empty() || data.owners[..i].iter().any(|p| p.name == o.name) {
+            return Err(located(
+                tr.f("import-owner", &[("name", &o.name)]),
+                tr.t("import-owner-duplicate"),
+            ));
+        }
+        owners.push(crate::model::Owner {
+            id: i as i64 + 1,
+            name: o.name.clone(),
+            kind: o.kind,
+            contact: o.contact.clone(),
+        });
+    }
+    let mut roadmap = crate::model::Roadmap { owners, ..Default::default() };
+    for (i, m) in data.measures.iter().enumerate() {
+        let owner = match &m.owner {
+            None => None,
+            Some(name) => Some(
+                roadmap.owners.iter().find(|o| &o.name == name).map(|o| o.id).ok_or_else(|| {
+                    located(
+                        format!("{} / owner", m.code),
+                        tr.f("import-unknown-owner", &[("name", name)]),
+                    )
+                })?,
+            ),
+        };
+        roadmap.measures.push(crate::model::Measure {
+            id: i as i64 + 1,
+            code: m.code.clone(),
+            title: m.title.clone(),
+            description: m.description.clone(),
+            horizon: m.horizon,
+            owner,
+            stakeholders: m.stakeholders.clone(),
+            status: m.status,
+            progress: m.progress,
+            start: m.start,
+            due: m.due,
+            completed: m.completed,
+            frameworks: m.frameworks.clone(),
+            depends_on: m.depends_on.clone(),
+            reevaluation_interval_months: m.reevaluation_interval_months,
+            next_reevaluation: m.next_reevaluation,
+            planned_one_off: m.planned_one_off_cents,
+            planned_yearly: m.planned_yearly_cents,
+            notes: m.notes.clone(),
+            version: 1,
+            archived: m.archived,
+        });
+    }
+    for m in &roadmap.measures {
+        crate::model::validate_measure(m, &roadmap)
+            .map_err(|e| located(m.code.clone(), e.localize(tr)))?;
+    }
+    let known = |code: &str| roadmap.measure(code).is_some();
+    for e in &data.expenses {
+        if !known(&e.code) {
+            return Err(located(
+                format!("{} / expense", e.code),
+                tr.f("cli-unknown-code", &[("code", &e.code)]),
+            ));
+        }
+    }
+    for r in &data.reevaluations {
+        if !known(&r.code) {
+            return Err(located(
+                format!("{} / re-evaluation", r.code),
+                tr.f("cli-unknown-code", &[("code", &r.code)]),
+            ));
+        }
+    }
+    roadmap.info = data.info.clone();
+    roadmap.expenses = data
+        .expenses
+        .iter()
+        .map(|e| crate::model::Expense {
+            id: 0,
+            code: e.code.clone(),
+            date: e.date,
+            amount: e.amount_cents,
+            note: e.note.clone(),
+        })
+        .collect();
+    roadmap.reevaluations = data
+        .reevaluations
+        .iter()
+        .map(|r| crate::model::Reevaluation {
+            id: 0,
+            code: r.code.clone(),
+            date: r.date,
+            verdict: r.verdict,
+            note: r.note.clone(),
+            by: r.by.clone(),
+        })
+        .collect();
+    roadmap.meetings = data
+        .meetings
+        .iter()
+        .map(|m| crate::model::Meeting { id: 0, date: m.date, title: m.title.clone() })
+        .collect();
+    let history = data
+        .history
+        .iter()
+        .map(|c| Change {
+            id: 0,
+            batch: 0,
+            at: c.at,
+            who: c.who.clone(),
+            code: c.code.clone(),
+            field: c.field.clone(),
+            old: c.old.clone(),
+            new: c.new.clone(),
+            comment: c.comment.clone(),
+        })
+        .collect();
+    Ok(Imported { roadmap, history })
 }

@@ -8,7 +8,10 @@ mod picture;
 
 pub use csv::{default_delimiter, expenses_csv, measures_csv};
 pub use ics::calendar;
-pub use json::export_json;
+pub use json::{
+    ImportChange, ImportData, ImportError, ImportExpense, ImportMeasure, ImportMeeting,
+    ImportOwner, ImportReevaluation, Imported, export_json, parse_import,
+};
 pub use picture::{PictureError, PictureOptions, timeline_png, timeline_svg};
 
 /// Noto Sans Regular, shipped in `assets/fonts` (SIL Open Font License), so pictures look the same

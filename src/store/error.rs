@@ -101,6 +101,9 @@ pub enum StoreError {
         /// The measures.
         codes: Vec<String>,
     },
+    /// An import would replace a roadmap that has measures (needs explicit confirmation).
+    #[error("the roadmap has {0} measures; the import would replace them")]
+    WouldReplace(usize),
     /// A meeting needs a title.
     #[error("the meeting has no title")]
     EmptyMeetingTitle,
@@ -168,6 +171,7 @@ impl StoreError {
                 | Self::NothingToRevert
                 | Self::EmptyOwnerName
                 | Self::EmptyMeetingTitle
+                | Self::WouldReplace(_)
                 | Self::DuplicateOwner(_)
                 | Self::UnknownOwner
                 | Self::OwnerInUse { .. }
@@ -200,6 +204,7 @@ impl StoreError {
             Self::NothingToRevert => tr.t("err-nothing-to-revert"),
             Self::EmptyOwnerName => tr.t("err-empty-owner"),
             Self::EmptyMeetingTitle => tr.t("err-empty-meeting"),
+            Self::WouldReplace(n) => tr.f("import-would-replace", &[("n", &n.to_string())]),
             Self::DuplicateOwner(name) => tr.f("err-duplicate-owner", &[("name", name)]),
             Self::UnknownOwner => tr.t("invalid-unknown-owner"),
             Self::OwnerInUse { name, codes } => {

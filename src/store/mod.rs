@@ -502,13 +502,13 @@ pub fn watch(path: &Path, on_change: impl Fn() + Send + 'static) -> Option<Watch
     harden(&conn).ok()?;
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let stopped = stop.clone();
+    let version =
+        |c: &Connection| c.pragma_query_value(None, "data_version", |r| r.get::<_, i64>(0)).ok();
+    // The starting point is read before this function returns, so no commit after it is missed.
+    let mut last = version(&conn);
     std::thread::Builder::new()
         .name("fahrplan-watch".into())
         .spawn(move || {
-            let version = |c: &Connection| {
-                c.pragma_query_value(None, "data_version", |r| r.get::<_, i64>(0)).ok()
-            };
-            let mut last = version(&conn);
             while !stopped.load(std::sync::atomic::Ordering::Relaxed) {
                 std::thread::sleep(std::time::Duration::from_secs(1));
                 let now = version(&conn);

@@ -524,3 +524,73 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// Writes `roadmap` and `history` (a checked import) into this file in one transaction.
+    /// Without `replace` a roadmap that has measures is refused; with it, everything is
+    /// replaced. The import itself cannot be undone (the file's backups can restore it).
+    pub fn replace_all(
+        &mut self,
+        roadmap: &crate::model::Roadmap,
+        history: &[crate::model::Change],
+        replace: bool,
+    ) -> Result<()> {
+        self.write(|tx, batch| {
+            let existing: i64 = tx.query_row("SELECT count(*) FROM measure", [], |r| r.get(0))?;
+            if existing > 0 && !replace {
+                return Err(StoreError::WouldReplace(usize::try_from(existing).unwrap_or(0)));
+            }
+            tx.execute_batch(
+                "DELETE FROM framework_ref; DELETE FROM dependency; DELETE FROM expense; DELETE FROM reevaluation; \
+                 DELETE FROM meeting; DELETE FROM measure; DELETE FROM owner; DELETE FROM meta;",
+            )?;
+            tx.execute("DELETE FROM history WHERE batch <> ?1", [batch.id])?;
+            tx.execute("DELETE FROM batch WHERE id <> ?1", [batch.id])?;
+            let info = &roadmap.info;
+            for (key, value) in [("town", info.town.clone()), ("name", info.name.clone())] {
+                tx.execute("INSERT INTO meta (key, value) VALUES (?1, ?2)", params![key, value])?;
+            }
+            if let Some(adopted) = info.adopted {
+                tx.execute("INSERT INTO meta (key, value) VALUES ('adopted', ?1)", [adopted.to_string()])?;
+            }
+            for o in &roadmap.owners {
+                tx.execute(
+                    "INSERT INTO owner (id, name, kind, contact) VALUES (?1, ?2, ?3, ?4)",
+                    params![o.id, o.name, o.kind.as_str(), o.contact],
+                )?;
+            }
+            let mut stored = Vec::with_capacity(roadmap.measures.len());
+            for m in &roadmap.measures {
+                let id = insert_measure(tx, m)?;
+                stored.push(Measure { id, ..m.clone() });
+            }
+            for m in &stored {
+                write_dependencies(tx, m)?;
+            }
+            for e in &roadmap.expenses {
+                tx.execute(
+                    "INSERT INTO expense (measure_id, date, amount_cents, note) SELECT id, ?2, ?3, ?4 FROM measure WHERE code = ?1",
+                    params![e.code, e.date.to_string(), e.amount.cents(), e.note],
+                )?;
+            }
+            for r in &roadmap.reevaluations {
+                tx.execute(
+                    "INSERT INTO reevaluation (measure_id, date, verdict, note, by_whom) SELECT id, ?2, ?3, ?4, ?5 FROM measure WHERE code = ?1",
+                    params![r.code, r.date.to_string(), r.verdict.as_str(), r.note, r.by],
+                )?;
+            }
+            for m in &roadmap.meetings {
+                tx.execute("INSERT INTO meeting (date, title) VALUES (?1, ?2)", params![m.date.to_string(), m.title])?;
+            }
+            for c in history {
+                tx.execute(
+                    "INSERT INTO history (batch, at, who, code, field, old, new, comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![batch.id, c.at.format(super::queries::AT_FORMAT).to_string(), c.who, c.code, c.field, c.old, c.new, c.comment],
+                )?;
+            }
+            // The imported history is a record, not an edit to undo.
+            tx.execute("UPDATE batch SET undone = 1 WHERE id = ?1", [batch.id])?;
+            Ok(())
+        })
+    }
+}
