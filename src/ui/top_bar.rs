@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use egui::{RichText, Ui};
+use egui::{Color32, RichText, Ui};
 
 use super::theme::Tokens;
 use crate::app::Command;
@@ -104,9 +104,9 @@ pub fn top_bar_ui(
             }
         });
         ui.add_space(tokens.space_m);
-        ui.label(RichText::new(file_name).color(tokens.text_muted));
-        ui.add_space(tokens.space_l);
         actions(ui, commands);
+        // Right-aligned: the language switch, then the file name where there is room left (the
+        // window title names the file too), so nothing overlaps on a 1024-pixel projector.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let mut chosen = lang;
             let combo = egui::ComboBox::from_id_salt("lang_switch")
@@ -116,8 +116,38 @@ pub fn top_bar_ui(
                         ui.selectable_value(&mut chosen, l, l.native_name());
                     }
                 });
-            let label = ui.label(tr.t("label-language"));
-            combo.response.labelled_by(label.id);
+            let label_text = tr.t("label-language");
+            let label_width = ui.fonts_mut(|f| {
+                f.layout_no_wrap(
+                    label_text.clone(),
+                    egui::TextStyle::Body.resolve(ui.style()),
+                    Color32::WHITE,
+                )
+                .size()
+                .x
+            });
+            if ui.available_width() > label_width + tokens.space_m {
+                let label = ui.label(label_text);
+                combo.response.labelled_by(label.id);
+            } else {
+                combo.response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, true, &label_text)
+                });
+            }
+            let name = RichText::new(file_name).color(tokens.text_muted);
+            let name_width = ui.fonts_mut(|f| {
+                f.layout_no_wrap(
+                    file_name.to_owned(),
+                    egui::TextStyle::Body.resolve(ui.style()),
+                    Color32::WHITE,
+                )
+                .size()
+                .x
+            });
+            if ui.available_width() > name_width + 2.0 * tokens.space_l {
+                ui.add_space(tokens.space_l);
+                ui.label(name);
+            }
             if chosen != lang {
                 commands.push(Command::SetLang(chosen));
             }
