@@ -221,6 +221,9 @@ pub enum Cmd {
         /// The CSV separator (default `;` in German, `,` in English).
         #[arg(long)]
         delimiter: Option<char>,
+        /// PDF report: add the changes recorded since this date (2026-11-01 or 01.11.2026).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
     },
 }
 
@@ -274,6 +277,8 @@ pub enum ExportFormat {
     Png,
     /// The whole timeline as an SVG drawing.
     Svg,
+    /// The council report as PDF (A4).
+    Pdf,
 }
 
 /// Why a command failed, with its exit code.
@@ -559,7 +564,8 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 TableFormat::Table => out(&history_table(&history, tr)),
             }
         }
-        Cmd::Export { format, output, width, height, dependencies, delimiter } => {
+        Cmd::Export { format, output, width, height, dependencies, delimiter, since } => {
+            let since = since.as_deref().map(|t| date_arg(Some(t), today, tr)).transpose()?;
             let delimiter =
                 delimiter.unwrap_or_else(|| crate::export::default_delimiter(tr.lang()));
             let options = crate::export::PictureOptions {
@@ -574,9 +580,11 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 Failure::File(tr.f("err-export", &[("path", &output_text), ("detail", &detail)]))
             };
             let bytes = match format {
-                ExportFormat::Png => crate::export::timeline_png(&roadmap, today, tr, options),
+                ExportFormat::Png => crate::export::timeline_png(&roadmap, today, tr, options)
+                    .map_err(|e| e.to_string()),
                 ExportFormat::Svg => crate::export::timeline_svg(&roadmap, today, tr, options)
-                    .map(String::into_bytes),
+                    .map(String::into_bytes)
+                    .map_err(|e| e.to_string()),
                 ExportFormat::Csv => {
                     Ok(crate::export::measures_csv(&roadmap, today, tr, delimiter))
                 }
@@ -590,8 +598,18 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 ExportFormat::Ics => {
                     Ok(crate::export::calendar(&roadmap, tr, chrono::Local::now().naive_local()))
                 }
+                ExportFormat::Pdf => {
+                    let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;
+                    let options = crate::export::ReportOptions {
+                        since,
+                        file_name: file_name(db),
+                        seed_batch: store.seed_batch().map_err(|e| Failure::store(&e, tr))?,
+                    };
+                    crate::export::report_pdf(&roadmap, &history, today, tr, &options)
+                        .map_err(|e| e.to_string())
+                }
             }
-            .map_err(|e| failed(e.to_string()))?;
+            .map_err(failed)?;
             crate::app::write_atomically(output, &bytes).map_err(|e| failed(e.to_string()))?;
             out(&tr.f("info-exported", &[("path", &output_text)]));
         }
@@ -675,6 +693,12 @@ fn existing(store: &Store, code: &str, tr: &I18n) -> Result<Measure, Failure> {
         .measure(code)
         .map_err(|e| Failure::store(&e, tr))?
         .ok_or_else(|| Failure::Input(tr.f("cli-unknown-code", &[("code", code)])))
+}
+
+/// The file name of a path for footers and default names (the whole path if it has none).
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// A date argument (ISO or German), or `today` when absent.

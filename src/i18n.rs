@@ -218,6 +218,35 @@ fn group_thousands(mut value: u64, separator: char) -> String {
     out
 }
 
+/// The name of a history field in the UI language (the raw name for unknown fields).
+pub fn field_label(tr: &I18n, field: &str) -> String {
+    let key = format!("hfield-{field}");
+    if tr.has(&key) { tr.t(&key) } else { field.to_owned() }
+}
+
+/// A history value as the user reads it: status and horizon words, dates and money in the UI's
+/// format; other values as they are.
+pub fn value_label(tr: &I18n, field: &str, value: Option<&str>) -> String {
+    let Some(value) = value else { return "–".to_owned() };
+    let date = |v: &str| NaiveDate::parse_from_str(v, "%Y-%m-%d").map(|d| tr.date(d)).ok();
+    let money = |v: &str| v.parse::<i64>().ok().map(|c| tr.money(Money(c)));
+    let word = |prefix: &str| {
+        let key = format!("{prefix}-{value}");
+        tr.has(&key).then(|| tr.t(&key))
+    };
+    let shown = match field {
+        "status" => word("status"),
+        "horizon" => word("horizon"),
+        "reevaluation" => word("verdict"),
+        "progress" => value.parse::<u8>().ok().map(|p| tr.percent(p)),
+        "start" | "due" | "completed" | "next_reevaluation" => date(value),
+        "planned_one_off_cents" | "planned_yearly_cents" | "expense" => money(value),
+        "archived" => Some(tr.t(if value == "true" { "yes" } else { "no" })),
+        _ => None,
+    };
+    shown.unwrap_or_else(|| value.to_owned())
+}
+
 /// Parses a date as ISO (`2026-12-31`) or German (`31.12.2026`, two-digit years are refused).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();

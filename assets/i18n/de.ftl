@@ -363,3 +363,23 @@ import-unknown-owner = die verantwortliche Stelle „{ $name }“ fehlt in der D
 import-would-replace = Der Fahrplan enthält schon { $n } Maßnahmen; der Import würde sie ersetzen. Bitte mit --replace bestätigen.
 import-failed = Import abgelehnt, nichts wurde geändert: { $problem }
 import-done = Importiert: { $measures } Maßnahmen, { $expenses } Ausgaben, { $history } Verlaufseinträge.
+
+## Bericht (PDF)
+report-title = Bericht für den Gemeinderat
+report-as-of = Stand: { $date }
+report-summary = Überblick
+report-measures = Maßnahmen
+report-average-progress = Ø Fortschritt
+report-reevaluations-due = Fällige Wirksamkeitsprüfungen ({ $n })
+report-horizon-figures = { $n } Maßnahmen, davon { $done } erledigt · Fortschritt Ø { $progress } · ausgegeben { $spent }
+report-money-horizons = Je Horizont
+report-money-year-note = Geplant: einmalige Kosten im Jahr des Beginns, laufende Kosten anteilig ab dem Monat nach der Fertigstellung. Ausgegeben: gebuchte Ausgaben mit Datum im Jahr.
+report-difference = Differenz
+report-last-reevaluation = Letzte Prüfung
+report-verdict = Ergebnis
+report-kind = Art
+report-change = Änderung
+report-contents = Inhalt
+report-made = Erstellt mit Fahrplan aus der Datei { $file } am { $date }.
+report-page = Seite { $page } von { $pages }
+report-footer = { $file } · Stand { $date }

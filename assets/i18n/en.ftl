@@ -363,3 +363,23 @@ import-unknown-owner = the owner "{ $name }" is missing from the file
 import-would-replace = The roadmap already has { $n } measures; the import would replace them. Please confirm with --replace.
 import-failed = Import refused, nothing was changed: { $problem }
 import-done = Imported: { $measures } measures, { $expenses } expenses, { $history } history entries.
+
+## Report (PDF)
+report-title = Report to the town council
+report-as-of = As of { $date }
+report-summary = Overview
+report-measures = Measures
+report-average-progress = Avg. progress
+report-reevaluations-due = Re-evaluations due ({ $n })
+report-horizon-figures = { $n } measures, { $done } done · average progress { $progress } · spent { $spent }
+report-money-horizons = Per horizon
+report-money-year-note = Planned: one-off costs in the year the measure starts, running costs pro rata from the month after completion. Spent: booked expenses dated in the year.
+report-difference = Difference
+report-last-reevaluation = Last review
+report-verdict = Verdict
+report-kind = Kind
+report-change = Change
+report-contents = Contents
+report-made = Made with Fahrplan from the file { $file } on { $date }.
+report-page = Page { $page } of { $pages }
+report-footer = { $file } · as of { $date }

@@ -1,9 +1,11 @@
 //! Writers of other formats: pure functions from data to bytes (no files, no window): the
-//! timeline picture (SVG, PNG), CSV for spreadsheets, iCalendar, and the full JSON export.
+//! timeline picture (SVG, PNG), the council report (PDF), CSV for spreadsheets, iCalendar, and the
+//! full JSON export.
 
 mod csv;
 mod ics;
 mod json;
+mod pdf;
 mod picture;
 
 pub use csv::{default_delimiter, expenses_csv, measures_csv};
@@ -12,6 +14,7 @@ pub use json::{
     ImportChange, ImportData, ImportError, ImportExpense, ImportMeasure, ImportMeeting,
     ImportOwner, ImportReevaluation, Imported, export_json, parse_import,
 };
+pub use pdf::{ReportError, ReportOptions, report_pdf};
 pub use picture::{PictureError, PictureOptions, timeline_png, timeline_svg};
 
 /// Noto Sans Regular, shipped in `assets/fonts` (SIL Open Font License), so pictures look the same
@@ -19,3 +22,5 @@ pub use picture::{PictureError, PictureOptions, timeline_png, timeline_svg};
 pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
 /// Noto Sans Bold.
 pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+/// DejaVu Sans symbols (arrows, marks) as fallback for characters Noto's Latin subset lacks.
+pub const FONT_SYMBOLS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Symbols.ttf");

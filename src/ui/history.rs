@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
 use super::widgets::muted;
-use crate::i18n::{I18n, parse_date};
+use crate::i18n::parse_date;
 use crate::model::Change;
 
 /// Filter and cache of the history view.
@@ -49,34 +49,7 @@ impl HistoryView {
     }
 }
 
-/// The name of a history field in the UI language (the raw name for unknown fields).
-pub fn field_label(tr: &I18n, field: &str) -> String {
-    let key = format!("hfield-{field}");
-    if tr.has(&key) { tr.t(&key) } else { field.to_owned() }
-}
-
-/// A history value as the user reads it: status and horizon words, dates and money in the UI's
-/// format; other values as they are.
-pub fn value_label(tr: &I18n, field: &str, value: Option<&str>) -> String {
-    let Some(value) = value else { return "–".to_owned() };
-    let date = |v: &str| NaiveDate::parse_from_str(v, "%Y-%m-%d").map(|d| tr.date(d)).ok();
-    let money = |v: &str| v.parse::<i64>().ok().map(|c| tr.money(crate::model::Money(c)));
-    let word = |prefix: &str| {
-        let key = format!("{prefix}-{value}");
-        tr.has(&key).then(|| tr.t(&key))
-    };
-    let shown = match field {
-        "status" => word("status"),
-        "horizon" => word("horizon"),
-        "reevaluation" => word("verdict"),
-        "progress" => value.parse::<u8>().ok().map(|p| tr.percent(p)),
-        "start" | "due" | "completed" | "next_reevaluation" => date(value),
-        "planned_one_off_cents" | "planned_yearly_cents" | "expense" => money(value),
-        "archived" => Some(tr.t(if value == "true" { "yes" } else { "no" })),
-        _ => None,
-    };
-    shown.unwrap_or_else(|| value.to_owned())
-}
+pub use crate::i18n::{field_label, value_label};
 
 /// The history table with its filter row.
 pub fn history_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut HistoryView, changes: &[Change]) {
@@ -184,7 +157,7 @@ mod tests {
 
     #[test]
     fn values_read_as_words_dates_and_money() {
-        let tr = I18n::new(crate::i18n::Lang::De);
+        let tr = crate::i18n::I18n::new(crate::i18n::Lang::De);
         assert_eq!(field_label(&tr, "next_reevaluation"), "Nächste Prüfung");
         assert_eq!(field_label(&tr, "whatever"), "whatever");
         assert_eq!(value_label(&tr, "status", Some("in-progress")), "In Arbeit");

@@ -669,7 +669,7 @@ fn due_ui(ctx: &egui::Context, vctx: &ViewCtx<'_>, view: &mut ViewState) {
 }
 
 /// Arrows and geometric shapes (DejaVu Sans subset) that Noto Sans lacks.
-const SYMBOLS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Symbols.ttf");
+const SYMBOLS: &[u8] = crate::export::FONT_SYMBOLS;
 
 /// The name of the bold font family.
 const BOLD: &str = "bold";

@@ -1,0 +1,307 @@
+//! A small page-drawing layer over pdf-writer: pages measured in points from the top-left corner,
+//! text in the report's fonts, rectangles, lines, transparency and tiling patterns; `finish`
+//! writes the fonts, the resources and the page tree.
+
+use pdf_writer::types::{CidFontType, FontFlags, PaintType, SystemInfo, TilingType, UnicodeCmap};
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+
+use super::fonts::{Face, Fonts};
+
+/// A4 portrait, in points.
+pub const A4: (f32, f32) = (595.28, 841.89);
+
+/// An RGB colour with components 0–1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rgb(pub f32, pub f32, pub f32);
+
+/// One page being drawn.
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    /// The content stream so far.
+    pub ops: Vec<u8>,
+}
+
+impl Page {
+    /// The PDF y of a distance from the top.
+    pub fn y(&self, top: f32) -> f32 {
+        self.height - top
+    }
+
+    /// Appends drawing operations.
+    pub fn push(&mut self, content: Content) {
+        self.ops.extend_from_slice(&content.finish());
+        self.ops.push(b'\n');
+    }
+}
+
+/// A tiling pattern used by a page.
+pub struct Pattern {
+    pub content: Vec<u8>,
+    pub bbox: [f32; 4],
+    pub step: (f32, f32),
+    pub matrix: [f32; 6],
+}
+
+/// Horizontal alignment of text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// The document being drawn.
+pub struct Doc {
+    pub fonts: Fonts,
+    pub pages: Vec<Page>,
+    pub patterns: Vec<Pattern>,
+    /// Fill and stroke opacities, referred to as `/G0`, `/G1` …
+    pub alphas: Vec<(f32, f32)>,
+    /// The page drawn on.
+    current: usize,
+}
+
+impl Doc {
+    pub fn new() -> Result<Self, String> {
+        Ok(Self {
+            fonts: Fonts::new()?,
+            pages: Vec::new(),
+            patterns: Vec::new(),
+            alphas: Vec::new(),
+            current: 0,
+        })
+    }
+
+    /// Starts a new page of the given size; it becomes the current page.
+    pub fn add_page(&mut self, (width, height): (f32, f32)) {
+        self.pages.push(Page { width, height, ops: Vec::new() });
+        self.current = self.pages.len() - 1;
+    }
+
+    /// Draws on an earlier page (for footers and the contents, known only at the end).
+    pub fn select(&mut self, index: usize) {
+        self.current = index.min(self.pages.len().saturating_sub(1));
+    }
+
+    /// The page drawn on (an A4 page is added if there is none yet).
+    pub fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.add_page(A4);
+        }
+        let index = self.current.min(self.pages.len() - 1);
+        &mut self.pages[index]
+    }
+
+    /// The name of the graphics state with these opacities.
+    pub fn alpha(&mut self, fill: f32, stroke: f32) -> String {
+        let key = ((fill * 100.0).round() / 100.0, (stroke * 100.0).round() / 100.0);
+        let index = match self.alphas.iter().position(|&a| a == key) {
+            Some(i) => i,
+            None => {
+                self.alphas.push(key);
+                self.alphas.len() - 1
+            }
+        };
+        format!("G{index}")
+    }
+
+    /// Fills a rectangle given from the top-left corner.
+    pub fn fill_rect(&mut self, x: f32, top: f32, w: f32, h: f32, color: Rgb) {
+        let page = self.page();
+        let y = page.y(top + h);
+        let mut c = Content::new();
+        c.set_fill_rgb(color.0, color.1, color.2).rect(x, y, w, h).fill_nonzero();
+        page.push(c);
+    }
+
+    /// Draws a straight line.
+    pub fn line(&mut self, from: (f32, f32), to: (f32, f32), width: f32, color: Rgb) {
+        let page = self.page();
+        let (y0, y1) = (page.y(from.1), page.y(to.1));
+        let mut c = Content::new();
+        c.set_stroke_rgb(color.0, color.1, color.2)
+            .set_line_width(width)
+            .move_to(from.0, y0)
+            .line_to(to.0, y1)
+            .stroke();
+        page.push(c);
+    }
+
+    /// Draws one line of text with its baseline at `baseline` from the top; returns its width.
+    pub fn text(
+        &mut self,
+        text: &str,
+        (x, baseline): (f32, f32),
+        size: f32,
+        face: Face,
+        color: Rgb,
+        align: Align,
+    ) -> f32 {
+        let runs = self.fonts.encode(text, face);
+        let width: f32 = runs.iter().map(|r| r.width).sum::<f32>() * size / 1000.0;
+        let mut x = match align {
+            Align::Left => x,
+            Align::Right => x - width,
+        };
+        let page = self.page();
+        let y = page.y(baseline);
+        let mut content = Content::new();
+        content.begin_text().set_fill_rgb(color.0, color.1, color.2);
+        for run in &runs {
+            let bytes: Vec<u8> = run.glyphs.iter().flat_map(|g| g.to_be_bytes()).collect();
+            content
+                .set_font(Name(run.face.resource()), size)
+                .set_text_matrix([1.0, 0.0, 0.0, 1.0, x, y])
+                .show(Str(&bytes));
+            x += run.width * size / 1000.0;
+        }
+        content.end_text();
+        page.push(content);
+        width
+    }
+
+    /// Writes the PDF: fonts (only those used), patterns, graphics states and the page tree.
+    pub fn finish(self, title: &str, lang: &str) -> Vec<u8> {
+        let mut next = 1;
+        let mut alloc = || {
+            let r = Ref::new(next);
+            next += 1;
+            r
+        };
+        let mut pdf = Pdf::new();
+        let catalog = alloc();
+        let tree = alloc();
+        let info = alloc();
+
+        // Fonts.
+        let mut font_refs: Vec<(Face, Ref)> = Vec::new();
+        for face in Face::ALL {
+            if !self.fonts.is_used(face) {
+                continue;
+            }
+            let (type0, cid, descriptor, file, cmap) =
+                (alloc(), alloc(), alloc(), alloc(), alloc());
+            font_refs.push((face, type0));
+            let name = Name(face.postscript());
+            pdf.type0_font(type0)
+                .base_font(name)
+                .encoding_predefined(Name(b"Identity-H"))
+                .descendant_font(cid)
+                .to_unicode(cmap);
+            let system =
+                SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
+            let mut cid_font = pdf.cid_font(cid);
+            cid_font
+                .subtype(CidFontType::Type2)
+                .base_font(name)
+                .system_info(system)
+                .font_descriptor(descriptor)
+                .default_width(0.0)
+                .cid_to_gid_map_predefined(Name(b"Identity"));
+            {
+                let mut widths = cid_font.widths();
+                for (glyph, width, _) in self.fonts.used(face) {
+                    widths.consecutive(glyph, [width]);
+                }
+            }
+            cid_font.finish();
+            let m = self.fonts.metrics(face);
+            let flags = FontFlags::NON_SYMBOLIC;
+            pdf.font_descriptor(descriptor)
+                .name(name)
+                .flags(flags)
+                .bbox(Rect::new(m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3]))
+                .italic_angle(0.0)
+                .ascent(m.ascent)
+                .descent(m.descent)
+                .cap_height(m.cap_height)
+                .stem_v(if face == Face::Bold { 140.0 } else { 80.0 })
+                .font_file2(file);
+            let compressed = compress(face.data());
+            pdf.stream(file, &compressed)
+                .filter(Filter::FlateDecode)
+                .pair(Name(b"Length1"), i32::try_from(face.data().len()).unwrap_or(i32::MAX));
+            let mut unicode = UnicodeCmap::new(Name(b"Custom"), system);
+            for (glyph, _, text) in self.fonts.used(face) {
+                unicode.pair_with_multiple(glyph, text.chars());
+            }
+            let unicode = unicode.finish();
+            pdf.cmap(cmap, &unicode).name(Name(b"Custom")).system_info(system);
+        }
+
+        // Graphics states and patterns, shared by every page.
+        let alpha_refs: Vec<Ref> = self
+            .alphas
+            .iter()
+            .map(|&(fill, stroke)| {
+                let r = alloc();
+                pdf.ext_graphics(r).non_stroking_alpha(fill).stroking_alpha(stroke);
+                r
+            })
+            .collect();
+        let pattern_refs: Vec<Ref> = self
+            .patterns
+            .iter()
+            .map(|p| {
+                let r = alloc();
+                let compressed = compress(&p.content);
+                let mut pattern = pdf.tiling_pattern(r, &compressed);
+                pattern.filter(Filter::FlateDecode);
+                pattern
+                    .paint_type(PaintType::Colored)
+                    .tiling_type(TilingType::ConstantSpacing)
+                    .bbox(Rect::new(p.bbox[0], p.bbox[1], p.bbox[2], p.bbox[3]))
+                    .x_step(p.step.0)
+                    .y_step(p.step.1)
+                    .matrix(p.matrix);
+                let names: Vec<String> = (0..alpha_refs.len()).map(|i| format!("G{i}")).collect();
+                pattern
+                    .resources()
+                    .ext_g_states()
+                    .pairs(names.iter().zip(&alpha_refs).map(|(n, r)| (Name(n.as_bytes()), *r)));
+                r
+            })
+            .collect();
+
+        // Pages.
+        let mut page_refs = Vec::new();
+        for page in self.pages {
+            let (page_ref, content_ref) = (alloc(), alloc());
+            page_refs.push(page_ref);
+            let compressed = compress(&page.ops);
+            pdf.stream(content_ref, &compressed).filter(Filter::FlateDecode);
+            let mut p = pdf.page(page_ref);
+            p.media_box(Rect::new(0.0, 0.0, page.width, page.height))
+                .parent(tree)
+                .contents(content_ref);
+            let mut resources = p.resources();
+            resources.fonts().pairs(font_refs.iter().map(|(f, r)| (Name(f.resource()), *r)));
+            let names: Vec<String> = (0..alpha_refs.len()).map(|i| format!("G{i}")).collect();
+            resources
+                .ext_g_states()
+                .pairs(names.iter().zip(&alpha_refs).map(|(n, r)| (Name(n.as_bytes()), *r)));
+            let names: Vec<String> = (0..pattern_refs.len()).map(|i| format!("P{i}")).collect();
+            resources
+                .patterns()
+                .pairs(names.iter().zip(&pattern_refs).map(|(n, r)| (Name(n.as_bytes()), *r)));
+        }
+        pdf.pages(tree)
+            .kids(page_refs.iter().copied())
+            .count(i32::try_from(page_refs.len()).unwrap_or(i32::MAX));
+        pdf.catalog(catalog).pages(tree).lang(TextStr(lang));
+        pdf.document_info(info).title(TextStr(title)).creator(TextStr("Fahrplan"));
+        pdf.finish()
+    }
+}
+
+/// Deflate, as PDF's `FlateDecode` expects (zlib framing).
+fn compress(data: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(data.len() / 2),
+        flate2::Compression::new(6),
+    );
+    // Writing into a Vec cannot fail.
+    let _ = encoder.write_all(data);
+    encoder.finish().unwrap_or_default()
+}
