@@ -1,18 +1,77 @@
 use super::*;
 use crate::i18n::Lang;
+use crate::model::{Horizon, Measure};
 use crate::store::Store;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
 }
 
+fn default_roadmap() -> Roadmap {
+    Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap()
+}
+
+fn options() -> ReportOptions {
+    ReportOptions { file_name: "fahrplan.sqlite".into(), ..Default::default() }
+}
+
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack.windows(needle.len()).filter(|w| *w == needle).count()
+}
+
 #[test]
-fn the_report_is_a_pdf_with_pages() {
-    let store = Store::in_memory(Some(Lang::De)).unwrap();
-    let roadmap = store.load_roadmap().unwrap();
+fn the_report_is_a_complete_pdf_with_a_landscape_timeline_page_and_embedded_fonts() {
     let tr = I18n::new(Lang::De);
-    let options = ReportOptions { file_name: "fahrplan.sqlite".into(), ..Default::default() };
-    let pdf = report_pdf(&roadmap, &[], today(), &tr, &options).unwrap();
-    assert!(pdf.starts_with(b"%PDF-"));
-    std::fs::write("/tmp/report.pdf", &pdf).unwrap();
+    let pdf = report_pdf(&default_roadmap(), &[], today(), &tr, &options()).unwrap();
+    assert!(pdf.starts_with(b"%PDF-1."));
+    assert!(pdf.trim_ascii_end().ends_with(b"%%EOF"));
+    let pages = count(&pdf, b"/Type /Page\n");
+    assert!(pages >= 6, "{pages} pages");
+    assert_eq!(count(&pdf, b"/MediaBox [0 0 841.89 595.28]"), 1, "one landscape page");
+    assert_eq!(count(&pdf, b"/MediaBox [0 0 595.28 841.89]"), pages - 1);
+    assert_eq!(count(&pdf, b"/FontFile2"), count(&pdf, b"/Type /FontDescriptor"));
+    assert!(count(&pdf, b"/ToUnicode") >= 2, "regular and bold text is extractable");
+    assert!(count(&pdf, b"/Type /Pattern") >= 1, "the on-hold hatch is a tiling pattern");
+    assert!(pdf.len() < 400_000, "{} bytes", pdf.len());
+}
+
+#[test]
+fn the_same_roadmap_gives_the_same_bytes() {
+    let tr = I18n::new(Lang::De);
+    let roadmap = default_roadmap();
+    let a = report_pdf(&roadmap, &[], today(), &tr, &options()).unwrap();
+    let b = report_pdf(&roadmap, &[], today(), &tr, &options()).unwrap();
+    assert_eq!(a, b);
+    let english = report_pdf(&roadmap, &[], today(), &I18n::new(Lang::En), &options()).unwrap();
+    assert_ne!(a, english);
+}
+
+#[test]
+fn long_horizons_continue_on_further_pages_and_changes_add_a_section() {
+    let tr = I18n::new(Lang::De);
+    let mut roadmap = default_roadmap();
+    let pages = |roadmap: &Roadmap, options: &ReportOptions| {
+        count(&report_pdf(roadmap, &[], today(), &tr, options).unwrap(), b"/Type /Page\n")
+    };
+    let before = pages(&roadmap, &options());
+    let template: Measure = roadmap.measures[0].clone();
+    for n in 0..120 {
+        roadmap.measures.push(Measure {
+            code: format!("X{n:03}"),
+            title: "Eine weitere Maßnahme mit einem Titel, der in der Tabelle umbrechen muss"
+                .into(),
+            horizon: Horizon::Long,
+            ..template.clone()
+        });
+    }
+    let after = pages(&roadmap, &options());
+    assert!(after >= before + 4, "{before} → {after} pages");
+
+    let store = Store::in_memory(Some(Lang::De)).unwrap();
+    let history = store.history(None).unwrap();
+    let roadmap = store.load_roadmap().unwrap();
+    let with_since = ReportOptions { since: Some(today()), ..options() };
+    let plain = report_pdf(&roadmap, &history, today(), &tr, &options()).unwrap();
+    let since = report_pdf(&roadmap, &history, today(), &tr, &with_since).unwrap();
+    assert_ne!(plain, since, "the changes section is drawn");
 }

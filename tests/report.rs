@@ -1,0 +1,204 @@
+//! Exports read back by real readers: the PDF report through poppler (`pdftotext`, `pdftoppm`)
+//! and the iCalendar file through Python's `icalendar` package. `.ci/run` installs these tools;
+//! on a developer machine without them the tests say so and pass, under `CI=true` they fail.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use chrono::NaiveDate;
+use fahrplan::export::{ReportOptions, report_pdf};
+use fahrplan::i18n::{I18n, Lang};
+use fahrplan::model::{Measure, Status};
+use fahrplan::store::Store;
+
+fn fahrplan(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fahrplan"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .env_remove("FAHRPLAN_DB")
+        .env_remove("FAHRPLAN_LANG")
+        .env("FAHRPLAN_USER", "it-leitung")
+        .env("FAHRPLAN_TODAY", "2026-11-27")
+        .output()
+        .expect("the binary runs")
+}
+
+fn ok(output: &Output) {
+    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+}
+
+/// Whether an external program is there; in CI its absence is a failure.
+fn have(program: &str, probe: &[&str]) -> bool {
+    let found = Command::new(program).args(probe).output().is_ok_and(|o| o.status.success());
+    if !found {
+        let what = format!("{program} {}", probe.join(" "));
+        assert!(std::env::var_os("CI").is_none(), "`{what}` must work in CI (see .ci/run)");
+        eprintln!("skipped: `{what}` does not work here");
+    }
+    found
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+/// The text of pages `first..=last` as poppler extracts it.
+fn pdftotext(pdf: &Path, pages: Option<(usize, usize)>) -> String {
+    let mut command = Command::new("pdftotext");
+    if let Some((first, last)) = pages {
+        command.args(["-f", &first.to_string(), "-l", &last.to_string()]);
+    }
+    let output = command.arg(pdf).arg("-").output().expect("pdftotext runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("pdftotext writes UTF-8")
+}
+
+fn page_count(pdf: &Path) -> usize {
+    let output = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let info = String::from_utf8_lossy(&output.stdout).into_owned();
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo names the page count")
+}
+
+#[test]
+fn the_cli_report_has_every_code_umlauts_page_numbers_and_renders_cleanly() {
+    if !have("pdftotext", &["-v"]) || !have("pdftoppm", &["-v"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("Fahrplan Blumberg.sqlite");
+    ok(&fahrplan(&db, &["set-status", "M18", "done", "--comment", "Abnahme „Glasfaser“"]));
+    let pdf = dir.path().join("bericht.pdf");
+    let out = pdf.to_str().unwrap();
+    ok(&fahrplan(&db, &["export", "--format", "pdf", "--output", out, "--since", "01.11.2026"]));
+
+    let text = pdftotext(&pdf, None);
+    for n in 1..=20 {
+        let code = format!("M{n:02}");
+        assert!(text.contains(&code), "{code} missing in the report");
+    }
+    for word in ["Überblick", "Maßnahmen", "Wirksamkeitsprüfungen", "805.500 €", "Bürgermeisteramt"]
+    {
+        assert!(text.contains(word), "{word} missing");
+    }
+    assert!(text.contains("Seit 01.11.2026"), "the changes section is there");
+    assert!(text.contains("Abnahme „Glasfaser“"), "the comment of the change is there");
+
+    let pages = page_count(&pdf);
+    assert!(pages >= 5, "cover, overview, timeline, horizons, money: {pages} pages");
+    for page in 2..=pages {
+        let footer = format!("Seite {page} von {pages}");
+        let text = pdftotext(&pdf, Some((page, page)));
+        assert!(text.contains(&footer), "page {page} lacks “{footer}”");
+        assert!(text.contains("Fahrplan Blumberg.sqlite"), "page {page} lacks the file name");
+    }
+
+    // Every page renders without a complaint from poppler.
+    let render = Command::new("pdftoppm")
+        .args(["-r", "30", "-png"])
+        .arg(&pdf)
+        .arg(dir.path().join("page"))
+        .output()
+        .unwrap();
+    assert!(render.status.success());
+    assert!(render.stderr.is_empty(), "poppler: {}", String::from_utf8_lossy(&render.stderr));
+    let pngs = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "png"))
+        .count();
+    assert_eq!(pngs, pages);
+}
+
+#[test]
+fn long_titles_are_wrapped_not_cut_and_english_reports_are_english() {
+    if !have("pdftotext", &["-v"]) {
+        return;
+    }
+    let mut store = Store::in_memory(Some(Lang::En)).unwrap();
+    let title = "Cost and performance transparency for the town council, with quarterly figures \
+                 per department, Überleitung to the Haushaltsplan and a yearly review by the \
+                 Rechnungsprüfungsamt";
+    store
+        .update_measure("M05", None, "", |m| Measure { title: title.to_owned(), ..m.clone() })
+        .unwrap();
+    let roadmap = store.load_roadmap().unwrap();
+    let tr = I18n::new(Lang::En);
+    let options = ReportOptions { file_name: "roadmap.sqlite".into(), ..Default::default() };
+    let bytes = report_pdf(&roadmap, &[], today(), &tr, &options).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("report.pdf");
+    std::fs::write(&pdf, bytes).unwrap();
+    let text = pdftotext(&pdf, None);
+    // Joined again, the text holds the whole title (the table wraps it over several lines).
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(title), "the long title is in the report whole");
+    for word in ["Overview", "Re-evaluations", "Page 2 of", "Short term"] {
+        assert!(text.contains(word), "{word} missing in the English report");
+    }
+    assert!(!text.contains("Seite"), "no German footer in the English report");
+}
+
+#[test]
+fn python_icalendar_reads_every_event_with_its_text_unchanged() {
+    // The system's Python, where apt installs python3-icalendar (not a pyenv shim).
+    let python =
+        if Path::new("/usr/bin/python3").exists() { "/usr/bin/python3" } else { "python3" };
+    let probe = ["-c", "import icalendar"];
+    if !have(python, &probe) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    // Titles with every character RFC 5545 escapes, and long enough to be folded.
+    let mut store = Store::open_or_create(&db, Lang::De).unwrap();
+    let title = "Sicherung; Wiederherstellung, Test \\ Prüfung – „Rückspiel“ der Datensicherung \
+                 im Rechenzentrum Süd";
+    store
+        .update_measure("M07", None, "", |m| Measure { title: title.to_owned(), ..m.clone() })
+        .unwrap();
+    let roadmap = store.load_roadmap().unwrap();
+    drop(store);
+    let ics = dir.path().join("termine.ics");
+    ok(&fahrplan(&db, &["export", "--format", "ics", "--output", ics.to_str().unwrap()]));
+
+    let script = r#"
+import sys, json, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+events = [{"uid": str(e.get("uid")), "summary": str(e.get("summary")),
+           "start": e.decoded("dtstart").isoformat()} for e in cal.walk("VEVENT")]
+print(json.dumps(events))
+"#;
+    let output = Command::new(python).args(["-c", script]).arg(&ics).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let events: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+
+    let active: Vec<_> =
+        roadmap.measures.iter().filter(|m| !m.archived && m.status != Status::Cancelled).collect();
+    let expected = active.iter().filter(|m| m.status != Status::Done).count()
+        + active.iter().filter(|m| m.next_reevaluation.is_some()).count();
+    assert_eq!(events.len(), expected, "one event per due date and re-evaluation");
+    let mut uids: Vec<&str> = events.iter().map(|e| e["uid"].as_str().unwrap()).collect();
+    uids.sort_unstable();
+    uids.dedup();
+    assert_eq!(uids.len(), events.len(), "UIDs are unique");
+    let summaries: Vec<&str> = events.iter().map(|e| e["summary"].as_str().unwrap()).collect();
+    assert!(
+        summaries.iter().any(|s| s.contains(title)),
+        "the title with ; , \\ and umlauts reads back unchanged: {summaries:?}"
+    );
+    for measure in &active {
+        assert!(
+            summaries.iter().any(|s| s.contains(&measure.code) && s.contains(&measure.title)),
+            "{} has an event with its title",
+            measure.code
+        );
+    }
+    let raw = std::fs::read(&ics).unwrap();
+    for line in raw.split(|&b| b == b'\n') {
+        assert!(line.len() <= 76, "line longer than 75 octets plus CR");
+    }
+}
