@@ -40,7 +40,7 @@ fn have(program: &str, probe: &[&str]) -> bool {
 }
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+    NaiveDate::from_ymd_opt(2026, 11, 27).expect("a valid date")
 }
 
 /// The text of pages `first..=last` as poppler extracts it.
