@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use fahrplan::app::AppState;
-use fahrplan::i18n::Lang;
+use fahrplan::export::{ReportOptions, export_json, measures_csv, report_pdf};
+use fahrplan::i18n::{I18n, Lang};
 use fahrplan::model::{Measure, Status};
 use fahrplan::store::Store;
 use fahrplan::ui::{FahrplanApp, Prefs, Tab};
@@ -99,6 +100,34 @@ fn main() {
             flip = !flip;
             let status = if flip { Status::OnHold } else { Status::InProgress };
             store.set_status("M18", status, "bench", today(), None).unwrap();
+        }),
+    );
+
+    // Exports of the default roadmap (as the window and `fahrplan export` make them).
+    let fresh = Store::in_memory(Some(Lang::De)).unwrap();
+    let (roadmap, history) = (fresh.load_roadmap().unwrap(), fresh.history(None).unwrap());
+    let tr = I18n::new(Lang::De);
+    let options = ReportOptions {
+        since: NaiveDate::from_ymd_opt(2026, 11, 1),
+        file_name: "fahrplan.sqlite".into(),
+        seed_batch: fresh.seed_batch().unwrap(),
+    };
+    record(
+        "export_pdf",
+        median(3, 30, || {
+            std::hint::black_box(report_pdf(&roadmap, &history, today(), &tr, &options).unwrap());
+        }),
+    );
+    record(
+        "export_csv",
+        median(10, 200, || {
+            std::hint::black_box(measures_csv(&roadmap, today(), &tr, ';'));
+        }),
+    );
+    record(
+        "export_json",
+        median(10, 200, || {
+            std::hint::black_box(export_json(&roadmap, &history));
         }),
     );
 
