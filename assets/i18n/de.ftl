@@ -383,3 +383,20 @@ report-contents = Inhalt
 report-made = Erstellt mit Fahrplan aus der Datei { $file } am { $date }.
 report-page = Seite { $page } von { $pages }
 report-footer = { $file } · Stand { $date }
+
+## Hintergrundarbeit, Export-Menü, Import
+menu-export = Export
+menu-export-pdf = Bericht für den Gemeinderat (PDF) …
+menu-import = JSON-Export importieren …
+job-busy = Es läuft noch ein Export oder Import; bitte warten Sie, bis er fertig ist.
+job-exporting = Wird geschrieben: { $path }
+job-reading = Wird gelesen und geprüft: { $path }
+job-lost = Die Arbeit im Hintergrund wurde unerwartet beendet; es wurde nichts geändert.
+import-preview-title = Import prüfen
+import-preview-file = Datei: { $path }
+import-preview-contents = Enthält { $measures } Maßnahmen, { $owners } verantwortliche Stellen, { $expenses } Ausgaben, { $reevaluations } Wirksamkeitsprüfungen, { $meetings } Sitzungen und { $history } Verlaufseinträge.
+import-preview-replace = Der geöffnete Fahrplan enthält { $n } Maßnahmen. Sie werden mit allen Ausgaben, Prüfungen und dem Verlauf durch den Inhalt der Datei ersetzt. Vorher wird eine Sicherung angelegt.
+import-preview-empty = Der geöffnete Fahrplan ist leer; der Inhalt der Datei wird übernommen.
+import-preview-apply = Importieren
+import-preview-replace-apply = Ersetzen und importieren
+file-expenses = Ausgaben

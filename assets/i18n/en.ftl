@@ -383,3 +383,20 @@ report-contents = Contents
 report-made = Made with Fahrplan from the file { $file } on { $date }.
 report-page = Page { $page } of { $pages }
 report-footer = { $file } · as of { $date }
+
+## Background work, Export menu, import
+menu-export = Export
+menu-export-pdf = Report to the town council (PDF) …
+menu-import = Import a JSON export …
+job-busy = An export or import is still running; please wait until it has finished.
+job-exporting = Writing { $path }
+job-reading = Reading and checking { $path }
+job-lost = The background work ended unexpectedly; nothing was changed.
+import-preview-title = Check the import
+import-preview-file = File: { $path }
+import-preview-contents = Contains { $measures } measures, { $owners } owners, { $expenses } expenses, { $reevaluations } re-evaluations, { $meetings } meetings and { $history } history entries.
+import-preview-replace = The open roadmap has { $n } measures. They will be replaced, with all expenses, re-evaluations and the history, by the file's content. A backup is made first.
+import-preview-empty = The open roadmap is empty; the file's content is taken over.
+import-preview-apply = Import
+import-preview-replace-apply = Replace and import
+file-expenses = expenses

@@ -4,10 +4,12 @@
 //! out through the store, refreshes the snapshot, and keeps one message for the user.
 
 mod files;
+mod jobs;
 
 use std::path::{Path, PathBuf};
 
 pub use files::write_atomically;
+pub use jobs::{ImportPreview, Job};
 
 use chrono::NaiveDate;
 
@@ -111,7 +113,7 @@ pub enum Command {
     },
     /// Delete an unused owner.
     DeleteOwner(crate::model::OwnerId),
-    /// Write an export file (CSV, JSON, iCalendar).
+    /// Write an export file (PDF report, CSV, JSON, iCalendar, PNG) in the background.
     Export {
         /// Where.
         path: PathBuf,
@@ -146,18 +148,19 @@ pub enum Command {
     SaveCopyAs(PathBuf),
     /// Switch the user interface language.
     SetLang(Lang),
-    /// Write the whole timeline as a PNG picture.
-    ExportPng {
-        /// Where.
-        path: PathBuf,
-        /// Size and content.
-        options: crate::export::PictureOptions,
-    },
+    /// Read and check a JSON export in the background, then ask before applying it.
+    ReadImport(PathBuf),
+    /// Apply the checked import the user confirmed (replacing the open roadmap's content).
+    ApplyImport,
 }
 
-/// The data exports of the File menu.
+/// The exports of the Export menu.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportKind {
+    /// The council report as PDF.
+    Pdf,
+    /// The whole timeline as PNG picture.
+    Png,
     /// The measures as CSV.
     Csv,
     /// The expenses as CSV.
@@ -212,6 +215,9 @@ pub struct AppState {
     pub on_network: bool,
     /// Whether the user should be offered the backups (the file was damaged at start).
     pub offer_backups: bool,
+    job: Option<Job>,
+    /// A checked import waiting for the user's confirmation.
+    pub import_preview: Option<ImportPreview>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -252,6 +258,8 @@ impl AppState {
             on_network: crate::store::on_network_filesystem(store_path),
             file: store_path.to_owned(),
             offer_backups: false,
+            job: None,
+            import_preview: None,
         })
     }
 
@@ -297,51 +305,11 @@ impl AppState {
 
     /// Carries out one command; the error is the message for the user.
     fn apply(&mut self, command: Command) -> Result<Option<String>, String> {
-        if let Command::ExportPng { path, options } = &command {
-            return self.export_png(path, *options);
+        match command {
+            Command::Export { path, kind } => self.start_export(path, kind).map(|()| None),
+            Command::ReadImport(path) => self.start_import(path).map(|()| None),
+            command => self.apply_store(command).map_err(|e| e.localize(&self.tr)),
         }
-        if let Command::Export { path, kind } = &command {
-            return self.export_file(path, *kind);
-        }
-        self.apply_store(command).map_err(|e| e.localize(&self.tr))
-    }
-
-    fn export_png(
-        &self,
-        path: &Path,
-        options: crate::export::PictureOptions,
-    ) -> Result<Option<String>, String> {
-        let path_text = path.display().to_string();
-        let failed =
-            |detail: String| self.tr.f("err-export", &[("path", &path_text), ("detail", &detail)]);
-        let png = crate::export::timeline_png(&self.roadmap, self.today, &self.tr, options)
-            .map_err(|e| failed(e.to_string()))?;
-        write_atomically(path, &png).map_err(|e| failed(e.to_string()))?;
-        Ok(Some(self.tr.f("info-exported", &[("path", &path_text)])))
-    }
-
-    fn export_file(&self, path: &Path, kind: ExportKind) -> Result<Option<String>, String> {
-        let path_text = path.display().to_string();
-        let failed =
-            |detail: String| self.tr.f("err-export", &[("path", &path_text), ("detail", &detail)]);
-        let delimiter = crate::export::default_delimiter(self.lang());
-        let bytes = match kind {
-            ExportKind::Csv => {
-                crate::export::measures_csv(&self.roadmap, self.today, &self.tr, delimiter)
-            }
-            ExportKind::ExpensesCsv => {
-                crate::export::expenses_csv(&self.roadmap, &self.tr, delimiter)
-            }
-            ExportKind::Json => {
-                let history = self.store.history(None).map_err(|e| e.localize(&self.tr))?;
-                crate::export::export_json(&self.roadmap, &history)
-            }
-            ExportKind::Ics => {
-                crate::export::calendar(&self.roadmap, &self.tr, chrono::Local::now().naive_local())
-            }
-        };
-        write_atomically(path, &bytes).map_err(|e| failed(e.to_string()))?;
-        Ok(Some(self.tr.f("info-exported", &[("path", &path_text)])))
     }
 
     fn apply_store(&mut self, command: Command) -> Result<Option<String>, StoreError> {
@@ -484,8 +452,27 @@ impl AppState {
                 self.tr = I18n::new(lang);
                 Ok(None)
             }
+            Command::ApplyImport => {
+                let Some(preview) = self.import_preview.take() else { return Ok(None) };
+                let imported = &preview.imported;
+                // What is replaced stays restorable from the backups.
+                if !self.roadmap.measures.is_empty() && self.store.path() != Path::new(":memory:") {
+                    self.store.backup_now(chrono::Local::now().naive_local(), None)?;
+                }
+                let result = self.store.replace_all(&imported.roadmap, &imported.history, true);
+                self.refresh()?;
+                result?;
+                Ok(Some(self.tr.f(
+                    "import-done",
+                    &[
+                        ("measures", &imported.roadmap.measures.len().to_string()),
+                        ("expenses", &imported.roadmap.expenses.len().to_string()),
+                        ("history", &imported.history.len().to_string()),
+                    ],
+                )))
+            }
             // Handled in `apply`, outside the store.
-            Command::ExportPng { .. } | Command::Export { .. } => Ok(None),
+            Command::Export { .. } | Command::ReadImport(_) => Ok(None),
         }
     }
 

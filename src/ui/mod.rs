@@ -13,6 +13,7 @@ mod table;
 pub mod theme;
 mod timeline;
 mod top_bar;
+mod transfer;
 mod widgets;
 
 use std::path::{Path, PathBuf};
@@ -201,6 +202,7 @@ impl FahrplanApp {
         }
         tokens.apply(ui.ctx());
         self.state.refresh_if_changed_elsewhere();
+        self.state.poll_job();
         self.update_title(ui);
         let slide_key = self.state.store().path().display().to_string();
         if let Some(presenter) = self.presenter.as_mut() {
@@ -259,6 +261,8 @@ impl FahrplanApp {
                 &file_name,
                 lang,
                 &self.prefs.recent,
+                &top_bar::export_stem(&state.roadmap.info.town, state.today),
+                (read_only, state.job().is_some()),
                 &mut commands,
                 &mut backups_open,
                 |ui, commands| {
@@ -275,6 +279,9 @@ impl FahrplanApp {
                     self.state.message = None;
                 }
             });
+        }
+        if let Some(job) = self.state.job() {
+            transfer::job_ui(ui, &tokens, job);
         }
         if read_only {
             let key =
@@ -402,6 +409,13 @@ impl FahrplanApp {
             backups_ui(ui.ctx(), self.state.tr(), list, read_only, &mut open, &mut commands);
             if !open {
                 self.view.backups = None;
+            }
+        }
+        if let Some(preview) = &self.state.import_preview {
+            match transfer::import_preview_ui(ui.ctx(), self.state.tr(), &tokens, preview) {
+                transfer::ImportDecision::Open => {}
+                transfer::ImportDecision::Apply => commands.push(Command::ApplyImport),
+                transfer::ImportDecision::Cancel => self.state.import_preview = None,
             }
         }
         let mut saved = Vec::new();

@@ -1,4 +1,4 @@
-//! The top bar: the File menu, the open file's name, the language switch.
+//! The top bar: the File and Export menus, the open file's name, the language switch.
 
 use std::path::PathBuf;
 
@@ -14,6 +14,24 @@ fn dialog(tr: &I18n) -> rfd::FileDialog {
     rfd::FileDialog::new().add_filter(tr.t("file-filter"), EXTENSIONS)
 }
 
+/// The name export files are offered under: `Fahrplan-Blumberg-2026-11-27` (the town's name
+/// with spaces as dashes and without characters file systems refuse).
+pub fn export_stem(town: &str, date: chrono::NaiveDate) -> String {
+    let town: String = town
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-")
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    let town = town.trim_matches('.');
+    if town.is_empty() {
+        format!("Fahrplan-{}", date.format("%Y-%m-%d"))
+    } else {
+        format!("Fahrplan-{town}-{}", date.format("%Y-%m-%d"))
+    }
+}
+
 /// Draws the top bar; menu actions become commands.
 // Each argument is a separate piece of what the bar shows; a struct would only rename them.
 #[allow(clippy::too_many_arguments)]
@@ -24,6 +42,8 @@ pub fn top_bar_ui(
     file_name: &str,
     lang: Lang,
     recent: &[PathBuf],
+    export_stem: &str,
+    (read_only, busy): (bool, bool),
     commands: &mut Vec<Command>,
     backups_open: &mut bool,
     actions: impl FnOnce(&mut Ui, &mut Vec<Command>),
@@ -52,37 +72,10 @@ pub fn top_bar_ui(
                 commands.push(Command::SaveCopyAs(path));
             }
             ui.separator();
-            if ui.button(tr.t("menu-export-png")).clicked() {
-                let name = format!("Fahrplan-{}.png", chrono::Local::now().date_naive());
-                if let Some(path) = rfd::FileDialog::new()
-                    .add_filter("PNG", &["png"])
-                    .set_file_name(name)
-                    .save_file()
-                {
-                    commands.push(Command::ExportPng {
-                        path,
-                        options: crate::export::PictureOptions::default(),
-                    });
-                }
-            }
-            let stamp = chrono::Local::now().date_naive();
-            for (key, kind, extension) in [
-                ("menu-export-csv", crate::app::ExportKind::Csv, "csv"),
-                ("menu-export-expenses", crate::app::ExportKind::ExpensesCsv, "csv"),
-                ("menu-export-json", crate::app::ExportKind::Json, "json"),
-                ("menu-export-ics", crate::app::ExportKind::Ics, "ics"),
-            ] {
-                if ui.button(tr.t(key)).clicked() {
-                    let name = format!("Fahrplan-{stamp}.{extension}");
-                    let filter = extension.to_ascii_uppercase();
-                    if let Some(path) = rfd::FileDialog::new()
-                        .add_filter(filter, &[extension])
-                        .set_file_name(name)
-                        .save_file()
-                    {
-                        commands.push(Command::Export { path, kind });
-                    }
-                }
+            if ui.add_enabled(!read_only && !busy, egui::Button::new(tr.t("menu-import"))).clicked()
+                && let Some(path) = rfd::FileDialog::new().add_filter("JSON", &["json"]).pick_file()
+            {
+                commands.push(Command::ReadImport(path));
             }
             if ui.button(tr.t("menu-backups")).clicked() {
                 *backups_open = true;
@@ -101,6 +94,33 @@ pub fn top_bar_ui(
             ui.separator();
             if ui.button(tr.t("menu-quit")).clicked() {
                 ui.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button(tr.t("menu-export"), |ui| {
+            use crate::app::ExportKind;
+            for (key, kind, extension, filter) in [
+                ("menu-export-pdf", ExportKind::Pdf, "pdf", "PDF"),
+                ("menu-export-csv", ExportKind::Csv, "csv", "CSV"),
+                ("menu-export-expenses", ExportKind::ExpensesCsv, "csv", "CSV"),
+                ("menu-export-json", ExportKind::Json, "json", "JSON"),
+                ("menu-export-ics", ExportKind::Ics, "ics", "iCalendar"),
+                ("menu-export-png", ExportKind::Png, "png", "PNG"),
+            ] {
+                if ui.add_enabled(!busy, egui::Button::new(tr.t(key))).clicked() {
+                    let name = match kind {
+                        ExportKind::ExpensesCsv => {
+                            format!("{export_stem}-{}.{extension}", tr.t("file-expenses"))
+                        }
+                        _ => format!("{export_stem}.{extension}"),
+                    };
+                    if let Some(path) = rfd::FileDialog::new()
+                        .add_filter(filter, &[extension])
+                        .set_file_name(name)
+                        .save_file()
+                    {
+                        commands.push(Command::Export { path, kind });
+                    }
+                }
             }
         });
         ui.add_space(tokens.space_m);
@@ -153,4 +173,19 @@ pub fn top_bar_ui(
             }
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_names_carry_town_and_date_without_unsafe_characters() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        assert_eq!(export_stem("Blumberg", date), "Fahrplan-Blumberg-2026-11-27");
+        assert_eq!(export_stem("Bad  Dürrheim", date), "Fahrplan-Bad-Dürrheim-2026-11-27");
+        assert_eq!(export_stem("a/b\\c:d", date), "Fahrplan-abcd-2026-11-27");
+        assert_eq!(export_stem("..", date), "Fahrplan-2026-11-27");
+        assert_eq!(export_stem("", date), "Fahrplan-2026-11-27");
+    }
 }

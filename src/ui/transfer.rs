@@ -1,0 +1,97 @@
+//! Exports and imports in the window: the progress line of a background job and the preview
+//! that asks before an import is applied.
+
+use std::time::Duration;
+
+use egui::RichText;
+
+use super::theme::Tokens;
+use crate::app::{ImportPreview, Job};
+use crate::i18n::I18n;
+
+/// Jobs shorter than this finish without any progress display (no flicker).
+pub const BLINK: Duration = Duration::from_millis(150);
+
+/// The progress line at the bottom of the window while a job runs longer than a blink.
+pub fn job_ui(ui: &mut egui::Ui, tokens: &Tokens, job: &Job) {
+    // The job's thread wakes the window when it ends; until then look again now and then, so the
+    // progress line appears after the blink.
+    ui.ctx().request_repaint_after(Duration::from_millis(50));
+    if job.started.elapsed() < BLINK {
+        return;
+    }
+    egui::Panel::bottom("job").show(ui, |ui| {
+        egui::Frame::new().fill(tokens.info_bg).inner_margin(tokens.space_s).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(RichText::new(&job.label).color(tokens.text_strong));
+            });
+        });
+    });
+}
+
+/// What the user decided about a checked import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportDecision {
+    /// Still deciding.
+    Open,
+    /// Apply it.
+    Apply,
+    /// Drop it.
+    Cancel,
+}
+
+/// The modal that says what an import brings and what it replaces, and asks.
+pub fn import_preview_ui(
+    ctx: &egui::Context,
+    tr: &I18n,
+    tokens: &Tokens,
+    preview: &ImportPreview,
+) -> ImportDecision {
+    let mut decision = ImportDecision::Open;
+    let roadmap = &preview.imported.roadmap;
+    let modal = egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(tr.t("import-preview-title"));
+        ui.add_space(tokens.space_s);
+        ui.label(tr.f("import-preview-file", &[("path", &preview.path.display().to_string())]));
+        ui.label(tr.f(
+            "import-preview-contents",
+            &[
+                ("measures", &roadmap.measures.len().to_string()),
+                ("owners", &roadmap.owners.len().to_string()),
+                ("expenses", &roadmap.expenses.len().to_string()),
+                ("reevaluations", &roadmap.reevaluations.len().to_string()),
+                ("meetings", &roadmap.meetings.len().to_string()),
+                ("history", &preview.imported.history.len().to_string()),
+            ],
+        ));
+        ui.add_space(tokens.space_s);
+        let apply_key = if preview.replaces > 0 {
+            ui.label(
+                RichText::new(
+                    tr.f("import-preview-replace", &[("n", &preview.replaces.to_string())]),
+                )
+                .color(tokens.warning)
+                .strong(),
+            );
+            "import-preview-replace-apply"
+        } else {
+            ui.label(tr.t("import-preview-empty"));
+            "import-preview-apply"
+        };
+        ui.add_space(tokens.space_m);
+        ui.horizontal(|ui| {
+            if ui.button(tr.t(apply_key)).clicked() {
+                decision = ImportDecision::Apply;
+            }
+            if ui.button(tr.t("action-cancel")).clicked() {
+                decision = ImportDecision::Cancel;
+            }
+        });
+    });
+    if decision == ImportDecision::Open && modal.should_close() {
+        decision = ImportDecision::Cancel;
+    }
+    decision
+}
