@@ -72,7 +72,7 @@ pub fn import_preview_ui(
                 RichText::new(
                     tr.f("import-preview-replace", &[("n", &preview.replaces.to_string())]),
                 )
-                .color(tokens.warning)
+                .color(tokens.danger)
                 .strong(),
             );
             "import-preview-replace-apply"
