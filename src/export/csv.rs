@@ -211,6 +211,53 @@ mod tests {
         }
     }
 
+    /// For generated roadmaps with hostile text everywhere: no cell of either CSV starts a
+    /// formula, every row has every column, and the texts read back as written (behind the
+    /// apostrophe that neutralises a formula-like start).
+    #[test]
+    fn generated_roadmaps_never_start_a_formula_in_any_cell() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let shown = |text: &str| {
+            if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                format!("'{text}")
+            } else {
+                text.to_owned()
+            }
+        };
+        for seed in 0..80 {
+            let mut rng = fastrand::Rng::with_seed(seed);
+            let (roadmap, _) = crate::export::testgen::roadmap(&mut rng);
+            for (lang, delimiter) in [(Lang::De, ';'), (Lang::En, ','), (Lang::De, '\t')] {
+                let tr = I18n::new(lang);
+                for (bytes, records) in [
+                    (measures_csv(&roadmap, today, &tr, delimiter), roadmap.measures.len()),
+                    (expenses_csv(&roadmap, &tr, delimiter), roadmap.expenses.len()),
+                ] {
+                    let text = String::from_utf8(bytes).unwrap();
+                    let rows = parse(text.strip_prefix('\u{feff}').unwrap(), delimiter);
+                    assert_eq!(rows.len(), records + 1, "seed {seed}");
+                    for row in &rows {
+                        assert_eq!(row.len(), rows[0].len(), "seed {seed}: {row:?}");
+                        for c in row {
+                            assert!(
+                                !c.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                                "seed {seed}: {c:?}"
+                            );
+                        }
+                    }
+                }
+                let rows = parse(
+                    &String::from_utf8(measures_csv(&roadmap, today, &tr, delimiter)).unwrap()[3..],
+                    delimiter,
+                );
+                for (m, row) in roadmap.measures.iter().zip(&rows[1..]) {
+                    assert_eq!(row[0], m.code);
+                    assert_eq!(row[1], shown(&m.title), "seed {seed}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn german_amounts_use_a_decimal_comma() {
         assert_eq!(amount(Money(1_250_000), Lang::De), "12500,00");

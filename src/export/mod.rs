@@ -7,6 +7,8 @@ mod ics;
 mod json;
 mod pdf;
 mod picture;
+#[cfg(test)]
+mod testgen;
 
 pub use csv::{default_delimiter, expenses_csv, measures_csv};
 pub use ics::calendar;
