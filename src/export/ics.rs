@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::i18n::I18n;
 use crate::model::{Roadmap, Status};
 
-/// TEXT escaping: backslash, semicolon, comma, newline.
+/// TEXT escaping: backslash, semicolon, comma, newline; other control characters but tab dropped.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -15,7 +15,8 @@ fn escape(text: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            // CR (of CRLF) and other control characters are not allowed in TEXT; tab is.
+            c if c.is_control() && c != '\t' => {}
             c => out.push(c),
         }
     }
@@ -102,6 +103,23 @@ mod tests {
     use crate::i18n::Lang;
     use crate::store::Store;
 
+    /// RFC 5545 TEXT unescaping, one escape at a time.
+    fn unescape(value: &str) -> String {
+        let mut out = String::new();
+        let mut chars = value.chars();
+        while let Some(c) = chars.next() {
+            match (c, c == '\\') {
+                (_, true) => match chars.next() {
+                    Some('n' | 'N') => out.push('\n'),
+                    Some(other) => out.push(other),
+                    None => out.push('\\'),
+                },
+                (c, false) => out.push(c),
+            }
+        }
+        out
+    }
+
     /// Unfolds and unescapes, as a calendar program would.
     fn parse_events(ics: &str) -> Vec<std::collections::HashMap<String, String>> {
         let unfolded = ics.replace("\r\n ", "");
@@ -115,12 +133,7 @@ mod tests {
                     if let (Some(event), Some((key, value))) =
                         (current.as_mut(), line.split_once(':'))
                     {
-                        let value = value
-                            .replace("\\n", "\n")
-                            .replace("\\,", ",")
-                            .replace("\\;", ";")
-                            .replace("\\\\", "\\");
-                        event.insert(key.to_owned(), value);
+                        event.insert(key.to_owned(), unescape(value));
                     }
                 }
             }
@@ -161,5 +174,37 @@ mod tests {
         assert_eq!(uids(&events), uids(&again));
         let unique: std::collections::HashSet<_> = uids(&events).into_iter().collect();
         assert_eq!(unique.len(), events.len());
+    }
+
+    /// For generated roadmaps with hostile text: valid UTF-8, CRLF only, no line over 75
+    /// octets, one event per due date and re-evaluation, each title read back unchanged.
+    #[test]
+    fn generated_roadmaps_give_valid_calendars() {
+        let stamp = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(10, 0, 0).unwrap();
+        let tr = I18n::new(Lang::De);
+        for seed in 0..80 {
+            let mut rng = fastrand::Rng::with_seed(seed);
+            let (roadmap, _) = crate::export::testgen::roadmap(&mut rng);
+            let text = String::from_utf8(calendar(&roadmap, &tr, stamp)).expect("valid UTF-8");
+            for line in text.split("\r\n") {
+                assert!(line.len() <= 75, "seed {seed}: {} octets", line.len());
+            }
+            assert!(!text.replace("\r\n", "").contains(['\n', '\r']), "seed {seed}");
+            let events = parse_events(&text);
+            let active: Vec<_> = roadmap
+                .measures
+                .iter()
+                .filter(|m| !m.archived && m.status != Status::Cancelled)
+                .collect();
+            let expected = active.iter().filter(|m| m.status != Status::Done).count()
+                + active.iter().filter(|m| m.next_reevaluation.is_some()).count();
+            assert_eq!(events.len(), expected, "seed {seed}");
+            for m in active.iter().filter(|m| m.status != Status::Done) {
+                let uid = format!("{}-due@", m.code.to_ascii_lowercase());
+                let event = events.iter().find(|e| e["UID"].starts_with(&uid)).unwrap();
+                let title = m.title.replace('\r', "");
+                assert_eq!(event["SUMMARY"], format!("{} fällig: {title}", m.code), "seed {seed}");
+            }
+        }
     }
 }
