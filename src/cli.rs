@@ -630,12 +630,8 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
             ));
         }
         Cmd::Import { file, replace } => {
-            let bytes = std::fs::read(file).map_err(|e| {
-                Failure::Input(tr.f(
-                    "err-io",
-                    &[("path", &file.display().to_string()), ("detail", &e.to_string())],
-                ))
-            })?;
+            let bytes =
+                crate::app::read_import(file).map_err(|e| Failure::Input(e.localize(file, tr)))?;
             let imported = crate::export::parse_import(&bytes, tr).map_err(|e| {
                 Failure::Input(tr.f("import-failed", &[("problem", &e.to_string())]))
             })?;

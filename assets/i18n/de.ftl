@@ -400,3 +400,4 @@ import-preview-empty = Der geöffnete Fahrplan ist leer; der Inhalt der Datei wi
 import-preview-apply = Importieren
 import-preview-replace-apply = Ersetzen und importieren
 file-expenses = Ausgaben
+import-too-large = { $path } ist mit { $size } MB viel zu groß für eine Fahrplan-Exportdatei und wurde nicht gelesen; es wurde nichts geändert.

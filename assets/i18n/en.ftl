@@ -400,3 +400,4 @@ import-preview-empty = The open roadmap is empty; the file's content is taken ov
 import-preview-apply = Import
 import-preview-replace-apply = Replace and import
 file-expenses = expenses
+import-too-large = { $path } is { $size } MB, far too large for a Fahrplan export, and was not read; nothing was changed.

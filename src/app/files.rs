@@ -1,4 +1,5 @@
-//! Writing exported files so that a reader never sees half a file.
+//! Writing exported files so that a reader never sees half a file, and reading import files
+//! no larger than an export can sensibly be.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -21,9 +22,70 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// The largest import file read: a JSON export of 10,000 measures with a long history is a few
+/// megabytes; anything far bigger is not a Fahrplan export and is refused before it is read.
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why an import file was not read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Larger than [`MAX_IMPORT_BYTES`] (the size in bytes).
+    TooLarge(u64),
+    /// The file could not be read.
+    Io(std::io::Error),
+}
+
+/// Reads an import file whole, refusing files over [`MAX_IMPORT_BYTES`] without reading them.
+pub fn read_import(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(ReadError::TooLarge(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // Read at most one byte more than allowed, in case the file grows while it is read.
+    file.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+impl ReadError {
+    /// The message in the UI language.
+    pub fn localize(&self, path: &Path, tr: &crate::i18n::I18n) -> String {
+        let path = path.display().to_string();
+        match self {
+            Self::TooLarge(size) => tr.f(
+                "import-too-large",
+                &[("path", &path), ("size", &(size / (1024 * 1024)).to_string())],
+            ),
+            Self::Io(e) => tr.f("err-io", &[("path", &path), ("detail", &e.to_string())]),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn import_files_over_the_limit_are_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let small = dir.path().join("small.json");
+        std::fs::write(&small, b"{}").unwrap();
+        assert_eq!(read_import(&small).unwrap(), b"{}");
+        // A sparse file: large on paper, nothing to read.
+        let huge = dir.path().join("huge.json");
+        std::fs::File::create(&huge).unwrap().set_len(MAX_IMPORT_BYTES + 1).unwrap();
+        let err = read_import(&huge).unwrap_err();
+        assert!(matches!(err, ReadError::TooLarge(n) if n == MAX_IMPORT_BYTES + 1));
+        let tr = crate::i18n::I18n::new(crate::i18n::Lang::De);
+        let text = err.localize(&huge, &tr);
+        assert!(text.contains("256 MB") && text.contains("nichts geändert"), "{text}");
+        assert!(matches!(read_import(&dir.path().join("fehlt.json")), Err(ReadError::Io(_))));
+    }
 
     #[test]
     fn replaces_whole_files_and_leaves_nothing_on_failure() {
