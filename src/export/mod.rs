@@ -17,7 +17,9 @@ pub use json::{
     ImportOwner, ImportReevaluation, Imported, export_json, parse_import,
 };
 pub use pdf::{ReportError, ReportOptions, report_pdf};
-pub use picture::{PictureError, PictureOptions, timeline_png, timeline_svg};
+pub use picture::{
+    PictureError, PictureOptions, timeline_natural_height, timeline_png, timeline_svg,
+};
 
 /// Noto Sans Regular, shipped in `assets/fonts` (SIL Open Font License), so pictures look the same
 /// on every machine.

@@ -80,7 +80,16 @@ fn fit_label(label: &str, room: f32, keep: usize) -> String {
     short
 }
 
-/// The whole roadmap's timeline (lanes by horizon) as SVG of the given size.
+/// The height in pixels at which the picture of `roadmap` shows its text at its natural size
+/// (13-pixel labels); larger pictures enlarge it, smaller ones shrink it.
+pub fn timeline_natural_height(roadmap: &Roadmap, today: NaiveDate) -> f32 {
+    let arrangement =
+        arrange(roadmap, &Filter::default(), GroupBy::Horizon, today).without_empty_lanes();
+    TITLE_HEIGHT + AXIS_HEIGHT + arrangement.height + MARGIN
+}
+
+/// The whole roadmap's timeline (lanes by horizon, empty ones left out) as SVG of the given
+/// size.
 pub fn timeline_svg(
     roadmap: &Roadmap,
     today: NaiveDate,
@@ -91,7 +100,8 @@ pub fn timeline_svg(
     if !(200..=10_000).contains(&width) || !(200..=10_000).contains(&height) {
         return Err(PictureError::BadSize(width, height));
     }
-    let arrangement = arrange(roadmap, &Filter::default(), GroupBy::Horizon, today);
+    let arrangement =
+        arrange(roadmap, &Filter::default(), GroupBy::Horizon, today).without_empty_lanes();
     // Lay out at the natural row height, then scale the drawing uniformly to fill the height.
     let natural_height = TITLE_HEIGHT + AXIS_HEIGHT + arrangement.height + MARGIN;
     let scale = height as f32 / natural_height;

@@ -116,6 +116,20 @@ impl Arrangement {
         self
     }
 
+    /// The same arrangement without lanes that have no rows (for pictures of a part of the
+    /// roadmap, where an empty horizon would only take room).
+    #[must_use]
+    pub fn without_empty_lanes(mut self) -> Self {
+        self.lanes.retain(|l| !l.rows.is_empty());
+        for (lane_index, lane) in self.lanes.iter().enumerate() {
+            for (row, &i) in lane.rows.iter().enumerate() {
+                self.position[i] = Some((lane_index, row));
+            }
+        }
+        self.set_row_height(self.row_height);
+        self
+    }
+
     /// Changes the height of the rows (lanes move accordingly).
     pub fn set_row_height(&mut self, row_height: f32) {
         self.row_height = row_height;

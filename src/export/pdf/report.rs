@@ -326,13 +326,34 @@ pub fn build(
         );
     }
 
-    // The timeline on a landscape page.
+    // The timeline on landscape pages: all on one when it fits legibly, else by horizon in
+    // parts of at most TIMELINE_ROWS measures, in the order of their start.
     let landscape = (A4.1, A4.0);
-    flow.new_page(landscape);
-    flow.section(&tr.t("slide-timeline"), 200.0);
+    let parts = timeline_parts(&active);
     let width = landscape.0 - 2.0 * MARGIN_X;
-    let height = landscape.1 - BOTTOM - flow.y;
-    timeline(&mut flow, roadmap, today, (width, height))?;
+    for (n, (horizon, part, of, measures)) in parts.iter().enumerate() {
+        let part_roadmap = Roadmap {
+            measures: measures.iter().map(|m| (*m).clone()).collect(),
+            ..roadmap.clone()
+        };
+        // Parts share a page while they fit at their natural size.
+        let needed = crate::export::timeline_natural_height(&part_roadmap, today) / PX_PER_PT;
+        let heading = if *of > 1 { 24.0 } else { 0.0 };
+        if n == 0 {
+            flow.new_page(landscape);
+            flow.section(&tr.t("slide-timeline"), 200.0);
+        } else if flow.y + heading + needed.min(300.0) > flow.limit() {
+            flow.new_page(landscape);
+        } else {
+            flow.y += 12.0;
+        }
+        if *of > 1 {
+            let title = tr.t(&format!("horizon-{}-long", horizon.as_str()));
+            flow.subheading(&format!("{title} ({part}/{of})"), 200.0);
+        }
+        let height = flow.limit() - flow.y;
+        timeline(&mut flow, &part_roadmap, today, (width, height))?;
+    }
 
     // One table per horizon.
     flow.new_page(A4);
@@ -611,6 +632,34 @@ pub fn build(
     Ok(flow.doc.finish(&title, tr.lang().code()))
 }
 
+/// Pixels of the timeline picture per point: its 13-pixel labels print at about 8 points. A
+/// picture that needs less than the room keeps that size (shorter) instead of being enlarged.
+const PX_PER_PT: f32 = 1.6;
+
+/// At most this many measures share a timeline page (about 11 points a row).
+pub(super) const TIMELINE_ROWS: usize = 32;
+
+/// The timeline pages: (horizon, part, parts of that horizon, measures). One page with every
+/// measure when they fit, else per horizon, split by start date into parts of [`TIMELINE_ROWS`].
+pub(super) fn timeline_parts<'a>(
+    active: &[&'a Measure],
+) -> Vec<(Horizon, usize, usize, Vec<&'a Measure>)> {
+    if active.len() <= TIMELINE_ROWS {
+        return vec![(Horizon::Short, 1, 1, active.to_vec())];
+    }
+    let mut parts = Vec::new();
+    for horizon in [Horizon::Short, Horizon::Medium, Horizon::Long] {
+        let mut measures: Vec<&Measure> =
+            active.iter().copied().filter(|m| m.horizon == horizon).collect();
+        measures.sort_by(|a, b| (a.start, &a.code).cmp(&(b.start, &b.code)));
+        let of = measures.len().div_ceil(TIMELINE_ROWS);
+        for (i, chunk) in measures.chunks(TIMELINE_ROWS).enumerate() {
+            parts.push((horizon, i + 1, of, chunk.to_vec()));
+        }
+    }
+    parts
+}
+
 fn health_slug(h: Health) -> &'static str {
     match h {
         Health::Overdue => "overdue",
@@ -677,10 +726,10 @@ fn timeline(
     today: NaiveDate,
     (width, height): (f32, f32),
 ) -> Result<(), ReportError> {
-    // 1.6 pixels per point: the picture's 13-pixel labels print at about 8 points.
+    let natural = crate::export::timeline_natural_height(roadmap, today);
     let options = PictureOptions {
-        width: (width * 1.6).round() as u32,
-        height: (height * 1.6).round() as u32,
+        width: (width * PX_PER_PT).round() as u32,
+        height: (height * PX_PER_PT).min(natural).round().max(200.0) as u32,
         dependencies: false,
     };
     let svg = timeline_svg(roadmap, today, flow.tr, options)

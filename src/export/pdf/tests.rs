@@ -75,3 +75,49 @@ fn long_horizons_continue_on_further_pages_and_changes_add_a_section() {
     let since = report_pdf(&roadmap, &history, today(), &tr, &with_since).unwrap();
     assert_ne!(plain, since, "the changes section is drawn");
 }
+
+#[test]
+fn a_long_roadmap_gets_its_timeline_over_several_legible_pages() {
+    let mut roadmap = default_roadmap();
+    let one: Vec<&Measure> = roadmap.measures.iter().collect();
+    assert_eq!(report::timeline_parts(&one).len(), 1, "20 measures fit one page");
+
+    let template: Measure = roadmap.measures[0].clone();
+    for n in 0..123 {
+        roadmap.measures.push(Measure {
+            code: format!("X{n:03}"),
+            horizon: Horizon::Long,
+            start: template.start + chrono::TimeDelta::days(i64::from(n) * 7 % 400),
+            due: template.start + chrono::TimeDelta::days(500),
+            ..template.clone()
+        });
+    }
+    let all: Vec<&Measure> = roadmap.measures.iter().collect();
+    let parts = report::timeline_parts(&all);
+    // Short and medium on one page each, the 126 long-term measures on four.
+    let shape: Vec<(Horizon, usize, usize, usize)> =
+        parts.iter().map(|(h, part, of, ms)| (*h, *part, *of, ms.len())).collect();
+    assert_eq!(
+        shape,
+        vec![
+            (Horizon::Short, 1, 1, 8),
+            (Horizon::Medium, 1, 1, 9),
+            (Horizon::Long, 1, 4, 32),
+            (Horizon::Long, 2, 4, 32),
+            (Horizon::Long, 3, 4, 32),
+            (Horizon::Long, 4, 4, 30),
+        ]
+    );
+    let mut seen: Vec<&str> =
+        parts.iter().flat_map(|(_, _, _, ms)| ms.iter().map(|m| m.code.as_str())).collect();
+    assert_eq!(seen.len(), all.len());
+    seen.sort_unstable();
+    seen.dedup();
+    assert_eq!(seen.len(), all.len(), "every measure on exactly one page");
+    for (_, _, _, ms) in &parts {
+        assert!(ms.windows(2).all(|w| w[0].start <= w[1].start), "in the order of their start");
+    }
+    let tr = I18n::new(Lang::De);
+    let pdf = report_pdf(&roadmap, &[], today(), &tr, &options()).unwrap();
+    assert_eq!(count(&pdf, b"/MediaBox [0 0 841.89 595.28]"), 6);
+}

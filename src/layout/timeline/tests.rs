@@ -278,3 +278,19 @@ fn show_all_shrinks_rows_to_fit_the_height_down_to_a_minimum() {
     assert_eq!(small.lanes[2].top, 2.0 * (LANE_HEADER + LANE_GAP) + 2.0 * 25.0);
     assert_eq!(small.measure_at(LANE_HEADER + 26.0), Some(1));
 }
+
+#[test]
+fn pictures_of_a_part_leave_out_empty_lanes_and_keep_rows_addressable() {
+    let roadmap = roadmap();
+    let full = arrange(&roadmap, &Filter::default(), GroupBy::Horizon, today());
+    assert_eq!(full.lanes.len(), 3, "the window shows every horizon, even the empty one");
+    let part = full.clone().without_empty_lanes();
+    assert_eq!(part.lanes.len(), 2, "short and long; medium is empty");
+    assert!(part.height < full.height);
+    // M03 (long) moved up by the medium lane's height and is still found at its new place.
+    let m03 = 2;
+    let (before, after) = (full.row_top(m03).unwrap(), part.row_top(m03).unwrap());
+    assert!((before - after - (LANE_HEADER + LANE_GAP)).abs() < 0.01, "{before} → {after}");
+    assert_eq!(part.measure_at(after + 1.0), Some(m03));
+    assert_eq!(part.order().collect::<Vec<_>>(), full.order().collect::<Vec<_>>());
+}
