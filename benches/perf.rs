@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use fahrplan::app::AppState;
 use fahrplan::export::{ReportOptions, export_json, measures_csv, report_pdf};
 use fahrplan::i18n::{I18n, Lang};
-use fahrplan::model::{Measure, Status};
+use fahrplan::model::{Measure, Roadmap, Status};
 use fahrplan::store::Store;
 use fahrplan::ui::{FahrplanApp, Prefs, Tab};
 
@@ -116,6 +116,23 @@ fn main() {
         "export_pdf",
         median(3, 30, || {
             std::hint::black_box(report_pdf(&roadmap, &history, today(), &tr, &options).unwrap());
+        }),
+    );
+    // A roadmap fifty times the default: 1,000 measures (about 60 pages).
+    let big = Roadmap {
+        measures: (0..1000)
+            .map(|i| Measure {
+                code: format!("X{i:04}"),
+                depends_on: Vec::new(),
+                ..roadmap.measures[i % roadmap.measures.len()].clone()
+            })
+            .collect(),
+        ..roadmap.clone()
+    };
+    record(
+        "export_pdf_1000",
+        median(1, 5, || {
+            std::hint::black_box(report_pdf(&big, &history, today(), &tr, &options).unwrap());
         }),
     );
     record(
