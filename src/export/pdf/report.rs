@@ -431,14 +431,11 @@ pub fn build(
         .iter()
         .map(|y| {
             let difference = Money(y.spent.0 - y.planned.0);
-            let color = if difference.0 > 0 { danger() } else { TEXT };
+            // Red is kept for what is overdue; more spent than planned is shown in bold.
+            let shown = cell(signed(tr, difference));
+            let shown = if difference.0 > 0 { shown.bold() } else { shown };
             (
-                vec![
-                    cell(y.year.to_string()),
-                    cell(money(y.planned)),
-                    cell(money(y.spent)),
-                    cell(signed(tr, difference)).color(color),
-                ],
+                vec![cell(y.year.to_string()), cell(money(y.planned)), cell(money(y.spent)), shown],
                 false,
             )
         })
@@ -478,7 +475,7 @@ pub fn build(
                         cell(title),
                         cell(money(o.planned)),
                         cell(money(o.spent)),
-                        cell(money(o.excess())).color(danger()),
+                        cell(money(o.excess())).bold(),
                     ],
                     false,
                 )
