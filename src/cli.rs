@@ -566,6 +566,9 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
         }
         Cmd::Export { format, output, width, height, dependencies, delimiter, since } => {
             let since = since.as_deref().map(|t| date_arg(Some(t), today, tr)).transpose()?;
+            if since.is_some() && !matches!(format, ExportFormat::Pdf) {
+                return Err(Failure::Input(tr.t("cli-since-pdf-only")));
+            }
             let delimiter =
                 delimiter.unwrap_or_else(|| crate::export::default_delimiter(tr.lang()));
             let options = crate::export::PictureOptions {
@@ -606,7 +609,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                         seed_batch: store.seed_batch().map_err(|e| Failure::store(&e, tr))?,
                     };
                     crate::export::report_pdf(&roadmap, &history, today, tr, &options)
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| e.localize(tr))
                 }
             }
             .map_err(failed)?;

@@ -432,3 +432,16 @@ fn import_needs_replace_and_a_failed_import_changes_no_byte() {
     );
     assert_eq!(json(&fahrplan(&existing, &["show", "M19", "--format", "json"]))["status"], "done");
 }
+
+#[test]
+fn since_is_refused_for_formats_other_than_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    let out = dir.path().join("m.csv");
+    let args =
+        ["export", "--format", "csv", "--output", out.to_str().unwrap(), "--since", "2026-11-01"];
+    let output = fahrplan(&db, &args);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("--since gilt nur für den Bericht"), "{}", stderr(&output));
+    assert!(!out.exists());
+}

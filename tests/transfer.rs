@@ -145,3 +145,22 @@ fn a_broken_import_file_is_refused_with_its_location_and_no_preview() {
     drop(harness);
     assert_eq!(std::fs::read(&target).unwrap(), before, "the file is unchanged");
 }
+
+#[test]
+fn an_import_read_for_one_file_is_not_applied_to_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("erste.sqlite");
+    let json = dir.path().join("export.json");
+    let mut harness = harness(&first);
+    give(&mut harness, Command::Export { path: json.clone(), kind: ExportKind::Json });
+    // The import is read in the background while the user opens another file.
+    harness.state_mut().state.push(Command::ReadImport(json));
+    harness.state_mut().state.apply_queue();
+    let second = dir.path().join("zweite.sqlite");
+    drop(Store::open_or_create(&second, Lang::De).unwrap());
+    give(&mut harness, Command::Open(second.clone()));
+    assert!(harness.state().state.import_preview.is_none(), "no preview for the other file");
+    let message = harness.state().state.message.clone().expect("a message");
+    assert_eq!(message.kind, MessageKind::Error);
+    assert!(message.text.contains("erste.sqlite gedacht"), "{}", message.text);
+}

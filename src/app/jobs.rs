@@ -18,6 +18,8 @@ pub struct Job {
     pub label: String,
     /// When it started (progress is shown only after a blink).
     pub started: Instant,
+    /// The roadmap file open when it started (an import is meant for that file).
+    target: PathBuf,
     result: Receiver<Outcome>,
 }
 
@@ -36,8 +38,8 @@ pub struct ImportPreview {
     pub path: PathBuf,
     /// What it contains.
     pub imported: Imported,
-    /// How many measures of the open roadmap it would replace.
-    pub replaces: usize,
+    /// The roadmap file it is for (the one open when the import was chosen).
+    pub target: PathBuf,
 }
 
 /// Everything an export needs, owned, so it can move to the worker thread.
@@ -82,7 +84,7 @@ fn export_bytes(input: &ExportInput, kind: ExportKind) -> Result<Vec<u8>, String
                 seed_batch: input.seed_batch,
             };
             crate::export::report_pdf(&input.roadmap, &input.history, input.today, &tr, &options)
-                .map_err(|e| e.to_string())?
+                .map_err(|e| e.localize(&tr))?
         }
     })
 }
@@ -102,7 +104,8 @@ impl AppState {
                 notify();
             }
         });
-        self.job = Some(Job { label, started: Instant::now(), result });
+        let target = self.store.path().to_owned();
+        self.job = Some(Job { label, started: Instant::now(), target, result });
     }
 
     /// Writes an export in the background; the message says where it went or what failed.
@@ -154,13 +157,8 @@ impl AppState {
         let tr = I18n::new(self.lang());
         let label = tr.f("job-reading", &[("path", &path.display().to_string())]);
         self.start_job(label, move || {
-            let result = std::fs::read(&path)
-                .map_err(|e| {
-                    tr.f(
-                        "err-io",
-                        &[("path", &path.display().to_string()), ("detail", &e.to_string())],
-                    )
-                })
+            let result = super::read_import(&path)
+                .map_err(|e| e.localize(&path, &tr))
                 .and_then(|bytes| {
                     crate::export::parse_import(&bytes, &tr)
                         .map_err(|e| tr.f("import-failed", &[("problem", &e.to_string())]))
@@ -179,6 +177,7 @@ impl AppState {
             Err(TryRecvError::Empty) => return false,
             Err(TryRecvError::Disconnected) => Outcome::Done(Err(self.tr.t("job-lost"))),
         };
+        let target = job.target.clone();
         self.job = None;
         match outcome {
             Outcome::Done(Ok(text)) => {
@@ -188,9 +187,15 @@ impl AppState {
                 self.message = Some(Message { kind: MessageKind::Error, text });
             }
             Outcome::Import(result) => match *result {
+                // Another file was opened meanwhile: the import is not applied to it.
+                Ok(_) if target != self.store.path() => {
+                    let text = self
+                        .tr
+                        .f("import-target-changed", &[("path", &target.display().to_string())]);
+                    self.message = Some(Message { kind: MessageKind::Error, text });
+                }
                 Ok((path, imported)) => {
-                    let replaces = self.roadmap.measures.len();
-                    self.import_preview = Some(ImportPreview { path, imported, replaces });
+                    self.import_preview = Some(ImportPreview { path, imported, target });
                 }
                 Err(text) => self.message = Some(Message { kind: MessageKind::Error, text }),
             },

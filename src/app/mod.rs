@@ -454,6 +454,9 @@ impl AppState {
             }
             Command::ApplyImport => {
                 let Some(preview) = self.import_preview.take() else { return Ok(None) };
+                if preview.target != self.store.path() {
+                    return Ok(None);
+                }
                 let imported = &preview.imported;
                 // What is replaced stays restorable from the backups.
                 if !self.roadmap.measures.is_empty() && self.store.path() != Path::new(":memory:") {
@@ -497,6 +500,8 @@ impl AppState {
         self.on_network = crate::store::on_network_filesystem(&path);
         self.file.clone_from(&path);
         self.store = store;
+        // A checked import belongs to the file it was chosen for.
+        self.import_preview = None;
         self.restart_watch();
         self.refresh()?;
         self.opened.retain(|p| p != &path);

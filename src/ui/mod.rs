@@ -242,7 +242,10 @@ impl FahrplanApp {
         let file_name = display_name(self.state.store().path());
         let lang = self.state.lang();
 
-        self.shortcuts(ui, read_only, &mut commands);
+        // Behind a modal question the shortcuts rest (Ctrl+Z would change what it asks about).
+        if self.state.import_preview.is_none() {
+            self.shortcuts(ui, read_only, &mut commands);
+        }
         let mut start_presentation = false;
         let mut backups_open =
             self.view.backups.is_some() || std::mem::take(&mut self.state.offer_backups);
@@ -412,7 +415,9 @@ impl FahrplanApp {
             }
         }
         if let Some(preview) = &self.state.import_preview {
-            match transfer::import_preview_ui(ui.ctx(), self.state.tr(), &tokens, preview) {
+            let replaces = self.state.roadmap.measures.len();
+            match transfer::import_preview_ui(ui.ctx(), self.state.tr(), &tokens, preview, replaces)
+            {
                 transfer::ImportDecision::Open => {}
                 transfer::ImportDecision::Apply => commands.push(Command::ApplyImport),
                 transfer::ImportDecision::Cancel => self.state.import_preview = None,

@@ -47,6 +47,7 @@ pub fn import_preview_ui(
     tr: &I18n,
     tokens: &Tokens,
     preview: &ImportPreview,
+    replaces: usize,
 ) -> ImportDecision {
     let mut decision = ImportDecision::Open;
     let roadmap = &preview.imported.roadmap;
@@ -55,6 +56,7 @@ pub fn import_preview_ui(
         ui.heading(tr.t("import-preview-title"));
         ui.add_space(tokens.space_s);
         ui.label(tr.f("import-preview-file", &[("path", &preview.path.display().to_string())]));
+        ui.label(tr.f("import-preview-target", &[("path", &preview.target.display().to_string())]));
         ui.label(tr.f(
             "import-preview-contents",
             &[
@@ -67,13 +69,11 @@ pub fn import_preview_ui(
             ],
         ));
         ui.add_space(tokens.space_s);
-        let apply_key = if preview.replaces > 0 {
+        let apply_key = if replaces > 0 {
             ui.label(
-                RichText::new(
-                    tr.f("import-preview-replace", &[("n", &preview.replaces.to_string())]),
-                )
-                .color(tokens.danger)
-                .strong(),
+                RichText::new(tr.f("import-preview-replace", &[("n", &replaces.to_string())]))
+                    .color(tokens.danger)
+                    .strong(),
             );
             "import-preview-replace-apply"
         } else {

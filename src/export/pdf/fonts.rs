@@ -141,24 +141,25 @@ impl Fonts {
         self.get(face).metrics
     }
 
-    /// The face and glyph that draw `c` in text of face `primary`: the primary face if it has
-    /// the character, else the symbols, else a question mark.
-    fn lookup(&self, primary: Face, c: char) -> (Face, u16) {
+    /// The face and glyph that draw `c` in text of face `primary` (the primary face if it has
+    /// the character, else the symbols, else a question mark), and the character drawn: copying
+    /// the text gives what is seen.
+    fn lookup(&self, primary: Face, c: char) -> (Face, u16, char) {
         let c = if c.is_control() { ' ' } else { c };
         if let Some(g) = self.get(primary).glyph(c) {
-            return (primary, g);
+            return (primary, g, c);
         }
         if let Some(g) = self.get(Face::Symbols).glyph(c) {
-            return (Face::Symbols, g);
+            return (Face::Symbols, g, c);
         }
-        (primary, self.get(primary).glyph('?').unwrap_or(0))
+        (primary, self.get(primary).glyph('?').unwrap_or(0), '?')
     }
 
     /// Width of `text` in points at `size`.
     pub fn width(&self, text: &str, primary: Face, size: f32) -> f32 {
         text.chars()
             .map(|c| {
-                let (face, g) = self.lookup(primary, c);
+                let (face, g, _) = self.lookup(primary, c);
                 self.get(face).advance(g)
             })
             .sum::<f32>()
@@ -170,10 +171,10 @@ impl Fonts {
     pub fn encode(&mut self, text: &str, primary: Face) -> Vec<Run> {
         let mut runs: Vec<Run> = Vec::new();
         for c in text.chars() {
-            let (face, g) = self.lookup(primary, c);
+            let (face, g, drawn) = self.lookup(primary, c);
             let loaded = &mut self.loaded[face.index()];
             let advance = loaded.advance(g);
-            loaded.used.entry(g).or_insert_with(|| c.to_string());
+            loaded.used.entry(g).or_insert_with(|| drawn.to_string());
             match runs.last_mut() {
                 Some(run) if run.face == face => {
                     run.glyphs.push(g);
@@ -259,6 +260,16 @@ mod tests {
         for c in ["ö", "ß", "€"] {
             assert!(texts.contains(&c), "{c} missing in {texts:?}");
         }
+        // A character no font has is drawn, and copied, as a question mark.
+        let runs = fonts.encode("😀", Face::Regular);
+        let question = fonts.encode("?", Face::Regular);
+        assert_eq!(runs[0].glyphs, question[0].glyphs);
+        let copied: Vec<&str> = fonts
+            .used(Face::Regular)
+            .filter(|(g, _, _)| *g == runs[0].glyphs[0])
+            .map(|(_, _, t)| t)
+            .collect();
+        assert_eq!(copied, ["?"]);
     }
 
     #[test]

@@ -38,6 +38,16 @@ pub enum ReportError {
     Picture(String),
 }
 
+impl ReportError {
+    /// The message in the UI language.
+    pub fn localize(&self, tr: &I18n) -> String {
+        match self {
+            Self::Font(detail) => tr.f("err-report-font", &[("detail", detail)]),
+            Self::Picture(detail) => tr.f("err-report-picture", &[("detail", detail)]),
+        }
+    }
+}
+
 /// The council report of `roadmap` as of `today` as PDF bytes.
 pub fn report_pdf(
     roadmap: &Roadmap,

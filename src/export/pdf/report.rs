@@ -25,6 +25,8 @@ const TABLE: f32 = 8.5;
 const TABLE_LEADING: f32 = 11.0;
 const CELL_PAD_X: f32 = 4.0;
 const CELL_PAD_Y: f32 = 4.0;
+/// At most this many lines in a table cell (about 550 points: a row always fits on a page).
+const MAX_CELL_LINES: usize = 50;
 
 const TEXT: Rgb = Rgb(0.078, 0.078, 0.078);
 const MUTED: Rgb = Rgb(0.36, 0.36, 0.36);
@@ -179,13 +181,22 @@ impl Flow<'_> {
         self.y += 10.0;
     }
 
+    /// The lines of a cell; a cell longer than [`MAX_CELL_LINES`] ends with an ellipsis, so every
+    /// row fits on a page.
+    fn cell_lines(&self, c: &Cell, width: f32) -> Vec<String> {
+        let mut lines = self.doc.fonts.wrap(&c.text, c.face, TABLE, width - 2.0 * CELL_PAD_X);
+        if lines.len() > MAX_CELL_LINES {
+            lines.truncate(MAX_CELL_LINES - 1);
+            lines.push("…".to_owned());
+        }
+        lines
+    }
+
     fn row_height(&self, row: &[Cell], widths: &[f32]) -> f32 {
         let lines = row
             .iter()
             .zip(widths)
-            .map(|(c, w)| {
-                self.doc.fonts.wrap(&c.text, c.face, TABLE, w - 2.0 * CELL_PAD_X).len().max(1)
-            })
+            .map(|(c, w)| self.cell_lines(c, *w).len().max(1))
             .max()
             .unwrap_or(1);
         lines as f32 * TABLE_LEADING + 2.0 * CELL_PAD_Y
@@ -199,7 +210,7 @@ impl Flow<'_> {
         }
         let mut x = MARGIN_X;
         for ((c, w), column) in row.iter().zip(widths).zip(cols) {
-            let lines = self.doc.fonts.wrap(&c.text, c.face, TABLE, w - 2.0 * CELL_PAD_X);
+            let lines = self.cell_lines(c, *w);
             for (n, line) in lines.iter().enumerate() {
                 let baseline = self.y + CELL_PAD_Y + TABLE + 0.5 + n as f32 * TABLE_LEADING;
                 let tx = match column.align {
@@ -342,7 +353,7 @@ pub fn build(
         if n == 0 {
             flow.new_page(landscape);
             flow.section(&tr.t("slide-timeline"), 200.0);
-        } else if flow.y + heading + needed.min(300.0) > flow.limit() {
+        } else if flow.y + heading + needed > flow.limit() {
             flow.new_page(landscape);
         } else {
             flow.y += 12.0;
@@ -834,13 +845,13 @@ fn footers(flow: &mut Flow<'_>, today: NaiveDate, options: &ReportOptions) {
             tr.f("report-footer", &[("file", &options.file_name), ("date", &tr.date(today))]);
         // The file name may be long: shorten it to the room left of the page number.
         let room = w - 2.0 * MARGIN_X - page_width - 20.0;
+        let chars: Vec<char> = left.chars().collect();
         let mut left_text = left.clone();
-        while flow.doc.fonts.width(&left_text, Face::Regular, 8.0) > room
-            && left_text.chars().count() > 4
+        let mut skip = 0;
+        while flow.doc.fonts.width(&left_text, Face::Regular, 8.0) > room && skip + 4 < chars.len()
         {
-            left_text = left_text.chars().skip(2).collect();
-            left_text.insert(0, '…');
-            left_text.remove(1);
+            skip += 1;
+            left_text = std::iter::once('…').chain(chars[skip..].iter().copied()).collect();
         }
         flow.doc.text(&left_text, (MARGIN_X, baseline), 8.0, Face::Regular, MUTED, Align::Left);
         flow.doc.text(&page, (w - MARGIN_X, baseline), 8.0, Face::Regular, MUTED, Align::Right);

@@ -67,13 +67,17 @@ fn long_horizons_continue_on_further_pages_and_changes_add_a_section() {
     let after = pages(&roadmap, &options());
     assert!(after >= before + 4, "{before} → {after} pages");
 
-    let store = Store::in_memory(Some(Lang::De)).unwrap();
+    let mut store = Store::in_memory(Some(Lang::De)).unwrap();
+    store.set_status("M18", crate::model::Status::Done, "Abnahme", today(), None).unwrap();
     let history = store.history(None).unwrap();
     let roadmap = store.load_roadmap().unwrap();
-    let with_since = ReportOptions { since: Some(today()), ..options() };
-    let plain = report_pdf(&roadmap, &history, today(), &tr, &options()).unwrap();
-    let since = report_pdf(&roadmap, &history, today(), &tr, &with_since).unwrap();
-    assert_ne!(plain, since, "the changes section is drawn");
+    let seed_batch = store.seed_batch().unwrap();
+    let since = |date: NaiveDate| ReportOptions { since: Some(date), seed_batch, ..options() };
+    // The same section, once with the change and once (a later date) without it.
+    let with = report_pdf(&roadmap, &history, today(), &tr, &since(today())).unwrap();
+    let future = today() + chrono::TimeDelta::days(400);
+    let without = report_pdf(&roadmap, &history, today(), &tr, &since(future)).unwrap();
+    assert!(with.len() > without.len() + 200, "{} vs {} bytes", with.len(), without.len());
 }
 
 #[test]
@@ -120,4 +124,22 @@ fn a_long_roadmap_gets_its_timeline_over_several_legible_pages() {
     let tr = I18n::new(Lang::De);
     let pdf = report_pdf(&roadmap, &[], today(), &tr, &options()).unwrap();
     assert_eq!(count(&pdf, b"/MediaBox [0 0 841.89 595.28]"), 6);
+}
+
+#[test]
+fn long_file_names_and_huge_cells_fit_their_pages() {
+    let mut store = Store::in_memory(Some(Lang::De)).unwrap();
+    let essay = "Begründung mit vielen Wörtern, die keinen Platz haben. ".repeat(200);
+    store.set_status("M18", crate::model::Status::OnHold, &essay, today(), None).unwrap();
+    let history = store.history(None).unwrap();
+    let roadmap = store.load_roadmap().unwrap();
+    let tr = I18n::new(Lang::De);
+    let options = ReportOptions {
+        since: Some(today()),
+        file_name: format!("{}.sqlite", "Überlanger-Dateiname-für-den-Fahrplan-".repeat(8)),
+        seed_batch: store.seed_batch().unwrap(),
+    };
+    let pdf = report_pdf(&roadmap, &history, today(), &tr, &options).unwrap();
+    let pages = count(&pdf, b"/Type /Page\n");
+    assert!(pages < 20, "the 11,000-character comment is cut, not spread: {pages} pages");
 }
