@@ -643,6 +643,18 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
             } else {
                 Store::create(db, None).map_err(|e| Failure::store(&e, tr))?
             };
+            let current = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+            if !replace && !current.measures.is_empty() {
+                // Say what the import would do, and ask for --replace.
+                let comparison = crate::export::compare_import(&current, &imported.roadmap);
+                let mut text =
+                    tr.f("import-would-replace", &[("n", &current.measures.len().to_string())]);
+                for line in comparison.describe(tr) {
+                    text.push_str("\n  ");
+                    text.push_str(&line);
+                }
+                return Err(Failure::Input(text));
+            }
             store
                 .replace_all(&imported.roadmap, &imported.history, *replace)
                 .map_err(|e| Failure::store(&e, tr))?;

@@ -418,6 +418,8 @@ fn import_needs_replace_and_a_failed_import_changes_no_byte() {
     let refused = fahrplan(&existing, &["import", export.to_str().unwrap()]);
     assert_eq!(refused.status.code(), Some(1));
     assert!(stderr(&refused).contains("--replace"), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("Geändert: 1 (M19)"), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("Unverändert: 19"), "{}", stderr(&refused));
     assert_eq!(std::fs::read(&existing).unwrap(), before);
     // A broken file: located message, file unchanged.
     let broken = dir.path().join("broken.json");

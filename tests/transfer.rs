@@ -108,6 +108,9 @@ fn an_import_is_previewed_and_replaces_only_when_confirmed() {
     assert!(harness.query_by_label("Import prüfen").is_some(), "the preview is shown");
     assert!(harness.query_by_label_contains("Enthält 20 Maßnahmen").is_some());
     assert!(harness.query_by_label_contains("enthält 20 Maßnahmen. Sie werden").is_some());
+    assert!(harness.query_by_label("Geändert: 1 (M01)").is_some(), "the preview names the change");
+    assert!(harness.query_by_label("Unverändert: 19").is_some());
+    assert!(harness.query_by_label_contains("Ziel: ").is_some(), "and the file it goes into");
 
     // Cancel: nothing changes.
     harness.get_by_label("Abbrechen").click();

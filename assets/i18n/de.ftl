@@ -406,3 +406,7 @@ import-target-changed = Der Import war für { $path } gedacht; inzwischen ist ei
 err-report-font = Eine mitgelieferte Schrift konnte nicht gelesen werden: { $detail }
 err-report-picture = Der Zeitplan konnte nicht gezeichnet werden: { $detail }
 cli-since-pdf-only = --since gilt nur für den Bericht (--format pdf).
+import-added = Neu: { $n } ({ $codes })
+import-changed = Geändert: { $n } ({ $codes })
+import-removed = Entfällt: { $n } ({ $codes })
+import-unchanged = Unverändert: { $n }

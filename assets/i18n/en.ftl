@@ -406,3 +406,7 @@ import-target-changed = The import was meant for { $path }, but another file has
 err-report-font = A font shipped with Fahrplan could not be read: { $detail }
 err-report-picture = The timeline could not be drawn: { $detail }
 cli-since-pdf-only = --since applies only to the report (--format pdf).
+import-added = New: { $n } ({ $codes })
+import-changed = Changed: { $n } ({ $codes })
+import-removed = Removed: { $n } ({ $codes })
+import-unchanged = Unchanged: { $n }

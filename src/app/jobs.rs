@@ -40,6 +40,8 @@ pub struct ImportPreview {
     pub imported: Imported,
     /// The roadmap file it is for (the one open when the import was chosen).
     pub target: PathBuf,
+    /// What it adds, changes and removes in the open roadmap (kept current on every reload).
+    pub comparison: crate::export::ImportComparison,
 }
 
 /// Everything an export needs, owned, so it can move to the worker thread.
@@ -195,7 +197,10 @@ impl AppState {
                     self.message = Some(Message { kind: MessageKind::Error, text });
                 }
                 Ok((path, imported)) => {
-                    self.import_preview = Some(ImportPreview { path, imported, target });
+                    let comparison =
+                        crate::export::compare_import(&self.roadmap, &imported.roadmap);
+                    self.import_preview =
+                        Some(ImportPreview { path, imported, target, comparison });
                 }
                 Err(text) => self.message = Some(Message { kind: MessageKind::Error, text }),
             },

@@ -512,6 +512,10 @@ impl AppState {
     /// Reloads the snapshot from the store.
     pub fn refresh(&mut self) -> Result<(), StoreError> {
         self.roadmap = self.store.load_roadmap()?;
+        if let Some(preview) = &mut self.import_preview {
+            preview.comparison =
+                crate::export::compare_import(&self.roadmap, &preview.imported.roadmap);
+        }
         self.recent = self.store.recent_changes(50)?;
         self.data_version = self.store.data_version()?;
         self.generation += 1;

@@ -227,6 +227,41 @@ mod tests {
     }
 
     #[test]
+    fn the_comparison_names_what_is_added_changed_and_removed() {
+        let store = Store::in_memory(Some(Lang::De)).unwrap();
+        let current = store.load_roadmap().unwrap();
+        let mut incoming = current.clone();
+        incoming.measures.retain(|m| m.code != "M03");
+        incoming.measures[0].title.push_str(" (neu gefasst)");
+        let mut added = incoming.measures[1].clone();
+        added.code = "M21".into();
+        incoming.measures.push(added);
+        // Owners renumbered as an import does: the same names are no change.
+        for o in &mut incoming.owners {
+            o.id += 100;
+        }
+        for m in &mut incoming.measures {
+            m.owner = m.owner.map(|id| id + 100);
+        }
+        let c = compare_import(&current, &incoming);
+        assert_eq!(c.added, ["M21"]);
+        assert_eq!(c.changed, ["M01"]);
+        assert_eq!(c.removed, ["M03"]);
+        assert_eq!(c.unchanged, 18);
+        // Another owner is a change.
+        let other =
+            incoming.owners.iter().map(|o| o.id).find(|id| Some(*id) != incoming.measures[5].owner);
+        incoming.measures[5].owner = other;
+        let code = incoming.measures[5].code.clone();
+        assert!(compare_import(&current, &incoming).changed.contains(&code));
+        let tr = crate::i18n::I18n::new(Lang::De);
+        assert_eq!(
+            c.describe(&tr),
+            ["Neu: 1 (M21)", "Geändert: 1 (M01)", "Entfällt: 1 (M03)", "Unverändert: 18"]
+        );
+    }
+
+    #[test]
     fn broken_and_hostile_files_are_refused_with_a_location() {
         let tr = crate::i18n::I18n::new(Lang::De);
         let store = Store::in_memory(Some(Lang::De)).unwrap();
@@ -396,6 +431,83 @@ pub struct Imported {
     pub roadmap: crate::model::Roadmap,
     /// The history, oldest first.
     pub history: Vec<Change>,
+}
+
+/// What an import does to the open roadmap, measure by measure (codes in code order).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportComparison {
+    /// Measures only in the file.
+    pub added: Vec<String>,
+    /// Measures in both whose fields differ.
+    pub changed: Vec<String>,
+    /// Measures in both that are the same.
+    pub unchanged: usize,
+    /// Measures only in the open roadmap: gone after the import.
+    pub removed: Vec<String>,
+}
+
+impl ImportComparison {
+    /// One line per kind that occurs: "Neu: 2 (M21, M22)", "Geändert: …", "Entfällt: …",
+    /// "Unverändert: 17"; long lists end with "…".
+    pub fn describe(&self, tr: &crate::i18n::I18n) -> Vec<String> {
+        let codes = |list: &[String]| {
+            let mut shown: Vec<&str> = list.iter().take(12).map(String::as_str).collect();
+            if list.len() > 12 {
+                shown.push("…");
+            }
+            shown.join(", ")
+        };
+        let mut lines = Vec::new();
+        for (key, list) in [
+            ("import-added", &self.added),
+            ("import-changed", &self.changed),
+            ("import-removed", &self.removed),
+        ] {
+            if !list.is_empty() {
+                lines.push(tr.f(key, &[("n", &list.len().to_string()), ("codes", &codes(list))]));
+            }
+        }
+        if self.unchanged > 0 {
+            lines.push(tr.f("import-unchanged", &[("n", &self.unchanged.to_string())]));
+        }
+        lines
+    }
+}
+
+/// Compares the open roadmap with an import (owners by name, since their ids differ).
+pub fn compare_import(
+    current: &crate::model::Roadmap,
+    incoming: &crate::model::Roadmap,
+) -> ImportComparison {
+    let owner = |r: &crate::model::Roadmap, m: &crate::model::Measure| {
+        m.owner.and_then(|id| r.owner(id)).map(|o| o.name.clone())
+    };
+    let mut result = ImportComparison::default();
+    for m in &incoming.measures {
+        match current.measure(&m.code) {
+            None => result.added.push(m.code.clone()),
+            Some(old) => {
+                let fields_differ = crate::model::diff_measures(old, m)
+                    .iter()
+                    .any(|change| change.field != "owner");
+                if fields_differ || owner(current, old) != owner(incoming, m) {
+                    result.changed.push(m.code.clone());
+                } else {
+                    result.unchanged += 1;
+                }
+            }
+        }
+    }
+    result.removed = current
+        .measures
+        .iter()
+        .filter(|m| incoming.measure(&m.code).is_none())
+        .map(|m| m.code.clone())
+        .collect();
+    for list in [&mut result.added, &mut result.changed, &mut result.removed] {
+        list.sort();
+    }
+    result
 }
 
 /// Reads and checks a whole export before anything is written: JSON syntax and types (with line

@@ -13,8 +13,9 @@ mod testgen;
 pub use csv::{default_delimiter, expenses_csv, measures_csv};
 pub use ics::calendar;
 pub use json::{
-    ImportChange, ImportData, ImportError, ImportExpense, ImportMeasure, ImportMeeting,
-    ImportOwner, ImportReevaluation, Imported, export_json, parse_import,
+    ImportChange, ImportComparison, ImportData, ImportError, ImportExpense, ImportMeasure,
+    ImportMeeting, ImportOwner, ImportReevaluation, Imported, compare_import, export_json,
+    parse_import,
 };
 pub use pdf::{ReportError, ReportOptions, report_pdf};
 pub use picture::{

@@ -69,6 +69,10 @@ pub fn import_preview_ui(
             ],
         ));
         ui.add_space(tokens.space_s);
+        for line in preview.comparison.describe(tr) {
+            ui.label(line);
+        }
+        ui.add_space(tokens.space_s);
         let apply_key = if replaces > 0 {
             ui.label(
                 RichText::new(tr.f("import-preview-replace", &[("n", &replaces.to_string())]))
