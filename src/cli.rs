@@ -484,11 +484,8 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 Some(text) => parse_date(text)
                     .ok_or_else(|| Failure::Input(tr.f("cli-bad-date", &[("value", text)])))?,
                 None => roadmap
-                    .meetings
-                    .iter()
+                    .last_meeting(today)
                     .map(|m| m.date)
-                    .filter(|d| *d <= today)
-                    .max()
                     .ok_or_else(|| Failure::Input(tr.t("cli-no-meeting")))?,
             };
             let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;
@@ -605,7 +602,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                     let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;
                     let options = crate::export::ReportOptions {
                         since,
-                        file_name: file_name(db),
+                        file_name: crate::app::display_name(db),
                         seed_batch: store.seed_batch().map_err(|e| Failure::store(&e, tr))?,
                     };
                     crate::export::report_pdf(&roadmap, &history, today, tr, &options)
@@ -704,12 +701,6 @@ fn existing(store: &Store, code: &str, tr: &I18n) -> Result<Measure, Failure> {
         .measure(code)
         .map_err(|e| Failure::store(&e, tr))?
         .ok_or_else(|| Failure::Input(tr.f("cli-unknown-code", &[("code", code)])))
-}
-
-/// The file name of a path for footers and default names (the whole path if it has none).
-fn file_name(path: &std::path::Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// A date argument (ISO or German), or `today` when absent.

@@ -1,22 +1,13 @@
 //! The command line as the town's scripts use it: names, JSON fields and exit codes.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn fahrplan(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fahrplan"))
-        .args(args)
-        .arg("--db")
-        .arg(db)
-        .env_remove("FAHRPLAN_DB")
-        .env_remove("FAHRPLAN_LANG")
-        .env("FAHRPLAN_USER", "it-leitung")
-        .env("FAHRPLAN_TODAY", "2026-11-27")
-        .output()
-        .expect("the binary runs")
-}
+use common::fahrplan;
 
 fn json(output: &Output) -> Value {
     assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));

@@ -2,6 +2,8 @@
 //! and the iCalendar file through Python's `icalendar` package. `.ci/run` installs these tools;
 //! on a developer machine without them the tests say so and pass, under `CI=true` they fail.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -11,18 +13,7 @@ use fahrplan::i18n::{I18n, Lang};
 use fahrplan::model::{Measure, Status};
 use fahrplan::store::Store;
 
-fn fahrplan(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fahrplan"))
-        .args(args)
-        .arg("--db")
-        .arg(db)
-        .env_remove("FAHRPLAN_DB")
-        .env_remove("FAHRPLAN_LANG")
-        .env("FAHRPLAN_USER", "it-leitung")
-        .env("FAHRPLAN_TODAY", "2026-11-27")
-        .output()
-        .expect("the binary runs")
-}
+use common::fahrplan;
 
 fn ok(output: &Output) {
     assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));

@@ -4,6 +4,13 @@
 use std::io::Write as _;
 use std::path::Path;
 
+/// The file name of `path` as users read it (title bar, footers, export names); the whole path
+/// if it has no file name.
+pub fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
 /// Writes `bytes` to `path`: first to a temporary file beside it, flushed to disk, then renamed
 /// over `path`. On failure nothing is left behind and an existing `path` is unchanged.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

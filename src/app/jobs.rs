@@ -73,13 +73,7 @@ fn export_bytes(input: &ExportInput, kind: ExportKind) -> Result<Vec<u8>, String
         .map_err(|e| e.to_string())?,
         ExportKind::Pdf => {
             // The report lists the changes since the last council meeting, if one is recorded.
-            let since = input
-                .roadmap
-                .meetings
-                .iter()
-                .filter(|m| m.date <= input.today)
-                .map(|m| m.date)
-                .max();
+            let since = input.roadmap.last_meeting(input.today).map(|m| m.date);
             let options = crate::export::ReportOptions {
                 since,
                 file_name: input.file_name.clone(),
@@ -127,11 +121,7 @@ impl AppState {
             seed_batch: self.store.seed_batch().map_err(|e| e.localize(&self.tr))?,
             lang: self.lang(),
             today: self.today,
-            file_name: self
-                .store
-                .path()
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            file_name: super::display_name(self.store.path()),
         };
         let path_text = path.display().to_string();
         let tr = I18n::new(self.lang());

@@ -8,7 +8,7 @@ mod jobs;
 
 use std::path::{Path, PathBuf};
 
-pub use files::{MAX_IMPORT_BYTES, ReadError, read_import, write_atomically};
+pub use files::{MAX_IMPORT_BYTES, ReadError, display_name, read_import, write_atomically};
 pub use jobs::{ImportPreview, Job};
 
 use chrono::NaiveDate;

@@ -497,6 +497,15 @@ fn legend(s: &mut String, tr: &I18n, right: f32) {
     }
 }
 
+/// Parses a picture's SVG with the shipped fonts (as the PNG and the PDF report draw it).
+pub(super) fn parse_svg(svg: &str) -> Result<resvg::usvg::Tree, PictureError> {
+    let mut options = resvg::usvg::Options { font_family: FONT.to_owned(), ..Default::default() };
+    let fontdb = std::sync::Arc::make_mut(&mut options.fontdb);
+    fontdb.load_font_data(super::FONT_REGULAR.to_vec());
+    fontdb.load_font_data(super::FONT_BOLD.to_vec());
+    resvg::usvg::Tree::from_str(svg, &options).map_err(|e| PictureError::Render(e.to_string()))
+}
+
 /// The timeline as a PNG of the given size, rendered without GPU or window.
 pub fn timeline_png(
     roadmap: &Roadmap,
@@ -505,13 +514,7 @@ pub fn timeline_png(
     options: PictureOptions,
 ) -> Result<Vec<u8>, PictureError> {
     let PictureOptions { width, height, .. } = options;
-    let svg = timeline_svg(roadmap, today, tr, options)?;
-    let mut options = resvg::usvg::Options { font_family: FONT.to_owned(), ..Default::default() };
-    let fontdb = std::sync::Arc::make_mut(&mut options.fontdb);
-    fontdb.load_font_data(super::FONT_REGULAR.to_vec());
-    fontdb.load_font_data(super::FONT_BOLD.to_vec());
-    let tree = resvg::usvg::Tree::from_str(&svg, &options)
-        .map_err(|e| PictureError::Render(e.to_string()))?;
+    let tree = parse_svg(&timeline_svg(roadmap, today, tr, options)?)?;
     let mut pixmap =
         resvg::tiny_skia::Pixmap::new(width, height).ok_or(PictureError::BadSize(width, height))?;
     resvg::render(&tree, resvg::tiny_skia::Transform::identity(), &mut pixmap.as_mut());

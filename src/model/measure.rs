@@ -412,6 +412,11 @@ impl Roadmap {
         self.measures.iter().find(|m| m.code == code)
     }
 
+    /// The latest council meeting on or before `today` (the "since" of the reports).
+    pub fn last_meeting(&self, today: NaiveDate) -> Option<&Meeting> {
+        self.meetings.iter().filter(|m| m.date <= today).max_by_key(|m| m.date)
+    }
+
     /// The owner with this id.
     pub fn owner(&self, id: OwnerId) -> Option<&Owner> {
         self.owners.iter().find(|o| o.id == id)

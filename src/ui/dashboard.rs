@@ -325,8 +325,7 @@ fn since_ui(
     seed_batch: Option<i64>,
 ) {
     let (tr, tokens) = (ctx.tr, ctx.tokens);
-    let last_meeting =
-        ctx.roadmap.meetings.iter().filter(|m| m.date <= ctx.today).max_by_key(|m| m.date);
+    let last_meeting = ctx.roadmap.last_meeting(ctx.today);
     let typed = parse_date(&view.dashboard.since);
     let since: Option<NaiveDate> = typed.or(last_meeting.map(|m| m.date));
     let title = match (typed, last_meeting) {

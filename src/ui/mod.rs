@@ -734,11 +734,7 @@ fn message_ui(ui: &mut egui::Ui, tokens: &Tokens, tr: &I18n, message: &Message) 
     closed
 }
 
-/// The file name shown in the title and top bar.
-pub fn display_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
-}
+pub use crate::app::display_name;
 
 impl eframe::App for FahrplanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

@@ -732,8 +732,7 @@ fn reevaluations_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) 
 
 fn changes_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
     let (t, tr) = (ctx.tokens, ctx.tr);
-    let meeting =
-        ctx.roadmap.meetings.iter().filter(|m| m.date <= ctx.today).max_by_key(|m| m.date);
+    let meeting = ctx.roadmap.last_meeting(ctx.today);
     let title = meeting.map_or_else(
         || tr.t("dashboard-since-none"),
         |m| tr.f("present-since-meeting", &[("date", &tr.date(m.date))]),

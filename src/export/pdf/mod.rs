@@ -11,10 +11,11 @@ mod fonts;
 mod report;
 mod svg;
 
+pub use report::report_pdf;
+
 use chrono::NaiveDate;
 
 use crate::i18n::I18n;
-use crate::model::{Change, Roadmap};
 
 /// What the report contains besides the fixed sections.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -46,17 +47,6 @@ impl ReportError {
             Self::Picture(detail) => tr.f("err-report-picture", &[("detail", detail)]),
         }
     }
-}
-
-/// The council report of `roadmap` as of `today` as PDF bytes.
-pub fn report_pdf(
-    roadmap: &Roadmap,
-    history: &[Change],
-    today: NaiveDate,
-    tr: &I18n,
-    options: &ReportOptions,
-) -> Result<Vec<u8>, ReportError> {
-    report::build(roadmap, history, today, tr, options)
 }
 
 #[cfg(test)]

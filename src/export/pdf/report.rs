@@ -3,7 +3,6 @@
 //! of pages is known.
 
 use chrono::NaiveDate;
-use resvg::usvg;
 
 use super::doc::{A4, Align, Doc, Rgb};
 use super::fonts::Face;
@@ -226,7 +225,8 @@ impl Flow<'_> {
     }
 }
 
-pub fn build(
+/// The council report of `roadmap` as of `today` as PDF bytes.
+pub fn report_pdf(
     roadmap: &Roadmap,
     history: &[Change],
     today: NaiveDate,
@@ -271,7 +271,7 @@ pub fn build(
         &counts(
             d.by_health
                 .iter()
-                .map(|(h, n)| (tr.t(&format!("health-{}", health_slug(*h))), *n))
+                .map(|(h, n)| (tr.t(&format!("health-{}", h.as_str())), *n))
                 .collect(),
         ),
         Face::Regular,
@@ -668,16 +668,6 @@ pub(super) fn timeline_parts<'a>(
     parts
 }
 
-fn health_slug(h: Health) -> &'static str {
-    match h {
-        Health::Overdue => "overdue",
-        Health::NotStarted => "not-started",
-        Health::DueSoon => "due-soon",
-        Health::OnTrack => "on-track",
-        Health::Done => "done",
-    }
-}
-
 fn signed(tr: &I18n, m: Money) -> String {
     if m.0 > 0 { format!("+{}", tr.money_whole(m)) } else { tr.money_whole(m) }
 }
@@ -740,14 +730,8 @@ fn timeline(
         height: (height * PX_PER_PT).min(natural).round().max(200.0) as u32,
         dependencies: false,
     };
-    let svg = timeline_svg(roadmap, today, flow.tr, options)
-        .map_err(|e| ReportError::Picture(e.to_string()))?;
-    let mut usvg_options =
-        usvg::Options { font_family: "Noto Sans".to_owned(), ..Default::default() };
-    let fontdb = std::sync::Arc::make_mut(&mut usvg_options.fontdb);
-    fontdb.load_font_data(crate::export::FONT_REGULAR.to_vec());
-    fontdb.load_font_data(crate::export::FONT_BOLD.to_vec());
-    let tree = usvg::Tree::from_str(&svg, &usvg_options)
+    let tree = timeline_svg(roadmap, today, flow.tr, options)
+        .and_then(|svg| crate::export::picture::parse_svg(&svg))
         .map_err(|e| ReportError::Picture(e.to_string()))?;
     let scale = width / tree.size().width();
     super::svg::draw(&mut flow.doc, &tree, (MARGIN_X, flow.y), scale);

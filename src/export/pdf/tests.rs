@@ -1,6 +1,6 @@
 use super::*;
 use crate::i18n::Lang;
-use crate::model::{Horizon, Measure};
+use crate::model::{Horizon, Measure, Roadmap};
 use crate::store::Store;
 
 fn today() -> NaiveDate {
