@@ -321,9 +321,9 @@ fn timeline_slide(
     let row_height = ((chart.height() - fixed) / rows.max(1) as f32).clamp(12.0, 60.0).floor();
     arrangement.set_row_height(row_height);
     // Codes beside the bars; the label column on the left takes what the widest code needs.
-    // Codes are capitals and digits (no descenders): their cap height (0.71 em) fits the row at
-    // 1.15 times the row height, which keeps them at about 24 px even at 1024 × 768.
-    let label_font = t.bold_font((row_height * 1.15).min(t.text_small));
+    // Codes are capitals and digits (no descenders): at the row height their cap height (0.71 em)
+    // leaves a clear gap between rows; larger would crowd the stack of codes.
+    let label_font = t.bold_font(row_height.min(t.text_small));
     let viewport = Viewport {
         height: chart.height(),
         ..Viewport::fit(arrangement.span_with(ctx.today), chart.width(), chart.height())
