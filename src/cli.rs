@@ -80,11 +80,14 @@ pub enum TextFormat {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
-    /// List all measures.
+    /// List the measures (archived ones only with --all).
     List {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: TableFormat,
+        /// Also list archived measures.
+        #[arg(long)]
+        all: bool,
     },
     /// Show one measure with every field.
     Show {
@@ -303,13 +306,18 @@ pub fn default_db_path() -> PathBuf {
     )
 }
 
-/// Today's date: `FAHRPLAN_TODAY` (ISO) if set, for reproducible runs and pictures; else the
-/// local calendar date.
-pub fn today() -> NaiveDate {
+/// The clock: `FAHRPLAN_TODAY` (ISO) fixes the date, for reproducible runs and pictures; else the
+/// local calendar, read whenever the date is needed.
+pub fn clock() -> crate::app::Clock {
     std::env::var("FAHRPLAN_TODAY")
         .ok()
         .and_then(|t| parse_date(&t))
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
+        .map_or_else(crate::app::Clock::system, crate::app::Clock::fixed)
+}
+
+/// Today's date from [`clock`].
+pub fn today() -> NaiveDate {
+    clock().today()
 }
 
 /// Runs the program with the process's arguments.
@@ -330,7 +338,7 @@ pub fn main() -> ExitCode {
     let tr = I18n::new(lang);
     let db = cli.db.clone().unwrap_or_else(default_db_path);
     let Some(command) = cli.command else {
-        return crate::ui::run_window(&db, cli.lang.map(Lang::from), today(), cli.present);
+        return crate::ui::run_window(&db, cli.lang.map(Lang::from), clock(), cli.present);
     };
     match run(&command, &db, &tr) {
         Ok(()) => ExitCode::SUCCESS,
@@ -357,9 +365,12 @@ fn out(text: &str) {
 fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
     let today = today();
     match command {
-        Cmd::List { format } => {
+        Cmd::List { format, all } => {
             let store = open(db, tr)?;
-            let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+            let mut roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+            if !all {
+                roadmap.measures.retain(|m| !m.archived);
+            }
             match format {
                 TableFormat::Json => {
                     let list: Vec<Value> = roadmap
@@ -377,7 +388,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
             let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
             let measure = roadmap
                 .measure(code)
-                .ok_or_else(|| Failure::Input(tr.f("cli-unknown-code", &[("code", code)])))?;
+                .ok_or_else(|| Failure::Input(tr.f("cli-unknown-code", &[("code", &code)])))?;
             match format {
                 TextFormat::Json => out(&to_json(&measure_json(&roadmap, measure, today, true))),
                 TextFormat::Text => out(&measure_text(&roadmap, measure, today, tr)),
@@ -393,7 +404,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
             let mut store = open(db, tr)?;
             let before = store.measure(code).map_err(|e| Failure::store(&e, tr))?;
             let Some(before) = before else {
-                return Err(Failure::Input(tr.f("cli-unknown-code", &[("code", code)])));
+                return Err(Failure::Input(tr.f("cli-unknown-code", &[("code", &code)])));
             };
             let after = store
                 .set_status(code, status, comment, today, None)
@@ -551,7 +562,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
             if let Some(code) = code
                 && store.measure(code).map_err(|e| Failure::store(&e, tr))?.is_none()
             {
-                return Err(Failure::Input(tr.f("cli-unknown-code", &[("code", code)])));
+                return Err(Failure::Input(tr.f("cli-unknown-code", &[("code", &code)])));
             }
             let history = store.history(code.as_deref()).map_err(|e| Failure::store(&e, tr))?;
             match format {
@@ -595,9 +606,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                     let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;
                     Ok(crate::export::export_json(&roadmap, &history))
                 }
-                ExportFormat::Ics => {
-                    Ok(crate::export::calendar(&roadmap, tr, chrono::Local::now().naive_local()))
-                }
+                ExportFormat::Ics => Ok(crate::export::calendar(&roadmap, tr, chrono::Utc::now())),
                 ExportFormat::Pdf => {
                     let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;
                     let options = crate::export::ReportOptions {
@@ -644,8 +653,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
             if !replace && !current.measures.is_empty() {
                 // Say what the import would do, and ask for --replace.
                 let comparison = crate::export::compare_import(&current, &imported.roadmap);
-                let mut text =
-                    tr.f("import-would-replace", &[("n", &current.measures.len().to_string())]);
+                let mut text = tr.f("import-would-replace", &[("n", &current.measures.len())]);
                 for line in comparison.describe(tr) {
                     text.push_str("\n  ");
                     text.push_str(&line);
@@ -658,9 +666,9 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
             out(&tr.f(
                 "import-done",
                 &[
-                    ("measures", &imported.roadmap.measures.len().to_string()),
-                    ("expenses", &imported.roadmap.expenses.len().to_string()),
-                    ("history", &imported.history.len().to_string()),
+                    ("measures", &imported.roadmap.measures.len()),
+                    ("expenses", &imported.roadmap.expenses.len()),
+                    ("history", &imported.history.len()),
                 ],
             ));
         }
@@ -668,7 +676,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
             for b in crate::store::list_backups(db) {
                 let measures = b.measures.map_or_else(
                     || tr.t("backup-damaged"),
-                    |n| tr.f("measures-count", &[("n", &n.to_string())]),
+                    |n| tr.f("measures-count", &[("n", &n)]),
                 );
                 out(&format!("{}  {}  {}", tr.date_time(b.taken), measures, b.path.display()));
             }
@@ -684,10 +692,10 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 "cli-check-ok",
                 &[
                     ("path", &db.display().to_string()),
-                    ("version", &report.schema_version.to_string()),
+                    ("version", &report.schema_version),
                     ("id", &format!("0x{:08X}", report.application_id)),
                     ("integrity", &report.integrity),
-                    ("measures", &report.measures.to_string()),
+                    ("measures", &report.measures),
                 ],
             ));
         }
@@ -700,7 +708,7 @@ fn existing(store: &Store, code: &str, tr: &I18n) -> Result<Measure, Failure> {
     store
         .measure(code)
         .map_err(|e| Failure::store(&e, tr))?
-        .ok_or_else(|| Failure::Input(tr.f("cli-unknown-code", &[("code", code)])))
+        .ok_or_else(|| Failure::Input(tr.f("cli-unknown-code", &[("code", &code)])))
 }
 
 /// A date argument (ISO or German), or `today` when absent.
@@ -708,7 +716,7 @@ fn date_arg(text: Option<&str>, today: NaiveDate, tr: &I18n) -> Result<NaiveDate
     match text {
         None => Ok(today),
         Some(t) => {
-            parse_date(t).ok_or_else(|| Failure::Input(tr.f("cli-bad-date", &[("value", t)])))
+            parse_date(t).ok_or_else(|| Failure::Input(tr.f("cli-bad-date", &[("value", &t)])))
         }
     }
 }
@@ -732,6 +740,7 @@ fn summary_json(d: &Dashboard, roadmap: &Roadmap) -> Value {
         "town": roadmap.info.town,
         "roadmap": roadmap.info.name,
         "horizons": horizons,
+        "archived": figures(&d.archived),
         "total": figures(&d.total),
         "overdue": d.overdue,
         "due_soon": d.due_soon,
@@ -762,7 +771,7 @@ fn summary_text(d: &Dashboard, roadmap: &Roadmap, tr: &I18n) -> String {
     let row = |label: String, f: &crate::model::Figures| {
         vec![
             label,
-            tr.f("lane-done", &[("done", &f.done.to_string()), ("total", &f.total.to_string())]),
+            tr.f("lane-done", &[("done", &f.done), ("total", &f.total)]),
             tr.percent(f.progress),
             tr.money_whole(f.planned_one_off),
             tr.money_whole(f.planned_yearly),
@@ -771,6 +780,9 @@ fn summary_text(d: &Dashboard, roadmap: &Roadmap, tr: &I18n) -> String {
     };
     for (h, f) in &d.horizons {
         rows.push(row(tr.t(&format!("horizon-{h}")), f));
+    }
+    if d.archived.total > 0 {
+        rows.push(row(tr.t("label-archived"), &d.archived));
     }
     rows.push(row(tr.t("summary-total"), &d.total));
     let mut text = format!("{}\n\n{}", roadmap.info.name, columns(&rows));
@@ -796,8 +808,8 @@ fn since_text(report: &SinceReport, since: NaiveDate, tr: &I18n) -> String {
         "since-heading",
         &[
             ("date", &tr.date(since)),
-            ("n", &report.entries.len().to_string()),
-            ("completed", &report.completed.len().to_string()),
+            ("n", &report.entries.len()),
+            ("completed", &report.completed.len()),
             ("expenses", &tr.money(report.expenses)),
         ],
     );
@@ -831,6 +843,7 @@ fn measure_json(roadmap: &Roadmap, m: &Measure, today: NaiveDate, full: bool) ->
         "due": m.due.to_string(),
         "next_reevaluation": m.next_reevaluation.map(|d| d.to_string()),
         "health": schedule_health(m, today).as_str(),
+        "archived": m.archived,
     });
     if full {
         let extra = json!({
@@ -954,7 +967,7 @@ fn measure_text(roadmap: &Roadmap, m: &Measure, today: NaiveDate, tr: &I18n) -> 
         (
             "field-interval",
             m.reevaluation_interval_months
-                .map_or_else(|| "–".to_owned(), |n| tr.f("months", &[("n", &n.to_string())])),
+                .map_or_else(|| "–".to_owned(), |n| tr.f("months", &[("n", &n)])),
         ),
         ("col-next-reevaluation", tr.opt_date(m.next_reevaluation)),
         ("field-one-off", tr.money(m.planned_one_off)),

@@ -4,7 +4,7 @@
 //! This module sits beside the model: every layer may use it, it uses no other layer.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use fluent_bundle::{FluentArgs, FluentResource, concurrent::FluentBundle};
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Money;
@@ -54,6 +54,45 @@ impl Lang {
     }
 }
 
+/// A value given to a message: text as it is, or a number, which Fluent formats and by which it
+/// selects plural forms (`{ $n -> [one] 1 Maßnahme *[other] { $n } Maßnahmen }`).
+pub trait Arg {
+    /// The value as Fluent takes it.
+    fn fluent(&self) -> FluentValue<'_>;
+}
+
+impl Arg for str {
+    fn fluent(&self) -> FluentValue<'_> {
+        FluentValue::from(self)
+    }
+}
+
+impl<T: Arg + ?Sized> Arg for &T {
+    fn fluent(&self) -> FluentValue<'_> {
+        (**self).fluent()
+    }
+}
+
+impl Arg for String {
+    fn fluent(&self) -> FluentValue<'_> {
+        FluentValue::from(self.as_str())
+    }
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl Arg for $t {
+            fn fluent(&self) -> FluentValue<'_> {
+                // Counts, days, months and years: far inside f64's exact integers.
+                #[allow(clippy::cast_precision_loss, clippy::cast_lossless)]
+                FluentValue::from(*self as f64)
+            }
+        }
+    )*};
+}
+
+number_arg!(u8, u16, u32, u64, usize, i32, i64);
+
 const DE_FTL: &str = include_str!("../assets/i18n/de.ftl");
 const EN_FTL: &str = include_str!("../assets/i18n/en.ftl");
 
@@ -98,17 +137,37 @@ impl I18n {
         self.f(key, &[])
     }
 
-    /// The message `key` with named arguments; the key itself if there is no such message.
-    pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
+    /// The message `key` with named arguments (text or numbers); the key itself if there is no
+    /// such message. A message that cannot be formatted completely (a missing argument, a
+    /// reference to a missing message) is shown as far as it goes and reported on stderr once.
+    pub fn f(&self, key: &str, args: &[(&str, &dyn Arg)]) -> String {
+        match self.try_f(key, args) {
+            Ok(text) => text,
+            Err((text, problems)) => {
+                report_once(key, &problems);
+                text
+            }
+        }
+    }
+
+    /// The message `key` with named arguments, or what could be formatted and the problems.
+    pub fn try_f(&self, key: &str, args: &[(&str, &dyn Arg)]) -> Result<String, (String, String)> {
         let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
-            return key.to_owned();
+            return Err((key.to_owned(), format!("no message {key}")));
         };
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, *value);
+            fluent_args.set(*name, value.fluent());
         }
         let mut errors = Vec::new();
-        self.bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
+        let text =
+            self.bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+        if errors.is_empty() {
+            Ok(text)
+        } else {
+            let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            Err((text, problems.join("; ")))
+        }
     }
 
     /// Whether a message exists.
@@ -168,7 +227,8 @@ impl I18n {
             number.push(decimal);
             number.push_str(&format!("{rest:02}"));
         }
-        let sign = if negative { "-" } else { "" };
+        // An amount that rounds to zero has no sign: "0 €", never "-0 €".
+        let sign = if negative && (euros, rest) != (0, 0) { "-" } else { "" };
         match self.lang {
             Lang::De => format!("{sign}{number} €"),
             Lang::En => format!("{sign}€{number}"),
@@ -195,6 +255,18 @@ impl I18n {
             Lang::En => format!("{value}%"),
         }
     }
+}
+
+/// Reports a message that could not be formatted, once per message key and process: a mistake in
+/// the message files or in the code that calls them, which the tests look for.
+fn report_once(key: &str, problems: &str) {
+    static REPORTED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let Ok(mut reported) = REPORTED.lock() else { return };
+    if reported.iter().any(|k| k == key) {
+        return;
+    }
+    reported.push(key.to_owned());
+    eprintln!("fahrplan: message {key}: {problems}");
 }
 
 fn group_thousands(mut value: u64, separator: char) -> String {
@@ -368,9 +440,9 @@ mod tests {
     #[test]
     fn messages_take_arguments() {
         let de = I18n::new(Lang::De);
-        assert_eq!(de.f("cli-unknown-code", &[("code", "M99")]), "Es gibt keine Maßnahme M99.");
+        assert_eq!(de.f("cli-unknown-code", &[("code", &"M99")]), "Es gibt keine Maßnahme M99.");
         let en = I18n::new(Lang::En);
-        assert_eq!(en.f("cli-unknown-code", &[("code", "M99")]), "There is no measure M99.");
+        assert_eq!(en.f("cli-unknown-code", &[("code", &"M99")]), "There is no measure M99.");
         assert_eq!(en.t("no-such-key"), "no-such-key");
     }
 
@@ -388,6 +460,32 @@ mod tests {
         assert_eq!(en.money_whole(Money(99_950)), "€1,000");
         assert_eq!(de.money(Money(i64::MIN)), "-92.233.720.368.547.758,08 €");
         assert_eq!(de.percent(45), "45 %");
+        assert_eq!(de.money_whole(Money(-30)), "0 €");
+        assert_eq!(en.money_whole(Money(-49)), "€0");
+        assert_eq!(de.money_whole(Money(-50)), "-1 €");
+        assert_eq!(de.money(Money(-1)), "-0,01 €");
+    }
+
+    #[test]
+    fn counts_select_the_plural_form() {
+        let (de, en) = (I18n::new(Lang::De), I18n::new(Lang::En));
+        assert_eq!(de.f("measures-count", &[("n", &1_usize)]), "1 Maßnahme");
+        assert_eq!(de.f("measures-count", &[("n", &2_usize)]), "2 Maßnahmen");
+        assert_eq!(de.f("measures-count", &[("n", &0_usize)]), "0 Maßnahmen");
+        assert_eq!(de.f("history-count", &[("n", &1_usize)]), "1 Eintrag");
+        assert_eq!(de.f("history-count", &[("n", &12_usize)]), "12 Einträge");
+        assert_eq!(en.f("measures-count", &[("n", &1_usize)]), "1 measure");
+        assert_eq!(en.f("history-count", &[("n", &3_usize)]), "3 entries");
+    }
+
+    #[test]
+    fn a_message_missing_an_argument_is_reported() {
+        let de = I18n::new(Lang::De);
+        let (text, problem) = de.try_f("cli-unknown-code", &[]).unwrap_err();
+        assert!(text.contains("Maßnahme"), "{text}");
+        assert!(problem.contains("code"), "{problem}");
+        assert!(de.try_f("cli-unknown-code", &[("code", &"M01")]).is_ok());
+        assert!(de.try_f("no-such-key", &[]).is_err());
     }
 
     #[test]

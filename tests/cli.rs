@@ -294,7 +294,8 @@ fn summary_json_has_the_contracted_fields() {
         .sum();
     assert_eq!(one_off, 21_300_000);
     assert_eq!(s["overdue"], serde_json::json!(["M13", "M10", "M16", "M19", "M18", "M20"]));
-    assert_eq!(s["reevaluations_due"].as_array().unwrap().len(), 17);
+    // Overdue M16, M10, M19; due within 30 days M13, M12, M05, M11, M08.
+    assert_eq!(s["reevaluations_due"].as_array().unwrap().len(), 8);
     let text = String::from_utf8_lossy(&fahrplan(&db, &["summary"]).stdout).into_owned();
     assert!(text.contains("213.000 €") && text.contains("236.000 €"), "{text}");
 }
@@ -375,7 +376,8 @@ fn export_csv_json_and_ics() {
     assert_eq!(json["measures"].as_array().unwrap().len(), 20);
     let ics = std::fs::read_to_string(dir.path().join("c.ics")).unwrap();
     assert!(
-        ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.contains("UID:m16-due@blumberg.fahrplan")
+        ics.starts_with("BEGIN:VCALENDAR\r\n")
+            && ics.contains("UID:measure-16-due@blumberg.fahrplan")
     );
     let comma = dir.path().join("comma.csv");
     let output = fahrplan(

@@ -13,21 +13,10 @@ use fahrplan::i18n::{I18n, Lang};
 use fahrplan::model::{Measure, Status};
 use fahrplan::store::Store;
 
-use common::fahrplan;
+use common::{fahrplan, have};
 
 fn ok(output: &Output) {
     assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
-}
-
-/// Whether an external program is there; in CI its absence is a failure.
-fn have(program: &str, probe: &[&str]) -> bool {
-    let found = Command::new(program).args(probe).output().is_ok_and(|o| o.status.success());
-    if !found {
-        let what = format!("{program} {}", probe.join(" "));
-        assert!(std::env::var_os("CI").is_none(), "`{what}` must work in CI (see .ci/run)");
-        eprintln!("skipped: `{what}` does not work here");
-    }
-    found
 }
 
 fn today() -> NaiveDate {
@@ -160,7 +149,10 @@ fn python_icalendar_reads_every_event_with_its_text_unchanged() {
 import sys, json, icalendar
 cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
 events = [{"uid": str(e.get("uid")), "summary": str(e.get("summary")),
-           "start": e.decoded("dtstart").isoformat()} for e in cal.walk("VEVENT")]
+           "start": e.decoded("dtstart").isoformat(),
+           "stamp_utc": e.decoded("dtstamp").utcoffset() is not None
+               and e.decoded("dtstamp").utcoffset().total_seconds() == 0}
+          for e in cal.walk("VEVENT")]
 print(json.dumps(events))
 "#;
     let output = Command::new(python).args(["-c", script]).arg(&ics).output().unwrap();
@@ -176,6 +168,7 @@ print(json.dumps(events))
     uids.sort_unstable();
     uids.dedup();
     assert_eq!(uids.len(), events.len(), "UIDs are unique");
+    assert!(events.iter().all(|e| e["stamp_utc"] == true), "every DTSTAMP is in UTC: {events:?}");
     let summaries: Vec<&str> = events.iter().map(|e| e["summary"].as_str().unwrap()).collect();
     assert!(
         summaries.iter().any(|s| s.contains(title)),

@@ -53,8 +53,14 @@ field-depends-on = Hängt ab von
 field-frameworks = Bezüge zu Rahmenwerken
 field-description = Beschreibung
 field-notes = Notizen
-months = { $n } Monate
-next-with-interval = { $date } (alle { $n } Monate)
+months = { $n ->
+    [one] 1 Monat
+   *[other] { $n } Monate
+ }
+next-with-interval = { $date } { $n ->
+    [one] (jeden Monat)
+   *[other] (alle { $n } Monate)
+ }
 section-reevaluations = Wirksamkeitsprüfungen
 section-expenses = Ausgaben
 none-yet = Noch keine.
@@ -78,7 +84,10 @@ action-apply-status = Status übernehmen
 action-close-message = Schließen
 detail-none = Wählen Sie links eine Maßnahme aus, um alle Angaben zu sehen.
 empty-roadmap = Dieser Fahrplan enthält noch keine Maßnahmen.
-measures-count = { $n } Maßnahmen
+measures-count = { $n ->
+    [one] 1 Maßnahme
+   *[other] { $n } Maßnahmen
+ }
 banner-read-only = Diese Datei ist schreibgeschützt geöffnet: Änderungen sind nicht möglich.
 info-copy-saved = Kopie gespeichert: { $path }
 history-seeded = Standardfahrplan angelegt
@@ -115,7 +124,10 @@ cli-unknown-code = Es gibt keine Maßnahme { $code }.
 cli-bad-status = Unbekannter Status „{ $status }“. Möglich sind: { $valid }.
 cli-status-set = { $code }: Status { $old } → { $new }
 cli-no-file = { $path } gibt es nicht.
-cli-check-ok = { $path }: in Ordnung (Integrität { $integrity }, Schema-Version { $version }, Anwendungskennung { $id }, { $measures } Maßnahmen)
+cli-check-ok = { $path }: in Ordnung (Integrität { $integrity }, Schema-Version { $version }, Anwendungskennung { $id }, { $measures ->
+    [one] 1 Maßnahme
+   *[other] { $measures } Maßnahmen
+ })
 
 ## Zeitplan
 group-horizon = Horizont
@@ -144,7 +156,10 @@ filter-all = Alle
 label-overdue-only = Nur überfällige
 action-clear-filter = Filter zurücksetzen
 filter-nothing = Keine Maßnahme passt zum Filter.
-measures-shown = { $n } von { $total } Maßnahmen
+measures-shown = { $n } von { $total ->
+    [one] 1 Maßnahme
+   *[other] { $total } Maßnahmen
+ }
 picture-subtitle = { $town } · Stand { $date }
 menu-export-png = Zeitplan als Bild (PNG) exportieren …
 info-exported = Exportiert: { $path }
@@ -211,7 +226,10 @@ history-filter-who = Person
 history-filter-field = Feld
 history-filter-from = von
 history-filter-to = bis
-history-count = { $n } Einträge
+history-count = { $n ->
+    [one] 1 Eintrag
+   *[other] { $n } Einträge
+ }
 err-empty-owner = Bitte einen Namen für die verantwortliche Stelle eingeben.
 err-duplicate-owner = Eine verantwortliche Stelle „{ $name }“ gibt es schon.
 err-owner-in-use = „{ $name }“ ist noch für { $codes } verantwortlich und kann nicht gelöscht werden; bitte zuerst zusammenführen.
@@ -228,7 +246,10 @@ owners-title = Verantwortliche Stellen
 owners-kind-role = Person oder Funktion
 owners-kind-department = Amt / Abteilung
 owners-kind-external = Externer Dienstleister
-owners-measures = { $n } Maßnahmen
+owners-measures = { $n ->
+    [one] 1 Maßnahme
+   *[other] { $n } Maßnahmen
+ }
 owners-rename = Umbenennen
 owners-merge-into = Zusammenführen mit …
 owners-new = Neue Stelle
@@ -277,7 +298,13 @@ summary-overdue = Überfällig
 summary-due-soon = In 30 Tagen fällig
 summary-reevaluations-overdue = Prüfungen überfällig
 summary-reevaluations-due = Prüfungen in 30 Tagen fällig
-since-heading = Seit { $date }: { $n } Änderungen, { $completed } Maßnahmen abgeschlossen, Ausgaben { $expenses }
+since-heading = Seit { $date }: { $n ->
+    [one] 1 Änderung
+   *[other] { $n } Änderungen
+ }, { $completed ->
+    [one] 1 Maßnahme
+   *[other] { $completed } Maßnahmen
+ } abgeschlossen, Ausgaben { $expenses }
 kind-status = Status
 kind-progress = Fortschritt
 kind-expense = Ausgabe
@@ -287,6 +314,10 @@ kind-added = neu
 kind-removed = entfernt
 tab-dashboard = Übersicht
 dashboard-average = Ø { $p }
+dashboard-archived-money = Darin enthalten: { $n ->
+    [one] 1 archivierte Maßnahme
+   *[other] { $n } archivierte Maßnahmen
+ } mit { $spent } ausgegeben (Einmalkosten { $one_off })
 dashboard-none = Keine.
 dashboard-overdue = Überfällig ({ $n })
 dashboard-due-soon = In 30 Tagen fällig ({ $n })
@@ -315,7 +346,10 @@ slide-money = Geld: geplant und ausgegeben
 slide-reevaluations = Wirksamkeitsprüfungen
 slide-changes = Änderungen seit der letzten Sitzung
 present-as-of = Stand { $date }
-present-summary = { $done } von { $total } Maßnahmen erledigt · { $overdue } überfällig
+present-summary = { $done } von { $total ->
+    [one] 1 Maßnahme
+   *[other] { $total } Maßnahmen
+ } erledigt · { $overdue } überfällig
 present-quit-question = Präsentation und Fahrplan beenden?
 present-quit-keys = Eingabetaste: beenden · Esc: weiter präsentieren
 present-more = … und { $n } weitere
@@ -360,9 +394,21 @@ import-version = unbekannte Version { $version } des Exportformats
 import-owner = Verantwortliche Stelle „{ $name }“
 import-owner-duplicate = Name fehlt oder ist doppelt
 import-unknown-owner = die verantwortliche Stelle „{ $name }“ fehlt in der Datei
-import-would-replace = Der Fahrplan enthält schon { $n } Maßnahmen; der Import würde sie ersetzen. Bitte mit --replace bestätigen.
+import-would-replace = Der Fahrplan enthält schon { $n ->
+    [one] 1 Maßnahme
+   *[other] { $n } Maßnahmen
+ }; der Import würde sie ersetzen. Bitte mit --replace bestätigen.
 import-failed = Import abgelehnt, nichts wurde geändert: { $problem }
-import-done = Importiert: { $measures } Maßnahmen, { $expenses } Ausgaben, { $history } Verlaufseinträge.
+import-done = Importiert: { $measures ->
+    [one] 1 Maßnahme
+   *[other] { $measures } Maßnahmen
+ }, { $expenses ->
+    [one] 1 Ausgabe
+   *[other] { $expenses } Ausgaben
+ }, { $history ->
+    [one] 1 Verlaufseintrag
+   *[other] { $history } Verlaufseinträge
+ }.
 
 ## Bericht (PDF)
 report-title = Bericht für den Gemeinderat
@@ -371,7 +417,10 @@ report-summary = Überblick
 report-measures = Maßnahmen
 report-average-progress = Ø Fortschritt
 report-reevaluations-due = Fällige Wirksamkeitsprüfungen ({ $n })
-report-horizon-figures = { $n } Maßnahmen, davon { $done } erledigt · Fortschritt Ø { $progress } · ausgegeben { $spent }
+report-horizon-figures = { $n ->
+    [one] 1 Maßnahme
+   *[other] { $n } Maßnahmen
+ }, davon { $done } erledigt · Fortschritt Ø { $progress } · ausgegeben { $spent }
 report-money-horizons = Je Horizont
 report-money-year-note = Geplant: einmalige Kosten im Jahr des Beginns, laufende Kosten anteilig ab dem Monat nach der Fertigstellung. Ausgegeben: gebuchte Ausgaben mit Datum im Jahr.
 report-difference = Differenz
@@ -394,8 +443,29 @@ job-reading = Wird gelesen und geprüft: { $path }
 job-lost = Die Arbeit im Hintergrund wurde unerwartet beendet; es wurde nichts geändert.
 import-preview-title = Import prüfen
 import-preview-file = Datei: { $path }
-import-preview-contents = Enthält { $measures } Maßnahmen, { $owners } verantwortliche Stellen, { $expenses } Ausgaben, { $reevaluations } Wirksamkeitsprüfungen, { $meetings } Sitzungen und { $history } Verlaufseinträge.
-import-preview-replace = Der geöffnete Fahrplan enthält { $n } Maßnahmen. Sie werden mit allen Ausgaben, Prüfungen und dem Verlauf durch den Inhalt der Datei ersetzt. Vorher wird eine Sicherung angelegt.
+import-preview-contents = Enthält { $measures ->
+    [one] 1 Maßnahme
+   *[other] { $measures } Maßnahmen
+ }, { $owners ->
+    [one] 1 verantwortliche Stelle
+   *[other] { $owners } verantwortliche Stellen
+ }, { $expenses ->
+    [one] 1 Ausgabe
+   *[other] { $expenses } Ausgaben
+ }, { $reevaluations ->
+    [one] 1 Wirksamkeitsprüfung
+   *[other] { $reevaluations } Wirksamkeitsprüfungen
+ }, { $meetings ->
+    [one] 1 Sitzung
+   *[other] { $meetings } Sitzungen
+ } und { $history ->
+    [one] 1 Verlaufseintrag
+   *[other] { $history } Verlaufseinträge
+ }.
+import-preview-replace = Der geöffnete Fahrplan enthält { $n ->
+    [one] 1 Maßnahme
+   *[other] { $n } Maßnahmen
+ }. Sie werden mit allen Ausgaben, Prüfungen und dem Verlauf durch den Inhalt der Datei ersetzt. Vorher wird eine Sicherung angelegt.
 import-preview-empty = Der geöffnete Fahrplan ist leer; der Inhalt der Datei wird übernommen.
 import-preview-apply = Importieren
 import-preview-replace-apply = Ersetzen und importieren

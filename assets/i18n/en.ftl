@@ -53,8 +53,14 @@ field-depends-on = Depends on
 field-frameworks = Framework references
 field-description = Description
 field-notes = Notes
-months = { $n } months
-next-with-interval = { $date } (every { $n } months)
+months = { $n ->
+    [one] 1 month
+   *[other] { $n } months
+ }
+next-with-interval = { $date } { $n ->
+    [one] (every month)
+   *[other] (every { $n } months)
+ }
 section-reevaluations = Effectiveness reviews
 section-expenses = Expenses
 none-yet = None yet.
@@ -78,7 +84,10 @@ action-apply-status = Apply status
 action-close-message = Close
 detail-none = Select a measure on the left to see all its details.
 empty-roadmap = This roadmap has no measures yet.
-measures-count = { $n } measures
+measures-count = { $n ->
+    [one] 1 measure
+   *[other] { $n } measures
+ }
 banner-read-only = This file is open read-only: changes are not possible.
 info-copy-saved = Copy saved: { $path }
 history-seeded = Default roadmap created
@@ -115,7 +124,10 @@ cli-unknown-code = There is no measure { $code }.
 cli-bad-status = Unknown status "{ $status }". Valid are: { $valid }.
 cli-status-set = { $code }: status { $old } → { $new }
 cli-no-file = { $path } does not exist.
-cli-check-ok = { $path }: sound (integrity { $integrity }, schema version { $version }, application id { $id }, { $measures } measures)
+cli-check-ok = { $path }: sound (integrity { $integrity }, schema version { $version }, application id { $id }, { $measures ->
+    [one] 1 measure
+   *[other] { $measures } measures
+ })
 
 ## Timeline
 group-horizon = Horizon
@@ -144,7 +156,10 @@ filter-all = All
 label-overdue-only = Overdue only
 action-clear-filter = Clear filter
 filter-nothing = No measure matches the filter.
-measures-shown = { $n } of { $total } measures
+measures-shown = { $n } of { $total ->
+    [one] 1 measure
+   *[other] { $total } measures
+ }
 picture-subtitle = { $town } · as of { $date }
 menu-export-png = Export timeline as picture (PNG) …
 info-exported = Exported: { $path }
@@ -211,7 +226,10 @@ history-filter-who = Person
 history-filter-field = Field
 history-filter-from = from
 history-filter-to = to
-history-count = { $n } entries
+history-count = { $n ->
+    [one] 1 entry
+   *[other] { $n } entries
+ }
 err-empty-owner = Please enter a name for the owner.
 err-duplicate-owner = There is already an owner "{ $name }".
 err-owner-in-use = "{ $name }" is still responsible for { $codes } and cannot be deleted; please merge it first.
@@ -228,7 +246,10 @@ owners-title = Owners
 owners-kind-role = Person or role
 owners-kind-department = Department
 owners-kind-external = External provider
-owners-measures = { $n } measures
+owners-measures = { $n ->
+    [one] 1 measure
+   *[other] { $n } measures
+ }
 owners-rename = Rename
 owners-merge-into = Merge into …
 owners-new = New owner
@@ -277,7 +298,13 @@ summary-overdue = Overdue
 summary-due-soon = Due within 30 days
 summary-reevaluations-overdue = Reviews overdue
 summary-reevaluations-due = Reviews due within 30 days
-since-heading = Since { $date }: { $n } changes, { $completed } measures completed, expenses { $expenses }
+since-heading = Since { $date }: { $n ->
+    [one] 1 change
+   *[other] { $n } changes
+ }, { $completed ->
+    [one] 1 measure
+   *[other] { $completed } measures
+ } completed, expenses { $expenses }
 kind-status = Status
 kind-progress = Progress
 kind-expense = Expense
@@ -287,6 +314,10 @@ kind-added = added
 kind-removed = removed
 tab-dashboard = Overview
 dashboard-average = avg. { $p }
+dashboard-archived-money = Included: { $n ->
+    [one] 1 archived measure
+   *[other] { $n } archived measures
+ } with { $spent } spent (one-off { $one_off })
 dashboard-none = None.
 dashboard-overdue = Overdue ({ $n })
 dashboard-due-soon = Due within 30 days ({ $n })
@@ -315,7 +346,10 @@ slide-money = Money: planned and spent
 slide-reevaluations = Effectiveness reviews
 slide-changes = Changes since the last meeting
 present-as-of = As of { $date }
-present-summary = { $done } of { $total } measures done · { $overdue } overdue
+present-summary = { $done } of { $total ->
+    [one] 1 measure
+   *[other] { $total } measures
+ } done · { $overdue } overdue
 present-quit-question = End the presentation and quit Fahrplan?
 present-quit-keys = Enter: quit · Esc: keep presenting
 present-more = … and { $n } more
@@ -360,9 +394,21 @@ import-version = unknown version { $version } of the export format
 import-owner = owner "{ $name }"
 import-owner-duplicate = the name is missing or appears twice
 import-unknown-owner = the owner "{ $name }" is missing from the file
-import-would-replace = The roadmap already has { $n } measures; the import would replace them. Please confirm with --replace.
+import-would-replace = The roadmap already has { $n ->
+    [one] 1 measure
+   *[other] { $n } measures
+ }; the import would replace them. Please confirm with --replace.
 import-failed = Import refused, nothing was changed: { $problem }
-import-done = Imported: { $measures } measures, { $expenses } expenses, { $history } history entries.
+import-done = Imported: { $measures ->
+    [one] 1 measure
+   *[other] { $measures } measures
+ }, { $expenses ->
+    [one] 1 expense
+   *[other] { $expenses } expenses
+ }, { $history ->
+    [one] 1 history entry
+   *[other] { $history } history entries
+ }.
 
 ## Report (PDF)
 report-title = Report to the town council
@@ -371,7 +417,10 @@ report-summary = Overview
 report-measures = Measures
 report-average-progress = Avg. progress
 report-reevaluations-due = Re-evaluations due ({ $n })
-report-horizon-figures = { $n } measures, { $done } done · average progress { $progress } · spent { $spent }
+report-horizon-figures = { $n ->
+    [one] 1 measure
+   *[other] { $n } measures
+ }, { $done } done · average progress { $progress } · spent { $spent }
 report-money-horizons = Per horizon
 report-money-year-note = Planned: one-off costs in the year the measure starts, running costs pro rata from the month after completion. Spent: booked expenses dated in the year.
 report-difference = Difference
@@ -394,8 +443,29 @@ job-reading = Reading and checking { $path }
 job-lost = The background work ended unexpectedly; nothing was changed.
 import-preview-title = Check the import
 import-preview-file = File: { $path }
-import-preview-contents = Contains { $measures } measures, { $owners } owners, { $expenses } expenses, { $reevaluations } re-evaluations, { $meetings } meetings and { $history } history entries.
-import-preview-replace = The open roadmap has { $n } measures. They will be replaced, with all expenses, re-evaluations and the history, by the file's content. A backup is made first.
+import-preview-contents = Contains { $measures ->
+    [one] 1 measure
+   *[other] { $measures } measures
+ }, { $owners ->
+    [one] 1 owner
+   *[other] { $owners } owners
+ }, { $expenses ->
+    [one] 1 expense
+   *[other] { $expenses } expenses
+ }, { $reevaluations ->
+    [one] 1 re-evaluation
+   *[other] { $reevaluations } re-evaluations
+ }, { $meetings ->
+    [one] 1 meeting
+   *[other] { $meetings } meetings
+ } and { $history ->
+    [one] 1 history entry
+   *[other] { $history } history entries
+ }.
+import-preview-replace = The open roadmap has { $n ->
+    [one] 1 measure
+   *[other] { $n } measures
+ }. They will be replaced, with all expenses, re-evaluations and the history, by the file's content. A backup is made first.
 import-preview-empty = The open roadmap is empty; the file's content is taken over.
 import-preview-apply = Import
 import-preview-replace-apply = Replace and import

@@ -64,10 +64,9 @@ impl ReadError {
     pub fn localize(&self, path: &Path, tr: &crate::i18n::I18n) -> String {
         let path = path.display().to_string();
         match self {
-            Self::TooLarge(size) => tr.f(
-                "import-too-large",
-                &[("path", &path), ("size", &(size / (1024 * 1024)).to_string())],
-            ),
+            Self::TooLarge(size) => {
+                tr.f("import-too-large", &[("path", &path), ("size", &(size / (1024 * 1024)))])
+            }
             Self::Io(e) => tr.f("err-io", &[("path", &path), ("detail", &e.to_string())]),
         }
     }

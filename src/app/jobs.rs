@@ -61,9 +61,7 @@ fn export_bytes(input: &ExportInput, kind: ExportKind) -> Result<Vec<u8>, String
         ExportKind::Csv => crate::export::measures_csv(&input.roadmap, input.today, &tr, delimiter),
         ExportKind::ExpensesCsv => crate::export::expenses_csv(&input.roadmap, &tr, delimiter),
         ExportKind::Json => crate::export::export_json(&input.roadmap, &input.history),
-        ExportKind::Ics => {
-            crate::export::calendar(&input.roadmap, &tr, chrono::Local::now().naive_local())
-        }
+        ExportKind::Ics => crate::export::calendar(&input.roadmap, &tr, chrono::Utc::now()),
         ExportKind::Png => crate::export::timeline_png(
             &input.roadmap,
             input.today,
@@ -120,7 +118,7 @@ impl AppState {
             history,
             seed_batch: self.store.seed_batch().map_err(|e| e.localize(&self.tr))?,
             lang: self.lang(),
-            today: self.today,
+            today: self.today(),
             file_name: super::display_name(self.store.path()),
         };
         let path_text = path.display().to_string();

@@ -3,11 +3,13 @@
 //! Views never write: they push commands; once per frame [`AppState::apply_queue`] carries them
 //! out through the store, refreshes the snapshot, and keeps one message for the user.
 
+mod clock;
 mod files;
 mod jobs;
 
 use std::path::{Path, PathBuf};
 
+pub use clock::Clock;
 pub use files::{MAX_IMPORT_BYTES, ReadError, display_name, read_import, write_atomically};
 pub use jobs::{ImportPreview, Job};
 
@@ -152,6 +154,8 @@ pub enum Command {
     ReadImport(PathBuf),
     /// Apply the checked import the user confirmed (replacing the open roadmap's content).
     ApplyImport,
+    /// Show a problem a view met while reading (already in the UI language).
+    ReportError(String),
 }
 
 /// The exports of the Export menu.
@@ -197,8 +201,8 @@ pub struct AppState {
     /// The latest history entries, newest first.
     pub recent: Vec<Change>,
     tr: I18n,
-    /// Today, for schedule health and new completion dates.
-    pub today: NaiveDate,
+    /// Where today's date comes from (read whenever it is needed, never frozen at start).
+    clock: Clock,
     queue: Vec<Command>,
     /// The message to show, if any.
     pub message: Option<Message>,
@@ -232,7 +236,7 @@ impl std::fmt::Debug for AppState {
 
 impl AppState {
     /// The state for an open store.
-    pub fn new(store: Store, lang: Lang, today: NaiveDate) -> Result<Self, StoreError> {
+    pub fn new(store: Store, lang: Lang, clock: impl Into<Clock>) -> Result<Self, StoreError> {
         let store_path = &store.path().to_owned();
         let roadmap = store.load_roadmap()?;
         let recent = store.recent_changes(50)?;
@@ -247,7 +251,7 @@ impl AppState {
             roadmap,
             recent,
             tr: I18n::new(lang),
-            today,
+            clock: clock.into(),
             queue: Vec::new(),
             message: None,
             opened,
@@ -261,6 +265,17 @@ impl AppState {
             job: None,
             import_preview: None,
         })
+    }
+
+    /// Today, for schedule health, default dates and new completion dates: read from the clock
+    /// each time, so that a window open past midnight moves on with the calendar.
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+
+    /// The clock the state reads today's date from.
+    pub const fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     /// The messages of the UI language.
@@ -308,6 +323,7 @@ impl AppState {
         match command {
             Command::Export { path, kind } => self.start_export(path, kind).map(|()| None),
             Command::ReadImport(path) => self.start_import(path).map(|()| None),
+            Command::ReportError(text) => Err(text),
             command => self.apply_store(command).map_err(|e| e.localize(&self.tr)),
         }
     }
@@ -319,7 +335,7 @@ impl AppState {
                     &code,
                     status,
                     &comment,
-                    self.today,
+                    self.clock.today(),
                     Some(expected_version),
                 );
                 // Whatever happened, show the file as it is now (after a conflict: the fresh values).
@@ -468,14 +484,14 @@ impl AppState {
                 Ok(Some(self.tr.f(
                     "import-done",
                     &[
-                        ("measures", &imported.roadmap.measures.len().to_string()),
-                        ("expenses", &imported.roadmap.expenses.len().to_string()),
-                        ("history", &imported.history.len().to_string()),
+                        ("measures", &imported.roadmap.measures.len()),
+                        ("expenses", &imported.roadmap.expenses.len()),
+                        ("history", &imported.history.len()),
                     ],
                 )))
             }
             // Handled in `apply`, outside the store.
-            Command::Export { .. } | Command::ReadImport(_) => Ok(None),
+            Command::Export { .. } | Command::ReadImport(_) | Command::ReportError(_) => Ok(None),
         }
     }
 
@@ -522,9 +538,10 @@ impl AppState {
         Ok(())
     }
 
-    /// The whole history, oldest first (for the history view).
-    pub fn history(&self) -> Vec<Change> {
-        self.store.history(None).unwrap_or_default()
+    /// The whole history, oldest first (for the history view), or why it cannot be read (in the
+    /// UI language).
+    pub fn history(&self) -> Result<Vec<Change>, String> {
+        self.store.history(None).map_err(|e| e.localize(&self.tr))
     }
 
     /// The backups of the roadmap file, newest first.
@@ -532,14 +549,15 @@ impl AppState {
         crate::store::list_backups(&self.file)
     }
 
-    /// The batch that seeded the default roadmap (not a change to report).
-    pub fn seed_batch(&self) -> Option<i64> {
-        self.store.seed_batch().ok().flatten()
+    /// The batch that seeded the default roadmap (not a change to report), or why it cannot be
+    /// read (in the UI language).
+    pub fn seed_batch(&self) -> Result<Option<i64>, String> {
+        self.store.seed_batch().map_err(|e| e.localize(&self.tr))
     }
 
-    /// Whether undo and redo have something to do.
-    pub fn can_undo_redo(&self) -> (bool, bool) {
-        self.store.can_undo_redo().unwrap_or((false, false))
+    /// Whether undo and redo have something to do, or why that cannot be read.
+    pub fn can_undo_redo(&self) -> Result<(bool, bool), String> {
+        self.store.can_undo_redo().map_err(|e| e.localize(&self.tr))
     }
 
     /// A number that changes whenever the snapshot is reloaded (for caches of the views).

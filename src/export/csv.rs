@@ -15,45 +15,68 @@ pub fn default_delimiter(lang: Lang) -> char {
     }
 }
 
-/// One cell: neutralised if it starts like a formula, quoted if it must be.
-fn cell(text: &str, delimiter: char) -> String {
-    let mut value = String::with_capacity(text.len() + 2);
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        // A leading apostrophe makes spreadsheets show the text instead of evaluating it.
-        value.push('\'');
-    }
-    value.push_str(text);
-    if value.contains([delimiter, '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
+/// One cell of a row.
+enum Cell {
+    /// Text typed by someone: neutralised if it starts like a formula.
+    Text(String),
+    /// A number or date the export wrote itself (`-20,00`, `2026-11-30`, `45`): written as it is,
+    /// so that spreadsheets read it as a number and add it up.
+    Value(String),
+}
+
+impl Cell {
+    /// The cell as written: neutralised if it is text that starts like a formula, quoted if it
+    /// must be.
+    fn write(&self, delimiter: char) -> String {
+        let value = match self {
+            Self::Text(text) if text.starts_with(['=', '+', '-', '@', '\t', '\r']) => {
+                // A leading apostrophe makes spreadsheets show the text instead of evaluating it.
+                format!("'{text}")
+            }
+            Self::Text(text) | Self::Value(text) => text.clone(),
+        };
+        if value.contains([delimiter, '"', '\n', '\r']) {
+            format!("\"{}\"", value.replace('"', "\"\""))
+        } else {
+            value
+        }
     }
 }
 
-fn line(cells: &[String], delimiter: char) -> String {
+fn text(value: impl Into<String>) -> Cell {
+    Cell::Text(value.into())
+}
+
+fn line(cells: &[Cell], delimiter: char) -> String {
     let mut out =
-        cells.iter().map(|c| cell(c, delimiter)).collect::<Vec<_>>().join(&delimiter.to_string());
+        cells.iter().map(|c| c.write(delimiter)).collect::<Vec<_>>().join(&delimiter.to_string());
     out.push_str("\r\n");
     out
 }
 
 /// An amount as a plain decimal number for spreadsheets: `12500,00` in German, `12500.00`.
-fn amount(money: Money, lang: Lang) -> String {
+fn amount(money: Money, lang: Lang) -> Cell {
     let cents = money.cents();
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
     let mark = if lang == Lang::De { ',' } else { '.' };
-    format!("{sign}{}{mark}{:02}", abs / 100, abs % 100)
+    Cell::Value(format!("{sign}{}{mark}{:02}", abs / 100, abs % 100))
 }
 
-fn date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
+/// A date as ISO `2026-11-30`, which spreadsheets read as a date in every language.
+fn date(d: Option<NaiveDate>) -> Cell {
+    Cell::Value(d.map(|d| d.to_string()).unwrap_or_default())
+}
+
+/// A whole number (a percentage).
+fn number(n: u8) -> Cell {
+    Cell::Value(n.to_string())
 }
 
 /// Every measure, one row each with all its fields.
 pub fn measures_csv(roadmap: &Roadmap, today: NaiveDate, tr: &I18n, delimiter: char) -> Vec<u8> {
     let lang = tr.lang();
-    let header: Vec<String> = [
+    let header: Vec<Cell> = [
         "col-code",
         "field-title",
         "col-horizon",
@@ -77,7 +100,7 @@ pub fn measures_csv(roadmap: &Roadmap, today: NaiveDate, tr: &I18n, delimiter: c
         "label-archived",
     ]
     .iter()
-    .map(|k| tr.t(k))
+    .map(|k| text(tr.t(k)))
     .collect();
     let mut out = String::from("\u{feff}");
     out.push_str(&line(&header, delimiter));
@@ -88,27 +111,27 @@ pub fn measures_csv(roadmap: &Roadmap, today: NaiveDate, tr: &I18n, delimiter: c
             .map(|r| format!("{}: {}", tr.t(&format!("framework-{}", r.framework)), r.reference))
             .collect();
         let row = vec![
-            m.code.clone(),
-            m.title.clone(),
-            tr.t(&format!("horizon-{}", m.horizon)),
-            roadmap.owner_name(m).to_owned(),
-            m.stakeholders.join(", "),
-            tr.t(&format!("status-{}", m.status)),
-            m.progress.to_string(),
-            m.start.to_string(),
-            m.due.to_string(),
+            text(&m.code),
+            text(&m.title),
+            text(tr.t(&format!("horizon-{}", m.horizon))),
+            text(roadmap.owner_name(m)),
+            text(m.stakeholders.join(", ")),
+            text(tr.t(&format!("status-{}", m.status))),
+            number(m.progress),
+            date(Some(m.start)),
+            date(Some(m.due)),
             date(m.completed),
-            tr.t(&format!("health-{}", schedule_health(m, today).as_str())),
-            m.reevaluation_interval_months.map(|n| n.to_string()).unwrap_or_default(),
+            text(tr.t(&format!("health-{}", schedule_health(m, today).as_str()))),
+            Cell::Value(m.reevaluation_interval_months.map(|n| n.to_string()).unwrap_or_default()),
             date(m.next_reevaluation),
             amount(m.planned_one_off, lang),
             amount(m.planned_yearly, lang),
             amount(roadmap.spent(&m.code), lang),
-            m.depends_on.join(", "),
-            frameworks.join("; "),
-            m.description.clone(),
-            m.notes.clone(),
-            tr.t(if m.archived { "yes" } else { "no" }),
+            text(m.depends_on.join(", ")),
+            text(frameworks.join("; ")),
+            text(&m.description),
+            text(&m.notes),
+            text(tr.t(if m.archived { "yes" } else { "no" })),
         ];
         out.push_str(&line(&row, delimiter));
     }
@@ -117,21 +140,20 @@ pub fn measures_csv(roadmap: &Roadmap, today: NaiveDate, tr: &I18n, delimiter: c
 
 /// Every expense, one row each.
 pub fn expenses_csv(roadmap: &Roadmap, tr: &I18n, delimiter: char) -> Vec<u8> {
-    let header: Vec<String> =
-        ["col-code", "field-title", "label-date", "label-amount", "label-note"]
-            .iter()
-            .map(|k| tr.t(k))
-            .collect();
+    let header: Vec<Cell> = ["col-code", "field-title", "label-date", "label-amount", "label-note"]
+        .iter()
+        .map(|k| text(tr.t(k)))
+        .collect();
     let mut out = String::from("\u{feff}");
     out.push_str(&line(&header, delimiter));
     for e in &roadmap.expenses {
         let title = roadmap.measure(&e.code).map_or("", |m| m.title.as_str());
         let row = vec![
-            e.code.clone(),
-            title.to_owned(),
-            e.date.to_string(),
+            text(&e.code),
+            text(title),
+            date(Some(e.date)),
             amount(e.amount, tr.lang()),
-            e.note.clone(),
+            text(&e.note),
         ];
         out.push_str(&line(&row, delimiter));
     }
@@ -170,6 +192,15 @@ mod tests {
         rows
     }
 
+    /// Whether a cell would make a spreadsheet evaluate something other than a plain number: a
+    /// formula-like start that is not a negative amount the export wrote itself.
+    fn starts_formula(cell: &str) -> bool {
+        let number = cell.strip_prefix('-').is_some_and(|rest| {
+            !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        });
+        cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number
+    }
+
     #[test]
     fn no_cell_can_start_a_formula_and_every_text_survives() {
         let tricky = [
@@ -201,7 +232,7 @@ mod tests {
             assert!(rows.iter().all(|r| r.len() == rows[0].len()));
             for row in &rows {
                 for c in row {
-                    assert!(!c.starts_with(['=', '+', '-', '@', '\t', '\r']), "{c:?}");
+                    assert!(!starts_formula(c), "{c:?}");
                 }
             }
             for (i, t) in tricky.iter().enumerate() {
@@ -239,10 +270,7 @@ mod tests {
                     for row in &rows {
                         assert_eq!(row.len(), rows[0].len(), "seed {seed}: {row:?}");
                         for c in row {
-                            assert!(
-                                !c.starts_with(['=', '+', '-', '@', '\t', '\r']),
-                                "seed {seed}: {c:?}"
-                            );
+                            assert!(!starts_formula(c), "seed {seed}: {c:?}");
                         }
                     }
                 }
@@ -259,9 +287,25 @@ mod tests {
     }
 
     #[test]
+    fn refunds_stay_numbers_and_text_that_looks_like_one_is_neutralised() {
+        let mut roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
+        roadmap.expenses.truncate(1);
+        roadmap.expenses[0].amount = Money(-2_000);
+        roadmap.expenses[0].note = "-20,00".into();
+        let text = String::from_utf8(expenses_csv(&roadmap, &I18n::new(Lang::De), ';')).unwrap();
+        let rows = parse(text.trim_start_matches('\u{feff}'), ';');
+        // The amount is the number -20,00; the note that only looks like one is text.
+        assert_eq!(rows[1][3], "-20,00");
+        assert_eq!(rows[1][4], "'-20,00");
+        let text = String::from_utf8(expenses_csv(&roadmap, &I18n::new(Lang::En), ',')).unwrap();
+        assert_eq!(parse(text.trim_start_matches('\u{feff}'), ',')[1][3], "-20.00");
+    }
+
+    #[test]
     fn german_amounts_use_a_decimal_comma() {
-        assert_eq!(amount(Money(1_250_000), Lang::De), "12500,00");
-        assert_eq!(amount(Money(-5), Lang::En), "-0.05");
+        let plain = |c: Cell| c.write(';');
+        assert_eq!(plain(amount(Money(1_250_000), Lang::De)), "12500,00");
+        assert_eq!(plain(amount(Money(-5), Lang::En)), "-0.05");
         let roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
         let text = String::from_utf8(expenses_csv(&roadmap, &I18n::new(Lang::De), ';')).unwrap();
         assert!(

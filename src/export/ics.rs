@@ -1,7 +1,7 @@
 //! iCalendar (RFC 5545) of due dates and re-evaluation dates: one all-day event each, with stable
 //! UIDs so that importing again updates the events instead of duplicating them.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::i18n::I18n;
 use crate::model::{Roadmap, Status};
@@ -39,16 +39,26 @@ fn fold(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
-/// A stable, file-independent identifier for the events of one roadmap.
+/// A stable, file-independent identifier for the events of one roadmap: the town's letters and
+/// digits (`roadmap` if it has none).
 fn slug(text: &str) -> String {
-    text.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase()
+    let slug =
+        text.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+    if slug.is_empty() { "roadmap".to_owned() } else { slug }
 }
 
-/// The calendar; `stamp` is the `DTSTAMP` of every event (when it was exported).
-pub fn calendar(roadmap: &Roadmap, tr: &I18n, stamp: NaiveDateTime) -> Vec<u8> {
+/// The UID of an event of a measure: built from its stable identity (the id it keeps when its
+/// code is renamed), so it is unique and contains nothing that needs escaping.
+fn uid(id: i64, kind: &str, town: &str) -> String {
+    format!("measure-{id}-{kind}@{town}.fahrplan")
+}
+
+/// The calendar; `stamp` is the `DTSTAMP` of every event (when it was exported), written in UTC
+/// as RFC 5545 requires.
+pub fn calendar(roadmap: &Roadmap, tr: &I18n, stamp: DateTime<Utc>) -> Vec<u8> {
     let mut out = String::new();
     let town = slug(&roadmap.info.town);
-    let stamp = stamp.format("%Y%m%dT%H%M%S").to_string();
+    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
     for line in
         ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Fahrplan//Fahrplan//DE", "CALSCALE:GREGORIAN"]
     {
@@ -76,21 +86,11 @@ pub fn calendar(roadmap: &Roadmap, tr: &I18n, stamp: NaiveDateTime) -> Vec<u8> {
         let description = format!("{}\n{}: {owner}", m.description, tr.t("col-owner"));
         if m.status != Status::Done {
             let summary = tr.f("ics-due", &[("code", &m.code), ("title", &m.title)]);
-            event(
-                format!("{}-due@{town}.fahrplan", m.code.to_ascii_lowercase()),
-                m.due,
-                summary,
-                description.clone(),
-            );
+            event(uid(m.id, "due", &town), m.due, summary, description.clone());
         }
         if let Some(next) = m.next_reevaluation {
             let summary = tr.f("ics-reevaluation", &[("code", &m.code), ("title", &m.title)]);
-            event(
-                format!("{}-reevaluation@{town}.fahrplan", m.code.to_ascii_lowercase()),
-                next,
-                summary,
-                description,
-            );
+            event(uid(m.id, "reevaluation", &town), next, summary, description);
         }
     }
     fold("END:VCALENDAR", &mut out);
@@ -142,13 +142,31 @@ mod tests {
     }
 
     #[test]
+    fn codes_that_differ_only_in_case_or_hold_separators_get_their_own_uids() {
+        let mut roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
+        roadmap.measures[9].code = "m10".into();
+        roadmap.measures[10].code = "M10".into();
+        roadmap.measures[11].code = "M;1\n2,".into();
+        let stamp =
+            NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(10, 0, 0).unwrap().and_utc();
+        let text = String::from_utf8(calendar(&roadmap, &I18n::new(Lang::De), stamp)).unwrap();
+        let events = parse_events(&text);
+        let uids: std::collections::HashSet<_> = events.iter().map(|e| e["UID"].clone()).collect();
+        assert_eq!(uids.len(), events.len());
+        assert!(
+            uids.iter().all(|u| u.chars().all(|c| c.is_ascii_alphanumeric() || "-@.".contains(c)))
+        );
+    }
+
+    #[test]
     fn lines_are_folded_at_75_octets_and_every_text_reads_back() {
         let mut roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
         roadmap.measures[9].title =
             "Ümläüte, Kommas; Semikolons \\ Backslash und eine sehr lange Zeile mit ö ä ü ß € €€€€"
                 .into();
         roadmap.measures[9].description = "Zeile 1\nZeile 2, mit Komma".into();
-        let stamp = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(10, 0, 0).unwrap();
+        let stamp =
+            NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(10, 0, 0).unwrap().and_utc();
         let bytes = calendar(&roadmap, &I18n::new(Lang::De), stamp);
         let text = String::from_utf8(bytes.clone()).expect("valid UTF-8");
         assert!(text.ends_with("END:VCALENDAR\r\n"));
@@ -158,9 +176,13 @@ mod tests {
         assert!(!text.replace("\r\n", "").contains('\n'), "only CRLF line ends");
         let events = parse_events(&text);
         // M10 is unfinished: an event for its due date and one for its next re-evaluation.
-        let m10: Vec<_> = events.iter().filter(|e| e["UID"].starts_with("m10-")).collect();
+        let id = roadmap.measures[9].id;
+        let m10: Vec<_> =
+            events.iter().filter(|e| e["UID"].starts_with(&format!("measure-{id}-"))).collect();
         assert_eq!(m10.len(), 2);
-        let due = m10.iter().find(|e| e["UID"] == "m10-due@blumberg.fahrplan").unwrap();
+        let due =
+            m10.iter().find(|e| e["UID"] == format!("measure-{id}-due@blumberg.fahrplan")).unwrap();
+        assert_eq!(due["DTSTAMP"], "20261127T100000Z");
         assert_eq!(due["SUMMARY"], format!("M10 fällig: {}", roadmap.measures[9].title));
         assert!(due["DESCRIPTION"].starts_with("Zeile 1\nZeile 2, mit Komma"));
         assert_eq!(due["DTSTART;VALUE=DATE"], "20250228");
@@ -180,7 +202,8 @@ mod tests {
     /// octets, one event per due date and re-evaluation, each title read back unchanged.
     #[test]
     fn generated_roadmaps_give_valid_calendars() {
-        let stamp = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(10, 0, 0).unwrap();
+        let stamp =
+            NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(10, 0, 0).unwrap().and_utc();
         let tr = I18n::new(Lang::De);
         for seed in 0..80 {
             let mut rng = fastrand::Rng::with_seed(seed);
@@ -199,9 +222,12 @@ mod tests {
             let expected = active.iter().filter(|m| m.status != Status::Done).count()
                 + active.iter().filter(|m| m.next_reevaluation.is_some()).count();
             assert_eq!(events.len(), expected, "seed {seed}");
+            let uids: std::collections::HashSet<_> = events.iter().map(|e| &e["UID"]).collect();
+            assert_eq!(uids.len(), events.len(), "seed {seed}: UIDs are unique");
+            assert!(events.iter().all(|e| e["DTSTAMP"].ends_with('Z')), "seed {seed}");
             for m in active.iter().filter(|m| m.status != Status::Done) {
-                let uid = format!("{}-due@", m.code.to_ascii_lowercase());
-                let event = events.iter().find(|e| e["UID"].starts_with(&uid)).unwrap();
+                let uid = uid(m.id, "due", &slug(&roadmap.info.town));
+                let event = events.iter().find(|e| e["UID"] == uid).unwrap();
                 let title = m.title.replace('\r', "");
                 assert_eq!(event["SUMMARY"], format!("{} fällig: {title}", m.code), "seed {seed}");
             }

@@ -464,11 +464,11 @@ impl ImportComparison {
             ("import-removed", &self.removed),
         ] {
             if !list.is_empty() {
-                lines.push(tr.f(key, &[("n", &list.len().to_string()), ("codes", &codes(list))]));
+                lines.push(tr.f(key, &[("n", &list.len()), ("codes", &codes(list))]));
             }
         }
         if self.unchanged > 0 {
-            lines.push(tr.f("import-unchanged", &[("n", &self.unchanged.to_string())]));
+            lines.push(tr.f("import-unchanged", &[("n", &self.unchanged)]));
         }
         lines
     }
@@ -533,7 +533,7 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
     if data.version != VERSION {
         return Err(located(
             tr.t("import-file"),
-            tr.f("import-version", &[("version", &data.version.to_string())]),
+            tr.f("import-version", &[("version", &data.version)]),
         ));
     }
     let mut owners = Vec::new();

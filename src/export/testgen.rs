@@ -80,6 +80,8 @@ pub fn roadmap(rng: &mut fastrand::Rng) -> (Roadmap, Vec<Change>) {
             start,
             start + TimeDelta::days(rng.i64(0..900)),
         );
+        // Database ids, as a loaded roadmap has them.
+        m.id = i as i64 + 1;
         m.description = text(rng);
         m.notes = text(rng);
         m.horizon = pick(rng, Horizon::ALL);

@@ -587,11 +587,10 @@ fn lane_layout(roadmap: &Roadmap, lane: &ArrangedLane, today: NaiveDate, tr: &I1
         .iter()
         .filter(|&&i| schedule_health(&roadmap.measures[i], today) == Health::Overdue)
         .count();
-    let mut subtitle =
-        tr.f("lane-done", &[("done", &done.to_string()), ("total", &lane.rows.len().to_string())]);
+    let mut subtitle = tr.f("lane-done", &[("done", &done), ("total", &lane.rows.len())]);
     if overdue > 0 {
         subtitle.push_str(" · ");
-        subtitle.push_str(&tr.f("lane-overdue", &[("n", &overdue.to_string())]));
+        subtitle.push_str(&tr.f("lane-overdue", &[("n", &overdue)]));
     }
     LaneLayout { key: lane.key, title, subtitle, y: lane.top, height: lane.height() }
 }

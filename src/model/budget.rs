@@ -1,21 +1,8 @@
-//! Money planned against money spent, per horizon and per calendar year.
+//! Money planned against money spent per calendar year.
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Horizon, Measure, Money, Roadmap, Status};
-
-/// Planned and spent money for a group of measures.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct BudgetRollup {
-    /// Number of measures in the group.
-    pub measures: usize,
-    /// Sum of planned one-off costs.
-    pub planned_one_off: Money,
-    /// Sum of planned yearly costs.
-    pub planned_yearly: Money,
-    /// Sum of booked expenses.
-    pub spent: Money,
-}
+use super::{Measure, Money, Roadmap, Status};
 
 /// Planned and spent money in one calendar year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,28 +13,6 @@ pub struct YearBudget {
     pub planned: Money,
     /// What was booked with a date in that year.
     pub spent: Money,
-}
-
-fn rollup<'a>(roadmap: &Roadmap, measures: impl Iterator<Item = &'a Measure>) -> BudgetRollup {
-    let mut sum = BudgetRollup::default();
-    for m in measures {
-        sum.measures += 1;
-        sum.planned_one_off = sum.planned_one_off.saturating_add(m.planned_one_off);
-        sum.planned_yearly = sum.planned_yearly.saturating_add(m.planned_yearly);
-        sum.spent = sum.spent.saturating_add(roadmap.spent(&m.code));
-    }
-    sum
-}
-
-/// The roll-up of every measure.
-pub fn budget_total(roadmap: &Roadmap) -> BudgetRollup {
-    rollup(roadmap, roadmap.measures.iter())
-}
-
-/// The roll-up of each horizon, in the order short, medium, long.
-pub fn budget_by_horizon(roadmap: &Roadmap) -> [(Horizon, BudgetRollup); 3] {
-    [Horizon::Short, Horizon::Medium, Horizon::Long]
-        .map(|h| (h, rollup(roadmap, roadmap.measures.iter().filter(|m| m.horizon == h))))
 }
 
 /// The money the plan foresees for one measure in `year`.
@@ -91,11 +56,24 @@ fn running_months(delivered: NaiveDate, year: i32) -> i64 {
 }
 
 /// Planned against spent per calendar year, for every year from `first` to `last` inclusive.
-pub fn budget_by_year(roadmap: &Roadmap, first: i32, last: i32) -> Vec<YearBudget> {
+///
+/// An archived measure plans nothing after the current year (of `today`): what it planned up to
+/// then was incurred and stays, what it would have cost later does not.
+pub fn budget_by_year(
+    roadmap: &Roadmap,
+    first: i32,
+    last: i32,
+    today: NaiveDate,
+) -> Vec<YearBudget> {
     (first..=last)
         .map(|year| YearBudget {
             year,
-            planned: roadmap.measures.iter().map(|m| planned_in_year(m, year)).sum(),
+            planned: roadmap
+                .measures
+                .iter()
+                .filter(|m| !m.archived || year <= today.year())
+                .map(|m| planned_in_year(m, year))
+                .sum(),
             spent: roadmap
                 .expenses
                 .iter()
@@ -109,7 +87,7 @@ pub fn budget_by_year(roadmap: &Roadmap, first: i32, last: i32) -> Vec<YearBudge
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Expense;
+    use crate::model::{Expense, Horizon};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -141,21 +119,8 @@ mod tests {
     }
 
     #[test]
-    fn rollups_by_horizon_and_total() {
-        let r = roadmap();
-        let [(_, short), (_, medium), (_, long)] = budget_by_horizon(&r);
-        assert_eq!(short.planned_one_off, Money::euros(10_000));
-        assert_eq!(short.planned_yearly, Money::euros(1_200));
-        assert_eq!(short.spent, Money::euros(10_000));
-        assert_eq!(medium.spent, Money::euros(2_500));
-        assert_eq!(long, BudgetRollup::default());
-        let total = budget_total(&r);
-        assert_eq!((total.measures, total.spent), (2, Money::euros(12_500)));
-    }
-
-    #[test]
     fn per_year_planned_and_spent() {
-        let years = budget_by_year(&roadmap(), 2024, 2026);
+        let years = budget_by_year(&roadmap(), 2024, 2026, date(2026, 11, 30));
         // 2024: one-off 10,000 + running Oct–Dec (3/12 of 1,200 = 300).
         assert_eq!(
             years[0],
@@ -176,6 +141,19 @@ mod tests {
     fn cancelled_measures_plan_nothing() {
         let mut r = roadmap();
         r.measures[0].status = Status::Cancelled;
-        assert_eq!(budget_by_year(&r, 2024, 2024)[0].planned, Money::ZERO);
+        assert_eq!(budget_by_year(&r, 2024, 2024, date(2026, 11, 30))[0].planned, Money::ZERO);
+    }
+
+    #[test]
+    fn archived_measures_keep_what_they_incurred_and_plan_nothing_later() {
+        let mut r = roadmap();
+        r.measures[0].archived = true;
+        let years = budget_by_year(&r, 2024, 2027, date(2025, 6, 1));
+        // Up to the current year (2025) the archived measure's plan stays; later years lose its
+        // running costs (1,200 a year), and its expenses stay where they were booked.
+        assert_eq!(years[0].planned, Money::euros(10_300));
+        assert_eq!(years[1].planned, Money::euros(6_200));
+        assert_eq!(years[2].planned, Money::ZERO);
+        assert_eq!(years[1].spent, Money::euros(3_500));
     }
 }

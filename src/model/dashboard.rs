@@ -5,14 +5,15 @@ use chrono::{Datelike, NaiveDate};
 
 use super::budget::planned_until;
 use super::{
-    Change, DUE_SOON_DAYS, Health, Horizon, Money, Roadmap, Status, Verdict, YearBudget,
+    Change, DUE_SOON_DAYS, Health, Horizon, Measure, Money, Roadmap, Status, Verdict, YearBudget,
     budget_by_year, schedule_health,
 };
 
-/// Progress and money of one horizon, or of the whole roadmap.
+/// Progress and money of one horizon, of the archived measures, or of the whole roadmap.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Figures {
-    /// Measures counted (archived ones are left out).
+    /// Measures counted (in a horizon and in the total, archived ones are left out; the archived
+    /// line counts them).
     pub total: usize,
     /// Of these, done.
     pub done: usize,
@@ -47,9 +48,13 @@ impl Overrun {
 /// Everything the overview shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dashboard {
-    /// Short, medium, long term.
+    /// Short, medium, long term (measures that are not archived).
     pub horizons: [(Horizon, Figures); 3],
-    /// All horizons together.
+    /// The archived measures: money they spent and the planned costs they incurred (the one-off
+    /// cost once started; no further running costs). Money already spent never vanishes.
+    pub archived: Figures,
+    /// All horizons together; the money includes the archived line, so that the total equals
+    /// the horizons plus the archived line, and its spending equals the sum over the years.
     pub total: Figures,
     /// Number of measures per status.
     pub by_status: Vec<(Status, usize)>,
@@ -71,31 +76,62 @@ pub struct Dashboard {
     pub overruns: Vec<Overrun>,
 }
 
+/// Progress (of the measures counted) and money of `measures`.
+fn figures(roadmap: &Roadmap, measures: &[&Measure], today: NaiveDate) -> Figures {
+    let counted: Vec<_> = measures.iter().filter(|m| m.status != Status::Cancelled).collect();
+    let progress_sum: u64 = counted.iter().map(|m| u64::from(m.progress)).sum();
+    let progress = if counted.is_empty() {
+        0
+    } else {
+        u8::try_from((progress_sum + counted.len() as u64 / 2) / counted.len() as u64)
+            .unwrap_or(100)
+    };
+    let planned: Vec<(Money, Money)> = measures.iter().map(|m| planned_figures(m, today)).collect();
+    Figures {
+        total: measures.len(),
+        done: measures.iter().filter(|m| m.status == Status::Done).count(),
+        progress,
+        planned_one_off: planned.iter().map(|p| p.0).sum(),
+        planned_yearly: planned.iter().map(|p| p.1).sum(),
+        spent: measures.iter().map(|m| roadmap.spent(&m.code)).sum(),
+    }
+}
+
+/// The planned one-off and yearly cost a measure contributes to the figures: all of it for a
+/// measure in the plan; for an archived one only what it incurred (the one-off cost once its
+/// start has passed, no further running costs).
+fn planned_figures(m: &Measure, today: NaiveDate) -> (Money, Money) {
+    if !m.archived {
+        return (m.planned_one_off, m.planned_yearly);
+    }
+    let incurred = m.status != Status::Cancelled && m.start <= today;
+    (if incurred { m.planned_one_off } else { Money::ZERO }, Money::ZERO)
+}
+
 /// The overview of `roadmap` on `today`.
 pub fn dashboard(roadmap: &Roadmap, today: NaiveDate) -> Dashboard {
-    let active: Vec<_> = roadmap.measures.iter().filter(|m| !m.archived).collect();
-    let figures = |filter: &dyn Fn(&super::Measure) -> bool| {
-        let ms: Vec<_> = active.iter().filter(|m| filter(m)).collect();
-        let counted: Vec<_> = ms.iter().filter(|m| m.status != Status::Cancelled).collect();
-        let progress_sum: u64 = counted.iter().map(|m| u64::from(m.progress)).sum();
-        let progress = if counted.is_empty() {
-            0
-        } else {
-            u8::try_from((progress_sum + counted.len() as u64 / 2) / counted.len() as u64)
-                .unwrap_or(100)
-        };
-        Figures {
-            total: ms.len(),
-            done: ms.iter().filter(|m| m.status == Status::Done).count(),
-            progress,
-            planned_one_off: ms.iter().map(|m| m.planned_one_off).sum(),
-            planned_yearly: ms.iter().map(|m| m.planned_yearly).sum(),
-            spent: ms.iter().map(|m| roadmap.spent(&m.code)).sum(),
-        }
-    };
-    let horizons =
-        [Horizon::Short, Horizon::Medium, Horizon::Long].map(|h| (h, figures(&|m| m.horizon == h)));
-    let total = figures(&|_| true);
+    let active: Vec<&Measure> = roadmap.measures.iter().filter(|m| !m.archived).collect();
+    let archived_measures: Vec<&Measure> = roadmap.measures.iter().filter(|m| m.archived).collect();
+    let horizons = [Horizon::Short, Horizon::Medium, Horizon::Long].map(|h| {
+        let ms: Vec<&Measure> = active.iter().copied().filter(|m| m.horizon == h).collect();
+        (h, figures(roadmap, &ms, today))
+    });
+    let archived = figures(roadmap, &archived_measures, today);
+    let mut total = figures(roadmap, &active, today);
+    // Money already spent never vanishes: the total's money includes the archived measures.
+    total.planned_one_off = total.planned_one_off.saturating_add(archived.planned_one_off);
+    total.spent = total.spent.saturating_add(archived.spent);
+    // Expenses of measures that no longer exist (deleted with their history) stay in the
+    // years; the total counts them as well, so the figures add up.
+    let codes: std::collections::HashSet<&str> =
+        roadmap.measures.iter().map(|m| m.code.as_str()).collect();
+    let unassigned: Money = roadmap
+        .expenses
+        .iter()
+        .filter(|e| !codes.contains(e.code.as_str()))
+        .map(|e| e.amount)
+        .sum();
+    total.spent = total.spent.saturating_add(unassigned);
     let by_status = Status::ALL
         .iter()
         .map(|s| (*s, active.iter().filter(|m| m.status == *s).count()))
@@ -131,7 +167,8 @@ pub fn dashboard(roadmap: &Roadmap, today: NaiveDate) -> Dashboard {
         (v, n)
     });
 
-    let first_year = active
+    let first_year = roadmap
+        .measures
         .iter()
         .map(|m| m.start.year())
         .chain(roadmap.expenses.iter().map(|e| e.date.year()))
@@ -139,9 +176,11 @@ pub fn dashboard(roadmap: &Roadmap, today: NaiveDate) -> Dashboard {
         .unwrap_or(today.year());
     let last_year =
         active.iter().map(|m| m.end().year()).chain([today.year()]).max().unwrap_or(today.year());
-    let years = budget_by_year(roadmap, first_year, last_year);
+    let years = budget_by_year(roadmap, first_year, last_year, today);
 
-    let mut overruns: Vec<Overrun> = active
+    // Archived measures' overruns are money spent as well.
+    let mut overruns: Vec<Overrun> = roadmap
+        .measures
         .iter()
         .map(|m| Overrun {
             code: m.code.clone(),
@@ -155,6 +194,7 @@ pub fn dashboard(roadmap: &Roadmap, today: NaiveDate) -> Dashboard {
 
     Dashboard {
         horizons,
+        archived,
         total,
         by_status,
         by_health,
@@ -244,8 +284,10 @@ pub fn changes_since(history: &[Change], since: NaiveDate, seed_batch: Option<i6
                 let cents = |v: &Option<String>| {
                     v.as_deref().and_then(|t| t.parse::<i64>().ok()).unwrap_or(0)
                 };
-                report.expenses =
-                    Money(report.expenses.0 + cents(&change.new) - cents(&change.old));
+                report.expenses = report
+                    .expenses
+                    .saturating_add(Money(cents(&change.new)))
+                    .saturating_sub(Money(cents(&change.old)));
             }
             _ => {}
         }

@@ -9,9 +9,7 @@ mod measure;
 mod money;
 mod validate;
 
-pub use budget::{
-    BudgetRollup, YearBudget, budget_by_horizon, budget_by_year, budget_total, planned_until,
-};
+pub use budget::{YearBudget, budget_by_year, planned_until};
 pub use dashboard::{
     ChangeKind, Dashboard, Figures, Overrun, SinceReport, changes_since, dashboard,
 };

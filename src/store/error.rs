@@ -204,7 +204,7 @@ impl StoreError {
             Self::NothingToRevert => tr.t("err-nothing-to-revert"),
             Self::EmptyOwnerName => tr.t("err-empty-owner"),
             Self::EmptyMeetingTitle => tr.t("err-empty-meeting"),
-            Self::WouldReplace(n) => tr.f("import-would-replace", &[("n", &n.to_string())]),
+            Self::WouldReplace(n) => tr.f("import-would-replace", &[("n", n)]),
             Self::DuplicateOwner(name) => tr.f("err-duplicate-owner", &[("name", name)]),
             Self::UnknownOwner => tr.t("invalid-unknown-owner"),
             Self::OwnerInUse { name, codes } => {

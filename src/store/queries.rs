@@ -236,11 +236,16 @@ impl Store {
         Ok(load_measure(&self.conn, code)?)
     }
 
-    /// The history, oldest first: of one measure, or of the whole roadmap.
+    /// The history, oldest first: of one measure, or of the whole roadmap. A measure's history
+    /// follows the measure through renames (each row shows the code it had then); for a code no
+    /// measure has any more, the rows written under that code.
     pub fn history(&self, code: Option<&str>) -> Result<Vec<Change>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, batch, at, who, code, field, old, new, comment FROM history \
-             WHERE ?1 IS NULL OR code = ?1 ORDER BY id",
+             WHERE ?1 IS NULL OR CASE WHEN EXISTS (SELECT 1 FROM measure WHERE code = ?1) \
+                 THEN measure_id = (SELECT id FROM measure WHERE code = ?1) \
+                 ELSE code = ?1 END \
+             ORDER BY id",
         )?;
         Ok(stmt.query_map([code], change_from_row)?.collect::<rusqlite::Result<_>>()?)
     }

@@ -588,6 +588,7 @@ impl Store {
                     params![batch.id, c.at.format(super::queries::AT_FORMAT).to_string(), c.who, c.code, c.field, c.old, c.new, c.comment],
                 )?;
             }
+            super::schema::link_history(tx)?;
             // The imported history is a record, not an edit to undo.
             tx.execute("UPDATE batch SET undone = 1 WHERE id = ?1", [batch.id])?;
             Ok(())

@@ -1,14 +1,19 @@
 //! The schema as append-only migrations. Never remove or edit an entry; add a new one.
 
-use rusqlite_migration::{M, Migrations};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use rusqlite::{Transaction, params};
+use rusqlite_migration::{HookResult, M, Migrations};
 
 /// Fahrplan's `PRAGMA application_id`: the bytes `FPLN`.
 pub const APPLICATION_ID: i32 = 0x4650_4C4E;
 
-const MIGRATION_SLICE: &[M<'static>] = &[
-    // 1: the roadmap and its history.
-    M::up(
-        r"
+fn migration_list() -> Vec<M<'static>> {
+    vec![
+        // 1: the roadmap and its history.
+        M::up(
+            r"
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -90,11 +95,11 @@ CREATE TABLE history (
 CREATE INDEX history_code ON history (code);
 CREATE INDEX history_batch ON history (batch);
 ",
-    ),
-    // 2: undo and redo. Each write is a batch; an undo or redo is a batch that reverts another.
-    // `data` keeps what is needed to restore a removed record (JSON).
-    M::up(
-        r"
+        ),
+        // 2: undo and redo. Each write is a batch; an undo or redo is a batch that reverts another.
+        // `data` keeps what is needed to restore a removed record (JSON).
+        M::up(
+            r"
 CREATE TABLE batch (
     id      INTEGER PRIMARY KEY,
     kind    TEXT NOT NULL CHECK (kind IN ('seed', 'edit', 'undo', 'redo')),
@@ -107,28 +112,80 @@ INSERT INTO batch (id, kind)
     FROM history GROUP BY batch;
 ALTER TABLE history ADD COLUMN data TEXT;
 ",
-    ),
-    // 3: measures can be archived instead of deleted.
-    M::up(
-        "ALTER TABLE measure ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));",
-    ),
-    // 4: council meetings, for "what changed since the last meeting".
-    M::up(
-        r"
+        ),
+        // 3: measures can be archived instead of deleted.
+        M::up(
+            "ALTER TABLE measure ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));",
+        ),
+        // 4: council meetings, for "what changed since the last meeting".
+        M::up(
+            r"
 CREATE TABLE meeting (
     id    INTEGER PRIMARY KEY,
     date  TEXT NOT NULL,
     title TEXT NOT NULL
 ) STRICT;
 ",
-    ),
-];
+        ),
+        // 5: history follows the measure (its id), not its code text, so a renamed measure keeps
+        // its history. Existing rows are linked by reading the history backwards.
+        M::up_with_hook(
+            r"
+ALTER TABLE history ADD COLUMN measure_id INTEGER;
+CREATE INDEX history_measure ON history (measure_id);
+",
+            |tx: &Transaction<'_>| -> HookResult {
+                link_history(tx)?;
+                Ok(())
+            },
+        ),
+    ]
+}
+
+/// Links every history row to the measure it concerns, reading the history backwards from the
+/// measures as they are now: a rename (`code` rows, old → new) hands the measure's id back to its
+/// earlier code, a creation ends it. Rows of measures that no longer exist stay unlinked and are
+/// found by their code.
+pub(super) fn link_history(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let mut owner: HashMap<String, i64> = tx
+        .prepare("SELECT code, id FROM measure")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    // Id, code, field, old and new value.
+    type Row = (i64, Option<String>, String, Option<String>, Option<String>);
+    let rows: Vec<Row> = tx
+        .prepare("SELECT id, code, field, old, new FROM history ORDER BY id DESC")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = tx.prepare("UPDATE history SET measure_id = ?2 WHERE id = ?1")?;
+    for (id, code, field, old, new) in rows {
+        // After a rename, the measure has the new code, whichever code the row was written with.
+        let after = if field == "code" { new.clone().or(code) } else { code };
+        let Some(after) = after else { continue };
+        let measure = owner.get(&after).copied();
+        update.execute(params![id, measure])?;
+        match (field.as_str(), measure) {
+            ("code", Some(m)) => {
+                owner.remove(&after);
+                if let Some(old) = old {
+                    owner.insert(old, m);
+                }
+            }
+            ("created", Some(_)) => {
+                owner.remove(&after);
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
 
 /// All migrations, oldest first.
-pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
+pub static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(migration_list()));
 
 /// The schema version a fully migrated file has (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 4;
+pub const SCHEMA_VERSION: i32 = 5;
 
 #[cfg(test)]
 mod tests {
@@ -141,7 +198,7 @@ mod tests {
 
     #[test]
     fn schema_version_matches_the_number_of_migrations() {
-        assert_eq!(usize::try_from(SCHEMA_VERSION).unwrap(), MIGRATION_SLICE.len());
+        assert_eq!(usize::try_from(SCHEMA_VERSION).unwrap(), migration_list().len());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::*;
-use crate::model::{Horizon, Measure, Money, Roadmap, Status, budget_total};
+use crate::model::{Horizon, Measure, Money, Roadmap, Status};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -28,9 +28,9 @@ fn default_roadmap_has_twenty_measures_in_three_horizons() {
     assert_eq!(roadmap.measures.len(), 20);
     let count = |h| roadmap.measures.iter().filter(|m| m.horizon == h).count();
     assert_eq!((count(Horizon::Short), count(Horizon::Medium), count(Horizon::Long)), (8, 9, 3));
-    let total = budget_total(&roadmap);
-    assert_eq!(total.planned_one_off, Money::euros(213_000));
-    assert_eq!(total.planned_yearly, Money::euros(236_000));
+    let one_off: Money = roadmap.measures.iter().map(|m| m.planned_one_off).sum();
+    let yearly: Money = roadmap.measures.iter().map(|m| m.planned_yearly).sum();
+    assert_eq!((one_off, yearly), (Money::euros(213_000), Money::euros(236_000)));
     let m16 = roadmap.measure("M16").unwrap();
     assert_eq!(m16.depends_on, ["M07", "M10", "M11"]);
     assert_eq!(m16.status, Status::InProgress);
@@ -665,4 +665,74 @@ fn truncated_and_bit_flipped_files_are_refused_untouched() {
             Err(_) => assert_eq!(bytes(&path), content, "{name} was modified"),
         }
     }
+}
+
+#[test]
+fn history_follows_a_measure_through_a_rename() {
+    let mut store = seeded();
+    store.set_progress("M05", 80, "", None).unwrap();
+    store
+        .update_measure("M05", None, "neu nummeriert", |m| Measure {
+            code: "M05a".into(),
+            ..m.clone()
+        })
+        .unwrap();
+    store.set_progress("M05a", 90, "", None).unwrap();
+    let history = store.history(Some("M05a")).unwrap();
+    let rows: Vec<(&str, Option<&str>)> =
+        history.iter().map(|c| (c.field.as_str(), c.code.as_deref())).collect();
+    // Every row, each with the code it had at the time.
+    assert_eq!(
+        rows,
+        [
+            ("created", Some("M05")),
+            ("progress", Some("M05")),
+            ("code", Some("M05a")),
+            ("progress", Some("M05a")),
+        ]
+    );
+    // The old code names no measure any more: its rows are found by their text.
+    assert_eq!(store.history(Some("M05")).unwrap().len(), 2);
+    // A new measure that takes the freed code starts its own history.
+    let mut fresh = store.measure("M05a").unwrap().unwrap();
+    fresh.code = "M05".into();
+    fresh.depends_on.clear();
+    store.add_measure(&fresh, "").unwrap();
+    let rows = store.history(Some("M05")).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].field, "created");
+    assert_eq!(store.history(Some("M05a")).unwrap().len(), 4);
+}
+
+#[test]
+fn a_version_4_file_links_its_history_to_renamed_and_removed_measures() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.sqlite");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        MIGRATIONS.to_version(&mut conn, 4).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+        conn.execute_batch(
+            "INSERT INTO measure (code, title, horizon, status, progress, planned_start, due) \
+             VALUES ('B2', 'Umbenannt', 'short', 'planned', 0, '2026-01-01', '2026-02-01'), \
+                    ('X', 'Neu', 'short', 'planned', 0, '2026-01-01', '2026-02-01'); \
+             INSERT INTO batch (id, kind) VALUES (1, 'edit'), (2, 'edit'), (3, 'edit'), (4, 'edit'), (5, 'edit'), (6, 'edit'); \
+             INSERT INTO history (batch, at, who, code, field, old, new) VALUES \
+               (1, '2026-01-01T00:00:00', 'x', 'A1', 'created', NULL, 'Umbenannt'), \
+               (2, '2026-01-02T00:00:00', 'x', 'X', 'created', NULL, 'Alt'), \
+               (3, '2026-01-03T00:00:00', 'x', 'B2', 'code', 'A1', 'B2'), \
+               (4, '2026-01-04T00:00:00', 'x', 'X', 'deleted', 'Alt', NULL), \
+               (5, '2026-01-05T00:00:00', 'x', 'X', 'created', NULL, 'Neu'), \
+               (6, '2026-01-06T00:00:00', 'x', 'B2', 'progress', '0', '5');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let fields = |code: &str| -> Vec<(String, Option<String>)> {
+        store.history(Some(code)).unwrap().into_iter().map(|c| (c.field, c.code)).collect()
+    };
+    let row = |f: &str, c: &str| (f.to_owned(), Some(c.to_owned()));
+    assert_eq!(fields("B2"), [row("created", "A1"), row("code", "B2"), row("progress", "B2")]);
+    // The measure now called X is the second one of that code: only its own creation.
+    assert_eq!(fields("X"), [row("created", "X")]);
 }

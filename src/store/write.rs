@@ -66,9 +66,14 @@ impl Batch {
         comment: &str,
         data: Option<&str>,
     ) -> rusqlite::Result<()> {
+        // The row follows the measure: the one that has the code now (after a rename: the new
+        // code), else the one that had it last (a measure just removed).
         tx.prepare_cached(
-            "INSERT INTO history (batch, at, who, code, field, old, new, comment, data) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO history (batch, at, who, code, field, old, new, comment, data, measure_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE( \
+                 (SELECT id FROM measure WHERE code = CASE WHEN ?5 = 'code' THEN ?7 ELSE ?4 END), \
+                 (SELECT measure_id FROM history WHERE code = ?4 AND measure_id IS NOT NULL \
+                  ORDER BY id DESC LIMIT 1)))",
         )?
         .execute(params![self.id, self.at, self.who, code, field, old, new, comment, data])?;
         Ok(())

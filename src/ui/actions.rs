@@ -29,6 +29,8 @@ pub struct Forms {
     pub reeval_note: String,
     /// Re-evaluation: the next date, if the user overrides it.
     pub reeval_next: String,
+    /// The day the default dates were filled in (today when the forms were made).
+    pub filled_on: Option<chrono::NaiveDate>,
 }
 
 impl Forms {
@@ -40,8 +42,21 @@ impl Forms {
             progress: m.progress,
             expense_date: today.clone(),
             reeval_date: today,
+            filled_on: Some(ctx.today),
             ..Self::default()
         }
+    }
+
+    /// After midnight, default dates the user did not change move on to the new today.
+    fn follow_today(&mut self, ctx: &ViewCtx<'_>) {
+        let Some(filled_on) = self.filled_on.filter(|d| *d != ctx.today) else { return };
+        let (old, new) = (ctx.tr.input_date(filled_on), ctx.tr.input_date(ctx.today));
+        for field in [&mut self.expense_date, &mut self.reeval_date] {
+            if *field == old {
+                field.clone_from(&new);
+            }
+        }
+        self.filled_on = Some(ctx.today);
     }
 }
 
@@ -67,7 +82,7 @@ fn date_row(
             .labelled_by(label.id);
         let empty_ok = optional && text.trim().is_empty();
         let bad = !empty_ok && parse_date(text).is_none();
-        error(ui, ctx, bad.then(|| tr.f("invalid-date", &[("value", text.trim())])));
+        error(ui, ctx, bad.then(|| tr.f("invalid-date", &[("value", &text.trim())])));
     });
     ui.end_row();
 }
@@ -78,6 +93,7 @@ pub fn actions_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Mea
     if forms.code != m.code {
         *forms = Forms::for_measure(m, ctx);
     }
+    forms.follow_today(ctx);
     ui.horizontal(|ui| {
         let label = ui.label(tr.t("col-progress"));
         ui.add(egui::Slider::new(&mut forms.progress, 0..=100).suffix(" %")).labelled_by(label.id);
@@ -117,7 +133,7 @@ pub fn actions_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Mea
                             ui,
                             ctx,
                             (typed && amount.is_none()).then(|| {
-                                tr.f("invalid-money", &[("value", forms.expense_amount.trim())])
+                                tr.f("invalid-money", &[("value", &forms.expense_amount.trim())])
                             }),
                         );
                     });

@@ -43,11 +43,9 @@ fn card(ui: &mut Ui, tokens: &Tokens, title: &str, add: impl FnOnce(&mut Ui)) {
 fn figures_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, f: &Figures) {
     let (tr, tokens) = (ctx.tr, ctx.tokens);
     ui.label(
-        RichText::new(
-            tr.f("lane-done", &[("done", &f.done.to_string()), ("total", &f.total.to_string())]),
-        )
-        .size(tokens.text_title)
-        .color(tokens.text_strong),
+        RichText::new(tr.f("lane-done", &[("done", &f.done), ("total", &f.total)]))
+            .size(tokens.text_title)
+            .color(tokens.text_strong),
     );
     progress_bar(
         ui,
@@ -70,6 +68,27 @@ fn figures_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, f: &Figures) {
             ui.end_row();
         }
     });
+}
+
+/// The archived measures' money, which the total includes (money spent never vanishes).
+fn archived_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, archived: &Figures) {
+    if archived.total == 0 {
+        return;
+    }
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    ui.separator();
+    muted(
+        ui,
+        tokens,
+        tr.f(
+            "dashboard-archived-money",
+            &[
+                ("n", &archived.total),
+                ("spent", &tr.money_whole(archived.spent)),
+                ("one_off", &tr.money_whole(archived.planned_one_off)),
+            ],
+        ),
+    );
 }
 
 /// A list of measures, each one click from its details.
@@ -115,7 +134,10 @@ pub fn dashboard_ui(
                     figures_ui(ui, ctx, f);
                 });
             }
-            card(&mut cols[3], tokens, &tr.t("summary-total"), |ui| figures_ui(ui, ctx, &d.total));
+            card(&mut cols[3], tokens, &tr.t("summary-total"), |ui| {
+                figures_ui(ui, ctx, &d.total);
+                archived_ui(ui, ctx, &d.archived);
+            });
         });
         ui.add_space(tokens.space_m);
         ui.columns(3, |cols| {
@@ -151,7 +173,7 @@ pub fn dashboard_ui(
             card(
                 &mut cols[1],
                 tokens,
-                &tr.f("dashboard-overdue", &[("n", &d.overdue.len().to_string())]),
+                &tr.f("dashboard-overdue", &[("n", &d.overdue.len())]),
                 |ui| {
                     let due = |code: &str| {
                         ctx.roadmap
@@ -161,10 +183,8 @@ pub fn dashboard_ui(
                     measure_links(ui, ctx, view, &d.overdue, due);
                     ui.add_space(tokens.space_s);
                     ui.label(
-                        RichText::new(
-                            tr.f("dashboard-due-soon", &[("n", &d.due_soon.len().to_string())]),
-                        )
-                        .strong(),
+                        RichText::new(tr.f("dashboard-due-soon", &[("n", &d.due_soon.len())]))
+                            .strong(),
                     );
                     measure_links(ui, ctx, view, &d.due_soon, |_| None);
                 },
@@ -177,10 +197,9 @@ pub fn dashboard_ui(
                         .map(|date| tr.date(date))
                 };
                 ui.label(
-                    RichText::new(tr.f(
-                        "dashboard-reeval-overdue",
-                        &[("n", &d.reevaluations_overdue.len().to_string())],
-                    ))
+                    RichText::new(
+                        tr.f("dashboard-reeval-overdue", &[("n", &d.reevaluations_overdue.len())]),
+                    )
                     .strong(),
                 );
                 egui::ScrollArea::vertical().id_salt("reeval_overdue").max_height(150.0).show(
@@ -190,10 +209,9 @@ pub fn dashboard_ui(
                     },
                 );
                 ui.label(
-                    RichText::new(tr.f(
-                        "dashboard-reeval-due",
-                        &[("n", &d.reevaluations_due.len().to_string())],
-                    ))
+                    RichText::new(
+                        tr.f("dashboard-reeval-due", &[("n", &d.reevaluations_due.len())]),
+                    )
                     .strong(),
                 );
                 measure_links(ui, ctx, view, &d.reevaluations_due, |_| None);
@@ -352,8 +370,8 @@ fn since_ui(
                     "since-heading",
                     &[
                         ("date", &tr.date(since)),
-                        ("n", &report.entries.len().to_string()),
-                        ("completed", &report.completed.len().to_string()),
+                        ("n", &report.entries.len()),
+                        ("completed", &report.completed.len()),
                         ("expenses", &tr.money(report.expenses)),
                     ],
                 ))

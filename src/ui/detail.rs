@@ -212,7 +212,7 @@ fn fields_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, m: &Measure) 
             }
             let next = match (m.next_reevaluation, m.reevaluation_interval_months) {
                 (Some(d), Some(n)) => {
-                    tr.f("next-with-interval", &[("date", &tr.date(d)), ("n", &n.to_string())])
+                    tr.f("next-with-interval", &[("date", &tr.date(d)), ("n", &n)])
                 }
                 (Some(d), None) => tr.date(d),
                 (None, _) => "–".to_owned(),
@@ -313,7 +313,7 @@ pub fn confirm_delete_ui(ctx: &egui::Context, vctx: &mut ViewCtx<'_>, view: &mut
     let tr = vctx.tr;
     let modal = egui::Modal::new(egui::Id::unique("confirm_delete")).show(ctx, |ui| {
         ui.set_max_width(420.0);
-        ui.label(tr.f("confirm-delete", &[("code", &code), ("title", title)]));
+        ui.label(tr.f("confirm-delete", &[("code", &code), ("title", &title)]));
         ui.add_space(vctx.tokens.space_m);
         ui.horizontal(|ui| {
             if ui.button(tr.t("action-delete")).clicked() {

@@ -2,6 +2,8 @@
 
 use std::sync::OnceLock;
 
+use chrono::NaiveDate;
+
 use egui::{RichText, Ui};
 
 use super::ViewCtx;
@@ -83,8 +85,14 @@ impl Draft {
         }
     }
 
-    /// The measure as typed, or the problems per field (field key, message).
-    pub fn parse(&self, tr: &I18n) -> Result<Measure, Vec<(&'static str, String)>> {
+    /// The measure as typed, or the problems per field (field key, message). The status and what
+    /// follows from it (progress, completion date) take the one path every status change takes,
+    /// [`Measure::with_status`], on `today`.
+    pub fn parse(
+        &self,
+        tr: &I18n,
+        today: NaiveDate,
+    ) -> Result<Measure, Vec<(&'static str, String)>> {
         let mut errors = Vec::new();
         let mut date = |field: &'static str, text: &str, required: bool| {
             if text.trim().is_empty() {
@@ -95,7 +103,7 @@ impl Draft {
             }
             let parsed = parse_date(text);
             if parsed.is_none() {
-                errors.push((field, tr.f("invalid-date", &[("value", text.trim())])));
+                errors.push((field, tr.f("invalid-date", &[("value", &text.trim())])));
             }
             parsed
         };
@@ -109,7 +117,7 @@ impl Draft {
             }
             let parsed = parse_money(text, tr.lang());
             if parsed.is_none() {
-                errors.push((field, tr.f("invalid-money", &[("value", text.trim())])));
+                errors.push((field, tr.f("invalid-money", &[("value", &text.trim())])));
             }
             parsed
         };
@@ -123,7 +131,7 @@ impl Draft {
                 Err(_) => {
                     errors.push((
                         "interval",
-                        tr.f("invalid-interval", &[("value", self.interval.trim())]),
+                        tr.f("invalid-interval", &[("value", &self.interval.trim())]),
                     ));
                     None
                 }
@@ -136,7 +144,7 @@ impl Draft {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Measure {
+        let typed = Measure {
             code: self.code.trim().to_owned(),
             title: self.title.trim().to_owned(),
             description: self.description.trim().to_owned(),
@@ -149,11 +157,13 @@ impl Draft {
                 .filter(|s| !s.is_empty())
                 .map(str::to_owned)
                 .collect(),
-            status: self.status,
+            // The status as it was; the new one is applied below, with what follows from it.
+            status: self.base.status,
             progress: self.progress,
             start,
             due,
-            completed: if self.status == Status::Done { completed.or(Some(due)) } else { None },
+            // A completion date typed for a done measure is kept; none means today.
+            completed: if self.status == Status::Done { completed } else { None },
             frameworks: self.frameworks.clone(),
             depends_on: self.depends_on.clone(),
             reevaluation_interval_months: interval,
@@ -162,12 +172,14 @@ impl Draft {
             planned_yearly: yearly,
             notes: self.notes.trim().to_owned(),
             ..self.base.clone()
-        })
+        };
+        Ok(typed.with_status(self.status, today))
     }
 
     /// Whether anything differs from the measure when editing began.
-    pub fn is_dirty(&self, tr: &I18n) -> bool {
-        self.parse(tr).map_or(true, |m| m != self.base) || !self.new_reference.trim().is_empty()
+    pub fn is_dirty(&self, tr: &I18n, today: NaiveDate) -> bool {
+        self.parse(tr, today).map_or(true, |m| m != self.base)
+            || !self.new_reference.trim().is_empty()
     }
 }
 
@@ -245,7 +257,7 @@ pub fn editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> Edito
         draft.owner = Some(owner.id);
         draft.pending_owner = None;
     }
-    let parsed = draft.parse(tr);
+    let parsed = draft.parse(tr, ctx.today);
     let mut problems: Vec<(&'static str, String)> = Vec::new();
     match &parsed {
         Ok(m) => {
@@ -255,7 +267,7 @@ pub fn editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> Edito
         }
         Err(errors) => problems.clone_from(errors),
     }
-    let dirty = draft.is_dirty(tr);
+    let dirty = draft.is_dirty(tr, ctx.today);
     let title = match &draft.original {
         Some(code) => tr.f("editor-title", &[("code", code)]),
         None => tr.t("editor-title-new"),
@@ -391,30 +403,26 @@ pub fn editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> Edito
     .labelled_by(label.id);
 
     ui.add_space(tokens.space_s);
-    egui::CollapsingHeader::new(
-        tr.f("field-depends-on-count", &[("n", &draft.depends_on.len().to_string())]),
-    )
-    .id_salt("edit_deps")
-    .show(ui, |ui| {
-        for other in ctx.roadmap.measures.iter().filter(|m| m.code != draft.code) {
-            let mut on = draft.depends_on.contains(&other.code);
-            if ui.checkbox(&mut on, format!("{}  {}", other.code, other.title)).changed() {
-                if on {
-                    draft.depends_on.push(other.code.clone());
-                    draft.depends_on.sort();
-                } else {
-                    draft.depends_on.retain(|c| c != &other.code);
+    egui::CollapsingHeader::new(tr.f("field-depends-on-count", &[("n", &draft.depends_on.len())]))
+        .id_salt("edit_deps")
+        .show(ui, |ui| {
+            for other in ctx.roadmap.measures.iter().filter(|m| m.code != draft.code) {
+                let mut on = draft.depends_on.contains(&other.code);
+                if ui.checkbox(&mut on, format!("{}  {}", other.code, other.title)).changed() {
+                    if on {
+                        draft.depends_on.push(other.code.clone());
+                        draft.depends_on.sort();
+                    } else {
+                        draft.depends_on.retain(|c| c != &other.code);
+                    }
                 }
             }
-        }
-    });
+        });
     show_problem(ui, "depends_on");
 
-    egui::CollapsingHeader::new(
-        tr.f("field-frameworks-count", &[("n", &draft.frameworks.len().to_string())]),
-    )
-    .id_salt("edit_frameworks")
-    .show(ui, |ui| frameworks_ui(ui, ctx, draft));
+    egui::CollapsingHeader::new(tr.f("field-frameworks-count", &[("n", &draft.frameworks.len())]))
+        .id_salt("edit_frameworks")
+        .show(ui, |ui| frameworks_ui(ui, ctx, draft));
 
     ui.add_space(tokens.space_m);
     let mut outcome = EditorOutcome::Editing;
@@ -506,8 +514,11 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
     fn measure() -> Measure {
-        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
         let mut m = Measure::new("M01", "Titel", d(2026, 1, 1), d(2026, 12, 31));
         m.planned_one_off = Money(1_250_000);
         m
@@ -519,8 +530,8 @@ mod tests {
         let draft = Draft::new(&measure(), Some("M01".into()), &tr);
         assert_eq!(draft.start, "01.01.2026");
         assert_eq!(draft.one_off, "12.500,00");
-        assert_eq!(draft.parse(&tr), Ok(measure()));
-        assert!(!draft.is_dirty(&tr));
+        assert_eq!(draft.parse(&tr, d(2026, 11, 30)), Ok(measure()));
+        assert!(!draft.is_dirty(&tr, d(2026, 11, 30)));
     }
 
     #[test]
@@ -529,13 +540,36 @@ mod tests {
         let mut draft = Draft::new(&measure(), None, &tr);
         draft.due = "31.02.2026".into();
         draft.one_off = "zwölf".into();
-        let errors = draft.parse(&tr).unwrap_err();
+        let errors = draft.parse(&tr, d(2026, 11, 30)).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|(f, _)| *f).collect();
         assert_eq!(fields, ["due", "one_off"]);
         assert!(errors[0].1.contains("31.02.2026"));
         draft.due = "2026-12-31".into();
         draft.one_off = "12.500 €".into();
-        assert_eq!(draft.parse(&tr).unwrap().planned_one_off, Money(1_250_000));
+        assert_eq!(draft.parse(&tr, d(2026, 11, 30)).unwrap().planned_one_off, Money(1_250_000));
+    }
+
+    #[test]
+    fn done_in_the_editor_is_done_as_everywhere_else() {
+        let tr = I18n::new(Lang::De);
+        let today = d(2026, 11, 30);
+        let mut base = measure();
+        base.status = Status::InProgress;
+        base.progress = 40;
+        let mut draft = Draft::new(&base, Some("M01".into()), &tr);
+        draft.status = Status::Done;
+        let saved = draft.parse(&tr, today).unwrap();
+        // The same as the status control and the command line: today and 100 %, not the due date.
+        assert_eq!(saved, base.with_status(Status::Done, today));
+        assert_eq!((saved.completed, saved.progress), (Some(today), 100));
+        // A completion date typed by hand is kept.
+        draft.completed = "15.11.2026".into();
+        assert_eq!(draft.parse(&tr, today).unwrap().completed, Some(d(2026, 11, 15)));
+        // Reopening clears the completion date and leaves 99 %, as the status control does.
+        let done = base.with_status(Status::Done, today);
+        let mut draft = Draft::new(&done, Some("M01".into()), &tr);
+        draft.status = Status::InProgress;
+        assert_eq!(draft.parse(&tr, today).unwrap(), done.with_status(Status::InProgress, today));
     }
 
     #[test]

@@ -82,7 +82,7 @@ pub fn history_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut HistoryView, change
             .labelled_by(label.id);
     });
     let rows = view.filtered(changes);
-    muted(ui, tokens, tr.f("history-count", &[("n", &rows.len().to_string())]));
+    muted(ui, tokens, tr.f("history-count", &[("n", &rows.len())]));
     ui.add_space(tokens.space_s);
     TableBuilder::new(ui)
         .id_salt("history")

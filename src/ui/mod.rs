@@ -22,7 +22,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{AppState, Command, Message, MessageKind};
+use crate::app::{AppState, Clock, Command, Message, MessageKind};
 use crate::i18n::{I18n, Lang};
 use crate::layout::Filter;
 use crate::layout::slides::SlideKind;
@@ -203,6 +203,11 @@ impl FahrplanApp {
         tokens.apply(ui.ctx());
         self.state.refresh_if_changed_elsewhere();
         self.state.poll_job();
+        // Idle means no repaint, but a new day changes overdue marks and default dates: wake up
+        // once after midnight.
+        if let Some(wait) = self.state.clock().until_next_day() {
+            ui.ctx().request_repaint_after(wait);
+        }
         self.update_title(ui);
         let slide_key = self.state.store().path().display().to_string();
         if let Some(presenter) = self.presenter.as_mut() {
@@ -228,16 +233,18 @@ impl FahrplanApp {
             return;
         }
 
+        let mut commands = Vec::new();
         let generation = self.state.generation();
         if self.view.derived.is_none_or(|(g, _)| g != generation) {
+            let undo_redo = self.state.can_undo_redo().unwrap_or_else(|text| {
+                commands.push(Command::ReportError(text));
+                (false, false)
+            });
             let roadmap = &self.state.roadmap;
-            let derived = Derived {
-                due: due_reevaluations(roadmap, self.state.today).len(),
-                undo_redo: self.state.can_undo_redo(),
-            };
+            let derived =
+                Derived { due: due_reevaluations(roadmap, self.state.today()).len(), undo_redo };
             self.view.derived = Some((generation, derived));
         }
-        let mut commands = Vec::new();
         let read_only = self.state.store().is_read_only();
         let file_name = display_name(self.state.store().path());
         let lang = self.state.lang();
@@ -264,7 +271,7 @@ impl FahrplanApp {
                 &file_name,
                 lang,
                 &self.prefs.recent,
-                &top_bar::export_stem(&state.roadmap.info.town, state.today),
+                &top_bar::export_stem(&state.roadmap.info.town, state.today()),
                 (read_only, state.job().is_some()),
                 &mut commands,
                 &mut backups_open,
@@ -297,7 +304,7 @@ impl FahrplanApp {
             roadmap: &self.state.roadmap,
             tr: self.state.tr(),
             tokens: &tokens,
-            today: self.state.today,
+            today: self.state.today(),
             read_only,
             commands: &mut commands,
         };
@@ -356,7 +363,15 @@ impl FahrplanApp {
                     let generation = self.state.generation();
                     if self.view.overview.as_ref().is_none_or(|(g, _)| *g != generation) {
                         let figures = crate::model::dashboard(ctx.roadmap, ctx.today);
-                        let data = (figures, self.state.history(), self.state.seed_batch());
+                        // What cannot be read is said once (the cache keeps the gap until the
+                        // next reload).
+                        let read =
+                            self.state.history().and_then(|h| Ok((h, self.state.seed_batch()?)));
+                        let (history, seed) = read.unwrap_or_else(|text| {
+                            ctx.commands.push(Command::ReportError(text));
+                            (Vec::new(), None)
+                        });
+                        let data = (figures, history, seed);
                         self.view.overview = Some((generation, std::sync::Arc::new(data)));
                     }
                     if let Some((_, data)) = self.view.overview.clone() {
@@ -373,7 +388,11 @@ impl FahrplanApp {
                 Tab::History => {
                     let generation = self.state.generation();
                     if self.view.history.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-                        self.view.history.cache = Some((generation, self.state.history()));
+                        let history = self.state.history().unwrap_or_else(|text| {
+                            ctx.commands.push(Command::ReportError(text));
+                            Vec::new()
+                        });
+                        self.view.history.cache = Some((generation, history));
                     }
                     let changes = self.view.history.cache.take().unwrap_or_default();
                     history::history_ui(ui, &ctx, &mut self.view.history, &changes.1);
@@ -521,7 +540,7 @@ fn actions_bar_ui(
     ui.horizontal(|ui| {
         if ui.button(tr.t("action-new-measure")).clicked() {
             let roadmap = &state.roadmap;
-            let today = state.today;
+            let today = state.today();
             let mut m = crate::model::Measure::new(
                 roadmap.next_free_code(),
                 "",
@@ -562,7 +581,7 @@ fn actions_bar_ui(
         }
         let due = derived.due;
         ui.add_space(tokens.space_m);
-        let text = egui::RichText::new(tr.f("due-button", &[("n", &due.to_string())]));
+        let text = egui::RichText::new(tr.f("due-button", &[("n", &due)]));
         let text = if due > 0 { text.color(tokens.danger).strong() } else { text };
         if ui.add(egui::Button::new(text).selected(view.due_open)).clicked() {
             view.due_open = !view.due_open;
@@ -619,7 +638,7 @@ fn backups_ui(
             for b in list {
                 ui.label(tr.date_time(b.taken));
                 match b.measures {
-                    Some(n) => ui.label(tr.f("measures-count", &[("n", &n.to_string())])),
+                    Some(n) => ui.label(tr.f("measures-count", &[("n", &n)])),
                     None => ui.label(tr.t("backup-damaged")),
                 };
                 if ui
@@ -748,7 +767,7 @@ impl eframe::App for FahrplanApp {
 
 /// Opens the window on `db` (created with the default roadmap if missing). `lang` from the
 /// command line wins over the remembered language; German is the default.
-pub fn run_window(db: &Path, lang: Option<Lang>, today: NaiveDate, present: bool) -> ExitCode {
+pub fn run_window(db: &Path, lang: Option<Lang>, clock: Clock, present: bool) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Fahrplan")
@@ -769,9 +788,9 @@ pub fn run_window(db: &Path, lang: Option<Lang>, today: NaiveDate, present: bool
             // Follow the system's light or dark setting; where it cannot be read, calm light.
             cc.egui_ctx.options_mut(|o| o.fallback_theme = egui::Theme::Light);
             let mut state = if present {
-                open_presentation_state(&db, lang, today).map_err(|e| e.to_string())?
+                open_presentation_state(&db, lang, clock.clone()).map_err(|e| e.to_string())?
             } else {
-                open_state(&db, lang, today).map_err(|e| e.to_string())?
+                open_state(&db, lang, clock.clone()).map_err(|e| e.to_string())?
             };
             // A verified backup once a day, before the user changes anything.
             if !present
@@ -807,17 +826,18 @@ pub fn run_window(db: &Path, lang: Option<Lang>, today: NaiveDate, present: bool
 pub fn open_presentation_state(
     db: &Path,
     lang: Lang,
-    today: NaiveDate,
+    clock: impl Into<Clock>,
 ) -> Result<AppState, crate::store::StoreError> {
+    let clock = clock.into();
     let opened = (|| {
         if !db.exists() {
             drop(Store::create(db, Some(lang))?);
         }
-        AppState::new(Store::open_read_only(db)?, lang, today)
+        AppState::new(Store::open_read_only(db)?, lang, clock.clone())
     })();
     match opened {
         Ok(state) => Ok(state),
-        Err(_) => open_state(db, lang, today),
+        Err(_) => open_state(db, lang, clock),
     }
 }
 
@@ -828,15 +848,16 @@ pub fn open_presentation_state(
 pub fn open_state(
     db: &Path,
     lang: Lang,
-    today: NaiveDate,
+    clock: impl Into<Clock>,
 ) -> Result<AppState, crate::store::StoreError> {
     let tr = I18n::new(lang);
+    let clock = clock.into();
     let opened =
-        Store::open_or_create(db, lang).and_then(|store| AppState::new(store, lang, today));
+        Store::open_or_create(db, lang).and_then(|store| AppState::new(store, lang, clock.clone()));
     match opened {
         Ok(state) => Ok(state),
         Err(e) => {
-            let mut state = AppState::new(Store::in_memory(None)?, lang, today)?;
+            let mut state = AppState::new(Store::in_memory(None)?, lang, clock)?;
             state.file = db.to_owned();
             let mut text = e.localize(&tr);
             // A damaged Fahrplan file is set aside (never deleted) and the backups are offered.

@@ -67,7 +67,7 @@ pub fn owners_ui(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>, view: &mut Own
                         ui.label(format!(
                             "{} · {}",
                             kind_label(ctx, owner.kind),
-                            tr.f("owners-measures", &[("n", &used.to_string())])
+                            tr.f("owners-measures", &[("n", &used)])
                         ));
                         ui.horizontal(|ui| {
                             if let Some((id, name)) =

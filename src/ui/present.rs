@@ -73,7 +73,7 @@ pub fn present_ui(
         return outcome;
     }
     let painter = ui.painter_at(screen);
-    let ctx = SlideCtx { tokens: &tokens, tr, roadmap, today: state.today, state };
+    let ctx = SlideCtx { tokens: &tokens, tr, roadmap, today: state.today(), state };
     if let Some(code) = p.detail.clone() {
         detail_slide(&painter, &ctx, content, &code);
     } else if let Some(slide) = deck.get(p.index) {
@@ -227,7 +227,7 @@ struct SlideCtx<'a> {
 /// `1 Maßnahme` or `3 Maßnahmen`: the message `{key}-one` or `{key}-other` with `$n`.
 fn counted(tr: &I18n, key: &str, n: usize) -> String {
     let form = if n == 1 { "one" } else { "other" };
-    tr.f(&format!("{key}-{form}"), &[("n", &n.to_string())])
+    tr.f(&format!("{key}-{form}"), &[("n", &n)])
 }
 
 fn font(size: f32) -> FontId {
@@ -286,11 +286,7 @@ fn title_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
     );
     let summary = tr.f(
         "present-summary",
-        &[
-            ("done", &d.total.done.to_string()),
-            ("total", &d.total.total.to_string()),
-            ("overdue", &d.overdue.len().to_string()),
-        ],
+        &[("done", &d.total.done), ("total", &d.total.total), ("overdue", &d.overdue.len())],
     );
     painter.text(
         c + vec2(0.0, t.text_title * 1.8),
@@ -631,7 +627,7 @@ fn code_list(
     let max_rows = ((bottom - y) / (t.text_body * 1.3)).floor().max(0.0) as usize;
     for (i, (code, text)) in items.iter().enumerate() {
         if i + 1 == max_rows && items.len() > max_rows {
-            let more = ctx.tr.f("present-more", &[("n", &(items.len() - i).to_string())]);
+            let more = ctx.tr.f("present-more", &[("n", &(items.len() - i))]);
             painter.text(pos2(x, y), Align2::LEFT_TOP, more, font(t.text_small), t.text_muted);
             break;
         }
@@ -673,7 +669,7 @@ fn reevaluations_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) 
     painter.text(
         pos2(area.left(), top),
         Align2::LEFT_TOP,
-        tr.f("dashboard-reeval-overdue", &[("n", &d.reevaluations_overdue.len().to_string())]),
+        tr.f("dashboard-reeval-overdue", &[("n", &d.reevaluations_overdue.len())]),
         head.clone(),
         t.danger,
     );
@@ -690,7 +686,7 @@ fn reevaluations_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) 
     painter.text(
         pos2(area.left() + col, top),
         Align2::LEFT_TOP,
-        tr.f("dashboard-reeval-due", &[("n", &d.reevaluations_due.len().to_string())]),
+        tr.f("dashboard-reeval-due", &[("n", &d.reevaluations_due.len())]),
         head.clone(),
         t.text_strong,
     );
@@ -739,8 +735,23 @@ fn changes_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
     );
     let mut y = slide_title(painter, ctx, area, &title);
     let Some(meeting) = meeting else { return };
-    let history = ctx.state.history();
-    let report = crate::model::changes_since(&history, meeting.date, ctx.state.seed_batch());
+    let read = ctx.state.history().and_then(|h| Ok((h, ctx.state.seed_batch()?)));
+    let (history, seed) = match read {
+        Ok(read) => read,
+        Err(text) => {
+            // Nothing can go wrong live without being said: the slide shows why it is empty.
+            text_fit(
+                painter,
+                pos2(area.left(), y),
+                &text,
+                egui::FontId::proportional(t.text_body),
+                t.danger,
+                area.width(),
+            );
+            return;
+        }
+    };
+    let report = crate::model::changes_since(&history, meeting.date, seed);
     let summary = tr.f(
         "present-changes-summary",
         &[

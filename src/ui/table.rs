@@ -119,12 +119,9 @@ pub fn table_ui(
     let order: &[usize] = view.order_cache.as_ref().map_or(&[], |(_, o)| o.as_slice());
 
     let count = if order.len() == roadmap.measures.len() {
-        tr.f("measures-count", &[("n", &order.len().to_string())])
+        tr.f("measures-count", &[("n", &order.len())])
     } else {
-        tr.f(
-            "measures-shown",
-            &[("n", &order.len().to_string()), ("total", &roadmap.measures.len().to_string())],
-        )
+        tr.f("measures-shown", &[("n", &order.len()), ("total", &roadmap.measures.len())])
     };
     muted(ui, tokens, count);
 

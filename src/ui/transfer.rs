@@ -60,12 +60,12 @@ pub fn import_preview_ui(
         ui.label(tr.f(
             "import-preview-contents",
             &[
-                ("measures", &roadmap.measures.len().to_string()),
-                ("owners", &roadmap.owners.len().to_string()),
-                ("expenses", &roadmap.expenses.len().to_string()),
-                ("reevaluations", &roadmap.reevaluations.len().to_string()),
-                ("meetings", &roadmap.meetings.len().to_string()),
-                ("history", &preview.imported.history.len().to_string()),
+                ("measures", &roadmap.measures.len()),
+                ("owners", &roadmap.owners.len()),
+                ("expenses", &roadmap.expenses.len()),
+                ("reevaluations", &roadmap.reevaluations.len()),
+                ("meetings", &roadmap.meetings.len()),
+                ("history", &preview.imported.history.len()),
             ],
         ));
         ui.add_space(tokens.space_s);
@@ -75,7 +75,7 @@ pub fn import_preview_ui(
         ui.add_space(tokens.space_s);
         let apply_key = if replaces > 0 {
             ui.label(
-                RichText::new(tr.f("import-preview-replace", &[("n", &replaces.to_string())]))
+                RichText::new(tr.f("import-preview-replace", &[("n", &replaces)]))
                     .color(tokens.danger)
                     .strong(),
             );

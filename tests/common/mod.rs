@@ -5,7 +5,13 @@ use std::process::{Command, Output};
 
 /// Runs `fahrplan ARGS --db DB` with a fixed user and "today" (2026-11-27), German, and no
 /// database or language from the environment.
+#[allow(dead_code, reason = "not every test file runs on the default day")]
 pub fn fahrplan(db: &Path, args: &[&str]) -> Output {
+    fahrplan_on("2026-11-27", db, args)
+}
+
+/// [`fahrplan`] on another "today" (ISO).
+pub fn fahrplan_on(today: &str, db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_fahrplan"))
         .args(args)
         .arg("--db")
@@ -13,7 +19,19 @@ pub fn fahrplan(db: &Path, args: &[&str]) -> Output {
         .env_remove("FAHRPLAN_DB")
         .env_remove("FAHRPLAN_LANG")
         .env("FAHRPLAN_USER", "it-leitung")
-        .env("FAHRPLAN_TODAY", "2026-11-27")
+        .env("FAHRPLAN_TODAY", today)
         .output()
         .expect("the binary runs")
+}
+
+/// Whether an external program is there; in CI (`CI` set) its absence is a failure.
+#[allow(dead_code, reason = "not every test file checks with external programs")]
+pub fn have(program: &str, probe: &[&str]) -> bool {
+    let found = Command::new(program).args(probe).output().is_ok_and(|o| o.status.success());
+    if !found {
+        let what = format!("{program} {}", probe.join(" "));
+        assert!(std::env::var_os("CI").is_none(), "`{what}` must work in CI (see .ci/run)");
+        eprintln!("skipped: `{what}` does not work here");
+    }
+    found
 }

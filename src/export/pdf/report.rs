@@ -316,7 +316,7 @@ pub fn report_pdf(
             col(last, 70.0, Align::Left),
         ]
     };
-    flow.subheading(&tr.f("dashboard-overdue", &[("n", &d.overdue.len().to_string())]), 30.0);
+    flow.subheading(&tr.f("dashboard-overdue", &[("n", &d.overdue.len())]), 30.0);
     if d.overdue.is_empty() {
         flow.paragraph(&tr.t("dashboard-none"), Face::Regular, MUTED);
     } else {
@@ -324,10 +324,7 @@ pub fn report_pdf(
     }
     let reevaluations: Vec<String> =
         d.reevaluations_overdue.iter().chain(&d.reevaluations_due).cloned().collect();
-    flow.subheading(
-        &tr.f("report-reevaluations-due", &[("n", &reevaluations.len().to_string())]),
-        30.0,
-    );
+    flow.subheading(&tr.f("report-reevaluations-due", &[("n", &reevaluations.len())]), 30.0);
     if reevaluations.is_empty() {
         flow.paragraph(&tr.t("dashboard-none"), Face::Regular, MUTED);
     } else {
@@ -378,8 +375,8 @@ pub fn report_pdf(
                 &tr.f(
                     "report-horizon-figures",
                     &[
-                        ("n", &f.total.to_string()),
-                        ("done", &f.done.to_string()),
+                        ("n", &f.total),
+                        ("done", &f.done),
                         ("progress", &tr.percent(f.progress)),
                         ("spent", &money(f.spent)),
                     ],
@@ -547,7 +544,7 @@ pub fn report_pdf(
                     cell(m.title.clone()),
                     cell(
                         m.reevaluation_interval_months
-                            .map(|n| tr.f("months", &[("n", &n.to_string())]))
+                            .map(|n| tr.f("months", &[("n", &n)]))
                             .unwrap_or_default(),
                     ),
                     cell(last.map_or_else(|| "–".to_owned(), |r| tr.date(r.date))),
@@ -586,8 +583,8 @@ pub fn report_pdf(
                 "since-heading",
                 &[
                     ("date", &tr.date(since)),
-                    ("n", &report.entries.len().to_string()),
-                    ("completed", &report.completed.len().to_string()),
+                    ("n", &report.entries.len()),
+                    ("completed", &report.completed.len()),
                     ("expenses", &tr.money(report.expenses)),
                 ],
             ),

@@ -30,13 +30,16 @@ fn the_default_roadmap_by_hand() {
     // Overdue on 27.11.2026: all six unfinished measures, most overdue first.
     assert_eq!(d.overdue, ["M13", "M10", "M16", "M19", "M18", "M20"]);
     assert!(d.due_soon.is_empty());
-    assert_eq!(d.reevaluations_due, ["M08"]);
-    assert_eq!(d.reevaluations_overdue.len(), 16);
-    assert_eq!(d.reevaluations_overdue[0], "M16");
-    // Verdicts since 27.11.2025: M02, M09, M11, M15 and M08 effective; M05, M12, M13, M20 partly.
+    // Re-evaluations: the next date follows from the last one (partly effective: half the
+    // interval). Due by 27.12.2026: M13 (4.12.), M12 (5.12.), M05 and M11 (10.12.), M08 (15.12.);
+    // overdue: M16 and M19 (never re-evaluated since their due date) and M10 (partly, 18.11.2025).
+    assert_eq!(d.reevaluations_due, ["M13", "M12", "M05", "M11", "M08"]);
+    assert_eq!(d.reevaluations_overdue, ["M16", "M10", "M19"]);
+    // Verdicts since 27.11.2025 (M10's of 18.11.2025 is older): eleven effective; M03, M05,
+    // M12, M13 and M20 partly.
     assert_eq!(
         d.verdicts,
-        [(Verdict::Effective, 5), (Verdict::Partly, 4), (Verdict::NotEffective, 0)]
+        [(Verdict::Effective, 11), (Verdict::Partly, 5), (Verdict::NotEffective, 0)]
     );
     let statuses: usize = d.by_status.iter().map(|(_, n)| n).sum();
     assert_eq!(statuses, 20);
@@ -153,4 +156,68 @@ fn reopening_a_measure_takes_it_out_of_completed_and_removed_expenses_count_back
             ChangeKind::Removed
         ]
     );
+}
+
+#[test]
+fn archiving_a_measure_keeps_its_money_in_every_figure() {
+    let today = date(2026, 11, 30);
+    let mut roadmap = default_roadmap();
+    let before = dashboard(&roadmap, today);
+    let m18 = roadmap.measures.iter_mut().find(|m| m.code == "M18").unwrap();
+    m18.archived = true;
+    let after = dashboard(&roadmap, today);
+    // Money already spent never vanishes: the total, the years and the horizons plus the
+    // archived line agree, before and after.
+    assert_eq!(after.total.spent, before.total.spent);
+    assert_eq!(after.total.spent, Money::euros(805_500));
+    let by_year: Money = after.years.iter().map(|y| y.spent).sum();
+    assert_eq!(by_year, after.total.spent);
+    let by_line: Money = after
+        .horizons
+        .iter()
+        .map(|(_, f)| f.spent)
+        .sum::<Money>()
+        .saturating_add(after.archived.spent);
+    assert_eq!(by_line, after.total.spent);
+    // M18 (long term) moved from its horizon to the archived line: 31,000 € spent, its one-off
+    // cost incurred (started 2024), no further running costs.
+    assert_eq!(
+        after.horizons[2].1.spent,
+        before.horizons[2].1.spent.saturating_sub(Money::euros(31_000))
+    );
+    assert_eq!(
+        (after.archived.total, after.archived.spent, after.archived.planned_one_off),
+        (1, Money::euros(31_000), Money::euros(60_000))
+    );
+    assert_eq!(after.archived.planned_yearly, Money::ZERO);
+    assert_eq!(after.total.planned_one_off, before.total.planned_one_off);
+    assert_eq!(after.horizons[2].1.total + after.archived.total, before.horizons[2].1.total);
+    // Counts and progress are of the measures in the plan.
+    assert_eq!(after.total.total, 19);
+    // Years up to now keep the archived measure's plan.
+    let year = |d: &Dashboard, y: i32| d.years.iter().find(|b| b.year == y).copied().unwrap();
+    assert_eq!(year(&after, 2026), year(&before, 2026));
+}
+
+#[test]
+fn hostile_amounts_saturate_instead_of_overflowing() {
+    let mut roadmap = default_roadmap();
+    for e in &mut roadmap.expenses {
+        e.amount = Money(i64::MAX / 2);
+    }
+    for m in &mut roadmap.measures {
+        m.planned_one_off = Money(i64::MAX);
+        m.planned_yearly = Money(i64::MAX);
+    }
+    let d = dashboard(&roadmap, date(2026, 11, 30));
+    assert_eq!(d.total.spent, Money(i64::MAX));
+    assert_eq!(d.total.planned_one_off, Money(i64::MAX));
+    assert!(d.years.iter().all(|y| y.planned.0 >= 0 && y.spent.0 >= 0));
+    assert!(d.overruns.iter().all(|o| o.excess().0 >= 0));
+    let history = vec![
+        change(1, 2, 10, "M01", "expense", None, Some(&i64::MAX.to_string())),
+        change(2, 3, 11, "M01", "expense", None, Some(&i64::MAX.to_string())),
+        change(3, 4, 12, "M02", "expense", Some(&i64::MIN.to_string()), None),
+    ];
+    assert_eq!(changes_since(&history, date(2026, 11, 1), None).expenses, Money(i64::MAX));
 }
