@@ -144,7 +144,7 @@ fn main() {
     record(
         "export_json",
         median(10, 200, || {
-            std::hint::black_box(export_json(&roadmap, &history));
+            std::hint::black_box(export_json(&roadmap, &history).ok());
         }),
     );
 

@@ -604,7 +604,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 }
                 ExportFormat::Json => {
                     let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;
-                    Ok(crate::export::export_json(&roadmap, &history))
+                    crate::export::export_json(&roadmap, &history).map_err(|e| e.to_string())
                 }
                 ExportFormat::Ics => Ok(crate::export::calendar(&roadmap, tr, chrono::Utc::now())),
                 ExportFormat::Pdf => {

@@ -325,7 +325,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
         .ok()
-        .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
+        .filter(|d| crate::model::date_in_range(*d))
 }
 
 /// Parses an amount of euros: `1234.56`, `1.234,56`, `12.500` (German thousands), `12.500,00 €`,

@@ -186,3 +186,33 @@ print(json.dumps(events))
         assert!(line.len() <= 76, "line longer than 75 octets plus CR");
     }
 }
+
+/// A cell too long for one page is shortened, and the report says so in the cell (how much is
+/// left out and where the whole text is); the money table names the archived measures' line.
+#[test]
+fn a_shortened_cell_says_so_and_archived_money_has_its_line() {
+    if !have("pdftotext", &["-v"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    let essay = "Begründung mit vielen Wörtern, die keinen Platz haben. ".repeat(200);
+    ok(&fahrplan(&db, &["set-status", "M18", "on-hold", "--comment", &essay]));
+    let mut store = Store::open(&db).unwrap();
+    store.update_measure("M19", None, "", |m| Measure { archived: true, ..m.clone() }).unwrap();
+    drop(store);
+    let pdf = dir.path().join("bericht.pdf");
+    let out = pdf.to_str().unwrap();
+    ok(&fahrplan(&db, &["export", "--format", "pdf", "--output", out, "--since", "01.11.2026"]));
+    let text = pdftotext(&pdf, None).split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(at) = text.find("[Gekürzt: ") else { panic!("the shortened cell says so: {text}") };
+    let note = &text[at..text[at..].find(']').map_or(text.len(), |end| at + end + 1)];
+    assert!(note.contains("weitere Zeilen") && note.contains("JSON-Export"), "{note}");
+    let left: usize = note["[Gekürzt: ".len()..]
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("the number of lines left out");
+    assert!(left > 10, "{note}");
+    assert!(text.contains("Archiviert"), "the archived line of the money table");
+}

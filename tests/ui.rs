@@ -152,3 +152,27 @@ fn arrow_keys_move_the_selection_in_table_order() {
     harness.run();
     assert_eq!(harness.state().view.selected.as_deref(), Some("M20"));
 }
+
+/// A history that cannot be read is said, in the UI language, instead of looking like an empty
+/// history.
+#[test]
+fn an_unreadable_history_is_said_not_shown_as_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.sqlite");
+    let store = Store::create(&path, Some(Lang::De)).unwrap();
+    let state = AppState::new(store, Lang::De, today()).unwrap();
+    assert_eq!(state.history().unwrap().len(), 20);
+    // Another program breaks the file behind the window's back.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("DROP TABLE history;").unwrap();
+    drop(other);
+    let problem = state.history().unwrap_err();
+    assert!(problem.starts_with("Datenbankfehler"), "{problem}");
+
+    let mut harness =
+        harness(FahrplanApp::new(state, Prefs { tab: Tab::History, ..Prefs::default() }));
+    harness.run();
+    let message = harness.state().state.message.clone().expect("the problem is shown");
+    assert_eq!(message.kind, fahrplan::app::MessageKind::Error);
+    assert!(message.text.starts_with("Datenbankfehler"), "{}", message.text);
+}

@@ -293,3 +293,60 @@ fn every_tab_can_be_chosen() {
         assert_eq!(harness.state().prefs.tab, tab, "{label}");
     }
 }
+
+/// A window left open past midnight moves on with the calendar: overdue marks, the default date
+/// of the forms and the completion date of a measure marked done all use the new day.
+#[test]
+fn a_window_open_past_midnight_uses_the_new_day() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicI64, Ordering};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("midnight.sqlite");
+    let mut store = Store::open_or_create(&path, Lang::De).unwrap();
+    let evening = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    // M18 is due on the evening's day: due soon, not yet overdue.
+    store
+        .update_measure("M18", None, "", |m| fahrplan::model::Measure { due: evening, ..m.clone() })
+        .unwrap();
+    let days = Arc::new(AtomicI64::new(0));
+    let seen = Arc::clone(&days);
+    let clock = fahrplan::app::Clock::from_fn(move || {
+        evening + chrono::TimeDelta::days(seen.load(Ordering::SeqCst))
+    });
+    let state = AppState::new(store, Lang::De, clock).unwrap();
+    let mut app = FahrplanApp::new(state, Prefs { tab: Tab::Dashboard, ..Prefs::default() });
+    app.view.selected = Some("M19".to_owned());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1400.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app);
+    harness.run();
+    // M10, M13, M16, M19, M20 are overdue in the evening; the re-evaluations list has its own count.
+    assert!(harness.query_by_label("Überfällig (5)").is_some());
+    harness.get_by_label("Ausgabe buchen").click();
+    harness.run();
+    assert_eq!(
+        harness.get_by_role_and_label(Role::TextInput, "Datum").value().unwrap(),
+        "30.11.2026"
+    );
+
+    days.store(1, Ordering::SeqCst);
+    harness.run();
+    assert!(harness.query_by_label("Überfällig (5)").is_none(), "the overview moved on");
+    assert!(harness.query_by_label("Überfällig (6)").is_some(), "M18 is overdue after midnight");
+    assert_eq!(
+        harness.get_by_role_and_label(Role::TextInput, "Datum").value().unwrap(),
+        "01.12.2026"
+    );
+    let version = harness.state().state.roadmap.measure("M19").unwrap().version;
+    harness.state_mut().state.push(fahrplan::app::Command::SetStatus {
+        code: "M19".into(),
+        status: fahrplan::model::Status::Done,
+        comment: String::new(),
+        expected_version: version,
+    });
+    harness.state_mut().state.apply_queue();
+    let m19 = harness.state().state.roadmap.measure("M19").unwrap().clone();
+    assert_eq!(m19.completed, NaiveDate::from_ymd_opt(2026, 12, 1));
+}

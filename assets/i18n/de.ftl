@@ -183,6 +183,7 @@ info-deleted = { $code } gelöscht.
 info-undone = Rückgängig gemacht: { $codes }
 info-redone = Wiederhergestellt: { $codes }
 invalid-date-missing = Bitte ein Datum eingeben.
+invalid-date-range = Das Datum { $value } liegt außerhalb der Jahre 1900 bis 2200.
 invalid-date = „{ $value }“ ist kein gültiges Datum (z. B. 31.12.2026).
 invalid-money = „{ $value }“ ist kein gültiger Betrag (z. B. 12.500 oder 12.500,00 €).
 editor-title = { $code } bearbeiten
@@ -423,6 +424,10 @@ report-horizon-figures = { $n ->
  }, davon { $done } erledigt · Fortschritt Ø { $progress } · ausgegeben { $spent }
 report-money-horizons = Je Horizont
 report-money-year-note = Geplant: einmalige Kosten im Jahr des Beginns, laufende Kosten anteilig ab dem Monat nach der Fertigstellung. Ausgegeben: gebuchte Ausgaben mit Datum im Jahr.
+report-cell-shortened = [Gekürzt: { $n ->
+    [one] 1 weitere Zeile steht
+   *[other] { $n } weitere Zeilen stehen
+ } im vollständigen Text in Fahrplan und im JSON-Export.]
 report-difference = Differenz
 report-last-reevaluation = Letzte Prüfung
 report-verdict = Ergebnis

@@ -183,6 +183,7 @@ info-deleted = { $code } deleted.
 info-undone = Undone: { $codes }
 info-redone = Redone: { $codes }
 invalid-date-missing = Please enter a date.
+invalid-date-range = The date { $value } lies outside the years 1900 to 2200.
 invalid-date = "{ $value }" is not a valid date (e.g. 2026-12-31 or 31.12.2026).
 invalid-money = "{ $value }" is not a valid amount (e.g. 12500 or 12,500.00).
 editor-title = Edit { $code }
@@ -423,6 +424,10 @@ report-horizon-figures = { $n ->
  }, { $done } done · average progress { $progress } · spent { $spent }
 report-money-horizons = Per horizon
 report-money-year-note = Planned: one-off costs in the year the measure starts, running costs pro rata from the month after completion. Spent: booked expenses dated in the year.
+report-cell-shortened = [Shortened: { $n ->
+    [one] 1 more line is
+   *[other] { $n } more lines are
+ } in the full text in Fahrplan and in the JSON export.]
 report-difference = Difference
 report-last-reevaluation = Last review
 report-verdict = Verdict

@@ -60,7 +60,9 @@ fn export_bytes(input: &ExportInput, kind: ExportKind) -> Result<Vec<u8>, String
     Ok(match kind {
         ExportKind::Csv => crate::export::measures_csv(&input.roadmap, input.today, &tr, delimiter),
         ExportKind::ExpensesCsv => crate::export::expenses_csv(&input.roadmap, &tr, delimiter),
-        ExportKind::Json => crate::export::export_json(&input.roadmap, &input.history),
+        ExportKind::Json => {
+            crate::export::export_json(&input.roadmap, &input.history).map_err(|e| e.to_string())?
+        }
         ExportKind::Ics => crate::export::calendar(&input.roadmap, &tr, chrono::Utc::now()),
         ExportKind::Png => crate::export::timeline_png(
             &input.roadmap,

@@ -210,6 +210,8 @@ pub struct AppState {
     pub opened: Vec<PathBuf>,
     data_version: i64,
     generation: u64,
+    /// The day the views' caches were made for.
+    seen_day: NaiveDate,
     notify: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
     watch: Option<crate::store::Watch>,
     /// The roadmap file the user works with (also when it could not be opened and an empty
@@ -257,6 +259,7 @@ impl AppState {
             opened,
             data_version,
             generation: 0,
+            seen_day: NaiveDate::MIN,
             notify: None,
             watch: None,
             on_network: crate::store::on_network_filesystem(store_path),
@@ -560,7 +563,8 @@ impl AppState {
         self.store.can_undo_redo().map_err(|e| e.localize(&self.tr))
     }
 
-    /// A number that changes whenever the snapshot is reloaded (for caches of the views).
+    /// A number that changes whenever the snapshot is reloaded or the day changes (for caches of
+    /// the views: overdue marks and "due soon" depend on the date).
     pub const fn generation(&self) -> u64 {
         self.generation
     }
@@ -568,6 +572,11 @@ impl AppState {
     /// Reloads the snapshot if another process (a second window, the command line) changed the
     /// file. Returns whether it did.
     pub fn refresh_if_changed_elsewhere(&mut self) -> bool {
+        let today = self.clock.today();
+        if today != self.seen_day {
+            self.seen_day = today;
+            self.generation += 1;
+        }
         match self.store.data_version() {
             Ok(v) if v != self.data_version => {
                 if let Err(e) = self.refresh() {

@@ -10,8 +10,9 @@ pub const FORMAT: &str = "fahrplan-export";
 /// The version of the export format.
 pub const VERSION: u32 = 1;
 
-/// The whole roadmap with its history as pretty JSON.
-pub fn export_json(roadmap: &Roadmap, history: &[Change]) -> Vec<u8> {
+/// The whole roadmap with its history as pretty JSON. An error (never expected for these plain
+/// values) is passed on rather than turned into an empty file that looks like a result.
+pub fn export_json(roadmap: &Roadmap, history: &[Change]) -> Result<Vec<u8>, serde_json::Error> {
     let owner_name = |id: Option<i64>| id.and_then(|id| roadmap.owner(id)).map(|o| o.name.clone());
     let measures: Vec<Value> = roadmap
         .measures
@@ -51,7 +52,7 @@ pub fn export_json(roadmap: &Roadmap, history: &[Change]) -> Vec<u8> {
         "meetings": roadmap.meetings.iter().map(|m| json!({"date": m.date, "title": m.title})).collect::<Vec<_>>(),
         "history": history.iter().map(|c| json!({"at": c.at, "who": c.who, "code": c.code, "field": c.field, "old": c.old, "new": c.new, "comment": c.comment})).collect::<Vec<_>>(),
     });
-    serde_json::to_vec_pretty(&value).unwrap_or_default()
+    serde_json::to_vec_pretty(&value)
 }
 
 #[cfg(test)]
@@ -66,7 +67,8 @@ mod tests {
         let store = Store::in_memory(Some(Lang::De)).unwrap();
         let roadmap = store.load_roadmap().unwrap();
         let history = store.history(None).unwrap();
-        let value: Value = serde_json::from_slice(&export_json(&roadmap, &history)).unwrap();
+        let value: Value =
+            serde_json::from_slice(&export_json(&roadmap, &history).unwrap()).unwrap();
         assert_eq!(value["format"], FORMAT);
         assert_eq!(value["version"], VERSION);
         assert_eq!(value["measures"].as_array().unwrap().len(), 20);
@@ -128,11 +130,13 @@ mod tests {
                     text,
                 )
                 .unwrap();
-            let first = export_json(&store.load_roadmap().unwrap(), &store.history(None).unwrap());
+            let first =
+                export_json(&store.load_roadmap().unwrap(), &store.history(None).unwrap()).unwrap();
             let imported = parse_import(&first, &tr).unwrap();
             let mut empty = Store::in_memory(None).unwrap();
             empty.replace_all(&imported.roadmap, &imported.history, false).unwrap();
-            let second = export_json(&empty.load_roadmap().unwrap(), &empty.history(None).unwrap());
+            let second =
+                export_json(&empty.load_roadmap().unwrap(), &empty.history(None).unwrap()).unwrap();
             let (a, b): (Value, Value) =
                 (serde_json::from_slice(&first).unwrap(), serde_json::from_slice(&second).unwrap());
             assert_eq!(a, b, "round {round} with {text:?}");
@@ -145,7 +149,7 @@ mod tests {
     fn generated_roadmaps_survive_export_import_export() {
         let tr = crate::i18n::I18n::new(Lang::De);
         let export = |store: &Store| {
-            export_json(&store.load_roadmap().unwrap(), &store.history(None).unwrap())
+            export_json(&store.load_roadmap().unwrap(), &store.history(None).unwrap()).unwrap()
         };
         let import = |bytes: &[u8], seed: u64| {
             let imported = parse_import(bytes, &tr).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
@@ -156,7 +160,7 @@ mod tests {
         for seed in 0..80 {
             let mut rng = fastrand::Rng::with_seed(seed);
             let (generated, history) = crate::export::testgen::roadmap(&mut rng);
-            let a = import(&export_json(&generated, &history), seed);
+            let a = import(&export_json(&generated, &history).unwrap(), seed);
             let first = export(&a);
             let second = export(&import(&first, seed));
             assert_eq!(
@@ -265,7 +269,8 @@ mod tests {
     fn broken_and_hostile_files_are_refused_with_a_location() {
         let tr = crate::i18n::I18n::new(Lang::De);
         let store = Store::in_memory(Some(Lang::De)).unwrap();
-        let good = export_json(&store.load_roadmap().unwrap(), &store.history(None).unwrap());
+        let good =
+            export_json(&store.load_roadmap().unwrap(), &store.history(None).unwrap()).unwrap();
         let text = String::from_utf8(good.clone()).unwrap();
         let err = |bytes: &[u8]| parse_import(bytes, &tr).unwrap_err();
         let truncated = err(&good[..good.len() / 2]);
@@ -293,6 +298,18 @@ mod tests {
         assert!(err(&junk).location.starts_with("Zeile 1"));
         let foreign = err(br#"{"format": "other", "version": 1}"#);
         assert!(foreign.detail.contains("keine Fahrplan-Exportdatei"));
+        // Dates as typing allows them: 1900–2200, wherever they are in the file.
+        let ancient =
+            err(text.replacen("\"due\": \"2023-05-31\"", "\"due\": \"1066-10-14\"", 1).as_bytes());
+        assert_eq!(ancient.location, "M01", "{ancient}");
+        assert!(
+            ancient.detail.contains("1066-10-14") && ancient.detail.contains("1900"),
+            "{ancient}"
+        );
+        let far = err(text
+            .replacen("\"date\": \"2023-05-26\"", "\"date\": \"+99999-01-01\"", 1)
+            .as_bytes());
+        assert!(far.location.starts_with("M01 / expense"), "{far}");
     }
 }
 
@@ -608,6 +625,29 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
                 tr.f("cli-unknown-code", &[("code", &r.code)]),
             ));
         }
+    }
+    // Dates as typing allows them (1900–2200), so nothing odd reaches a figure or a page.
+    let out_of_range = |location: String, date: chrono::NaiveDate| {
+        located(location, crate::model::ValidationError::DateOutOfRange(date).localize(tr))
+    };
+    let in_range = crate::model::date_in_range;
+    if let Some(e) = data.expenses.iter().find(|e| !in_range(e.date)) {
+        return Err(out_of_range(format!("{} / expense", e.code), e.date));
+    }
+    if let Some(r) = data.reevaluations.iter().find(|r| !in_range(r.date)) {
+        return Err(out_of_range(format!("{} / re-evaluation", r.code), r.date));
+    }
+    if let Some(m) = data.meetings.iter().find(|m| !in_range(m.date)) {
+        return Err(out_of_range(tr.t("import-file"), m.date));
+    }
+    if let Some(adopted) = data.info.adopted.filter(|d| !in_range(*d)) {
+        return Err(out_of_range(tr.t("import-file"), adopted));
+    }
+    if let Some(c) = data.history.iter().find(|c| !in_range(c.at.date())) {
+        return Err(out_of_range(
+            format!("{} / history", c.code.as_deref().unwrap_or("-")),
+            c.at.date(),
+        ));
     }
     roadmap.info = data.info.clone();
     roadmap.expenses = data

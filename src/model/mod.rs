@@ -20,7 +20,7 @@ pub use measure::{
     field_text, field_texts,
 };
 pub use money::Money;
-pub use validate::{ValidationError, find_cycle, validate_measure};
+pub use validate::{DATE_YEARS, ValidationError, date_in_range, find_cycle, validate_measure};
 
 /// The number of days before a due date from which a measure counts as "due soon".
 pub const DUE_SOON_DAYS: i64 = 30;

@@ -47,6 +47,17 @@ pub enum ValidationError {
     /// The re-evaluation interval must be 1–120 months.
     #[error("the re-evaluation interval {0} is outside 1–120 months")]
     IntervalOutOfRange(u32),
+    /// A date outside the years Fahrplan accepts ([`DATE_YEARS`]), typed or imported alike.
+    #[error("the date {0} is outside the years 1900–2200")]
+    DateOutOfRange(NaiveDate),
+}
+
+/// The years a date may have, wherever it comes from (typed, on the command line, imported).
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Whether `date` lies in [`DATE_YEARS`].
+pub fn date_in_range(date: NaiveDate) -> bool {
+    DATE_YEARS.contains(&chrono::Datelike::year(&date))
 }
 
 impl ValidationError {
@@ -67,6 +78,9 @@ impl ValidationError {
             Self::NegativeMoney => tr.t("invalid-negative-money"),
             Self::ZeroAmount => tr.t("invalid-zero-amount"),
             Self::IntervalOutOfRange(m) => tr.f("invalid-interval", &[("value", &m.to_string())]),
+            Self::DateOutOfRange(date) => {
+                tr.f("invalid-date-range", &[("value", &date.format("%Y-%m-%d").to_string())])
+            }
         }
     }
 }
@@ -82,6 +96,15 @@ pub fn validate_measure(candidate: &Measure, roadmap: &Roadmap) -> Result<(), Va
     let others = || roadmap.measures.iter().filter(|m| candidate.id == 0 || m.id != candidate.id);
     if others().any(|m| m.code == candidate.code) {
         return Err(ValidationError::DuplicateCode(candidate.code.clone()));
+    }
+    let dates = [
+        Some(candidate.start),
+        Some(candidate.due),
+        candidate.completed,
+        candidate.next_reevaluation,
+    ];
+    if let Some(date) = dates.into_iter().flatten().find(|d| !date_in_range(*d)) {
+        return Err(ValidationError::DateOutOfRange(date));
     }
     if candidate.due < candidate.start {
         return Err(ValidationError::DueBeforeStart { start: candidate.start, due: candidate.due });

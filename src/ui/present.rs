@@ -539,6 +539,8 @@ fn money_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
         .horizons
         .iter()
         .map(|(h, f)| (tr.t(&format!("horizon-{h}")), *f))
+        // Money already spent never vanishes: archived measures keep their own line.
+        .chain((d.archived.total > 0).then(|| (tr.t("label-archived"), d.archived)))
         .chain([(tr.t("summary-total"), d.total)])
         .collect();
     for (i, (label, f)) in rows.iter().enumerate() {

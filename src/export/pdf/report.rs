@@ -180,13 +180,26 @@ impl Flow<'_> {
         self.y += 10.0;
     }
 
-    /// The lines of a cell; a cell longer than [`MAX_CELL_LINES`] ends with an ellipsis, so every
-    /// row fits on a page.
+    /// The lines of a cell. A cell longer than [`MAX_CELL_LINES`] (so that every row fits on a
+    /// page) is shortened, and says so in its last lines: how many lines are left out and where
+    /// the whole text is. An official document never cuts silently.
     fn cell_lines(&self, c: &Cell, width: f32) -> Vec<String> {
-        let mut lines = self.doc.fonts.wrap(&c.text, c.face, TABLE, width - 2.0 * CELL_PAD_X);
+        let width = width - 2.0 * CELL_PAD_X;
+        let mut lines = self.doc.fonts.wrap(&c.text, c.face, TABLE, width);
         if lines.len() > MAX_CELL_LINES {
-            lines.truncate(MAX_CELL_LINES - 1);
-            lines.push("…".to_owned());
+            let note = |left: usize| {
+                self.doc.fonts.wrap(
+                    &self.tr.f("report-cell-shortened", &[("n", &left)]),
+                    Face::Bold,
+                    TABLE,
+                    width,
+                )
+            };
+            // The note takes a few lines itself; what it counts is what it replaces.
+            let keep = MAX_CELL_LINES.saturating_sub(note(lines.len()).len()).max(1);
+            let left = lines.len() - keep;
+            lines.truncate(keep);
+            lines.extend(note(left));
         }
         lines
     }
@@ -418,6 +431,13 @@ pub fn report_pdf(
             (money_row(tr, name, f.planned_one_off, f.planned_yearly, f.spent), false)
         })
         .collect();
+    // Money already spent never vanishes: archived measures keep a line of their own, and the
+    // total includes it.
+    let a = &d.archived;
+    if a.total > 0 {
+        let name = tr.t("label-archived");
+        rows.push((money_row(tr, name, a.planned_one_off, a.planned_yearly, a.spent), false));
+    }
     let t = &d.total;
     rows.push((
         money_row(tr, tr.t("summary-total"), t.planned_one_off, t.planned_yearly, t.spent),
@@ -438,7 +458,7 @@ pub fn report_pdf(
         .years
         .iter()
         .map(|y| {
-            let difference = Money(y.spent.0 - y.planned.0);
+            let difference = y.spent.saturating_sub(y.planned);
             // Red is kept for what is overdue; more spent than planned is shown in bold.
             let shown = cell(signed(tr, difference));
             let shown = if difference.0 > 0 { shown.bold() } else { shown };
@@ -455,7 +475,7 @@ pub fn report_pdf(
             cell(tr.t("summary-total")),
             cell(money(planned)),
             cell(money(spent)),
-            cell(signed(tr, Money(spent.0 - planned.0))),
+            cell(signed(tr, spent.saturating_sub(planned))),
         ],
         true,
     ));
