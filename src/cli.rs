@@ -782,7 +782,11 @@ fn summary_text(d: &Dashboard, roadmap: &Roadmap, tr: &I18n) -> String {
         rows.push(row(tr.t(&format!("horizon-{h}")), f));
     }
     if d.archived.total > 0 {
-        rows.push(row(tr.t("label-archived"), &d.archived));
+        // Archived measures are out of the plan: their count and money, not their progress.
+        let mut archived = row(tr.t("label-archived"), &d.archived);
+        archived[1] = tr.f("measures-count", &[("n", &d.archived.total)]);
+        archived[2] = "–".to_owned();
+        rows.push(archived);
     }
     rows.push(row(tr.t("summary-total"), &d.total));
     let mut text = format!("{}\n\n{}", roadmap.info.name, columns(&rows));

@@ -315,6 +315,7 @@ kind-added = neu
 kind-removed = entfernt
 tab-dashboard = Übersicht
 dashboard-average = Ø { $p }
+dashboard-archived-spent = davon archiviert
 dashboard-archived-money = Darin enthalten: { $n ->
     [one] 1 archivierte Maßnahme
    *[other] { $n } archivierte Maßnahmen

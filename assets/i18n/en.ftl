@@ -315,6 +315,7 @@ kind-added = added
 kind-removed = removed
 tab-dashboard = Overview
 dashboard-average = avg. { $p }
+dashboard-archived-spent = of which archived
 dashboard-archived-money = Included: { $n ->
     [one] 1 archived measure
    *[other] { $n } archived measures

@@ -40,7 +40,9 @@ fn card(ui: &mut Ui, tokens: &Tokens, title: &str, add: impl FnOnce(&mut Ui)) {
     );
 }
 
-fn figures_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, f: &Figures) {
+/// Progress and money of a horizon or of the total; the total names the archived measures'
+/// spending it includes (money spent never vanishes from a figure).
+fn figures_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, f: &Figures, archived: Option<&Figures>) {
     let (tr, tokens) = (ctx.tr, ctx.tokens);
     ui.label(
         RichText::new(tr.f("lane-done", &[("done", &f.done), ("total", &f.total)]))
@@ -67,28 +69,25 @@ fn figures_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, f: &Figures) {
             });
             ui.end_row();
         }
+        if let Some(a) = archived.filter(|a| a.total > 0) {
+            let detail = tr.f(
+                "dashboard-archived-money",
+                &[
+                    ("n", &a.total),
+                    ("spent", &tr.money_whole(a.spent)),
+                    ("one_off", &tr.money_whole(a.planned_one_off)),
+                ],
+            );
+            muted(ui, tokens, tr.t("dashboard-archived-spent")).on_hover_text(&detail);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(
+                    RichText::new(tr.money_whole(a.spent)).monospace().color(tokens.text_muted),
+                )
+                .on_hover_text(detail);
+            });
+            ui.end_row();
+        }
     });
-}
-
-/// The archived measures' money, which the total includes (money spent never vanishes).
-fn archived_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, archived: &Figures) {
-    if archived.total == 0 {
-        return;
-    }
-    let (tr, tokens) = (ctx.tr, ctx.tokens);
-    ui.separator();
-    muted(
-        ui,
-        tokens,
-        tr.f(
-            "dashboard-archived-money",
-            &[
-                ("n", &archived.total),
-                ("spent", &tr.money_whole(archived.spent)),
-                ("one_off", &tr.money_whole(archived.planned_one_off)),
-            ],
-        ),
-    );
 }
 
 /// A list of measures, each one click from its details.
@@ -131,12 +130,11 @@ pub fn dashboard_ui(
         ui.columns(4, |cols| {
             for (i, (h, f)) in d.horizons.iter().enumerate() {
                 card(&mut cols[i], tokens, &tr.t(&format!("horizon-{h}-long")), |ui| {
-                    figures_ui(ui, ctx, f);
+                    figures_ui(ui, ctx, f, None);
                 });
             }
             card(&mut cols[3], tokens, &tr.t("summary-total"), |ui| {
-                figures_ui(ui, ctx, &d.total);
-                archived_ui(ui, ctx, &d.archived);
+                figures_ui(ui, ctx, &d.total, Some(&d.archived));
             });
         });
         ui.add_space(tokens.space_m);
