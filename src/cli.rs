@@ -21,7 +21,7 @@ use crate::model::{
     Change, Dashboard, Measure, Roadmap, SinceReport, Status, Verdict, changes_since, dashboard,
     schedule_health,
 };
-use crate::store::{Store, StoreError, inspect};
+use crate::store::{ReadOnlyReason, Store, StoreError, inspect};
 
 /// Fahrplan: the IT roadmap of a municipality — measures, owners, status, money, re-evaluations.
 #[derive(Debug, Parser)]
@@ -181,8 +181,13 @@ pub enum Cmd {
         #[arg(long, value_enum, default_value = "table")]
         format: TableFormat,
     },
-    /// Check the file: integrity, schema version, application id.
-    Check,
+    /// Check the file: integrity, schema version, application id, how it is shared.
+    Check {
+        /// Output format (JSON: `ok`, `path`, `journal_mode`, `network_drive`, `read_only`,
+        /// `locked_by`, `schema_version`, …).
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextFormat,
+    },
     /// Write a verified backup (default: into the `backups` folder beside the file, rotated).
     Backup {
         /// Write it here instead.
@@ -353,8 +358,27 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The file for a command that only reads: created and seeded on first use, then opened only
+/// to read (nothing is written, no side file is created, no edit lock is taken).
 fn open(db: &std::path::Path, tr: &I18n) -> Result<Store, Failure> {
-    Store::open_or_create(db, tr.lang()).map_err(|e| Failure::store(&e, tr))
+    if !db.exists() {
+        drop(Store::create(db, Some(tr.lang())).map_err(|e| Failure::store(&e, tr))?);
+    }
+    Store::open_read_only(db).map_err(|e| Failure::store(&e, tr))
+}
+
+/// The file for a command that writes: opened for writing (on a network drive with the edit
+/// lock), or exit 2 with the reason (no permission, being edited by someone named) before
+/// anything is done.
+fn open_for_writing(db: &std::path::Path, tr: &I18n) -> Result<Store, Failure> {
+    let store = Store::open_or_create(db, tr.lang()).map_err(|e| Failure::store(&e, tr))?;
+    match store.read_only_reason() {
+        None => Ok(store),
+        Some(ReadOnlyReason::LockedBy(holder)) => {
+            Err(Failure::store(&StoreError::Locked(holder.clone()), tr))
+        }
+        Some(_) => Err(Failure::store(&StoreError::ReadOnly, tr)),
+    }
 }
 
 fn out(text: &str) {
@@ -401,7 +425,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                     tr.f("cli-bad-status", &[("status", status), ("valid", &valid.join(", "))]),
                 ));
             };
-            let mut store = open(db, tr)?;
+            let mut store = open_for_writing(db, tr)?;
             let before = store.measure(code).map_err(|e| Failure::store(&e, tr))?;
             let Some(before) = before else {
                 return Err(Failure::Input(tr.f("cli-unknown-code", &[("code", &code)])));
@@ -427,7 +451,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 .ok()
                 .filter(|p| *p <= 100)
                 .ok_or_else(|| Failure::Input(tr.f("cli-bad-progress", &[("value", progress)])))?;
-            let mut store = open(db, tr)?;
+            let mut store = open_for_writing(db, tr)?;
             let before = existing(&store, code, tr)?;
             let after = store
                 .set_progress(code, progress, comment, None)
@@ -445,7 +469,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
             let money = parse_money(amount, tr.lang())
                 .ok_or_else(|| Failure::Input(tr.f("cli-bad-amount", &[("value", amount)])))?;
             let date = date_arg(date.as_deref(), today, tr)?;
-            let mut store = open(db, tr)?;
+            let mut store = open_for_writing(db, tr)?;
             existing(&store, code, tr)?;
             store.add_expense(code, date, money, note).map_err(|e| Failure::store(&e, tr))?;
             let spent = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?.spent(code);
@@ -462,7 +486,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
         Cmd::Reevaluate { code, verdict, date, note, next } => {
             let date = date_arg(date.as_deref(), today, tr)?;
             let next = next.as_deref().map(|n| date_arg(Some(n), today, tr)).transpose()?;
-            let mut store = open(db, tr)?;
+            let mut store = open_for_writing(db, tr)?;
             existing(&store, code, tr)?;
             let by = store.who().to_owned();
             let verdict = Verdict::from(*verdict);
@@ -527,7 +551,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
         }
         Cmd::Meeting { action: MeetingCmd::Add { date, title } } => {
             let date = date_arg(Some(date), today, tr)?;
-            let mut store = open(db, tr)?;
+            let mut store = open_for_writing(db, tr)?;
             let meeting = store.add_meeting(date, title).map_err(|e| Failure::store(&e, tr))?;
             out(&tr.f(
                 "cli-meeting-added",
@@ -542,7 +566,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
             }
         }
         Cmd::Undo | Cmd::Redo => {
-            let mut store = open(db, tr)?;
+            let mut store = open_for_writing(db, tr)?;
             let undo = matches!(command, Cmd::Undo);
             let changes = if undo { store.undo("") } else { store.redo("") }
                 .map_err(|e| Failure::store(&e, tr))?;
@@ -645,7 +669,7 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 Failure::Input(tr.f("import-failed", &[("problem", &e.to_string())]))
             })?;
             let mut store = if db.exists() {
-                Store::open(db).map_err(|e| Failure::store(&e, tr))?
+                open_for_writing(db, tr)?
             } else {
                 Store::create(db, None).map_err(|e| Failure::store(&e, tr))?
             };
@@ -681,13 +705,41 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                 out(&format!("{}  {}  {}", tr.date_time(b.taken), measures, b.path.display()));
             }
         }
-        Cmd::Check => {
-            if !db.exists() {
-                return Err(Failure::File(
-                    tr.f("cli-no-file", &[("path", &db.display().to_string())]),
-                ));
-            }
-            let report = inspect(db).map_err(|e| Failure::store(&e, tr))?;
+        Cmd::Check { format } => check(db, *format, tr)?,
+    }
+    Ok(())
+}
+
+/// `check`: the file's soundness and how it is shared, without changing anything.
+fn check(db: &std::path::Path, format: TextFormat, tr: &I18n) -> Result<(), Failure> {
+    if !db.exists() {
+        return Err(Failure::File(tr.f("cli-no-file", &[("path", &db.display().to_string())])));
+    }
+    let report = inspect(db).map_err(|e| Failure::store(&e, tr))?;
+    let store = Store::open_read_only(db).map_err(|e| Failure::store(&e, tr))?;
+    let journal = store.journal_mode().map_err(|e| Failure::store(&e, tr))?;
+    // Where no writer has it open, the file rests in the rollback journal's mode.
+    let journal = if store.is_snapshot() { "wal".to_owned() } else { journal };
+    let holder = store.locked_by();
+    let writable = Store::may_write(db) && holder.is_none();
+    match format {
+        TextFormat::Json => out(&to_json(&json!({
+            "ok": report.integrity == "ok",
+            "path": db.display().to_string(),
+            "integrity": report.integrity,
+            "journal_mode": journal,
+            "network_drive": store.is_network(),
+            "read_only": !writable,
+            "locked_by": holder.as_ref().map(|h| json!({
+                "user": h.user,
+                "host": h.host,
+                "since": h.since.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            })),
+            "schema_version": report.schema_version,
+            "application_id": format!("0x{:08X}", report.application_id),
+            "measures": report.measures,
+        }))),
+        TextFormat::Text => {
             out(&tr.f(
                 "cli-check-ok",
                 &[
@@ -698,6 +750,13 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
                     ("measures", &report.measures),
                 ],
             ));
+            if let Some(holder) = holder {
+                let today = chrono::Local::now().date_naive();
+                out(&tr.f(
+                    "banner-locked",
+                    &[("holder", &crate::store::holder_text(tr, &holder, today))],
+                ));
+            }
         }
     }
     Ok(())

@@ -88,6 +88,8 @@ measures-count = { $n ->
     [one] 1 Maßnahme
    *[other] { $n } Maßnahmen
  }
+banner-viewer = Nur zum Ansehen geöffnet: Änderungen sind hier nicht möglich.
+banner-locked = In Bearbeitung durch { $holder }. Sie sehen den zuletzt gespeicherten Stand; sobald die Datei frei ist, können Sie hier bearbeiten.
 banner-read-only = Diese Datei ist schreibgeschützt geöffnet: Änderungen sind nicht möglich.
 info-copy-saved = Kopie gespeichert: { $path }
 history-seeded = Standardfahrplan angelegt
@@ -100,6 +102,8 @@ err-too-new = { $path } wurde mit einer neueren Fahrplan-Version erstellt. Bitte
 err-needs-migration = { $path } stammt von einer älteren Fahrplan-Version und kann schreibgeschützt nicht aktualisiert werden.
 err-io = { $path } kann nicht geöffnet oder angelegt werden: { $detail }
 err-exists = { $path } gibt es bereits. Bitte wählen Sie einen anderen Namen.
+lock-holder = { $user } ({ $host }) seit { $since }
+err-locked = Der Fahrplan wird gerade bearbeitet von { $holder }. Es wurde nichts geändert; bitte später noch einmal versuchen.
 err-read-only = Der Fahrplan ist schreibgeschützt geöffnet; es wurde nichts geändert.
 err-conflict = Maßnahme { $code } wurde inzwischen von jemand anderem geändert. Ihre Änderung wurde nicht gespeichert; die aktuellen Werte werden angezeigt.
 err-busy = Die Datei wird gerade von einem anderen Programm benutzt. Bitte versuchen Sie es gleich noch einmal; es wurde nichts geändert.
@@ -178,6 +182,7 @@ cli-undone = Rückgängig gemacht:
 cli-redone = Wiederhergestellt:
 info-expense-booked = { $code }: Ausgabe { $amount } am { $date } gebucht.
 info-reevaluated = { $code }: Prüfung erfasst, nächste Prüfung { $next }.
+info-now-editing = { $file } ist jetzt frei: Sie können den Fahrplan bearbeiten.
 info-saved = { $code } gespeichert.
 info-deleted = { $code } gelöscht.
 info-undone = Rückgängig gemacht: { $codes }

@@ -88,6 +88,8 @@ measures-count = { $n ->
     [one] 1 measure
    *[other] { $n } measures
  }
+banner-viewer = Opened for viewing only: nothing can be changed here.
+banner-locked = Being edited by { $holder }. You see the last saved state; once the file is free you can edit here.
 banner-read-only = This file is open read-only: changes are not possible.
 info-copy-saved = Copy saved: { $path }
 history-seeded = Default roadmap created
@@ -100,6 +102,8 @@ err-too-new = { $path } was created by a newer version of Fahrplan. Please updat
 err-needs-migration = { $path } comes from an older version of Fahrplan and cannot be updated while read-only.
 err-io = { $path } cannot be opened or created: { $detail }
 err-exists = { $path } exists already. Please choose another name.
+lock-holder = { $user } ({ $host }) since { $since }
+err-locked = The roadmap is being edited by { $holder }. Nothing was changed; please try again later.
 err-read-only = The roadmap is open read-only; nothing was changed.
 err-conflict = Measure { $code } was changed by someone else in the meantime. Your change was not saved; the current values are shown.
 err-busy = The file is in use by another program. Please try again in a moment; nothing was changed.
@@ -178,6 +182,7 @@ cli-undone = Undone:
 cli-redone = Redone:
 info-expense-booked = { $code }: expense of { $amount } on { $date } booked.
 info-reevaluated = { $code }: review recorded, next review { $next }.
+info-now-editing = { $file } is free now: you can edit the roadmap.
 info-saved = { $code } saved.
 info-deleted = { $code } deleted.
 info-undone = Undone: { $codes }

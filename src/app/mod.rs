@@ -212,6 +212,10 @@ pub struct AppState {
     generation: u64,
     /// The day the views' caches were made for.
     seen_day: NaiveDate,
+    /// The file as the snapshot of a read-only store last saw it.
+    seen_stamp: crate::store::FileStamp,
+    /// When the edit lock or a snapshot was last looked at (at most every two seconds).
+    last_look: Option<std::time::Instant>,
     notify: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
     watch: Option<crate::store::Watch>,
     /// The roadmap file the user works with (also when it could not be opened and an empty
@@ -224,6 +228,14 @@ pub struct AppState {
     job: Option<Job>,
     /// A checked import waiting for the user's confirmation.
     pub import_preview: Option<ImportPreview>,
+}
+
+impl Drop for AppState {
+    fn drop(&mut self) {
+        // The watcher's connection closes first, so that a writer closing its file after it can
+        // leave the file in the rollback journal's mode (see `store::access`).
+        self.watch = None;
+    }
 }
 
 impl std::fmt::Debug for AppState {
@@ -240,6 +252,7 @@ impl AppState {
     /// The state for an open store.
     pub fn new(store: Store, lang: Lang, clock: impl Into<Clock>) -> Result<Self, StoreError> {
         let store_path = &store.path().to_owned();
+        let on_network = store.is_network();
         let roadmap = store.load_roadmap()?;
         let recent = store.recent_changes(50)?;
         let data_version = store.data_version()?;
@@ -260,9 +273,11 @@ impl AppState {
             data_version,
             generation: 0,
             seen_day: NaiveDate::MIN,
+            seen_stamp: crate::store::file_stamp(store_path),
+            last_look: None,
             notify: None,
             watch: None,
-            on_network: crate::store::on_network_filesystem(store_path),
+            on_network,
             file: store_path.to_owned(),
             offer_backups: false,
             job: None,
@@ -516,7 +531,7 @@ impl AppState {
 
     fn switch_to(&mut self, store: Store) -> Result<(), StoreError> {
         let path = store.path().to_owned();
-        self.on_network = crate::store::on_network_filesystem(&path);
+        self.on_network = store.is_network();
         self.file.clone_from(&path);
         self.store = store;
         // A checked import belongs to the file it was chosen for.
@@ -539,6 +554,73 @@ impl AppState {
         self.data_version = self.store.data_version()?;
         self.generation += 1;
         Ok(())
+    }
+
+    /// The banner of a read-only file in the UI language: why it is read-only, and for a file
+    /// being edited elsewhere by whom since when. `None` for a file open for writing.
+    pub fn read_only_banner(&self) -> Option<String> {
+        use crate::store::ReadOnlyReason;
+        Some(match self.store.read_only_reason()? {
+            ReadOnlyReason::Newer => self.tr.t("banner-newer"),
+            ReadOnlyReason::NoPermission => self.tr.t("banner-read-only"),
+            ReadOnlyReason::Chosen => self.tr.t("banner-viewer"),
+            ReadOnlyReason::LockedBy(holder) => self.tr.f(
+                "banner-locked",
+                &[("holder", &crate::store::holder_text(&self.tr, holder, self.today()))],
+            ),
+        })
+    }
+
+    /// Whether the window waits for the edit lock of a file on a network drive (it looks again
+    /// every two seconds and becomes the editor when the lock is free).
+    pub fn waiting_for_lock(&self) -> bool {
+        matches!(self.store.read_only_reason(), Some(crate::store::ReadOnlyReason::LockedBy(_)))
+    }
+
+    /// For a window waiting for the edit lock: takes it once it is free and says so. For a
+    /// read-only snapshot: opens it again when the file changed. At most every two seconds;
+    /// returns whether the snapshot was reloaded.
+    fn look_again(&mut self) -> bool {
+        let waiting = self.waiting_for_lock();
+        if !waiting && !self.store.is_snapshot() {
+            return false;
+        }
+        if self.last_look.is_some_and(|t| t.elapsed() < std::time::Duration::from_secs(2)) {
+            return false;
+        }
+        self.last_look = Some(std::time::Instant::now());
+        if waiting {
+            let options = crate::store::OpenOptions {
+                read_only: false,
+                network: Some(self.store.is_network()),
+            };
+            match Store::open_with(self.store.path(), &options) {
+                Ok(mut store) if !store.is_read_only() => {
+                    store.set_who(self.store.who().to_owned());
+                    let name = display_name(store.path());
+                    self.message = Some(match self.switch_to(store) {
+                        Ok(()) => Message {
+                            kind: MessageKind::Info,
+                            text: self.tr.f("info-now-editing", &[("file", &name)]),
+                        },
+                        Err(e) => Message { kind: MessageKind::Error, text: e.localize(&self.tr) },
+                    });
+                    return true;
+                }
+                // Still held (or the file cannot be read now): stay as we are.
+                _ => return false,
+            }
+        }
+        let stamp = crate::store::file_stamp(self.store.path());
+        if stamp == self.seen_stamp {
+            return false;
+        }
+        self.seen_stamp = stamp;
+        let reloaded = self.store.reopen_snapshot().and_then(|()| self.refresh());
+        if let Err(e) = reloaded {
+            self.message = Some(Message { kind: MessageKind::Error, text: e.localize(&self.tr) });
+        }
+        true
     }
 
     /// The whole history, oldest first (for the history view), or why it cannot be read (in the
@@ -576,6 +658,9 @@ impl AppState {
         if today != self.seen_day {
             self.seen_day = today;
             self.generation += 1;
+        }
+        if self.look_again() {
+            return true;
         }
         match self.store.data_version() {
             Ok(v) if v != self.data_version => {

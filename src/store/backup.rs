@@ -31,23 +31,68 @@ fn stem(db: &Path) -> String {
     db.file_stem().map_or_else(|| "fahrplan".to_owned(), |s| s.to_string_lossy().into_owned())
 }
 
-/// The regular backups of `db`, newest first (backups taken before migrations are listed too).
+/// When a backup of the file with stem `stem` was taken, read from its name: `STEM-STAMP`,
+/// `STEM-before-v1-STAMP`, `STEM-before-restore-STAMP`, each perhaps with `-2`, `-3`, … for
+/// further backups in the same second. `None` for any other name (the backups of another file in
+/// the same folder, `a-x.sqlite` beside `a.sqlite`, included).
+fn backup_time(name: &str, stem: &str) -> Option<NaiveDateTime> {
+    let rest = name.strip_suffix(".sqlite")?;
+    let stamped = |text: &str| -> Option<(String, NaiveDateTime)> {
+        let split = text.len().checked_sub(STAMP_LEN)?;
+        let (head, stamp) = (text.get(..split)?, text.get(split..)?);
+        let taken = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
+        Some((head.strip_suffix('-')?.to_owned(), taken))
+    };
+    let counted = rest.rsplit_once('-').and_then(|(head, n)| {
+        (!n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+            .then_some(head)
+            .and_then(stamped)
+    });
+    let (head, taken) = counted.or_else(|| stamped(rest))?;
+    let kind = head.strip_prefix(stem)?;
+    let known = kind.is_empty()
+        || kind == "-before-restore"
+        || kind
+            .strip_prefix("-before-v")
+            .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
+    known.then_some(taken)
+}
+
+/// The length of a time stamp in a backup's name (`20261127-101500`).
+const STAMP_LEN: usize = 15;
+
+/// A new backup's path for `db` in its backups folder: `STEM{kind}-STAMP.sqlite`, or with `-2`,
+/// `-3`, … when a backup of that second exists already. The folder is created if needed.
+pub(super) fn new_backup_path(db: &Path, kind: &str, now: NaiveDateTime) -> Result<PathBuf> {
+    let dir = backups_dir(db);
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| StoreError::Io { path: dir.clone(), detail: e.to_string() })?;
+    let base = format!("{}{kind}-{}", stem(db), now.format(STAMP));
+    let first = dir.join(format!("{base}.sqlite"));
+    if !first.exists() {
+        return Ok(first);
+    }
+    (2..1000)
+        .map(|n| dir.join(format!("{base}-{n}.sqlite")))
+        .find(|p| !p.exists())
+        .ok_or(StoreError::Exists { path: first })
+}
+
+/// The backups of `db` (its own, matched by exact name), newest first; backups taken before
+/// migrations and restores are listed too.
 pub fn list_backups(db: &Path) -> Vec<BackupInfo> {
-    let prefix = format!("{}-", stem(db));
+    let stem = stem(db);
     let Ok(entries) = std::fs::read_dir(backups_dir(db)) else { return Vec::new() };
     let mut backups: Vec<BackupInfo> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter_map(|path| {
             let name = path.file_name()?.to_string_lossy().into_owned();
-            let rest = name.strip_prefix(&prefix)?.strip_suffix(".sqlite")?;
-            // `NAME-20261127-101500` or `NAME-before-v1-20261127-101500`.
-            let stamp = rest.get(rest.len().checked_sub(15)?..)?;
-            let taken = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
+            let taken = backup_time(&name, &stem)?;
             let measures = inspect(&path).ok().map(|r: FileReport| r.measures);
             Some(BackupInfo { path, taken, measures })
         })
         .collect();
-    backups.sort_by_key(|b| std::cmp::Reverse(b.taken));
+    backups.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| b.path.cmp(&a.path)));
     backups
 }
 
@@ -88,12 +133,7 @@ impl Store {
     pub fn backup_now(&self, now: NaiveDateTime, output: Option<&Path>) -> Result<PathBuf> {
         let target = match output {
             Some(path) => path.to_owned(),
-            None => {
-                let dir = backups_dir(&self.path);
-                std::fs::create_dir_all(&dir)
-                    .map_err(|e| StoreError::Io { path: dir.clone(), detail: e.to_string() })?;
-                dir.join(format!("{}-{}.sqlite", stem(&self.path), now.format(STAMP)))
-            }
+            None => new_backup_path(&self.path, "", now)?,
         };
         backup_connection(&self.conn, &target)?;
         if output.is_none() {
@@ -117,40 +157,54 @@ impl Store {
     }
 }
 
-/// Replaces the roadmap `db` with the verified backup `backup`. The current file is first kept
-/// as a backup itself (or, if it cannot be opened, renamed to `NAME.damaged-STAMP`), so nothing
-/// is lost. Returns where the previous file went.
+/// Restores the verified backup `backup` into the roadmap `db`, in place: the current state is
+/// first kept as a backup itself, then SQLite's online backup API copies the backup into the open
+/// file in one step. The file stays the same file, so other windows and the command line see
+/// the restored data. A file that cannot be opened is set aside (renamed to
+/// `NAME.damaged-STAMP`, never deleted) and the backup copied to a new file. Returns where the
+/// previous state went.
 pub fn restore(db: &Path, backup: &Path, now: NaiveDateTime) -> Result<PathBuf> {
-    inspect(backup)?;
-    let kept = if db.exists() {
-        match Store::open_read_only(db) {
-            Ok(current) => {
-                let name = format!("{}-before-restore-{}.sqlite", stem(db), now.format(STAMP));
-                let dir = backups_dir(db);
-                std::fs::create_dir_all(&dir)
-                    .map_err(|e| StoreError::Io { path: dir.clone(), detail: e.to_string() })?;
-                let target = dir.join(name);
-                backup_connection(&current.conn, &target)?;
-                target
+    let report = inspect(backup)?;
+    let (source, _) =
+        super::access::open_reader(backup).map_err(|e| StoreError::from_open(backup, e))?;
+    super::harden(&source)?;
+    let live = if db.exists() {
+        match Store::open(db) {
+            Ok(store) => Some(store),
+            Err(StoreError::Damaged { .. } | StoreError::NotADatabase { .. }) => {
+                set_aside_damaged(db, now)?;
+                None
             }
-            Err(_) => set_aside_damaged(db, now)?,
+            Err(e) => return Err(e),
         }
     } else {
-        PathBuf::new()
+        None
     };
-    // Copy through SQLite into a temporary file beside the roadmap, then rename over it.
-    let source = Store::open_read_only(backup)?;
-    let file_name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temp = db.with_file_name(format!(".{file_name}.restoring"));
-    let _ = std::fs::remove_file(&temp);
-    backup_connection(&source.conn, &temp)?;
-    for suffix in ["-wal", "-shm"] {
-        let mut side = db.as_os_str().to_owned();
-        side.push(suffix);
-        let _ = std::fs::remove_file(side);
+    let Some(mut live) = live else {
+        // Nothing to keep: a new file from the backup (never over an existing one).
+        backup_connection(&source, db)?;
+        return Ok(PathBuf::new());
+    };
+    match live.read_only_reason() {
+        None => {}
+        Some(super::ReadOnlyReason::LockedBy(holder)) => {
+            return Err(StoreError::Locked(holder.clone()));
+        }
+        Some(_) => return Err(StoreError::ReadOnly),
     }
-    std::fs::rename(&temp, db)
-        .map_err(|e| StoreError::Io { path: db.to_owned(), detail: e.to_string() })?;
+    let kept = new_backup_path(db, "-before-restore", now)?;
+    backup_connection(&live.conn, &kept)?;
+    live.prepare_write()?;
+    // All pages in one step: one write transaction on the live file.
+    match rusqlite::backup::Backup::new(&source, &mut live.conn)?.step(-1)? {
+        rusqlite::backup::StepResult::Done => {}
+        _ => return Err(StoreError::Busy),
+    }
+    if report.schema_version < super::SCHEMA_VERSION {
+        super::MIGRATIONS
+            .to_latest(&mut live.conn)
+            .map_err(|e| StoreError::Migration(e.to_string()))?;
+    }
     Ok(kept)
 }
 

@@ -7,6 +7,17 @@ use rusqlite::ErrorCode;
 use crate::i18n::I18n;
 use crate::model::ValidationError;
 
+/// Who holds the edit lock, as the user reads it: `anna.schmidt (PC-IT-01) seit 09:12`, with the
+/// date when it is not `today`.
+pub fn holder_text(tr: &I18n, holder: &super::LockInfo, today: chrono::NaiveDate) -> String {
+    let since = if holder.since.date() == today {
+        holder.since.format("%H:%M").to_string()
+    } else {
+        tr.date_time(holder.since)
+    };
+    tr.f("lock-holder", &[("user", &holder.user), ("host", &holder.host), ("since", &since)])
+}
+
 /// An error of the store. [`StoreError::localize`] gives the message for the user.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -61,6 +72,9 @@ pub enum StoreError {
     /// The file is open read-only.
     #[error("the roadmap is open read-only")]
     ReadOnly,
+    /// Another editor holds the edit lock of the file (network drive).
+    #[error("the roadmap is being edited by {} ({}) since {}", .0.user, .0.host, .0.since)]
+    Locked(super::LockInfo),
     /// No measure has this code.
     #[error("there is no measure {0}")]
     UnknownMeasure(String),
@@ -196,6 +210,10 @@ impl StoreError {
             }
             Self::Exists { path } => tr.f("err-exists", &[("path", &path_of(path))]),
             Self::ReadOnly => tr.t("err-read-only"),
+            Self::Locked(holder) => tr.f(
+                "err-locked",
+                &[("holder", &holder_text(tr, holder, chrono::Local::now().date_naive()))],
+            ),
             Self::UnknownMeasure(code) => tr.f("cli-unknown-code", &[("code", code)]),
             Self::Conflict { code } => tr.f("err-conflict", &[("code", code)]),
             Self::HasDependents { code, dependents } => tr

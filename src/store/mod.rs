@@ -4,6 +4,7 @@
 //! [`inspect`]: it is first opened read-only and hardened (defensive mode, no trusted schema,
 //! cell size checks, tight limits); only a file that is a sound Fahrplan file is opened for writing.
 
+mod access;
 mod backup;
 mod error;
 mod queries;
@@ -18,8 +19,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags, config::DbConfig, limits::Limit};
 
+pub use access::{
+    LockInfo, filesystem_type, is_network_type, is_unc_path, lock_path, macos_filesystem_type,
+    network_override, on_network_drive,
+};
 pub use backup::{BackupInfo, backups_dir, list_backups, restore, set_aside_damaged};
-pub use error::StoreError;
+pub use error::{StoreError, holder_text};
 pub use schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 pub use seed::default_roadmap_info;
 
@@ -66,12 +71,54 @@ pub fn current_user() -> String {
         .unwrap_or_else(|| "unbekannt".to_owned())
 }
 
+/// Why a roadmap is open read-only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadOnlyReason {
+    /// Opened only to look: a viewer by choice, the presentation, a command that only reads.
+    Chosen,
+    /// This user may not write the file or its folder.
+    NoPermission,
+    /// Another editor holds the edit lock of the file on a network drive.
+    LockedBy(LockInfo),
+    /// Written by a newer Fahrplan: shown, never changed.
+    Newer,
+}
+
+/// Where a writer on a local disk stands with WAL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WalState {
+    /// Not a local writer (reader, network drive, memory).
+    NotUsed,
+    /// To be switched on at the first write.
+    Pending,
+    /// Switched on by this connection: switched back when it closes.
+    On,
+}
+
+/// How to open a roadmap file.
+#[derive(Clone, Debug, Default)]
+pub struct OpenOptions {
+    /// Only to read: nothing is written, no side file is created, no lock is taken.
+    pub read_only: bool,
+    /// Whether the file lies on a network drive (`None`: `FAHRPLAN_NETWORK_DRIVE`, else
+    /// detected).
+    pub network: Option<bool>,
+}
+
 /// One open roadmap file.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    read_only: bool,
-    newer: bool,
+    read_only: Option<ReadOnlyReason>,
+    /// On a network drive: rollback journal, one editor at a time.
+    network: bool,
+    /// The edit lock, held by a writer on a network drive.
+    lock: Option<access::EditLock>,
+    /// A read-only snapshot that must be opened again to see later changes.
+    snapshot: bool,
+    /// A writer on a local disk switches the file to WAL at its first write (so a command that
+    /// fails before writing leaves every byte as it was) and back when it closes.
+    wal: WalState,
     who: String,
     clock: Clock,
 }
@@ -81,6 +128,7 @@ impl std::fmt::Debug for Store {
         f.debug_struct("Store")
             .field("path", &self.path)
             .field("read_only", &self.read_only)
+            .field("network", &self.network)
             .field("who", &self.who)
             .finish_non_exhaustive()
     }
@@ -129,8 +177,9 @@ fn inspect_any_version(path: &Path) -> Result<FileReport> {
         return Err(StoreError::NotADatabase { path: path.to_owned() });
     }
     let damaged = |e: rusqlite::Error| StoreError::from_open(path, e);
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(damaged)?;
+    // Read without creating a side file: checking a file is looking at it.
+    let (conn, _) = access::open_reader(path).map_err(damaged)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(damaged)?;
     harden(&conn).map_err(damaged)?;
     limit(&conn).map_err(damaged)?;
     let application_id: i32 =
@@ -204,96 +253,170 @@ fn quick_check(conn: &Connection) -> rusqlite::Result<String> {
     Ok(rows.join("; "))
 }
 
+/// Whether this user may write `path` and create files beside it (SQLite's journal), asked of
+/// the operating system without writing anything.
+fn may_write(path: &Path) -> bool {
+    let folder =
+        path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
+    #[cfg(unix)]
+    {
+        use rustix::fs::{Access, access};
+        access(path, Access::WRITE_OK).is_ok() && access(folder, Access::WRITE_OK).is_ok()
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::OpenOptions::new().write(true).open(path).is_ok()
+            && std::fs::metadata(folder).is_ok_and(|m| !m.permissions().readonly())
+    }
+}
+
 impl Store {
-    /// Opens an existing roadmap file after checking it with [`inspect`]. A file that cannot be
-    /// written (permissions, read-only medium) is opened read-only.
+    /// Opens an existing roadmap file after checking it with [`inspect`]: for writing where this
+    /// user may (and, on a network drive, holds the edit lock), else read-only with the reason.
     pub fn open(path: &Path) -> Result<Self> {
-        let report = inspect_any_version(path)?;
-        if report.schema_version > SCHEMA_VERSION {
-            // Written by a newer Fahrplan: shown, never changed.
-            let mut store = Self::open_checked(path, true, &report)?;
-            store.newer = true;
-            return Ok(store);
-        }
-        // Writing needs the file and its folder (SQLite keeps its journal files beside it).
-        let folder =
-            path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
-        let writable = std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
-            && std::fs::metadata(folder).is_ok_and(|m| !m.permissions().readonly());
-        if writable {
-            match Self::open_checked(path, false, &report) {
-                Ok(store) => return Ok(store),
-                Err(StoreError::ReadOnly) => {}
-                Err(e) => return Err(e),
-            }
-        }
-        Self::open_checked(path, true, &report)
+        Self::open_with(path, &OpenOptions::default())
     }
 
-    /// Opens an existing roadmap file read-only (presentation, checks).
+    /// Whether this user may write the file at `path` and create files beside it.
+    pub fn may_write(path: &Path) -> bool {
+        may_write(path)
+    }
+
+    /// Opens an existing roadmap file only to read it (presentation, viewers, read commands):
+    /// nothing is written, no file is created beside it.
     pub fn open_read_only(path: &Path) -> Result<Self> {
-        let report = inspect(path)?;
-        Self::open_checked(path, true, &report)
+        Self::open_with(path, &OpenOptions { read_only: true, ..OpenOptions::default() })
     }
 
-    fn open_checked(path: &Path, read_only: bool, report: &FileReport) -> Result<Self> {
-        let flags = if read_only {
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    /// Opens an existing roadmap file as `options` say.
+    pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Self> {
+        let report = inspect_any_version(path)?;
+        let network = options.network.unwrap_or_else(|| access::on_network_drive(path));
+        let mut reason = if report.schema_version > SCHEMA_VERSION {
+            Some(ReadOnlyReason::Newer)
+        } else if options.read_only {
+            Some(ReadOnlyReason::Chosen)
+        } else if !may_write(path) {
+            Some(ReadOnlyReason::NoPermission)
         } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            None
         };
+        let mut lock = None;
+        if reason.is_none() && network {
+            let me = access::LockInfo::here(&current_user(), chrono::Local::now().naive_local());
+            reason = match access::EditLock::acquire(path, &me) {
+                Ok(access::Acquired::Held(held)) => {
+                    lock = Some(held);
+                    None
+                }
+                Ok(access::Acquired::Busy(holder)) => {
+                    Some(ReadOnlyReason::LockedBy(holder.unwrap_or_else(|| access::LockInfo {
+                        user: "?".into(),
+                        host: "?".into(),
+                        since: NaiveDateTime::MIN,
+                    })))
+                }
+                Err(_) => Some(ReadOnlyReason::NoPermission),
+            };
+        }
+        let mut store = match reason {
+            None => match Self::open_writer(path, &report, network) {
+                Err(StoreError::ReadOnly) => {
+                    Self::open_viewer(path, &report, ReadOnlyReason::NoPermission)?
+                }
+                other => other?,
+            },
+            Some(reason) => Self::open_viewer(path, &report, reason)?,
+        };
+        store.network = network;
+        store.lock = lock.filter(|_| store.read_only.is_none());
+        Ok(store)
+    }
+
+    /// A connection that writes: WAL on a local disk, the rollback journal on a network drive;
+    /// an older schema is migrated after a verified backup.
+    fn open_writer(path: &Path, report: &FileReport, network: bool) -> Result<Self> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let err = |e| StoreError::from_open(path, e);
         let mut conn = Connection::open_with_flags(path, flags).map_err(err)?;
-        if read_only
-            && conn
-                .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
-                .is_err()
-        {
-            // A file in WAL mode in a folder nobody may write to: without its shared-memory
-            // file SQLite can only read it as immutable, which is what a read-only view is.
-            let escaped = path
-                .display()
-                .to_string()
-                .replace('%', "%25")
-                .replace('?', "%3f")
-                .replace('#', "%23");
-            let uri = format!("file:{escaped}?immutable=1");
-            conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
-                .map_err(err)?;
+        if conn.is_readonly(rusqlite::MAIN_DB).map_err(err)? {
+            return Err(StoreError::ReadOnly);
         }
         harden(&conn).map_err(err)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
-        if !read_only {
-            conn.pragma_update(None, "foreign_keys", true).map_err(err)?;
-            if let Err(e) = conn.pragma_update(None, "journal_mode", "WAL") {
-                return Err(StoreError::from_open(path, e));
-            }
-            conn.pragma_update(None, "synchronous", "FULL").map_err(err)?;
-            if report.schema_version < SCHEMA_VERSION {
-                // Never migrate without a verified copy of the file as it was.
-                let stem =
-                    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-                let dir = path.parent().unwrap_or_else(|| Path::new(".")).join("backups");
-                std::fs::create_dir_all(&dir)
-                    .map_err(|e| StoreError::Io { path: dir.clone(), detail: e.to_string() })?;
-                let name = format!("{stem}-before-v{}-{stamp}.sqlite", report.schema_version);
-                backup_connection(&conn, &dir.join(name))?;
-                MIGRATIONS
-                    .to_latest(&mut conn)
-                    .map_err(|e| StoreError::Migration(e.to_string()))?;
-            }
-        } else if report.schema_version < SCHEMA_VERSION {
-            return Err(StoreError::NeedsMigration { path: path.to_owned() });
+        conn.pragma_update(None, "foreign_keys", true).map_err(err)?;
+        // SQLite's WAL needs shared memory, which network file systems do not give: there the
+        // rollback journal (an existing WAL is checkpointed and switched back here). On a local
+        // disk WAL is switched on at the first write.
+        let journal: String =
+            conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).map_err(err)?;
+        if network && journal.eq_ignore_ascii_case("wal") {
+            conn.pragma_update(None, "journal_mode", "DELETE").map_err(err)?;
         }
-        Ok(Self {
+        conn.pragma_update(None, "synchronous", "FULL").map_err(err)?;
+        if report.schema_version < SCHEMA_VERSION {
+            // Never migrate without a verified copy of the file as it was.
+            let stamp = chrono::Local::now().naive_local();
+            let name = format!("-before-v{}", report.schema_version);
+            let target = backup::new_backup_path(path, &name, stamp)?;
+            backup_connection(&conn, &target)?;
+            MIGRATIONS.to_latest(&mut conn).map_err(|e| StoreError::Migration(e.to_string()))?;
+        }
+        let mut store = Self::with_connection(conn, path, None);
+        store.wal = if network { WalState::NotUsed } else { WalState::Pending };
+        Ok(store)
+    }
+
+    /// A connection that only reads and creates no file beside the roadmap. A file of an older
+    /// schema is migrated in a copy in memory, so a reader sees everything without writing.
+    fn open_viewer(path: &Path, report: &FileReport, reason: ReadOnlyReason) -> Result<Self> {
+        let err = |e| StoreError::from_open(path, e);
+        let (mut conn, mut snapshot) = access::open_reader(path).map_err(err)?;
+        harden(&conn).map_err(err)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+        if report.schema_version < SCHEMA_VERSION {
+            let mut copy = Connection::open_in_memory()?;
+            rusqlite::backup::Backup::new(&conn, &mut copy)?.run_to_completion(
+                256,
+                std::time::Duration::ZERO,
+                None,
+            )?;
+            harden(&copy)?;
+            MIGRATIONS.to_latest(&mut copy).map_err(|e| StoreError::Migration(e.to_string()))?;
+            conn = copy;
+            snapshot = true;
+        }
+        let mut store = Self::with_connection(conn, path, Some(reason));
+        store.snapshot = snapshot;
+        Ok(store)
+    }
+
+    fn with_connection(conn: Connection, path: &Path, read_only: Option<ReadOnlyReason>) -> Self {
+        Self {
             conn,
             path: path.to_owned(),
             read_only,
-            newer: false,
+            network: false,
+            lock: None,
+            snapshot: false,
+            wal: WalState::NotUsed,
             who: current_user(),
             clock: Box::new(|| chrono::Local::now().naive_local()),
-        })
+        }
+    }
+
+    /// Opens a read-only snapshot again (a reader of a file that no connection had open), so
+    /// that it shows the file as it is now. Does nothing for other stores.
+    pub fn reopen_snapshot(&mut self) -> Result<()> {
+        if !self.snapshot || self.path == Path::new(":memory:") {
+            return Ok(());
+        }
+        let reason = self.read_only.clone().unwrap_or(ReadOnlyReason::Chosen);
+        let report = inspect_any_version(&self.path)?;
+        let mut fresh = Self::open_viewer(&self.path, &report, reason)?;
+        std::mem::swap(&mut self.conn, &mut fresh.conn);
+        self.snapshot = fresh.snapshot;
+        Ok(())
     }
 
     /// Creates a new roadmap file at `path`, seeded with the default roadmap in `seed` language
@@ -313,7 +436,16 @@ impl Store {
         let temp = path.with_file_name(format!(".{file_name}.{}.creating", std::process::id()));
         let result = (|| {
             drop(Self::init(Connection::open(&temp)?, &temp, seed)?);
-            std::fs::rename(&temp, path).map_err(io)
+            // A link fails where the name exists: a file that appeared meanwhile is never
+            // replaced. File systems without links get a rename after a last look.
+            match std::fs::hard_link(&temp, path) {
+                Ok(()) => std::fs::remove_file(&temp).map_err(io),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    Err(StoreError::Exists { path: path.to_owned() })
+                }
+                Err(_) if path.exists() => Err(StoreError::Exists { path: path.to_owned() }),
+                Err(_) => std::fs::rename(&temp, path).map_err(io),
+            }
         })();
         if let Err(e) = result {
             let _ = std::fs::remove_file(&temp);
@@ -338,14 +470,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         MIGRATIONS.to_latest(&mut conn).map_err(|e| StoreError::Migration(e.to_string()))?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-        let mut store = Self {
-            conn,
-            path: path.to_owned(),
-            read_only: false,
-            newer: false,
-            who: current_user(),
-            clock: Box::new(|| chrono::Local::now().naive_local()),
-        };
+        let mut store = Self::with_connection(conn, path, None);
         if let Some(lang) = seed {
             store.seed_default(lang)?;
         }
@@ -359,12 +484,53 @@ impl Store {
 
     /// Whether the file was opened read-only.
     pub const fn is_read_only(&self) -> bool {
-        self.read_only
+        self.read_only.is_some()
+    }
+
+    /// Why the file is open read-only, if it is.
+    pub const fn read_only_reason(&self) -> Option<&ReadOnlyReason> {
+        self.read_only.as_ref()
     }
 
     /// Whether the file was written by a newer Fahrplan (then it is open read-only).
-    pub const fn is_newer(&self) -> bool {
-        self.newer
+    pub fn is_newer(&self) -> bool {
+        self.read_only == Some(ReadOnlyReason::Newer)
+    }
+
+    /// Before a write: a writer on a local disk switches the file to WAL (readers and writers at
+    /// once) the first time.
+    fn prepare_write(&mut self) -> Result<()> {
+        if self.wal == WalState::Pending {
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+            self.wal = WalState::On;
+        }
+        Ok(())
+    }
+
+    /// Whether this is a read-only snapshot that must be opened again to see later changes.
+    pub const fn is_snapshot(&self) -> bool {
+        self.snapshot
+    }
+
+    /// Whether the file lies on a network drive (rollback journal, one editor at a time).
+    pub const fn is_network(&self) -> bool {
+        self.network
+    }
+
+    /// Who holds the edit lock of the file, if anyone does (network drives).
+    pub fn locked_by(&self) -> Option<LockInfo> {
+        if let Some(lock) = &self.lock {
+            return Some(lock.info().clone());
+        }
+        if self.path == Path::new(":memory:") {
+            return None;
+        }
+        access::EditLock::holder(&self.path)
+    }
+
+    /// SQLite's journal mode of the connection: `wal` or `delete` (`memory` in memory).
+    pub fn journal_mode(&self) -> Result<String> {
+        Ok(self.conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?)
     }
 
     /// Who is recorded in the history.
@@ -437,81 +603,77 @@ fn backup_connection(conn: &Connection, target: &Path) -> Result<()> {
     result
 }
 
-/// File systems on which SQLite's locking is unreliable (network drives, sync folders).
-const NETWORK_FILESYSTEMS: &[&str] = &[
-    "nfs",
-    "nfs4",
-    "cifs",
-    "smb",
-    "smb2",
-    "smb3",
-    "smbfs",
-    "9p",
-    "fuse.sshfs",
-    "afs",
-    "ncpfs",
-    "davfs",
-    "fuse.davfs2",
-];
-
-/// The type of the file system `path` lies on, from a `/proc/mounts` listing: the longest mount
-/// point that contains the path.
-pub fn filesystem_type(mounts: &str, path: &Path) -> Option<String> {
-    mounts
-        .lines()
-        .filter_map(|line| {
-            let mut fields = line.split_whitespace();
-            let (_, point, kind) = (fields.next()?, fields.next()?, fields.next()?);
-            // Spaces in mount points are written as \040.
-            let point = point.replace("\\040", " ");
-            path.starts_with(&point).then(|| (point.len(), kind.to_owned()))
-        })
-        .max_by_key(|(len, _)| *len)
-        .map(|(_, kind)| kind)
+impl Drop for Store {
+    /// A writer on a local disk leaves the file in the rollback journal's mode, so that readers
+    /// need no side files (see [`access`]). Where other connections still use the file, the
+    /// switch waits for the last one; it never waits here.
+    fn drop(&mut self) {
+        if self.wal == WalState::On {
+            let _ = self.conn.busy_timeout(std::time::Duration::ZERO);
+            let _ = self.conn.pragma_update(None, "journal_mode", "DELETE");
+        }
+    }
 }
 
-/// Whether `path` lies on a network file system, where SQLite's locking is unreliable (Linux;
-/// elsewhere `false`).
-pub fn on_network_filesystem(path: &Path) -> bool {
-    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    std::fs::read_to_string("/proc/mounts")
-        .ok()
-        .and_then(|mounts| filesystem_type(&mounts, &absolute))
-        .is_some_and(|kind| NETWORK_FILESYSTEMS.contains(&kind.as_str()))
-}
-
-/// Stops the watcher thread of [`watch`] when dropped.
+/// Stops the watcher thread of [`watch`] when dropped, and waits for it (its connection is
+/// closed then).
 #[derive(Debug)]
 pub struct Watch {
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Drop for Watch {
     fn drop(&mut self) {
         self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 
+/// The size and time of a roadmap file and whether a WAL file is beside it: what changes when
+/// someone writes, for readers whose snapshot does not see commits.
+pub type FileStamp = (Option<(u64, std::time::SystemTime)>, bool);
+
+/// The [`FileStamp`] of `path` now.
+pub fn file_stamp(path: &Path) -> FileStamp {
+    let meta = std::fs::metadata(path).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+    (meta, access::side_file(path, "-wal").exists())
+}
+
+/// What the watcher compares: SQLite's `data_version` and the [`FileStamp`].
+fn file_state(conn: &Connection, path: &Path) -> (Option<i64>, FileStamp) {
+    let version = conn.pragma_query_value(None, "data_version", |r| r.get::<_, i64>(0)).ok();
+    (version, file_stamp(path))
+}
+
 /// Watches `path` for commits by any connection (another window, the command line, this
-/// process) and calls `on_change` after each, from a background thread that polls
-/// `PRAGMA data_version` once a second on its own read-only connection. Nothing is polled in
-/// the user interface, so an idle window stays idle. `None` if the file cannot be watched.
+/// process) and calls `on_change` after each, from a background thread that looks once a second
+/// (every two seconds on a network drive) on its own reading connection, which creates no file.
+/// Nothing is polled in the user interface, so an idle window stays idle. `None` if the file
+/// cannot be watched.
 pub fn watch(path: &Path, on_change: impl Fn() + Send + 'static) -> Option<Watch> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).ok()?;
+    let (conn, _) = access::open_reader(path).ok()?;
     harden(&conn).ok()?;
+    let interval = if access::on_network_drive(path) { 20 } else { 10 };
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let stopped = stop.clone();
-    let version =
-        |c: &Connection| c.pragma_query_value(None, "data_version", |r| r.get::<_, i64>(0)).ok();
+    let path = path.to_owned();
     // The starting point is read before this function returns, so no commit after it is missed.
-    let mut last = version(&conn);
-    std::thread::Builder::new()
+    let mut last = file_state(&conn, &path);
+    let thread = std::thread::Builder::new()
         .name("fahrplan-watch".into())
         .spawn(move || {
+            let mut ticks = 0;
             while !stopped.load(std::sync::atomic::Ordering::Relaxed) {
-                std::thread::sleep(std::time::Duration::from_secs(1));
-                let now = version(&conn);
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                ticks += 1;
+                if ticks < interval {
+                    continue;
+                }
+                ticks = 0;
+                let now = file_state(&conn, &path);
                 if now != last {
                     last = now;
                     on_change();
@@ -519,7 +681,7 @@ pub fn watch(path: &Path, on_change: impl Fn() + Send + 'static) -> Option<Watch
             }
         })
         .ok()?;
-    Some(Watch { stop })
+    Some(Watch { stop, thread: Some(thread) })
 }
 
 #[cfg(test)]

@@ -96,9 +96,14 @@ impl Store {
         kind: BatchKind,
         f: impl FnOnce(&Transaction<'_>, &Batch) -> Result<T>,
     ) -> Result<T> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly);
+        match &self.read_only {
+            None => {}
+            Some(super::ReadOnlyReason::LockedBy(holder)) => {
+                return Err(StoreError::Locked(holder.clone()));
+            }
+            Some(_) => return Err(StoreError::ReadOnly),
         }
+        self.prepare_write()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute("INSERT INTO batch (kind) VALUES (?1)", [kind.as_str()])?;
         let id = tx.last_insert_rowid();

@@ -293,12 +293,14 @@ impl FahrplanApp {
         if let Some(job) = self.state.job() {
             transfer::job_ui(ui, &tokens, job);
         }
-        if read_only {
-            let key =
-                if self.state.store().is_newer() { "banner-newer" } else { "banner-read-only" };
+        if let Some(banner) = self.state.read_only_banner() {
             egui::Panel::bottom("read_only").show(ui, |ui| {
-                ui.label(egui::RichText::new(self.state.tr().t(key)).color(tokens.warning));
+                ui.label(egui::RichText::new(banner).color(tokens.warning).strong());
             });
+        }
+        // A window waiting for the edit lock looks again every two seconds (and only then).
+        if self.state.waiting_for_lock() {
+            ui.ctx().request_repaint_after(std::time::Duration::from_secs(2));
         }
         let mut ctx = ViewCtx {
             roadmap: &self.state.roadmap,
