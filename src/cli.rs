@@ -891,7 +891,9 @@ fn since_text(report: &SinceReport, since: NaiveDate, tr: &I18n) -> String {
 }
 
 fn to_json(value: &Value) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default()
+    // A `Value` always serialises; were it ever not to, say so rather than print nothing.
+    serde_json::to_string_pretty(value)
+        .unwrap_or_else(|e| json!({ "error": e.to_string() }).to_string())
 }
 
 fn measure_json(roadmap: &Roadmap, m: &Measure, today: NaiveDate, full: bool) -> Value {
@@ -1000,7 +1002,12 @@ fn measures_table(roadmap: &Roadmap, tr: &I18n) -> String {
             shorten(&m.title, 48),
             tr.t(&format!("horizon-{}", m.horizon)),
             roadmap.owner_name(m).to_owned(),
-            tr.t(&format!("status-{}", m.status)),
+            // Listed with --all: an archived measure says so.
+            if m.archived {
+                format!("{} · {}", tr.t(&format!("status-{}", m.status)), tr.t("label-archived"))
+            } else {
+                tr.t(&format!("status-{}", m.status))
+            },
             tr.percent(m.progress),
             tr.date(m.due),
             tr.opt_date(m.next_reevaluation),

@@ -104,6 +104,7 @@ err-io = { $path } kann nicht geöffnet oder angelegt werden: { $detail }
 err-exists = { $path } gibt es bereits. Bitte wählen Sie einen anderen Namen.
 lock-holder = { $user } ({ $host }) seit { $since }
 err-locked = Der Fahrplan wird gerade bearbeitet von { $holder }. Es wurde nichts geändert; bitte später noch einmal versuchen.
+err-interrupted = Ein Schreibvorgang an { $path } wurde unterbrochen (Absturz oder Netzwerkfehler). Die Datei wird wiederhergestellt, sobald sie jemand mit Schreibrecht öffnet; bis dahin kann sie hier nicht angezeigt werden.
 err-read-only = Der Fahrplan ist schreibgeschützt geöffnet; es wurde nichts geändert.
 err-conflict = Maßnahme { $code } wurde inzwischen von jemand anderem geändert. Ihre Änderung wurde nicht gespeichert; die aktuellen Werte werden angezeigt.
 err-busy = Die Datei wird gerade von einem anderen Programm benutzt. Bitte versuchen Sie es gleich noch einmal; es wurde nichts geändert.
@@ -366,11 +367,13 @@ menu-present = Präsentation
 menu-present-start = Präsentation starten (F5)
 menu-present-slides = Folien
 
-present-changes-summary = { $meeting }: { $changes } · { $completed } abgeschlossen · Ausgaben { $expenses }
-present-changes-one = 1 Änderung
-present-changes-other = { $n } Änderungen
-present-measures-one = 1 Maßnahme
-present-measures-other = { $n } Maßnahmen
+present-changes-summary = { $meeting }: { $changes ->
+    [one] 1 Änderung
+   *[other] { $changes } Änderungen
+ } · { $completed ->
+    [one] 1 Maßnahme
+   *[other] { $completed } Maßnahmen
+ } abgeschlossen · Ausgaben { $expenses }
 present-since-meeting = Seit der Sitzung am { $date }
 present-measure-owner = Maßnahme · Verantwortlich
 present-one-off = Einmalig

@@ -104,6 +104,7 @@ err-io = { $path } cannot be opened or created: { $detail }
 err-exists = { $path } exists already. Please choose another name.
 lock-holder = { $user } ({ $host }) since { $since }
 err-locked = The roadmap is being edited by { $holder }. Nothing was changed; please try again later.
+err-interrupted = A write to { $path } was interrupted (a crash or a network failure). It is restored as soon as someone with write permission opens it; until then it cannot be shown here.
 err-read-only = The roadmap is open read-only; nothing was changed.
 err-conflict = Measure { $code } was changed by someone else in the meantime. Your change was not saved; the current values are shown.
 err-busy = The file is in use by another program. Please try again in a moment; nothing was changed.
@@ -366,11 +367,13 @@ menu-present = Presentation
 menu-present-start = Start presentation (F5)
 menu-present-slides = Slides
 
-present-changes-summary = { $meeting }: { $changes } · { $completed } completed · expenses { $expenses }
-present-changes-one = 1 change
-present-changes-other = { $n } changes
-present-measures-one = 1 measure
-present-measures-other = { $n } measures
+present-changes-summary = { $meeting }: { $changes ->
+    [one] 1 change
+   *[other] { $changes } changes
+ } · { $completed ->
+    [one] 1 measure
+   *[other] { $completed } measures
+ } completed · expenses { $expenses }
 present-since-meeting = Since the meeting on { $date }
 present-measure-owner = Measure · owner
 present-one-off = One-off

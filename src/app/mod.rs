@@ -623,6 +623,17 @@ impl AppState {
         true
     }
 
+    /// Takes a verified backup if the newest is older than a day (a file open for writing only;
+    /// a viewer never writes). A failure is shown.
+    pub fn daily_backup(&mut self) {
+        if self.store.is_read_only() || self.store.path() == Path::new(":memory:") {
+            return;
+        }
+        if let Err(e) = self.store.daily_backup(chrono::Local::now().naive_local()) {
+            self.message = Some(Message { kind: MessageKind::Error, text: e.localize(&self.tr) });
+        }
+    }
+
     /// The whole history, oldest first (for the history view), or why it cannot be read (in the
     /// UI language).
     pub fn history(&self) -> Result<Vec<Change>, String> {
@@ -656,6 +667,10 @@ impl AppState {
     pub fn refresh_if_changed_elsewhere(&mut self) -> bool {
         let today = self.clock.today();
         if today != self.seen_day {
+            // A window open for days takes its daily backup each new day, as a start would.
+            if self.seen_day != NaiveDate::MIN {
+                self.daily_backup();
+            }
             self.seen_day = today;
             self.generation += 1;
         }

@@ -239,6 +239,10 @@ mod tests {
                 let shown = rows[i + 1][1].trim_start_matches('\'');
                 assert_eq!(shown, *t);
             }
+            // Text that looks like a number or a formula is neutralised, numbers are not.
+            assert_eq!(rows[2][1], "'+49 771");
+            assert_eq!(rows[3][1], "'-5");
+            assert_eq!(rows[1][1], "'=1+2");
         }
     }
 

@@ -19,6 +19,7 @@ pub fn export_json(roadmap: &Roadmap, history: &[Change]) -> Result<Vec<u8>, ser
         .iter()
         .map(|m| {
             json!({
+                "id": m.id,
                 "code": m.code,
                 "title": m.title,
                 "description": m.description,
@@ -38,6 +39,7 @@ pub fn export_json(roadmap: &Roadmap, history: &[Change]) -> Result<Vec<u8>, ser
                 "planned_yearly_cents": m.planned_yearly,
                 "notes": m.notes,
                 "archived": m.archived,
+                "archived_on": m.archived_on,
             })
         })
         .collect();
@@ -358,6 +360,10 @@ pub struct ImportOwner {
 #[derive(Clone, Debug, PartialEq, serde::Deserialize)]
 #[allow(missing_docs)]
 pub struct ImportMeasure {
+    /// The measure's identity in the file it came from (kept, so calendar entries and history
+    /// stay its own); 0 when absent.
+    #[serde(default)]
+    pub id: i64,
     pub code: String,
     pub title: String,
     #[serde(default)]
@@ -383,6 +389,8 @@ pub struct ImportMeasure {
     pub notes: String,
     #[serde(default)]
     pub archived: bool,
+    #[serde(default)]
+    pub archived_on: Option<chrono::NaiveDate>,
 }
 
 /// An expense in an import.
@@ -569,6 +577,11 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
         });
     }
     let mut roadmap = crate::model::Roadmap { owners, ..Default::default() };
+    // The identities of the file, where every measure has a distinct one; else numbered anew.
+    let mut ids: Vec<i64> = data.measures.iter().map(|m| m.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let keep_ids = ids.len() == data.measures.len() && ids.first().is_none_or(|id| *id > 0);
     for (i, m) in data.measures.iter().enumerate() {
         let owner = match &m.owner {
             None => None,
@@ -582,7 +595,7 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
             ),
         };
         roadmap.measures.push(crate::model::Measure {
-            id: i as i64 + 1,
+            id: if keep_ids { m.id } else { i as i64 + 1 },
             code: m.code.clone(),
             title: m.title.clone(),
             description: m.description.clone(),
@@ -603,6 +616,7 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
             notes: m.notes.clone(),
             version: 1,
             archived: m.archived,
+            archived_on: m.archived_on.filter(|_| m.archived),
         });
     }
     for m in &roadmap.measures {
@@ -628,7 +642,10 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
     }
     // Dates as typing allows them (1900–2200), so nothing odd reaches a figure or a page.
     let out_of_range = |location: String, date: chrono::NaiveDate| {
-        located(location, crate::model::ValidationError::DateOutOfRange(date).localize(tr))
+        located(
+            location,
+            crate::model::ValidationError::DateOutOfRange { field: "date", date }.localize(tr),
+        )
     };
     let in_range = crate::model::date_in_range;
     if let Some(e) = data.expenses.iter().find(|e| !in_range(e.date)) {
@@ -638,7 +655,7 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
         return Err(out_of_range(format!("{} / re-evaluation", r.code), r.date));
     }
     if let Some(m) = data.meetings.iter().find(|m| !in_range(m.date)) {
-        return Err(out_of_range(tr.t("import-file"), m.date));
+        return Err(out_of_range(format!("{} / meeting", m.title), m.date));
     }
     if let Some(adopted) = data.info.adopted.filter(|d| !in_range(*d)) {
         return Err(out_of_range(tr.t("import-file"), adopted));
@@ -687,6 +704,7 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
             at: c.at,
             who: c.who.clone(),
             code: c.code.clone(),
+            measure_id: None,
             field: c.field.clone(),
             old: c.old.clone(),
             new: c.new.clone(),

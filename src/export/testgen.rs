@@ -133,6 +133,7 @@ pub fn roadmap(rng: &mut fastrand::Rng) -> (Roadmap, Vec<Change>) {
                 + TimeDelta::seconds(i as i64),
             who: text(rng),
             code: Some(code(rng)),
+            measure_id: None,
             field: pick(rng, &["status", "title", "notes", "expense"]).to_owned(),
             old: rng.bool().then(|| text(rng)),
             new: rng.bool().then(|| text(rng)),

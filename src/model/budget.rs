@@ -20,17 +20,25 @@ pub struct YearBudget {
 /// The one-off cost falls in the year of the planned start (the budget must be there when the
 /// work begins). Running costs begin in the month after the measure is delivered (its completion
 /// date, else its due date) and count pro rata per month. Cancelled measures plan nothing.
-fn planned_in_year(measure: &Measure, year: i32) -> Money {
+///
+/// `until` ends the plan (an archived measure): nothing after that day counts.
+fn planned_in_year(measure: &Measure, year: i32, until: Option<NaiveDate>) -> Money {
     if measure.status == Status::Cancelled {
         return Money::ZERO;
     }
     let mut planned = Money::ZERO;
-    if measure.start.year() == year {
+    if measure.start.year() == year && until.is_none_or(|u| measure.start <= u) {
         planned = planned.saturating_add(measure.planned_one_off);
     }
     let delivered = measure.completed.unwrap_or(measure.due);
-    let months = running_months(delivered, year);
+    let months = running_months(delivered, year, until);
     planned.saturating_add(measure.planned_yearly.scaled(months, 12))
+}
+
+/// The day up to which a measure's plan counts: for an archived measure the day it was archived
+/// (today where that is not known, never later than today); `None` for a measure in the plan.
+pub fn plan_ends(measure: &Measure, today: NaiveDate) -> Option<NaiveDate> {
+    measure.archived.then(|| measure.archived_on.unwrap_or(today).min(today))
 }
 
 /// What the plan foresees for `measure` from its start up to `today`: the one-off cost once the
@@ -46,38 +54,47 @@ pub fn planned_until(measure: &Measure, today: NaiveDate) -> Money {
     measure.planned_one_off.saturating_add(measure.planned_yearly.scaled(months.max(0), 12))
 }
 
-/// Months of `year` that lie after the month of `delivered`.
-fn running_months(delivered: NaiveDate, year: i32) -> i64 {
-    match year.cmp(&delivered.year()) {
-        std::cmp::Ordering::Less => 0,
-        std::cmp::Ordering::Equal => 12 - i64::from(delivered.month()),
-        std::cmp::Ordering::Greater => 12,
-    }
+/// Months of `year` that lie after the month of `delivered`, up to the month of `until` if given.
+fn running_months(delivered: NaiveDate, year: i32, until: Option<NaiveDate>) -> i64 {
+    let after = match year.cmp(&delivered.year()) {
+        std::cmp::Ordering::Less => return 0,
+        std::cmp::Ordering::Equal => i64::from(delivered.month()),
+        std::cmp::Ordering::Greater => 0,
+    };
+    let last = match until {
+        Some(u) if u.year() < year => return 0,
+        Some(u) if u.year() == year => i64::from(u.month()),
+        _ => 12,
+    };
+    (last - after).max(0)
 }
 
 /// Planned against spent per calendar year, for every year from `first` to `last` inclusive.
 ///
-/// An archived measure plans nothing after the current year (of `today`): what it planned up to
-/// then was incurred and stays, what it would have cost later does not.
+/// An archived measure plans nothing after the day it was archived ([`plan_ends`]): what it
+/// planned up to then was incurred and stays, what it would have cost later does not.
 pub fn budget_by_year(
     roadmap: &Roadmap,
     first: i32,
     last: i32,
     today: NaiveDate,
 ) -> Vec<YearBudget> {
+    let codes: std::collections::HashSet<&str> =
+        roadmap.measures.iter().map(|m| m.code.as_str()).collect();
     (first..=last)
         .map(|year| YearBudget {
             year,
             planned: roadmap
                 .measures
                 .iter()
-                .filter(|m| !m.archived || year <= today.year())
-                .map(|m| planned_in_year(m, year))
+                .map(|m| planned_in_year(m, year, plan_ends(m, today)))
                 .sum(),
+            // Expenses of the measures (an expense always belongs to one; a stray one in a
+            // hand-made roadmap counts nowhere, so every line adds up).
             spent: roadmap
                 .expenses
                 .iter()
-                .filter(|e| e.date.year() == year)
+                .filter(|e| e.date.year() == year && codes.contains(e.code.as_str()))
                 .map(|e| e.amount)
                 .sum(),
         })
@@ -148,12 +165,20 @@ mod tests {
     fn archived_measures_keep_what_they_incurred_and_plan_nothing_later() {
         let mut r = roadmap();
         r.measures[0].archived = true;
-        let years = budget_by_year(&r, 2024, 2027, date(2025, 6, 1));
-        // Up to the current year (2025) the archived measure's plan stays; later years lose its
-        // running costs (1,200 a year), and its expenses stay where they were booked.
+        r.measures[0].archived_on = Some(date(2025, 6, 15));
+        // Years later the figures of the past stay as they were on the day of archiving.
+        let years = budget_by_year(&r, 2024, 2027, date(2028, 3, 1));
+        // 2024 unchanged; 2025: running costs January–June (600) + M02's 5,000; nothing later.
         assert_eq!(years[0].planned, Money::euros(10_300));
-        assert_eq!(years[1].planned, Money::euros(6_200));
+        assert_eq!(years[1].planned, Money::euros(5_600));
         assert_eq!(years[2].planned, Money::ZERO);
         assert_eq!(years[1].spent, Money::euros(3_500));
+        // Archived before it started: its one-off cost was never incurred.
+        r.measures[0].archived_on = Some(date(2024, 1, 10));
+        assert_eq!(budget_by_year(&r, 2024, 2024, date(2028, 3, 1))[0].planned, Money::ZERO);
+        // Archived without a known day (an older file): up to today.
+        r.measures[0].archived_on = None;
+        let years = budget_by_year(&r, 2024, 2025, date(2025, 6, 1));
+        assert_eq!(years[1].planned, Money::euros(5_600));
     }
 }

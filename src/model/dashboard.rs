@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::budget::planned_until;
+use super::budget::{plan_ends, planned_until};
 use super::{
     Change, DUE_SOON_DAYS, Health, Horizon, Measure, Money, Roadmap, Status, Verdict, YearBudget,
     budget_by_year, schedule_health,
@@ -101,10 +101,8 @@ fn figures(roadmap: &Roadmap, measures: &[&Measure], today: NaiveDate) -> Figure
 /// measure in the plan; for an archived one only what it incurred (the one-off cost once its
 /// start has passed, no further running costs).
 fn planned_figures(m: &Measure, today: NaiveDate) -> (Money, Money) {
-    if !m.archived {
-        return (m.planned_one_off, m.planned_yearly);
-    }
-    let incurred = m.status != Status::Cancelled && m.start <= today;
+    let Some(end) = plan_ends(m, today) else { return (m.planned_one_off, m.planned_yearly) };
+    let incurred = m.status != Status::Cancelled && m.start <= end;
     (if incurred { m.planned_one_off } else { Money::ZERO }, Money::ZERO)
 }
 
@@ -121,17 +119,6 @@ pub fn dashboard(roadmap: &Roadmap, today: NaiveDate) -> Dashboard {
     // Money already spent never vanishes: the total's money includes the archived measures.
     total.planned_one_off = total.planned_one_off.saturating_add(archived.planned_one_off);
     total.spent = total.spent.saturating_add(archived.spent);
-    // Expenses of measures that no longer exist (deleted with their history) stay in the
-    // years; the total counts them as well, so the figures add up.
-    let codes: std::collections::HashSet<&str> =
-        roadmap.measures.iter().map(|m| m.code.as_str()).collect();
-    let unassigned: Money = roadmap
-        .expenses
-        .iter()
-        .filter(|e| !codes.contains(e.code.as_str()))
-        .map(|e| e.amount)
-        .sum();
-    total.spent = total.spent.saturating_add(unassigned);
     let by_status = Status::ALL
         .iter()
         .map(|s| (*s, active.iter().filter(|m| m.status == *s).count()))
@@ -174,8 +161,14 @@ pub fn dashboard(roadmap: &Roadmap, today: NaiveDate) -> Dashboard {
         .chain(roadmap.expenses.iter().map(|e| e.date.year()))
         .min()
         .unwrap_or(today.year());
-    let last_year =
-        active.iter().map(|m| m.end().year()).chain([today.year()]).max().unwrap_or(today.year());
+    // Every expense falls in a year shown, so the years add up to the total.
+    let last_year = active
+        .iter()
+        .map(|m| m.end().year())
+        .chain(roadmap.expenses.iter().map(|e| e.date.year()))
+        .chain([today.year()])
+        .max()
+        .unwrap_or(today.year());
     let years = budget_by_year(roadmap, first_year, last_year, today);
 
     // Archived measures' overruns are money spent as well.
@@ -184,7 +177,7 @@ pub fn dashboard(roadmap: &Roadmap, today: NaiveDate) -> Dashboard {
         .iter()
         .map(|m| Overrun {
             code: m.code.clone(),
-            planned: planned_until(m, today),
+            planned: planned_until(m, plan_ends(m, today).unwrap_or(today)),
             spent: roadmap.spent(&m.code),
         })
         .filter(|o| o.spent > o.planned)

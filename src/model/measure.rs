@@ -181,6 +181,10 @@ pub struct Measure {
     /// Archived measures are kept with their history but hidden from the views.
     #[serde(default)]
     pub archived: bool,
+    /// When it was archived (the store sets it): the figures count its planned costs up to
+    /// then, never later (`None` for an archived measure of an older file: up to today).
+    #[serde(default)]
+    pub archived_on: Option<NaiveDate>,
 }
 
 impl Measure {
@@ -213,6 +217,7 @@ impl Measure {
             notes: String::new(),
             version: 0,
             archived: false,
+            archived_on: None,
         }
     }
 
@@ -286,8 +291,12 @@ pub struct Change {
     pub at: NaiveDateTime,
     /// Who made it.
     pub who: String,
-    /// The measure's code, if it concerns a measure.
+    /// The measure's code at the time, if it concerns a measure.
     pub code: Option<String>,
+    /// The measure it concerns (its id, which stays when the code changes and is never given to
+    /// another measure), if known.
+    #[serde(default)]
+    pub measure_id: Option<i64>,
     /// Which field (`status`, `progress`, …, or `created`, `expense`, …).
     pub field: String,
     /// The value before, as text.

@@ -9,7 +9,7 @@ mod measure;
 mod money;
 mod validate;
 
-pub use budget::{YearBudget, budget_by_year, planned_until};
+pub use budget::{YearBudget, budget_by_year, plan_ends, planned_until};
 pub use dashboard::{
     ChangeKind, Dashboard, Figures, Overrun, SinceReport, changes_since, dashboard,
 };

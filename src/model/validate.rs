@@ -48,8 +48,13 @@ pub enum ValidationError {
     #[error("the re-evaluation interval {0} is outside 1–120 months")]
     IntervalOutOfRange(u32),
     /// A date outside the years Fahrplan accepts ([`DATE_YEARS`]), typed or imported alike.
-    #[error("the date {0} is outside the years 1900–2200")]
-    DateOutOfRange(NaiveDate),
+    #[error("the date {date} ({field}) is outside the years 1900–2200")]
+    DateOutOfRange {
+        /// Which date: `start`, `due`, `completed`, `next_reevaluation`, or where it was found.
+        field: &'static str,
+        /// The date.
+        date: NaiveDate,
+    },
 }
 
 /// The years a date may have, wherever it comes from (typed, on the command line, imported).
@@ -71,14 +76,14 @@ impl ValidationError {
                 "invalid-due-before-start",
                 &[("start", &tr.date(*start)), ("due", &tr.date(*due))],
             ),
-            Self::ProgressOutOfRange(p) => tr.f("invalid-progress", &[("value", &p.to_string())]),
+            Self::ProgressOutOfRange(p) => tr.f("invalid-progress", &[("value", p)]),
             Self::UnknownOwner(_) => tr.t("invalid-unknown-owner"),
             Self::UnknownDependency(code) => tr.f("invalid-unknown-dependency", &[("code", code)]),
             Self::DependencyCycle(cycle) => tr.f("invalid-cycle", &[("cycle", &cycle.join(" → "))]),
             Self::NegativeMoney => tr.t("invalid-negative-money"),
             Self::ZeroAmount => tr.t("invalid-zero-amount"),
-            Self::IntervalOutOfRange(m) => tr.f("invalid-interval", &[("value", &m.to_string())]),
-            Self::DateOutOfRange(date) => {
+            Self::IntervalOutOfRange(m) => tr.f("invalid-interval", &[("value", m)]),
+            Self::DateOutOfRange { date, .. } => {
                 tr.f("invalid-date-range", &[("value", &date.format("%Y-%m-%d").to_string())])
             }
         }
@@ -98,13 +103,15 @@ pub fn validate_measure(candidate: &Measure, roadmap: &Roadmap) -> Result<(), Va
         return Err(ValidationError::DuplicateCode(candidate.code.clone()));
     }
     let dates = [
-        Some(candidate.start),
-        Some(candidate.due),
-        candidate.completed,
-        candidate.next_reevaluation,
+        ("start", Some(candidate.start)),
+        ("due", Some(candidate.due)),
+        ("completed", candidate.completed),
+        ("next_reevaluation", candidate.next_reevaluation),
     ];
-    if let Some(date) = dates.into_iter().flatten().find(|d| !date_in_range(*d)) {
-        return Err(ValidationError::DateOutOfRange(date));
+    for (field, date) in dates {
+        if let Some(date) = date.filter(|d| !date_in_range(*d)) {
+            return Err(ValidationError::DateOutOfRange { field, date });
+        }
     }
     if candidate.due < candidate.start {
         return Err(ValidationError::DueBeforeStart { start: candidate.start, due: candidate.due });

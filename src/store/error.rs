@@ -139,6 +139,13 @@ pub enum StoreError {
     /// The default roadmap that ships with Fahrplan could not be read.
     #[error("the default roadmap is broken: {0}")]
     Seed(String),
+    /// A write to the file was interrupted (a crash, a lost network connection) and only a user
+    /// who may write it can bring it back to its last saved state.
+    #[error("{}: a write was interrupted; it must be opened once with write permission", .path.display())]
+    Interrupted {
+        /// The file.
+        path: PathBuf,
+    },
     /// Any other database error.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
@@ -162,6 +169,12 @@ impl StoreError {
     /// Maps an error while opening or checking `path`.
     pub(super) fn from_open(path: &Path, e: rusqlite::Error) -> Self {
         let path = path.to_owned();
+        // SQLITE_READONLY_RECOVERY, _CANTINIT, _ROLLBACK: a reader met an interrupted write.
+        if let rusqlite::Error::SqliteFailure(f, _) = &e
+            && matches!(f.extended_code, 264 | 1288 | 776)
+        {
+            return Self::Interrupted { path };
+        }
         match e.sqlite_error_code() {
             Some(ErrorCode::NotADatabase) => Self::NotADatabase { path },
             Some(ErrorCode::DatabaseCorrupt) => Self::Damaged { path, detail: e.to_string() },
@@ -210,6 +223,7 @@ impl StoreError {
             }
             Self::Exists { path } => tr.f("err-exists", &[("path", &path_of(path))]),
             Self::ReadOnly => tr.t("err-read-only"),
+            Self::Interrupted { path } => tr.f("err-interrupted", &[("path", &path_of(path))]),
             Self::Locked(holder) => tr.f(
                 "err-locked",
                 &[("holder", &holder_text(tr, holder, chrono::Local::now().date_naive()))],

@@ -177,6 +177,7 @@ fn inspect_any_version(path: &Path) -> Result<FileReport> {
         return Err(StoreError::NotADatabase { path: path.to_owned() });
     }
     let damaged = |e: rusqlite::Error| StoreError::from_open(path, e);
+    recover_interrupted_write(path, &bytes).map_err(damaged)?;
     // Read without creating a side file: checking a file is looking at it.
     let (conn, _) = access::open_reader(path).map_err(damaged)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(damaged)?;
@@ -230,6 +231,26 @@ fn inspect_any_version(path: &Path) -> Result<FileReport> {
         integrity,
         measures: usize::try_from(measures).unwrap_or(0),
     })
+}
+
+/// A write to a Fahrplan file that was interrupted (killed, crashed, the network gone) leaves
+/// SQLite's rollback journal beside it. Whoever may write the file rolls it back, as SQLite does on
+/// any writing open, restoring the last saved state; a reader cannot and is told so. Another
+/// application's file (by its header's application id) is never touched.
+fn recover_interrupted_write(path: &Path, header: &[u8]) -> rusqlite::Result<()> {
+    let journal = access::side_file(path, "-journal");
+    let hot = std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0);
+    let ours = header.get(68..72) == Some(&APPLICATION_ID.to_be_bytes()[..]);
+    if !hot || !ours || !may_write(path) {
+        return Ok(());
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    harden(&conn)?;
+    // The first read of a writing connection rolls a hot journal back.
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))?;
+    Ok(())
 }
 
 fn read_header(path: &Path) -> Result<Vec<u8>> {

@@ -40,7 +40,7 @@ fn slug_at<T>(row: &Row<'_>, idx: usize, parse: fn(&str) -> Option<T>) -> rusqli
 
 const MEASURE_COLUMNS: &str = "id, code, title, description, horizon, owner_id, stakeholders, status, \
      progress, planned_start, due, completed, reeval_interval_months, next_reevaluation, \
-          planned_one_off_cents, planned_yearly_cents, notes, version, archived";
+          planned_one_off_cents, planned_yearly_cents, notes, version, archived, archived_on";
 
 fn measure_from_row(row: &Row<'_>) -> rusqlite::Result<Measure> {
     let stakeholders: String = row.get(6)?;
@@ -69,6 +69,7 @@ fn measure_from_row(row: &Row<'_>) -> rusqlite::Result<Measure> {
         notes: row.get(16)?,
         version: row.get(17)?,
         archived: row.get(18)?,
+        archived_on: opt_date_at(row, 19)?,
     })
 }
 
@@ -212,6 +213,7 @@ fn change_from_row(row: &Row<'_>) -> rusqlite::Result<Change> {
         old: row.get(6)?,
         new: row.get(7)?,
         comment: row.get(8)?,
+        measure_id: row.get(9)?,
     })
 }
 
@@ -240,14 +242,25 @@ impl Store {
     /// follows the measure through renames (each row shows the code it had then); for a code no
     /// measure has any more, the rows written under that code.
     pub fn history(&self, code: Option<&str>) -> Result<Vec<Change>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, batch, at, who, code, field, old, new, comment FROM history \
-             WHERE ?1 IS NULL OR CASE WHEN EXISTS (SELECT 1 FROM measure WHERE code = ?1) \
-                 THEN measure_id = (SELECT id FROM measure WHERE code = ?1) \
-                 ELSE code = ?1 END \
-             ORDER BY id",
-        )?;
-        Ok(stmt.query_map([code], change_from_row)?.collect::<rusqlite::Result<_>>()?)
+        const COLUMNS: &str = "id, batch, at, who, code, field, old, new, comment, measure_id";
+        let Some(code) = code else {
+            let mut stmt =
+                self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM history ORDER BY id"))?;
+            return Ok(stmt.query_map([], change_from_row)?.collect::<rusqlite::Result<_>>()?);
+        };
+        let id: Option<i64> = self
+            .conn
+            .query_row("SELECT id FROM measure WHERE code = ?1", [code], |r| r.get(0))
+            .optional()?;
+        // Both by index: the measure's rows by its id, a removed one's by the code it had.
+        let (sql, key) = match id {
+            Some(id) => ("measure_id = ?1", rusqlite::types::Value::Integer(id)),
+            None => ("code = ?1", rusqlite::types::Value::Text(code.to_owned())),
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM history WHERE {sql} ORDER BY id"))?;
+        Ok(stmt.query_map([key], change_from_row)?.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The batch that wrote the default roadmap into this file, if it was seeded.
@@ -260,7 +273,7 @@ impl Store {
     /// The latest `limit` history entries, newest first.
     pub fn recent_changes(&self, limit: usize) -> Result<Vec<Change>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, batch, at, who, code, field, old, new, comment FROM history \
+            "SELECT id, batch, at, who, code, field, old, new, comment, measure_id FROM history \
              ORDER BY id DESC LIMIT ?1",
         )?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);

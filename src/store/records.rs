@@ -174,7 +174,8 @@ pub(super) fn create_measure(
     };
     let candidate = Measure { id: 0, ..measure.clone() };
     crate::model::validate_measure(&candidate, &context)?;
-    let id = insert_measure(tx, &candidate)?;
+    // A measure brought back by undo keeps its id (and so its history).
+    let id = insert_measure(tx, &Measure { id: measure.id, ..candidate.clone() })?;
     write_dependencies(tx, &Measure { id, ..candidate.clone() })?;
     let stored = load_measure(tx, &candidate.code)?
         .ok_or_else(|| StoreError::UnknownMeasure(candidate.code.clone()))?;

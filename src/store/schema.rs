@@ -139,6 +139,17 @@ CREATE INDEX history_measure ON history (measure_id);
                 Ok(())
             },
         ),
+        // 6: the day a measure was archived, so its planned costs count up to then and no
+        // later. Archived measures take the day of their latest archiving in the history.
+        M::up(
+            r"
+ALTER TABLE measure ADD COLUMN archived_on TEXT;
+UPDATE measure SET archived_on = (
+    SELECT substr(max(h.at), 1, 10) FROM history h
+    WHERE h.measure_id = measure.id AND h.field = 'archived' AND h.new = 'true'
+) WHERE archived = 1;
+",
+        ),
     ]
 }
 
@@ -185,7 +196,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(migration_list()));
 
 /// The schema version a fully migrated file has (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 5;
+pub const SCHEMA_VERSION: i32 = 6;
 
 #[cfg(test)]
 mod tests {

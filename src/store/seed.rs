@@ -157,6 +157,7 @@ impl Store {
                     notes: s.notes.get(lang).to_owned(),
                                         version: 1,
                     archived: false,
+                    archived_on: None,
                 };
                 let id = insert_measure(tx, &measure)?;
                 for e in &s.expenses {

@@ -1,7 +1,7 @@
 //! Writes: every one a single `BEGIN IMMEDIATE` transaction that changes the rows and appends
 //! the history rows together.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Transaction, TransactionBehavior, params};
 
 use super::queries::{AT_FORMAT, load_measure, load_measures, load_owners};
@@ -41,6 +41,12 @@ pub(super) struct Batch {
 }
 
 impl Batch {
+    /// The day of this write (by the store's clock).
+    pub(super) fn date(&self) -> chrono::NaiveDate {
+        NaiveDateTime::parse_from_str(&self.at, AT_FORMAT)
+            .map_or_else(|_| chrono::Local::now().date_naive(), |at| at.date())
+    }
+
     /// Appends one history row.
     pub(super) fn record(
         &self,
@@ -169,6 +175,13 @@ pub(super) fn update_in_tx(
 ) -> Result<Measure> {
     wanted.id = current.id;
     wanted.version = current.version;
+    // The day of archiving is the store's to keep: set when a measure is archived, kept while it
+    // stays archived, cleared when it comes back.
+    wanted.archived_on = match (current.archived, wanted.archived) {
+        (false, true) => Some(batch.date()),
+        (true, true) => current.archived_on,
+        (_, false) => None,
+    };
     let diff = diff_measures(current, &wanted);
     if diff.is_empty() {
         return Ok(current.clone());
@@ -215,11 +228,27 @@ pub(super) fn owner_name(
 pub(super) fn insert_measure(tx: &Transaction<'_>, m: &Measure) -> Result<i64> {
     let stakeholders =
         serde_json::to_string(&m.stakeholders).map_err(|e| StoreError::Seed(e.to_string()))?;
+    // A measure's id is never given to another one, not even after it was removed: the history
+    // and the calendar follow it. A measure brought back (undo, import) keeps its own.
+    let taken = |id: i64| -> rusqlite::Result<bool> {
+        tx.query_row("SELECT EXISTS (SELECT 1 FROM measure WHERE id = ?1)", [id], |r| r.get(0))
+    };
+    let id: i64 = if m.id > 0 && !taken(m.id)? {
+        m.id
+    } else {
+        tx.query_row(
+            "SELECT max(coalesce((SELECT max(id) FROM measure), 0), \
+                        coalesce((SELECT max(measure_id) FROM history), 0)) + 1",
+            [],
+            |r| r.get(0),
+        )?
+    };
     tx.prepare_cached(
-        "INSERT INTO measure (code, title, description, horizon, owner_id, stakeholders, status, \
-         progress, planned_start, due, completed, reeval_interval_months, next_reevaluation, \
-                  planned_one_off_cents, planned_yearly_cents, notes, version, archived) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 1, ?17)",
+        "INSERT INTO measure (id, code, title, description, horizon, owner_id, stakeholders, \
+         status, progress, planned_start, due, completed, reeval_interval_months, \
+         next_reevaluation, planned_one_off_cents, planned_yearly_cents, notes, version, archived, \
+         archived_on) \
+         VALUES (?18, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 1, ?17, ?19)",
     )?
     .execute(params![
         m.code,
@@ -239,8 +268,9 @@ pub(super) fn insert_measure(tx: &Transaction<'_>, m: &Measure) -> Result<i64> {
         m.planned_yearly.cents(),
         m.notes,
         m.archived,
+        id,
+        m.archived_on.filter(|_| m.archived).map(|d| d.to_string()),
     ])?;
-    let id = tx.last_insert_rowid();
     write_frameworks(tx, &Measure { id, ..m.clone() })?;
     Ok(id)
 }
@@ -254,7 +284,7 @@ fn write_measure_row(tx: &Transaction<'_>, m: &Measure) -> Result<()> {
              stakeholders = ?7, status = ?8, progress = ?9, planned_start = ?10, due = ?11, \
              completed = ?12, reeval_interval_months = ?13, next_reevaluation = ?14, \
                           planned_one_off_cents = ?15, planned_yearly_cents = ?16, notes = ?17, archived = ?19, \
-             version = version + 1 WHERE id = ?1 AND version = ?18",
+             archived_on = ?20, version = version + 1 WHERE id = ?1 AND version = ?18",
         )?
         .execute(params![
             m.id,
@@ -276,6 +306,7 @@ fn write_measure_row(tx: &Transaction<'_>, m: &Measure) -> Result<()> {
                         m.notes,
             m.version,
             m.archived,
+            m.archived_on.filter(|_| m.archived).map(|d| d.to_string()),
         ])?;
     if changed == 1 { Ok(()) } else { Err(StoreError::Conflict { code: m.code.clone() }) }
 }

@@ -66,6 +66,7 @@ pub fn detail_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState) {
                         completed: None,
                         version: 0,
                         archived: false,
+                        archived_on: None,
                         ..measure.clone()
                     };
                     view.new_draft = Some(Draft::new(&copy, None, tr));

@@ -194,7 +194,7 @@ const fn field_of(error: &ValidationError) -> &'static str {
         ValidationError::UnknownDependency(_) | ValidationError::DependencyCycle(_) => "depends_on",
         ValidationError::NegativeMoney | ValidationError::ZeroAmount => "one_off",
         ValidationError::IntervalOutOfRange(_) => "interval",
-        ValidationError::DateOutOfRange(_) => "start",
+        ValidationError::DateOutOfRange { field, .. } => field,
     }
 }
 

@@ -8,12 +8,13 @@ use egui_extras::{Column, TableBuilder};
 use super::ViewCtx;
 use super::widgets::muted;
 use crate::i18n::parse_date;
-use crate::model::Change;
+use crate::model::{Change, Roadmap};
 
 /// Filter and cache of the history view.
 #[derive(Clone, Debug, Default)]
 pub struct HistoryView {
-    /// Only this measure (code, contains).
+    /// Only this measure: a code typed in full names one measure, whose whole history is shown
+    /// (also under codes it had before); anything else matches codes containing it.
     pub measure: String,
     /// Only this person (contains).
     pub who: String,
@@ -29,8 +30,13 @@ pub struct HistoryView {
 
 impl HistoryView {
     /// The changes passing the filter, newest first.
-    pub fn filtered(&self, changes: &[Change]) -> Vec<usize> {
+    pub fn filtered(&self, changes: &[Change], roadmap: &Roadmap) -> Vec<usize> {
         let measure = self.measure.trim().to_lowercase();
+        let exact = roadmap
+            .measures
+            .iter()
+            .find(|m| m.code.to_lowercase() == measure && !measure.is_empty())
+            .map(|m| m.id);
         let who = self.who.trim().to_lowercase();
         let from: Option<NaiveDate> = parse_date(&self.from);
         let to: Option<NaiveDate> = parse_date(&self.to);
@@ -38,8 +44,13 @@ impl HistoryView {
             .rev()
             .filter(|&i| {
                 let c = &changes[i];
-                (measure.is_empty()
-                    || c.code.as_deref().is_some_and(|code| code.to_lowercase().contains(&measure)))
+                let of_measure = match exact {
+                    Some(id) => c.measure_id == Some(id),
+                    None => {
+                        c.code.as_deref().is_some_and(|code| code.to_lowercase().contains(&measure))
+                    }
+                };
+                (measure.is_empty() || of_measure)
                     && (who.is_empty() || c.who.to_lowercase().contains(&who))
                     && (self.field.is_empty() || c.field == self.field)
                     && from.is_none_or(|d| c.at.date() >= d)
@@ -81,7 +92,7 @@ pub fn history_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut HistoryView, change
             .response
             .labelled_by(label.id);
     });
-    let rows = view.filtered(changes);
+    let rows = view.filtered(changes, ctx.roadmap);
     muted(ui, tokens, tr.f("history-count", &[("n", &rows.len())]));
     ui.add_space(tokens.space_s);
     TableBuilder::new(ui)
@@ -142,12 +153,18 @@ mod tests {
     use super::*;
 
     fn change(id: i64, day: u32, who: &str, code: &str, field: &str) -> Change {
+        // The tests' measures: M01 is 1, M02 (later M02a) is 2, M021 is 21.
+        let measure_id = match code {
+            "M021" => Some(21),
+            code => code.strip_prefix('M').and_then(|n| n.get(..2)?.parse().ok()),
+        };
         Change {
             id,
             batch: id,
             at: NaiveDate::from_ymd_opt(2026, 11, day).unwrap().and_hms_opt(10, 0, 0).unwrap(),
             who: who.into(),
             code: Some(code.into()),
+            measure_id,
             field: field.into(),
             old: None,
             new: None,
@@ -174,13 +191,35 @@ mod tests {
             change(1, 1, "anna", "M01", "status"),
             change(2, 5, "bernd", "M02", "progress"),
             change(3, 9, "anna", "M02", "status"),
+            // M02 renamed to M02a: still the same measure (id 2). M021 is another one.
+            change(4, 10, "anna", "M02a", "code"),
+            change(5, 10, "anna", "M021", "created"),
         ];
+        let mut roadmap = Roadmap::default();
+        for (id, code) in [(1, "M01"), (2, "M02a"), (21, "M021")] {
+            let d = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+            roadmap
+                .measures
+                .push(crate::model::Measure { id, ..crate::model::Measure::new(code, "t", d, d) });
+        }
         let ids = |v: &HistoryView| {
-            v.filtered(&changes).into_iter().map(|i| changes[i].id).collect::<Vec<_>>()
+            v.filtered(&changes, &roadmap).into_iter().map(|i| changes[i].id).collect::<Vec<_>>()
         };
-        assert_eq!(ids(&HistoryView::default()), [3, 2, 1]);
-        assert_eq!(ids(&HistoryView { measure: "m02".into(), ..HistoryView::default() }), [3, 2]);
-        assert_eq!(ids(&HistoryView { who: "ANNA".into(), ..HistoryView::default() }), [3, 1]);
+        assert_eq!(ids(&HistoryView::default()), [5, 4, 3, 2, 1]);
+        // The full code: that measure's history, under its earlier code too, not M021's.
+        assert_eq!(
+            ids(&HistoryView { measure: "m02a".into(), ..HistoryView::default() }),
+            [4, 3, 2]
+        );
+        // A part of a code: every code containing it.
+        assert_eq!(
+            ids(&HistoryView { measure: "m02".into(), ..HistoryView::default() }),
+            [5, 4, 3, 2]
+        );
+        assert_eq!(
+            ids(&HistoryView { who: "ANNA".into(), ..HistoryView::default() }),
+            [5, 4, 3, 1]
+        );
         assert_eq!(ids(&HistoryView { field: "status".into(), ..HistoryView::default() }), [3, 1]);
         assert_eq!(
             ids(&HistoryView {

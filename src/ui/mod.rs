@@ -794,12 +794,9 @@ pub fn run_window(db: &Path, lang: Option<Lang>, clock: Clock, present: bool) ->
             } else {
                 open_state(&db, lang, clock.clone()).map_err(|e| e.to_string())?
             };
-            // A verified backup once a day, before the user changes anything.
-            if !present
-                && let Err(e) = state.store().daily_backup(chrono::Local::now().naive_local())
-            {
-                state.message =
-                    Some(Message { kind: MessageKind::Error, text: e.localize(state.tr()) });
+            // A verified backup once a day, before the user changes anything (never by a viewer).
+            if !present {
+                state.daily_backup();
             }
             // Wake up when the file changes (another window, the command line); idle otherwise.
             let egui_ctx = cc.egui_ctx.clone();

@@ -224,12 +224,6 @@ struct SlideCtx<'a> {
     state: &'a AppState,
 }
 
-/// `1 Maßnahme` or `3 Maßnahmen`: the message `{key}-one` or `{key}-other` with `$n`.
-fn counted(tr: &I18n, key: &str, n: usize) -> String {
-    let form = if n == 1 { "one" } else { "other" };
-    tr.f(&format!("{key}-{form}"), &[("n", &n)])
-}
-
 fn font(size: f32) -> FontId {
     FontId::proportional(size)
 }
@@ -757,8 +751,8 @@ fn changes_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
     let summary = tr.f(
         "present-changes-summary",
         &[
-            ("changes", &counted(tr, "present-changes", report.entries.len())),
-            ("completed", &counted(tr, "present-measures", report.completed.len())),
+            ("changes", &report.entries.len()),
+            ("completed", &report.completed.len()),
             ("expenses", &tr.money_whole(report.expenses)),
             ("meeting", &meeting.title),
         ],

@@ -263,6 +263,13 @@ pub fn report_pdf(
         .iter()
         .map(|(h, f)| (figures_row(tr, &tr.t(&format!("horizon-{}", h.as_str())), f), false))
         .collect();
+    if d.archived.total > 0 {
+        // Out of the plan, their money still in the total: no progress to speak of.
+        let mut row = figures_row(tr, &tr.t("label-archived"), &d.archived);
+        row[2] = cell("–");
+        row[3] = cell("–");
+        rows.push((row, false));
+    }
     rows.push((figures_row(tr, &tr.t("summary-total"), &d.total), true));
     flow.table(
         &[
@@ -461,7 +468,7 @@ pub fn report_pdf(
             let difference = y.spent.saturating_sub(y.planned);
             // Red is kept for what is overdue; more spent than planned is shown in bold.
             let shown = cell(signed(tr, difference));
-            let shown = if difference.0 > 0 { shown.bold() } else { shown };
+            let shown = if difference.0 >= 50 { shown.bold() } else { shown };
             (
                 vec![cell(y.year.to_string()), cell(money(y.planned)), cell(money(y.spent)), shown],
                 false,
@@ -685,8 +692,10 @@ pub(super) fn timeline_parts<'a>(
     parts
 }
 
+/// A difference with its sign: `+1.200 €`, `-300 €`; one that rounds to zero is `0 €`.
 fn signed(tr: &I18n, m: Money) -> String {
-    if m.0 > 0 { format!("+{}", tr.money_whole(m)) } else { tr.money_whole(m) }
+    let shown = tr.money_whole(m);
+    if m.0 >= 50 { format!("+{shown}") } else { shown }
 }
 
 fn figures_row(tr: &I18n, name: &str, f: &crate::model::Figures) -> Vec<Cell> {
