@@ -593,6 +593,7 @@ impl AppState {
             let options = crate::store::OpenOptions {
                 read_only: false,
                 network: Some(self.store.is_network()),
+                user: Some(self.store.who().to_owned()),
             };
             match Store::open_with(self.store.path(), &options) {
                 Ok(mut store) if !store.is_read_only() => {

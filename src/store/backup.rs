@@ -35,7 +35,9 @@ fn stem(db: &Path) -> String {
 /// `STEM-before-v1-STAMP`, `STEM-before-restore-STAMP`, each perhaps with `-2`, `-3`, … for
 /// further backups in the same second. `None` for any other name (the backups of another file in
 /// the same folder, `a-x.sqlite` beside `a.sqlite`, included).
-fn backup_time(name: &str, stem: &str) -> Option<NaiveDateTime> {
+///
+/// Returns the time and the number within that second (1 for the first).
+fn backup_time(name: &str, stem: &str) -> Option<(NaiveDateTime, u32)> {
     let rest = name.strip_suffix(".sqlite")?;
     let stamped = |text: &str| -> Option<(String, NaiveDateTime)> {
         let split = text.len().checked_sub(STAMP_LEN)?;
@@ -44,18 +46,18 @@ fn backup_time(name: &str, stem: &str) -> Option<NaiveDateTime> {
         Some((head.strip_suffix('-')?.to_owned(), taken))
     };
     let counted = rest.rsplit_once('-').and_then(|(head, n)| {
-        (!n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
-            .then_some(head)
-            .and_then(stamped)
+        let number: u32 = (n.len() <= 3).then(|| n.parse().ok()).flatten()?;
+        stamped(head).map(|(head, taken)| (head, taken, number))
     });
-    let (head, taken) = counted.or_else(|| stamped(rest))?;
+    let (head, taken, number) =
+        counted.or_else(|| stamped(rest).map(|(head, taken)| (head, taken, 1)))?;
     let kind = head.strip_prefix(stem)?;
     let known = kind.is_empty()
         || kind == "-before-restore"
         || kind
             .strip_prefix("-before-v")
             .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
-    known.then_some(taken)
+    known.then_some((taken, number))
 }
 
 /// The length of a time stamp in a backup's name (`20261127-101500`).
@@ -83,17 +85,18 @@ pub(super) fn new_backup_path(db: &Path, kind: &str, now: NaiveDateTime) -> Resu
 pub fn list_backups(db: &Path) -> Vec<BackupInfo> {
     let stem = stem(db);
     let Ok(entries) = std::fs::read_dir(backups_dir(db)) else { return Vec::new() };
-    let mut backups: Vec<BackupInfo> = entries
+    let mut backups: Vec<(u32, BackupInfo)> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter_map(|path| {
             let name = path.file_name()?.to_string_lossy().into_owned();
-            let taken = backup_time(&name, &stem)?;
+            let (taken, number) = backup_time(&name, &stem)?;
             let measures = inspect(&path).ok().map(|r: FileReport| r.measures);
-            Some(BackupInfo { path, taken, measures })
+            Some((number, BackupInfo { path, taken, measures }))
         })
         .collect();
-    backups.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| b.path.cmp(&a.path)));
-    backups
+    // Newest first; within one second, the later number first.
+    backups.sort_by(|(n, a), (m, b)| b.taken.cmp(&a.taken).then_with(|| m.cmp(n)));
+    backups.into_iter().map(|(_, b)| b).collect()
 }
 
 /// Which backups rotation keeps: the newest of each of the last 7 days, 4 ISO weeks and 12

@@ -103,6 +103,9 @@ pub struct OpenOptions {
     /// Whether the file lies on a network drive (`None`: `FAHRPLAN_NETWORK_DRIVE`, else
     /// detected).
     pub network: Option<bool>,
+    /// Who edits: recorded in the history and named by the edit lock (`None`: `FAHRPLAN_USER`,
+    /// else the login name).
+    pub user: Option<String>,
 }
 
 /// One open roadmap file.
@@ -322,9 +325,10 @@ impl Store {
         } else {
             None
         };
+        let user = options.user.clone().unwrap_or_else(current_user);
         let mut lock = None;
         if reason.is_none() && network {
-            let me = access::LockInfo::here(&current_user(), chrono::Local::now().naive_local());
+            let me = access::LockInfo::here(&user, chrono::Local::now().naive_local());
             reason = match access::EditLock::acquire(path, &me) {
                 Ok(access::Acquired::Held(held)) => {
                     lock = Some(held);
@@ -350,6 +354,7 @@ impl Store {
             Some(reason) => Self::open_viewer(path, &report, reason)?,
         };
         store.network = network;
+        store.who = user;
         store.lock = lock.filter(|_| store.read_only.is_none());
         Ok(store)
     }
