@@ -29,13 +29,33 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 30).expect("a valid date")
 }
 
+/// Where the executables are for another user: copies in a folder everyone may read (the build
+/// folder may lie where an ordinary user cannot reach, e.g. under /root).
+fn executable(name: &str, original: &Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a folder for the executables");
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))
+            .expect("chmod");
+        dir
+    });
+    let copy = dir.path().join(name);
+    if !copy.exists() {
+        std::fs::copy(original, &copy).expect("the executable copied");
+        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    copy
+}
+
 /// `fahrplan ARGS --db DB` as `uid` (through setpriv; `None` runs as the test itself).
 fn fahrplan_as(uid: Option<u32>, db: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let exe = env!("CARGO_BIN_EXE_fahrplan");
+    let exe = Path::new(env!("CARGO_BIN_EXE_fahrplan"));
     let mut command = match uid {
         Some(uid) => {
             let mut c = Command::new("setpriv");
-            c.args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups", exe]);
+            c.args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"]);
+            c.arg(executable("fahrplan", exe)).current_dir("/");
             c
         }
         None => Command::new(exe),
@@ -116,10 +136,11 @@ fn names(files: &[(String, Vec<u8>)]) -> Vec<&str> {
 
 /// Runs the ignored test `name` of this binary as `uid` with `db`, and returns its output.
 fn child_test(uid: u32, name: &str, db: &Path) -> Output {
-    let exe = std::env::current_exe().expect("the test binary");
+    let exe = executable("shared_file", &std::env::current_exe().expect("the test binary"));
     Command::new("setpriv")
         .args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"])
         .arg(exe)
+        .current_dir("/")
         .args(["--exact", name, "--ignored", "--nocapture", "--test-threads=1"])
         .env("FAHRPLAN_CHILD_DB", db)
         .env("HOME", "/tmp")

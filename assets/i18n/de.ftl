@@ -102,6 +102,7 @@ err-too-new = { $path } wurde mit einer neueren Fahrplan-Version erstellt. Bitte
 err-needs-migration = { $path } stammt von einer älteren Fahrplan-Version und kann schreibgeschützt nicht aktualisiert werden.
 err-io = { $path } kann nicht geöffnet oder angelegt werden: { $detail }
 err-exists = { $path } gibt es bereits. Bitte wählen Sie einen anderen Namen.
+lock-holder-unknown = jemand anderem (nicht genannt)
 lock-holder = { $user } ({ $host }) seit { $since }
 err-locked = Der Fahrplan wird gerade bearbeitet von { $holder }. Es wurde nichts geändert; bitte später noch einmal versuchen.
 err-interrupted = Ein Schreibvorgang an { $path } wurde unterbrochen (Absturz oder Netzwerkfehler). Die Datei wird wiederhergestellt, sobald sie jemand mit Schreibrecht öffnet; bis dahin kann sie hier nicht angezeigt werden.

@@ -102,6 +102,7 @@ err-too-new = { $path } was created by a newer version of Fahrplan. Please updat
 err-needs-migration = { $path } comes from an older version of Fahrplan and cannot be updated while read-only.
 err-io = { $path } cannot be opened or created: { $detail }
 err-exists = { $path } exists already. Please choose another name.
+lock-holder-unknown = someone else (not named)
 lock-holder = { $user } ({ $host }) since { $since }
 err-locked = The roadmap is being edited by { $holder }. Nothing was changed; please try again later.
 err-interrupted = A write to { $path } was interrupted (a crash or a network failure). It is restored as soon as someone with write permission opens it; until then it cannot be shown here.

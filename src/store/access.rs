@@ -221,6 +221,11 @@ pub struct LockInfo {
 }
 
 impl LockInfo {
+    /// A holder the lock file does not name.
+    pub fn unknown() -> Self {
+        Self { user: String::new(), host: String::new(), since: NaiveDateTime::MIN }
+    }
+
     /// The lock of `user` on this computer, from `since`.
     pub fn here(user: &str, since: NaiveDateTime) -> Self {
         let host = gethostname::gethostname().to_string_lossy().into_owned();
@@ -303,11 +308,7 @@ impl EditLock {
                 None
             }
             Err(std::fs::TryLockError::WouldBlock) => {
-                Some(read_info(&mut file).unwrap_or_else(|| LockInfo {
-                    user: "?".to_owned(),
-                    host: "?".to_owned(),
-                    since: NaiveDateTime::MIN,
-                }))
+                Some(read_info(&mut file).unwrap_or_else(LockInfo::unknown))
             }
             Err(std::fs::TryLockError::Error(_)) => None,
         }

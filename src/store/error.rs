@@ -10,6 +10,10 @@ use crate::model::ValidationError;
 /// Who holds the edit lock, as the user reads it: `anna.schmidt (PC-IT-01) seit 09:12`, with the
 /// date when it is not `today`.
 pub fn holder_text(tr: &I18n, holder: &super::LockInfo, today: chrono::NaiveDate) -> String {
+    if holder.user.is_empty() {
+        // A lock whose file does not say who holds it (written by another program).
+        return tr.t("lock-holder-unknown");
+    }
     let since = if holder.since.date() == today {
         holder.since.format("%H:%M").to_string()
     } else {

@@ -335,11 +335,7 @@ impl Store {
                     None
                 }
                 Ok(access::Acquired::Busy(holder)) => {
-                    Some(ReadOnlyReason::LockedBy(holder.unwrap_or_else(|| access::LockInfo {
-                        user: "?".into(),
-                        host: "?".into(),
-                        since: NaiveDateTime::MIN,
-                    })))
+                    Some(ReadOnlyReason::LockedBy(holder.unwrap_or_else(access::LockInfo::unknown)))
                 }
                 Err(_) => Some(ReadOnlyReason::NoPermission),
             };

@@ -293,10 +293,19 @@ impl FahrplanApp {
         if let Some(job) = self.state.job() {
             transfer::job_ui(ui, &tokens, job);
         }
+        // Why nothing can be changed (and, on a network drive, who edits): under the menu, where
+        // the eye looks first, in strong text on a tinted band.
         if let Some(banner) = self.state.read_only_banner() {
-            egui::Panel::bottom("read_only").show(ui, |ui| {
-                ui.label(egui::RichText::new(banner).color(tokens.warning).strong());
-            });
+            egui::Panel::top("read_only")
+                .frame(egui::Frame::new().fill(tokens.info_bg).inner_margin(tokens.space_s))
+                .show(ui, |ui| {
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(banner).color(tokens.text_strong).strong(),
+                        )
+                        .wrap(),
+                    );
+                });
         }
         // A window waiting for the edit lock looks again every two seconds (and only then).
         if self.state.waiting_for_lock() {
