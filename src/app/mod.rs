@@ -446,8 +446,16 @@ impl AppState {
             }
             Command::Restore(backup) => {
                 let file = self.file.clone();
-                crate::store::restore(&file, &backup, chrono::Local::now().naive_local())?;
-                self.switch_to(Store::open(&file)?)?;
+                let now = chrono::Local::now().naive_local();
+                if self.store.path() == file {
+                    // In place, through this window's own connection (on a network drive it holds
+                    // the edit lock).
+                    self.store.restore_from(&backup, now)?;
+                    self.refresh()?;
+                } else {
+                    crate::store::restore(&file, &backup, now)?;
+                    self.switch_to(Store::open(&file)?)?;
+                }
                 self.offer_backups = false;
                 Ok(Some(self.tr.f("info-restored", &[("path", &backup.display().to_string())])))
             }

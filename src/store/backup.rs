@@ -167,7 +167,7 @@ impl Store {
 /// `NAME.damaged-STAMP`, never deleted) and the backup copied to a new file. Returns where the
 /// previous state went.
 pub fn restore(db: &Path, backup: &Path, now: NaiveDateTime) -> Result<PathBuf> {
-    let report = inspect(backup)?;
+    inspect(backup)?;
     let (source, _) =
         super::access::open_reader(backup).map_err(|e| StoreError::from_open(backup, e))?;
     super::harden(&source)?;
@@ -188,27 +188,39 @@ pub fn restore(db: &Path, backup: &Path, now: NaiveDateTime) -> Result<PathBuf> 
         backup_connection(&source, db)?;
         return Ok(PathBuf::new());
     };
-    match live.read_only_reason() {
-        None => {}
-        Some(super::ReadOnlyReason::LockedBy(holder)) => {
-            return Err(StoreError::Locked(holder.clone()));
+    live.restore_from(backup, now)
+}
+
+impl Store {
+    /// Restores the verified backup `backup` into this open file, in place (see [`restore`]):
+    /// the current state is kept as a backup first. Returns where it went.
+    pub fn restore_from(&mut self, backup: &Path, now: NaiveDateTime) -> Result<PathBuf> {
+        let report = inspect(backup)?;
+        let (source, _) =
+            super::access::open_reader(backup).map_err(|e| StoreError::from_open(backup, e))?;
+        super::harden(&source)?;
+        match self.read_only_reason() {
+            None => {}
+            Some(super::ReadOnlyReason::LockedBy(holder)) => {
+                return Err(StoreError::Locked(holder.clone()));
+            }
+            Some(_) => return Err(StoreError::ReadOnly),
         }
-        Some(_) => return Err(StoreError::ReadOnly),
+        let kept = new_backup_path(&self.path, "-before-restore", now)?;
+        backup_connection(&self.conn, &kept)?;
+        self.prepare_write()?;
+        // All pages in one step: one write transaction on the live file.
+        match rusqlite::backup::Backup::new(&source, &mut self.conn)?.step(-1)? {
+            rusqlite::backup::StepResult::Done => {}
+            _ => return Err(StoreError::Busy),
+        }
+        if report.schema_version < super::SCHEMA_VERSION {
+            super::MIGRATIONS
+                .to_latest(&mut self.conn)
+                .map_err(|e| StoreError::Migration(e.to_string()))?;
+        }
+        Ok(kept)
     }
-    let kept = new_backup_path(db, "-before-restore", now)?;
-    backup_connection(&live.conn, &kept)?;
-    live.prepare_write()?;
-    // All pages in one step: one write transaction on the live file.
-    match rusqlite::backup::Backup::new(&source, &mut live.conn)?.step(-1)? {
-        rusqlite::backup::StepResult::Done => {}
-        _ => return Err(StoreError::Busy),
-    }
-    if report.schema_version < super::SCHEMA_VERSION {
-        super::MIGRATIONS
-            .to_latest(&mut live.conn)
-            .map_err(|e| StoreError::Migration(e.to_string()))?;
-    }
-    Ok(kept)
 }
 
 /// Renames a damaged roadmap to `NAME.damaged-STAMP` beside it (never deleting it). Returns the

@@ -845,7 +845,14 @@ pub fn open_presentation_state(
     })();
     match opened {
         Ok(state) => Ok(state),
-        Err(_) => open_state(db, lang, clock),
+        // The presentation never writes: an unusable file is said, not set aside or repaired.
+        Err(e) => {
+            let mut state = AppState::new(Store::in_memory(None)?, lang, clock)?;
+            state.file = db.to_owned();
+            state.message =
+                Some(Message { kind: MessageKind::Error, text: e.localize(&I18n::new(lang)) });
+            Ok(state)
+        }
     }
 }
 
