@@ -648,6 +648,11 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
         }
         Cmd::Backup { output } => {
             let store = open(db, tr)?;
+            // Into the backups folder beside the file (and its rotation) only for those who may
+            // write there; a copy elsewhere (--output) for anyone who may read.
+            if output.is_none() && !Store::may_write(db) {
+                return Err(Failure::store(&StoreError::ReadOnly, tr));
+            }
             let now = chrono::Local::now().naive_local();
             let path =
                 store.backup_now(now, output.as_deref()).map_err(|e| Failure::store(&e, tr))?;
@@ -718,8 +723,6 @@ fn check(db: &std::path::Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
     let report = inspect(db).map_err(|e| Failure::store(&e, tr))?;
     let store = Store::open_read_only(db).map_err(|e| Failure::store(&e, tr))?;
     let journal = store.journal_mode().map_err(|e| Failure::store(&e, tr))?;
-    // Where no writer has it open, the file rests in the rollback journal's mode.
-    let journal = if store.is_snapshot() { "wal".to_owned() } else { journal };
     let holder = store.locked_by();
     let writable = Store::may_write(db) && holder.is_none();
     match format {
@@ -731,9 +734,10 @@ fn check(db: &std::path::Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
             "network_drive": store.is_network(),
             "read_only": !writable,
             "locked_by": holder.as_ref().map(|h| json!({
-                "user": h.user,
-                "host": h.host,
-                "since": h.since.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                "user": (!h.user.is_empty()).then_some(&h.user),
+                "host": (!h.host.is_empty()).then_some(&h.host),
+                "since": (h.since != chrono::NaiveDateTime::MIN)
+                    .then(|| h.since.format("%Y-%m-%dT%H:%M:%S").to_string()),
             })),
             "schema_version": report.schema_version,
             "application_id": format!("0x{:08X}", report.application_id),

@@ -423,6 +423,61 @@ mod tests {
         keys
     }
 
+    /// The variables a message uses (`$n`, `$code`, …), from its syntax tree.
+    fn variables(source: &str, key: &str) -> Vec<String> {
+        use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+        fn walk(pattern: &Pattern<&str>, out: &mut Vec<String>) {
+            for element in &pattern.elements {
+                let PatternElement::Placeable { expression } = element else { continue };
+                let (inline, variants) = match expression {
+                    Expression::Inline(inline) => (inline, None),
+                    Expression::Select { selector, variants } => (selector, Some(variants)),
+                };
+                if let InlineExpression::VariableReference { id } = inline {
+                    out.push(id.name.to_owned());
+                }
+                for v in variants.into_iter().flatten() {
+                    walk(&v.value, out);
+                }
+            }
+        }
+        let resource = FluentResource::try_new(source.to_owned()).expect("valid Fluent syntax");
+        let mut out = Vec::new();
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry
+                && m.id.name == key
+                && let Some(pattern) = &m.value
+            {
+                walk(pattern, &mut out);
+            }
+        }
+        out
+    }
+
+    /// Every message of both languages formats without a Fluent error when given its variables,
+    /// as numbers (selecting plural forms) and as text.
+    #[test]
+    fn every_message_formats_with_its_variables() {
+        for (lang, source) in [(Lang::De, DE_FTL), (Lang::En, EN_FTL)] {
+            let tr = I18n::new(lang);
+            for key in keys(source) {
+                let names = variables(source, &key);
+                let (number, text) = (3_usize, "Wert".to_owned());
+                for as_number in [true, false] {
+                    let value: &dyn Arg = if as_number { &number } else { &text };
+                    let args: Vec<(&str, &dyn Arg)> =
+                        names.iter().map(|n| (n.as_str(), value)).collect();
+                    let formatted = tr.try_f(&key, &args);
+                    assert!(formatted.is_ok(), "{lang:?} {key}: {formatted:?}");
+                    assert!(
+                        !formatted.unwrap().contains('{'),
+                        "{lang:?} {key}: unresolved placeable"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn both_languages_have_the_same_messages() {
         let (de, en) = (keys(DE_FTL), keys(EN_FTL));

@@ -29,18 +29,14 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 30).expect("a valid date")
 }
 
-/// Where the executables are for another user: copies in a folder everyone may read (the build
-/// folder may lie where an ordinary user cannot reach, e.g. under /root).
-fn executable(name: &str, original: &Path) -> PathBuf {
+/// Where the executables are for another user: copies in the test's own folder, which everyone
+/// may read (the build folder may lie where an ordinary user cannot reach, e.g. under /root).
+fn executable(dir: &Path, name: &str, original: &Path) -> PathBuf {
     use std::os::unix::fs::PermissionsExt;
-    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    let dir = DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("a folder for the executables");
-        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))
-            .expect("chmod");
-        dir
-    });
-    let copy = dir.path().join(name);
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).expect("a folder for the executables");
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let copy = bin.join(name);
     if !copy.exists() {
         std::fs::copy(original, &copy).expect("the executable copied");
         std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).expect("chmod");
@@ -48,14 +44,30 @@ fn executable(name: &str, original: &Path) -> PathBuf {
     copy
 }
 
-/// `fahrplan ARGS --db DB` as `uid` (through setpriv; `None` runs as the test itself).
+/// Runs `command`, again if the freshly copied executable is still busy ("text file busy": a
+/// process forked by another test at that moment holds it open for a blink).
+fn output_of(command: &mut Command) -> Output {
+    for _ in 0..20 {
+        match command.output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            result => return result.expect("the program runs"),
+        }
+    }
+    command.output().expect("the program runs")
+}
+
+/// `fahrplan ARGS --db DB` as `uid` (through setpriv, from a copy beside the file's folder;
+/// `None` runs as the test itself).
 fn fahrplan_as(uid: Option<u32>, db: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let exe = Path::new(env!("CARGO_BIN_EXE_fahrplan"));
     let mut command = match uid {
         Some(uid) => {
+            let home = db.parent().and_then(Path::parent).expect("the test's folder");
             let mut c = Command::new("setpriv");
             c.args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"]);
-            c.arg(executable("fahrplan", exe)).current_dir("/");
+            c.arg(executable(home, "fahrplan", exe)).current_dir("/");
             c
         }
         None => Command::new(exe),
@@ -72,7 +84,7 @@ fn fahrplan_as(uid: Option<u32>, db: &Path, args: &[&str], env: &[(&str, &str)])
     for (key, value) in env {
         command.env(key, value);
     }
-    command.output().expect("the binary runs")
+    output_of(&mut command)
 }
 
 fn stderr(output: &Output) -> String {
@@ -134,19 +146,24 @@ fn names(files: &[(String, Vec<u8>)]) -> Vec<&str> {
     files.iter().map(|(n, _)| n.as_str()).collect()
 }
 
-/// Runs the ignored test `name` of this binary as `uid` with `db`, and returns its output.
+/// Runs the ignored test `name` of this binary as `uid` with `db`, and returns its output; it
+/// must have run and passed (a renamed test would otherwise pass without running).
 fn child_test(uid: u32, name: &str, db: &Path) -> Output {
-    let exe = executable("shared_file", &std::env::current_exe().expect("the test binary"));
-    Command::new("setpriv")
-        .args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"])
-        .arg(exe)
-        .current_dir("/")
-        .args(["--exact", name, "--ignored", "--nocapture", "--test-threads=1"])
-        .env("FAHRPLAN_CHILD_DB", db)
-        .env("HOME", "/tmp")
-        .env_remove("FAHRPLAN_NETWORK_DRIVE")
-        .output()
-        .expect("the test binary runs")
+    let home = db.parent().and_then(Path::parent).expect("the test's folder");
+    let exe = executable(home, "shared_file", &std::env::current_exe().expect("the test binary"));
+    let output = output_of(
+        Command::new("setpriv")
+            .args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"])
+            .arg(exe)
+            .current_dir("/")
+            .args(["--exact", name, "--ignored", "--nocapture", "--test-threads=1"])
+            .env("FAHRPLAN_CHILD_DB", db)
+            .env("HOME", "/tmp")
+            .env_remove("FAHRPLAN_NETWORK_DRIVE"),
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("test result: ok. 1 passed"), "{name} ran: {stdout}");
+    output
 }
 
 #[test]
@@ -247,7 +264,7 @@ fn the_edit_lock_on_a_network_drive_names_its_holder_and_dies_with_it() {
     assert_eq!(check["network_drive"], true);
     assert_eq!(check["locked_by"], serde_json::Value::Null);
 
-    let mut window = hold_window(&db, "anna.schmidt");
+    let mut window = Holder(hold_window(&db, "anna.schmidt"));
     let out = run(&["set-status", "M16", "done"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("anna.schmidt"), "{}", stderr(&out));
@@ -259,14 +276,24 @@ fn the_edit_lock_on_a_network_drive_names_its_holder_and_dies_with_it() {
     assert!(run(&["list"]).status.success());
 
     // A crashed holder does not block: the operating system's lock dies with the process.
-    window.kill().expect("killed");
-    window.wait().expect("ended");
+    window.0.kill().expect("killed");
+    window.0.wait().expect("ended");
     let out = run(&["set-status", "M16", "done"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let out = run(&["check", "--format", "json"]);
     let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(check["locked_by"], serde_json::Value::Null);
     assert_eq!(check["journal_mode"], "delete");
+}
+
+/// A holder process, killed when the test ends however it ends.
+struct Holder(Child);
+
+impl Drop for Holder {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 /// Starts this test binary's window holder as a separate process and waits until it holds the
@@ -341,6 +368,8 @@ fn a_second_window_waits_read_only_and_takes_over_when_the_first_closes() {
     });
     first.apply_queue();
     assert!(first.message.is_none(), "{:?}", first.message);
+    // A reader looks again at most every two seconds.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
     harness.run();
     assert_eq!(harness.state().state.roadmap.measure("M18").unwrap().progress, 77);
 
@@ -415,4 +444,41 @@ fn backups_belong_to_their_own_file() {
     let out = fahrplan_as(None, &a, &["backups"], &[]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.ends_with('\n') && text.lines().count() == 2, "{text:?}");
+}
+
+/// Readers and the windows' watchers hold no connection to the file: when the last writer closes,
+/// the file rests in the rollback journal's mode without side files, even while a viewer and a
+/// writer's watcher are open.
+#[test]
+fn the_file_rests_without_side_files_while_viewers_are_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fahrplan.sqlite");
+    drop(Store::create(&db, Some(Lang::De)).unwrap());
+    let mut viewer = AppState::new(Store::open_read_only(&db).unwrap(), Lang::De, today()).unwrap();
+    viewer.set_change_notifier(std::sync::Arc::new(|| {}));
+    let mut writer = AppState::new(Store::open(&db).unwrap(), Lang::De, today()).unwrap();
+    writer.set_change_notifier(std::sync::Arc::new(|| {}));
+    // A writer that never writes itself, while the command line writes.
+    let out = fahrplan_as(None, &db, &["set-progress", "M18", "55"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let version = writer.roadmap.measure("M19").unwrap().version;
+    writer.push(fahrplan::app::Command::SetProgress {
+        code: "M19".into(),
+        progress: 66,
+        expected_version: version,
+    });
+    writer.apply_queue();
+    assert!(writer.message.is_none(), "{:?}", writer.message);
+    drop(writer);
+    let files: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, ["fahrplan.sqlite"], "no side file while the viewer is open");
+    assert!(!fahrplan::store::header_says_wal(&db));
+    // The viewer sees both changes (it looks again at most every two seconds).
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    viewer.refresh_if_changed_elsewhere();
+    assert_eq!(viewer.roadmap.measure("M18").unwrap().progress, 55);
+    assert_eq!(viewer.roadmap.measure("M19").unwrap().progress, 66);
 }

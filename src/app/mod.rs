@@ -538,6 +538,8 @@ impl AppState {
     }
 
     fn switch_to(&mut self, store: Store) -> Result<(), StoreError> {
+        // The old file's watcher stops first.
+        self.watch = None;
         let path = store.path().to_owned();
         self.on_network = store.is_network();
         self.file.clone_from(&path);
@@ -597,7 +599,8 @@ impl AppState {
             return false;
         }
         self.last_look = Some(std::time::Instant::now());
-        if waiting {
+        // Cheap first: is the lock still held (and by whom)? Only a free lock is taken.
+        if waiting && self.store.look_at_lock() {
             let options = crate::store::OpenOptions {
                 read_only: false,
                 network: Some(self.store.is_network()),
@@ -616,10 +619,16 @@ impl AppState {
                     });
                     return true;
                 }
-                // Still held (or the file cannot be read now): stay as we are.
-                _ => return false,
+                // Taken by someone else meanwhile: stay as we are, naming them.
+                Ok(_) => {}
+                Err(e) => {
+                    self.message =
+                        Some(Message { kind: MessageKind::Error, text: e.localize(&self.tr) });
+                    return false;
+                }
             }
         }
+        // What the editor saved since the last look.
         let stamp = crate::store::file_stamp(self.store.path());
         if stamp == self.seen_stamp {
             return false;

@@ -170,7 +170,7 @@ pub fn side_file(db: &Path, suffix: &str) -> PathBuf {
 }
 
 /// Whether the file's header says WAL (file format versions 2 at offsets 18 and 19).
-fn header_says_wal(db: &Path) -> bool {
+pub fn header_says_wal(db: &Path) -> bool {
     let mut header = [0_u8; 20];
     File::open(db).and_then(|mut f| f.read_exact(&mut header)).is_ok()
         && header[18] == 2
@@ -193,20 +193,42 @@ pub fn open_reader(db: &Path) -> rusqlite::Result<(Connection, bool)> {
     Ok((Connection::open_with_flags(uri, flags)?, snapshot))
 }
 
-/// `path` as an SQLite `file:` URI (characters with a meaning in URIs escaped).
-fn file_uri(path: &Path) -> String {
+/// `path` as an SQLite `file:` URI with an empty authority (characters with a meaning in URIs
+/// escaped): `file:/srv/a.sqlite`, `file:///C:/Daten/a.sqlite`, and for a Windows network path
+/// `file:////server/share/a.sqlite`.
+pub fn file_uri(path: &Path) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-    let mut text = String::from("file:");
-    for c in absolute.to_string_lossy().chars() {
+    uri_of(&absolute.to_string_lossy(), cfg!(windows))
+}
+
+/// [`file_uri`] of a path as text; `windows` takes backslashes as separators (elsewhere they
+/// may be part of a name).
+fn uri_of(path: &str, windows: bool) -> String {
+    let text = if windows { path.replace('\\', "/") } else { path.to_owned() };
+    // Windows' verbatim prefixes: `//?/UNC/server/share` and `//?/C:/`.
+    let text = if let Some(rest) = text.strip_prefix("//?/UNC/") {
+        format!("//{rest}")
+    } else if let Some(rest) = text.strip_prefix("//?/") {
+        rest.to_owned()
+    } else {
+        text
+    };
+    let mut uri = String::from(if text.starts_with("//") {
+        "file://"
+    } else if text.starts_with('/') {
+        "file:"
+    } else {
+        "file:///"
+    });
+    for c in text.chars() {
         match c {
-            '%' => text.push_str("%25"),
-            '?' => text.push_str("%3f"),
-            '#' => text.push_str("%23"),
-            '\\' => text.push('/'),
-            c => text.push(c),
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
         }
     }
-    text
+    uri
 }
 
 /// Who holds the edit lock of a roadmap on a network drive.
@@ -261,20 +283,15 @@ impl EditLock {
     /// cannot be created or opened (a folder the user may not write to).
     pub fn acquire(db: &Path, info: &LockInfo) -> std::io::Result<Acquired> {
         let path = lock_path(db);
-        // A reader that looks at the lock holds it shared for a moment; try a little longer.
-        for _ in 0..40 {
-            let mut file = std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)?;
+        let mut holder = None;
+        // A reader that looks at the lock holds it shared for a moment: a busy lock is tried
+        // again for a fifth of a second before it counts as held.
+        for _ in 0..8 {
+            let mut file = open_lock_file(db, &path)?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(std::fs::TryLockError::WouldBlock) => {
-                    if let Some(holder) = read_info(&mut file) {
-                        return Ok(Acquired::Busy(Some(holder)));
-                    }
+                    holder = read_info(&mut file);
                     std::thread::sleep(std::time::Duration::from_millis(25));
                     continue;
                 }
@@ -285,13 +302,16 @@ impl EditLock {
             if !same_file(&file, &path) {
                 continue;
             }
-            file.set_len(0)?;
-            let text = serde_json::to_vec(info).map_err(std::io::Error::other)?;
-            file.write_all(&text)?;
-            file.sync_all()?;
+            // A lock file others created may be read-only for us: the lock holds all the same
+            // (it works on a file opened for reading), only the name cannot be written.
+            if file.set_len(0).is_ok() {
+                let text = serde_json::to_vec(info).map_err(std::io::Error::other)?;
+                file.write_all(&text)?;
+                file.sync_all()?;
+            }
             return Ok(Acquired::Held(Self { file, path, info: info.clone() }));
         }
-        Ok(Acquired::Busy(None))
+        Ok(Acquired::Busy(holder))
     }
 
     /// Who holds this lock.
@@ -327,7 +347,30 @@ impl Drop for EditLock {
     }
 }
 
+/// Opens (or creates) the lock file: for writing where this user may, else for reading. A new one
+/// gets the roadmap's permissions, so whoever may write the roadmap may take the lock after a
+/// crash of its holder.
+fn open_lock_file(db: &Path, path: &Path) -> std::io::Result<File> {
+    let writable =
+        std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path);
+    match writable {
+        Ok(file) => {
+            #[cfg(unix)]
+            if let Ok(meta) = std::fs::metadata(db) {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = meta.permissions().mode() & 0o666;
+                let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
+            }
+            Ok(file)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => File::open(path),
+        Err(e) => Err(e),
+    }
+}
+
 fn read_info(file: &mut File) -> Option<LockInfo> {
+    use std::io::Seek;
+    file.seek(std::io::SeekFrom::Start(0)).ok()?;
     let mut text = String::new();
     file.read_to_string(&mut text).ok()?;
     serde_json::from_str(&text).ok()
@@ -392,6 +435,22 @@ mod tests {
         ] {
             assert_eq!(is_unc_path(path), unc, "{path}");
         }
+    }
+
+    #[test]
+    fn paths_become_uris_with_an_empty_authority() {
+        assert_eq!(
+            uri_of("/srv/rat haus/a#1?.sqlite", false),
+            "file:/srv/rat haus/a%231%3f.sqlite"
+        );
+        assert_eq!(uri_of(r"/srv/a\b.sqlite", false), r"file:/srv/a\b.sqlite");
+        assert_eq!(uri_of(r"C:\Daten\a.sqlite", true), "file:///C:/Daten/a.sqlite");
+        assert_eq!(uri_of(r"\\rathaus\daten\a.sqlite", true), "file:////rathaus/daten/a.sqlite");
+        assert_eq!(
+            uri_of(r"\\?\UNC\rathaus\daten\a.sqlite", true),
+            "file:////rathaus/daten/a.sqlite"
+        );
+        assert_eq!(uri_of(r"\\?\C:\Daten\a.sqlite", true), "file:///C:/Daten/a.sqlite");
     }
 
     #[test]

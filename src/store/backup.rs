@@ -60,6 +60,11 @@ fn backup_time(name: &str, stem: &str) -> Option<(NaiveDateTime, u32)> {
     known.then_some((taken, number))
 }
 
+/// Whether a backup was taken before a migration (kept by rotation), by its file name.
+fn is_before_migration(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n.to_string_lossy().contains("-before-v"))
+}
+
 /// The length of a time stamp in a backup's name (`20261127-101500`).
 const STAMP_LEN: usize = 15;
 
@@ -104,7 +109,7 @@ pub fn list_backups(db: &Path) -> Vec<BackupInfo> {
 fn to_delete(backups: &[BackupInfo]) -> Vec<PathBuf> {
     use std::collections::BTreeSet;
     let regular: Vec<&BackupInfo> =
-        backups.iter().filter(|b| !b.path.to_string_lossy().contains("-before-v")).collect();
+        backups.iter().filter(|b| !is_before_migration(&b.path)).collect();
     let mut keep: BTreeSet<usize> = BTreeSet::new();
     let mut pick = |key: &dyn Fn(&BackupInfo) -> (i32, u32), limit: usize| {
         let mut seen = Vec::new();
@@ -135,10 +140,22 @@ impl Store {
     /// rotates the folder. Returns the backup's path.
     pub fn backup_now(&self, now: NaiveDateTime, output: Option<&Path>) -> Result<PathBuf> {
         let target = match output {
-            Some(path) => path.to_owned(),
-            None => new_backup_path(&self.path, "", now)?,
+            Some(path) => {
+                backup_connection(&self.conn, path)?;
+                path.to_owned()
+            }
+            // Another process may take a backup in the same second: then the next number.
+            None => {
+                let mut attempt = 0;
+                loop {
+                    let target = new_backup_path(&self.path, "", now)?;
+                    match backup_connection(&self.conn, &target) {
+                        Err(StoreError::Exists { .. }) if attempt < 5 => attempt += 1,
+                        result => break result.map(|()| target)?,
+                    }
+                }
+            }
         };
-        backup_connection(&self.conn, &target)?;
         if output.is_none() {
             for old in to_delete(&list_backups(&self.path)) {
                 let _ = std::fs::remove_file(old);
@@ -224,8 +241,26 @@ impl Store {
 }
 
 /// Renames a damaged roadmap to `NAME.damaged-STAMP` beside it (never deleting it). Returns the
-/// new path.
+/// new path. Only someone who may write the file does so, never while another editor holds its
+/// edit lock, and only when a second look confirms the damage (a reader that merely read at a
+/// bad moment must not move the editor's file away).
 pub fn set_aside_damaged(db: &Path, now: NaiveDateTime) -> Result<PathBuf> {
+    if !super::may_write(db) {
+        return Err(StoreError::ReadOnly);
+    }
+    if let Some(holder) = super::access::EditLock::holder(db) {
+        return Err(StoreError::Locked(holder));
+    }
+    match inspect(db) {
+        Err(StoreError::Damaged { .. } | StoreError::NotADatabase { .. }) => {}
+        Err(e) => return Err(e),
+        Ok(_) => {
+            return Err(StoreError::Damaged {
+                path: db.to_owned(),
+                detail: "sound on a second look; not set aside".to_owned(),
+            });
+        }
+    }
     let file_name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let target = db.with_file_name(format!("{file_name}.damaged-{}", now.format(STAMP)));
     std::fs::rename(db, &target)

@@ -20,8 +20,8 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags, config::DbConfig, limits::Limit};
 
 pub use access::{
-    LockInfo, filesystem_type, is_network_type, is_unc_path, lock_path, macos_filesystem_type,
-    network_override, on_network_drive,
+    LockInfo, filesystem_type, header_says_wal, is_network_type, is_unc_path, lock_path,
+    macos_filesystem_type, network_override, on_network_drive,
 };
 pub use backup::{BackupInfo, backups_dir, list_backups, restore, set_aside_damaged};
 pub use error::{StoreError, holder_text};
@@ -117,8 +117,10 @@ pub struct Store {
     network: bool,
     /// The edit lock, held by a writer on a network drive.
     lock: Option<access::EditLock>,
-    /// A read-only snapshot that must be opened again to see later changes.
+    /// A reader's copy in memory, taken again when the file changes.
     snapshot: bool,
+    /// For a reader: the file's journal mode as its header says.
+    journal_at_rest: Option<&'static str>,
     /// A writer on a local disk switches the file to WAL at its first write (so a command that
     /// fails before writing leaves every byte as it was) and back when it closes.
     wal: WalState,
@@ -180,7 +182,6 @@ fn inspect_any_version(path: &Path) -> Result<FileReport> {
         return Err(StoreError::NotADatabase { path: path.to_owned() });
     }
     let damaged = |e: rusqlite::Error| StoreError::from_open(path, e);
-    recover_interrupted_write(path, &bytes).map_err(damaged)?;
     // Read without creating a side file: checking a file is looking at it.
     let (conn, _) = access::open_reader(path).map_err(damaged)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(damaged)?;
@@ -314,32 +315,43 @@ impl Store {
 
     /// Opens an existing roadmap file as `options` say.
     pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Self> {
-        let report = inspect_any_version(path)?;
+        let header = read_header(path)?;
         let network = options.network.unwrap_or_else(|| access::on_network_drive(path));
-        let mut reason = if report.schema_version > SCHEMA_VERSION {
+        let user = options.user.clone().unwrap_or_else(current_user);
+        let wants_write = !options.read_only && may_write(path);
+        // On a network drive the edit lock comes first: only its holder may write, or repair.
+        let mut lock = None;
+        let mut locked_by = None;
+        if wants_write && network {
+            let me = access::LockInfo::here(&user, chrono::Local::now().naive_local());
+            match access::EditLock::acquire(path, &me) {
+                Ok(access::Acquired::Held(held)) => lock = Some(held),
+                Ok(access::Acquired::Busy(holder)) => {
+                    locked_by = Some(holder.unwrap_or_else(access::LockInfo::unknown));
+                }
+                Err(e) => {
+                    return Err(StoreError::Io {
+                        path: access::lock_path(path),
+                        detail: e.to_string(),
+                    });
+                }
+            }
+        }
+        if wants_write && locked_by.is_none() {
+            recover_interrupted_write(path, &header).map_err(|e| StoreError::from_open(path, e))?;
+        }
+        let report = inspect_any_version(path)?;
+        let reason = if report.schema_version > SCHEMA_VERSION {
             Some(ReadOnlyReason::Newer)
+        } else if let Some(holder) = locked_by {
+            Some(ReadOnlyReason::LockedBy(holder))
         } else if options.read_only {
             Some(ReadOnlyReason::Chosen)
-        } else if !may_write(path) {
+        } else if !wants_write {
             Some(ReadOnlyReason::NoPermission)
         } else {
             None
         };
-        let user = options.user.clone().unwrap_or_else(current_user);
-        let mut lock = None;
-        if reason.is_none() && network {
-            let me = access::LockInfo::here(&user, chrono::Local::now().naive_local());
-            reason = match access::EditLock::acquire(path, &me) {
-                Ok(access::Acquired::Held(held)) => {
-                    lock = Some(held);
-                    None
-                }
-                Ok(access::Acquired::Busy(holder)) => {
-                    Some(ReadOnlyReason::LockedBy(holder.unwrap_or_else(access::LockInfo::unknown)))
-                }
-                Err(_) => Some(ReadOnlyReason::NoPermission),
-            };
-        }
         let mut store = match reason {
             None => match Self::open_writer(path, &report, network) {
                 Err(StoreError::ReadOnly) => {
@@ -389,27 +401,39 @@ impl Store {
         Ok(store)
     }
 
-    /// A connection that only reads and creates no file beside the roadmap. A file of an older
-    /// schema is migrated in a copy in memory, so a reader sees everything without writing.
+    /// A reader's copy of the file in memory: read in one step and closed again, so a reader
+    /// never keeps a lock on the file or a side file open (a writer closing later can leave the
+    /// file in the rollback journal's mode), creates nothing and sees everything. A file of an
+    /// older schema is migrated in the copy. The copy is taken again when the file changes
+    /// ([`Store::reopen_snapshot`]).
     fn open_viewer(path: &Path, report: &FileReport, reason: ReadOnlyReason) -> Result<Self> {
         let err = |e| StoreError::from_open(path, e);
-        let (mut conn, mut snapshot) = access::open_reader(path).map_err(err)?;
-        harden(&conn).map_err(err)?;
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
-        if report.schema_version < SCHEMA_VERSION {
-            let mut copy = Connection::open_in_memory()?;
-            rusqlite::backup::Backup::new(&conn, &mut copy)?.run_to_completion(
-                256,
-                std::time::Duration::ZERO,
-                None,
-            )?;
-            harden(&copy)?;
-            MIGRATIONS.to_latest(&mut copy).map_err(|e| StoreError::Migration(e.to_string()))?;
-            conn = copy;
-            snapshot = true;
+        let mut copy = Connection::open_in_memory()?;
+        // A snapshot of a WAL file nobody has open is read `immutable`: should a writer change
+        // the file meanwhile, the copy is taken again.
+        let mut tries = 0;
+        loop {
+            let before = file_stamp(path);
+            let (conn, immutable) = access::open_reader(path).map_err(err)?;
+            harden(&conn).map_err(err)?;
+            conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+            match rusqlite::backup::Backup::new(&conn, &mut copy)?.step(-1).map_err(err)? {
+                rusqlite::backup::StepResult::Done => {}
+                _ => return Err(StoreError::Busy),
+            }
+            drop(conn);
+            tries += 1;
+            if !immutable || file_stamp(path) == before || tries >= 5 {
+                break;
+            }
         }
-        let mut store = Self::with_connection(conn, path, Some(reason));
-        store.snapshot = snapshot;
+        harden(&copy)?;
+        if report.schema_version < SCHEMA_VERSION {
+            MIGRATIONS.to_latest(&mut copy).map_err(|e| StoreError::Migration(e.to_string()))?;
+        }
+        let mut store = Self::with_connection(copy, path, Some(reason));
+        store.snapshot = true;
+        store.journal_at_rest = Some(if header_says_wal(path) { "wal" } else { "delete" });
         Ok(store)
     }
 
@@ -421,6 +445,7 @@ impl Store {
             network: false,
             lock: None,
             snapshot: false,
+            journal_at_rest: None,
             wal: WalState::NotUsed,
             who: current_user(),
             clock: Box::new(|| chrono::Local::now().naive_local()),
@@ -529,6 +554,21 @@ impl Store {
         Ok(())
     }
 
+    /// For a window waiting for the edit lock: who holds it now (the holder may change while
+    /// it waits). Returns whether the lock is free.
+    pub fn look_at_lock(&mut self) -> bool {
+        if !matches!(self.read_only, Some(ReadOnlyReason::LockedBy(_))) {
+            return false;
+        }
+        match access::EditLock::holder(&self.path) {
+            Some(holder) => {
+                self.read_only = Some(ReadOnlyReason::LockedBy(holder));
+                false
+            }
+            None => true,
+        }
+    }
+
     /// Whether this is a read-only snapshot that must be opened again to see later changes.
     pub const fn is_snapshot(&self) -> bool {
         self.snapshot
@@ -550,8 +590,12 @@ impl Store {
         access::EditLock::holder(&self.path)
     }
 
-    /// SQLite's journal mode of the connection: `wal` or `delete` (`memory` in memory).
+    /// The file's journal mode: `wal` or `delete` (for a reader as the file's header says; in
+    /// memory `memory`).
     pub fn journal_mode(&self) -> Result<String> {
+        if let Some(mode) = self.journal_at_rest {
+            return Ok(mode.to_owned());
+        }
         Ok(self.conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?)
     }
 
@@ -610,11 +654,22 @@ fn backup_connection(conn: &Connection, target: &Path) -> Result<()> {
         destination.pragma_update(None, "journal_mode", "DELETE")?;
         Ok(())
     };
-    let result =
-        copy().map_err(StoreError::from).and_then(|()| inspect(&temp).map(drop)).and_then(|()| {
-            std::fs::rename(&temp, target)
-                .map_err(|e| StoreError::Io { path: target.to_owned(), detail: e.to_string() })
-        });
+    // Linked under its name only if that is free: a file that appeared meanwhile (another
+    // backup in the same second) is never replaced.
+    let place = || match std::fs::hard_link(&temp, target) {
+        Ok(()) => std::fs::remove_file(&temp)
+            .map_err(|e| StoreError::Io { path: temp.clone(), detail: e.to_string() }),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(StoreError::Exists { path: target.to_owned() })
+        }
+        Err(_) if target.exists() => Err(StoreError::Exists { path: target.to_owned() }),
+        Err(_) => std::fs::rename(&temp, target)
+            .map_err(|e| StoreError::Io { path: target.to_owned(), detail: e.to_string() }),
+    };
+    let result = copy()
+        .map_err(StoreError::from)
+        .and_then(|()| inspect(&temp).map(drop))
+        .and_then(|()| place());
     if result.is_err() {
         for suffix in ["", "-wal", "-shm", "-journal"] {
             let mut name = temp.clone().into_os_string();
@@ -630,15 +685,31 @@ impl Drop for Store {
     /// need no side files (see [`access`]). Where other connections still use the file, the
     /// switch waits for the last one; it never waits here.
     fn drop(&mut self) {
-        if self.wal == WalState::On {
+        // Whichever writer closes last (this one may never have written) leaves the file in
+        // the rollback journal's mode. While other writers still use it the switch cannot be
+        // made; the last of them makes it.
+        if self.wal != WalState::NotUsed {
             let _ = self.conn.busy_timeout(std::time::Duration::ZERO);
-            let _ = self.conn.pragma_update(None, "journal_mode", "DELETE");
+            let mode: rusqlite::Result<String> =
+                self.conn.pragma_query_value(None, "journal_mode", |r| r.get(0));
+            if mode.is_ok_and(|m| m.eq_ignore_ascii_case("wal")) {
+                let _ = self.conn.pragma_update(None, "journal_mode", "DELETE");
+            }
         }
     }
 }
 
-/// Stops the watcher thread of [`watch`] when dropped, and waits for it (its connection is
-/// closed then).
+/// The size and time of a roadmap file and of its WAL file: what changes when someone writes
+/// (in WAL mode the WAL file grows; in the rollback journal's mode the file itself changes).
+pub type FileStamp = [Option<(u64, std::time::SystemTime)>; 2];
+
+/// The [`FileStamp`] of `path` now.
+pub fn file_stamp(path: &Path) -> FileStamp {
+    let of = |p: &Path| std::fs::metadata(p).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+    [of(path), of(&access::side_file(path, "-wal"))]
+}
+
+/// Stops the watcher thread of [`watch`] when dropped, and waits for it.
 #[derive(Debug)]
 pub struct Watch {
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
@@ -654,36 +725,18 @@ impl Drop for Watch {
     }
 }
 
-/// The size and time of a roadmap file and whether a WAL file is beside it: what changes when
-/// someone writes, for readers whose snapshot does not see commits.
-pub type FileStamp = (Option<(u64, std::time::SystemTime)>, bool);
-
-/// The [`FileStamp`] of `path` now.
-pub fn file_stamp(path: &Path) -> FileStamp {
-    let meta = std::fs::metadata(path).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
-    (meta, access::side_file(path, "-wal").exists())
-}
-
-/// What the watcher compares: SQLite's `data_version` and the [`FileStamp`].
-fn file_state(conn: &Connection, path: &Path) -> (Option<i64>, FileStamp) {
-    let version = conn.pragma_query_value(None, "data_version", |r| r.get::<_, i64>(0)).ok();
-    (version, file_stamp(path))
-}
-
-/// Watches `path` for commits by any connection (another window, the command line, this
-/// process) and calls `on_change` after each, from a background thread that looks once a second
-/// (every two seconds on a network drive) on its own reading connection, which creates no file.
-/// Nothing is polled in the user interface, so an idle window stays idle. `None` if the file
-/// cannot be watched.
+/// Watches `path` for writes by anyone (another window, the command line, this process) and
+/// calls `on_change` after each, from a background thread that looks at the file's size and time
+/// (and its WAL file's) once a second, every two seconds on a network drive. It holds no
+/// connection, so it never keeps a lock on the file; nothing is polled in the user interface, so
+/// an idle window stays idle. `None` if no thread can be started.
 pub fn watch(path: &Path, on_change: impl Fn() + Send + 'static) -> Option<Watch> {
-    let (conn, _) = access::open_reader(path).ok()?;
-    harden(&conn).ok()?;
     let interval = if access::on_network_drive(path) { 20 } else { 10 };
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let stopped = stop.clone();
     let path = path.to_owned();
-    // The starting point is read before this function returns, so no commit after it is missed.
-    let mut last = file_state(&conn, &path);
+    // The starting point is read before this function returns, so no write after it is missed.
+    let mut last = file_stamp(&path);
     let thread = std::thread::Builder::new()
         .name("fahrplan-watch".into())
         .spawn(move || {
@@ -695,7 +748,7 @@ pub fn watch(path: &Path, on_change: impl Fn() + Send + 'static) -> Option<Watch
                     continue;
                 }
                 ticks = 0;
-                let now = file_state(&conn, &path);
+                let now = file_stamp(&path);
                 if now != last {
                     last = now;
                     on_change();
