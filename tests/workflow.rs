@@ -350,3 +350,51 @@ fn a_window_open_past_midnight_uses_the_new_day() {
     let m19 = harness.state().state.roadmap.measure("M19").unwrap().clone();
     assert_eq!(m19.completed, NaiveDate::from_ymd_opt(2026, 12, 1));
 }
+
+/// What a frame's commands finished is decided per command: a save that failed keeps its draft
+/// even when a later command of the same frame succeeded (and left the last message).
+#[test]
+fn a_failed_save_keeps_its_draft_whatever_follows() {
+    use fahrplan::ui::{ViewState, Watched, close_what_succeeded};
+    let tr = fahrplan::i18n::I18n::new(Lang::De);
+    let store = Store::in_memory(Some(Lang::De)).unwrap();
+    let roadmap = store.load_roadmap().unwrap();
+    let m16 = roadmap.measure("M16").unwrap();
+    let m18 = roadmap.measure("M18").unwrap();
+    let mut view = ViewState::default();
+    view.drafts
+        .insert("M16".into(), fahrplan::ui::editor::Draft::new(m16, Some("M16".into()), &tr));
+    view.drafts
+        .insert("M18".into(), fahrplan::ui::editor::Draft::new(m18, Some("M18".into()), &tr));
+    view.status_draft = Some(("M19".into(), fahrplan::model::Status::Done));
+    let watched = [
+        (0, Watched::Save(Some("M16".into()), "M16".into())),
+        (1, Watched::Save(Some("M18".into()), "M18".into())),
+        (2, Watched::Status),
+    ];
+    let outcomes = vec![
+        Err("M16 wurde inzwischen geändert".to_owned()),
+        Ok(Some("M18 gespeichert.".to_owned())),
+        Ok(None),
+    ];
+    close_what_succeeded(&mut view, &watched, &outcomes);
+    assert!(view.drafts.contains_key("M16"), "the failed save keeps its draft");
+    assert!(!view.drafts.contains_key("M18"), "the saved one is closed");
+    assert_eq!(view.selected.as_deref(), Some("M18"));
+    assert!(view.status_draft.is_none());
+
+    // In the window: a save refused as a conflict keeps the editor open.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("conflict.sqlite");
+    let mut harness = harness(&path, "M16");
+    harness.get_by_label("Bearbeiten").click();
+    harness.run();
+    type_into(&mut harness, "Titel", "Neuer Titel");
+    // Meanwhile the command line changes M16.
+    let mut other = Store::open(&path).unwrap();
+    other.set_progress("M16", 50, "", None).unwrap();
+    drop(other);
+    harness.get_by_label("Speichern").click();
+    harness.run();
+    assert!(harness.query_by_label("Speichern").is_some(), "the editor stays open");
+}

@@ -184,6 +184,10 @@ pub enum MessageKind {
     Error,
 }
 
+/// What applying one command gave: success with an optional message, or the error's message
+/// (both in the UI language).
+pub type Outcome = Result<Option<String>, String>;
+
 /// A message shown once to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
@@ -323,17 +327,33 @@ impl AppState {
 
     /// Applies every queued command in order. Each is one transaction; a failure shows its
     /// message and leaves the file as it was.
-    pub fn apply_queue(&mut self) {
+    ///
+    /// Returns each command's own outcome, in order: what succeeded (with its message, if any)
+    /// and what failed (with its message), so the caller never has to guess from the one message
+    /// slot, which keeps only the last.
+    pub fn apply_queue(&mut self) -> Vec<Outcome> {
         let commands = std::mem::take(&mut self.queue);
+        let mut outcomes = Vec::with_capacity(commands.len());
         for command in commands {
-            match self.apply(command) {
+            let outcome = self.apply(command);
+            match &outcome {
                 Ok(Some(info)) => {
-                    self.message = Some(Message { kind: MessageKind::Info, text: info });
+                    self.message = Some(Message { kind: MessageKind::Info, text: info.clone() });
                 }
                 Ok(None) => {}
-                Err(text) => self.message = Some(Message { kind: MessageKind::Error, text }),
+                Err(text) => {
+                    self.message = Some(Message { kind: MessageKind::Error, text: text.clone() });
+                }
             }
+            outcomes.push(outcome);
         }
+        outcomes
+    }
+
+    /// How many commands wait (the index the next pushed command will have in the outcomes of
+    /// [`Self::apply_queue`]).
+    pub fn pending(&self) -> usize {
+        self.queue.len()
     }
 
     /// Carries out one command; the error is the message for the user.

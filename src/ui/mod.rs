@@ -453,31 +453,23 @@ impl FahrplanApp {
                 transfer::ImportDecision::Cancel => self.state.import_preview = None,
             }
         }
-        let mut saved = Vec::new();
+        let mut watched = Vec::new();
         for command in commands {
+            let index = self.state.pending();
             match &command {
                 Command::SetLang(lang) => self.prefs.lang = Some(*lang),
                 Command::SaveMeasure { original, measure, .. } => {
-                    saved.push((original.clone(), measure.code.clone()));
+                    watched.push((index, Watched::Save(original.clone(), measure.code.clone())));
                 }
+                Command::SetStatus { .. } => watched.push((index, Watched::Status)),
                 _ => {}
             }
             self.state.push(command);
         }
         if self.state.has_pending() {
             self.state.message = None;
-            self.state.apply_queue();
-            let failed = self.state.message.as_ref().is_some_and(|m| m.kind == MessageKind::Error);
-            if !failed {
-                // A saved editor is closed and its measure selected.
-                for (original, code) in saved {
-                    match original {
-                        Some(original) => drop(self.view.drafts.remove(&original)),
-                        None => self.view.new_draft = None,
-                    }
-                    self.view.selected = Some(code);
-                }
-            }
+            let outcomes = self.state.apply_queue();
+            close_what_succeeded(&mut self.view, &watched, &outcomes);
             self.after_commands();
             ui.ctx().request_repaint();
         }
@@ -493,10 +485,6 @@ impl FahrplanApp {
             && self.state.roadmap.measure(code).is_none()
         {
             self.view.selected = None;
-        }
-        if self.state.message.as_ref().is_none_or(|m| m.kind != MessageKind::Error) {
-            self.view.status_draft = None;
-            self.view.comment.clear();
         }
     }
 
@@ -744,6 +732,43 @@ pub fn install_fonts(ctx: &egui::Context) {
     bold.extend(proportional.iter().cloned());
     fonts.families.insert(egui::FontFamily::Name(BOLD.into()), bold);
     ctx.set_fonts(fonts);
+}
+
+/// A command whose success closes something in the views.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Watched {
+    /// Saving a measure (its code when editing began, or `None` for a new one; its code now).
+    Save(Option<String>, String),
+    /// Changing a status with the status control.
+    Status,
+}
+
+/// Closes what its own command finished: an editor whose save succeeded (its measure selected),
+/// the status control whose change succeeded. A failed save keeps its draft, whatever the other
+/// commands of the frame did.
+pub fn close_what_succeeded(
+    view: &mut ViewState,
+    watched: &[(usize, Watched)],
+    outcomes: &[crate::app::Outcome],
+) {
+    for (index, what) in watched {
+        if !outcomes.get(*index).is_some_and(Result::is_ok) {
+            continue;
+        }
+        match what {
+            Watched::Save(original, code) => {
+                match original {
+                    Some(original) => drop(view.drafts.remove(original)),
+                    None => view.new_draft = None,
+                }
+                view.selected = Some(code.clone());
+            }
+            Watched::Status => {
+                view.status_draft = None;
+                view.comment.clear();
+            }
+        }
+    }
 }
 
 /// Shows a message with a close button; returns whether it was closed.
