@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 use serde::{Deserialize, Serialize};
 
-use crate::model::Money;
+use crate::model::{Money, ValidationError};
 
 /// A language of the user interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -267,6 +267,32 @@ fn report_once(key: &str, problems: &str) {
     }
     reported.push(key.to_owned());
     eprintln!("fahrplan: message {key}: {problems}");
+}
+
+/// The words for the domain's refusals live here, not in the model (the model has no words).
+impl ValidationError {
+    /// The message for the user, in the language of `tr`.
+    pub fn localize(&self, tr: &I18n) -> String {
+        match self {
+            Self::EmptyCode => tr.t("invalid-empty-code"),
+            Self::EmptyTitle => tr.t("invalid-empty-title"),
+            Self::DuplicateCode(code) => tr.f("invalid-duplicate-code", &[("code", code)]),
+            Self::DueBeforeStart { start, due } => tr.f(
+                "invalid-due-before-start",
+                &[("start", &tr.date(*start)), ("due", &tr.date(*due))],
+            ),
+            Self::ProgressOutOfRange(p) => tr.f("invalid-progress", &[("value", p)]),
+            Self::UnknownOwner(_) => tr.t("invalid-unknown-owner"),
+            Self::UnknownDependency(code) => tr.f("invalid-unknown-dependency", &[("code", code)]),
+            Self::DependencyCycle(cycle) => tr.f("invalid-cycle", &[("cycle", &cycle.join(" → "))]),
+            Self::NegativeMoney => tr.t("invalid-negative-money"),
+            Self::ZeroAmount => tr.t("invalid-zero-amount"),
+            Self::IntervalOutOfRange(m) => tr.f("invalid-interval", &[("value", m)]),
+            Self::DateOutOfRange { date, .. } => {
+                tr.f("invalid-date-range", &[("value", &date.format("%Y-%m-%d").to_string())])
+            }
+        }
+    }
 }
 
 fn group_thousands(mut value: u64, separator: char) -> String {

@@ -163,7 +163,7 @@ fn a_present_start_opens_the_file_read_only_and_leaves_its_bytes() {
     drop(Store::create(&path, Some(Lang::De)).unwrap());
     let before = std::fs::read(&path).unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let state = fahrplan::ui::open_presentation_state(&path, Lang::De, today).unwrap();
+    let state = fahrplan::app::open_presentation_state(&path, Lang::De, today).unwrap();
     assert!(state.store().is_read_only());
     let mut app = FahrplanApp::new(state, Prefs::default());
     app.presenter = Some(Presenter::new(true));
@@ -179,6 +179,6 @@ fn a_present_start_opens_the_file_read_only_and_leaves_its_bytes() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     // A missing file is created with the default roadmap first, then shown read-only.
     let fresh = dir.path().join("fresh.sqlite");
-    let state = fahrplan::ui::open_presentation_state(&fresh, Lang::De, today).unwrap();
+    let state = fahrplan::app::open_presentation_state(&fresh, Lang::De, today).unwrap();
     assert!(state.store().is_read_only() && state.roadmap.measures.len() == 20);
 }

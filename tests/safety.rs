@@ -157,7 +157,7 @@ fn a_damaged_file_at_start_is_set_aside_and_backups_are_offered_foreign_files_st
         *b = 0x5A;
     }
     std::fs::write(&path, &content).unwrap();
-    let state = fahrplan::ui::open_state(&path, Lang::De, today).unwrap();
+    let state = fahrplan::app::open_state(&path, Lang::De, today).unwrap();
     assert!(state.offer_backups);
     assert!(state.message.as_ref().unwrap().text.contains("beiseitegelegt"));
     assert!(!path.exists(), "the damaged file was moved aside");
@@ -181,7 +181,7 @@ fn a_damaged_file_at_start_is_set_aside_and_backups_are_offered_foreign_files_st
     let foreign = dir.path().join("other.sqlite");
     rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE t (x)").unwrap();
     let before = std::fs::read(&foreign).unwrap();
-    let state = fahrplan::ui::open_state(&foreign, Lang::De, today).unwrap();
+    let state = fahrplan::app::open_state(&foreign, Lang::De, today).unwrap();
     assert!(!state.offer_backups);
     assert_eq!(std::fs::read(&foreign).unwrap(), before);
 }

@@ -233,7 +233,7 @@ fn ordinary_users_view_read_only_files_leave_nothing_and_never_lock_out_the_owne
 #[ignore = "started by ordinary_users_view_read_only_files_… as another user"]
 fn child_views_the_file_in_the_window() {
     let Some(db) = std::env::var_os("FAHRPLAN_CHILD_DB") else { return };
-    let state = fahrplan::ui::open_state(Path::new(&db), Lang::De, today()).unwrap();
+    let state = fahrplan::app::open_state(Path::new(&db), Lang::De, today()).unwrap();
     assert!(state.message.is_none(), "{:?}", state.message);
     assert_eq!(state.roadmap.measures.len(), 20);
     let banner = state.read_only_banner().expect("read-only");
@@ -325,7 +325,7 @@ fn hold_window(db: &Path, user: &str) -> Child {
 #[ignore = "started by the_edit_lock_on_a_network_drive_… as a separate process"]
 fn child_holds_the_file_open() {
     let Some(db) = std::env::var_os("FAHRPLAN_CHILD_DB") else { return };
-    let state = fahrplan::ui::open_state(Path::new(&db), Lang::De, today()).unwrap();
+    let state = fahrplan::app::open_state(Path::new(&db), Lang::De, today()).unwrap();
     assert!(state.read_only_banner().is_none(), "the first window edits");
     println!("HOLDING");
     std::thread::sleep(std::time::Duration::from_secs(120));

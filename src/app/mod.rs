@@ -6,12 +6,15 @@
 mod clock;
 mod files;
 mod jobs;
+mod startup;
 
 use std::path::{Path, PathBuf};
 
+pub use crate::store::BackupInfo;
 pub use clock::Clock;
 pub use files::{MAX_IMPORT_BYTES, ReadError, display_name, read_import, write_atomically};
 pub use jobs::{ImportPreview, Job};
+pub use startup::{catalogue, open_presentation_state, open_state};
 
 use chrono::NaiveDate;
 
@@ -310,9 +313,24 @@ impl AppState {
         self.tr.lang()
     }
 
-    /// The open store.
+    /// The open store (for the command line and tests; the views ask the state).
     pub const fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The path of the open file (`:memory:` for a stand-in).
+    pub fn file_path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Whether the open file is read-only (see [`Self::read_only_banner`] for why).
+    pub const fn is_read_only(&self) -> bool {
+        self.store.is_read_only()
+    }
+
+    /// Who is recorded as the author of changes made here.
+    pub fn who(&self) -> &str {
+        self.store.who()
     }
 
     /// Queues a command for the next [`Self::apply_queue`].

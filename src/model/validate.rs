@@ -65,31 +65,6 @@ pub fn date_in_range(date: NaiveDate) -> bool {
     DATE_YEARS.contains(&chrono::Datelike::year(&date))
 }
 
-impl ValidationError {
-    /// The message for the user, in the language of `tr`.
-    pub fn localize(&self, tr: &crate::i18n::I18n) -> String {
-        match self {
-            Self::EmptyCode => tr.t("invalid-empty-code"),
-            Self::EmptyTitle => tr.t("invalid-empty-title"),
-            Self::DuplicateCode(code) => tr.f("invalid-duplicate-code", &[("code", code)]),
-            Self::DueBeforeStart { start, due } => tr.f(
-                "invalid-due-before-start",
-                &[("start", &tr.date(*start)), ("due", &tr.date(*due))],
-            ),
-            Self::ProgressOutOfRange(p) => tr.f("invalid-progress", &[("value", p)]),
-            Self::UnknownOwner(_) => tr.t("invalid-unknown-owner"),
-            Self::UnknownDependency(code) => tr.f("invalid-unknown-dependency", &[("code", code)]),
-            Self::DependencyCycle(cycle) => tr.f("invalid-cycle", &[("cycle", &cycle.join(" → "))]),
-            Self::NegativeMoney => tr.t("invalid-negative-money"),
-            Self::ZeroAmount => tr.t("invalid-zero-amount"),
-            Self::IntervalOutOfRange(m) => tr.f("invalid-interval", &[("value", m)]),
-            Self::DateOutOfRange { date, .. } => {
-                tr.f("invalid-date-range", &[("value", &date.format("%Y-%m-%d").to_string())])
-            }
-        }
-    }
-}
-
 /// Checks `candidate` against the rest of `roadmap` (a measure with the same id is replaced).
 pub fn validate_measure(candidate: &Measure, roadmap: &Roadmap) -> Result<(), ValidationError> {
     if candidate.code.trim().is_empty() {

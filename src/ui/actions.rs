@@ -225,7 +225,7 @@ pub fn actions_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Mea
                     date,
                     verdict,
                     note: forms.reeval_note.trim().to_owned(),
-                    by: crate::store::current_user(),
+                    by: ctx.who.to_owned(),
                     next,
                 });
                 forms.reeval_note.clear();

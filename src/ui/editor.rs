@@ -1,7 +1,5 @@
 //! The measure editor: every field, validated as the user types, saved as one command.
 
-use std::sync::OnceLock;
-
 use chrono::NaiveDate;
 
 use egui::{RichText, Ui};
@@ -196,49 +194,6 @@ const fn field_of(error: &ValidationError) -> &'static str {
         ValidationError::IntervalOutOfRange(_) => "interval",
         ValidationError::DateOutOfRange { field, .. } => field,
     }
-}
-
-/// The framework catalogue of `assets/frameworks.json`: ITIL 4 practices, VdS 3473 chapters and
-/// the BSI modules the default roadmap cites.
-pub fn catalogue() -> &'static [FrameworkRef] {
-    static CATALOGUE: OnceLock<Vec<FrameworkRef>> = OnceLock::new();
-    CATALOGUE.get_or_init(|| {
-        let Ok(value) =
-            serde_json::from_str::<serde_json::Value>(include_str!("../../assets/frameworks.json"))
-        else {
-            return Vec::new();
-        };
-        let mut refs = Vec::new();
-        if let Some(groups) = value["itil_4"].as_object() {
-            for practices in groups.values() {
-                for p in practices.as_array().into_iter().flatten().filter_map(|p| p.as_str()) {
-                    refs.push(FrameworkRef {
-                        framework: Framework::Itil4,
-                        reference: p.to_owned(),
-                    });
-                }
-            }
-        }
-        for chapter in value["vds_3473"].as_array().into_iter().flatten() {
-            let entry = |c: &serde_json::Value| {
-                format!(
-                    "Kap. {} {}",
-                    c["ref"].as_str().unwrap_or(""),
-                    c["title"].as_str().unwrap_or("")
-                )
-            };
-            refs.push(FrameworkRef { framework: Framework::Vds3473, reference: entry(chapter) });
-            for part in chapter["parts"].as_array().into_iter().flatten() {
-                refs.push(FrameworkRef { framework: Framework::Vds3473, reference: entry(part) });
-            }
-        }
-        for module in
-            value["bsi_it_grundschutz"].as_array().into_iter().flatten().filter_map(|m| m.as_str())
-        {
-            refs.push(FrameworkRef { framework: Framework::Bsi, reference: module.to_owned() });
-        }
-        refs
-    })
 }
 
 /// What the editor asks for when the user is done.
@@ -469,7 +424,7 @@ fn frameworks_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, draft: &mut Draft) {
             .selected_text(tr.t("label-from-catalogue"))
             .width(220.0)
             .show_ui(ui, |ui| {
-                for entry in catalogue() {
+                for entry in crate::app::catalogue() {
                     let text = format!(
                         "{}: {}",
                         tr.t(&format!("framework-{}", entry.framework)),
@@ -575,7 +530,7 @@ mod tests {
 
     #[test]
     fn the_catalogue_has_itil_vds_and_bsi_entries() {
-        let c = catalogue();
+        let c = crate::app::catalogue();
         assert!(c.iter().any(|r| r.framework == Framework::Itil4 && r.reference == "Service desk"));
         assert!(
             c.iter().any(|r| r.framework == Framework::Vds3473

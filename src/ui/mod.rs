@@ -28,7 +28,6 @@ use crate::layout::Filter;
 use crate::layout::slides::SlideKind;
 use crate::layout::timeline::{Arrangement, GroupBy, arrange};
 use crate::model::{Roadmap, Status};
-use crate::store::Store;
 
 pub use table::SortKey;
 use theme::Tokens;
@@ -109,7 +108,7 @@ pub struct ViewState {
     /// The owners window.
     pub owners: owners::OwnersView,
     /// The backups window with its list (read when it opens), if open.
-    pub backups: Option<Vec<crate::store::BackupInfo>>,
+    pub backups: Option<Vec<crate::app::BackupInfo>>,
     /// Switch to the history tab (asked for by the detail panel).
     pub show_history: bool,
     /// Figures over the whole roadmap, recomputed only when the data changes.
@@ -145,6 +144,8 @@ pub struct ViewCtx<'a> {
     pub today: NaiveDate,
     /// Whether the file is read-only (no editing controls then).
     pub read_only: bool,
+    /// Who is recorded as the author of changes made here.
+    pub who: &'a str,
     /// Commands the user gave this frame.
     pub commands: &'a mut Vec<Command>,
 }
@@ -209,7 +210,7 @@ impl FahrplanApp {
             ui.ctx().request_repaint_after(wait);
         }
         self.update_title(ui);
-        let slide_key = self.state.store().path().display().to_string();
+        let slide_key = self.state.file_path().display().to_string();
         if let Some(presenter) = self.presenter.as_mut() {
             let enabled = self
                 .prefs
@@ -245,8 +246,8 @@ impl FahrplanApp {
                 Derived { due: due_reevaluations(roadmap, self.state.today()).len(), undo_redo };
             self.view.derived = Some((generation, derived));
         }
-        let read_only = self.state.store().is_read_only();
-        let file_name = display_name(self.state.store().path());
+        let read_only = self.state.is_read_only();
+        let file_name = display_name(self.state.file_path());
         let lang = self.state.lang();
 
         // Behind a modal question the shortcuts rest (Ctrl+Z would change what it asks about).
@@ -317,6 +318,7 @@ impl FahrplanApp {
             tokens: &tokens,
             today: self.state.today(),
             read_only,
+            who: self.state.who(),
             commands: &mut commands,
         };
         detail::confirm_delete_ui(ui.ctx(), &mut ctx, &mut self.view);
@@ -519,7 +521,7 @@ impl FahrplanApp {
     }
 
     fn update_title(&mut self, ui: &egui::Ui) {
-        let title = format!("{} — Fahrplan", display_name(self.state.store().path()));
+        let title = format!("{} — Fahrplan", display_name(self.state.file_path()));
         if title != self.view.title {
             ui.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.view.title = title;
@@ -620,7 +622,7 @@ fn presentation_menu_ui(
 fn backups_ui(
     ctx: &egui::Context,
     tr: &I18n,
-    list: &[crate::store::BackupInfo],
+    list: &[crate::app::BackupInfo],
     read_only: bool,
     open: &mut bool,
     commands: &mut Vec<Command>,
@@ -824,9 +826,10 @@ pub fn run_window(db: &Path, lang: Option<Lang>, clock: Clock, present: bool) ->
             // Follow the system's light or dark setting; where it cannot be read, calm light.
             cc.egui_ctx.options_mut(|o| o.fallback_theme = egui::Theme::Light);
             let mut state = if present {
-                open_presentation_state(&db, lang, clock.clone()).map_err(|e| e.to_string())?
+                crate::app::open_presentation_state(&db, lang, clock.clone())
+                    .map_err(|e| e.to_string())?
             } else {
-                open_state(&db, lang, clock.clone()).map_err(|e| e.to_string())?
+                crate::app::open_state(&db, lang, clock.clone()).map_err(|e| e.to_string())?
             };
             // A verified backup once a day, before the user changes anything (never by a viewer).
             if !present {
@@ -850,68 +853,6 @@ pub fn run_window(db: &Path, lang: Option<Lang>, clock: Clock, present: bool) ->
                 I18n::new(lang.unwrap_or_default()).f("err-window", &[("detail", &e.to_string())])
             );
             ExitCode::from(2)
-        }
-    }
-}
-
-/// The state for a presentation: the file opened read-only (created with the default roadmap
-/// first if it does not exist yet); an unusable file is shown as in [`open_state`].
-pub fn open_presentation_state(
-    db: &Path,
-    lang: Lang,
-    clock: impl Into<Clock>,
-) -> Result<AppState, crate::store::StoreError> {
-    let clock = clock.into();
-    let opened = (|| {
-        if !db.exists() {
-            drop(Store::create(db, Some(lang))?);
-        }
-        AppState::new(Store::open_read_only(db)?, lang, clock.clone())
-    })();
-    match opened {
-        Ok(state) => Ok(state),
-        // The presentation never writes: an unusable file is said, not set aside or repaired.
-        Err(e) => {
-            let mut state = AppState::new(Store::in_memory(None)?, lang, clock)?;
-            state.file = db.to_owned();
-            state.message =
-                Some(Message { kind: MessageKind::Error, text: e.localize(&I18n::new(lang)) });
-            Ok(state)
-        }
-    }
-}
-
-/// The state for `db`; if the file cannot be used, an empty in-memory roadmap with the reason
-/// shown, so the user can open another file. The unusable file is not touched.
-///
-/// Fails only if SQLite cannot even open a database in memory.
-pub fn open_state(
-    db: &Path,
-    lang: Lang,
-    clock: impl Into<Clock>,
-) -> Result<AppState, crate::store::StoreError> {
-    let tr = I18n::new(lang);
-    let clock = clock.into();
-    let opened =
-        Store::open_or_create(db, lang).and_then(|store| AppState::new(store, lang, clock.clone()));
-    match opened {
-        Ok(state) => Ok(state),
-        Err(e) => {
-            let mut state = AppState::new(Store::in_memory(None)?, lang, clock)?;
-            state.file = db.to_owned();
-            let mut text = e.localize(&tr);
-            // A damaged Fahrplan file is set aside (never deleted) and the backups are offered.
-            // Foreign files are left exactly as they are.
-            if matches!(e, crate::store::StoreError::Damaged { .. })
-                && db.exists()
-                && let Ok(aside) =
-                    crate::store::set_aside_damaged(db, chrono::Local::now().naive_local())
-            {
-                text = tr.f("err-damaged-set-aside", &[("path", &aside.display().to_string())]);
-                state.offer_backups = true;
-            }
-            state.message = Some(Message { kind: MessageKind::Error, text });
-            Ok(state)
         }
     }
 }

@@ -1,0 +1,116 @@
+//! Start-up and file policy: which file the window opens and how (read-only for a viewer or the
+//! presentation, an in-memory stand-in with the reason when a file cannot be used, a damaged file
+//! set aside), and the data the app ships (the framework catalogue).
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use super::{AppState, Clock, Message, MessageKind};
+use crate::i18n::{I18n, Lang};
+use crate::model::{Framework, FrameworkRef};
+use crate::store::Store;
+
+/// The state for a presentation: the file opened read-only (created with the default roadmap
+/// first if it does not exist yet); an unusable file is shown as in [`open_state`].
+pub fn open_presentation_state(
+    db: &Path,
+    lang: Lang,
+    clock: impl Into<Clock>,
+) -> Result<AppState, crate::store::StoreError> {
+    let clock = clock.into();
+    let opened = (|| {
+        if !db.exists() {
+            drop(Store::create(db, Some(lang))?);
+        }
+        AppState::new(Store::open_read_only(db)?, lang, clock.clone())
+    })();
+    match opened {
+        Ok(state) => Ok(state),
+        // The presentation never writes: an unusable file is said, not set aside or repaired.
+        Err(e) => {
+            let mut state = AppState::new(Store::in_memory(None)?, lang, clock)?;
+            state.file = db.to_owned();
+            state.message =
+                Some(Message { kind: MessageKind::Error, text: e.localize(&I18n::new(lang)) });
+            Ok(state)
+        }
+    }
+}
+
+/// The state for `db`; if the file cannot be used, an empty in-memory roadmap with the reason
+/// shown, so the user can open another file. The unusable file is not touched.
+///
+/// Fails only if SQLite cannot even open a database in memory.
+pub fn open_state(
+    db: &Path,
+    lang: Lang,
+    clock: impl Into<Clock>,
+) -> Result<AppState, crate::store::StoreError> {
+    let tr = I18n::new(lang);
+    let clock = clock.into();
+    let opened =
+        Store::open_or_create(db, lang).and_then(|store| AppState::new(store, lang, clock.clone()));
+    match opened {
+        Ok(state) => Ok(state),
+        Err(e) => {
+            let mut state = AppState::new(Store::in_memory(None)?, lang, clock)?;
+            state.file = db.to_owned();
+            let mut text = e.localize(&tr);
+            // A damaged Fahrplan file is set aside (never deleted) and the backups are offered.
+            // Foreign files are left exactly as they are.
+            if matches!(e, crate::store::StoreError::Damaged { .. })
+                && db.exists()
+                && let Ok(aside) =
+                    crate::store::set_aside_damaged(db, chrono::Local::now().naive_local())
+            {
+                text = tr.f("err-damaged-set-aside", &[("path", &aside.display().to_string())]);
+                state.offer_backups = true;
+            }
+            state.message = Some(Message { kind: MessageKind::Error, text });
+            Ok(state)
+        }
+    }
+}
+
+/// The framework catalogue of `assets/frameworks.json`: ITIL 4 practices, VdS 3473 chapters and
+/// the BSI modules the default roadmap cites.
+pub fn catalogue() -> &'static [FrameworkRef] {
+    static CATALOGUE: OnceLock<Vec<FrameworkRef>> = OnceLock::new();
+    CATALOGUE.get_or_init(|| {
+        let Ok(value) =
+            serde_json::from_str::<serde_json::Value>(include_str!("../../assets/frameworks.json"))
+        else {
+            return Vec::new();
+        };
+        let mut refs = Vec::new();
+        if let Some(groups) = value["itil_4"].as_object() {
+            for practices in groups.values() {
+                for p in practices.as_array().into_iter().flatten().filter_map(|p| p.as_str()) {
+                    refs.push(FrameworkRef {
+                        framework: Framework::Itil4,
+                        reference: p.to_owned(),
+                    });
+                }
+            }
+        }
+        for chapter in value["vds_3473"].as_array().into_iter().flatten() {
+            let entry = |c: &serde_json::Value| {
+                format!(
+                    "Kap. {} {}",
+                    c["ref"].as_str().unwrap_or(""),
+                    c["title"].as_str().unwrap_or("")
+                )
+            };
+            refs.push(FrameworkRef { framework: Framework::Vds3473, reference: entry(chapter) });
+            for part in chapter["parts"].as_array().into_iter().flatten() {
+                refs.push(FrameworkRef { framework: Framework::Vds3473, reference: entry(part) });
+            }
+        }
+        for module in
+            value["bsi_it_grundschutz"].as_array().into_iter().flatten().filter_map(|m| m.as_str())
+        {
+            refs.push(FrameworkRef { framework: Framework::Bsi, reference: module.to_owned() });
+        }
+        refs
+    })
+}
