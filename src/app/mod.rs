@@ -386,110 +386,129 @@ impl AppState {
 
     fn apply_store(&mut self, command: Command) -> Result<Option<String>, StoreError> {
         match command {
+            Command::SetStatus { .. }
+            | Command::SetProgress { .. }
+            | Command::AddExpense { .. }
+            | Command::Reevaluate { .. }
+            | Command::SaveMeasure { .. }
+            | Command::DeleteMeasure(_)
+            | Command::SetArchived { .. } => self.apply_measure(command),
+            Command::AddOwner { .. }
+            | Command::RenameOwner { .. }
+            | Command::MergeOwners { .. }
+            | Command::DeleteOwner(_)
+            | Command::AddMeeting { .. }
+            | Command::Undo
+            | Command::Redo => self.apply_roadmap(command),
+            command => self.apply_file(command),
+        }
+    }
+
+    /// Runs one write through the store and shows the file as it is afterwards, whatever
+    /// happened (after a conflict: the fresh values); the write's own result is returned.
+    fn write<T>(
+        &mut self,
+        write: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let result = write(&mut self.store);
+        self.refresh()?;
+        result
+    }
+
+    /// Commands that change one measure.
+    fn apply_measure(&mut self, command: Command) -> Result<Option<String>, StoreError> {
+        let today = self.clock.today();
+        match command {
             Command::SetStatus { code, status, comment, expected_version } => {
-                let result = self.store.set_status(
-                    &code,
-                    status,
-                    &comment,
-                    self.clock.today(),
-                    Some(expected_version),
-                );
-                // Whatever happened, show the file as it is now (after a conflict: the fresh values).
-                self.refresh()?;
-                result?;
+                self.write(|s| {
+                    s.set_status(&code, status, &comment, today, Some(expected_version))
+                })?;
                 Ok(None)
             }
             Command::SetProgress { code, progress, expected_version } => {
-                let result = self.store.set_progress(&code, progress, "", Some(expected_version));
-                self.refresh()?;
-                result?;
+                self.write(|s| s.set_progress(&code, progress, "", Some(expected_version)))?;
                 Ok(None)
             }
             Command::AddExpense { code, date, amount, note } => {
-                let result = self.store.add_expense(&code, date, amount, &note);
-                self.refresh()?;
-                let expense = result?;
-                Ok(Some(self.tr.f(
-                    "info-expense-booked",
-                    &[
-                        ("code", &code),
-                        ("amount", &self.tr.money(expense.amount)),
-                        ("date", &self.tr.date(date)),
-                    ],
-                )))
+                let expense = self.write(|s| s.add_expense(&code, date, amount, &note))?;
+                let amount = self.tr.money(expense.amount);
+                let args: [(&str, &dyn crate::i18n::Arg); 3] =
+                    [("code", &code), ("amount", &amount), ("date", &self.tr.date(date))];
+                Ok(Some(self.tr.f("info-expense-booked", &args)))
             }
             Command::Reevaluate { code, date, verdict, note, by, next } => {
-                let result = self.store.add_reevaluation(&code, date, verdict, &note, &by, next);
-                self.refresh()?;
-                let (_, measure) = result?;
-                Ok(Some(self.tr.f(
-                    "info-reevaluated",
-                    &[("code", &code), ("next", &self.tr.opt_date(measure.next_reevaluation))],
-                )))
+                let (_, measure) =
+                    self.write(|s| s.add_reevaluation(&code, date, verdict, &note, &by, next))?;
+                let next = self.tr.opt_date(measure.next_reevaluation);
+                Ok(Some(self.tr.f("info-reevaluated", &[("code", &code), ("next", &next)])))
             }
             Command::SaveMeasure { original, expected_version, measure } => {
-                let result = match &original {
-                    Some(code) => self
-                        .store
+                self.write(|s| match &original {
+                    Some(code) => s
                         .update_measure(code, Some(expected_version), "", |_| (*measure).clone())
                         .map(drop),
-                    None => self.store.add_measure(&measure, "").map(drop),
-                };
-                self.refresh()?;
-                result?;
+                    None => s.add_measure(&measure, "").map(drop),
+                })?;
                 Ok(Some(self.tr.f("info-saved", &[("code", &measure.code)])))
             }
             Command::DeleteMeasure(code) => {
-                let result = self.store.delete_measure(&code, "");
-                self.refresh()?;
-                result?;
+                self.write(|s| s.delete_measure(&code, ""))?;
                 Ok(Some(self.tr.f("info-deleted", &[("code", &code)])))
             }
             Command::SetArchived { code, archived, expected_version } => {
-                let result = self.store.update_measure(&code, Some(expected_version), "", |m| {
-                    crate::model::Measure { archived, ..m.clone() }
-                });
-                self.refresh()?;
-                result?;
+                self.write(|s| {
+                    s.update_measure(&code, Some(expected_version), "", |m| crate::model::Measure {
+                        archived,
+                        ..m.clone()
+                    })
+                })?;
                 let key = if archived { "info-archived" } else { "info-unarchived" };
                 Ok(Some(self.tr.f(key, &[("code", &code)])))
             }
+            _ => Ok(None),
+        }
+    }
+
+    /// Commands about the roadmap as a whole: owners, meetings, undo and redo.
+    fn apply_roadmap(&mut self, command: Command) -> Result<Option<String>, StoreError> {
+        match command {
             Command::AddOwner { name, kind, contact } => {
-                let result = self.store.add_owner(&name, kind, contact.as_deref());
-                self.refresh()?;
-                result?;
-                Ok(None)
+                self.write(|s| s.add_owner(&name, kind, contact.as_deref()))?;
             }
-            Command::RenameOwner { id, name } => {
-                let result = self.store.rename_owner(id, &name);
-                self.refresh()?;
-                result?;
-                Ok(None)
+            Command::RenameOwner { id, name } => self.write(|s| s.rename_owner(id, &name))?,
+            Command::MergeOwners { from, into } => self.write(|s| s.merge_owners(from, into))?,
+            Command::DeleteOwner(id) => self.write(|s| s.delete_owner(id))?,
+            Command::AddMeeting { date, title } => {
+                self.write(|s| s.add_meeting(date, &title))?;
             }
-            Command::MergeOwners { from, into } => {
-                let result = self.store.merge_owners(from, into);
-                self.refresh()?;
-                result?;
-                Ok(None)
+            Command::Undo | Command::Redo => {
+                let undo = command == Command::Undo;
+                let changes = self.write(|s| if undo { s.undo("") } else { s.redo("") })?;
+                let mut codes: Vec<&str> =
+                    changes.iter().filter_map(|c| c.code.as_deref()).collect();
+                codes.dedup();
+                let key = if undo { "info-undone" } else { "info-redone" };
+                return Ok(Some(self.tr.f(key, &[("codes", &codes.join(", "))])));
             }
-            Command::DeleteOwner(id) => {
-                let result = self.store.delete_owner(id);
-                self.refresh()?;
-                result?;
-                Ok(None)
-            }
+            _ => {}
+        }
+        Ok(None)
+    }
+
+    /// Commands about the file: backups, restore, open, new, copy, language, import.
+    fn apply_file(&mut self, command: Command) -> Result<Option<String>, StoreError> {
+        let now = chrono::Local::now().naive_local();
+        match command {
             Command::BackupNow => {
-                let path = self.store.backup_now(chrono::Local::now().naive_local(), None)?;
+                let path = self.store.backup_now(now, None)?;
                 Ok(Some(self.tr.f("info-copy-saved", &[("path", &path.display().to_string())])))
             }
             Command::Restore(backup) => {
                 let file = self.file.clone();
-                let now = chrono::Local::now().naive_local();
                 if self.store.path() == file {
                     // In place, through this window's own connection (on a network drive it holds
                     // the edit lock).
-                    self.store.restore_from(&backup, now)?;
-                    self.refresh()?;
+                    self.write(|s| s.restore_from(&backup, now))?;
                 } else {
                     crate::store::restore(&file, &backup, now)?;
                     self.switch_to(Store::open(&file)?)?;
@@ -497,31 +516,12 @@ impl AppState {
                 self.offer_backups = false;
                 Ok(Some(self.tr.f("info-restored", &[("path", &backup.display().to_string())])))
             }
-            Command::AddMeeting { date, title } => {
-                let result = self.store.add_meeting(date, &title);
-                self.refresh()?;
-                result?;
-                Ok(None)
-            }
-            Command::Undo | Command::Redo => {
-                let undo = command == Command::Undo;
-                let result = if undo { self.store.undo("") } else { self.store.redo("") };
-                self.refresh()?;
-                let changes = result?;
-                let codes: Vec<&str> = changes.iter().filter_map(|c| c.code.as_deref()).collect();
-                let mut codes = codes;
-                codes.dedup();
-                let key = if undo { "info-undone" } else { "info-redone" };
-                Ok(Some(self.tr.f(key, &[("codes", &codes.join(", "))])))
-            }
             Command::Open(path) => {
-                let store = Store::open(&path)?;
-                self.switch_to(store)?;
+                self.switch_to(Store::open(&path)?)?;
                 Ok(None)
             }
             Command::New { path, seeded } => {
-                let store = Store::create(&path, seeded.then_some(self.lang()))?;
-                self.switch_to(store)?;
+                self.switch_to(Store::create(&path, seeded.then_some(self.lang()))?)?;
                 Ok(None)
             }
             Command::SaveCopyAs(path) => {
@@ -532,31 +532,32 @@ impl AppState {
                 self.tr = I18n::new(lang);
                 Ok(None)
             }
-            Command::ApplyImport => {
-                let Some(preview) = self.import_preview.take() else { return Ok(None) };
-                if preview.target != self.store.path() {
-                    return Ok(None);
-                }
-                let imported = &preview.imported;
-                // What is replaced stays restorable from the backups.
-                if !self.roadmap.measures.is_empty() && self.store.path() != Path::new(":memory:") {
-                    self.store.backup_now(chrono::Local::now().naive_local(), None)?;
-                }
-                let result = self.store.replace_all(&imported.roadmap, &imported.history, true);
-                self.refresh()?;
-                result?;
-                Ok(Some(self.tr.f(
-                    "import-done",
-                    &[
-                        ("measures", &imported.roadmap.measures.len()),
-                        ("expenses", &imported.roadmap.expenses.len()),
-                        ("history", &imported.history.len()),
-                    ],
-                )))
-            }
+            Command::ApplyImport => self.apply_import(now),
             // Handled in `apply`, outside the store.
-            Command::Export { .. } | Command::ReadImport(_) | Command::ReportError(_) => Ok(None),
+            _ => Ok(None),
         }
+    }
+
+    /// Replaces the open roadmap with the checked import the user confirmed (after a backup).
+    fn apply_import(&mut self, now: chrono::NaiveDateTime) -> Result<Option<String>, StoreError> {
+        let Some(preview) = self.import_preview.take() else { return Ok(None) };
+        if preview.target != self.store.path() {
+            return Ok(None);
+        }
+        let imported = &preview.imported;
+        // What is replaced stays restorable from the backups.
+        if !self.roadmap.measures.is_empty() && self.store.path() != Path::new(":memory:") {
+            self.store.backup_now(now, None)?;
+        }
+        self.write(|s| s.replace_all(&imported.roadmap, &imported.history, true))?;
+        Ok(Some(self.tr.f(
+            "import-done",
+            &[
+                ("measures", &imported.roadmap.measures.len()),
+                ("expenses", &imported.roadmap.expenses.len()),
+                ("history", &imported.history.len()),
+            ],
+        )))
     }
 
     /// Calls `notify` (from a background thread) whenever the open file is changed, by this or

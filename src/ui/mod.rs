@@ -15,6 +15,7 @@ mod timeline;
 mod top_bar;
 mod transfer;
 mod widgets;
+mod windows;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,7 +23,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{AppState, Clock, Command, Message, MessageKind};
+use crate::app::{AppState, Clock, Command};
 use crate::i18n::{I18n, Lang};
 use crate::layout::Filter;
 use crate::layout::slides::SlideKind;
@@ -120,7 +121,15 @@ pub struct ViewState {
 }
 
 /// What the overview shows: its figures, the history, and the seed batch to leave out.
-type Overview = (crate::model::Dashboard, Vec<crate::model::Change>, Option<i64>);
+#[derive(Debug)]
+struct Overview {
+    /// The figures.
+    figures: crate::model::Dashboard,
+    /// The whole history (for what changed since the last meeting).
+    history: Vec<crate::model::Change>,
+    /// The batch that seeded the default roadmap (not a change).
+    seed_batch: Option<i64>,
+}
 
 /// Figures over the whole roadmap that the bars show on every frame.
 #[derive(Clone, Copy, Debug, Default)]
@@ -192,6 +201,71 @@ impl FahrplanApp {
 
     /// Draws the whole window into `ui` and applies the commands given in it.
     pub fn root_ui(&mut self, ui: &mut egui::Ui) {
+        let tokens = self.begin_frame(ui);
+        let slide_key = self.state.file_path().display().to_string();
+        if self.presentation_frame(ui, &slide_key) {
+            return;
+        }
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5)) {
+            self.start_presentation(ui.ctx(), false);
+            return;
+        }
+        let mut commands = Vec::new();
+        self.derive(&mut commands);
+        let read_only = self.state.is_read_only();
+        // Behind a modal question the shortcuts rest (Ctrl+Z would change what it asks about).
+        if self.state.import_preview.is_none() {
+            self.shortcuts(ui, read_only, &mut commands);
+        }
+        let mut start_presentation = false;
+        let mut backups_open =
+            self.view.backups.is_some() || std::mem::take(&mut self.state.offer_backups);
+        self.top_bar(
+            ui,
+            &tokens,
+            &slide_key,
+            &mut start_presentation,
+            &mut backups_open,
+            &mut commands,
+        );
+        self.banners(ui, &tokens);
+        let mut ctx = ViewCtx {
+            roadmap: &self.state.roadmap,
+            tr: self.state.tr(),
+            tokens: &tokens,
+            today: self.state.today(),
+            read_only,
+            who: self.state.who(),
+            commands: &mut commands,
+        };
+        detail::confirm_delete_ui(ui.ctx(), &mut ctx, &mut self.view);
+        windows::due_ui(ui.ctx(), &ctx, &mut self.view);
+        owners::owners_ui(ui.ctx(), &mut ctx, &mut self.view.owners);
+        // The details appear once a measure is chosen (unless the user hid them).
+        let editing_new = self.view.new_draft.is_some();
+        if (self.view.selected.is_some() && !self.view.detail_hidden) || editing_new {
+            egui::Panel::right("detail")
+                .resizable(true)
+                .default_size(tokens.detail_width.min(ui.available_width() * 0.36))
+                .min_size(300.0)
+                .show(ui, |ui| detail::detail_ui(ui, &mut ctx, &mut self.view));
+        }
+        if std::mem::take(&mut self.view.show_history) {
+            self.prefs.tab = Tab::History;
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            let action = tab_bar_ui(ui, &ctx, &mut self.view, &mut self.prefs);
+            tab_content_ui(ui, &mut ctx, &self.state, &mut self.view, &mut self.prefs, action);
+        });
+        if start_presentation {
+            self.start_presentation(ui.ctx(), false);
+        }
+        self.dialogs(ui, &tokens, backups_open, read_only, &mut commands);
+        self.apply(ui, commands);
+    }
+
+    /// Fonts, design tokens, a look at the file and the clock, the window title.
+    fn begin_frame(&mut self, ui: &egui::Ui) -> Tokens {
         if self.view.fonts_frames == 0 {
             install_fonts(ui.ctx());
             ui.ctx().request_repaint();
@@ -210,92 +284,95 @@ impl FahrplanApp {
             ui.ctx().request_repaint_after(wait);
         }
         self.update_title(ui);
-        let slide_key = self.state.file_path().display().to_string();
-        if let Some(presenter) = self.presenter.as_mut() {
-            let enabled = self
-                .prefs
-                .slides
-                .get(&slide_key)
-                .cloned()
-                .unwrap_or_else(|| SlideKind::ALL.to_vec());
-            match present::present_ui(ui, &self.state, &enabled, presenter) {
-                present::PresentOutcome::Stay => {}
-                present::PresentOutcome::Leave => {
-                    self.presenter = None;
-                    ui.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-                    ui.ctx().request_repaint();
-                }
-                present::PresentOutcome::Quit => ui.send_viewport_cmd(egui::ViewportCommand::Close),
-            }
-            return;
-        }
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5)) {
-            self.start_presentation(ui.ctx(), false);
-            return;
-        }
+        tokens
+    }
 
-        let mut commands = Vec::new();
-        let generation = self.state.generation();
-        if self.view.derived.is_none_or(|(g, _)| g != generation) {
-            let undo_redo = self.state.can_undo_redo().unwrap_or_else(|text| {
-                commands.push(Command::ReportError(text));
-                (false, false)
-            });
-            let roadmap = &self.state.roadmap;
-            let derived =
-                Derived { due: due_reevaluations(roadmap, self.state.today()).len(), undo_redo };
-            self.view.derived = Some((generation, derived));
+    /// The council presentation, while it runs; returns whether it drew the frame.
+    fn presentation_frame(&mut self, ui: &mut egui::Ui, slide_key: &str) -> bool {
+        let Some(presenter) = self.presenter.as_mut() else { return false };
+        let enabled =
+            self.prefs.slides.get(slide_key).cloned().unwrap_or_else(|| SlideKind::ALL.to_vec());
+        match present::present_ui(ui, &self.state, &enabled, presenter) {
+            present::PresentOutcome::Stay => {}
+            present::PresentOutcome::Leave => {
+                self.presenter = None;
+                ui.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                ui.ctx().request_repaint();
+            }
+            present::PresentOutcome::Quit => ui.send_viewport_cmd(egui::ViewportCommand::Close),
         }
+        true
+    }
+
+    /// What the top bar shows besides the data: due re-evaluations, undo and redo (once per
+    /// data generation).
+    fn derive(&mut self, commands: &mut Vec<Command>) {
+        let generation = self.state.generation();
+        if self.view.derived.is_some_and(|(g, _)| g == generation) {
+            return;
+        }
+        let undo_redo = self.state.can_undo_redo().unwrap_or_else(|text| {
+            commands.push(Command::ReportError(text));
+            (false, false)
+        });
+        let due = due_reevaluations(&self.state.roadmap, self.state.today()).len();
+        self.view.derived = Some((generation, Derived { due, undo_redo }));
+    }
+
+    /// The menu bar with the file, export, presentation and editing actions.
+    fn top_bar(
+        &mut self,
+        ui: &mut egui::Ui,
+        tokens: &Tokens,
+        slide_key: &str,
+        start_presentation: &mut bool,
+        backups_open: &mut bool,
+        commands: &mut Vec<Command>,
+    ) {
         let read_only = self.state.is_read_only();
         let file_name = display_name(self.state.file_path());
         let lang = self.state.lang();
-
-        // Behind a modal question the shortcuts rest (Ctrl+Z would change what it asks about).
-        if self.state.import_preview.is_none() {
-            self.shortcuts(ui, read_only, &mut commands);
-        }
-        let mut start_presentation = false;
-        let mut backups_open =
-            self.view.backups.is_some() || std::mem::take(&mut self.state.offer_backups);
         egui::Panel::top("top_bar").show(ui, |ui| {
             let (state, view) = (&self.state, &mut self.view);
             let slides = self
                 .prefs
                 .slides
-                .entry(slide_key.clone())
+                .entry(slide_key.to_owned())
                 .or_insert_with(|| SlideKind::ALL.to_vec());
-            let start = &mut start_presentation;
             top_bar::top_bar_ui(
                 ui,
-                &tokens,
+                tokens,
                 state.tr(),
                 &file_name,
                 lang,
                 &self.prefs.recent,
                 &top_bar::export_stem(&state.roadmap.info.town, state.today()),
                 (read_only, state.job().is_some()),
-                &mut commands,
-                &mut backups_open,
+                commands,
+                backups_open,
                 |ui, commands| {
-                    presentation_menu_ui(ui, state.tr(), slides, start);
+                    windows::presentation_menu_ui(ui, state.tr(), slides, start_presentation);
                     if !read_only {
-                        actions_bar_ui(ui, &tokens, state, view, commands);
+                        windows::actions_bar_ui(ui, tokens, state, view, commands);
                     }
                 },
             );
         });
+    }
+
+    /// The message, the running job, and why a file is read-only (and, on a network drive, who
+    /// edits): under the menu, where the eye looks first, in strong text on a tinted band.
+    fn banners(&mut self, ui: &mut egui::Ui, tokens: &Tokens) {
         if let Some(message) = self.state.message.clone() {
             egui::Panel::bottom("message").show(ui, |ui| {
-                if message_ui(ui, &tokens, self.state.tr(), &message) {
+                if windows::message_ui(ui, tokens, self.state.tr(), &message) {
                     self.state.message = None;
                 }
             });
         }
         if let Some(job) = self.state.job() {
-            transfer::job_ui(ui, &tokens, job);
+            transfer::job_ui(ui, tokens, job);
         }
-        // Why nothing can be changed (and, on a network drive, who edits): under the menu, where
-        // the eye looks first, in strong text on a tinted band.
         if let Some(banner) = self.state.read_only_banner() {
             egui::Panel::top("read_only")
                 .frame(egui::Frame::new().fill(tokens.info_bg).inner_margin(tokens.space_s))
@@ -312,149 +389,40 @@ impl FahrplanApp {
         if self.state.waiting_for_lock() {
             ui.ctx().request_repaint_after(std::time::Duration::from_secs(2));
         }
-        let mut ctx = ViewCtx {
-            roadmap: &self.state.roadmap,
-            tr: self.state.tr(),
-            tokens: &tokens,
-            today: self.state.today(),
-            read_only,
-            who: self.state.who(),
-            commands: &mut commands,
-        };
-        detail::confirm_delete_ui(ui.ctx(), &mut ctx, &mut self.view);
-        due_ui(ui.ctx(), &ctx, &mut self.view);
-        owners::owners_ui(ui.ctx(), &mut ctx, &mut self.view.owners);
-        // The details appear once a measure is chosen (unless the user hid them).
-        let editing_new = self.view.new_draft.is_some();
-        if (self.view.selected.is_some() && !self.view.detail_hidden) || editing_new {
-            egui::Panel::right("detail")
-                .resizable(true)
-                .default_size(tokens.detail_width.min(ui.available_width() * 0.36))
-                .min_size(300.0)
-                .show(ui, |ui| detail::detail_ui(ui, &mut ctx, &mut self.view));
-        }
-        if std::mem::take(&mut self.view.show_history) {
-            self.prefs.tab = Tab::History;
-        }
-        egui::CentralPanel::default().show(ui, |ui| {
-            let mut timeline_action = None;
-            // Wraps onto a second line when the window (or the room beside the details) is narrow.
-            ui.horizontal_wrapped(|ui| {
-                for (tab, key) in [
-                    (Tab::Dashboard, "tab-dashboard"),
-                    (Tab::Timeline, "tab-timeline"),
-                    (Tab::Table, "tab-table"),
-                    (Tab::History, "tab-history"),
-                ] {
-                    if ui.selectable_label(self.prefs.tab == tab, ctx.tr.t(key)).clicked() {
-                        self.prefs.tab = tab;
-                    }
-                }
-                ui.add_space(tokens.space_l);
-                if self.prefs.tab == Tab::Timeline {
-                    timeline_action = timeline::toolbar_ui(ui, &ctx, &mut self.prefs.timeline);
-                }
-                if self.view.selected.is_some() {
-                    ui.add_space(tokens.space_m);
-                    let key = if self.view.detail_hidden {
-                        "action-show-details"
-                    } else {
-                        "action-hide-details"
-                    };
-                    if ui.button(ctx.tr.t(key)).clicked() {
-                        self.view.detail_hidden = !self.view.detail_hidden;
-                    }
-                }
-            });
-            if !matches!(self.prefs.tab, Tab::History | Tab::Dashboard) {
-                filter_bar::filter_bar_ui(ui, &ctx, &mut self.view.filter);
-            }
-            ui.separator();
-            let generation = self.state.generation();
-            match self.prefs.tab {
-                Tab::Dashboard => {
-                    let generation = self.state.generation();
-                    if self.view.overview.as_ref().is_none_or(|(g, _)| *g != generation) {
-                        let figures = crate::model::dashboard(ctx.roadmap, ctx.today);
-                        // What cannot be read is said once (the cache keeps the gap until the
-                        // next reload).
-                        let read =
-                            self.state.history().and_then(|h| Ok((h, self.state.seed_batch()?)));
-                        let (history, seed) = read.unwrap_or_else(|text| {
-                            ctx.commands.push(Command::ReportError(text));
-                            (Vec::new(), None)
-                        });
-                        let data = (figures, history, seed);
-                        self.view.overview = Some((generation, std::sync::Arc::new(data)));
-                    }
-                    if let Some((_, data)) = self.view.overview.clone() {
-                        dashboard::dashboard_ui(
-                            ui,
-                            &mut ctx,
-                            &mut self.view,
-                            &data.0,
-                            &data.1,
-                            data.2,
-                        );
-                    }
-                }
-                Tab::History => {
-                    let generation = self.state.generation();
-                    if self.view.history.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-                        let history = self.state.history().unwrap_or_else(|text| {
-                            ctx.commands.push(Command::ReportError(text));
-                            Vec::new()
-                        });
-                        self.view.history.cache = Some((generation, history));
-                    }
-                    let changes = self.view.history.cache.take().unwrap_or_default();
-                    history::history_ui(ui, &ctx, &mut self.view.history, &changes.1);
-                    self.view.history.cache = Some(changes);
-                }
-                Tab::Table => {
-                    table::table_ui(ui, &mut ctx, &mut self.view, &mut self.prefs, generation);
-                }
-                Tab::Timeline => {
-                    let key = (generation, self.view.filter.clone(), self.prefs.timeline.group_by);
-                    let mut arrangement = match self.view.arrangement.take() {
-                        Some((k, a)) if k == key => a,
-                        _ => arrange(ctx.roadmap, &self.view.filter, key.2, ctx.today),
-                    };
-                    timeline::timeline_ui(
-                        ui,
-                        &mut ctx,
-                        &mut self.view,
-                        &mut self.prefs.timeline,
-                        &mut arrangement,
-                        timeline_action,
-                    );
-                    self.view.arrangement = Some((key, arrangement));
-                }
-            }
-        });
+    }
 
-        if start_presentation {
-            self.start_presentation(ui.ctx(), false);
-        }
+    /// The backups window and the import preview.
+    fn dialogs(
+        &mut self,
+        ui: &mut egui::Ui,
+        tokens: &Tokens,
+        backups_open: bool,
+        read_only: bool,
+        commands: &mut Vec<Command>,
+    ) {
         if backups_open && self.view.backups.is_none() {
             self.view.backups = Some(self.state.backups());
         }
         if let Some(list) = self.view.backups.as_ref() {
             let mut open = true;
-            backups_ui(ui.ctx(), self.state.tr(), list, read_only, &mut open, &mut commands);
+            windows::backups_ui(ui.ctx(), self.state.tr(), list, read_only, &mut open, commands);
             if !open {
                 self.view.backups = None;
             }
         }
         if let Some(preview) = &self.state.import_preview {
             let replaces = self.state.roadmap.measures.len();
-            match transfer::import_preview_ui(ui.ctx(), self.state.tr(), &tokens, preview, replaces)
+            match transfer::import_preview_ui(ui.ctx(), self.state.tr(), tokens, preview, replaces)
             {
                 transfer::ImportDecision::Open => {}
                 transfer::ImportDecision::Apply => commands.push(Command::ApplyImport),
                 transfer::ImportDecision::Cancel => self.state.import_preview = None,
             }
         }
+    }
+
+    /// Applies the frame's commands; each closes what it finished only if it succeeded.
+    fn apply(&mut self, ui: &egui::Ui, commands: Vec<Command>) {
         let mut watched = Vec::new();
         for command in commands {
             let index = self.state.pending();
@@ -529,129 +497,104 @@ impl FahrplanApp {
     }
 }
 
-/// New measure, undo, redo, and the count of due re-evaluations.
-fn actions_bar_ui(
+/// The tabs, the timeline's toolbar and the details switch; returns the toolbar's action.
+fn tab_bar_ui(
     ui: &mut egui::Ui,
-    tokens: &Tokens,
+    ctx: &ViewCtx<'_>,
+    view: &mut ViewState,
+    prefs: &mut Prefs,
+) -> Option<timeline::ViewAction> {
+    let mut action = None;
+    // Wraps onto a second line when the window (or the room beside the details) is narrow.
+    ui.horizontal_wrapped(|ui| {
+        for (tab, key) in [
+            (Tab::Dashboard, "tab-dashboard"),
+            (Tab::Timeline, "tab-timeline"),
+            (Tab::Table, "tab-table"),
+            (Tab::History, "tab-history"),
+        ] {
+            if ui.selectable_label(prefs.tab == tab, ctx.tr.t(key)).clicked() {
+                prefs.tab = tab;
+            }
+        }
+        ui.add_space(ctx.tokens.space_l);
+        if prefs.tab == Tab::Timeline {
+            action = timeline::toolbar_ui(ui, ctx, &mut prefs.timeline);
+        }
+        if view.selected.is_some() {
+            ui.add_space(ctx.tokens.space_m);
+            let key =
+                if view.detail_hidden { "action-show-details" } else { "action-hide-details" };
+            if ui.button(ctx.tr.t(key)).clicked() {
+                view.detail_hidden = !view.detail_hidden;
+            }
+        }
+    });
+    if !matches!(prefs.tab, Tab::History | Tab::Dashboard) {
+        filter_bar::filter_bar_ui(ui, ctx, &mut view.filter);
+    }
+    ui.separator();
+    action
+}
+
+/// The chosen tab's view, with the data it needs cached per data generation.
+fn tab_content_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
     state: &AppState,
     view: &mut ViewState,
-    commands: &mut Vec<Command>,
+    prefs: &mut Prefs,
+    action: Option<timeline::ViewAction>,
 ) {
-    let tr = state.tr();
-    ui.horizontal(|ui| {
-        if ui.button(tr.t("action-new-measure")).clicked() {
-            let roadmap = &state.roadmap;
-            let today = state.today();
-            let mut m = crate::model::Measure::new(
-                roadmap.next_free_code(),
-                "",
-                today,
-                today.checked_add_months(chrono::Months::new(6)).unwrap_or(today),
-            );
-            m.horizon = view
-                .filter
-                .horizon
-                .or_else(|| {
-                    view.selected.as_ref().and_then(|c| roadmap.measure(c)).map(|s| s.horizon)
-                })
-                .unwrap_or(crate::model::Horizon::Short);
-            m.reevaluation_interval_months = Some(12);
-            view.new_draft = Some(editor::Draft::new(&m, None, tr));
-            view.detail_hidden = false;
-        }
-        ui.add_space(tokens.space_m);
-        let derived = view.derived.map(|(_, d)| d).unwrap_or_default();
-        let (can_undo, can_redo) = derived.undo_redo;
-        if ui
-            .add_enabled(can_undo, egui::Button::new(tr.t("action-undo")))
-            .on_hover_text("Ctrl+Z")
-            .clicked()
-        {
-            commands.push(Command::Undo);
-        }
-        if ui
-            .add_enabled(can_redo, egui::Button::new(tr.t("action-redo")))
-            .on_hover_text("Ctrl+Y")
-            .clicked()
-        {
-            commands.push(Command::Redo);
-        }
-        ui.add_space(tokens.space_m);
-        if ui.add(egui::Button::new(tr.t("owners-button")).selected(view.owners.open)).clicked() {
-            view.owners.open = !view.owners.open;
-        }
-        let due = derived.due;
-        ui.add_space(tokens.space_m);
-        let text = egui::RichText::new(tr.f("due-button", &[("n", &due)]));
-        let text = if due > 0 { text.color(tokens.danger).strong() } else { text };
-        if ui.add(egui::Button::new(text).selected(view.due_open)).clicked() {
-            view.due_open = !view.due_open;
-        }
-    });
-}
-
-/// The presentation menu: start, and which slides to show (remembered per file).
-fn presentation_menu_ui(
-    ui: &mut egui::Ui,
-    tr: &I18n,
-    slides: &mut Vec<SlideKind>,
-    start: &mut bool,
-) {
-    ui.menu_button(tr.t("menu-present"), |ui| {
-        if ui.button(tr.t("menu-present-start")).clicked() {
-            *start = true;
-            ui.close();
-        }
-        ui.separator();
-        ui.label(egui::RichText::new(tr.t("menu-present-slides")).strong());
-        for kind in SlideKind::ALL {
-            let mut on = slides.contains(&kind);
-            if ui.checkbox(&mut on, tr.t(kind.label_key())).changed() {
-                if on {
-                    slides.push(kind);
-                    slides.sort();
-                } else {
-                    slides.retain(|k| *k != kind);
-                }
+    let generation = state.generation();
+    match prefs.tab {
+        Tab::Dashboard => {
+            if view.overview.as_ref().is_none_or(|(g, _)| *g != generation) {
+                let figures = crate::model::dashboard(ctx.roadmap, ctx.today);
+                // What cannot be read is said once (the cache keeps the gap until the next
+                // reload).
+                let read = state.history().and_then(|h| Ok((h, state.seed_batch()?)));
+                let (history, seed_batch) = read.unwrap_or_else(|text| {
+                    ctx.commands.push(Command::ReportError(text));
+                    (Vec::new(), None)
+                });
+                let overview = Overview { figures, history, seed_batch };
+                view.overview = Some((generation, std::sync::Arc::new(overview)));
+            }
+            if let Some((_, data)) = view.overview.clone() {
+                dashboard::dashboard_ui(
+                    ui,
+                    ctx,
+                    view,
+                    &data.figures,
+                    &data.history,
+                    data.seed_batch,
+                );
             }
         }
-    });
-}
-
-/// The backups window: every backup with its date and measure count; back up now; restore.
-fn backups_ui(
-    ctx: &egui::Context,
-    tr: &I18n,
-    list: &[crate::app::BackupInfo],
-    read_only: bool,
-    open: &mut bool,
-    commands: &mut Vec<Command>,
-) {
-    egui::Window::new(tr.t("backups-title")).open(open).default_width(560.0).show(ctx, |ui| {
-        if !read_only && ui.button(tr.t("backups-now")).clicked() {
-            commands.push(Command::BackupNow);
-        }
-        ui.separator();
-        if list.is_empty() {
-            ui.label(tr.t("backups-none"));
-        }
-        egui::Grid::new("backups").num_columns(3).striped(true).show(ui, |ui| {
-            for b in list {
-                ui.label(tr.date_time(b.taken));
-                match b.measures {
-                    Some(n) => ui.label(tr.f("measures-count", &[("n", &n)])),
-                    None => ui.label(tr.t("backup-damaged")),
-                };
-                if ui
-                    .add_enabled(b.measures.is_some(), egui::Button::new(tr.t("backups-restore")))
-                    .clicked()
-                {
-                    commands.push(Command::Restore(b.path.clone()));
-                }
-                ui.end_row();
+        Tab::History => {
+            if view.history.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
+                let history = state.history().unwrap_or_else(|text| {
+                    ctx.commands.push(Command::ReportError(text));
+                    Vec::new()
+                });
+                view.history.cache = Some((generation, history));
             }
-        });
-    });
+            let changes = view.history.cache.take().unwrap_or_default();
+            history::history_ui(ui, ctx, &mut view.history, &changes.1);
+            view.history.cache = Some(changes);
+        }
+        Tab::Table => table::table_ui(ui, ctx, view, prefs, generation),
+        Tab::Timeline => {
+            let key = (generation, view.filter.clone(), prefs.timeline.group_by);
+            let mut arrangement = match view.arrangement.take() {
+                Some((k, a)) if k == key => a,
+                _ => arrange(ctx.roadmap, &view.filter, key.2, ctx.today),
+            };
+            timeline::timeline_ui(ui, ctx, view, &mut prefs.timeline, &mut arrangement, action);
+            view.arrangement = Some((key, arrangement));
+        }
+    }
 }
 
 /// Measures whose next re-evaluation is overdue or due within 30 days, most urgent first.
@@ -666,45 +609,6 @@ pub fn due_reevaluations(roadmap: &Roadmap, today: NaiveDate) -> Vec<&crate::mod
         .collect();
     due.sort_by_key(|m| (m.next_reevaluation, m.code.clone()));
     due
-}
-
-/// The window listing due and overdue re-evaluations; a click selects the measure.
-fn due_ui(ctx: &egui::Context, vctx: &ViewCtx<'_>, view: &mut ViewState) {
-    if !view.due_open {
-        return;
-    }
-    let (tr, tokens) = (vctx.tr, vctx.tokens);
-    let mut open = true;
-    let mut chosen = None;
-    egui::Window::new(tr.t("due-title"))
-        .open(&mut open)
-        .collapsible(false)
-        .default_width(520.0)
-        .show(ctx, |ui| {
-            let due = due_reevaluations(vctx.roadmap, vctx.today);
-            if due.is_empty() {
-                ui.label(tr.t("due-none"));
-            }
-            for m in due {
-                let Some(date) = m.next_reevaluation else { continue };
-                ui.horizontal(|ui| {
-                    if ui.link(format!("{}  {}", m.code, m.title)).clicked() {
-                        chosen = Some(m.code.clone());
-                    }
-                    let (text, color) = if date < vctx.today {
-                        (tr.f("due-overdue", &[("date", &tr.date(date))]), tokens.danger)
-                    } else {
-                        (tr.f("due-soon", &[("date", &tr.date(date))]), tokens.text_muted)
-                    };
-                    ui.label(egui::RichText::new(text).color(color));
-                });
-            }
-        });
-    if let Some(code) = chosen {
-        view.selected = Some(code);
-        view.detail_hidden = false;
-    }
-    view.due_open = open;
 }
 
 /// Arrows and geometric shapes (DejaVu Sans subset) that Noto Sans lacks.
@@ -771,24 +675,6 @@ pub fn close_what_succeeded(
             }
         }
     }
-}
-
-/// Shows a message with a close button; returns whether it was closed.
-fn message_ui(ui: &mut egui::Ui, tokens: &Tokens, tr: &I18n, message: &Message) -> bool {
-    let (fill, color) = match message.kind {
-        MessageKind::Error => (tokens.danger_bg, tokens.danger),
-        MessageKind::Info => (tokens.info_bg, tokens.text_strong),
-    };
-    let mut closed = false;
-    egui::Frame::new().fill(fill).inner_margin(tokens.space_s).show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(&message.text).color(color).strong());
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                closed = ui.button(tr.t("action-close-message")).clicked();
-            });
-        });
-    });
-    closed
 }
 
 pub use crate::app::display_name;
