@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod layout;
 pub mod model;
 pub mod store;

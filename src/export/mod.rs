@@ -12,10 +12,11 @@ mod testgen;
 
 pub use csv::{default_delimiter, expenses_csv, measures_csv};
 pub use ics::calendar;
-pub use json::{
+pub use json::export_json;
+// Reading lives in `crate::import`; these names stay here for callers not yet moved.
+pub use crate::import::{
     ImportChange, ImportComparison, ImportData, ImportError, ImportExpense, ImportMeasure,
-    ImportMeeting, ImportOwner, ImportReevaluation, Imported, compare_import, export_json,
-    parse_import,
+    ImportMeeting, ImportOwner, ImportReevaluation, Imported, compare_import, parse_import,
 };
 pub use pdf::{ReportError, ReportOptions, report_pdf};
 pub use picture::{

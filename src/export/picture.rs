@@ -9,8 +9,8 @@ use crate::i18n::I18n;
 use crate::layout::Filter;
 use crate::layout::palette;
 use crate::layout::timeline::{
-    GroupBy, LABEL_GAP, LANE_HEADER, MARKER_RADIUS, MarkerKind, TickLevel, Viewport, arrange,
-    layout,
+    GroupBy, LABEL_GAP, LANE_HEADER, MARKER_RADIUS, MarkerKind, RowLayout, TickLevel,
+    TimelineLayout, Viewport, arrange, layout,
 };
 use crate::model::{Health, Roadmap, Status};
 
@@ -88,6 +88,32 @@ pub fn timeline_natural_height(roadmap: &Roadmap, today: NaiveDate) -> f32 {
     TITLE_HEIGHT + AXIS_HEIGHT + arrangement.height + MARGIN
 }
 
+/// What the layers of a picture share: the roadmap, its laid-out timeline and where the chart
+/// sits in the drawing (in logical units, before the drawing is scaled to the picture's size).
+struct Canvas<'a> {
+    roadmap: &'a Roadmap,
+    today: NaiveDate,
+    tr: &'a I18n,
+    /// The timeline as the window would draw it.
+    laid: TimelineLayout,
+    /// Width of the drawing.
+    logical_width: f32,
+    /// Height of the drawing: title, axis, lanes and margin.
+    natural_height: f32,
+    /// Left edge of the chart.
+    chart_left: f32,
+    /// Width of the chart.
+    chart_width: f32,
+    /// Top of the lanes, below title and axis.
+    chart_top: f32,
+}
+
+/// Writes one line of SVG.
+fn w(s: &mut String, text: std::fmt::Arguments<'_>) {
+    let _ = s.write_fmt(text);
+    s.push('\n');
+}
+
 /// The whole roadmap's timeline (lanes by horizon, empty ones left out) as SVG of the given
 /// size.
 pub fn timeline_svg(
@@ -115,20 +141,45 @@ pub fn timeline_svg(
         ..Viewport::fit(span, chart_width, arrangement.height)
     };
     let laid = layout(roadmap, &arrangement, &viewport, today, dependencies, tr);
+    let cx = Canvas {
+        roadmap,
+        today,
+        tr,
+        laid,
+        logical_width,
+        natural_height,
+        chart_left,
+        chart_width,
+        chart_top,
+    };
 
     let mut s = String::new();
-    let w = |s: &mut String, text: std::fmt::Arguments<'_>| {
-        let _ = s.write_fmt(text);
-        s.push('\n');
-    };
+    header(&mut s, &cx, (width, height));
+    lane_backgrounds(&mut s, &cx);
+    grid(&mut s, &cx);
+    lane_headers(&mut s, &cx);
+    bars(&mut s, &cx);
+    diamonds(&mut s, &cx);
+    arrows(&mut s, &cx);
+    today_line(&mut s, &cx);
+    w(&mut s, format_args!("</g></svg>"));
+    Ok(s)
+}
+
+/// The `<svg>` element of `width` × `height` pixels, the shared definitions (hatch, arrow heads,
+/// the chart's clip), the white background, title, date and legend.
+fn header(s: &mut String, cx: &Canvas<'_>, (width, height): (u32, u32)) {
+    let Canvas {
+        roadmap, today, tr, logical_width, natural_height, chart_left, chart_width, ..
+    } = *cx;
     w(
-        &mut s,
+        s,
         format_args!(
             r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {logical_width:.1} {natural_height:.1}" font-family="{FONT}">"##
         ),
     );
     w(
-        &mut s,
+        s,
         format_args!(
             r##"<defs><pattern id="hatch" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="7" height="7" fill="#fdf3dc"/><line x1="0" y1="0" x2="0" y2="7" stroke="{}" stroke-width="2.5"/></pattern><marker id="head" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#808080"/></marker><marker id="head-warn" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="{}"/></marker><clipPath id="chart"><rect x="{chart_left}" y="{}" width="{chart_width:.1}" height="{natural_height:.1}"/></clipPath></defs>"##,
             palette::ORANGE.hex(),
@@ -136,18 +187,18 @@ pub fn timeline_svg(
             TITLE_HEIGHT
         ),
     );
-    w(&mut s, format_args!(r##"<rect width="100%" height="100%" fill="#ffffff"/>"##));
+    w(s, format_args!(r##"<rect width="100%" height="100%" fill="#ffffff"/>"##));
 
     // Title, date and legend.
     w(
-        &mut s,
+        s,
         format_args!(
             r##"<text x="{MARGIN}" y="30" font-size="22" font-weight="bold" fill="{TEXT}">{}</text>"##,
             escape(&roadmap.info.name)
         ),
     );
     w(
-        &mut s,
+        s,
         format_args!(
             r##"<text x="{MARGIN}" y="52" font-size="13" fill="{MUTED}">{}</text>"##,
             escape(
@@ -158,30 +209,37 @@ pub fn timeline_svg(
             )
         ),
     );
-    legend(&mut s, tr, logical_width - MARGIN);
+    legend(s, tr, logical_width - MARGIN);
+}
 
-    // Lane backgrounds.
-    for (i, lane) in laid.lanes.iter().enumerate() {
+/// The lanes' backgrounds, alternating white and light grey.
+fn lane_backgrounds(s: &mut String, cx: &Canvas<'_>) {
+    let Canvas { chart_left, chart_width, chart_top, .. } = *cx;
+    for (i, lane) in cx.laid.lanes.iter().enumerate() {
         let y = chart_top + lane.y;
         let fill = if i % 2 == 0 { "#ffffff" } else { "#fafafa" };
         w(
-            &mut s,
+            s,
             format_args!(
                 r##"<rect x="{chart_left}" y="{y:.1}" width="{chart_width:.1}" height="{:.1}" fill="{fill}"/>"##,
                 lane.height - 4.0
             ),
         );
     }
+}
 
-    // Axis and grid.
+/// The axis with its labels, the grid lines and the adoption date; opens the group clipped to
+/// the chart, which the picture's end closes.
+fn grid(s: &mut String, cx: &Canvas<'_>) {
+    let Canvas { tr, logical_width, natural_height, chart_left, chart_width, chart_top, .. } = *cx;
     w(
-        &mut s,
+        s,
         format_args!(
             r##"<rect x="0" y="{TITLE_HEIGHT}" width="{logical_width:.1}" height="{AXIS_HEIGHT}" fill="#f6f6f6"/>"##
         ),
     );
-    w(&mut s, format_args!(r##"<g clip-path="url(#chart)">"##));
-    for tick in &laid.ticks {
+    w(s, format_args!(r##"<g clip-path="url(#chart)">"##));
+    for tick in &cx.laid.ticks {
         let x = chart_left + tick.x;
         if x > chart_left + chart_width {
             continue;
@@ -192,7 +250,7 @@ pub fn timeline_svg(
             TickLevel::Month => ("#eeeeee", 0.5),
         };
         w(
-            &mut s,
+            s,
             format_args!(
                 r##"<line x1="{x:.1}" y1="{chart_top}" x2="{x:.1}" y2="{natural_height:.1}" stroke="{color}" stroke-width="{stroke}"/>"##
             ),
@@ -204,7 +262,7 @@ pub fn timeline_svg(
                 (12, "normal", MUTED)
             };
             w(
-                &mut s,
+                s,
                 format_args!(
                     r##"<text x="{:.1}" y="{:.1}" font-size="{size}" font-weight="{weight}" fill="{fill}">{}</text>"##,
                     x + 4.0,
@@ -214,16 +272,16 @@ pub fn timeline_svg(
             );
         }
     }
-    if let Some(x) = laid.adopted_x.map(|x| chart_left + x) {
+    if let Some(x) = cx.laid.adopted_x.map(|x| chart_left + x) {
         w(
-            &mut s,
+            s,
             format_args!(
                 r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{natural_height:.1}" stroke="{MUTED}" stroke-width="1.5" stroke-dasharray="6 4"/>"##,
                 TITLE_HEIGHT + 26.0
             ),
         );
         w(
-            &mut s,
+            s,
             format_args!(
                 r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="{MUTED}">{}</text>"##,
                 x + 4.0,
@@ -232,18 +290,21 @@ pub fn timeline_svg(
             ),
         );
     }
+}
 
-    // Lane headers above the grid lines, so no line runs through their titles.
-    for lane in &laid.lanes {
+/// Lane headers above the grid lines, so no line runs through their titles.
+fn lane_headers(s: &mut String, cx: &Canvas<'_>) {
+    let Canvas { chart_left, chart_width, chart_top, .. } = *cx;
+    for lane in &cx.laid.lanes {
         let y = chart_top + lane.y;
         w(
-            &mut s,
+            s,
             format_args!(
                 r##"<rect x="{chart_left}" y="{y:.1}" width="{chart_width:.1}" height="{LANE_HEADER}" fill="#eef2f6"/>"##
             ),
         );
         w(
-            &mut s,
+            s,
             format_args!(
                 r##"<text x="{:.1}" y="{:.1}" font-size="16" font-weight="bold" fill="{TEXT}">{}<tspan font-size="12" font-weight="normal" fill="{MUTED}" dx="12">{}</tspan></text>"##,
                 chart_left + 10.0,
@@ -253,108 +314,128 @@ pub fn timeline_svg(
             ),
         );
     }
+}
 
-    // Bars and labels.
-    for row in &laid.rows {
-        let m = &roadmap.measures[row.measure];
-        let bar_height = row.bar_height();
-        let y = chart_top + row.y + (row.height - bar_height) / 2.0;
-        let x0 = chart_left + row.bar.x0;
-        let bar_w = (row.bar.x1 - row.bar.x0).max(3.0);
-        let color = palette::status(row.status).hex();
-        w(
-            &mut s,
+/// Bars and labels.
+fn bars(s: &mut String, cx: &Canvas<'_>) {
+    for row in &cx.laid.rows {
+        bar(s, cx, row);
+    }
+}
+
+/// The bar of one row, filled by its status, outlined (thick when overdue), with its due mark
+/// and label.
+fn bar(s: &mut String, cx: &Canvas<'_>, row: &RowLayout) {
+    let Canvas { chart_left, chart_top, .. } = *cx;
+    let bar_height = row.bar_height();
+    let y = chart_top + row.y + (row.height - bar_height) / 2.0;
+    let x0 = chart_left + row.bar.x0;
+    let bar_w = (row.bar.x1 - row.bar.x0).max(3.0);
+    let color = palette::status(row.status).hex();
+    w(
+        s,
+        format_args!(
+            r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{bar_height}" rx="4" fill="#f0f0f0"/>"##
+        ),
+    );
+    match row.status {
+        Status::Planned => {}
+        Status::Done => w(
+            s,
             format_args!(
-                r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{bar_height}" rx="4" fill="#f0f0f0"/>"##
+                r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{bar_height}" rx="4" fill="{color}" fill-opacity="0.55"/>"##
             ),
-        );
-        match row.status {
-            Status::Planned => {}
-            Status::Done => w(
-                &mut s,
-                format_args!(
-                    r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{bar_height}" rx="4" fill="{color}" fill-opacity="0.55"/>"##
-                ),
-            ),
-            Status::InProgress => w(
-                &mut s,
-                format_args!(
-                    r##"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{bar_height}" rx="4" fill="{color}"/>"##,
-                    (row.bar.progress_x - row.bar.x0).max(0.0)
-                ),
-            ),
-            Status::OnHold => w(
-                &mut s,
-                format_args!(
-                    r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{bar_height}" rx="4" fill="url(#hatch)"/>"##
-                ),
-            ),
-            Status::Cancelled => w(
-                &mut s,
-                format_args!(
-                    r##"<line x1="{x0:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{color}" stroke-width="2"/>"##,
-                    y + bar_height / 2.0,
-                    x0 + bar_w,
-                    y + bar_height / 2.0
-                ),
-            ),
-        }
-        let (outline, stroke_w) = if row.health == Health::Overdue {
-            (palette::VERMILLION.hex(), 2.5)
-        } else {
-            (color.clone(), 1.0)
-        };
-        w(
-            &mut s,
+        ),
+        Status::InProgress => w(
+            s,
             format_args!(
-                r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="4" fill="none" stroke="{outline}" stroke-width="{stroke_w}"/>"##,
-                x0 + stroke_w / 2.0,
-                y + stroke_w / 2.0,
-                bar_w - stroke_w,
-                bar_height - stroke_w
+                r##"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{bar_height}" rx="4" fill="{color}"/>"##,
+                (row.bar.progress_x - row.bar.x0).max(0.0)
             ),
-        );
-        if let Some(due) = row.bar.due_mark_x {
-            let x = chart_left + due;
-            w(
-                &mut s,
-                format_args!(
-                    r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{MUTED}" stroke-width="2"/>"##,
-                    y - 3.0,
-                    y + bar_height + 3.0
-                ),
-            );
-        }
-        // The label beside the bar up to the next diamond; on its left when it fits only there.
-        let text_color = if row.health == Health::Overdue {
-            palette::DANGER_TEXT.hex()
-        } else {
-            TEXT.to_owned()
-        };
-        let estimated = row.label.chars().count() as f32 * 13.0 * 0.55;
-        let right_room = (chart_left + chart_width - (x0 + bar_w) - LABEL_GAP).min(row.label_room);
-        let left_room = (x0 - chart_left - LABEL_GAP).min(row.label_room_left);
-        let right_side =
-            estimated <= right_room || (estimated > left_room && right_room >= left_room);
-        let room = if right_side { right_room } else { left_room };
-        let label = fit_label(&row.label, room, m.code.chars().count());
-        let (tx, anchor) =
-            if right_side { (x0 + bar_w + LABEL_GAP, "start") } else { (x0 - LABEL_GAP, "end") };
-        let rest = label.strip_prefix(m.code.as_str()).unwrap_or(&label);
-        w(
-            &mut s,
+        ),
+        Status::OnHold => w(
+            s,
             format_args!(
-                r##"<text x="{tx:.1}" y="{:.1}" font-size="13" text-anchor="{anchor}" fill="{text_color}"><tspan font-weight="bold">{}</tspan>{}</text>"##,
-                y + bar_height / 2.0 + 4.5,
-                escape(&m.code),
-                escape(rest)
+                r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{bar_height}" rx="4" fill="url(#hatch)"/>"##
+            ),
+        ),
+        Status::Cancelled => w(
+            s,
+            format_args!(
+                r##"<line x1="{x0:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{color}" stroke-width="2"/>"##,
+                y + bar_height / 2.0,
+                x0 + bar_w,
+                y + bar_height / 2.0
+            ),
+        ),
+    }
+    let (outline, stroke_w) = if row.health == Health::Overdue {
+        (palette::VERMILLION.hex(), 2.5)
+    } else {
+        (color.clone(), 1.0)
+    };
+    w(
+        s,
+        format_args!(
+            r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="4" fill="none" stroke="{outline}" stroke-width="{stroke_w}"/>"##,
+            x0 + stroke_w / 2.0,
+            y + stroke_w / 2.0,
+            bar_w - stroke_w,
+            bar_height - stroke_w
+        ),
+    );
+    if let Some(due) = row.bar.due_mark_x {
+        let x = chart_left + due;
+        w(
+            s,
+            format_args!(
+                r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{MUTED}" stroke-width="2"/>"##,
+                y - 3.0,
+                y + bar_height + 3.0
             ),
         );
     }
+    bar_label(s, cx, row, (x0, y), (bar_w, bar_height));
+}
 
-    // Re-evaluation diamonds.
-    for marker in &laid.markers {
-        let (x, y) = (chart_left + marker.x, chart_top + marker.y);
+/// The label of the bar at `(x0, y)` of `(bar_w, bar_height)`: beside the bar up to the next
+/// diamond; on its left when it fits only there.
+fn bar_label(
+    s: &mut String,
+    cx: &Canvas<'_>,
+    row: &RowLayout,
+    (x0, y): (f32, f32),
+    (bar_w, bar_height): (f32, f32),
+) {
+    let Canvas { chart_left, chart_width, .. } = *cx;
+    let m = &cx.roadmap.measures[row.measure];
+    let text_color =
+        if row.health == Health::Overdue { palette::DANGER_TEXT.hex() } else { TEXT.to_owned() };
+    let estimated = row.label.chars().count() as f32 * 13.0 * 0.55;
+    let right_room = (chart_left + chart_width - (x0 + bar_w) - LABEL_GAP).min(row.label_room);
+    let left_room = (x0 - chart_left - LABEL_GAP).min(row.label_room_left);
+    let right_side = estimated <= right_room || (estimated > left_room && right_room >= left_room);
+    let room = if right_side { right_room } else { left_room };
+    let label = fit_label(&row.label, room, m.code.chars().count());
+    let (tx, anchor) =
+        if right_side { (x0 + bar_w + LABEL_GAP, "start") } else { (x0 - LABEL_GAP, "end") };
+    let rest = label.strip_prefix(m.code.as_str()).unwrap_or(&label);
+    w(
+        s,
+        format_args!(
+            r##"<text x="{tx:.1}" y="{:.1}" font-size="13" text-anchor="{anchor}" fill="{text_color}"><tspan font-weight="bold">{}</tspan>{}</text>"##,
+            y + bar_height / 2.0 + 4.5,
+            escape(&m.code),
+            escape(rest)
+        ),
+    );
+}
+
+/// Re-evaluation diamonds: past ones in their verdict's colour, the next one hollow, an overdue
+/// one large and red.
+fn diamonds(s: &mut String, cx: &Canvas<'_>) {
+    for marker in &cx.laid.markers {
+        let (x, y) = (cx.chart_left + marker.x, cx.chart_top + marker.y);
         let points = |r: f32| {
             format!(
                 "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
@@ -370,7 +451,7 @@ pub fn timeline_svg(
         };
         match marker.kind {
             MarkerKind::Past(v) => w(
-                &mut s,
+                s,
                 format_args!(
                     r##"<polygon points="{}" fill="{}" stroke="#303030" stroke-width="1"/>"##,
                     points(MARKER_RADIUS - 1.0),
@@ -378,14 +459,14 @@ pub fn timeline_svg(
                 ),
             ),
             MarkerKind::Next => w(
-                &mut s,
+                s,
                 format_args!(
                     r##"<polygon points="{}" fill="#ffffff" stroke="{TEXT}" stroke-width="2"/>"##,
                     points(MARKER_RADIUS - 1.0)
                 ),
             ),
             MarkerKind::Overdue => w(
-                &mut s,
+                s,
                 format_args!(
                     r##"<polygon points="{}" fill="#ffffff" stroke="{}" stroke-width="3"/>"##,
                     points(7.5),
@@ -394,13 +475,15 @@ pub fn timeline_svg(
             ),
         }
     }
+}
 
-    // Dependencies.
-    for arrow in &laid.arrows {
+/// Dependency arrows (laid out only when asked for), violated ones thick and orange.
+fn arrows(s: &mut String, cx: &Canvas<'_>) {
+    for arrow in &cx.laid.arrows {
         let points: Vec<String> = arrow
             .path()
             .iter()
-            .map(|(x, y)| format!("{:.1},{:.1}", chart_left + x, chart_top + y))
+            .map(|(x, y)| format!("{:.1},{:.1}", cx.chart_left + x, cx.chart_top + y))
             .collect();
         let (color, head, width) = if arrow.violated {
             (palette::ORANGE.hex(), "head-warn", 2.0)
@@ -408,27 +491,30 @@ pub fn timeline_svg(
             ("#808080".to_owned(), "head", 1.2)
         };
         w(
-            &mut s,
+            s,
             format_args!(
                 r##"<polyline points="{}" fill="none" stroke="{color}" stroke-width="{width}" marker-end="url(#{head})"/>"##,
                 points.join(" ")
             ),
         );
     }
+}
 
-    // Today.
-    let today_x = chart_left + laid.today_x;
+/// The "today" line with its tag on the axis, when today is within the chart.
+fn today_line(s: &mut String, cx: &Canvas<'_>) {
+    let Canvas { tr, natural_height, chart_left, chart_width, .. } = *cx;
+    let today_x = chart_left + cx.laid.today_x;
     if today_x >= chart_left && today_x <= chart_left + chart_width {
         let accent = "#1f5f9e";
         w(
-            &mut s,
+            s,
             format_args!(
                 r##"<line x1="{today_x:.1}" y1="{:.1}" x2="{today_x:.1}" y2="{natural_height:.1}" stroke="{accent}" stroke-width="2"/>"##,
                 TITLE_HEIGHT + 24.0
             ),
         );
         w(
-            &mut s,
+            s,
             format_args!(
                 r##"<rect x="{:.1}" y="{:.1}" width="44" height="15" rx="3" fill="{accent}"/><text x="{today_x:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#ffffff">{}</text>"##,
                 today_x - 22.0,
@@ -438,8 +524,6 @@ pub fn timeline_svg(
             ),
         );
     }
-    w(&mut s, format_args!("</g></svg>"));
-    Ok(s)
 }
 
 fn legend(s: &mut String, tr: &I18n, right: f32) {

@@ -9,6 +9,7 @@
 mod doc;
 mod fonts;
 mod report;
+mod sections;
 mod svg;
 
 pub use report::report_pdf;

@@ -1,0 +1,274 @@
+//! The command line's schema: the global options, the subcommands and their arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+use crate::model::Verdict;
+
+/// Fahrplan: the IT roadmap of a municipality — measures, owners, status, money, re-evaluations.
+#[derive(Debug, Parser)]
+#[command(name = "fahrplan", version, about)]
+pub struct Cli {
+    /// The roadmap file (default: fahrplan.sqlite in the platform's data directory).
+    #[arg(long, global = true, env = "FAHRPLAN_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Language of the interface and of a newly created roadmap.
+    #[arg(long, global = true, value_enum, env = "FAHRPLAN_LANG")]
+    pub lang: Option<LangArg>,
+    /// Start the window directly in the council presentation (full screen, read-only).
+    #[arg(long, global = true)]
+    pub present: bool,
+    /// What to do; without a subcommand the window opens.
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+/// `--lang`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Deutsch.
+    De,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::De => Self::De,
+            LangArg::En => Self::En,
+        }
+    }
+}
+
+/// `--format` of listings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// Aligned columns for people.
+    Table,
+    /// JSON for scripts.
+    Json,
+}
+
+/// `--format` of single records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    /// Labelled lines for people.
+    Text,
+    /// JSON for scripts.
+    Json,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// List the measures (archived ones only with --all).
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+        /// Also list archived measures.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Show one measure with every field.
+    Show {
+        /// The measure's code, e.g. M07.
+        code: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextFormat,
+    },
+    /// Set a measure's status: planned, in-progress, done, on-hold, cancelled.
+    SetStatus {
+        /// The measure's code.
+        code: String,
+        /// The new status.
+        status: String,
+        /// Why (recorded in the history).
+        #[arg(long, default_value = "")]
+        comment: String,
+    },
+    /// Set a measure's progress in percent (0–100).
+    SetProgress {
+        /// The measure's code.
+        code: String,
+        /// Progress in percent.
+        progress: String,
+        /// Why (recorded in the history).
+        #[arg(long, default_value = "")]
+        comment: String,
+    },
+    /// Book an expense on a measure.
+    AddExpense {
+        /// The measure's code.
+        code: String,
+        /// The amount in euros: 1234.56 or German 1.234,56.
+        #[arg(allow_hyphen_values = true)]
+        amount: String,
+        /// When the money was spent (2026-11-02 or 02.11.2026; default today).
+        #[arg(long)]
+        date: Option<String>,
+        /// What for.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Record a re-evaluation of a measure's effectiveness; moves its next re-evaluation.
+    Reevaluate {
+        /// The measure's code.
+        code: String,
+        /// The result.
+        #[arg(long, value_enum)]
+        verdict: VerdictArg,
+        /// When it took place (default today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Findings.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// The next re-evaluation, instead of the one that follows from the interval.
+        #[arg(long)]
+        next: Option<String>,
+    },
+    /// Undo the latest change (also one made in the window).
+    Undo,
+    /// Redo the latest undone change.
+    Redo,
+    /// The overview's figures: progress per horizon, money, what is late and due.
+    Summary {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextFormat,
+    },
+    /// What changed since a date (default: the last council meeting).
+    Changes {
+        /// From this date on (2026-11-01 or 01.11.2026).
+        #[arg(long)]
+        since: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextFormat,
+    },
+    /// Council meetings.
+    Meeting {
+        /// What to do.
+        #[command(subcommand)]
+        action: MeetingCmd,
+    },
+    /// Show the history of changes, of one measure or of all.
+    History {
+        /// Only this measure.
+        code: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
+    /// Check the file: integrity, schema version, application id, how it is shared.
+    Check {
+        /// Output format (JSON: `ok`, `path`, `journal_mode`, `network_drive`, `read_only`,
+        /// `locked_by`, `schema_version`, …).
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextFormat,
+    },
+    /// Write a verified backup (default: into the `backups` folder beside the file, rotated).
+    Backup {
+        /// Write it here instead.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Replace the roadmap with a backup; the current file is kept as a backup first.
+    Restore {
+        /// The backup file.
+        backup: PathBuf,
+    },
+    /// List the backups beside the file.
+    Backups,
+    /// Import a JSON export into the file (new, empty, or with --replace).
+    Import {
+        /// The JSON export.
+        file: PathBuf,
+        /// Replace a roadmap that already has measures.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Export the roadmap to a file.
+    Export {
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Where to write it (replaced whole, never half-written).
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
+        /// Width of a picture in pixels.
+        #[arg(long, default_value_t = 1920, value_parser = clap::value_parser!(u32).range(200..=10_000))]
+        width: u32,
+        /// Height of a picture in pixels.
+        #[arg(long, default_value_t = 1080, value_parser = clap::value_parser!(u32).range(200..=10_000))]
+        height: u32,
+        /// Draw dependency arrows in a picture.
+        #[arg(long)]
+        dependencies: bool,
+        /// The CSV separator (default `;` in German, `,` in English).
+        #[arg(long)]
+        delimiter: Option<char>,
+        /// PDF report: add the changes recorded since this date (2026-11-01 or 01.11.2026).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+    },
+}
+
+/// `meeting` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum MeetingCmd {
+    /// Record a council meeting.
+    Add {
+        /// When (2026-11-27 or 27.11.2026).
+        date: String,
+        /// What it was, e.g. "Gemeinderat".
+        title: String,
+    },
+    /// List the meetings.
+    List,
+}
+
+/// `reevaluate --verdict`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum VerdictArg {
+    /// The measure works as intended.
+    Effective,
+    /// It works only in part.
+    Partly,
+    /// It does not work.
+    NotEffective,
+}
+
+impl From<VerdictArg> for Verdict {
+    fn from(v: VerdictArg) -> Self {
+        match v {
+            VerdictArg::Effective => Self::Effective,
+            VerdictArg::Partly => Self::Partly,
+            VerdictArg::NotEffective => Self::NotEffective,
+        }
+    }
+}
+
+/// `export --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The measures as CSV for spreadsheets (one row each, all fields).
+    Csv,
+    /// The expenses as CSV.
+    ExpensesCsv,
+    /// The whole roadmap with its history as JSON.
+    Json,
+    /// Due dates and re-evaluation dates as iCalendar.
+    Ics,
+    /// The whole timeline as a PNG picture.
+    Png,
+    /// The whole timeline as an SVG drawing.
+    Svg,
+    /// The council report as PDF (A4).
+    Pdf,
+}

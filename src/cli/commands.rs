@@ -1,0 +1,473 @@
+//! The subcommands, one function each: read or change the file, then print the result.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+
+use super::output::{
+    change_json, changes_json, history_table, measure_json, measure_text, measures_table,
+    since_text, summary_json, summary_text, to_json,
+};
+use super::{
+    Context, ExportFormat, Failure, TableFormat, TextFormat, VerdictArg, open, open_for_writing,
+    out,
+};
+use crate::i18n::{I18n, parse_date, parse_money};
+use crate::model::{Measure, Status, Verdict, changes_since, dashboard};
+use crate::store::{Store, StoreError, inspect};
+
+/// `list`: the measures (archived ones only with `all`).
+pub(super) fn list(cx: &Context, format: TableFormat, all: bool) -> Result<(), Failure> {
+    let Context { db, tr, today } = *cx;
+    let store = open(db, tr)?;
+    let mut roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    if !all {
+        roadmap.measures.retain(|m| !m.archived);
+    }
+    match format {
+        TableFormat::Json => {
+            let list: Vec<Value> =
+                roadmap.measures.iter().map(|m| measure_json(&roadmap, m, today, false)).collect();
+            out(&to_json(&Value::Array(list)));
+        }
+        TableFormat::Table => out(&measures_table(&roadmap, tr)),
+    }
+    Ok(())
+}
+
+/// `show`: one measure with every field.
+pub(super) fn show(cx: &Context, code: &str, format: TextFormat) -> Result<(), Failure> {
+    let Context { db, tr, today } = *cx;
+    let store = open(db, tr)?;
+    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let measure = roadmap
+        .measure(code)
+        .ok_or_else(|| Failure::Input(tr.f("cli-unknown-code", &[("code", &code)])))?;
+    match format {
+        TextFormat::Json => out(&to_json(&measure_json(&roadmap, measure, today, true))),
+        TextFormat::Text => out(&measure_text(&roadmap, measure, today, tr)),
+    }
+    Ok(())
+}
+
+/// `set-status`: a measure's new status, with why.
+pub(super) fn set_status(
+    cx: &Context,
+    code: &str,
+    status: &str,
+    comment: &str,
+) -> Result<(), Failure> {
+    let Context { db, tr, today } = *cx;
+    let Some(status) = Status::from_slug(status) else {
+        let valid: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        return Err(Failure::Input(
+            tr.f("cli-bad-status", &[("status", &status), ("valid", &valid.join(", "))]),
+        ));
+    };
+    let mut store = open_for_writing(db, tr)?;
+    let before = store.measure(code).map_err(|e| Failure::store(&e, tr))?;
+    let Some(before) = before else {
+        return Err(Failure::Input(tr.f("cli-unknown-code", &[("code", &code)])));
+    };
+    let after =
+        store.set_status(code, status, comment, today, None).map_err(|e| Failure::store(&e, tr))?;
+    out(&tr.f(
+        "cli-status-set",
+        &[
+            ("code", &code),
+            ("old", &tr.t(&format!("status-{}", before.status))),
+            ("new", &tr.t(&format!("status-{}", after.status))),
+        ],
+    ));
+    Ok(())
+}
+
+/// `set-progress`: a measure's new progress in percent, with why.
+pub(super) fn set_progress(
+    cx: &Context,
+    code: &str,
+    progress: &str,
+    comment: &str,
+) -> Result<(), Failure> {
+    let Context { db, tr, .. } = *cx;
+    let progress = progress
+        .trim()
+        .trim_end_matches('%')
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|p| *p <= 100)
+        .ok_or_else(|| Failure::Input(tr.f("cli-bad-progress", &[("value", &progress)])))?;
+    let mut store = open_for_writing(db, tr)?;
+    let before = existing(&store, code, tr)?;
+    let after =
+        store.set_progress(code, progress, comment, None).map_err(|e| Failure::store(&e, tr))?;
+    out(&tr.f(
+        "cli-progress-set",
+        &[
+            ("code", &code),
+            ("old", &tr.percent(before.progress)),
+            ("new", &tr.percent(after.progress)),
+        ],
+    ));
+    Ok(())
+}
+
+/// `add-expense`: money spent on a measure.
+pub(super) fn add_expense(
+    cx: &Context,
+    code: &str,
+    amount: &str,
+    date: Option<&str>,
+    note: &str,
+) -> Result<(), Failure> {
+    let Context { db, tr, today } = *cx;
+    let money = parse_money(amount, tr.lang())
+        .ok_or_else(|| Failure::Input(tr.f("cli-bad-amount", &[("value", &amount)])))?;
+    let date = date_arg(date, today, tr)?;
+    let mut store = open_for_writing(db, tr)?;
+    existing(&store, code, tr)?;
+    store.add_expense(code, date, money, note).map_err(|e| Failure::store(&e, tr))?;
+    let spent = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?.spent(code);
+    out(&tr.f(
+        "cli-expense-added",
+        &[
+            ("code", &code),
+            ("amount", &tr.money(money)),
+            ("date", &tr.date(date)),
+            ("spent", &tr.money(spent)),
+        ],
+    ));
+    Ok(())
+}
+
+/// `reevaluate`: a re-evaluation of a measure, which moves its next one.
+pub(super) fn reevaluate(
+    cx: &Context,
+    code: &str,
+    verdict: VerdictArg,
+    date: Option<&str>,
+    note: &str,
+    next: Option<&str>,
+) -> Result<(), Failure> {
+    let Context { db, tr, today } = *cx;
+    let date = date_arg(date, today, tr)?;
+    let next = next.map(|n| date_arg(Some(n), today, tr)).transpose()?;
+    let mut store = open_for_writing(db, tr)?;
+    existing(&store, code, tr)?;
+    let by = store.who().to_owned();
+    let verdict = Verdict::from(verdict);
+    let (_, measure) = store
+        .add_reevaluation(code, date, verdict, note, &by, next)
+        .map_err(|e| Failure::store(&e, tr))?;
+    out(&tr.f(
+        "cli-reevaluated",
+        &[
+            ("code", &code),
+            ("verdict", &tr.t(&format!("verdict-{verdict}"))),
+            ("date", &tr.date(date)),
+            ("next", &tr.opt_date(measure.next_reevaluation)),
+        ],
+    ));
+    Ok(())
+}
+
+/// `summary`: the overview's figures.
+pub(super) fn summary(cx: &Context, format: TextFormat) -> Result<(), Failure> {
+    let Context { db, tr, today } = *cx;
+    let store = open(db, tr)?;
+    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let d = dashboard(&roadmap, today);
+    match format {
+        TextFormat::Json => out(&to_json(&summary_json(&d, &roadmap))),
+        TextFormat::Text => out(&summary_text(&d, &roadmap, tr)),
+    }
+    Ok(())
+}
+
+/// `changes`: what changed since a date, by default since the last council meeting.
+pub(super) fn changes(
+    cx: &Context,
+    since: Option<&str>,
+    format: TextFormat,
+) -> Result<(), Failure> {
+    let Context { db, tr, today } = *cx;
+    let store = open(db, tr)?;
+    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let since = match since {
+        Some(text) => parse_date(text)
+            .ok_or_else(|| Failure::Input(tr.f("cli-bad-date", &[("value", &text)])))?,
+        None => roadmap
+            .last_meeting(today)
+            .map(|m| m.date)
+            .ok_or_else(|| Failure::Input(tr.t("cli-no-meeting")))?,
+    };
+    let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;
+    let seed = store.seed_batch().map_err(|e| Failure::store(&e, tr))?;
+    let report = changes_since(&history, since, seed);
+    match format {
+        TextFormat::Json => out(&to_json(&changes_json(&report))),
+        TextFormat::Text => out(&since_text(&report, since, tr)),
+    }
+    Ok(())
+}
+
+/// `meeting add`: records a council meeting.
+pub(super) fn meeting_add(cx: &Context, date: &str, title: &str) -> Result<(), Failure> {
+    let Context { db, tr, today } = *cx;
+    let date = date_arg(Some(date), today, tr)?;
+    let mut store = open_for_writing(db, tr)?;
+    let meeting = store.add_meeting(date, title).map_err(|e| Failure::store(&e, tr))?;
+    out(&tr.f("cli-meeting-added", &[("date", &tr.date(meeting.date)), ("title", &meeting.title)]));
+    Ok(())
+}
+
+/// `meeting list`: the council meetings.
+pub(super) fn meeting_list(cx: &Context) -> Result<(), Failure> {
+    let Context { db, tr, .. } = *cx;
+    let store = open(db, tr)?;
+    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    for m in &roadmap.meetings {
+        out(&format!("{}  {}", tr.date(m.date), m.title));
+    }
+    Ok(())
+}
+
+/// `undo` (`undo` true) or `redo`: the latest change, and what it changed.
+pub(super) fn undo_redo(cx: &Context, undo: bool) -> Result<(), Failure> {
+    let Context { db, tr, .. } = *cx;
+    let mut store = open_for_writing(db, tr)?;
+    let changes =
+        if undo { store.undo("") } else { store.redo("") }.map_err(|e| Failure::store(&e, tr))?;
+    out(&tr.t(if undo { "cli-undone" } else { "cli-redone" }));
+    for c in &changes {
+        out(&format!(
+            "  {} {}: {} → {}",
+            c.code.as_deref().unwrap_or(""),
+            c.field,
+            c.old.as_deref().unwrap_or("–"),
+            c.new.as_deref().unwrap_or("–")
+        ));
+    }
+    Ok(())
+}
+
+/// `history`: the changes of one measure or of all.
+pub(super) fn history(
+    cx: &Context,
+    code: Option<&str>,
+    format: TableFormat,
+) -> Result<(), Failure> {
+    let Context { db, tr, .. } = *cx;
+    let store = open(db, tr)?;
+    if let Some(code) = code
+        && store.measure(code).map_err(|e| Failure::store(&e, tr))?.is_none()
+    {
+        return Err(Failure::Input(tr.f("cli-unknown-code", &[("code", &code)])));
+    }
+    let history = store.history(code).map_err(|e| Failure::store(&e, tr))?;
+    match format {
+        TableFormat::Json => {
+            out(&to_json(&Value::Array(history.iter().map(change_json).collect())));
+        }
+        TableFormat::Table => out(&history_table(&history, tr)),
+    }
+    Ok(())
+}
+
+/// `export`: the roadmap written to a file in one of the export formats.
+pub(super) fn export(
+    cx: &Context,
+    format: ExportFormat,
+    output: &Path,
+    picture: crate::export::PictureOptions,
+    delimiter: Option<char>,
+    since: Option<&str>,
+) -> Result<(), Failure> {
+    let Context { db, tr, today } = *cx;
+    let since = since.map(|t| date_arg(Some(t), today, tr)).transpose()?;
+    if since.is_some() && !matches!(format, ExportFormat::Pdf) {
+        return Err(Failure::Input(tr.t("cli-since-pdf-only")));
+    }
+    let delimiter = delimiter.unwrap_or_else(|| crate::export::default_delimiter(tr.lang()));
+    let store = open(db, tr)?;
+    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let output_text = output.display().to_string();
+    let failed = |detail: String| {
+        Failure::File(tr.f("err-export", &[("path", &output_text), ("detail", &detail)]))
+    };
+    let bytes = match format {
+        ExportFormat::Png => {
+            crate::export::timeline_png(&roadmap, today, tr, picture).map_err(|e| e.to_string())
+        }
+        ExportFormat::Svg => crate::export::timeline_svg(&roadmap, today, tr, picture)
+            .map(String::into_bytes)
+            .map_err(|e| e.to_string()),
+        ExportFormat::Csv => Ok(crate::export::measures_csv(&roadmap, today, tr, delimiter)),
+        ExportFormat::ExpensesCsv => Ok(crate::export::expenses_csv(&roadmap, tr, delimiter)),
+        ExportFormat::Json => {
+            let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;
+            crate::export::export_json(&roadmap, &history).map_err(|e| e.to_string())
+        }
+        ExportFormat::Ics => Ok(crate::export::calendar(&roadmap, tr, chrono::Utc::now())),
+        ExportFormat::Pdf => {
+            let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;
+            let options = crate::export::ReportOptions {
+                since,
+                file_name: crate::app::display_name(db),
+                seed_batch: store.seed_batch().map_err(|e| Failure::store(&e, tr))?,
+            };
+            crate::export::report_pdf(&roadmap, &history, today, tr, &options)
+                .map_err(|e| e.localize(tr))
+        }
+    }
+    .map_err(failed)?;
+    crate::app::write_atomically(output, &bytes).map_err(|e| failed(e.to_string()))?;
+    out(&tr.f("info-exported", &[("path", &output_text)]));
+    Ok(())
+}
+
+/// `backup`: a verified backup, into the backups folder beside the file or to `output`.
+pub(super) fn backup(cx: &Context, output: Option<&Path>) -> Result<(), Failure> {
+    let Context { db, tr, .. } = *cx;
+    let store = open(db, tr)?;
+    // Into the backups folder beside the file (and its rotation) only for those who may
+    // write there; a copy elsewhere (--output) for anyone who may read.
+    if output.is_none() && !Store::may_write(db) {
+        return Err(Failure::store(&StoreError::ReadOnly, tr));
+    }
+    let now = chrono::Local::now().naive_local();
+    let path = store.backup_now(now, output).map_err(|e| Failure::store(&e, tr))?;
+    out(&tr.f("cli-backup-written", &[("path", &path.display().to_string())]));
+    Ok(())
+}
+
+/// `restore`: the roadmap replaced by a backup, the current file kept as a backup first.
+pub(super) fn restore(cx: &Context, backup: &Path) -> Result<(), Failure> {
+    let Context { db, tr, .. } = *cx;
+    let now = chrono::Local::now().naive_local();
+    let kept = crate::store::restore(db, backup, now).map_err(|e| Failure::store(&e, tr))?;
+    out(&tr.f(
+        "cli-restored",
+        &[("backup", &backup.display().to_string()), ("kept", &kept.display().to_string())],
+    ));
+    Ok(())
+}
+
+/// `import`: a JSON export into the file (new, empty, or with `replace`).
+pub(super) fn import(cx: &Context, file: &Path, replace: bool) -> Result<(), Failure> {
+    let Context { db, tr, .. } = *cx;
+    let bytes = crate::app::read_import(file).map_err(|e| Failure::Input(e.localize(file, tr)))?;
+    let imported = crate::export::parse_import(&bytes, tr)
+        .map_err(|e| Failure::Input(tr.f("import-failed", &[("problem", &e.to_string())])))?;
+    let mut store = if db.exists() {
+        open_for_writing(db, tr)?
+    } else {
+        Store::create(db, None).map_err(|e| Failure::store(&e, tr))?
+    };
+    let current = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    if !replace && !current.measures.is_empty() {
+        // Say what the import would do, and ask for --replace.
+        let comparison = crate::export::compare_import(&current, &imported.roadmap);
+        let mut text = tr.f("import-would-replace", &[("n", &current.measures.len())]);
+        for line in comparison.describe(tr) {
+            text.push_str("\n  ");
+            text.push_str(&line);
+        }
+        return Err(Failure::Input(text));
+    }
+    store
+        .replace_all(&imported.roadmap, &imported.history, replace)
+        .map_err(|e| Failure::store(&e, tr))?;
+    out(&tr.f(
+        "import-done",
+        &[
+            ("measures", &imported.roadmap.measures.len()),
+            ("expenses", &imported.roadmap.expenses.len()),
+            ("history", &imported.history.len()),
+        ],
+    ));
+    Ok(())
+}
+
+/// `backups`: the backups beside the file, with their time and size.
+pub(super) fn backups(cx: &Context) -> Result<(), Failure> {
+    let Context { db, tr, .. } = *cx;
+    for b in crate::store::list_backups(db) {
+        let measures = b
+            .measures
+            .map_or_else(|| tr.t("backup-damaged"), |n| tr.f("measures-count", &[("n", &n)]));
+        out(&format!("{}  {}  {}", tr.date_time(b.taken), measures, b.path.display()));
+    }
+    Ok(())
+}
+
+/// `check`: the file's soundness and how it is shared, without changing anything.
+pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Failure> {
+    if !db.exists() {
+        return Err(Failure::File(tr.f("cli-no-file", &[("path", &db.display().to_string())])));
+    }
+    let report = inspect(db).map_err(|e| Failure::store(&e, tr))?;
+    let store = Store::open_read_only(db).map_err(|e| Failure::store(&e, tr))?;
+    let journal = store.journal_mode().map_err(|e| Failure::store(&e, tr))?;
+    let holder = store.locked_by();
+    let writable = Store::may_write(db) && holder.is_none();
+    match format {
+        TextFormat::Json => out(&to_json(&json!({
+            "ok": report.integrity == "ok",
+            "path": db.display().to_string(),
+            "integrity": report.integrity,
+            "journal_mode": journal,
+            "network_drive": store.is_network(),
+            "read_only": !writable,
+            "locked_by": holder.as_ref().map(|h| json!({
+                "user": (!h.user.is_empty()).then_some(&h.user),
+                "host": (!h.host.is_empty()).then_some(&h.host),
+                "since": (h.since != chrono::NaiveDateTime::MIN)
+                    .then(|| h.since.format("%Y-%m-%dT%H:%M:%S").to_string()),
+            })),
+            "schema_version": report.schema_version,
+            "application_id": format!("0x{:08X}", report.application_id),
+            "measures": report.measures,
+        }))),
+        TextFormat::Text => {
+            out(&tr.f(
+                "cli-check-ok",
+                &[
+                    ("path", &db.display().to_string()),
+                    ("version", &report.schema_version),
+                    ("id", &format!("0x{:08X}", report.application_id)),
+                    ("integrity", &report.integrity),
+                    ("measures", &report.measures),
+                ],
+            ));
+            if let Some(holder) = holder {
+                let today = chrono::Local::now().date_naive();
+                out(&tr.f(
+                    "banner-locked",
+                    &[("holder", &crate::store::holder_text(tr, &holder, today))],
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The measure `code`, or the "no such measure" failure.
+fn existing(store: &Store, code: &str, tr: &I18n) -> Result<Measure, Failure> {
+    store
+        .measure(code)
+        .map_err(|e| Failure::store(&e, tr))?
+        .ok_or_else(|| Failure::Input(tr.f("cli-unknown-code", &[("code", &code)])))
+}
+
+/// A date argument (ISO or German), or `today` when absent.
+fn date_arg(text: Option<&str>, today: NaiveDate, tr: &I18n) -> Result<NaiveDate, Failure> {
+    match text {
+        None => Ok(today),
+        Some(t) => {
+            parse_date(t).ok_or_else(|| Failure::Input(tr.f("cli-bad-date", &[("value", &t)])))
+        }
+    }
+}

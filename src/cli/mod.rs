@@ -1,0 +1,178 @@
+//! The command line: no subcommand starts the window; subcommands work headless on the same
+//! store and model.
+//!
+//! Exit codes: 0 success, 1 invalid input (including everything the argument parser rejects),
+//! 2 the file cannot be used (foreign, damaged, too new, unwritable). Nothing is written on any
+//! failure.
+
+// The command line's purpose is to print to stdout.
+#![allow(clippy::print_stdout)]
+
+mod args;
+mod commands;
+mod output;
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::Parser;
+
+pub use self::args::{
+    Cli, Cmd, ExportFormat, LangArg, MeetingCmd, TableFormat, TextFormat, VerdictArg,
+};
+use crate::i18n::{I18n, Lang, parse_date};
+use crate::store::{ReadOnlyReason, Store, StoreError};
+
+/// Why a command failed, with its exit code.
+enum Failure {
+    /// Invalid input: exit 1.
+    Input(String),
+    /// The file cannot be used: exit 2.
+    File(String),
+}
+
+impl Failure {
+    /// The failure for a store error: a file problem exits 2, anything else 1.
+    fn store(e: &StoreError, tr: &I18n) -> Self {
+        if e.is_file_problem() { Self::File(e.localize(tr)) } else { Self::Input(e.localize(tr)) }
+    }
+}
+
+/// The default roadmap file: `fahrplan.sqlite` in the platform's data directory.
+pub fn default_db_path() -> PathBuf {
+    directories::ProjectDirs::from("de", "Fahrplan", "Fahrplan").map_or_else(
+        || PathBuf::from("fahrplan.sqlite"),
+        |dirs| dirs.data_dir().join("fahrplan.sqlite"),
+    )
+}
+
+/// The clock: `FAHRPLAN_TODAY` (ISO) fixes the date, for reproducible runs and pictures; else the
+/// local calendar, read whenever the date is needed.
+pub fn clock() -> crate::app::Clock {
+    std::env::var("FAHRPLAN_TODAY")
+        .ok()
+        .and_then(|t| parse_date(&t))
+        .map_or_else(crate::app::Clock::system, crate::app::Clock::fixed)
+}
+
+/// Today's date from [`clock`].
+pub fn today() -> NaiveDate {
+    clock().today()
+}
+
+/// Runs the program with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(1),
+            };
+        }
+    };
+    let lang = cli.lang.map(Lang::from).unwrap_or_default();
+    let tr = I18n::new(lang);
+    let db = cli.db.clone().unwrap_or_else(default_db_path);
+    let Some(command) = cli.command else {
+        return crate::ui::run_window(&db, cli.lang.map(Lang::from), clock(), cli.present);
+    };
+    match run(&command, &db, &tr) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => {
+            eprintln!("fahrplan: {message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::File(message)) => {
+            eprintln!("fahrplan: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The file for a command that only reads: created and seeded on first use, then opened only
+/// to read (nothing is written, no side file is created, no edit lock is taken).
+fn open(db: &std::path::Path, tr: &I18n) -> Result<Store, Failure> {
+    if !db.exists() {
+        drop(Store::create(db, Some(tr.lang())).map_err(|e| Failure::store(&e, tr))?);
+    }
+    Store::open_read_only(db).map_err(|e| Failure::store(&e, tr))
+}
+
+/// The file for a command that writes: opened for writing (on a network drive with the edit
+/// lock), or exit 2 with the reason (no permission, being edited by someone named) before
+/// anything is done.
+fn open_for_writing(db: &std::path::Path, tr: &I18n) -> Result<Store, Failure> {
+    let store = Store::open_or_create(db, tr.lang()).map_err(|e| Failure::store(&e, tr))?;
+    match store.read_only_reason() {
+        None => Ok(store),
+        Some(ReadOnlyReason::LockedBy(holder)) => {
+            Err(Failure::store(&StoreError::Locked(holder.clone()), tr))
+        }
+        Some(_) => Err(Failure::store(&StoreError::ReadOnly, tr)),
+    }
+}
+
+/// Prints a line to stdout.
+fn out(text: &str) {
+    // A closed pipe (`fahrplan list | head`) is not an error worth reporting.
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
+/// What every subcommand works with: the file, the language, and today's date.
+struct Context<'a> {
+    /// The roadmap file.
+    db: &'a std::path::Path,
+    /// The language of the output.
+    tr: &'a I18n,
+    /// Today, read once per run from [`clock`].
+    today: NaiveDate,
+}
+
+/// Runs one subcommand.
+fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
+    let cx = Context { db, tr, today: today() };
+    match command {
+        Cmd::List { format, all } => commands::list(&cx, *format, *all),
+        Cmd::Show { code, format } => commands::show(&cx, code, *format),
+        Cmd::SetStatus { code, status, comment } => {
+            commands::set_status(&cx, code, status, comment)
+        }
+        Cmd::SetProgress { code, progress, comment } => {
+            commands::set_progress(&cx, code, progress, comment)
+        }
+        Cmd::AddExpense { code, amount, date, note } => {
+            commands::add_expense(&cx, code, amount, date.as_deref(), note)
+        }
+        Cmd::Reevaluate { code, verdict, date, note, next } => {
+            commands::reevaluate(&cx, code, *verdict, date.as_deref(), note, next.as_deref())
+        }
+        Cmd::Summary { format } => commands::summary(&cx, *format),
+        Cmd::Changes { since, format } => commands::changes(&cx, since.as_deref(), *format),
+        Cmd::Meeting { action: MeetingCmd::Add { date, title } } => {
+            commands::meeting_add(&cx, date, title)
+        }
+        Cmd::Meeting { action: MeetingCmd::List } => commands::meeting_list(&cx),
+        Cmd::Undo => commands::undo_redo(&cx, true),
+        Cmd::Redo => commands::undo_redo(&cx, false),
+        Cmd::History { code, format } => commands::history(&cx, code.as_deref(), *format),
+        Cmd::Export { format, output, width, height, dependencies, delimiter, since } => {
+            let picture = crate::export::PictureOptions {
+                width: *width,
+                height: *height,
+                dependencies: *dependencies,
+            };
+            commands::export(&cx, *format, output, picture, *delimiter, since.as_deref())
+        }
+        Cmd::Backup { output } => commands::backup(&cx, output.as_deref()),
+        Cmd::Restore { backup } => commands::restore(&cx, backup),
+        Cmd::Import { file, replace } => commands::import(&cx, file, *replace),
+        Cmd::Backups => commands::backups(&cx),
+        Cmd::Check { format } => commands::check(db, *format, tr),
+    }
+}
