@@ -242,8 +242,12 @@ fn inspect_any_version(path: &Path) -> Result<FileReport> {
 /// any writing open, restoring the last saved state; a reader cannot and is told so. Another
 /// application's file (by its header's application id) is never touched.
 fn recover_interrupted_write(path: &Path, header: &[u8]) -> rusqlite::Result<()> {
-    let journal = access::side_file(path, "-journal");
-    let hot = std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0);
+    // A rollback journal left behind, or a WAL whose index a reader may have to rebuild (a
+    // writer killed in WAL mode): a writing connection puts either right on its first read.
+    let non_empty = |suffix: &str| {
+        std::fs::metadata(access::side_file(path, suffix)).is_ok_and(|m| m.len() > 0)
+    };
+    let hot = non_empty("-journal") || (access::header_says_wal(path) && non_empty("-wal"));
     let ours = header.get(68..72) == Some(&APPLICATION_ID.to_be_bytes()[..]);
     if !hot || !ours || !may_write(path) {
         return Ok(());
