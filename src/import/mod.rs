@@ -235,7 +235,23 @@ pub fn compare_import(
 /// and column), format and version, unique codes and owner names, owners, dependencies (no
 /// cycles), dates, progress, and records that name existing measures.
 pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, ImportError> {
-    let located = |location: String, detail: String| ImportError { location, detail };
+    let data = read_data(bytes, tr)?;
+    let owners = owners_of(&data, tr)?;
+    let mut roadmap = crate::model::Roadmap { owners, ..Default::default() };
+    measures_of(&data, &mut roadmap, tr)?;
+    check_records(&data, &roadmap, tr)?;
+    check_dates(&data, tr)?;
+    records_of(&data, &mut roadmap);
+    Ok(Imported { roadmap, history: history_of(&data) })
+}
+
+/// An import's problem at `location` (a line, a measure, a record).
+fn located(location: String, detail: String) -> ImportError {
+    ImportError { location, detail }
+}
+
+/// The file's JSON with its format and version checked.
+fn read_data(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<ImportData, ImportError> {
     let data: ImportData = serde_json::from_slice(bytes).map_err(|e| {
         located(
             tr.f(
@@ -257,6 +273,14 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
             tr.f("import-version", &[("version", &data.version)]),
         ));
     }
+    Ok(data)
+}
+
+/// The owners, named uniquely, numbered 1…
+fn owners_of(
+    data: &ImportData,
+    tr: &crate::i18n::I18n,
+) -> Result<Vec<crate::model::Owner>, ImportError> {
     let mut owners = Vec::new();
     for (i, o) in data.owners.iter().enumerate() {
         if o.name.trim().is_empty() || data.owners[..i].iter().any(|p| p.name == o.name) {
@@ -272,7 +296,15 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
             contact: o.contact.clone(),
         });
     }
-    let mut roadmap = crate::model::Roadmap { owners, ..Default::default() };
+    Ok(owners)
+}
+
+/// The measures, each checked as the editor checks it.
+fn measures_of(
+    data: &ImportData,
+    roadmap: &mut crate::model::Roadmap,
+    tr: &crate::i18n::I18n,
+) -> Result<(), ImportError> {
     // The identities of the file, where every measure has a distinct one; else numbered anew.
     let mut ids: Vec<i64> = data.measures.iter().map(|m| m.id).collect();
     ids.sort_unstable();
@@ -316,9 +348,18 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
         });
     }
     for m in &roadmap.measures {
-        crate::model::validate_measure(m, &roadmap)
+        crate::model::validate_measure(m, roadmap)
             .map_err(|e| located(m.code.clone(), e.localize(tr)))?;
     }
+    Ok(())
+}
+
+/// Expenses and re-evaluations name measures of the file.
+fn check_records(
+    data: &ImportData,
+    roadmap: &crate::model::Roadmap,
+    tr: &crate::i18n::I18n,
+) -> Result<(), ImportError> {
     let known = |code: &str| roadmap.measure(code).is_some();
     for e in &data.expenses {
         if !known(&e.code) {
@@ -336,6 +377,11 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
             ));
         }
     }
+    Ok(())
+}
+
+/// Every date as typing allows it.
+fn check_dates(data: &ImportData, tr: &crate::i18n::I18n) -> Result<(), ImportError> {
     // Dates as typing allows them (1900–2200), so nothing odd reaches a figure or a page.
     let out_of_range = |location: String, date: chrono::NaiveDate| {
         located(
@@ -362,6 +408,11 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
             c.at.date(),
         ));
     }
+    Ok(())
+}
+
+/// The roadmap's facts, expenses, re-evaluations and meetings.
+fn records_of(data: &ImportData, roadmap: &mut crate::model::Roadmap) {
     roadmap.info = data.info.clone();
     roadmap.expenses = data
         .expenses
@@ -391,8 +442,11 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
         .iter()
         .map(|m| crate::model::Meeting { id: 0, date: m.date, title: m.title.clone() })
         .collect();
-    let history = data
-        .history
+}
+
+/// The history as recorded in the file.
+fn history_of(data: &ImportData) -> Vec<Change> {
+    data.history
         .iter()
         .map(|c| Change {
             id: 0,
@@ -406,6 +460,5 @@ pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, Im
             new: c.new.clone(),
             comment: c.comment.clone(),
         })
-        .collect();
-    Ok(Imported { roadmap, history })
+        .collect()
 }

@@ -85,6 +85,31 @@ pub(super) fn new_backup_path(db: &Path, kind: &str, now: NaiveDateTime) -> Resu
         .ok_or(StoreError::Exists { path: first })
 }
 
+/// How many checks of backup files were made (for the test that listing again does not check
+/// again).
+static CHECKS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The number of measures in a backup that passes the checks (`None` if it is damaged). A backup
+/// is checked once: the result is kept for as long as its size and time stay the same, so the
+/// backups window can be listed again after every command without `quick_check` on every file.
+fn checked_measures(path: &Path) -> Option<usize> {
+    type Seen = std::collections::HashMap<PathBuf, ((u64, std::time::SystemTime), Option<usize>)>;
+    static SEEN: std::sync::Mutex<Option<Seen>> = std::sync::Mutex::new(None);
+    let stamp = std::fs::metadata(path).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+    if let (Some(stamp), Ok(seen)) = (stamp, SEEN.lock())
+        && let Some((known, measures)) = seen.as_ref().and_then(|s| s.get(path))
+        && *known == stamp
+    {
+        return *measures;
+    }
+    CHECKS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let measures = inspect(path).ok().map(|r: FileReport| r.measures);
+    if let (Some(stamp), Ok(mut seen)) = (stamp, SEEN.lock()) {
+        seen.get_or_insert_with(Default::default).insert(path.to_owned(), (stamp, measures));
+    }
+    measures
+}
+
 /// The backups of `db` (its own, matched by exact name), newest first; backups taken before
 /// migrations and restores are listed too.
 pub fn list_backups(db: &Path) -> Vec<BackupInfo> {
@@ -95,7 +120,7 @@ pub fn list_backups(db: &Path) -> Vec<BackupInfo> {
         .filter_map(|path| {
             let name = path.file_name()?.to_string_lossy().into_owned();
             let (taken, number) = backup_time(&name, &stem)?;
-            let measures = inspect(&path).ok().map(|r: FileReport| r.measures);
+            let measures = checked_measures(&path);
             Some((number, BackupInfo { path, taken, measures }))
         })
         .collect();
@@ -297,6 +322,27 @@ mod tests {
         assert_eq!(restored.measure("M19").unwrap().status, Status::InProgress);
         assert_eq!(Store::open(&kept).unwrap().load_roadmap().unwrap(), changed);
         assert_eq!(inspect(&db).unwrap().integrity, "ok");
+    }
+
+    #[test]
+    fn listing_again_does_not_check_the_backups_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("stadt.sqlite");
+        let store = Store::create(&db, Some(Lang::De)).unwrap();
+        store.backup_now(at(2026, 11, 27), None).unwrap();
+        store.backup_now(at(2026, 11, 28), None).unwrap();
+        let first = list_backups(&db);
+        assert_eq!(first.len(), 2);
+        let checks = CHECKS.load(std::sync::atomic::Ordering::Relaxed);
+        for _ in 0..10 {
+            assert_eq!(list_backups(&db), first);
+        }
+        // Other tests may check their own backups meanwhile; ours are not checked again.
+        let after = CHECKS.load(std::sync::atomic::Ordering::Relaxed);
+        assert!(after - checks < 20, "{} checks for 20 listings of known backups", after - checks);
+        // A backup that changed is checked again: a damaged one shows as damaged.
+        std::fs::write(&first[0].path, b"kaputt").unwrap();
+        assert_eq!(list_backups(&db)[0].measures, None);
     }
 
     #[test]

@@ -263,6 +263,15 @@ impl Store {
         Ok(stmt.query_map([key], change_from_row)?.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The history rows one write recorded, oldest first.
+    pub fn batch_changes(&self, batch: i64) -> Result<Vec<Change>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, batch, at, who, code, field, old, new, comment, measure_id FROM history \
+             WHERE batch = ?1 ORDER BY id",
+        )?;
+        Ok(stmt.query_map([batch], change_from_row)?.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The batch that wrote the default roadmap into this file, if it was seeded.
     pub fn seed_batch(&self) -> Result<Option<i64>> {
         Ok(self

@@ -9,11 +9,8 @@ use rusqlite_migration::{HookResult, M, Migrations};
 /// Fahrplan's `PRAGMA application_id`: the bytes `FPLN`.
 pub const APPLICATION_ID: i32 = 0x4650_4C4E;
 
-fn migration_list() -> Vec<M<'static>> {
-    vec![
-        // 1: the roadmap and its history.
-        M::up(
-            r"
+/// Migration 1: the roadmap and its history.
+const V1_ROADMAP: &str = r"
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -94,8 +91,12 @@ CREATE TABLE history (
 ) STRICT;
 CREATE INDEX history_code ON history (code);
 CREATE INDEX history_batch ON history (batch);
-",
-        ),
+";
+
+fn migration_list() -> Vec<M<'static>> {
+    vec![
+        // 1: the roadmap and its history.
+        M::up(V1_ROADMAP),
         // 2: undo and redo. Each write is a batch; an undo or redo is a batch that reverts another.
         // `data` keeps what is needed to restore a removed record (JSON).
         M::up(

@@ -176,9 +176,8 @@ impl Store {
             tx.execute("UPDATE batch SET reverts = ?1 WHERE id = ?2", [target, batch.id])?;
             Ok(batch.id)
         })?;
-        let changes: Vec<Change> =
-            self.history(None)?.into_iter().filter(|c| c.batch == batch_id).collect();
-        Ok(changes)
+        // The rows of that one batch, by its index (not the whole history).
+        self.batch_changes(batch_id)
     }
 
     /// Whether there is something to undo and something to redo.

@@ -60,6 +60,7 @@ impl Forms {
     }
 }
 
+/// A message in the danger colour, if there is one.
 fn error(ui: &mut Ui, ctx: &ViewCtx<'_>, message: Option<String>) {
     if let Some(message) = message {
         ui.label(RichText::new(message).color(ctx.tokens.danger));
@@ -89,11 +90,19 @@ fn date_row(
 
 /// The progress slider, and the expense and re-evaluation forms.
 pub fn actions_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure) {
-    let (tr, tokens) = (ctx.tr, ctx.tokens);
     if forms.code != m.code {
         *forms = Forms::for_measure(m, ctx);
     }
     forms.follow_today(ctx);
+    progress_ui(ui, ctx, forms, m);
+    ui.add_space(ctx.tokens.space_s);
+    expense_ui(ui, ctx, forms, m);
+    reevaluation_ui(ui, ctx, forms, m);
+}
+
+/// The progress slider with its apply button.
+fn progress_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure) {
+    let tr = ctx.tr;
     ui.horizontal(|ui| {
         let label = ui.label(tr.t("col-progress"));
         ui.add(egui::Slider::new(&mut forms.progress, 0..=100).suffix(" %")).labelled_by(label.id);
@@ -108,8 +117,11 @@ pub fn actions_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Mea
             });
         }
     });
-    ui.add_space(tokens.space_s);
+}
 
+/// The collapsible form that books an expense.
+fn expense_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
     egui::CollapsingHeader::new(tr.t("section-book-expense")).id_salt("book_expense").show(
         ui,
         |ui| {
@@ -164,7 +176,11 @@ pub fn actions_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Mea
             }
         },
     );
+}
 
+/// The collapsible form that records a re-evaluation.
+fn reevaluation_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
     egui::CollapsingHeader::new(tr.t("section-record-reevaluation"))
         .id_salt("record_reevaluation")
         .show(ui, |ui| {
@@ -174,47 +190,7 @@ pub fn actions_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Mea
             egui::Grid::new("reeval_form")
                 .num_columns(2)
                 .spacing([tokens.space_m, tokens.space_s])
-                .show(ui, |ui| {
-                    date_row(ui, ctx, "label-date", &mut forms.reeval_date, false, "");
-                    let label = ui.label(tr.t("label-verdict"));
-                    let selected = forms
-                        .reeval_verdict
-                        .map_or_else(|| tr.t("label-choose"), |v| tr.t(&format!("verdict-{v}")));
-                    egui::ComboBox::from_id_salt("verdict")
-                        .selected_text(selected)
-                        .show_ui(ui, |ui| {
-                            for v in Verdict::ALL {
-                                ui.selectable_value(
-                                    &mut forms.reeval_verdict,
-                                    Some(*v),
-                                    tr.t(&format!("verdict-{v}")),
-                                );
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                    ui.end_row();
-                    let label = ui.label(tr.t("label-note"));
-                    ui.add(egui::TextEdit::singleline(&mut forms.reeval_note).desired_width(200.0))
-                        .labelled_by(label.id);
-                    ui.end_row();
-                    let computed = match (date, forms.reeval_verdict) {
-                        (Some(d), Some(v)) => tr.input_date(next_reevaluation(
-                            d,
-                            v,
-                            m.reevaluation_interval_months.unwrap_or(12),
-                        )),
-                        _ => String::new(),
-                    };
-                    date_row(
-                        ui,
-                        ctx,
-                        "col-next-reevaluation",
-                        &mut forms.reeval_next,
-                        true,
-                        &computed,
-                    );
-                });
+                .show(ui, |ui| reevaluation_grid(ui, ctx, forms, m, date));
             let ready =
                 date.is_some() && forms.reeval_verdict.is_some() && (!next_typed || next.is_some());
             if ui.add_enabled(ready, egui::Button::new(tr.t("action-record"))).clicked()
@@ -233,4 +209,46 @@ pub fn actions_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Mea
                 forms.reeval_verdict = None;
             }
         });
+}
+
+/// The fields of the re-evaluation form: date, verdict, findings and the next date (its hint is
+/// the date the verdict gives).
+fn reevaluation_grid(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    forms: &mut Forms,
+    m: &Measure,
+    date: Option<chrono::NaiveDate>,
+) {
+    let tr = ctx.tr;
+    date_row(ui, ctx, "label-date", &mut forms.reeval_date, false, "");
+    let label = ui.label(tr.t("label-verdict"));
+    let selected = forms
+        .reeval_verdict
+        .map_or_else(|| tr.t("label-choose"), |v| tr.t(&format!("verdict-{v}")));
+    egui::ComboBox::from_id_salt("verdict")
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            for v in Verdict::ALL {
+                ui.selectable_value(
+                    &mut forms.reeval_verdict,
+                    Some(*v),
+                    tr.t(&format!("verdict-{v}")),
+                );
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.end_row();
+    let label = ui.label(tr.t("label-note"));
+    ui.add(egui::TextEdit::singleline(&mut forms.reeval_note).desired_width(200.0))
+        .labelled_by(label.id);
+    ui.end_row();
+    let computed = match (date, forms.reeval_verdict) {
+        (Some(d), Some(v)) => {
+            tr.input_date(next_reevaluation(d, v, m.reevaluation_interval_months.unwrap_or(12)))
+        }
+        _ => String::new(),
+    };
+    date_row(ui, ctx, "col-next-reevaluation", &mut forms.reeval_next, true, &computed);
 }

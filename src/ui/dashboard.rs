@@ -3,9 +3,9 @@
 //! [`crate::model::dashboard`] and [`crate::model::changes_since`]; this view only shows them.
 
 use chrono::NaiveDate;
-use egui::{RichText, Ui};
+use egui::{Color32, RichText, Ui};
 
-use super::theme::{Tokens, color};
+use super::theme::{Shape, Tokens, color};
 use super::widgets::{mark_label, muted, progress_bar};
 use super::{ViewCtx, ViewState};
 use crate::app::Command;
@@ -24,6 +24,7 @@ pub struct DashboardView {
     pub meeting_title: String,
 }
 
+/// A titled card on the surface colour, as wide as its column.
 fn card(ui: &mut Ui, tokens: &Tokens, title: &str, add: impl FnOnce(&mut Ui)) {
     egui::Frame::new().fill(tokens.surface).corner_radius(6.0).inner_margin(tokens.space_m).show(
         ui,
@@ -127,159 +128,157 @@ pub fn dashboard_ui(
     let (tr, tokens) = (ctx.tr, ctx.tokens);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.add_space(tokens.space_s);
-        ui.columns(4, |cols| {
-            for (i, (h, f)) in d.horizons.iter().enumerate() {
-                card(&mut cols[i], tokens, &tr.t(&format!("horizon-{h}-long")), |ui| {
-                    figures_ui(ui, ctx, f, None);
-                });
-            }
-            card(&mut cols[3], tokens, &tr.t("summary-total"), |ui| {
-                figures_ui(ui, ctx, &d.total, Some(&d.archived));
-            });
-        });
+        ui.columns(4, |cols| figures_cards(cols, ctx, d));
         ui.add_space(tokens.space_m);
         ui.columns(3, |cols| {
-            card(&mut cols[0], tokens, &tr.t("col-health"), |ui| {
-                for (health, n) in &d.by_health {
-                    ui.horizontal(|ui| {
-                        mark_label(
-                            ui,
-                            tokens,
-                            tokens.health_mark(*health),
-                            &tr.t(&format!("health-{}", health.as_str())),
-                        );
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.label(RichText::new(n.to_string()).strong());
-                        });
-                    });
-                }
-                ui.separator();
-                for (status, n) in d.by_status.iter().filter(|(_, n)| *n > 0) {
-                    ui.horizontal(|ui| {
-                        mark_label(
-                            ui,
-                            tokens,
-                            tokens.status_mark(*status),
-                            &tr.t(&format!("status-{status}")),
-                        );
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.label(RichText::new(n.to_string()).strong());
-                        });
-                    });
-                }
-            });
-            card(
-                &mut cols[1],
-                tokens,
-                &tr.f("dashboard-overdue", &[("n", &d.overdue.len())]),
-                |ui| {
-                    let due = |code: &str| {
-                        ctx.roadmap
-                            .measure(code)
-                            .map(|m| tr.f("due-soon", &[("date", &tr.date(m.due))]))
-                    };
-                    measure_links(ui, ctx, view, &d.overdue, due);
-                    ui.add_space(tokens.space_s);
-                    ui.label(
-                        RichText::new(tr.f("dashboard-due-soon", &[("n", &d.due_soon.len())]))
-                            .strong(),
-                    );
-                    measure_links(ui, ctx, view, &d.due_soon, |_| None);
-                },
-            );
-            card(&mut cols[2], tokens, &tr.t("section-reevaluations"), |ui| {
-                let next = |code: &str| {
-                    ctx.roadmap
-                        .measure(code)
-                        .and_then(|m| m.next_reevaluation)
-                        .map(|date| tr.date(date))
-                };
-                ui.label(
-                    RichText::new(
-                        tr.f("dashboard-reeval-overdue", &[("n", &d.reevaluations_overdue.len())]),
-                    )
-                    .strong(),
-                );
-                egui::ScrollArea::vertical().id_salt("reeval_overdue").max_height(150.0).show(
-                    ui,
-                    |ui| {
-                        measure_links(ui, ctx, view, &d.reevaluations_overdue, next);
-                    },
-                );
-                ui.label(
-                    RichText::new(
-                        tr.f("dashboard-reeval-due", &[("n", &d.reevaluations_due.len())]),
-                    )
-                    .strong(),
-                );
-                measure_links(ui, ctx, view, &d.reevaluations_due, |_| None);
-                ui.separator();
-                ui.label(RichText::new(tr.t("dashboard-verdicts")).strong());
-                for (verdict, n) in &d.verdicts {
-                    ui.horizontal(|ui| {
-                        mark_label(
-                            ui,
-                            tokens,
-                            tokens.verdict_mark(*verdict),
-                            &tr.t(&format!("verdict-{verdict}")),
-                        );
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.label(RichText::new(n.to_string()).strong());
-                        });
-                    });
-                }
-            });
+            health_card(&mut cols[0], ctx, d);
+            deadlines_card(&mut cols[1], ctx, view, d);
+            reevaluations_card(&mut cols[2], ctx, view, d);
         });
         ui.add_space(tokens.space_m);
         ui.columns(2, |cols| {
             card(&mut cols[0], tokens, &tr.t("dashboard-money-by-year"), |ui| {
                 money_chart_ui(ui, ctx, d);
             });
-            card(&mut cols[1], tokens, &tr.t("dashboard-overruns"), |ui| {
-                if d.overruns.is_empty() {
-                    muted(ui, tokens, tr.t("dashboard-none"));
-                }
-                egui::Grid::new("overruns").num_columns(4).striped(true).show(ui, |ui| {
-                    for key in
-                        ["col-code", "dashboard-planned-to-date", "field-spent", "dashboard-excess"]
-                    {
-                        ui.label(RichText::new(tr.t(key)).strong());
-                    }
-                    ui.end_row();
-                    for o in &d.overruns {
-                        if ui.link(&o.code).clicked() {
-                            view.selected = Some(o.code.clone());
-                            view.detail_hidden = false;
-                        }
-                        ui.label(tr.money_whole(o.planned));
-                        ui.label(tr.money_whole(o.spent));
-                        ui.label(
-                            RichText::new(format!("+{}", tr.money_whole(o.excess())))
-                                .color(tokens.danger),
-                        );
-                        ui.end_row();
-                    }
-                });
-            });
+            overruns_card(&mut cols[1], ctx, view, d);
         });
         ui.add_space(tokens.space_m);
         ui.columns(2, |cols| {
             since_ui(&mut cols[0], ctx, view, history, seed_batch);
-            card(&mut cols[1], tokens, &tr.t("dashboard-latest"), |ui| {
-                for c in history.iter().rev().filter(|c| Some(c.batch) != seed_batch).take(12) {
-                    ui.horizontal_wrapped(|ui| {
-                        muted(ui, tokens, tr.date_time(c.at));
-                        ui.label(RichText::new(c.code.as_deref().unwrap_or("")).strong());
-                        ui.label(super::history::field_label(tr, &c.field));
-                        ui.label(super::history::value_label(tr, &c.field, c.new.as_deref()));
-                        muted(ui, tokens, format!("({})", c.who));
-                    });
-                }
-            });
+            latest_card(&mut cols[1], ctx, history, seed_batch);
         });
     });
 }
 
+/// One card per horizon (in the first columns) and the total (in the fourth).
+fn figures_cards(cols: &mut [Ui], ctx: &ViewCtx<'_>, d: &Dashboard) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    for (i, (h, f)) in d.horizons.iter().enumerate() {
+        card(&mut cols[i], tokens, &tr.t(&format!("horizon-{h}-long")), |ui| {
+            figures_ui(ui, ctx, f, None);
+        });
+    }
+    card(&mut cols[3], tokens, &tr.t("summary-total"), |ui| {
+        figures_ui(ui, ctx, &d.total, Some(&d.archived));
+    });
+}
+
+/// A mark with its word on the left and a count on the right.
+fn count_row(ui: &mut Ui, tokens: &Tokens, mark: (Color32, Shape), text: &str, n: usize) {
+    ui.horizontal(|ui| {
+        mark_label(ui, tokens, mark, text);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(RichText::new(n.to_string()).strong());
+        });
+    });
+}
+
+/// How many measures are in each schedule health and in each status.
+fn health_card(ui: &mut Ui, ctx: &ViewCtx<'_>, d: &Dashboard) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    card(ui, tokens, &tr.t("col-health"), |ui| {
+        for (health, n) in &d.by_health {
+            let text = tr.t(&format!("health-{}", health.as_str()));
+            count_row(ui, tokens, tokens.health_mark(*health), &text, *n);
+        }
+        ui.separator();
+        for (status, n) in d.by_status.iter().filter(|(_, n)| *n > 0) {
+            let text = tr.t(&format!("status-{status}"));
+            count_row(ui, tokens, tokens.status_mark(*status), &text, *n);
+        }
+    });
+}
+
+/// The overdue measures with their due dates, and those due soon.
+fn deadlines_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, d: &Dashboard) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    card(ui, tokens, &tr.f("dashboard-overdue", &[("n", &d.overdue.len())]), |ui| {
+        let due = |code: &str| {
+            ctx.roadmap.measure(code).map(|m| tr.f("due-soon", &[("date", &tr.date(m.due))]))
+        };
+        measure_links(ui, ctx, view, &d.overdue, due);
+        ui.add_space(tokens.space_s);
+        ui.label(RichText::new(tr.f("dashboard-due-soon", &[("n", &d.due_soon.len())])).strong());
+        measure_links(ui, ctx, view, &d.due_soon, |_| None);
+    });
+}
+
+/// Overdue and due re-evaluations, and how many measures got each verdict.
+fn reevaluations_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, d: &Dashboard) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    card(ui, tokens, &tr.t("section-reevaluations"), |ui| {
+        let next = |code: &str| {
+            ctx.roadmap.measure(code).and_then(|m| m.next_reevaluation).map(|date| tr.date(date))
+        };
+        ui.label(
+            RichText::new(
+                tr.f("dashboard-reeval-overdue", &[("n", &d.reevaluations_overdue.len())]),
+            )
+            .strong(),
+        );
+        egui::ScrollArea::vertical().id_salt("reeval_overdue").max_height(150.0).show(ui, |ui| {
+            measure_links(ui, ctx, view, &d.reevaluations_overdue, next);
+        });
+        ui.label(
+            RichText::new(tr.f("dashboard-reeval-due", &[("n", &d.reevaluations_due.len())]))
+                .strong(),
+        );
+        measure_links(ui, ctx, view, &d.reevaluations_due, |_| None);
+        ui.separator();
+        ui.label(RichText::new(tr.t("dashboard-verdicts")).strong());
+        for (verdict, n) in &d.verdicts {
+            let text = tr.t(&format!("verdict-{verdict}"));
+            count_row(ui, tokens, tokens.verdict_mark(*verdict), &text, *n);
+        }
+    });
+}
+
+/// Measures that spent more than planned so far, each one click from its details.
+fn overruns_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, d: &Dashboard) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    card(ui, tokens, &tr.t("dashboard-overruns"), |ui| {
+        if d.overruns.is_empty() {
+            muted(ui, tokens, tr.t("dashboard-none"));
+        }
+        egui::Grid::new("overruns").num_columns(4).striped(true).show(ui, |ui| {
+            for key in ["col-code", "dashboard-planned-to-date", "field-spent", "dashboard-excess"]
+            {
+                ui.label(RichText::new(tr.t(key)).strong());
+            }
+            ui.end_row();
+            for o in &d.overruns {
+                if ui.link(&o.code).clicked() {
+                    view.selected = Some(o.code.clone());
+                    view.detail_hidden = false;
+                }
+                ui.label(tr.money_whole(o.planned));
+                ui.label(tr.money_whole(o.spent));
+                ui.label(
+                    RichText::new(format!("+{}", tr.money_whole(o.excess()))).color(tokens.danger),
+                );
+                ui.end_row();
+            }
+        });
+    });
+}
+
+/// The latest changes, newest first, without the seed batch.
+fn latest_card(ui: &mut Ui, ctx: &ViewCtx<'_>, history: &[Change], seed_batch: Option<i64>) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    card(ui, tokens, &tr.t("dashboard-latest"), |ui| {
+        for c in history.iter().rev().filter(|c| Some(c.batch) != seed_batch).take(12) {
+            ui.horizontal_wrapped(|ui| {
+                muted(ui, tokens, tr.date_time(c.at));
+                ui.label(RichText::new(c.code.as_deref().unwrap_or("")).strong());
+                ui.label(super::history::field_label(tr, &c.field));
+                ui.label(super::history::value_label(tr, &c.field, c.new.as_deref()));
+                muted(ui, tokens, format!("({})", c.who));
+            });
+        }
+    });
+}
+
+/// The money chart by calendar year, with its table below.
 fn money_chart_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, d: &Dashboard) {
     use egui_plot::{Bar, BarChart, Legend, Plot};
     let tr = ctx.tr;
@@ -333,6 +332,7 @@ fn money_chart_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, d: &Dashboard) {
     });
 }
 
+/// What changed since the last meeting (or a typed date), and the form to add a meeting.
 fn since_ui(
     ui: &mut Ui,
     ctx: &mut ViewCtx<'_>,

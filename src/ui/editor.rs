@@ -206,24 +206,44 @@ pub enum EditorOutcome {
 
 /// The editor of `draft`; Save pushes one [`Command::SaveMeasure`]. Escape cancels.
 pub fn editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> EditorOutcome {
-    let (tr, tokens) = (ctx.tr, ctx.tokens);
     if let Some(name) = &draft.pending_owner
         && let Some(owner) = ctx.roadmap.owners.iter().find(|o| &o.name == name)
     {
         draft.owner = Some(owner.id);
         draft.pending_owner = None;
     }
-    let parsed = draft.parse(tr, ctx.today);
+    let parsed = draft.parse(ctx.tr, ctx.today);
     let mut problems: Vec<(&'static str, String)> = Vec::new();
     match &parsed {
         Ok(m) => {
             if let Err(e) = validate_measure(m, ctx.roadmap) {
-                problems.push((field_of(&e), e.localize(tr)));
+                problems.push((field_of(&e), e.localize(ctx.tr)));
             }
         }
         Err(errors) => problems.clone_from(errors),
     }
-    let dirty = draft.is_dirty(tr, ctx.today);
+    let dirty = draft.is_dirty(ctx.tr, ctx.today);
+    header_ui(ui, ctx, draft, dirty);
+    // Fields fill the panel beside the labels; a fixed width keeps the grid from growing.
+    let fields = Fields {
+        tr: ctx.tr,
+        tokens: ctx.tokens,
+        problems: &problems,
+        width: (ui.available_width() - 190.0).max(140.0),
+    };
+    egui::Grid::new("editor")
+        .num_columns(2)
+        .spacing([ctx.tokens.space_m, ctx.tokens.space_s])
+        .show(ui, |ui| fields_ui(ui, ctx, draft, &fields));
+    texts_ui(ui, ctx, draft);
+    relations_ui(ui, ctx, draft, &fields);
+    let can_save = parsed.is_ok() && problems.is_empty() && (dirty || draft.original.is_none());
+    buttons_ui(ui, ctx, draft, parsed.as_ref().ok().filter(|_| can_save))
+}
+
+/// The editor's title and whether it holds unsaved changes.
+fn header_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, draft: &Draft, dirty: bool) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
     let title = match &draft.original {
         Some(code) => tr.f("editor-title", &[("code", code)]),
         None => tr.t("editor-title-new"),
@@ -235,116 +255,125 @@ pub fn editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> Edito
         }
     });
     ui.add_space(tokens.space_s);
-    let problem = |field: &str| problems.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone());
-    let show_problem = |ui: &mut Ui, field: &str| {
-        if let Some(message) = problem(field) {
-            ui.label(RichText::new(message).color(tokens.danger));
+}
+
+/// What the fields of the editor's grid share: words, sizes, the problems per field.
+struct Fields<'a> {
+    tr: &'a I18n,
+    tokens: &'a crate::ui::theme::Tokens,
+    problems: &'a [(&'static str, String)],
+    width: f32,
+}
+
+impl Fields<'_> {
+    /// The problem of `field`, if there is one, in the danger colour.
+    fn problem_ui(&self, ui: &mut Ui, field: &str) {
+        if let Some((_, message)) = self.problems.iter().find(|(f, _)| *f == field) {
+            ui.label(RichText::new(message).color(self.tokens.danger));
         }
-    };
-    // Fields fill the panel beside the labels; a fixed width keeps the grid from growing.
-    let field_width = (ui.available_width() - 190.0).max(140.0);
-    let text_field = |ui: &mut Ui, key: &str, field: &str, value: &mut String| {
-        let label = ui.label(tr.t(key));
+    }
+
+    /// A labelled one-line text field with its problem, as one grid row.
+    fn text_ui(&self, ui: &mut Ui, key: &str, field: &str, value: &mut String) {
+        let label = ui.label(self.tr.t(key));
         ui.vertical(|ui| {
-            ui.set_max_width(field_width);
-            ui.add(egui::TextEdit::singleline(value).desired_width(field_width))
+            ui.set_max_width(self.width);
+            ui.add(egui::TextEdit::singleline(value).desired_width(self.width))
                 .labelled_by(label.id);
-            show_problem(ui, field);
+            self.problem_ui(ui, field);
         });
         ui.end_row();
-    };
-    egui::Grid::new("editor").num_columns(2).spacing([tokens.space_m, tokens.space_s]).show(
-        ui,
-        |ui| {
-            text_field(ui, "col-code", "code", &mut draft.code);
-            text_field(ui, "field-title", "title", &mut draft.title);
-            let label = ui.label(tr.t("col-horizon"));
-            egui::ComboBox::from_id_salt("edit_horizon")
-                .selected_text(tr.t(&format!("horizon-{}-long", draft.horizon)))
-                .show_ui(ui, |ui| {
-                    for h in Horizon::ALL {
-                        ui.selectable_value(
-                            &mut draft.horizon,
-                            *h,
-                            tr.t(&format!("horizon-{h}-long")),
-                        );
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
-            let label = ui.label(tr.t("col-owner"));
-            let owner_name = draft
-                .owner
-                .and_then(|id| ctx.roadmap.owner(id))
-                .map_or_else(|| tr.t("no-owner"), |o| o.name.clone());
-            ui.vertical(|ui| {
-                egui::ComboBox::from_id_salt("edit_owner")
-                    .selected_text(owner_name)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut draft.owner, None, tr.t("no-owner"));
-                        for o in &ctx.roadmap.owners {
-                            ui.selectable_value(&mut draft.owner, Some(o.id), &o.name);
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                show_problem(ui, "owner");
-                // An owner can be created on the spot; it is selected once it exists.
-                ui.horizontal(|ui| {
-                    let label = ui.label(tr.t("owners-new"));
-                    ui.add(egui::TextEdit::singleline(&mut draft.new_owner).desired_width(110.0))
-                        .labelled_by(label.id);
-                    let name = draft.new_owner.trim().to_owned();
-                    if ui
-                        .add_enabled(!name.is_empty(), egui::Button::new(tr.t("action-create")))
-                        .clicked()
-                    {
-                        ctx.commands.push(Command::AddOwner {
-                            name: name.clone(),
-                            kind: crate::model::OwnerKind::Role,
-                            contact: None,
-                        });
-                        draft.pending_owner = Some(name);
-                        draft.new_owner.clear();
-                    }
-                });
-            });
-            ui.end_row();
-            text_field(ui, "field-stakeholders", "stakeholders", &mut draft.stakeholders);
-            let label = ui.label(tr.t("col-status"));
-            egui::ComboBox::from_id_salt("edit_status")
-                .selected_text(tr.t(&format!("status-{}", draft.status)))
-                .show_ui(ui, |ui| {
-                    for s in Status::ALL {
-                        ui.selectable_value(&mut draft.status, *s, tr.t(&format!("status-{s}")));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
-            let label = ui.label(tr.t("col-progress"));
-            ui.add(egui::Slider::new(&mut draft.progress, 0..=100).suffix(" %"))
-                .labelled_by(label.id);
-            ui.end_row();
-            text_field(ui, "field-start", "start", &mut draft.start);
-            text_field(ui, "col-due", "due", &mut draft.due);
-            if draft.status == Status::Done {
-                text_field(ui, "field-completed", "completed", &mut draft.completed);
-            }
-            text_field(ui, "field-interval-months", "interval", &mut draft.interval);
-            text_field(
-                ui,
-                "col-next-reevaluation",
-                "next_reevaluation",
-                &mut draft.next_reevaluation,
-            );
-            text_field(ui, "field-one-off", "one_off", &mut draft.one_off);
-            text_field(ui, "field-yearly", "yearly", &mut draft.yearly);
-        },
-    );
+    }
+}
 
-    ui.add_space(tokens.space_s);
+/// The grid of fields: code, title, horizon, owner, stakeholders, status, progress, dates,
+/// interval, money.
+fn fields_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft, fields: &Fields<'_>) {
+    let tr = ctx.tr;
+    fields.text_ui(ui, "col-code", "code", &mut draft.code);
+    fields.text_ui(ui, "field-title", "title", &mut draft.title);
+    let label = ui.label(tr.t("col-horizon"));
+    egui::ComboBox::from_id_salt("edit_horizon")
+        .selected_text(tr.t(&format!("horizon-{}-long", draft.horizon)))
+        .show_ui(ui, |ui| {
+            for h in Horizon::ALL {
+                ui.selectable_value(&mut draft.horizon, *h, tr.t(&format!("horizon-{h}-long")));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.end_row();
+    owner_row_ui(ui, ctx, draft, fields);
+    fields.text_ui(ui, "field-stakeholders", "stakeholders", &mut draft.stakeholders);
+    let label = ui.label(tr.t("col-status"));
+    egui::ComboBox::from_id_salt("edit_status")
+        .selected_text(tr.t(&format!("status-{}", draft.status)))
+        .show_ui(ui, |ui| {
+            for s in Status::ALL {
+                ui.selectable_value(&mut draft.status, *s, tr.t(&format!("status-{s}")));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.end_row();
+    let label = ui.label(tr.t("col-progress"));
+    ui.add(egui::Slider::new(&mut draft.progress, 0..=100).suffix(" %")).labelled_by(label.id);
+    ui.end_row();
+    fields.text_ui(ui, "field-start", "start", &mut draft.start);
+    fields.text_ui(ui, "col-due", "due", &mut draft.due);
+    if draft.status == Status::Done {
+        fields.text_ui(ui, "field-completed", "completed", &mut draft.completed);
+    }
+    fields.text_ui(ui, "field-interval-months", "interval", &mut draft.interval);
+    fields.text_ui(ui, "col-next-reevaluation", "next_reevaluation", &mut draft.next_reevaluation);
+    fields.text_ui(ui, "field-one-off", "one_off", &mut draft.one_off);
+    fields.text_ui(ui, "field-yearly", "yearly", &mut draft.yearly);
+}
+
+/// The owner: chosen from the list, or created on the spot (selected once it exists).
+fn owner_row_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft, fields: &Fields<'_>) {
+    let tr = ctx.tr;
+    let label = ui.label(tr.t("col-owner"));
+    let owner_name = draft
+        .owner
+        .and_then(|id| ctx.roadmap.owner(id))
+        .map_or_else(|| tr.t("no-owner"), |o| o.name.clone());
+    ui.vertical(|ui| {
+        egui::ComboBox::from_id_salt("edit_owner")
+            .selected_text(owner_name)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut draft.owner, None, tr.t("no-owner"));
+                for o in &ctx.roadmap.owners {
+                    ui.selectable_value(&mut draft.owner, Some(o.id), &o.name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        fields.problem_ui(ui, "owner");
+        ui.horizontal(|ui| {
+            let label = ui.label(tr.t("owners-new"));
+            ui.add(egui::TextEdit::singleline(&mut draft.new_owner).desired_width(110.0))
+                .labelled_by(label.id);
+            let name = draft.new_owner.trim().to_owned();
+            if ui.add_enabled(!name.is_empty(), egui::Button::new(tr.t("action-create"))).clicked()
+            {
+                ctx.commands.push(Command::AddOwner {
+                    name: name.clone(),
+                    kind: crate::model::OwnerKind::Role,
+                    contact: None,
+                });
+                draft.pending_owner = Some(name);
+                draft.new_owner.clear();
+            }
+        });
+    });
+    ui.end_row();
+}
+
+/// Description and notes, as wide as the panel.
+fn texts_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, draft: &mut Draft) {
+    let tr = ctx.tr;
+    ui.add_space(ctx.tokens.space_s);
     let label = ui.label(tr.t("field-description"));
     ui.add(
         egui::TextEdit::multiline(&mut draft.description)
@@ -357,8 +386,12 @@ pub fn editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> Edito
         egui::TextEdit::multiline(&mut draft.notes).desired_rows(2).desired_width(f32::INFINITY),
     )
     .labelled_by(label.id);
+}
 
-    ui.add_space(tokens.space_s);
+/// Dependencies (with their problem) and framework references.
+fn relations_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, draft: &mut Draft, fields: &Fields<'_>) {
+    let tr = ctx.tr;
+    ui.add_space(ctx.tokens.space_s);
     egui::CollapsingHeader::new(tr.f("field-depends-on-count", &[("n", &draft.depends_on.len())]))
         .id_salt("edit_deps")
         .show(ui, |ui| {
@@ -374,18 +407,25 @@ pub fn editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> Edito
                 }
             }
         });
-    show_problem(ui, "depends_on");
-
+    fields.problem_ui(ui, "depends_on");
     egui::CollapsingHeader::new(tr.f("field-frameworks-count", &[("n", &draft.frameworks.len())]))
         .id_salt("edit_frameworks")
         .show(ui, |ui| frameworks_ui(ui, ctx, draft));
+}
 
-    ui.add_space(tokens.space_m);
+/// Save (enabled with a measure that may be saved) and cancel; Escape cancels too.
+fn buttons_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewCtx<'_>,
+    draft: &Draft,
+    savable: Option<&Measure>,
+) -> EditorOutcome {
+    let tr = ctx.tr;
+    ui.add_space(ctx.tokens.space_m);
     let mut outcome = EditorOutcome::Editing;
     ui.horizontal(|ui| {
-        let can_save = parsed.is_ok() && problems.is_empty() && (dirty || draft.original.is_none());
-        if ui.add_enabled(can_save, egui::Button::new(tr.t("action-save"))).clicked()
-            && let Ok(measure) = &parsed
+        if ui.add_enabled(savable.is_some(), egui::Button::new(tr.t("action-save"))).clicked()
+            && let Some(measure) = savable
         {
             ctx.commands.push(Command::SaveMeasure {
                 original: draft.original.clone(),

@@ -1,12 +1,13 @@
 //! The sortable table of measures. Only the visible rows are laid out.
 
 use egui::{Align, Key, RichText, Sense};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::{Column, TableBuilder, TableRow};
 use serde::{Deserialize, Serialize};
 
-use super::theme::{Shape, paint_shape};
+use super::theme::{Shape, Tokens, paint_shape};
 use super::widgets::{mark_label, mark_label_colored, muted, progress_bar};
 use super::{Prefs, ViewCtx, ViewState};
+use crate::i18n::I18n;
 use crate::model::{Health, Measure, Roadmap, schedule_health};
 
 /// A column of the table, by which it can also be sorted.
@@ -110,12 +111,7 @@ pub fn table_ui(
     let roadmap = ctx.roadmap;
     let tr = ctx.tr;
     let tokens = ctx.tokens;
-    let cache_key = (generation, prefs.sort, prefs.sort_descending, view.filter.clone());
-    if view.order_cache.as_ref().is_none_or(|(k, _)| *k != cache_key) {
-        let mut order = sorted_order(roadmap, prefs.sort, prefs.sort_descending, ctx.today);
-        order.retain(|&i| view.filter.matches(roadmap, &roadmap.measures[i], ctx.today));
-        view.order_cache = Some((cache_key, order));
-    }
+    refresh_order(ctx, view, prefs, generation);
     let order: &[usize] = view.order_cache.as_ref().map_or(&[], |(_, o)| o.as_slice());
 
     let count = if order.len() == roadmap.measures.len() {
@@ -133,30 +129,14 @@ pub fn table_ui(
     }
 
     // Arrow keys move the selection when no text field has the keyboard.
-    let selected_pos = view
-        .selected
-        .as_ref()
-        .and_then(|code| order.iter().position(|&i| &roadmap.measures[i].code == code));
-    if !ui.ctx().egui_wants_keyboard_input() {
-        // Several presses can arrive within one frame (key repeat, a fast typist).
-        let (down, up) = ui.input(|i| (i.num_presses(Key::ArrowDown), i.num_presses(Key::ArrowUp)));
-        let steps = isize::try_from(down)
-            .unwrap_or(isize::MAX)
-            .saturating_sub(isize::try_from(up).unwrap_or(0));
-        let next = match selected_pos {
-            _ if down == 0 && up == 0 => None,
-            None => Some(0),
-            Some(p) => Some(p.saturating_add_signed(steps).min(order.len() - 1)),
-        };
-        if let Some(next) = next {
-            view.selected = Some(roadmap.measures[order[next]].code.clone());
-            view.scroll_to_selected = true;
-        }
+    let selected_pos = position_of(roadmap, order, view.selected.as_deref());
+    if !ui.ctx().egui_wants_keyboard_input()
+        && let Some(next) = keyboard_step(ui, selected_pos, order.len())
+    {
+        view.selected = Some(roadmap.measures[order[next]].code.clone());
+        view.scroll_to_selected = true;
     }
-    let selected_pos = view
-        .selected
-        .as_ref()
-        .and_then(|code| order.iter().position(|&i| &roadmap.measures[i].code == code));
+    let selected_pos = position_of(roadmap, order, view.selected.as_deref());
 
     let columns = visible_columns(ui.available_width(), ui.spacing().item_spacing.x);
     let mut builder = TableBuilder::new(ui)
@@ -182,55 +162,12 @@ pub fn table_ui(
     builder
         .header(tokens.row_height + 4.0, |mut header| {
             for spec in &columns {
-                header.col(|ui| {
-                    let active = prefs.sort == spec.key;
-                    let text = RichText::new(tr.t(spec.label)).strong();
-                    let response = ui
-                        .add(egui::Button::new(text).frame(false))
-                        .on_hover_text(tr.t("hint-sort"));
-                    if active {
-                        // The direction as a painted triangle (the default fonts have no arrows).
-                        let size = ui.text_style_height(&egui::TextStyle::Small);
-                        let (rect, _) =
-                            ui.allocate_exact_size(egui::vec2(size, size), Sense::hover());
-                        let shape = if prefs.sort_descending {
-                            Shape::TriangleDown
-                        } else {
-                            Shape::Triangle
-                        };
-                        paint_shape(
-                            ui.painter(),
-                            rect,
-                            shape,
-                            tokens.text_muted,
-                            tokens.text_muted,
-                        );
-                    }
-                    if response.clicked() {
-                        if active {
-                            prefs.sort_descending = !prefs.sort_descending;
-                        } else {
-                            prefs.sort = spec.key;
-                            prefs.sort_descending = false;
-                        }
-                    }
-                });
+                header.col(|ui| header_cell_ui(ui, tr, tokens, prefs, spec));
             }
         })
         .body(|body| {
             body.rows(tokens.row_height, order.len(), |mut row| {
-                let index = order[row.index()];
-                let measure = &roadmap.measures[index];
-                let is_selected = selected_pos == Some(row.index());
-                row.set_selected(is_selected);
-                let mut chosen = false;
-                for spec in &columns {
-                    row.col(|ui| chosen |= cell_ui(ui, ctx, measure, spec.key, is_selected));
-                }
-                if !ctx.read_only {
-                    row.response().context_menu(|ui| status_menu_ui(ui, ctx, measure));
-                }
-                if chosen || row.response().clicked() {
+                if let Some(index) = row_ui(&mut row, ctx, order, &columns, selected_pos) {
                     clicked = Some(index);
                 }
             });
@@ -238,6 +175,87 @@ pub fn table_ui(
     if let Some(index) = clicked {
         view.selected = Some(roadmap.measures[index].code.clone());
     }
+}
+
+/// Sorts and filters anew when the data, the sort or the filter changed since last time.
+fn refresh_order(ctx: &ViewCtx<'_>, view: &mut ViewState, prefs: &Prefs, generation: u64) {
+    let roadmap = ctx.roadmap;
+    let cache_key = (generation, prefs.sort, prefs.sort_descending, view.filter.clone());
+    if view.order_cache.as_ref().is_none_or(|(k, _)| *k != cache_key) {
+        let mut order = sorted_order(roadmap, prefs.sort, prefs.sort_descending, ctx.today);
+        order.retain(|&i| view.filter.matches(roadmap, &roadmap.measures[i], ctx.today));
+        view.order_cache = Some((cache_key, order));
+    }
+}
+
+/// Where the measure with `code` is in `order`.
+fn position_of(roadmap: &Roadmap, order: &[usize], code: Option<&str>) -> Option<usize> {
+    code.and_then(|code| order.iter().position(|&i| roadmap.measures[i].code == code))
+}
+
+/// The row the arrow keys pressed this frame move the selection to, if any were pressed.
+fn keyboard_step(ui: &egui::Ui, selected_pos: Option<usize>, len: usize) -> Option<usize> {
+    // Several presses can arrive within one frame (key repeat, a fast typist).
+    let (down, up) = ui.input(|i| (i.num_presses(Key::ArrowDown), i.num_presses(Key::ArrowUp)));
+    let steps = isize::try_from(down)
+        .unwrap_or(isize::MAX)
+        .saturating_sub(isize::try_from(up).unwrap_or(0));
+    match selected_pos {
+        _ if down == 0 && up == 0 => None,
+        None => Some(0),
+        Some(p) => Some(p.saturating_add_signed(steps).min(len - 1)),
+    }
+}
+
+/// One column header: a click sorts by it, a second click reverses the direction.
+fn header_cell_ui(
+    ui: &mut egui::Ui,
+    tr: &I18n,
+    tokens: &Tokens,
+    prefs: &mut Prefs,
+    spec: &ColumnSpec,
+) {
+    let active = prefs.sort == spec.key;
+    let text = RichText::new(tr.t(spec.label)).strong();
+    let response = ui.add(egui::Button::new(text).frame(false)).on_hover_text(tr.t("hint-sort"));
+    if active {
+        // The direction as a painted triangle (the default fonts have no arrows).
+        let size = ui.text_style_height(&egui::TextStyle::Small);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), Sense::hover());
+        let shape = if prefs.sort_descending { Shape::TriangleDown } else { Shape::Triangle };
+        paint_shape(ui.painter(), rect, shape, tokens.text_muted, tokens.text_muted);
+    }
+    if response.clicked() {
+        if active {
+            prefs.sort_descending = !prefs.sort_descending;
+        } else {
+            prefs.sort = spec.key;
+            prefs.sort_descending = false;
+        }
+    }
+}
+
+/// One row of the table; returns the measure's index if the row was clicked or chosen.
+fn row_ui(
+    row: &mut TableRow<'_, '_>,
+    ctx: &mut ViewCtx<'_>,
+    order: &[usize],
+    columns: &[&ColumnSpec],
+    selected_pos: Option<usize>,
+) -> Option<usize> {
+    let roadmap = ctx.roadmap;
+    let index = order[row.index()];
+    let measure = &roadmap.measures[index];
+    let is_selected = selected_pos == Some(row.index());
+    row.set_selected(is_selected);
+    let mut chosen = false;
+    for spec in columns {
+        row.col(|ui| chosen |= cell_ui(ui, ctx, measure, spec.key, is_selected));
+    }
+    if !ctx.read_only {
+        row.response().context_menu(|ui| status_menu_ui(ui, ctx, measure));
+    }
+    (chosen || row.response().clicked()).then_some(index)
 }
 
 /// A context menu that sets the status of `m` (one command, one history entry).

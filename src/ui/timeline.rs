@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::theme::{Shape, Tokens, paint_shape};
 use super::{ViewCtx, ViewState};
+use crate::i18n::I18n;
 use crate::layout::timeline::{
     Arrangement, GroupBy, LABEL_GAP, LANE_HEADER, MARKER_RADIUS, MarkerKind, ROW_HEIGHT, RowLayout,
     TickLevel, TimelineLayout, Viewport, layout,
@@ -245,7 +246,36 @@ fn status_fill(tokens: &Tokens, status: Status) -> Color32 {
     tokens.status_mark(status).0
 }
 
-#[allow(clippy::too_many_lines)]
+/// What the painting steps share: the painters, the chart's geometry, the scroll and the fonts.
+struct Canvas<'a> {
+    /// Paints anywhere in the view, the axis included.
+    painter: egui::Painter,
+    /// Paints clipped to the chart below the axis.
+    body: egui::Painter,
+    /// The whole view.
+    outer: Rect,
+    /// The lanes, below the axis.
+    chart: Rect,
+    /// The time axis above the chart.
+    axis: Rect,
+    /// Vertical scroll of the chart.
+    scroll_y: f32,
+    /// Sizes and colours.
+    tokens: &'a Tokens,
+    /// Axis labels, subtitles, the today mark.
+    small: FontId,
+    /// Bar labels.
+    body_font: FontId,
+}
+
+impl Canvas<'_> {
+    /// Screen position of a point given in chart coordinates.
+    fn to_screen(&self, x: f32, y: f32) -> Pos2 {
+        pos2(self.chart.left() + x, self.chart.top() + y - self.scroll_y)
+    }
+}
+
+/// Paints the laid-out timeline and makes every visible bar an accessible button.
 fn paint(
     ui: &mut Ui,
     ctx: &mut ViewCtx<'_>,
@@ -255,29 +285,70 @@ fn paint(
     chart: Rect,
     viewport: &Viewport,
 ) {
-    let (tokens, tr, roadmap) = (ctx.tokens, ctx.tr, ctx.roadmap);
-    let painter = ui.painter_at(outer);
-    let body = ui.painter_at(chart);
-    let to_screen = |x: f32, y: f32| pos2(chart.left() + x, chart.top() + y - viewport.scroll_y);
-    let small = FontId::proportional(tokens.text_small);
-    let body_font = FontId::proportional(tokens.text_body);
+    let (tokens, tr) = (ctx.tokens, ctx.tr);
+    let c = Canvas {
+        painter: ui.painter_at(outer),
+        body: ui.painter_at(chart),
+        outer,
+        chart,
+        axis: Rect::from_min_max(outer.min, pos2(outer.right(), chart.top())),
+        scroll_y: viewport.scroll_y,
+        tokens,
+        small: FontId::proportional(tokens.text_small),
+        body_font: FontId::proportional(tokens.text_body),
+    };
 
-    // Lane bands.
+    paint_lane_bands(&c, laid);
+    paint_axis(&c, laid);
+    paint_adopted(&c, laid, tr);
+    paint_lane_headers(&c, laid);
+    paint_today(&c, laid, tr);
+
+    // Rows: selection, bars, labels.
+    let mut clicked = None;
+    for row in &laid.rows {
+        if let Some(code) = paint_row(ui, &c, ctx, view, row) {
+            clicked = Some(code);
+        }
+    }
+    if let Some(code) = clicked {
+        view.selected = Some(code);
+    }
+
+    paint_markers(&c, laid);
+    paint_arrows(&c, laid);
+
+    if laid.rows.is_empty() {
+        c.painter.text(
+            chart.center(),
+            Align2::CENTER_CENTER,
+            tr.t("timeline-empty"),
+            c.body_font,
+            tokens.text_muted,
+        );
+    }
+}
+
+/// The lane bands, alternating in shade.
+fn paint_lane_bands(c: &Canvas<'_>, laid: &TimelineLayout) {
+    let (chart, tokens) = (c.chart, c.tokens);
     for (i, lane) in laid.lanes.iter().enumerate() {
-        let top = to_screen(0.0, lane.y).y;
+        let top = c.to_screen(0.0, lane.y).y;
         let band = Rect::from_min_max(
             pos2(chart.left(), top),
             pos2(chart.right(), top + lane.height - 4.0),
         );
-        body.rect_filled(
+        c.body.rect_filled(
             band,
             CornerRadius::ZERO,
             if i % 2 == 0 { tokens.lane_fill } else { tokens.lane_fill_alt },
         );
     }
+}
 
-    // Grid lines and the axis.
-    let axis = Rect::from_min_max(outer.min, pos2(outer.right(), chart.top()));
+/// Grid lines and the axis with its ticks and labels.
+fn paint_axis(c: &Canvas<'_>, laid: &TimelineLayout) {
+    let (painter, chart, axis, tokens) = (&c.painter, c.chart, c.axis, c.tokens);
     painter.rect_filled(axis, CornerRadius::ZERO, tokens.surface);
     for tick in &laid.ticks {
         let x = chart.left() + tick.x;
@@ -286,7 +357,7 @@ fn paint(
             TickLevel::Quarter => (Stroke::new(1.0, tokens.grid), 9.0),
             TickLevel::Month => (Stroke::new(0.5, tokens.grid), 5.0),
         };
-        body.line_segment([pos2(x, chart.top()), pos2(x, chart.bottom())], stroke);
+        c.body.line_segment([pos2(x, chart.top()), pos2(x, chart.bottom())], stroke);
         painter.line_segment(
             [pos2(x, axis.bottom() - tick_len), pos2(x, axis.bottom())],
             Stroke::new(1.0, tokens.text_muted),
@@ -295,7 +366,7 @@ fn paint(
             let (font, color) = if tick.level == TickLevel::Year {
                 (tokens.bold_font(tokens.text_body + 1.0), tokens.text_strong)
             } else {
-                (small.clone(), tokens.text_muted)
+                (c.small.clone(), tokens.text_muted)
             };
             painter.text(pos2(x + 4.0, axis.top() + 4.0), Align2::LEFT_TOP, label, font, color);
         }
@@ -304,10 +375,13 @@ fn paint(
         [pos2(axis.left(), axis.bottom()), pos2(axis.right(), axis.bottom())],
         Stroke::new(1.0, tokens.separator),
     );
+}
 
-    // Adoption date and today.
+/// The adoption date as a dashed line with its label.
+fn paint_adopted(c: &Canvas<'_>, laid: &TimelineLayout, tr: &I18n) {
+    let (painter, chart, axis, tokens) = (&c.painter, c.chart, c.axis, c.tokens);
     if let Some(x) =
-        laid.adopted_x.map(|x| chart.left() + x).filter(|x| outer.x_range().contains(*x))
+        laid.adopted_x.map(|x| chart.left() + x).filter(|x| c.outer.x_range().contains(*x))
     {
         for shape in egui::Shape::dashed_line(
             &[pos2(x, axis.top() + 22.0), pos2(x, chart.bottom())],
@@ -321,13 +395,17 @@ fn paint(
             pos2(x + 4.0, axis.top() + 22.0),
             Align2::LEFT_TOP,
             tr.t("label-adopted"),
-            small.clone(),
+            c.small.clone(),
             tokens.text_muted,
         );
     }
-    // Lane headers above the grid, so no line runs through their titles.
+}
+
+/// Lane headers above the grid, so no line runs through their titles.
+fn paint_lane_headers(c: &Canvas<'_>, laid: &TimelineLayout) {
+    let (body, chart, tokens) = (&c.body, c.chart, c.tokens);
     for lane in &laid.lanes {
-        let top = to_screen(0.0, lane.y).y;
+        let top = c.to_screen(0.0, lane.y).y;
         let band =
             Rect::from_min_max(pos2(chart.left(), top), pos2(chart.right(), top + LANE_HEADER));
         body.rect_filled(band, CornerRadius::ZERO, tokens.lane_header_fill);
@@ -342,18 +420,22 @@ fn paint(
             pos2(title.right() + tokens.space_m, band.center().y),
             Align2::LEFT_CENTER,
             &lane.subtitle,
-            small.clone(),
+            c.small.clone(),
             tokens.text_muted,
         );
     }
+}
 
+/// The today line with its label on the axis.
+fn paint_today(c: &Canvas<'_>, laid: &TimelineLayout, tr: &I18n) {
+    let (painter, chart, axis, tokens) = (&c.painter, c.chart, c.axis, c.tokens);
     let today_x = chart.left() + laid.today_x;
-    if outer.x_range().contains(today_x) {
+    if c.outer.x_range().contains(today_x) {
         painter.line_segment(
             [pos2(today_x, axis.top() + 20.0), pos2(today_x, chart.bottom())],
             Stroke::new(2.0, tokens.accent),
         );
-        let label = painter.layout_no_wrap(tr.t("label-today"), small.clone(), Color32::WHITE);
+        let label = painter.layout_no_wrap(tr.t("label-today"), c.small.clone(), Color32::WHITE);
         let rect = Rect::from_min_size(
             pos2(today_x - label.size().x / 2.0 - 4.0, axis.top() + 20.0),
             label.size() + vec2(8.0, 2.0),
@@ -361,77 +443,79 @@ fn paint(
         painter.rect_filled(rect, 3.0, tokens.accent);
         painter.galley(rect.min + vec2(4.0, 1.0), label, Color32::WHITE);
     }
+}
 
-    // Rows: selection, bars, labels.
+/// One row: its selection, bar and label, and the bar as an accessible, clickable element.
+/// Returns the measure's code if its bar was clicked.
+fn paint_row(
+    ui: &mut Ui,
+    c: &Canvas<'_>,
+    ctx: &mut ViewCtx<'_>,
+    view: &ViewState,
+    row: &RowLayout,
+) -> Option<String> {
+    let (chart, tokens, roadmap) = (c.chart, c.tokens, ctx.roadmap);
+    let m = &roadmap.measures[row.measure];
+    let top = c.to_screen(0.0, row.y).y;
+    let row_rect =
+        Rect::from_min_max(pos2(chart.left(), top), pos2(chart.right(), top + row.height));
+    let selected = view.selected.as_deref() == Some(m.code.as_str());
+    if selected {
+        c.body.rect_filled(row_rect, CornerRadius::ZERO, tokens.selection_fill);
+    }
+    let bar = bar_rect(row, chart, top);
+    paint_bar(&c.body, tokens, row, bar);
+    paint_row_label(c, row, bar, row_rect.center().y);
+
+    // Each bar is an accessible, clickable element with its key facts as tooltip.
     let mut clicked = None;
-    for row in &laid.rows {
-        let m = &roadmap.measures[row.measure];
-        let top = to_screen(0.0, row.y).y;
-        let row_rect =
-            Rect::from_min_max(pos2(chart.left(), top), pos2(chart.right(), top + row.height));
-        let selected = view.selected.as_deref() == Some(m.code.as_str());
-        if selected {
-            body.rect_filled(row_rect, CornerRadius::ZERO, tokens.selection_fill);
+    let hit = bar.expand2(vec2(2.0, (row.height - row.bar_height()) / 2.0)).intersect(chart);
+    if hit.is_positive() {
+        let response = ui.interact(hit, ui.scope_id().with(("bar", &m.code)), Sense::click());
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &row.label)
+        });
+        if response.clicked() {
+            clicked = Some(m.code.clone());
         }
-        let bar = bar_rect(row, chart, top);
-        paint_bar(&body, tokens, row, bar);
-
-        // The label beside the bar, up to the next diamond; on the left of the bar when it does
-        // not fit on the right but does there; else shortened with an ellipsis.
-        let color = if row.health == Health::Overdue { tokens.danger } else { tokens.text_strong };
-        let full = body.layout_no_wrap(row.label.clone(), body_font.clone(), color);
-        let room_right = (chart.right() - bar.right() - LABEL_GAP).min(row.label_room);
-        let room_left = (bar.left() - chart.left() - LABEL_GAP).min(row.label_room_left);
-        let right_side =
-            full.size().x <= room_right || (full.size().x > room_left && room_right >= room_left);
-        let room = if right_side { room_right } else { room_left };
-        let galley = if full.size().x <= room {
-            full
-        } else {
-            let mut job = egui::text::LayoutJob::simple_singleline(
-                row.label.clone(),
-                body_font.clone(),
-                color,
-            );
-            job.wrap = egui::text::TextWrapping::truncate_at_width(room.max(48.0));
-            body.layout_job(job)
-        };
-        let x = if right_side {
-            bar.right() + LABEL_GAP
-        } else {
-            bar.left() - LABEL_GAP - galley.size().x
-        };
-        body.galley(pos2(x, row_rect.center().y - galley.size().y / 2.0), galley, color);
-
-        // Each bar is an accessible, clickable element with its key facts as tooltip.
-        let hit = bar.expand2(vec2(2.0, (row.height - row.bar_height()) / 2.0)).intersect(chart);
-        if hit.is_positive() {
-            let response = ui.interact(hit, ui.scope_id().with(("bar", &m.code)), Sense::click());
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::accesskit::Role::Button,
-                    true,
-                    selected,
-                    &row.label,
-                )
-            });
-            if response.clicked() {
-                clicked = Some(m.code.clone());
-            }
-            let response = response.on_hover_ui_at_pointer(|ui| tooltip_ui(ui, ctx, row.measure));
-            if !ctx.read_only {
-                response.context_menu(|ui| super::table::status_menu_ui(ui, ctx, m));
-            }
+        let response = response.on_hover_ui_at_pointer(|ui| tooltip_ui(ui, ctx, row.measure));
+        if !ctx.read_only {
+            response.context_menu(|ui| super::table::status_menu_ui(ui, ctx, m));
         }
     }
-    if let Some(code) = clicked {
-        view.selected = Some(code);
-    }
+    clicked
+}
 
-    // Re-evaluation diamonds.
+/// The label beside the bar, up to the next diamond; on the left of the bar when it does not fit
+/// on the right but does there; else shortened with an ellipsis.
+fn paint_row_label(c: &Canvas<'_>, row: &RowLayout, bar: Rect, center_y: f32) {
+    let (body, chart, tokens) = (&c.body, c.chart, c.tokens);
+    let color = if row.health == Health::Overdue { tokens.danger } else { tokens.text_strong };
+    let full = body.layout_no_wrap(row.label.clone(), c.body_font.clone(), color);
+    let room_right = (chart.right() - bar.right() - LABEL_GAP).min(row.label_room);
+    let room_left = (bar.left() - chart.left() - LABEL_GAP).min(row.label_room_left);
+    let right_side =
+        full.size().x <= room_right || (full.size().x > room_left && room_right >= room_left);
+    let room = if right_side { room_right } else { room_left };
+    let galley = if full.size().x <= room {
+        full
+    } else {
+        let mut job =
+            egui::text::LayoutJob::simple_singleline(row.label.clone(), c.body_font.clone(), color);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(room.max(48.0));
+        body.layout_job(job)
+    };
+    let x =
+        if right_side { bar.right() + LABEL_GAP } else { bar.left() - LABEL_GAP - galley.size().x };
+    body.galley(pos2(x, center_y - galley.size().y / 2.0), galley, color);
+}
+
+/// Re-evaluation diamonds: past ones filled by verdict, the next hollow, overdue ones in red.
+fn paint_markers(c: &Canvas<'_>, laid: &TimelineLayout) {
+    let (body, tokens) = (&c.body, c.tokens);
     for marker in &laid.markers {
-        let center = to_screen(marker.x, marker.y);
-        if !chart.expand(8.0).contains(center) {
+        let center = c.to_screen(marker.x, marker.y);
+        if !c.chart.expand(8.0).contains(center) {
             continue;
         }
         let rect = Rect::from_center_size(center, vec2(2.0 * MARKER_RADIUS, 2.0 * MARKER_RADIUS));
@@ -439,36 +523,29 @@ fn paint(
         match marker.kind {
             MarkerKind::Past(verdict) => {
                 let color = tokens.verdict_mark(verdict).0;
-                paint_shape(&body, rect, Shape::Diamond, color, outline);
+                paint_shape(body, rect, Shape::Diamond, color, outline);
             }
             MarkerKind::Next => {
-                paint_hollow_diamond(&body, rect, Stroke::new(2.0, tokens.text_strong));
+                paint_hollow_diamond(body, rect, Stroke::new(2.0, tokens.text_strong));
             }
             MarkerKind::Overdue => {
-                paint_hollow_diamond(&body, rect.expand(2.0), Stroke::new(3.0, tokens.danger));
+                paint_hollow_diamond(body, rect.expand(2.0), Stroke::new(3.0, tokens.danger));
             }
         }
     }
+}
 
-    // Dependency arrows: from the end of the predecessor to the start of the successor.
+/// Dependency arrows: from the end of the predecessor to the start of the successor.
+fn paint_arrows(c: &Canvas<'_>, laid: &TimelineLayout) {
+    let (body, tokens) = (&c.body, c.tokens);
     for arrow in &laid.arrows {
-        let to = to_screen(arrow.to.0, arrow.to.1);
+        let to = c.to_screen(arrow.to.0, arrow.to.1);
         let color = if arrow.violated { tokens.warning } else { tokens.arrow };
         let stroke = Stroke::new(if arrow.violated { 2.0 } else { 1.2 }, color);
-        let points: Vec<Pos2> = arrow.path().into_iter().map(|(x, y)| to_screen(x, y)).collect();
+        let points: Vec<Pos2> = arrow.path().into_iter().map(|(x, y)| c.to_screen(x, y)).collect();
         body.add(egui::Shape::line(points, stroke));
         let head = [pos2(to.x, to.y), pos2(to.x - 7.0, to.y - 4.0), pos2(to.x - 7.0, to.y + 4.0)];
         body.add(egui::Shape::convex_polygon(head.to_vec(), color, Stroke::NONE));
-    }
-
-    if laid.rows.is_empty() {
-        painter.text(
-            chart.center(),
-            Align2::CENTER_CENTER,
-            tr.t("timeline-empty"),
-            body_font,
-            tokens.text_muted,
-        );
     }
 }
 

@@ -162,16 +162,11 @@ impl Doc {
 
     /// Writes the PDF: fonts (only those used), patterns, graphics states and the page tree.
     pub fn finish(self, title: &str, lang: &str) -> Vec<u8> {
-        let mut next = 1;
-        let mut alloc = || {
-            let r = Ref::new(next);
-            next += 1;
-            r
-        };
+        let mut refs = Refs::default();
         let mut pdf = Pdf::new();
-        let catalog = alloc();
-        let tree = alloc();
-        let info = alloc();
+        let catalog = refs.alloc();
+        let tree = refs.alloc();
+        let info = refs.alloc();
 
         // Fonts.
         let mut font_refs: Vec<(Face, Ref)> = Vec::new();
@@ -179,112 +174,18 @@ impl Doc {
             if !self.fonts.is_used(face) {
                 continue;
             }
-            let (type0, cid, descriptor, file, cmap) =
-                (alloc(), alloc(), alloc(), alloc(), alloc());
-            font_refs.push((face, type0));
-            let name = Name(face.postscript());
-            pdf.type0_font(type0)
-                .base_font(name)
-                .encoding_predefined(Name(b"Identity-H"))
-                .descendant_font(cid)
-                .to_unicode(cmap);
-            let system =
-                SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
-            let mut cid_font = pdf.cid_font(cid);
-            cid_font
-                .subtype(CidFontType::Type2)
-                .base_font(name)
-                .system_info(system)
-                .font_descriptor(descriptor)
-                .default_width(0.0)
-                .cid_to_gid_map_predefined(Name(b"Identity"));
-            {
-                let mut widths = cid_font.widths();
-                for (glyph, width, _) in self.fonts.used(face) {
-                    widths.consecutive(glyph, [width]);
-                }
-            }
-            cid_font.finish();
-            let m = self.fonts.metrics(face);
-            let flags = FontFlags::NON_SYMBOLIC;
-            pdf.font_descriptor(descriptor)
-                .name(name)
-                .flags(flags)
-                .bbox(Rect::new(m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3]))
-                .italic_angle(0.0)
-                .ascent(m.ascent)
-                .descent(m.descent)
-                .cap_height(m.cap_height)
-                .stem_v(if face == Face::Bold { 140.0 } else { 80.0 })
-                .font_file2(file);
-            let compressed = compress(face.data());
-            pdf.stream(file, &compressed)
-                .filter(Filter::FlateDecode)
-                .pair(Name(b"Length1"), i32::try_from(face.data().len()).unwrap_or(i32::MAX));
-            let mut unicode = UnicodeCmap::new(Name(b"Custom"), system);
-            for (glyph, _, text) in self.fonts.used(face) {
-                unicode.pair_with_multiple(glyph, text.chars());
-            }
-            let unicode = unicode.finish();
-            pdf.cmap(cmap, &unicode).name(Name(b"Custom")).system_info(system);
+            font_refs.push((face, write_font(&mut pdf, &mut refs, &self.fonts, face)));
         }
 
         // Graphics states and patterns, shared by every page.
-        let alpha_refs: Vec<Ref> = self
-            .alphas
-            .iter()
-            .map(|&(fill, stroke)| {
-                let r = alloc();
-                pdf.ext_graphics(r).non_stroking_alpha(fill).stroking_alpha(stroke);
-                r
-            })
-            .collect();
-        let pattern_refs: Vec<Ref> = self
-            .patterns
-            .iter()
-            .map(|p| {
-                let r = alloc();
-                let compressed = compress(&p.content);
-                let mut pattern = pdf.tiling_pattern(r, &compressed);
-                pattern.filter(Filter::FlateDecode);
-                pattern
-                    .paint_type(PaintType::Colored)
-                    .tiling_type(TilingType::ConstantSpacing)
-                    .bbox(Rect::new(p.bbox[0], p.bbox[1], p.bbox[2], p.bbox[3]))
-                    .x_step(p.step.0)
-                    .y_step(p.step.1)
-                    .matrix(p.matrix);
-                let names: Vec<String> = (0..alpha_refs.len()).map(|i| format!("G{i}")).collect();
-                pattern
-                    .resources()
-                    .ext_g_states()
-                    .pairs(names.iter().zip(&alpha_refs).map(|(n, r)| (Name(n.as_bytes()), *r)));
-                r
-            })
-            .collect();
+        let alpha_refs = write_alphas(&mut pdf, &mut refs, &self.alphas);
+        let pattern_refs = write_patterns(&mut pdf, &mut refs, &self.patterns, &alpha_refs);
 
         // Pages.
-        let mut page_refs = Vec::new();
-        for page in self.pages {
-            let (page_ref, content_ref) = (alloc(), alloc());
-            page_refs.push(page_ref);
-            let compressed = compress(&page.ops);
-            pdf.stream(content_ref, &compressed).filter(Filter::FlateDecode);
-            let mut p = pdf.page(page_ref);
-            p.media_box(Rect::new(0.0, 0.0, page.width, page.height))
-                .parent(tree)
-                .contents(content_ref);
-            let mut resources = p.resources();
-            resources.fonts().pairs(font_refs.iter().map(|(f, r)| (Name(f.resource()), *r)));
-            let names: Vec<String> = (0..alpha_refs.len()).map(|i| format!("G{i}")).collect();
-            resources
-                .ext_g_states()
-                .pairs(names.iter().zip(&alpha_refs).map(|(n, r)| (Name(n.as_bytes()), *r)));
-            let names: Vec<String> = (0..pattern_refs.len()).map(|i| format!("P{i}")).collect();
-            resources
-                .patterns()
-                .pairs(names.iter().zip(&pattern_refs).map(|(n, r)| (Name(n.as_bytes()), *r)));
-        }
+        let shared =
+            Shared { tree, fonts: &font_refs, alphas: &alpha_refs, patterns: &pattern_refs };
+        let page_refs: Vec<Ref> =
+            self.pages.iter().map(|page| write_page(&mut pdf, &mut refs, page, &shared)).collect();
         pdf.pages(tree)
             .kids(page_refs.iter().copied())
             .count(i32::try_from(page_refs.len()).unwrap_or(i32::MAX));
@@ -292,6 +193,156 @@ impl Doc {
         pdf.document_info(info).title(TextStr(title)).creator(TextStr("Fahrplan"));
         pdf.finish()
     }
+}
+
+/// Hands out the PDF's object numbers, counting up from 1.
+struct Refs {
+    /// The number the next object gets.
+    next: i32,
+}
+
+impl Default for Refs {
+    fn default() -> Self {
+        Self { next: 1 }
+    }
+}
+
+impl Refs {
+    /// The next free object number.
+    fn alloc(&mut self) -> Ref {
+        let r = Ref::new(self.next);
+        self.next += 1;
+        r
+    }
+}
+
+/// What every page refers to: the page tree and the shared resources.
+struct Shared<'a> {
+    /// The page tree, parent of every page.
+    tree: Ref,
+    /// The fonts used, by face.
+    fonts: &'a [(Face, Ref)],
+    /// The graphics states `/G0`, `/G1` …
+    alphas: &'a [Ref],
+    /// The tiling patterns `/P0`, `/P1` …
+    patterns: &'a [Ref],
+}
+
+/// Writes one used font (Type 0 font, CID font, descriptor, embedded file and `ToUnicode` map);
+/// returns the reference of the Type 0 font.
+fn write_font(pdf: &mut Pdf, refs: &mut Refs, fonts: &Fonts, face: Face) -> Ref {
+    let (type0, cid, descriptor, file, cmap) =
+        (refs.alloc(), refs.alloc(), refs.alloc(), refs.alloc(), refs.alloc());
+    let name = Name(face.postscript());
+    pdf.type0_font(type0)
+        .base_font(name)
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid)
+        .to_unicode(cmap);
+    let system = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
+    let mut cid_font = pdf.cid_font(cid);
+    cid_font
+        .subtype(CidFontType::Type2)
+        .base_font(name)
+        .system_info(system)
+        .font_descriptor(descriptor)
+        .default_width(0.0)
+        .cid_to_gid_map_predefined(Name(b"Identity"));
+    {
+        let mut widths = cid_font.widths();
+        for (glyph, width, _) in fonts.used(face) {
+            widths.consecutive(glyph, [width]);
+        }
+    }
+    cid_font.finish();
+    let m = fonts.metrics(face);
+    let flags = FontFlags::NON_SYMBOLIC;
+    pdf.font_descriptor(descriptor)
+        .name(name)
+        .flags(flags)
+        .bbox(Rect::new(m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3]))
+        .italic_angle(0.0)
+        .ascent(m.ascent)
+        .descent(m.descent)
+        .cap_height(m.cap_height)
+        .stem_v(if face == Face::Bold { 140.0 } else { 80.0 })
+        .font_file2(file);
+    let compressed = compress(face.data());
+    pdf.stream(file, &compressed)
+        .filter(Filter::FlateDecode)
+        .pair(Name(b"Length1"), i32::try_from(face.data().len()).unwrap_or(i32::MAX));
+    let mut unicode = UnicodeCmap::new(Name(b"Custom"), system);
+    for (glyph, _, text) in fonts.used(face) {
+        unicode.pair_with_multiple(glyph, text.chars());
+    }
+    let unicode = unicode.finish();
+    pdf.cmap(cmap, &unicode).name(Name(b"Custom")).system_info(system);
+    type0
+}
+
+/// Writes one graphics state per pair of fill and stroke opacities.
+fn write_alphas(pdf: &mut Pdf, refs: &mut Refs, alphas: &[(f32, f32)]) -> Vec<Ref> {
+    alphas
+        .iter()
+        .map(|&(fill, stroke)| {
+            let r = refs.alloc();
+            pdf.ext_graphics(r).non_stroking_alpha(fill).stroking_alpha(stroke);
+            r
+        })
+        .collect()
+}
+
+/// Writes the tiling patterns; each may use the graphics states in `alpha_refs`.
+fn write_patterns(
+    pdf: &mut Pdf,
+    refs: &mut Refs,
+    patterns: &[Pattern],
+    alpha_refs: &[Ref],
+) -> Vec<Ref> {
+    patterns
+        .iter()
+        .map(|p| {
+            let r = refs.alloc();
+            let compressed = compress(&p.content);
+            let mut pattern = pdf.tiling_pattern(r, &compressed);
+            pattern.filter(Filter::FlateDecode);
+            pattern
+                .paint_type(PaintType::Colored)
+                .tiling_type(TilingType::ConstantSpacing)
+                .bbox(Rect::new(p.bbox[0], p.bbox[1], p.bbox[2], p.bbox[3]))
+                .x_step(p.step.0)
+                .y_step(p.step.1)
+                .matrix(p.matrix);
+            let names: Vec<String> = (0..alpha_refs.len()).map(|i| format!("G{i}")).collect();
+            pattern
+                .resources()
+                .ext_g_states()
+                .pairs(names.iter().zip(alpha_refs).map(|(n, r)| (Name(n.as_bytes()), *r)));
+            r
+        })
+        .collect()
+}
+
+/// Writes one page and its content stream; returns the page's reference.
+fn write_page(pdf: &mut Pdf, refs: &mut Refs, page: &Page, shared: &Shared<'_>) -> Ref {
+    let (page_ref, content_ref) = (refs.alloc(), refs.alloc());
+    let compressed = compress(&page.ops);
+    pdf.stream(content_ref, &compressed).filter(Filter::FlateDecode);
+    let mut p = pdf.page(page_ref);
+    p.media_box(Rect::new(0.0, 0.0, page.width, page.height))
+        .parent(shared.tree)
+        .contents(content_ref);
+    let mut resources = p.resources();
+    resources.fonts().pairs(shared.fonts.iter().map(|(f, r)| (Name(f.resource()), *r)));
+    let names: Vec<String> = (0..shared.alphas.len()).map(|i| format!("G{i}")).collect();
+    resources
+        .ext_g_states()
+        .pairs(names.iter().zip(shared.alphas).map(|(n, r)| (Name(n.as_bytes()), *r)));
+    let names: Vec<String> = (0..shared.patterns.len()).map(|i| format!("P{i}")).collect();
+    resources
+        .patterns()
+        .pairs(names.iter().zip(shared.patterns).map(|(n, r)| (Name(n.as_bytes()), *r)));
+    page_ref
 }
 
 /// Deflate, as PDF's `FlateDecode` expects (zlib framing).

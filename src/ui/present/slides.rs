@@ -1,229 +1,28 @@
-//! Council presentation: full screen, read-only by construction (only labels and painted shapes;
-//! no field, no status control, no menu that changes data), large type, keyboard and clicker
-//! paging.
+//! The slide painters of the council presentation: each draws one slide into its area with
+//! labels and painted shapes only.
 
-use egui::{Align2, Color32, CornerRadius, FontId, Key, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
 
-use super::theme::{Tokens, paint_shape};
-use crate::app::AppState;
+use super::Presenter;
 use crate::i18n::I18n;
 use crate::layout::Filter;
-use crate::layout::slides::{Slide, SlideKind, slides};
 use crate::layout::timeline::{GroupBy, LANE_HEADER, Viewport, arrange, layout};
 use crate::model::{Health, Money, Roadmap, dashboard, schedule_health};
+use crate::ui::theme::{Tokens, paint_shape};
 
-/// Where the presentation stands.
-#[derive(Clone, Debug, Default)]
-pub struct Presenter {
-    /// The slide shown (0-based).
-    pub index: usize,
-    /// Digits typed for "number + Enter".
-    jump: String,
-    /// A measure shown full screen (from a click on a timeline bar).
-    pub detail: Option<String>,
-    /// Started with `--present`: Esc asks before quitting.
-    pub standalone: bool,
-    /// Esc was pressed in a standalone presentation: asking whether to quit.
-    pub confirm_quit: bool,
+/// What every slide painter reads: sizes and colours, messages, the data and today.
+pub(super) struct SlideCtx<'a> {
+    /// Projector sizes and colours.
+    pub(super) tokens: &'a Tokens,
+    /// Messages and formats.
+    pub(super) tr: &'a I18n,
+    /// The snapshot shown.
+    pub(super) roadmap: &'a Roadmap,
+    /// Today.
+    pub(super) today: chrono::NaiveDate,
 }
 
-/// What the presentation asks the window to do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PresentOutcome {
-    /// Keep presenting.
-    Stay,
-    /// Back to the normal window.
-    Leave,
-    /// Close the program.
-    Quit,
-}
-
-impl Presenter {
-    /// A presentation from the first slide.
-    pub fn new(standalone: bool) -> Self {
-        Self { standalone, ..Self::default() }
-    }
-}
-
-/// Draws the current slide full screen and handles the keys of a presenter clicker.
-pub fn present_ui(
-    ui: &mut Ui,
-    state: &AppState,
-    enabled: &[SlideKind],
-    p: &mut Presenter,
-) -> PresentOutcome {
-    let screen = ui.max_rect();
-    let tokens = Tokens::projector(screen.size());
-    let tr = state.tr();
-    let roadmap = &state.roadmap;
-    ui.painter().rect_filled(screen, CornerRadius::ZERO, Tokens::PROJECTOR_BACKGROUND);
-    let margin = tokens.space_l;
-    let content = screen.shrink(margin);
-    let title_height = tokens.text_title * 1.6;
-    let footer_height = tokens.text_small * 1.5;
-    let rows_per_page = ((content.height() - title_height - footer_height - tokens.row_height)
-        / two_line_row(&tokens))
-    .floor()
-    .max(1.0) as usize;
-    let deck = slides(roadmap, enabled, rows_per_page);
-    p.index = p.index.min(deck.len().saturating_sub(1));
-
-    let outcome = keys(ui, p, deck.len());
-    if outcome != PresentOutcome::Stay {
-        return outcome;
-    }
-    let painter = ui.painter_at(screen);
-    let ctx = SlideCtx { tokens: &tokens, tr, roadmap, today: state.today(), state };
-    if let Some(code) = p.detail.clone() {
-        detail_slide(&painter, &ctx, content, &code);
-    } else if let Some(slide) = deck.get(p.index) {
-        match slide {
-            Slide::Title => title_slide(&painter, &ctx, content),
-            Slide::Timeline => timeline_slide(ui, &painter, &ctx, content, p),
-            Slide::Horizon { horizon, measures, page, pages } => {
-                let mut title = tr.t(&format!("horizon-{horizon}-long"));
-                if *pages > 1 {
-                    title.push_str(&format!("  ({page}/{pages})"));
-                }
-                horizon_slide(&painter, &ctx, content, &title, measures);
-            }
-            Slide::Money => money_slide(&painter, &ctx, content),
-            Slide::Reevaluations => reevaluations_slide(&painter, &ctx, content),
-            Slide::Changes => changes_slide(&painter, &ctx, content),
-        }
-    }
-    // Footer: the roadmap and the slide counter ("3 / 9").
-    let footer_y = content.bottom() - tokens.text_small * 0.6;
-    let small = FontId::proportional(tokens.text_small);
-    painter.text(
-        pos2(content.left(), footer_y),
-        Align2::LEFT_CENTER,
-        &roadmap.info.name,
-        small.clone(),
-        tokens.text_muted,
-    );
-    let counter = format!("{} / {}", p.index + 1, deck.len().max(1));
-    painter.text(
-        pos2(content.right(), footer_y),
-        Align2::RIGHT_CENTER,
-        &counter,
-        small.clone(),
-        tokens.text_muted,
-    );
-    ui.interact(
-        Rect::from_center_size(pos2(content.right() - 40.0, footer_y), vec2(80.0, 30.0)),
-        ui.scope_id().with("counter"),
-        Sense::hover(),
-    )
-    .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &counter));
-
-    if p.confirm_quit {
-        painter.rect_filled(screen, CornerRadius::ZERO, Color32::from_black_alpha(120));
-        let panel = Rect::from_center_size(
-            screen.center(),
-            vec2(screen.width() * 0.6, tokens.text_body * 5.0),
-        );
-        painter.rect_filled(panel, 8.0, Color32::WHITE);
-        painter.text(
-            panel.center() - vec2(0.0, tokens.text_body),
-            Align2::CENTER_CENTER,
-            tr.t("present-quit-question"),
-            FontId::proportional(tokens.text_body),
-            tokens.text_strong,
-        );
-        painter.text(
-            panel.center() + vec2(0.0, tokens.text_body),
-            Align2::CENTER_CENTER,
-            tr.t("present-quit-keys"),
-            small,
-            tokens.text_muted,
-        );
-    }
-
-    // The pointer hides after three seconds without movement.
-    let idle = ui.input(|i| i.pointer.time_since_last_movement());
-    if idle >= 3.0 {
-        ui.ctx().set_cursor_icon(egui::CursorIcon::None);
-    } else {
-        ui.ctx().request_repaint_after(std::time::Duration::from_secs_f32(3.0 - idle + 0.05));
-    }
-    PresentOutcome::Stay
-}
-
-/// Keyboard and clicker: Right/Left, PageDown/PageUp, Space, Home/End, number + Enter, Esc.
-fn keys(ui: &Ui, p: &mut Presenter, count: usize) -> PresentOutcome {
-    let last = count.saturating_sub(1);
-    let (next, back, home, end, enter, escape, digits) = ui.input(|i| {
-        let n = |k| i.num_presses(k);
-        let digits: String = i
-            .events
-            .iter()
-            .filter_map(|e| match e {
-                egui::Event::Text(t) => {
-                    Some(t.chars().filter(char::is_ascii_digit).collect::<String>())
-                }
-                _ => None,
-            })
-            .collect();
-        (
-            n(Key::ArrowRight) + n(Key::PageDown) + n(Key::Space) + n(Key::ArrowDown),
-            n(Key::ArrowLeft) + n(Key::PageUp) + n(Key::ArrowUp),
-            i.key_pressed(Key::Home),
-            i.key_pressed(Key::End),
-            i.key_pressed(Key::Enter),
-            i.key_pressed(Key::Escape),
-            digits,
-        )
-    });
-    if p.confirm_quit {
-        if enter {
-            return PresentOutcome::Quit;
-        }
-        if escape {
-            p.confirm_quit = false;
-        }
-        return PresentOutcome::Stay;
-    }
-    if escape {
-        if p.detail.take().is_some() {
-            return PresentOutcome::Stay;
-        }
-        if p.standalone {
-            p.confirm_quit = true;
-            return PresentOutcome::Stay;
-        }
-        return PresentOutcome::Leave;
-    }
-    p.jump.push_str(&digits);
-    if enter && !p.jump.is_empty() {
-        if let Ok(n) = p.jump.parse::<usize>() {
-            p.index = n.clamp(1, count.max(1)) - 1;
-            p.detail = None;
-        }
-        p.jump.clear();
-    }
-    if next + back > 0 || home || end {
-        p.detail = None;
-        p.jump.clear();
-    }
-    p.index = (p.index + next).saturating_sub(back).min(last);
-    if home {
-        p.index = 0;
-    }
-    if end {
-        p.index = last;
-    }
-    PresentOutcome::Stay
-}
-
-struct SlideCtx<'a> {
-    tokens: &'a Tokens,
-    tr: &'a I18n,
-    roadmap: &'a Roadmap,
-    today: chrono::NaiveDate,
-    state: &'a AppState,
-}
-
+/// The proportional font at `size`.
 fn font(size: f32) -> FontId {
     FontId::proportional(size)
 }
@@ -245,6 +44,7 @@ fn text_fit(
     rect
 }
 
+/// Draws a slide's title with the accent rule below it; returns where the content starts.
 fn slide_title(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect, title: &str) -> f32 {
     let t = ctx.tokens;
     text_fit(painter, area.min, title, t.bold_font(t.text_title), t.text_strong, area.width());
@@ -253,7 +53,8 @@ fn slide_title(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect, title: &
     y + t.space_m
 }
 
-fn title_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
+/// The opening slide: town, roadmap, date and a one-line summary.
+pub(super) fn title_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
     let (t, tr) = (ctx.tokens, ctx.tr);
     let d = dashboard(ctx.roadmap, ctx.today);
     let c = area.center();
@@ -291,7 +92,8 @@ fn title_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
     );
 }
 
-fn timeline_slide(
+/// The measures on a time axis; a click on a bar shows that measure full screen.
+pub(super) fn timeline_slide(
     ui: &mut Ui,
     painter: &egui::Painter,
     ctx: &SlideCtx<'_>,
@@ -351,8 +153,8 @@ fn timeline_slide(
     let mut clicked = None;
     for row in &laid.rows {
         let m = &ctx.roadmap.measures[row.measure];
-        let bar = super::timeline::bar_rect(row, chart, chart.top() + row.y);
-        super::timeline::paint_bar(painter, t, row, bar);
+        let bar = crate::ui::timeline::bar_rect(row, chart, chart.top() + row.y);
+        crate::ui::timeline::paint_bar(painter, t, row, bar);
         let color = if row.health == Health::Overdue { t.danger } else { t.text_strong };
         painter.text(
             pos2(bar.right() + 8.0, bar.center().y),
@@ -395,7 +197,7 @@ fn timeline_slide(
 }
 
 /// Height of a measure's row on a horizon slide: title line and owner line.
-fn two_line_row(t: &Tokens) -> f32 {
+pub(super) fn two_line_row(t: &Tokens) -> f32 {
     t.text_body * 1.25 + t.text_small * 1.25 + t.space_s
 }
 
@@ -477,7 +279,8 @@ fn status_row(
     );
 }
 
-fn horizon_slide(
+/// One page of a horizon's measures with status and progress.
+pub(super) fn horizon_slide(
     painter: &egui::Painter,
     ctx: &SlideCtx<'_>,
     area: Rect,
@@ -512,7 +315,8 @@ fn horizon_slide(
     }
 }
 
-fn money_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
+/// Money per horizon and per calendar year.
+pub(super) fn money_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
     let (t, tr) = (ctx.tokens, ctx.tr);
     let d = dashboard(ctx.roadmap, ctx.today);
     let mut y = slide_title(painter, ctx, area, &tr.t("slide-money"));
@@ -640,7 +444,8 @@ fn code_list(
     }
 }
 
-fn reevaluations_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
+/// Overdue and due re-evaluations, and the verdicts so far.
+pub(super) fn reevaluations_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
     let (t, tr) = (ctx.tokens, ctx.tr);
     let d = dashboard(ctx.roadmap, ctx.today);
     let top = slide_title(painter, ctx, area, &tr.t("slide-reevaluations"));
@@ -722,7 +527,13 @@ fn reevaluations_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) 
     }
 }
 
-fn changes_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
+/// What changed since the last council meeting.
+pub(super) fn changes_slide(
+    painter: &egui::Painter,
+    ctx: &SlideCtx<'_>,
+    area: Rect,
+    report: Option<&Result<crate::model::SinceReport, String>>,
+) {
     let (t, tr) = (ctx.tokens, ctx.tr);
     let meeting = ctx.roadmap.last_meeting(ctx.today);
     let title = meeting.map_or_else(
@@ -730,16 +541,15 @@ fn changes_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
         |m| tr.f("present-since-meeting", &[("date", &tr.date(m.date))]),
     );
     let mut y = slide_title(painter, ctx, area, &title);
-    let Some(meeting) = meeting else { return };
-    let read = ctx.state.history().and_then(|h| Ok((h, ctx.state.seed_batch()?)));
-    let (history, seed) = match read {
-        Ok(read) => read,
+    let (Some(meeting), Some(report)) = (meeting, report) else { return };
+    let report = match report {
+        Ok(report) => report,
         Err(text) => {
             // Nothing can go wrong live without being said: the slide shows why it is empty.
             text_fit(
                 painter,
                 pos2(area.left(), y),
-                &text,
+                text,
                 egui::FontId::proportional(t.text_body),
                 t.danger,
                 area.width(),
@@ -747,7 +557,6 @@ fn changes_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
             return;
         }
     };
-    let report = crate::model::changes_since(&history, meeting.date, seed);
     let summary = tr.f(
         "present-changes-summary",
         &[
@@ -771,7 +580,7 @@ fn changes_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
         .iter()
         .rev()
         .map(|(kind, c)| {
-            let value = |v: Option<&str>| super::history::value_label(tr, &c.field, v);
+            let value = |v: Option<&str>| crate::ui::history::value_label(tr, &c.field, v);
             (
                 c.code.clone().unwrap_or_default(),
                 format!(
@@ -795,7 +604,8 @@ fn changes_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect) {
     );
 }
 
-fn detail_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect, code: &str) {
+/// One measure full screen (opened from the timeline slide).
+pub(super) fn detail_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect, code: &str) {
     let (t, tr) = (ctx.tokens, ctx.tr);
     let Some(m) = ctx.roadmap.measure(code) else { return };
     let mut y = slide_title(painter, ctx, area, &format!("{}  {}", m.code, m.title));
