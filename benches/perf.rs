@@ -73,6 +73,23 @@ fn app_with(measures: usize, tab: Tab) -> FahrplanApp {
     app
 }
 
+/// The presentation on the changes slide, with a meeting and 200 changes since it.
+fn presenting_changes() -> FahrplanApp {
+    let mut store = Store::in_memory(Some(Lang::De)).unwrap();
+    let meeting = today() - chrono::TimeDelta::days(365);
+    store.add_meeting(meeting, "Gemeinderat").unwrap();
+    for i in 0..200_u8 {
+        store.set_progress("M18", i % 100, "", None).unwrap();
+    }
+    let state = AppState::new(store, Lang::De, today()).unwrap();
+    let mut app = FahrplanApp::new(state, Prefs::default());
+    let mut presenter = fahrplan::ui::present::Presenter::new(false);
+    // The last slide: what changed since the meeting.
+    presenter.index = usize::MAX;
+    app.presenter = Some(presenter);
+    app
+}
+
 fn main() {
     let mut results: BTreeMap<String, f64> = BTreeMap::new();
     let mut record = |name: &str, d: Duration| {
@@ -153,6 +170,7 @@ fn main() {
     record("frame_dashboard_20", frame_bench(&mut app_with(20, Tab::Dashboard)));
     record("frame_timeline_20", frame_bench(&mut app_with(20, Tab::Timeline)));
     record("frame_timeline_10000", frame_bench(&mut app_with(10_000, Tab::Timeline)));
+    record("frame_present_changes", frame_bench(&mut presenting_changes()));
 
     let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("perf.json");
     let mut merged: BTreeMap<String, f64> = std::fs::read(&out)

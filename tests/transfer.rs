@@ -115,7 +115,7 @@ fn an_import_is_previewed_and_replaces_only_when_confirmed() {
     // Cancel: nothing changes.
     harness.get_by_label("Abbrechen").click();
     harness.run();
-    assert!(harness.state().state.import_preview.is_none());
+    assert!(harness.state().state.import_preview().is_none());
     assert_ne!(harness.state().state.roadmap.measures[0].title, "Aus der Importdatei");
 
     // Confirm: the file's content replaces the roadmap, a backup was made first.
@@ -140,7 +140,7 @@ fn a_broken_import_file_is_refused_with_its_location_and_no_preview() {
     let broken = dir.path().join("kaputt.json");
     std::fs::write(&broken, b"{\"format\": \"fahrplan\", \"version\": 1, \"measures\": [").unwrap();
     give(&mut harness, Command::ReadImport(broken));
-    assert!(harness.state().state.import_preview.is_none());
+    assert!(harness.state().state.import_preview().is_none());
     let message = harness.state().state.message.clone().expect("a message");
     assert_eq!(message.kind, MessageKind::Error);
     assert!(message.text.contains("Import abgelehnt"), "{}", message.text);
@@ -162,7 +162,7 @@ fn an_import_read_for_one_file_is_not_applied_to_another() {
     let second = dir.path().join("zweite.sqlite");
     drop(Store::open_or_create(&second, Lang::De).unwrap());
     give(&mut harness, Command::Open(second.clone()));
-    assert!(harness.state().state.import_preview.is_none(), "no preview for the other file");
+    assert!(harness.state().state.import_preview().is_none(), "no preview for the other file");
     let message = harness.state().state.message.clone().expect("a message");
     assert_eq!(message.kind, MessageKind::Error);
     assert!(message.text.contains("erste.sqlite gedacht"), "{}", message.text);

@@ -159,6 +159,10 @@ pub enum Command {
     ApplyImport,
     /// Show a problem a view met while reading (already in the UI language).
     ReportError(String),
+    /// The user closed the message.
+    DismissMessage,
+    /// The user declined the checked import.
+    CancelImport,
 }
 
 /// The exports of the Export menu.
@@ -205,8 +209,6 @@ pub struct AppState {
     store: Store,
     /// The snapshot the views draw.
     pub roadmap: Roadmap,
-    /// The latest history entries, newest first.
-    pub recent: Vec<Change>,
     tr: I18n,
     /// Where today's date comes from (read whenever it is needed, never frozen at start).
     clock: Clock,
@@ -234,7 +236,7 @@ pub struct AppState {
     pub offer_backups: bool,
     job: Option<Job>,
     /// A checked import waiting for the user's confirmation.
-    pub import_preview: Option<ImportPreview>,
+    import_preview: Option<ImportPreview>,
 }
 
 impl Drop for AppState {
@@ -261,7 +263,6 @@ impl AppState {
         let store_path = &store.path().to_owned();
         let on_network = store.is_network();
         let roadmap = store.load_roadmap()?;
-        let recent = store.recent_changes(50)?;
         let data_version = store.data_version()?;
         let opened = if store.path() == Path::new(":memory:") {
             Vec::new()
@@ -271,7 +272,6 @@ impl AppState {
         Ok(Self {
             store,
             roadmap,
-            recent,
             tr: I18n::new(lang),
             clock: clock.into(),
             queue: Vec::new(),
@@ -301,6 +301,11 @@ impl AppState {
     /// The clock the state reads today's date from.
     pub const fn clock(&self) -> &Clock {
         &self.clock
+    }
+
+    /// The checked import waiting for the user's confirmation, if any.
+    pub const fn import_preview(&self) -> Option<&ImportPreview> {
+        self.import_preview.as_ref()
     }
 
     /// The messages of the UI language.
@@ -380,6 +385,14 @@ impl AppState {
             Command::Export { path, kind } => self.start_export(path, kind).map(|()| None),
             Command::ReadImport(path) => self.start_import(path).map(|()| None),
             Command::ReportError(text) => Err(text),
+            Command::DismissMessage => {
+                self.message = None;
+                Ok(None)
+            }
+            Command::CancelImport => {
+                self.import_preview = None;
+                Ok(None)
+            }
             command => self.apply_store(command).map_err(|e| e.localize(&self.tr)),
         }
     }
@@ -599,7 +612,6 @@ impl AppState {
             preview.comparison =
                 crate::export::compare_import(&self.roadmap, &preview.imported.roadmap);
         }
-        self.recent = self.store.recent_changes(50)?;
         self.data_version = self.store.data_version()?;
         self.generation += 1;
         Ok(())

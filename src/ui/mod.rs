@@ -214,7 +214,7 @@ impl FahrplanApp {
         self.derive(&mut commands);
         let read_only = self.state.is_read_only();
         // Behind a modal question the shortcuts rest (Ctrl+Z would change what it asks about).
-        if self.state.import_preview.is_none() {
+        if self.state.import_preview().is_none() {
             self.shortcuts(ui, read_only, &mut commands);
         }
         let mut start_presentation = false;
@@ -228,7 +228,7 @@ impl FahrplanApp {
             &mut backups_open,
             &mut commands,
         );
-        self.banners(ui, &tokens);
+        self.banners(ui, &tokens, &mut commands);
         let mut ctx = ViewCtx {
             roadmap: &self.state.roadmap,
             tr: self.state.tr(),
@@ -362,11 +362,11 @@ impl FahrplanApp {
 
     /// The message, the running job, and why a file is read-only (and, on a network drive, who
     /// edits): under the menu, where the eye looks first, in strong text on a tinted band.
-    fn banners(&mut self, ui: &mut egui::Ui, tokens: &Tokens) {
+    fn banners(&mut self, ui: &mut egui::Ui, tokens: &Tokens, commands: &mut Vec<Command>) {
         if let Some(message) = self.state.message.clone() {
             egui::Panel::bottom("message").show(ui, |ui| {
                 if windows::message_ui(ui, tokens, self.state.tr(), &message) {
-                    self.state.message = None;
+                    commands.push(Command::DismissMessage);
                 }
             });
         }
@@ -410,13 +410,13 @@ impl FahrplanApp {
                 self.view.backups = None;
             }
         }
-        if let Some(preview) = &self.state.import_preview {
+        if let Some(preview) = self.state.import_preview() {
             let replaces = self.state.roadmap.measures.len();
             match transfer::import_preview_ui(ui.ctx(), self.state.tr(), tokens, preview, replaces)
             {
                 transfer::ImportDecision::Open => {}
                 transfer::ImportDecision::Apply => commands.push(Command::ApplyImport),
-                transfer::ImportDecision::Cancel => self.state.import_preview = None,
+                transfer::ImportDecision::Cancel => commands.push(Command::CancelImport),
             }
         }
     }

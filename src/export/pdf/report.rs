@@ -296,11 +296,28 @@ pub(super) const TIMELINE_ROWS: usize = 32;
 
 /// The timeline pages: (horizon, part, parts of that horizon, measures). One page with every
 /// measure when they fit, else per horizon, split by start date into parts of [`TIMELINE_ROWS`].
-pub(super) fn timeline_parts<'a>(
-    active: &[&'a Measure],
-) -> Vec<(Horizon, usize, usize, Vec<&'a Measure>)> {
+/// One landscape part of the report's timeline: the measures of a horizon (all measures when
+/// they fit one page), part `part` of `of`.
+#[derive(Debug)]
+pub(super) struct TimelinePart<'a> {
+    /// The horizon (short term when the whole roadmap fits one page).
+    pub(super) horizon: Horizon,
+    /// Which part of the horizon, from 1.
+    pub(super) part: usize,
+    /// How many parts the horizon has.
+    pub(super) of: usize,
+    /// The measures, in the order of their start.
+    pub(super) measures: Vec<&'a Measure>,
+}
+
+pub(super) fn timeline_parts<'a>(active: &[&'a Measure]) -> Vec<TimelinePart<'a>> {
     if active.len() <= TIMELINE_ROWS {
-        return vec![(Horizon::Short, 1, 1, active.to_vec())];
+        return vec![TimelinePart {
+            horizon: Horizon::Short,
+            part: 1,
+            of: 1,
+            measures: active.to_vec(),
+        }];
     }
     let mut parts = Vec::new();
     for horizon in [Horizon::Short, Horizon::Medium, Horizon::Long] {
@@ -309,7 +326,7 @@ pub(super) fn timeline_parts<'a>(
         measures.sort_by(|a, b| (a.start, &a.code).cmp(&(b.start, &b.code)));
         let of = measures.len().div_ceil(TIMELINE_ROWS);
         for (i, chunk) in measures.chunks(TIMELINE_ROWS).enumerate() {
-            parts.push((horizon, i + 1, of, chunk.to_vec()));
+            parts.push(TimelinePart { horizon, part: i + 1, of, measures: chunk.to_vec() });
         }
     }
     parts

@@ -169,7 +169,8 @@ pub(super) fn timeline_pages(flow: &mut Flow<'_>, cx: &Context<'_>) -> Result<()
     let landscape = (A4.1, A4.0);
     let parts = timeline_parts(&cx.active);
     let width = landscape.0 - 2.0 * MARGIN_X;
-    for (n, (horizon, part, of, measures)) in parts.iter().enumerate() {
+    for (n, super::report::TimelinePart { horizon, part, of, measures }) in parts.iter().enumerate()
+    {
         let part_roadmap = Roadmap {
             measures: measures.iter().map(|m| (*m).clone()).collect(),
             ..roadmap.clone()

@@ -100,7 +100,7 @@ fn a_long_roadmap_gets_its_timeline_over_several_legible_pages() {
     let parts = report::timeline_parts(&all);
     // Short and medium on one page each, the 126 long-term measures on four.
     let shape: Vec<(Horizon, usize, usize, usize)> =
-        parts.iter().map(|(h, part, of, ms)| (*h, *part, *of, ms.len())).collect();
+        parts.iter().map(|p| (p.horizon, p.part, p.of, p.measures.len())).collect();
     assert_eq!(
         shape,
         vec![
@@ -113,12 +113,12 @@ fn a_long_roadmap_gets_its_timeline_over_several_legible_pages() {
         ]
     );
     let mut seen: Vec<&str> =
-        parts.iter().flat_map(|(_, _, _, ms)| ms.iter().map(|m| m.code.as_str())).collect();
+        parts.iter().flat_map(|p| p.measures.iter().map(|m| m.code.as_str())).collect();
     assert_eq!(seen.len(), all.len());
     seen.sort_unstable();
     seen.dedup();
     assert_eq!(seen.len(), all.len(), "every measure on exactly one page");
-    for (_, _, _, ms) in &parts {
+    for ms in parts.iter().map(|p| &p.measures) {
         assert!(ms.windows(2).all(|w| w[0].start <= w[1].start), "in the order of their start");
     }
     let tr = I18n::new(Lang::De);
