@@ -8,8 +8,8 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Instant;
 
 use super::{AppState, ExportKind, Message, MessageKind, write_atomically};
-use crate::export::Imported;
 use crate::i18n::{I18n, Lang};
+use crate::import::Imported;
 
 /// A running background job.
 #[derive(Debug)]
@@ -41,7 +41,7 @@ pub struct ImportPreview {
     /// The roadmap file it is for (the one open when the import was chosen).
     pub target: PathBuf,
     /// What it adds, changes and removes in the open roadmap (kept current on every reload).
-    pub comparison: crate::export::ImportComparison,
+    pub comparison: crate::import::ImportComparison,
 }
 
 /// Everything an export needs, owned, so it can move to the worker thread.
@@ -152,7 +152,7 @@ impl AppState {
             let result = super::read_import(&path)
                 .map_err(|e| e.localize(&path, &tr))
                 .and_then(|bytes| {
-                    crate::export::parse_import(&bytes, &tr)
+                    crate::import::parse_import(&bytes, &tr)
                         .map_err(|e| tr.f("import-failed", &[("problem", &e.to_string())]))
                 })
                 .map(|imported| (path, imported));
@@ -188,7 +188,7 @@ impl AppState {
                 }
                 Ok((path, imported)) => {
                     let comparison =
-                        crate::export::compare_import(&self.roadmap, &imported.roadmap);
+                        crate::import::compare_import(&self.roadmap, &imported.roadmap);
                     self.import_preview =
                         Some(ImportPreview { path, imported, target, comparison });
                 }

@@ -610,7 +610,7 @@ impl AppState {
         self.roadmap = self.store.load_roadmap()?;
         if let Some(preview) = &mut self.import_preview {
             preview.comparison =
-                crate::export::compare_import(&self.roadmap, &preview.imported.roadmap);
+                crate::import::compare_import(&self.roadmap, &preview.imported.roadmap);
         }
         self.data_version = self.store.data_version()?;
         self.generation += 1;

@@ -359,7 +359,7 @@ pub(super) fn restore(cx: &Context, backup: &Path) -> Result<(), Failure> {
 pub(super) fn import(cx: &Context, file: &Path, replace: bool) -> Result<(), Failure> {
     let Context { db, tr, .. } = *cx;
     let bytes = crate::app::read_import(file).map_err(|e| Failure::Input(e.localize(file, tr)))?;
-    let imported = crate::export::parse_import(&bytes, tr)
+    let imported = crate::import::parse_import(&bytes, tr)
         .map_err(|e| Failure::Input(tr.f("import-failed", &[("problem", &e.to_string())])))?;
     let mut store = if db.exists() {
         open_for_writing(db, tr)?
@@ -369,7 +369,7 @@ pub(super) fn import(cx: &Context, file: &Path, replace: bool) -> Result<(), Fai
     let current = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
     if !replace && !current.measures.is_empty() {
         // Say what the import would do, and ask for --replace.
-        let comparison = crate::export::compare_import(&current, &imported.roadmap);
+        let comparison = crate::import::compare_import(&current, &imported.roadmap);
         let mut text = tr.f("import-would-replace", &[("n", &current.measures.len())]);
         for line in comparison.describe(tr) {
             text.push_str("\n  ");

@@ -13,20 +13,10 @@ mod testgen;
 pub use csv::{default_delimiter, expenses_csv, measures_csv};
 pub use ics::calendar;
 pub use json::export_json;
-// Reading lives in `crate::import`; these names stay here for callers not yet moved.
-pub use crate::import::{
-    ImportChange, ImportComparison, ImportData, ImportError, ImportExpense, ImportMeasure,
-    ImportMeeting, ImportOwner, ImportReevaluation, Imported, compare_import, parse_import,
-};
 pub use pdf::{ReportError, ReportOptions, report_pdf};
 pub use picture::{
     PictureError, PictureOptions, timeline_natural_height, timeline_png, timeline_svg,
 };
 
-/// Noto Sans Regular, shipped in `assets/fonts` (SIL Open Font License), so pictures look the same
-/// on every machine.
-pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
-/// Noto Sans Bold.
-pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
-/// DejaVu Sans symbols (arrows, marks) as fallback for characters Noto's Latin subset lacks.
-pub const FONT_SYMBOLS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Symbols.ttf");
+// The shipped fonts are shared with the window: they live in `layout`.
+pub use crate::layout::fonts::{FONT_BOLD, FONT_REGULAR, FONT_SYMBOLS};

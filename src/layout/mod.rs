@@ -3,6 +3,7 @@
 //! layouts are tested as data.
 
 mod filter;
+pub mod fonts;
 pub mod palette;
 pub mod slides;
 pub mod timeline;

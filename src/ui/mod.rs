@@ -612,7 +612,7 @@ pub fn due_reevaluations(roadmap: &Roadmap, today: NaiveDate) -> Vec<&crate::mod
 }
 
 /// Arrows and geometric shapes (DejaVu Sans subset) that Noto Sans lacks.
-const SYMBOLS: &[u8] = crate::export::FONT_SYMBOLS;
+const SYMBOLS: &[u8] = crate::layout::fonts::FONT_SYMBOLS;
 
 /// The name of the bold font family.
 const BOLD: &str = "bold";
@@ -624,11 +624,11 @@ pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
         "noto-sans".into(),
-        Arc::new(egui::FontData::from_static(crate::export::FONT_REGULAR)),
+        Arc::new(egui::FontData::from_static(crate::layout::fonts::FONT_REGULAR)),
     );
     fonts.font_data.insert(
         "noto-sans-bold".into(),
-        Arc::new(egui::FontData::from_static(crate::export::FONT_BOLD)),
+        Arc::new(egui::FontData::from_static(crate::layout::fonts::FONT_BOLD)),
     );
     fonts.font_data.insert("symbols".into(), Arc::new(egui::FontData::from_static(SYMBOLS)));
     let proportional = fonts.families.entry(egui::FontFamily::Proportional).or_default();
