@@ -106,6 +106,7 @@ lock-holder-unknown = jemand anderem (nicht genannt)
 lock-holder = { $user } ({ $host }) seit { $since }
 err-locked = Der Fahrplan wird gerade bearbeitet von { $holder }. Es wurde nichts geändert; bitte später noch einmal versuchen.
 err-interrupted = Ein Schreibvorgang an { $path } wurde unterbrochen (Absturz oder Netzwerkfehler). Die Datei wird wiederhergestellt, sobald sie jemand mit Schreibrecht öffnet; bis dahin kann sie hier nicht angezeigt werden.
+err-gone = Der Eintrag wurde inzwischen entfernt. Es wurde nichts geändert.
 err-read-only = Der Fahrplan ist schreibgeschützt geöffnet; es wurde nichts geändert.
 err-conflict = Maßnahme { $code } wurde inzwischen von jemand anderem geändert. Ihre Änderung wurde nicht gespeichert; die aktuellen Werte werden angezeigt.
 err-busy = Die Datei wird gerade von einem anderen Programm benutzt. Bitte versuchen Sie es gleich noch einmal; es wurde nichts geändert.

@@ -106,6 +106,7 @@ lock-holder-unknown = someone else (not named)
 lock-holder = { $user } ({ $host }) since { $since }
 err-locked = The roadmap is being edited by { $holder }. Nothing was changed; please try again later.
 err-interrupted = A write to { $path } was interrupted (a crash or a network failure). It is restored as soon as someone with write permission opens it; until then it cannot be shown here.
+err-gone = The entry was removed meanwhile. Nothing was changed.
 err-read-only = The roadmap is open read-only; nothing was changed.
 err-conflict = Measure { $code } was changed by someone else in the meantime. Your change was not saved; the current values are shown.
 err-busy = The file is in use by another program. Please try again in a moment; nothing was changed.

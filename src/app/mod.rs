@@ -165,6 +165,14 @@ pub enum Command {
     CancelImport,
 }
 
+impl Command {
+    /// Whether the command only concerns the window (closing the message, declining an
+    /// import, reporting a problem), not the roadmap or the file.
+    pub const fn is_window_only(&self) -> bool {
+        matches!(self, Self::DismissMessage | Self::CancelImport | Self::ReportError(_))
+    }
+}
+
 /// The exports of the Export menu.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportKind {
@@ -356,6 +364,10 @@ impl AppState {
     /// slot, which keeps only the last.
     pub fn apply_queue(&mut self) -> Vec<Outcome> {
         let commands = std::mem::take(&mut self.queue);
+        // A round that changes data replaces the last message.
+        if commands.iter().any(|c| !c.is_window_only()) {
+            self.message = None;
+        }
         let mut outcomes = Vec::with_capacity(commands.len());
         for command in commands {
             let outcome = self.apply(command);
@@ -546,8 +558,27 @@ impl AppState {
                 Ok(None)
             }
             Command::ApplyImport => self.apply_import(now),
-            // Handled in `apply`, outside the store.
-            _ => Ok(None),
+            // Handled in `apply` (outside the store) or by `apply_measure` and `apply_roadmap`:
+            // listed, so that a new command cannot be forgotten silently.
+            Command::Export { .. }
+            | Command::ReadImport(_)
+            | Command::ReportError(_)
+            | Command::DismissMessage
+            | Command::CancelImport
+            | Command::SetStatus { .. }
+            | Command::SetProgress { .. }
+            | Command::AddExpense { .. }
+            | Command::Reevaluate { .. }
+            | Command::SaveMeasure { .. }
+            | Command::DeleteMeasure(_)
+            | Command::SetArchived { .. }
+            | Command::AddOwner { .. }
+            | Command::RenameOwner { .. }
+            | Command::MergeOwners { .. }
+            | Command::DeleteOwner(_)
+            | Command::AddMeeting { .. }
+            | Command::Undo
+            | Command::Redo => Ok(None),
         }
     }
 

@@ -87,27 +87,57 @@ pub(super) fn new_backup_path(db: &Path, kind: &str, now: NaiveDateTime) -> Resu
 
 /// How many checks of backup files were made (for the test that listing again does not check
 /// again).
+#[cfg(test)]
 static CHECKS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// The number of measures in a backup that passes the checks (`None` if it is damaged). A backup
 /// is checked once: the result is kept for as long as its size and time stay the same, so the
 /// backups window can be listed again after every command without `quick_check` on every file.
 fn checked_measures(path: &Path) -> Option<usize> {
-    type Seen = std::collections::HashMap<PathBuf, ((u64, std::time::SystemTime), Option<usize>)>;
+    type Seen = std::collections::HashMap<PathBuf, (Stamp, Option<usize>)>;
     static SEEN: std::sync::Mutex<Option<Seen>> = std::sync::Mutex::new(None);
-    let stamp = std::fs::metadata(path).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+    let stamp = stamp_of(path);
     if let (Some(stamp), Ok(seen)) = (stamp, SEEN.lock())
         && let Some((known, measures)) = seen.as_ref().and_then(|s| s.get(path))
         && *known == stamp
     {
         return *measures;
     }
+    #[cfg(test)]
     CHECKS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let measures = inspect(path).ok().map(|r: FileReport| r.measures);
-    if let (Some(stamp), Ok(mut seen)) = (stamp, SEEN.lock()) {
+    let checked = inspect(path);
+    // Only a verdict is kept: a file that could not be read just now is looked at again.
+    let verdict = match &checked {
+        Ok(_)
+        | Err(
+            StoreError::Damaged { .. }
+            | StoreError::NotADatabase { .. }
+            | StoreError::Foreign { .. }
+            | StoreError::TooNew { .. },
+        ) => true,
+        Err(_) => false,
+    };
+    let measures = checked.ok().map(|r: FileReport| r.measures);
+    if let (Some(stamp), true, Ok(mut seen)) = (stamp, verdict, SEEN.lock()) {
         seen.get_or_insert_with(Default::default).insert(path.to_owned(), (stamp, measures));
     }
     measures
+}
+
+/// What identifies a file's content cheaply: size, modification time and (on Unix) the inode
+/// and the time of its last status change, so a file swapped in with its old time is noticed.
+type Stamp = (u64, std::time::SystemTime, u64, i64);
+
+fn stamp_of(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let (ino, ctime) = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.ino(), meta.ctime_nsec() + meta.ctime() * 1_000_000_000)
+    };
+    #[cfg(not(unix))]
+    let (ino, ctime) = (0, 0);
+    Some((meta.len(), meta.modified().ok()?, ino, ctime))
 }
 
 /// The backups of `db` (its own, matched by exact name), newest first; backups taken before

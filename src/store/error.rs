@@ -150,6 +150,13 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// A value could not be written as the file stores it (JSON of a list or of a record kept
+    /// for undo).
+    #[error("a value could not be encoded: {0}")]
+    Encoding(String),
+    /// A record that was to be changed is no longer there (someone removed it meanwhile).
+    #[error("the record is gone (removed meanwhile)")]
+    Gone,
     /// Any other database error.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
@@ -197,6 +204,7 @@ impl StoreError {
             Self::UnknownMeasure(_)
                 | Self::Invalid(_)
                 | Self::Conflict { .. }
+                | Self::Gone
                 | Self::HasDependents { .. }
                 | Self::HasRecords { .. }
                 | Self::NothingToRevert
@@ -251,6 +259,8 @@ impl StoreError {
             Self::DiskFull => tr.t("err-disk-full"),
             Self::Migration(detail) => tr.f("err-migration", &[("detail", detail)]),
             Self::Seed(detail) => tr.f("err-seed", &[("detail", detail)]),
+            Self::Encoding(detail) => tr.f("err-database", &[("detail", detail)]),
+            Self::Gone => tr.t("err-gone"),
             Self::Sqlite(e) => tr.f("err-database", &[("detail", &e.to_string())]),
         }
     }

@@ -278,14 +278,4 @@ impl Store {
             .conn
             .query_row("SELECT min(id) FROM batch WHERE kind = 'seed'", [], |r| r.get(0))?)
     }
-
-    /// The latest `limit` history entries, newest first.
-    pub fn recent_changes(&self, limit: usize) -> Result<Vec<Change>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, batch, at, who, code, field, old, new, comment, measure_id FROM history \
-             ORDER BY id DESC LIMIT ?1",
-        )?;
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        Ok(stmt.query_map([limit], change_from_row)?.collect::<rusqlite::Result<_>>()?)
-    }
 }

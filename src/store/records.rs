@@ -31,7 +31,7 @@ pub(super) struct ReevaluationData {
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| StoreError::Migration(e.to_string()))
+    serde_json::to_string(value).map_err(|e| StoreError::Encoding(e.to_string()))
 }
 
 fn measure_id(tx: &Transaction<'_>, code: &str) -> Result<i64> {
@@ -508,7 +508,7 @@ pub(super) fn remove_meeting(
     data: &MeetingData,
 ) -> Result<()> {
     if tx.execute("DELETE FROM meeting WHERE id = ?1", [data.id])? != 1 {
-        return Err(StoreError::Conflict { code: String::new() });
+        return Err(StoreError::Gone);
     }
     let text = format!("{} {}", data.date, data.title);
     batch.record_data(tx, None, "meeting-deleted", Some(&text), None, "", Some(&to_json(data)?))?;

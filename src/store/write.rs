@@ -227,7 +227,7 @@ pub(super) fn owner_name(
 /// [`write_dependencies`] once every measure they name exists); returns its id.
 pub(super) fn insert_measure(tx: &Transaction<'_>, m: &Measure) -> Result<i64> {
     let stakeholders =
-        serde_json::to_string(&m.stakeholders).map_err(|e| StoreError::Seed(e.to_string()))?;
+        serde_json::to_string(&m.stakeholders).map_err(|e| StoreError::Encoding(e.to_string()))?;
     // A measure's id is never given to another one, not even after it was removed: the history
     // and the calendar follow it. A measure brought back (undo, import) keeps its own.
     let taken = |id: i64| -> rusqlite::Result<bool> {
@@ -277,7 +277,7 @@ pub(super) fn insert_measure(tx: &Transaction<'_>, m: &Measure) -> Result<i64> {
 
 fn write_measure_row(tx: &Transaction<'_>, m: &Measure) -> Result<()> {
     let stakeholders =
-        serde_json::to_string(&m.stakeholders).map_err(|e| StoreError::Seed(e.to_string()))?;
+        serde_json::to_string(&m.stakeholders).map_err(|e| StoreError::Encoding(e.to_string()))?;
     let changed = tx
         .prepare_cached(
             "UPDATE measure SET code = ?2, title = ?3, description = ?4, horizon = ?5, owner_id = ?6, \

@@ -424,7 +424,12 @@ impl FahrplanApp {
     /// Applies the frame's commands; each closes what it finished only if it succeeded.
     fn apply(&mut self, ui: &egui::Ui, commands: Vec<Command>) {
         let mut watched = Vec::new();
-        for command in commands {
+        let changes_data = commands.iter().any(|c| !c.is_window_only());
+        // What only concerns the window first: a message closed in the same frame as a problem
+        // is met does not take the new problem's message with it.
+        let (window, data): (Vec<_>, Vec<_>) =
+            commands.into_iter().partition(Command::is_window_only);
+        for command in window.into_iter().chain(data) {
             let index = self.state.pending();
             match &command {
                 Command::SetLang(lang) => self.prefs.lang = Some(*lang),
@@ -437,10 +442,16 @@ impl FahrplanApp {
             self.state.push(command);
         }
         if self.state.has_pending() {
-            self.state.message = None;
             let outcomes = self.state.apply_queue();
             close_what_succeeded(&mut self.view, &watched, &outcomes);
-            self.after_commands();
+            if changes_data {
+                // A round of changes that all succeeded leaves no half-made status choice.
+                if outcomes.iter().all(Result::is_ok) {
+                    self.view.status_draft = None;
+                    self.view.comment.clear();
+                }
+                self.after_commands();
+            }
             ui.ctx().request_repaint();
         }
     }

@@ -294,8 +294,6 @@ pub fn report_pdf(
 /// At most this many measures share a timeline page (about 11 points a row).
 pub(super) const TIMELINE_ROWS: usize = 32;
 
-/// The timeline pages: (horizon, part, parts of that horizon, measures). One page with every
-/// measure when they fit, else per horizon, split by start date into parts of [`TIMELINE_ROWS`].
 /// One landscape part of the report's timeline: the measures of a horizon (all measures when
 /// they fit one page), part `part` of `of`.
 #[derive(Debug)]
@@ -310,6 +308,8 @@ pub(super) struct TimelinePart<'a> {
     pub(super) measures: Vec<&'a Measure>,
 }
 
+/// The timeline pages: one with every measure when they fit, else per horizon, split by start
+/// date into parts of [`TIMELINE_ROWS`].
 pub(super) fn timeline_parts<'a>(active: &[&'a Measure]) -> Vec<TimelinePart<'a>> {
     if active.len() <= TIMELINE_ROWS {
         return vec![TimelinePart {

@@ -110,8 +110,7 @@ pub fn present_ui(
             Slide::Money => money_slide(&painter, &ctx, content),
             Slide::Reevaluations => reevaluations_slide(&painter, &ctx, content),
             Slide::Changes => {
-                let report = p.changes(state).cloned();
-                changes_slide(&painter, &ctx, content, report.as_ref());
+                changes_slide(&painter, &ctx, content, p.changes(state));
             }
         }
     }
