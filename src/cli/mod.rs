@@ -5,9 +5,6 @@
 //! 2 the file cannot be used (foreign, damaged, too new, unwritable). Nothing is written on any
 //! failure.
 
-// The command line's purpose is to print to stdout.
-#![allow(clippy::print_stdout)]
-
 mod args;
 mod commands;
 mod output;

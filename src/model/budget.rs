@@ -42,7 +42,8 @@ pub fn plan_ends(measure: &Measure, today: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// What the plan foresees for `measure` from its start up to `today`: the one-off cost once the
-/// start has passed, and the running costs for every full month since delivery.
+/// start has passed, and the running costs for every month after the month of delivery up to
+/// and including the current one.
 pub fn planned_until(measure: &Measure, today: NaiveDate) -> Money {
     if measure.status == Status::Cancelled || measure.start > today {
         return Money::ZERO;

@@ -1,4 +1,4 @@
-//! egui views and widgets. No SQL and no file formats here: views draw the snapshot in
+//! egui views and widgets. No SQL, no file formats and no store here: views draw the snapshot in
 //! [`AppState`] and push [`Command`]s.
 
 mod actions;

@@ -1,6 +1,5 @@
 //! Design tokens: every size, colour and spacing the views use comes from here, so that the
-//! desk themes (light and dark, following the system) and later the projector theme are one
-//! switch.
+//! desk themes (light and dark, following the system) and the projector theme are one switch.
 //!
 //! Status and health colours come from the Okabe–Ito palette, which stays distinguishable with
 //! deuteranopia and protanopia; each is always paired with a shape ([`Shape`]) and a word.
