@@ -551,10 +551,26 @@ impl Store {
     /// Before a write: a writer on a local disk switches the file to WAL (readers and writers at
     /// once) the first time.
     fn prepare_write(&mut self) -> Result<()> {
-        if self.wal == WalState::Pending {
-            self.conn.pragma_update(None, "journal_mode", "WAL")?;
-            self.wal = WalState::On;
+        if self.wal != WalState::Pending {
+            return Ok(());
         }
+        // Two writers switching at the same moment both hold a read lock and want the file to
+        // themselves: SQLite answers one of them "busy" at once, without waiting. Try again for
+        // as long as a write would wait.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        loop {
+            match self.conn.pragma_update(None, "journal_mode", "WAL") {
+                Ok(()) => break,
+                Err(e)
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                        && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        self.wal = WalState::On;
         Ok(())
     }
 
