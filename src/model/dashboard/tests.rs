@@ -58,3 +58,13 @@ fn reopening_a_measure_takes_it_out_of_completed_and_removed_expenses_count_back
         ]
     );
 }
+
+#[test]
+fn hostile_expense_sums_in_the_history_saturate() {
+    let history = vec![
+        change(1, 2, 10, "M01", "expense", None, Some(&i64::MAX.to_string())),
+        change(2, 3, 11, "M01", "expense", None, Some(&i64::MAX.to_string())),
+        change(3, 4, 12, "M02", "expense", Some(&i64::MIN.to_string()), None),
+    ];
+    assert_eq!(changes_since(&history, date(2026, 11, 1), None).expenses, Money(i64::MAX));
+}
