@@ -52,30 +52,40 @@ fn frame_bench(app: &mut FahrplanApp) -> Duration {
 }
 
 fn app_with(measures: usize, tab: Tab) -> FahrplanApp {
-    let store = Store::in_memory(Some(Lang::De)).unwrap();
-    let mut state = AppState::new(store, Lang::De, today()).unwrap();
-    if measures > state.roadmap.measures.len() {
-        let seeds = state.roadmap.measures.clone();
-        state.roadmap.measures = (0..measures)
+    let mut store = Store::in_memory(Some(
+        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+    ))
+    .unwrap();
+    let mut roadmap = store.load_roadmap().unwrap();
+    if measures > roadmap.measures.len() {
+        let seeds = roadmap.measures.clone();
+        roadmap.measures = (0..measures)
             .map(|i| {
                 let seed = &seeds[i % seeds.len()];
                 Measure {
                     id: i64::try_from(i).unwrap() + 1,
-                    code: format!("X{i:05}"),
-                    depends_on: Vec::new(),
+                    // The first keep the default codes, so their expenses and
+                    // re-evaluations stay with them.
+                    code: if i < seeds.len() { seed.code.clone() } else { format!("X{i:05}") },
+                    depends_on: if i < seeds.len() { seed.depends_on.clone() } else { Vec::new() },
                     ..seed.clone()
                 }
             })
             .collect();
+        store.replace_all(&roadmap, &[], true).unwrap();
     }
+    let state = AppState::new(store, Lang::De, today()).unwrap();
     let mut app = FahrplanApp::new(state, Prefs { tab, ..Prefs::default() });
-    app.view.selected = Some(app.state.roadmap.measures[5].code.clone());
+    app.view.selected = Some(app.state.roadmap().measures[5].code.clone());
     app
 }
 
 /// The presentation on the changes slide, with a meeting and 200 changes since it.
 fn presenting_changes() -> FahrplanApp {
-    let mut store = Store::in_memory(Some(Lang::De)).unwrap();
+    let mut store = Store::in_memory(Some(
+        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+    ))
+    .unwrap();
     let meeting = today() - chrono::TimeDelta::days(365);
     store.add_meeting(meeting, "Gemeinderat").unwrap();
     for i in 0..200_u8 {
@@ -100,7 +110,13 @@ fn main() {
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bench.sqlite");
-    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    drop(
+        Store::create(
+            &path,
+            Some(&fahrplan::app::default_seed(Lang::De).expect("the default roadmap")),
+        )
+        .unwrap(),
+    );
     record(
         "open_default",
         median(5, 100, || {
@@ -121,7 +137,10 @@ fn main() {
     );
 
     // Exports of the default roadmap (as the window and `fahrplan export` make them).
-    let fresh = Store::in_memory(Some(Lang::De)).unwrap();
+    let fresh = Store::in_memory(Some(
+        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+    ))
+    .unwrap();
     let (roadmap, history) = (fresh.load_roadmap().unwrap(), fresh.history(None).unwrap());
     let tr = I18n::new(Lang::De);
     let options = ReportOptions {
@@ -172,6 +191,12 @@ fn main() {
     record("frame_timeline_10000", frame_bench(&mut app_with(10_000, Tab::Timeline)));
     record("frame_present_changes", frame_bench(&mut presenting_changes()));
 
+    if let Ok(url) = std::env::var("FAHRPLAN_TEST_PG") {
+        server_benches(&url, &mut record);
+    } else {
+        println!("(server benchmarks: run with .ci/with-postgres cargo bench --bench perf)");
+    }
+
     let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("perf.json");
     let mut merged: BTreeMap<String, f64> = std::fs::read(&out)
         .ok()
@@ -181,4 +206,64 @@ fn main() {
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
     std::fs::write(&out, serde_json::to_string_pretty(&merged).unwrap()).unwrap();
     println!("written to {}", out.display());
+}
+
+/// `open_pg` (connect and load the default roadmap), `commit_status_pg` (one status change with
+/// its history) and a load run: 10 clients × 100 edits on one roadmap at once, with throughput,
+/// the 95th percentile and a check that no edit was lost.
+fn server_benches(url: &str, record: &mut impl FnMut(&str, Duration)) {
+    use fahrplan::store::pg::{PgStore, ServerUrl, init_roadmap, write_seed};
+    let roadmap = format!("bench_{}", std::process::id());
+    let seed = fahrplan::app::default_seed(Lang::De).expect("the default roadmap");
+    let mut admin = ServerUrl::parse(url).unwrap().connect().unwrap();
+    init_roadmap(&mut admin, &roadmap, |tx| write_seed(tx, &seed, "bench")).unwrap();
+    record(
+        "open_pg",
+        median(3, 50, || {
+            let store = PgStore::open(url, Some(&roadmap)).unwrap();
+            std::hint::black_box(store.load_roadmap().unwrap());
+        }),
+    );
+    let mut store = PgStore::open(url, Some(&roadmap)).unwrap();
+    let mut flip = false;
+    record(
+        "commit_status_pg",
+        median(10, 200, || {
+            flip = !flip;
+            let status = if flip { Status::OnHold } else { Status::InProgress };
+            store.set_status("M18", status, "bench", today(), None).unwrap();
+        }),
+    );
+
+    let before = store.load_roadmap().unwrap().expenses.len();
+    let started = Instant::now();
+    let clients: Vec<_> = (0..10_i64)
+        .map(|client| {
+            let (url, roadmap) = (url.to_owned(), roadmap.clone());
+            std::thread::spawn(move || {
+                let mut store = PgStore::open(&url, Some(&roadmap)).unwrap();
+                (0..100_i64)
+                    .map(|i| {
+                        let start = Instant::now();
+                        let amount = fahrplan::model::Money(100 + client * 1000 + i);
+                        store.add_expense("M18", today(), amount, "load").unwrap();
+                        start.elapsed()
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut times: Vec<Duration> = clients.into_iter().flat_map(|c| c.join().unwrap()).collect();
+    let total = started.elapsed();
+    times.sort();
+    let after = store.load_roadmap().unwrap().expenses.len();
+    assert_eq!(after, before + 1000, "no edit lost");
+    println!(
+        "load_pg_10x100           {:.0} edits/s, median {:.1} ms, p95 {:.1} ms, none lost",
+        1000.0 / total.as_secs_f64(),
+        times[times.len() / 2].as_secs_f64() * 1e3,
+        times[times.len() * 95 / 100].as_secs_f64() * 1e3,
+    );
+    record("load_pg_p95", times[times.len() * 95 / 100]);
+    admin.batch_execute(&format!("DROP SCHEMA {roadmap} CASCADE")).unwrap();
 }

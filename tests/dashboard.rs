@@ -11,7 +11,9 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn default_roadmap() -> Roadmap {
-    Store::in_memory(Some(Lang::De)).and_then(|s| s.load_roadmap()).expect("the default roadmap")
+    Store::in_memory(Some(&fahrplan::app::default_seed(Lang::De).expect("the default roadmap")))
+        .and_then(|s| s.load_roadmap())
+        .expect("the default roadmap")
 }
 
 #[test]
@@ -53,7 +55,10 @@ fn the_default_roadmap_by_hand() {
 
 #[test]
 fn since_lists_exactly_the_scripted_changes() {
-    let mut store = Store::in_memory(Some(Lang::De)).unwrap();
+    let mut store = Store::in_memory(Some(
+        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+    ))
+    .unwrap();
     let seed_batch = store.history(None).unwrap()[0].batch;
     store.set_status("M16", Status::Done, "Beschluss", date(2026, 11, 27), None).unwrap();
     store.set_progress("M18", 55, "", None).unwrap();

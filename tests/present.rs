@@ -12,7 +12,10 @@ use fahrplan::ui::{FahrplanApp, Prefs};
 
 fn harness(standalone: bool, size: egui::Vec2) -> Harness<'static, FahrplanApp> {
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("a valid date");
-    let store = Store::in_memory(Some(Lang::De)).expect("an in-memory roadmap");
+    let store = Store::in_memory(Some(
+        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+    ))
+    .expect("an in-memory roadmap");
     let state = AppState::new(store, Lang::De, today).expect("a loaded roadmap");
     let mut app = FahrplanApp::new(state, Prefs::default());
     app.presenter = Some(Presenter::new(standalone));
@@ -143,7 +146,15 @@ fn a_click_on_a_timeline_bar_shows_the_measure_and_esc_returns() {
 #[test]
 fn f5_starts_the_presentation_from_the_window() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let state = AppState::new(Store::in_memory(Some(Lang::De)).unwrap(), Lang::De, today).unwrap();
+    let state = AppState::new(
+        Store::in_memory(Some(
+            &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+        ))
+        .unwrap(),
+        Lang::De,
+        today,
+    )
+    .unwrap();
     let mut harness =
         Harness::builder().with_size(egui::vec2(1280.0, 800.0)).with_max_steps(12).build_ui_state(
             |ui, app: &mut FahrplanApp| app.root_ui(ui),
@@ -160,11 +171,17 @@ fn f5_starts_the_presentation_from_the_window() {
 fn a_present_start_opens_the_file_read_only_and_leaves_its_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("council.sqlite");
-    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    drop(
+        Store::create(
+            &path,
+            Some(&fahrplan::app::default_seed(Lang::De).expect("the default roadmap")),
+        )
+        .unwrap(),
+    );
     let before = std::fs::read(&path).unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let state = fahrplan::app::open_presentation_state(&path, Lang::De, today).unwrap();
-    assert!(state.store().is_read_only());
+    assert!(state.is_read_only());
     let mut app = FahrplanApp::new(state, Prefs::default());
     app.presenter = Some(Presenter::new(true));
     let mut harness = Harness::builder()
@@ -180,5 +197,5 @@ fn a_present_start_opens_the_file_read_only_and_leaves_its_bytes() {
     // A missing file is created with the default roadmap first, then shown read-only.
     let fresh = dir.path().join("fresh.sqlite");
     let state = fahrplan::app::open_presentation_state(&fresh, Lang::De, today).unwrap();
-    assert!(state.store().is_read_only() && state.roadmap.measures.len() == 20);
+    assert!(state.is_read_only() && state.roadmap().measures.len() == 20);
 }

@@ -98,7 +98,10 @@ fn long_titles_are_wrapped_not_cut_and_english_reports_are_english() {
     if !have("pdftotext", &["-v"]) {
         return;
     }
-    let mut store = Store::in_memory(Some(Lang::En)).unwrap();
+    let mut store = Store::in_memory(Some(
+        &fahrplan::app::default_seed(Lang::En).expect("the default roadmap"),
+    ))
+    .unwrap();
     let title = "Cost and performance transparency for the town council, with quarterly figures \
                  per department, Überleitung to the Haushaltsplan and a yearly review by the \
                  Rechnungsprüfungsamt";
@@ -134,7 +137,11 @@ fn python_icalendar_reads_every_event_with_its_text_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.sqlite");
     // Titles with every character RFC 5545 escapes, and long enough to be folded.
-    let mut store = Store::open_or_create(&db, Lang::De).unwrap();
+    let mut store = Store::open_or_create(
+        &db,
+        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+    )
+    .unwrap();
     let title = "Sicherung; Wiederherstellung, Test \\ Prüfung – „Rückspiel“ der Datensicherung \
                  im Rechenzentrum Süd";
     store
@@ -215,4 +222,67 @@ fn a_shortened_cell_says_so_and_archived_money_has_its_line() {
         .expect("the number of lines left out");
     assert!(left > 10, "{note}");
     assert!(text.contains("Archiviert"), "the archived line of the money table");
+}
+
+/// Pages' content streams, inflated (the report compresses them with `FlateDecode`).
+fn content_streams(pdf: &[u8]) -> Vec<Vec<u8>> {
+    use std::io::Read as _;
+    let mut streams = Vec::new();
+    let mut rest = pdf;
+    while let Some(at) = rest.windows(7).position(|w| w == b"stream\n") {
+        let body = &rest[at + 7..];
+        let end = body.windows(9).position(|w| w == b"endstream").unwrap_or(body.len());
+        let mut inflated = Vec::new();
+        if flate2::read::ZlibDecoder::new(&body[..end]).read_to_end(&mut inflated).is_ok() {
+            streams.push(inflated);
+        }
+        rest = body.get(end + b"endstream".len()..).unwrap_or_default();
+    }
+    streams
+}
+
+/// A German word too long for its column is hyphenated between syllables; the page shows the
+/// hyphen, but copying and searching (here poppler's `pdftotext -raw`) give the word whole.
+#[test]
+fn a_hyphenated_word_is_drawn_with_a_hyphen_and_extracted_whole() {
+    if !have("pdftotext", &["-v"]) {
+        return;
+    }
+    let word = "Informationssicherheitsmanagementsystem";
+    let title = format!("{word} einführen");
+    let mut store = Store::in_memory(Some(
+        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+    ))
+    .unwrap();
+    store
+        .update_measure("M05", None, "", |m| Measure { title: title.clone(), ..m.clone() })
+        .unwrap();
+    let roadmap = store.load_roadmap().unwrap();
+    let tr = I18n::new(Lang::De);
+    let options = ReportOptions { file_name: "fahrplan.sqlite".into(), ..Default::default() };
+    let bytes = report_pdf(&roadmap, &[], today(), &tr, &options).unwrap();
+
+    // The word is broken: its pieces carry the whole word as their actual text.
+    let marked = format!("/ActualText ({word})");
+    let streams = content_streams(&bytes);
+    assert!(!streams.is_empty(), "the pages' content streams are there");
+    let marks = streams
+        .iter()
+        .map(|s| s.windows(marked.len()).filter(|w| *w == marked.as_bytes()).count())
+        .sum::<usize>();
+    assert!(marks >= 1, "the word is hyphenated in the narrow title column");
+
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("bericht.pdf");
+    std::fs::write(&pdf, &bytes).unwrap();
+    let output = Command::new("pdftotext").arg("-raw").arg(&pdf).arg("-").output().unwrap();
+    ok(&output);
+    let raw = String::from_utf8(output.stdout).unwrap();
+    // Every start of the word goes on with its end, with no hyphen between.
+    let starts = raw.matches("Informationssicherheitsmanage").count();
+    assert!(starts >= 3, "{raw}");
+    assert_eq!(raw.matches(word).count(), starts, "the word is whole wherever it is: {raw}");
+    // Joined again, the title reads as typed.
+    let flat = pdftotext(&pdf, None).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(&title), "{flat}");
 }

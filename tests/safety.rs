@@ -15,7 +15,13 @@ use fahrplan::store::{Store, StoreError, inspect};
 fn two_writers_doing_500_read_modify_write_cycles_lose_no_update() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("race.sqlite");
-    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    drop(
+        Store::create(
+            &path,
+            Some(&fahrplan::app::default_seed(Lang::De).expect("the default roadmap")),
+        )
+        .unwrap(),
+    );
     let start = Store::open(&path).unwrap().measure("M18").unwrap().unwrap().planned_one_off;
     let writers: Vec<_> = (0..2)
         .map(|w| {
@@ -60,7 +66,13 @@ fn two_writers_doing_500_read_modify_write_cycles_lose_no_update() {
 fn a_full_disk_is_reported_and_the_previous_data_stays_intact() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("full.sqlite");
-    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    drop(
+        Store::create(
+            &path,
+            Some(&fahrplan::app::default_seed(Lang::De).expect("the default roadmap")),
+        )
+        .unwrap(),
+    );
     let mut store = Store::open(&path).unwrap();
     let before = store.load_roadmap().unwrap();
     // Cap the file at its current size: the next page it needs does not fit.
@@ -83,7 +95,13 @@ fn a_full_disk_is_reported_and_the_previous_data_stays_intact() {
 fn crash_runs(runs: usize) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("crash.sqlite");
-    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    drop(
+        Store::create(
+            &path,
+            Some(&fahrplan::app::default_seed(Lang::De).expect("the default roadmap")),
+        )
+        .unwrap(),
+    );
     let mut acknowledged = Vec::new();
     let mut killed = 0;
     // A small deterministic generator, so a failure can be reproduced.
@@ -152,7 +170,11 @@ fn a_damaged_file_at_start_is_set_aside_and_backups_are_offered_foreign_files_st
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     // A Fahrplan file with a backup, then damaged inside.
     let path = dir.path().join("stadt.sqlite");
-    let store = Store::create(&path, Some(Lang::De)).unwrap();
+    let store = Store::create(
+        &path,
+        Some(&fahrplan::app::default_seed(Lang::De).expect("the default roadmap")),
+    )
+    .unwrap();
     store.backup_now(today.and_hms_opt(8, 0, 0).unwrap(), None).unwrap();
     drop(store);
     {
@@ -165,9 +187,9 @@ fn a_damaged_file_at_start_is_set_aside_and_backups_are_offered_foreign_files_st
         *b = 0x5A;
     }
     std::fs::write(&path, &content).unwrap();
-    let state = fahrplan::app::open_state(&path, Lang::De, today).unwrap();
-    assert!(state.offer_backups);
-    assert!(state.message.as_ref().unwrap().text.contains("beiseitegelegt"));
+    let mut state = fahrplan::app::open_state(&path, Lang::De, today).unwrap();
+    assert!(state.take_backup_offer());
+    assert!(state.message().as_ref().unwrap().text.contains("beiseitegelegt"));
     assert!(!path.exists(), "the damaged file was moved aside");
     let aside: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -177,19 +199,21 @@ fn a_damaged_file_at_start_is_set_aside_and_backups_are_offered_foreign_files_st
     assert_eq!(aside.len(), 1);
     assert_eq!(std::fs::read(&aside[0]).unwrap(), content, "kept byte for byte");
     // The newest backup restores a sound roadmap with the same data.
-    let backups = state.backups();
+    state.list_backups();
+    state.wait_for_job();
+    let backups = state.backups().expect("listed").to_vec();
     assert_eq!(backups.len(), 1);
-    let mut state = state;
     state.push(fahrplan::app::Command::Restore(backups[0].path.clone()));
     state.apply_queue();
-    assert_eq!(state.roadmap.measures.len(), 20);
+    state.wait_for_job();
+    assert_eq!(state.roadmap().measures.len(), 20);
     assert_eq!(inspect(&path).unwrap().integrity, "ok");
 
     // Another application's file is only refused.
     let foreign = dir.path().join("other.sqlite");
     rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE t (x)").unwrap();
     let before = std::fs::read(&foreign).unwrap();
-    let state = fahrplan::app::open_state(&foreign, Lang::De, today).unwrap();
-    assert!(!state.offer_backups);
+    let mut state = fahrplan::app::open_state(&foreign, Lang::De, today).unwrap();
+    assert!(!state.take_backup_offer());
     assert_eq!(std::fs::read(&foreign).unwrap(), before);
 }

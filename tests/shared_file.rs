@@ -234,8 +234,8 @@ fn ordinary_users_view_read_only_files_leave_nothing_and_never_lock_out_the_owne
 fn child_views_the_file_in_the_window() {
     let Some(db) = std::env::var_os("FAHRPLAN_CHILD_DB") else { return };
     let state = fahrplan::app::open_state(Path::new(&db), Lang::De, today()).unwrap();
-    assert!(state.message.is_none(), "{:?}", state.message);
-    assert_eq!(state.roadmap.measures.len(), 20);
+    assert!(state.message().is_none(), "{:?}", state.message());
+    assert_eq!(state.roadmap().measures.len(), 20);
     let banner = state.read_only_banner().expect("read-only");
     assert!(banner.contains("schreibgeschützt"), "{banner}");
     let app = FahrplanApp::new(state, Prefs { tab: Tab::Dashboard, ..Prefs::default() });
@@ -345,7 +345,13 @@ fn network_state(db: &Path, user: &str) -> AppState {
 fn a_second_window_waits_read_only_and_takes_over_when_the_first_closes() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("fahrplan.sqlite");
-    drop(Store::create(&db, Some(Lang::De)).unwrap());
+    drop(
+        Store::create(
+            &db,
+            Some(&fahrplan::app::default_seed(Lang::De).expect("the default roadmap")),
+        )
+        .unwrap(),
+    );
     let mut first = network_state(&db, "anna.schmidt");
     assert!(first.read_only_banner().is_none());
     let second = network_state(&db, "bernd.maier");
@@ -364,14 +370,14 @@ fn a_second_window_waits_read_only_and_takes_over_when_the_first_closes() {
     first.push(fahrplan::app::Command::SetProgress {
         code: "M18".into(),
         progress: 77,
-        expected_version: first.roadmap.measure("M18").unwrap().version,
+        expected_version: first.roadmap().measure("M18").unwrap().version,
     });
     first.apply_queue();
-    assert!(first.message.is_none(), "{:?}", first.message);
+    assert!(first.message().is_none(), "{:?}", first.message());
     // A reader looks again at most every two seconds.
     std::thread::sleep(std::time::Duration::from_millis(2100));
     harness.run();
-    assert_eq!(harness.state().state.roadmap.measure("M18").unwrap().progress, 77);
+    assert_eq!(harness.state().state.roadmap().measure("M18").unwrap().progress, 77);
 
     // The first window closes; within two seconds the second edits, and says so.
     drop(first);
@@ -379,7 +385,7 @@ fn a_second_window_waits_read_only_and_takes_over_when_the_first_closes() {
     harness.run();
     let state = &harness.state().state;
     assert!(state.read_only_banner().is_none(), "the second window edits now");
-    let message = state.message.clone().expect("it says so");
+    let message = state.message().cloned().expect("it says so");
     assert!(message.text.contains("jetzt frei"), "{}", message.text);
     assert!(harness.query_by_label_contains("In Bearbeitung durch").is_none());
 }
@@ -397,13 +403,17 @@ fn restore_keeps_the_file_and_an_open_window_sees_the_restored_data() {
     assert!(run(&["set-progress", "M18", "90"]).status.success());
     let inode = std::fs::metadata(&db).unwrap().ino();
     let mut window = AppState::new(Store::open(&db).unwrap(), Lang::De, today()).unwrap();
-    assert_eq!(window.roadmap.measure("M18").unwrap().progress, 90);
+    assert_eq!(window.roadmap().measure("M18").unwrap().progress, 90);
 
     let out = run(&["restore", backup.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(std::fs::metadata(&db).unwrap().ino(), inode, "the same file");
     assert!(window.refresh_if_changed_elsewhere());
-    assert_eq!(window.roadmap.measure("M18").unwrap().progress, 40, "the window shows the backup");
+    assert_eq!(
+        window.roadmap().measure("M18").unwrap().progress,
+        40,
+        "the window shows the backup"
+    );
     // What was there before is kept as a backup of its own.
     let kept = fahrplan::store::list_backups(&db);
     assert!(kept.iter().any(|b| b.path.to_string_lossy().contains("before-restore")));
@@ -417,8 +427,16 @@ fn backups_belong_to_their_own_file() {
     let a = dir.path().join("a.sqlite");
     let ax = dir.path().join("a-x.sqlite");
     let at = |d: u32| NaiveDate::from_ymd_opt(2026, 1, d).unwrap().and_hms_opt(9, 0, 0).unwrap();
-    let store_a = Store::create(&a, Some(Lang::De)).unwrap();
-    let store_ax = Store::create(&ax, Some(Lang::De)).unwrap();
+    let store_a = Store::create(
+        &a,
+        Some(&fahrplan::app::default_seed(Lang::De).expect("the default roadmap")),
+    )
+    .unwrap();
+    let store_ax = Store::create(
+        &ax,
+        Some(&fahrplan::app::default_seed(Lang::De).expect("the default roadmap")),
+    )
+    .unwrap();
     let first = store_a.backup_now(at(1), None).unwrap();
     let second = store_a.backup_now(at(1), None).unwrap();
     assert_ne!(first, second, "two backups in one second have names of their own");
@@ -453,7 +471,13 @@ fn backups_belong_to_their_own_file() {
 fn the_file_rests_without_side_files_while_viewers_are_open() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("fahrplan.sqlite");
-    drop(Store::create(&db, Some(Lang::De)).unwrap());
+    drop(
+        Store::create(
+            &db,
+            Some(&fahrplan::app::default_seed(Lang::De).expect("the default roadmap")),
+        )
+        .unwrap(),
+    );
     let mut viewer = AppState::new(Store::open_read_only(&db).unwrap(), Lang::De, today()).unwrap();
     viewer.set_change_notifier(std::sync::Arc::new(|| {}));
     let mut writer = AppState::new(Store::open(&db).unwrap(), Lang::De, today()).unwrap();
@@ -461,14 +485,14 @@ fn the_file_rests_without_side_files_while_viewers_are_open() {
     // A writer that never writes itself, while the command line writes.
     let out = fahrplan_as(None, &db, &["set-progress", "M18", "55"], &[]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let version = writer.roadmap.measure("M19").unwrap().version;
+    let version = writer.roadmap().measure("M19").unwrap().version;
     writer.push(fahrplan::app::Command::SetProgress {
         code: "M19".into(),
         progress: 66,
         expected_version: version,
     });
     writer.apply_queue();
-    assert!(writer.message.is_none(), "{:?}", writer.message);
+    assert!(writer.message().is_none(), "{:?}", writer.message());
     drop(writer);
     let files: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -479,6 +503,6 @@ fn the_file_rests_without_side_files_while_viewers_are_open() {
     // The viewer sees both changes (it looks again at most every two seconds).
     std::thread::sleep(std::time::Duration::from_millis(2100));
     viewer.refresh_if_changed_elsewhere();
-    assert_eq!(viewer.roadmap.measure("M18").unwrap().progress, 55);
-    assert_eq!(viewer.roadmap.measure("M19").unwrap().progress, 66);
+    assert_eq!(viewer.roadmap().measure("M18").unwrap().progress, 55);
+    assert_eq!(viewer.roadmap().measure("M19").unwrap().progress, 66);
 }

@@ -11,7 +11,9 @@ use fahrplan::ui::{FahrplanApp, Prefs, Tab};
 
 fn harness(lang: Lang) -> Harness<'static, FahrplanApp> {
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("a valid date");
-    let store = Store::in_memory(Some(lang)).expect("an in-memory roadmap");
+    let store =
+        Store::in_memory(Some(&fahrplan::app::default_seed(lang).expect("the default roadmap")))
+            .expect("an in-memory roadmap");
     let state = AppState::new(store, lang, today).expect("a loaded roadmap");
     let app = FahrplanApp::new(state, Prefs { tab: Tab::Timeline, ..Prefs::default() });
     let mut harness = Harness::builder()

@@ -25,7 +25,11 @@ fn harness(app: FahrplanApp) -> Harness<'static, FahrplanApp> {
 fn changing_a_status_in_the_window_is_persisted() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ui.sqlite");
-    let store = Store::create(&path, Some(Lang::De)).unwrap();
+    let store = Store::create(
+        &path,
+        Some(&fahrplan::app::default_seed(Lang::De).expect("the default roadmap")),
+    )
+    .unwrap();
     let app = FahrplanApp::new(
         AppState::new(store, Lang::De, today()).unwrap(),
         Prefs { tab: Tab::Table, ..Prefs::default() },
@@ -58,7 +62,7 @@ fn changing_a_status_in_the_window_is_persisted() {
     harness.get_by_label("Status übernehmen").click();
     harness.run();
 
-    assert!(harness.state().state.message.is_none(), "{:?}", harness.state().state.message);
+    assert!(harness.state().state.message().is_none(), "{:?}", harness.state().state.message());
     drop(harness);
     let reopened = Store::open(&path).unwrap();
     let m16 = reopened.measure("M16").unwrap().unwrap();
@@ -73,7 +77,11 @@ fn changing_a_status_in_the_window_is_persisted() {
 fn a_change_from_elsewhere_is_shown_and_a_stale_edit_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("two.sqlite");
-    let store = Store::create(&path, Some(Lang::De)).unwrap();
+    let store = Store::create(
+        &path,
+        Some(&fahrplan::app::default_seed(Lang::De).expect("the default roadmap")),
+    )
+    .unwrap();
     let app = FahrplanApp::new(
         AppState::new(store, Lang::De, today()).unwrap(),
         Prefs { tab: Tab::Table, ..Prefs::default() },
@@ -89,7 +97,7 @@ fn a_change_from_elsewhere_is_shown_and_a_stale_edit_is_refused() {
 
     // Meanwhile the command line (another connection) finishes the measure; the edit above is
     // based on the older version.
-    let seen_version = harness.state().state.roadmap.measure("M19").unwrap().version;
+    let seen_version = harness.state().state.roadmap().measure("M19").unwrap().version;
     let mut other = Store::open(&path).unwrap();
     other.set_status("M19", Status::Done, "CLI", today(), None).unwrap();
     harness.state_mut().state.push(fahrplan::app::Command::SetStatus {
@@ -101,15 +109,18 @@ fn a_change_from_elsewhere_is_shown_and_a_stale_edit_is_refused() {
     harness.state_mut().state.apply_queue();
     harness.run();
 
-    let message = harness.state().state.message.clone().expect("a conflict message");
+    let message = harness.state().state.message().cloned().expect("a conflict message");
     assert!(message.text.contains("M19 wurde inzwischen"), "{}", message.text);
-    assert_eq!(harness.state().state.roadmap.measure("M19").unwrap().status, Status::Done);
+    assert_eq!(harness.state().state.roadmap().measure("M19").unwrap().status, Status::Done);
     assert_eq!(other.measure("M19").unwrap().unwrap().status, Status::Done);
 }
 
 #[test]
 fn the_language_switch_changes_the_labels() {
-    let store = Store::in_memory(Some(Lang::De)).unwrap();
+    let store = Store::in_memory(Some(
+        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+    ))
+    .unwrap();
     let app = FahrplanApp::new(
         AppState::new(store, Lang::De, today()).unwrap(),
         Prefs { tab: Tab::Table, ..Prefs::default() },
@@ -128,7 +139,10 @@ fn the_language_switch_changes_the_labels() {
 
 #[test]
 fn arrow_keys_move_the_selection_in_table_order() {
-    let store = Store::in_memory(Some(Lang::De)).unwrap();
+    let store = Store::in_memory(Some(
+        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+    ))
+    .unwrap();
     let app = FahrplanApp::new(
         AppState::new(store, Lang::De, today()).unwrap(),
         Prefs { tab: Tab::Table, ..Prefs::default() },
@@ -159,7 +173,11 @@ fn arrow_keys_move_the_selection_in_table_order() {
 fn an_unreadable_history_is_said_not_shown_as_empty() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.sqlite");
-    let store = Store::create(&path, Some(Lang::De)).unwrap();
+    let store = Store::create(
+        &path,
+        Some(&fahrplan::app::default_seed(Lang::De).expect("the default roadmap")),
+    )
+    .unwrap();
     let state = AppState::new(store, Lang::De, today()).unwrap();
     assert_eq!(state.history().unwrap().len(), 20);
     // Another program breaks the file behind the window's back.
@@ -172,7 +190,7 @@ fn an_unreadable_history_is_said_not_shown_as_empty() {
     let mut harness =
         harness(FahrplanApp::new(state, Prefs { tab: Tab::History, ..Prefs::default() }));
     harness.run();
-    let message = harness.state().state.message.clone().expect("the problem is shown");
+    let message = harness.state().state.message().cloned().expect("the problem is shown");
     assert_eq!(message.kind, fahrplan::app::MessageKind::Error);
     assert!(message.text.starts_with("Datenbankfehler"), "{}", message.text);
 }

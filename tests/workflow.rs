@@ -15,7 +15,11 @@ fn today() -> NaiveDate {
 }
 
 fn harness(path: &std::path::Path, select: &str) -> Harness<'static, FahrplanApp> {
-    let store = Store::open_or_create(path, Lang::De).expect("a roadmap file");
+    let store = Store::open_or_create(
+        path,
+        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+    )
+    .expect("a roadmap file");
     let state = AppState::new(store, Lang::De, today()).expect("a loaded roadmap");
     let mut app = FahrplanApp::new(state, Prefs { tab: Tab::Table, ..Prefs::default() });
     app.view.selected = Some(select.to_owned());
@@ -93,14 +97,14 @@ fn booking_an_expense_raises_the_spend_and_undo_takes_it_back() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("expense.sqlite");
     let mut harness = harness(&path, "M16");
-    let before = harness.state().state.roadmap.spent("M16");
+    let before = harness.state().state.roadmap().spent("M16");
     assert!(harness.query_all_by_label("7.800,00 €").next().is_some());
     harness.get_by_label("Ausgabe buchen").click();
     harness.run();
     type_into(&mut harness, "Betrag (€)", "1.500,00");
     harness.get_by_label("Buchen").click();
     harness.run();
-    assert_eq!(harness.state().state.roadmap.spent("M16"), before.saturating_add(Money(150_000)));
+    assert_eq!(harness.state().state.roadmap().spent("M16"), before.saturating_add(Money(150_000)));
     assert!(
         harness.query_all_by_label("9.300,00 €").next().is_some(),
         "the detail panel shows the new spend"
@@ -108,11 +112,11 @@ fn booking_an_expense_raises_the_spend_and_undo_takes_it_back() {
     // Ctrl+Z undoes the booking.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
-    assert_eq!(harness.state().state.roadmap.spent("M16"), before);
+    assert_eq!(harness.state().state.roadmap().spent("M16"), before);
     // Ctrl+Y brings it back.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
     harness.run();
-    assert_eq!(harness.state().state.roadmap.spent("M16"), before.saturating_add(Money(150_000)));
+    assert_eq!(harness.state().state.roadmap().spent("M16"), before.saturating_add(Money(150_000)));
 }
 
 #[test]
@@ -128,7 +132,7 @@ fn recording_a_reevaluation_shows_the_next_date() {
     harness.run();
     harness.get_by_label("Erfassen").click();
     harness.run();
-    let m07 = harness.state().state.roadmap.measure("M07").unwrap().clone();
+    let m07 = harness.state().state.roadmap().measure("M07").unwrap().clone();
     assert_eq!(m07.next_reevaluation, NaiveDate::from_ymd_opt(2027, 11, 27));
     assert!(harness.query_by_label("27.11.2027 (alle 12 Monate)").is_some());
 }
@@ -145,13 +149,13 @@ fn undo_restores_the_previous_status() {
     harness.get_by_label("Status übernehmen").click();
     harness.run();
     assert_eq!(
-        harness.state().state.roadmap.measure("M19").unwrap().status,
+        harness.state().state.roadmap().measure("M19").unwrap().status,
         fahrplan::model::Status::OnHold
     );
     harness.get_by_label("Rückgängig").click();
     harness.run();
     assert_eq!(
-        harness.state().state.roadmap.measure("M19").unwrap().status,
+        harness.state().state.roadmap().measure("M19").unwrap().status,
         fahrplan::model::Status::InProgress
     );
     drop(harness);
@@ -206,7 +210,7 @@ fn owners_are_managed_in_their_window() {
         harness
             .state()
             .state
-            .roadmap
+            .roadmap()
             .owners
             .iter()
             .any(|o| o.name == "Digitalisierungsbeauftragte")
@@ -217,7 +221,7 @@ fn owners_are_managed_in_their_window() {
         .filter(|n| !n.accesskit_node().is_disabled())
         .count();
     let unused = {
-        let r = &harness.state().state.roadmap;
+        let r = harness.state().state.roadmap();
         r.owners.iter().filter(|o| !r.measures.iter().any(|m| m.owner == Some(o.id))).count()
     };
     assert_eq!(removable, unused);
@@ -238,12 +242,12 @@ fn archive_hides_a_measure_and_duplicate_creates_the_next_code() {
     harness.get_by_label("Speichern").click();
     harness.run();
     let copy =
-        harness.state().state.roadmap.measure("M21").cloned().expect("the copy was saved as M21");
+        harness.state().state.roadmap().measure("M21").cloned().expect("the copy was saved as M21");
     assert_eq!(copy.title, "IT-Notfallvorsorge und Notfallhandbuch (Kopie)");
     assert_eq!(harness.state().view.selected.as_deref(), Some("M21"));
     harness.get_by_label("Archivieren").click();
     harness.run();
-    assert!(harness.state().state.roadmap.measure("M21").unwrap().archived);
+    assert!(harness.state().state.roadmap().measure("M21").unwrap().archived);
     // Only the detail panel still names it; the table hides archived measures.
     assert_eq!(harness.query_all_by_label("M21").count(), 1, "archived measures are hidden");
     harness.get_by_label("Archivierte zeigen").click();
@@ -255,7 +259,11 @@ fn archive_hides_a_measure_and_duplicate_creates_the_next_code() {
 fn clicking_an_overdue_measure_on_the_overview_opens_its_details() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("overview.sqlite");
-    let store = Store::open_or_create(&path, Lang::De).unwrap();
+    let store = Store::open_or_create(
+        &path,
+        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+    )
+    .unwrap();
     let state = AppState::new(store, Lang::De, today()).unwrap();
     let app = FahrplanApp::new(state, Prefs { tab: Tab::Dashboard, ..Prefs::default() });
     let mut harness = Harness::builder()
@@ -303,7 +311,11 @@ fn a_window_open_past_midnight_uses_the_new_day() {
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("midnight.sqlite");
-    let mut store = Store::open_or_create(&path, Lang::De).unwrap();
+    let mut store = Store::open_or_create(
+        &path,
+        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+    )
+    .unwrap();
     let evening = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
     // M18 is due on the evening's day: due soon, not yet overdue.
     store
@@ -339,7 +351,7 @@ fn a_window_open_past_midnight_uses_the_new_day() {
         harness.get_by_role_and_label(Role::TextInput, "Datum").value().unwrap(),
         "01.12.2026"
     );
-    let version = harness.state().state.roadmap.measure("M19").unwrap().version;
+    let version = harness.state().state.roadmap().measure("M19").unwrap().version;
     harness.state_mut().state.push(fahrplan::app::Command::SetStatus {
         code: "M19".into(),
         status: fahrplan::model::Status::Done,
@@ -347,7 +359,7 @@ fn a_window_open_past_midnight_uses_the_new_day() {
         expected_version: version,
     });
     harness.state_mut().state.apply_queue();
-    let m19 = harness.state().state.roadmap.measure("M19").unwrap().clone();
+    let m19 = harness.state().state.roadmap().measure("M19").unwrap().clone();
     assert_eq!(m19.completed, NaiveDate::from_ymd_opt(2026, 12, 1));
 }
 
@@ -357,7 +369,10 @@ fn a_window_open_past_midnight_uses_the_new_day() {
 fn a_failed_save_keeps_its_draft_whatever_follows() {
     use fahrplan::ui::{ViewState, Watched, close_what_succeeded};
     let tr = fahrplan::i18n::I18n::new(Lang::De);
-    let store = Store::in_memory(Some(Lang::De)).unwrap();
+    let store = Store::in_memory(Some(
+        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+    ))
+    .unwrap();
     let roadmap = store.load_roadmap().unwrap();
     let m16 = roadmap.measure("M16").unwrap();
     let m18 = roadmap.measure("M18").unwrap();

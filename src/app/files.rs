@@ -7,6 +7,17 @@ use std::path::Path;
 /// The file name of `path` as users read it (title bar, footers, export names); the whole path
 /// if it has no file name.
 pub fn display_name(path: &Path) -> String {
+    // A roadmap on a server: its name and where it is (`blumberg (anna@db:5432/fahrplan)`).
+    if let Some(text) = path.to_str().filter(|t| super::storage::is_server_url(t)) {
+        let address = text.split_once("://").map_or(text, |(_, rest)| rest);
+        return match address.split_once('#') {
+            Some((server, roadmap)) => {
+                let server = server.split_once('?').map_or(server, |(server, _)| server);
+                format!("{roadmap} ({server})")
+            }
+            None => address.to_owned(),
+        };
+    }
     path.file_name()
         .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
@@ -74,6 +85,19 @@ impl ReadError {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_server_roadmap_is_named_by_roadmap_and_server() {
+        use std::path::Path;
+        assert_eq!(
+            super::display_name(Path::new("postgresql://anna@db:5432/fahrplan#blumberg")),
+            "blumberg (anna@db:5432/fahrplan)"
+        );
+        assert_eq!(
+            super::display_name(Path::new("/srv/roadmaps/blumberg.sqlite")),
+            "blumberg.sqlite"
+        );
+    }
+
     use super::*;
 
     #[test]

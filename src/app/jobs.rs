@@ -1,12 +1,14 @@
 //! Work that runs beside the window so it never freezes: writing an export (the PDF report, CSV,
-//! JSON, iCalendar, PNG) and reading and checking an import file. The thread gets its own copy
+//! JSON, iCalendar, PNG), reading and checking an import file, opening (and checking) a file,
+//! restoring a backup, applying an import, and listing (and checking) the backups. The thread gets its own copy
 //! of what it needs and reports back once; the window shows progress while it runs and wakes up
 //! when it is done.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Instant;
 
+use super::storage::{self, BackupInfo, Storage, StoreError};
 use super::{AppState, ExportKind, Message, MessageKind, write_atomically};
 use crate::i18n::{I18n, Lang};
 use crate::import::Imported;
@@ -29,6 +31,17 @@ enum Outcome {
     Done(Result<String, String>),
     /// A checked import waiting for confirmation.
     Import(Box<Result<(PathBuf, Imported), String>>),
+    /// A roadmap opened (or created, or restored and opened) to switch to, with a message.
+    Opened(Result<(Box<dyn Storage>, Option<String>), String>),
+    /// The roadmaps a server lists for the connect window.
+    Roadmaps(String, Result<Vec<storage::RoadmapAccess>, String>),
+    /// The store lent to a job, given back with what the job did.
+    Returned {
+        /// The window's store.
+        store: Box<dyn Storage>,
+        /// The job's message, or what went wrong.
+        result: Result<Option<String>, String>,
+    },
 }
 
 /// A checked import the user is asked to confirm.
@@ -91,17 +104,168 @@ impl AppState {
         self.job.as_ref()
     }
 
-    fn start_job(&mut self, label: String, work: impl FnOnce() -> Outcome + Send + 'static) {
+    fn start_job(
+        &mut self,
+        label: String,
+        work: impl FnOnce() -> Outcome + Send + 'static,
+    ) -> Result<(), String> {
+        let target = self.file_path().to_owned();
         let (sender, result) = std::sync::mpsc::channel();
         let notify = self.notify.clone();
-        std::thread::spawn(move || {
-            let _ = sender.send(work());
-            if let Some(notify) = notify {
-                notify();
-            }
-        });
-        let target = self.store.path().to_owned();
+        std::thread::Builder::new()
+            .name("fahrplan-job".into())
+            .spawn(move || {
+                let _ = sender.send(work());
+                if let Some(notify) = notify {
+                    notify();
+                }
+            })
+            .map_err(|e| self.tr.f("job-no-thread", &[("detail", &e.to_string())]))?;
         self.job = Some(Job { label, started: Instant::now(), target, result });
+        Ok(())
+    }
+
+    /// Opens a roadmap beside the window with `open` (which may take long: checking a large
+    /// file on a network drive); the window switches to it when it is open.
+    pub(super) fn start_open(
+        &mut self,
+        label: String,
+        open: impl FnOnce() -> Result<(Box<dyn Storage>, Option<String>), StoreError> + Send + 'static,
+    ) -> Result<(), String> {
+        if self.job.is_some() {
+            return Err(self.tr.t("job-busy"));
+        }
+        let tr = I18n::new(self.lang());
+        self.start_job(label, move || Outcome::Opened(open().map_err(|e| e.localize(&tr))))
+    }
+
+    /// Lends the window's store to `work` beside the window (a restore, applying an import).
+    /// Meanwhile an empty roadmap in memory stands in, the snapshot stays as it is, and every
+    /// command that would read or write the store is refused with "please wait".
+    pub(super) fn start_with_store(
+        &mut self,
+        label: String,
+        work: impl FnOnce(&mut dyn Storage) -> Result<Option<String>, StoreError> + Send + 'static,
+    ) -> Result<(), String> {
+        if self.job.is_some() {
+            return Err(self.tr.t("job-busy"));
+        }
+        let stand_in = storage::in_memory().map_err(|e| e.localize(&self.tr))?;
+        let path = self.store.path().to_owned();
+        self.lent = Some(path.clone());
+        let mut store = std::mem::replace(&mut self.store, stand_in);
+        let tr = I18n::new(self.lang());
+        let started = self.start_job(label, move || {
+            let result = work(store.as_mut()).map_err(|e| e.localize(&tr));
+            Outcome::Returned { store, result }
+        });
+        if let Err(text) = started {
+            // The store went with the thread that never started: the file is opened again.
+            return Err(match self.recover_store(&path) {
+                Ok(()) => text,
+                Err(reopen) => format!("{text} {reopen}"),
+            });
+        }
+        Ok(())
+    }
+
+    /// Connects to the server at `url` beside the window and lists the roadmaps the user may see
+    /// (see [`Self::server_roadmaps`]).
+    pub(super) fn start_listing_roadmaps(&mut self, url: String) -> Result<(), String> {
+        if self.job.is_some() {
+            return Err(self.tr.t("job-busy"));
+        }
+        let tr = I18n::new(self.lang());
+        let label = tr.t("job-connecting");
+        self.server_roadmaps = None;
+        self.start_job(label, move || {
+            let list = storage::server_roadmaps(&url).map_err(|e| e.localize(&tr));
+            Outcome::Roadmaps(url, list)
+        })
+    }
+
+    /// The roadmaps the server at `url` listed (or why it could not), once listed.
+    pub fn server_roadmaps(
+        &self,
+        url: &str,
+    ) -> Option<&Result<Vec<storage::RoadmapAccess>, String>> {
+        self.server_roadmaps.as_ref().filter(|(listed, _)| listed == url).map(|(_, list)| list)
+    }
+
+    /// Whether a job works with the store (a restore, applying an import): the window shows the
+    /// roadmap as it was and reads nothing until the store is given back.
+    pub const fn busy_with_store(&self) -> bool {
+        self.lent.is_some()
+    }
+
+    /// Opens the file at `path` again after the job that had its store was lost. Where the file
+    /// cannot be opened, the empty stand-in stays (named with the file, as at a start with an
+    /// unusable file) and the reason is returned.
+    fn recover_store(&mut self, path: &Path) -> Result<(), String> {
+        self.lent = None;
+        self.file = path.to_owned();
+        match storage::open(path) {
+            Ok(store) => {
+                self.store = store;
+                self.refresh().map_err(|e| e.localize(&self.tr))
+            }
+            Err(e) => Err(e.localize(&self.tr)),
+        }
+    }
+
+    /// The backups of the roadmap file, newest first, as last listed (`None` until the first
+    /// listing of this file is done). [`Self::list_backups`] lists them again.
+    pub fn backups(&self) -> Option<&[BackupInfo]> {
+        self.backups
+            .as_ref()
+            .filter(|(file, _)| *file == self.file)
+            .map(|(_, list)| list.as_slice())
+    }
+
+    /// Lists the backups of the roadmap file again, beside the window (each backup not seen
+    /// before is checked whole); [`Self::poll_job`] takes the list.
+    pub fn list_backups(&mut self) {
+        if self.listing.is_some() {
+            self.list_again = true;
+            return;
+        }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let notify = self.notify.clone();
+        let file = self.file.clone();
+        let spawned =
+            std::thread::Builder::new().name("fahrplan-backups".into()).spawn(move || {
+                let _ = sender.send(storage::list_backups(&file));
+                if let Some(notify) = notify {
+                    notify();
+                }
+            });
+        match spawned {
+            Ok(_) => self.listing = Some((self.file.clone(), receiver)),
+            Err(e) => {
+                let text = self.tr.f("job-no-thread", &[("detail", &e.to_string())]);
+                self.message = Some(Message { kind: MessageKind::Error, text });
+            }
+        }
+    }
+
+    /// Takes a finished listing of the backups; returns whether one came in.
+    fn poll_listing(&mut self) -> bool {
+        let Some((file, listing)) = &self.listing else { return false };
+        let list = match listing.try_recv() {
+            Ok(list) => list,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => {
+                self.message =
+                    Some(Message { kind: MessageKind::Error, text: self.tr.t("job-lost") });
+                Vec::new()
+            }
+        };
+        self.backups = Some((file.clone(), list));
+        self.listing = None;
+        if std::mem::take(&mut self.list_again) {
+            self.list_backups();
+        }
+        true
     }
 
     /// Writes an export in the background; the message says where it went or what failed.
@@ -136,8 +300,7 @@ impl AppState {
                 })
                 .map(|()| tr.f("info-exported", &[("path", &path_text)]));
             Outcome::Done(result)
-        });
-        Ok(())
+        })
     }
 
     /// Reads and checks an import file in the background; when it is sound, it waits in
@@ -151,41 +314,35 @@ impl AppState {
         self.start_job(label, move || {
             let result = super::read_import(&path)
                 .map_err(|e| e.localize(&path, &tr))
-                .and_then(|bytes| {
-                    crate::import::parse_import(&bytes, &tr)
-                        .map_err(|e| tr.f("import-failed", &[("problem", &e.to_string())]))
-                })
+                .and_then(|bytes| crate::import::parse_import(&bytes).map_err(|e| e.localize(&tr)))
                 .map(|imported| (path, imported));
             Outcome::Import(Box::new(result))
-        });
-        Ok(())
+        })
     }
 
-    /// Takes the result of a finished job (call once per frame); returns whether one finished.
+    /// Takes the result of a finished job, and a finished listing of the backups (call once per
+    /// frame); returns whether a job finished.
     pub fn poll_job(&mut self) -> bool {
+        self.poll_listing();
         let Some(job) = &self.job else { return false };
-        let outcome = match job.result.try_recv() {
+        let target = job.target.clone();
+        let received = job.result.try_recv();
+        let outcome = match received {
             Ok(outcome) => outcome,
             Err(TryRecvError::Empty) => return false,
-            Err(TryRecvError::Disconnected) => Outcome::Done(Err(self.tr.t("job-lost"))),
+            Err(TryRecvError::Disconnected) => self.lost_job(),
         };
-        let target = job.target.clone();
         self.job = None;
         match outcome {
             Outcome::Done(Ok(text)) => {
                 self.message = Some(Message { kind: MessageKind::Info, text });
             }
-            Outcome::Done(Err(text)) => {
+            Outcome::Roadmaps(url, list) => self.server_roadmaps = Some((url, list)),
+            Outcome::Done(Err(text)) | Outcome::Opened(Err(text)) => {
                 self.message = Some(Message { kind: MessageKind::Error, text });
             }
+            // One job at a time: no other file can have been opened meanwhile.
             Outcome::Import(result) => match *result {
-                // Another file was opened meanwhile: the import is not applied to it.
-                Ok(_) if target != self.store.path() => {
-                    let text = self
-                        .tr
-                        .f("import-target-changed", &[("path", &target.display().to_string())]);
-                    self.message = Some(Message { kind: MessageKind::Error, text });
-                }
                 Ok((path, imported)) => {
                     let comparison =
                         crate::import::compare_import(&self.roadmap, &imported.roadmap);
@@ -194,13 +351,53 @@ impl AppState {
                 }
                 Err(text) => self.message = Some(Message { kind: MessageKind::Error, text }),
             },
+            Outcome::Opened(Ok((store, info))) => {
+                self.message = match self.switch_to(store) {
+                    Ok(()) => info.map(|text| Message { kind: MessageKind::Info, text }),
+                    Err(e) => {
+                        Some(Message { kind: MessageKind::Error, text: e.localize(&self.tr) })
+                    }
+                };
+            }
+            Outcome::Returned { store, result } => {
+                self.store = store;
+                self.lent = None;
+                // The file as it is now, whatever the job did; both are said.
+                let shown = self.refresh().map_err(|e| e.localize(&self.tr));
+                self.message = match (result, shown) {
+                    (Ok(info), Ok(())) => {
+                        info.map(|text| Message { kind: MessageKind::Info, text })
+                    }
+                    (Ok(None), Err(text)) | (Err(text), Ok(())) => {
+                        Some(Message { kind: MessageKind::Error, text })
+                    }
+                    (Ok(Some(first)) | Err(first), Err(then)) => {
+                        Some(Message { kind: MessageKind::Error, text: format!("{first} {then}") })
+                    }
+                };
+            }
         }
         true
     }
 
-    /// Waits for the running job to finish and takes its result (for tests and the CLI).
+    /// A job that ended without a word (it panicked): said, and a store it had borrowed is
+    /// opened again from its file (showing what was saved).
+    fn lost_job(&mut self) -> Outcome {
+        let Some(path) = self.lent.clone() else {
+            return Outcome::Done(Err(self.tr.t("job-lost")));
+        };
+        let lost = self.tr.t("job-lost-store");
+        Outcome::Done(Err(match self.recover_store(&path) {
+            Ok(()) => lost,
+            Err(reopen) => format!("{lost} {reopen}"),
+        }))
+    }
+
+    /// Waits for the running job and listing of the backups to finish and takes their results
+    /// (for tests).
+    #[cfg(any(test, feature = "testing"))]
     pub fn wait_for_job(&mut self) {
-        while self.job.is_some() {
+        while self.job.is_some() || self.listing.is_some() {
             if !self.poll_job() {
                 std::thread::sleep(std::time::Duration::from_millis(2));
             }

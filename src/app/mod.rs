@@ -4,23 +4,28 @@
 //! out through the store, refreshes the snapshot, and keeps one message for the user.
 
 mod clock;
+mod file_commands;
 mod files;
 mod jobs;
+mod seed;
 mod startup;
+pub mod storage;
+mod words;
 
 use std::path::{Path, PathBuf};
 
-pub use crate::store::BackupInfo;
 pub use clock::Clock;
 pub use files::{MAX_IMPORT_BYTES, ReadError, display_name, read_import, write_atomically};
 pub use jobs::{ImportPreview, Job};
+pub use seed::{SeedError, default_roadmap_info, default_seed};
 pub use startup::{catalogue, open_presentation_state, open_state};
+pub use words::holder_text;
 
 use chrono::NaiveDate;
 
 use crate::i18n::{I18n, Lang};
 use crate::model::{Change, Roadmap, Status};
-use crate::store::{Store, StoreError};
+use storage::{Storage, StoreError};
 
 /// Something the user asked for that changes data or the open file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -140,8 +145,11 @@ pub enum Command {
     Undo,
     /// Redo the latest undone change.
     Redo,
-    /// Open another roadmap file.
+    /// Open another roadmap file (or a roadmap on a server: `postgresql://…#roadmap`).
     Open(PathBuf),
+    /// Connect to a server (`postgresql://…`, with the password) and list the roadmaps the user
+    /// may see, beside the window.
+    ListServerRoadmaps(String),
     /// Create a new roadmap file, empty or with the default roadmap, and open it.
     New {
         /// Where.
@@ -159,6 +167,8 @@ pub enum Command {
     ApplyImport,
     /// Show a problem a view met while reading (already in the UI language).
     ReportError(String),
+    /// Show a note for the user (already in the UI language).
+    ReportInfo(String),
     /// The user closed the message.
     DismissMessage,
     /// The user declined the checked import.
@@ -169,7 +179,10 @@ impl Command {
     /// Whether the command only concerns the window (closing the message, declining an
     /// import, reporting a problem), not the roadmap or the file.
     pub const fn is_window_only(&self) -> bool {
-        matches!(self, Self::DismissMessage | Self::CancelImport | Self::ReportError(_))
+        matches!(
+            self,
+            Self::DismissMessage | Self::CancelImport | Self::ReportError(_) | Self::ReportInfo(_)
+        )
     }
 }
 
@@ -214,35 +227,45 @@ pub struct Message {
 
 /// The state of the application that is not about how it looks.
 pub struct AppState {
-    store: Store,
+    store: Box<dyn Storage>,
     /// The snapshot the views draw.
-    pub roadmap: Roadmap,
+    roadmap: Roadmap,
     tr: I18n,
     /// Where today's date comes from (read whenever it is needed, never frozen at start).
     clock: Clock,
     queue: Vec<Command>,
     /// The message to show, if any.
-    pub message: Option<Message>,
+    message: Option<Message>,
     /// Files opened in this session, newest first (the UI persists them).
-    pub opened: Vec<PathBuf>,
+    opened: Vec<PathBuf>,
     data_version: i64,
     generation: u64,
     /// The day the views' caches were made for.
     seen_day: NaiveDate,
-    /// The file as the snapshot of a read-only store last saw it.
-    seen_stamp: crate::store::FileStamp,
     /// When the edit lock or a snapshot was last looked at (at most every two seconds).
     last_look: Option<std::time::Instant>,
     notify: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
-    watch: Option<crate::store::Watch>,
+    watch: Option<storage::Watch>,
     /// The roadmap file the user works with (also when it could not be opened and an empty
     /// roadmap in memory stands in): its backups are listed and restored here.
-    pub file: PathBuf,
+    file: PathBuf,
     /// Whether the file lies on a network drive, where SQLite's locking is unreliable.
-    pub on_network: bool,
+    on_network: bool,
     /// Whether the user should be offered the backups (the file was damaged at start).
-    pub offer_backups: bool,
+    offer_backups: bool,
     job: Option<Job>,
+    /// While a job works with the store (a restore, applying an import): the path of the file
+    /// it works on. An empty roadmap in memory stands in meanwhile, and nothing reads or writes
+    /// it.
+    lent: Option<PathBuf>,
+    /// The backups of the file as last listed (`None` until the first listing is done).
+    backups: Option<(PathBuf, Vec<storage::BackupInfo>)>,
+    /// A listing of the backups running beside the window, and whether another is wanted after it.
+    listing: Option<(PathBuf, std::sync::mpsc::Receiver<Vec<storage::BackupInfo>>)>,
+    list_again: bool,
+    /// The roadmaps a server last listed for the connect window: its address and the list (or
+    /// why it could not be listed).
+    server_roadmaps: Option<(String, Result<Vec<storage::RoadmapAccess>, String>)>,
     /// A checked import waiting for the user's confirmation.
     import_preview: Option<ImportPreview>,
 }
@@ -267,7 +290,12 @@ impl std::fmt::Debug for AppState {
 
 impl AppState {
     /// The state for an open store.
-    pub fn new(store: Store, lang: Lang, clock: impl Into<Clock>) -> Result<Self, StoreError> {
+    pub fn new(
+        store: impl Into<Box<dyn Storage>>,
+        lang: Lang,
+        clock: impl Into<Clock>,
+    ) -> Result<Self, StoreError> {
+        let store = store.into();
         let store_path = &store.path().to_owned();
         let on_network = store.is_network();
         let roadmap = store.load_roadmap()?;
@@ -288,7 +316,6 @@ impl AppState {
             data_version,
             generation: 0,
             seen_day: NaiveDate::MIN,
-            seen_stamp: crate::store::file_stamp(store_path),
             last_look: None,
             notify: None,
             watch: None,
@@ -296,6 +323,11 @@ impl AppState {
             file: store_path.to_owned(),
             offer_backups: false,
             job: None,
+            lent: None,
+            backups: None,
+            listing: None,
+            list_again: false,
+            server_roadmaps: None,
             import_preview: None,
         })
     }
@@ -326,19 +358,45 @@ impl AppState {
         self.tr.lang()
     }
 
-    /// The open store (for the command line and tests; the views ask the state).
-    pub const fn store(&self) -> &Store {
-        &self.store
+    /// The snapshot the views draw.
+    pub const fn roadmap(&self) -> &Roadmap {
+        &self.roadmap
+    }
+
+    /// The message to show, if any.
+    pub const fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// Files opened in this session, newest first (the window remembers them).
+    pub fn opened(&self) -> &[PathBuf] {
+        &self.opened
+    }
+
+    /// The roadmap file the user works with, also when it could not be opened and an empty
+    /// roadmap in memory stands in (its backups are listed and restored).
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+
+    /// Whether the file lies on a network drive (one editor at a time).
+    pub const fn on_network(&self) -> bool {
+        self.on_network
+    }
+
+    /// Whether the backups should be offered (the file was damaged at start); true once.
+    pub const fn take_backup_offer(&mut self) -> bool {
+        std::mem::replace(&mut self.offer_backups, false)
     }
 
     /// The path of the open file (`:memory:` for a stand-in).
     pub fn file_path(&self) -> &Path {
-        self.store.path()
+        self.lent.as_deref().unwrap_or_else(|| self.store.path())
     }
 
     /// Whether the open file is read-only (see [`Self::read_only_banner`] for why).
-    pub const fn is_read_only(&self) -> bool {
-        self.store.is_read_only()
+    pub fn is_read_only(&self) -> bool {
+        self.lent.is_some() || self.store.is_read_only()
     }
 
     /// Who is recorded as the author of changes made here.
@@ -393,10 +451,19 @@ impl AppState {
 
     /// Carries out one command; the error is the message for the user.
     fn apply(&mut self, command: Command) -> Result<Option<String>, String> {
+        if !command.is_window_only() && !matches!(command, Command::SetLang(_)) {
+            self.not_lent()?;
+        }
         match command {
             Command::Export { path, kind } => self.start_export(path, kind).map(|()| None),
             Command::ReadImport(path) => self.start_import(path).map(|()| None),
+            Command::Open(path) => self.start_opening(path).map(|()| None),
+            Command::New { path, seeded } => self.start_creating(path, seeded).map(|()| None),
+            Command::Restore(backup) => self.start_restore(backup).map(|()| None),
+            Command::ApplyImport => self.start_applying_import().map(|()| None),
+            Command::ListServerRoadmaps(url) => self.start_listing_roadmaps(url).map(|()| None),
             Command::ReportError(text) => Err(text),
+            Command::ReportInfo(text) => Ok(Some(text)),
             Command::DismissMessage => {
                 self.message = None;
                 Ok(None)
@@ -433,9 +500,9 @@ impl AppState {
     /// happened (after a conflict: the fresh values); the write's own result is returned.
     fn write<T>(
         &mut self,
-        write: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+        write: impl FnOnce(&mut dyn Storage) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let result = write(&mut self.store);
+        let result = write(self.store.as_mut());
         self.refresh()?;
         result
     }
@@ -470,7 +537,7 @@ impl AppState {
             Command::SaveMeasure { original, expected_version, measure } => {
                 self.write(|s| match &original {
                     Some(code) => s
-                        .update_measure(code, Some(expected_version), "", |_| (*measure).clone())
+                        .update_measure(code, Some(expected_version), "", &|_| (*measure).clone())
                         .map(drop),
                     None => s.add_measure(&measure, "").map(drop),
                 })?;
@@ -482,9 +549,8 @@ impl AppState {
             }
             Command::SetArchived { code, archived, expected_version } => {
                 self.write(|s| {
-                    s.update_measure(&code, Some(expected_version), "", |m| crate::model::Measure {
-                        archived,
-                        ..m.clone()
+                    s.update_measure(&code, Some(expected_version), "", &|m| {
+                        crate::model::Measure { archived, ..m.clone() }
                     })
                 })?;
                 let key = if archived { "info-archived" } else { "info-unarchived" };
@@ -520,124 +586,12 @@ impl AppState {
         Ok(None)
     }
 
-    /// Commands about the file: backups, restore, open, new, copy, language, import.
-    fn apply_file(&mut self, command: Command) -> Result<Option<String>, StoreError> {
-        let now = chrono::Local::now().naive_local();
-        match command {
-            Command::BackupNow => {
-                let path = self.store.backup_now(now, None)?;
-                Ok(Some(self.tr.f("info-copy-saved", &[("path", &path.display().to_string())])))
-            }
-            Command::Restore(backup) => {
-                let file = self.file.clone();
-                if self.store.path() == file {
-                    // In place, through this window's own connection (on a network drive it holds
-                    // the edit lock).
-                    self.write(|s| s.restore_from(&backup, now))?;
-                } else {
-                    crate::store::restore(&file, &backup, now)?;
-                    self.switch_to(Store::open(&file)?)?;
-                }
-                self.offer_backups = false;
-                Ok(Some(self.tr.f("info-restored", &[("path", &backup.display().to_string())])))
-            }
-            Command::Open(path) => {
-                self.switch_to(Store::open(&path)?)?;
-                Ok(None)
-            }
-            Command::New { path, seeded } => {
-                self.switch_to(Store::create(&path, seeded.then_some(self.lang()))?)?;
-                Ok(None)
-            }
-            Command::SaveCopyAs(path) => {
-                self.store.backup_to(&path)?;
-                Ok(Some(self.tr.f("info-copy-saved", &[("path", &path.display().to_string())])))
-            }
-            Command::SetLang(lang) => {
-                self.tr = I18n::new(lang);
-                Ok(None)
-            }
-            Command::ApplyImport => self.apply_import(now),
-            // Handled in `apply` (outside the store) or by `apply_measure` and `apply_roadmap`:
-            // listed, so that a new command cannot be forgotten silently.
-            Command::Export { .. }
-            | Command::ReadImport(_)
-            | Command::ReportError(_)
-            | Command::DismissMessage
-            | Command::CancelImport
-            | Command::SetStatus { .. }
-            | Command::SetProgress { .. }
-            | Command::AddExpense { .. }
-            | Command::Reevaluate { .. }
-            | Command::SaveMeasure { .. }
-            | Command::DeleteMeasure(_)
-            | Command::SetArchived { .. }
-            | Command::AddOwner { .. }
-            | Command::RenameOwner { .. }
-            | Command::MergeOwners { .. }
-            | Command::DeleteOwner(_)
-            | Command::AddMeeting { .. }
-            | Command::Undo
-            | Command::Redo => Ok(None),
-        }
-    }
-
-    /// Replaces the open roadmap with the checked import the user confirmed (after a backup).
-    fn apply_import(&mut self, now: chrono::NaiveDateTime) -> Result<Option<String>, StoreError> {
-        let Some(preview) = self.import_preview.take() else { return Ok(None) };
-        if preview.target != self.store.path() {
-            return Ok(None);
-        }
-        let imported = &preview.imported;
-        // What is replaced stays restorable from the backups.
-        if !self.roadmap.measures.is_empty() && self.store.path() != Path::new(":memory:") {
-            self.store.backup_now(now, None)?;
-        }
-        self.write(|s| s.replace_all(&imported.roadmap, &imported.history, true))?;
-        Ok(Some(self.tr.f(
-            "import-done",
-            &[
-                ("measures", &imported.roadmap.measures.len()),
-                ("expenses", &imported.roadmap.expenses.len()),
-                ("history", &imported.history.len()),
-            ],
-        )))
-    }
-
-    /// Calls `notify` (from a background thread) whenever the open file is changed, by this or
-    /// another process; the window uses it to wake up and refresh.
-    pub fn set_change_notifier(&mut self, notify: std::sync::Arc<dyn Fn() + Send + Sync>) {
-        self.notify = Some(notify);
-        self.restart_watch();
-    }
-
-    fn restart_watch(&mut self) {
-        self.watch = None;
-        if let Some(notify) = self.notify.clone()
-            && self.store.path() != Path::new(":memory:")
-        {
-            self.watch = crate::store::watch(self.store.path(), move || notify());
-        }
-    }
-
-    fn switch_to(&mut self, store: Store) -> Result<(), StoreError> {
-        // The old file's watcher stops first.
-        self.watch = None;
-        let path = store.path().to_owned();
-        self.on_network = store.is_network();
-        self.file.clone_from(&path);
-        self.store = store;
-        // A checked import belongs to the file it was chosen for.
-        self.import_preview = None;
-        self.restart_watch();
-        self.refresh()?;
-        self.opened.retain(|p| p != &path);
-        self.opened.insert(0, path);
-        Ok(())
-    }
-
     /// Reloads the snapshot from the store.
     pub fn refresh(&mut self) -> Result<(), StoreError> {
+        if self.lent.is_some() {
+            // The stand-in is never shown; the store's own state comes back with it.
+            return Ok(());
+        }
         self.roadmap = self.store.load_roadmap()?;
         if let Some(preview) = &mut self.import_preview {
             preview.comparison =
@@ -648,112 +602,31 @@ impl AppState {
         Ok(())
     }
 
-    /// The banner of a read-only file in the UI language: why it is read-only, and for a file
-    /// being edited elsewhere by whom since when. `None` for a file open for writing.
-    pub fn read_only_banner(&self) -> Option<String> {
-        use crate::store::ReadOnlyReason;
-        Some(match self.store.read_only_reason()? {
-            ReadOnlyReason::Newer => self.tr.t("banner-newer"),
-            ReadOnlyReason::NoPermission => self.tr.t("banner-read-only"),
-            ReadOnlyReason::Chosen => self.tr.t("banner-viewer"),
-            ReadOnlyReason::LockedBy(holder) => self.tr.f(
-                "banner-locked",
-                &[("holder", &crate::store::holder_text(&self.tr, holder, self.today()))],
-            ),
-        })
-    }
-
-    /// Whether the window waits for the edit lock of a file on a network drive (it looks again
-    /// every two seconds and becomes the editor when the lock is free).
-    pub fn waiting_for_lock(&self) -> bool {
-        matches!(self.store.read_only_reason(), Some(crate::store::ReadOnlyReason::LockedBy(_)))
-    }
-
-    /// For a window waiting for the edit lock: takes it once it is free and says so. For a
-    /// read-only snapshot: opens it again when the file changed. At most every two seconds;
-    /// returns whether the snapshot was reloaded.
-    fn look_again(&mut self) -> bool {
-        let waiting = self.waiting_for_lock();
-        if !waiting && !self.store.is_snapshot() {
-            return false;
-        }
-        if self.last_look.is_some_and(|t| t.elapsed() < std::time::Duration::from_secs(2)) {
-            return false;
-        }
-        self.last_look = Some(std::time::Instant::now());
-        // Cheap first: is the lock still held (and by whom)? Only a free lock is taken.
-        if waiting && self.store.look_at_lock() {
-            let options = crate::store::OpenOptions {
-                read_only: false,
-                network: Some(self.store.is_network()),
-                user: Some(self.store.who().to_owned()),
-            };
-            match Store::open_with(self.store.path(), &options) {
-                Ok(mut store) if !store.is_read_only() => {
-                    store.set_who(self.store.who().to_owned());
-                    let name = display_name(store.path());
-                    self.message = Some(match self.switch_to(store) {
-                        Ok(()) => Message {
-                            kind: MessageKind::Info,
-                            text: self.tr.f("info-now-editing", &[("file", &name)]),
-                        },
-                        Err(e) => Message { kind: MessageKind::Error, text: e.localize(&self.tr) },
-                    });
-                    return true;
-                }
-                // Taken by someone else meanwhile: stay as we are, naming them.
-                Ok(_) => {}
-                Err(e) => {
-                    self.message =
-                        Some(Message { kind: MessageKind::Error, text: e.localize(&self.tr) });
-                    return false;
-                }
-            }
-        }
-        // What the editor saved since the last look.
-        let stamp = crate::store::file_stamp(self.store.path());
-        if stamp == self.seen_stamp {
-            return false;
-        }
-        self.seen_stamp = stamp;
-        let reloaded = self.store.reopen_snapshot().and_then(|()| self.refresh());
-        if let Err(e) = reloaded {
-            self.message = Some(Message { kind: MessageKind::Error, text: e.localize(&self.tr) });
-        }
-        true
-    }
-
-    /// Takes a verified backup if the newest is older than a day (a file open for writing only;
-    /// a viewer never writes). A failure is shown.
-    pub fn daily_backup(&mut self) {
-        if self.store.is_read_only() || self.store.path() == Path::new(":memory:") {
-            return;
-        }
-        if let Err(e) = self.store.daily_backup(chrono::Local::now().naive_local()) {
-            self.message = Some(Message { kind: MessageKind::Error, text: e.localize(&self.tr) });
-        }
-    }
-
     /// The whole history, oldest first (for the history view), or why it cannot be read (in the
     /// UI language).
     pub fn history(&self) -> Result<Vec<Change>, String> {
+        self.not_lent()?;
         self.store.history(None).map_err(|e| e.localize(&self.tr))
-    }
-
-    /// The backups of the roadmap file, newest first.
-    pub fn backups(&self) -> Vec<crate::store::BackupInfo> {
-        crate::store::list_backups(&self.file)
     }
 
     /// The batch that seeded the default roadmap (not a change to report), or why it cannot be
     /// read (in the UI language).
     pub fn seed_batch(&self) -> Result<Option<i64>, String> {
+        self.not_lent()?;
         self.store.seed_batch().map_err(|e| e.localize(&self.tr))
     }
 
     /// Whether undo and redo have something to do, or why that cannot be read.
     pub fn can_undo_redo(&self) -> Result<(bool, bool), String> {
+        if self.lent.is_some() {
+            return Ok((false, false));
+        }
         self.store.can_undo_redo().map_err(|e| e.localize(&self.tr))
+    }
+
+    /// Refuses while a job works with the store (its words: wait until it is done).
+    fn not_lent(&self) -> Result<(), String> {
+        if self.lent.is_some() { Err(self.tr.t("job-busy")) } else { Ok(()) }
     }
 
     /// A number that changes whenever the snapshot is reloaded or the day changes (for caches of
@@ -765,6 +638,10 @@ impl AppState {
     /// Reloads the snapshot if another process (a second window, the command line) changed the
     /// file. Returns whether it did.
     pub fn refresh_if_changed_elsewhere(&mut self) -> bool {
+        if self.lent.is_some() {
+            // The job's own writes are shown when it gives the store back.
+            return false;
+        }
         let today = self.clock.today();
         if today != self.seen_day {
             // A window open for days takes its daily backup each new day, as a start would.

@@ -5,10 +5,10 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
+use super::storage;
 use super::{AppState, Clock, Message, MessageKind};
 use crate::i18n::{I18n, Lang};
 use crate::model::{Framework, FrameworkRef};
-use crate::store::Store;
 
 /// The state for a presentation: the file opened read-only (created with the default roadmap
 /// first if it does not exist yet); an unusable file is shown as in [`open_state`].
@@ -16,19 +16,15 @@ pub fn open_presentation_state(
     db: &Path,
     lang: Lang,
     clock: impl Into<Clock>,
-) -> Result<AppState, crate::store::StoreError> {
+) -> Result<AppState, storage::StoreError> {
     let clock = clock.into();
-    let opened = (|| {
-        if !db.exists() {
-            drop(Store::create(db, Some(lang))?);
-        }
-        AppState::new(Store::open_read_only(db)?, lang, clock.clone())
-    })();
+    let opened =
+        storage::open_to_read(db, lang).and_then(|s| AppState::new(s, lang, clock.clone()));
     match opened {
         Ok(state) => Ok(state),
         // The presentation never writes: an unusable file is said, not set aside or repaired.
         Err(e) => {
-            let mut state = AppState::new(Store::in_memory(None)?, lang, clock)?;
+            let mut state = AppState::new(storage::in_memory()?, lang, clock)?;
             state.file = db.to_owned();
             state.message =
                 Some(Message { kind: MessageKind::Error, text: e.localize(&I18n::new(lang)) });
@@ -45,23 +41,23 @@ pub fn open_state(
     db: &Path,
     lang: Lang,
     clock: impl Into<Clock>,
-) -> Result<AppState, crate::store::StoreError> {
+) -> Result<AppState, storage::StoreError> {
     let tr = I18n::new(lang);
     let clock = clock.into();
     let opened =
-        Store::open_or_create(db, lang).and_then(|store| AppState::new(store, lang, clock.clone()));
+        storage::open_or_create(db, lang).and_then(|s| AppState::new(s, lang, clock.clone()));
     match opened {
         Ok(state) => Ok(state),
         Err(e) => {
-            let mut state = AppState::new(Store::in_memory(None)?, lang, clock)?;
+            let mut state = AppState::new(storage::in_memory()?, lang, clock)?;
             state.file = db.to_owned();
             let mut text = e.localize(&tr);
             // A damaged Fahrplan file is set aside (never deleted) and the backups are offered.
             // Foreign files are left exactly as they are.
-            if matches!(e, crate::store::StoreError::Damaged { .. })
+            if matches!(e, storage::StoreError::Damaged { .. })
                 && db.exists()
                 && let Ok(aside) =
-                    crate::store::set_aside_damaged(db, chrono::Local::now().naive_local())
+                    storage::set_aside_damaged(db, chrono::Local::now().naive_local())
             {
                 text = tr.f("err-damaged-set-aside", &[("path", &aside.display().to_string())]);
                 state.offer_backups = true;

@@ -17,6 +17,10 @@ pub struct Cli {
     /// Language of the interface and of a newly created roadmap.
     #[arg(long, global = true, value_enum, env = "FAHRPLAN_LANG")]
     pub lang: Option<LangArg>,
+    /// The roadmap on a server (`--db postgresql://…`); may be left out when the user can see
+    /// exactly one.
+    #[arg(long, global = true, env = "FAHRPLAN_ROADMAP", value_name = "NAME")]
+    pub roadmap: Option<String>,
     /// Start the window directly in the council presentation (full screen, read-only).
     #[arg(long, global = true)]
     pub present: bool,
@@ -185,6 +189,12 @@ pub enum Cmd {
     },
     /// List the backups beside the file.
     Backups,
+    /// Administer the roadmaps on a PostgreSQL server (`--db postgresql://…`).
+    Server {
+        /// What to do.
+        #[command(subcommand)]
+        action: ServerCmd,
+    },
     /// Import a JSON export into the file (new, empty, or with --replace).
     Import {
         /// The JSON export.
@@ -271,4 +281,44 @@ pub enum ExportFormat {
     Svg,
     /// The council report as PDF (A4).
     Pdf,
+}
+
+/// `server …`: the roadmaps on a PostgreSQL server.
+#[derive(Debug, Subcommand)]
+pub enum ServerCmd {
+    /// Create a roadmap (schema, tables, the roles `fahrplan_NAME_editor` and
+    /// `fahrplan_NAME_viewer`), with the default roadmap unless --empty.
+    Init {
+        /// Start without measures.
+        #[arg(long)]
+        empty: bool,
+    },
+    /// Give a login the role editor or viewer in the roadmap (--roadmap).
+    Grant {
+        /// The PostgreSQL login.
+        login: String,
+        /// `editor` or `viewer`.
+        #[arg(value_enum)]
+        role: RoleArg,
+    },
+    /// Take the login's role in the roadmap (--roadmap).
+    Revoke {
+        /// The PostgreSQL login.
+        login: String,
+    },
+    /// The roadmaps the connected user may see, with the user's role.
+    Roadmaps {
+        /// Output format (JSON: a list of `{name, role}`).
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
+}
+
+/// A role in a server roadmap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    /// Reads and writes.
+    Editor,
+    /// Reads.
+    Viewer,
 }

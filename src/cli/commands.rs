@@ -13,13 +13,13 @@ use super::{
     Context, ExportFormat, Failure, TableFormat, TextFormat, VerdictArg, open, open_for_writing,
     out,
 };
+use crate::app::storage::{self, Storage, StoreError};
 use crate::i18n::{I18n, parse_date, parse_money};
 use crate::model::{Measure, Status, Verdict, changes_since, dashboard};
-use crate::store::{Store, StoreError, inspect};
 
 /// `list`: the measures (archived ones only with `all`).
 pub(super) fn list(cx: &Context, format: TableFormat, all: bool) -> Result<(), Failure> {
-    let Context { db, tr, today } = *cx;
+    let Context { db, tr, today, .. } = *cx;
     let store = open(db, tr)?;
     let mut roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
     if !all {
@@ -38,7 +38,7 @@ pub(super) fn list(cx: &Context, format: TableFormat, all: bool) -> Result<(), F
 
 /// `show`: one measure with every field.
 pub(super) fn show(cx: &Context, code: &str, format: TextFormat) -> Result<(), Failure> {
-    let Context { db, tr, today } = *cx;
+    let Context { db, tr, today, .. } = *cx;
     let store = open(db, tr)?;
     let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
     let measure = roadmap
@@ -58,7 +58,7 @@ pub(super) fn set_status(
     status: &str,
     comment: &str,
 ) -> Result<(), Failure> {
-    let Context { db, tr, today } = *cx;
+    let Context { db, tr, today, .. } = *cx;
     let Some(status) = Status::from_slug(status) else {
         let valid: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
         return Err(Failure::Input(
@@ -100,7 +100,7 @@ pub(super) fn set_progress(
         .filter(|p| *p <= 100)
         .ok_or_else(|| Failure::Input(tr.f("cli-bad-progress", &[("value", &progress)])))?;
     let mut store = open_for_writing(db, tr)?;
-    let before = existing(&store, code, tr)?;
+    let before = existing(store.as_ref(), code, tr)?;
     let after =
         store.set_progress(code, progress, comment, None).map_err(|e| Failure::store(&e, tr))?;
     out(&tr.f(
@@ -122,12 +122,12 @@ pub(super) fn add_expense(
     date: Option<&str>,
     note: &str,
 ) -> Result<(), Failure> {
-    let Context { db, tr, today } = *cx;
+    let Context { db, tr, today, .. } = *cx;
     let money = parse_money(amount, tr.lang())
         .ok_or_else(|| Failure::Input(tr.f("cli-bad-amount", &[("value", &amount)])))?;
     let date = date_arg(date, today, tr)?;
     let mut store = open_for_writing(db, tr)?;
-    existing(&store, code, tr)?;
+    existing(store.as_ref(), code, tr)?;
     store.add_expense(code, date, money, note).map_err(|e| Failure::store(&e, tr))?;
     let spent = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?.spent(code);
     out(&tr.f(
@@ -151,11 +151,11 @@ pub(super) fn reevaluate(
     note: &str,
     next: Option<&str>,
 ) -> Result<(), Failure> {
-    let Context { db, tr, today } = *cx;
+    let Context { db, tr, today, .. } = *cx;
     let date = date_arg(date, today, tr)?;
     let next = next.map(|n| date_arg(Some(n), today, tr)).transpose()?;
     let mut store = open_for_writing(db, tr)?;
-    existing(&store, code, tr)?;
+    existing(store.as_ref(), code, tr)?;
     let by = store.who().to_owned();
     let verdict = Verdict::from(verdict);
     let (_, measure) = store
@@ -175,7 +175,7 @@ pub(super) fn reevaluate(
 
 /// `summary`: the overview's figures.
 pub(super) fn summary(cx: &Context, format: TextFormat) -> Result<(), Failure> {
-    let Context { db, tr, today } = *cx;
+    let Context { db, tr, today, .. } = *cx;
     let store = open(db, tr)?;
     let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
     let d = dashboard(&roadmap, today);
@@ -192,7 +192,7 @@ pub(super) fn changes(
     since: Option<&str>,
     format: TextFormat,
 ) -> Result<(), Failure> {
-    let Context { db, tr, today } = *cx;
+    let Context { db, tr, today, .. } = *cx;
     let store = open(db, tr)?;
     let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
     let since = match since {
@@ -215,7 +215,7 @@ pub(super) fn changes(
 
 /// `meeting add`: records a council meeting.
 pub(super) fn meeting_add(cx: &Context, date: &str, title: &str) -> Result<(), Failure> {
-    let Context { db, tr, today } = *cx;
+    let Context { db, tr, today, .. } = *cx;
     let date = date_arg(Some(date), today, tr)?;
     let mut store = open_for_writing(db, tr)?;
     let meeting = store.add_meeting(date, title).map_err(|e| Failure::store(&e, tr))?;
@@ -285,7 +285,7 @@ pub(super) fn export(
     delimiter: Option<char>,
     since: Option<&str>,
 ) -> Result<(), Failure> {
-    let Context { db, tr, today } = *cx;
+    let Context { db, tr, today, .. } = *cx;
     let since = since.map(|t| date_arg(Some(t), today, tr)).transpose()?;
     if since.is_some() && !matches!(format, ExportFormat::Pdf) {
         return Err(Failure::Input(tr.t("cli-since-pdf-only")));
@@ -334,7 +334,7 @@ pub(super) fn backup(cx: &Context, output: Option<&Path>) -> Result<(), Failure>
     let store = open(db, tr)?;
     // Into the backups folder beside the file (and its rotation) only for those who may
     // write there; a copy elsewhere (--output) for anyone who may read.
-    if output.is_none() && !Store::may_write(db) {
+    if output.is_none() && !storage::may_write(db) {
         return Err(Failure::store(&StoreError::ReadOnly, tr));
     }
     let now = chrono::Local::now().naive_local();
@@ -347,7 +347,13 @@ pub(super) fn backup(cx: &Context, output: Option<&Path>) -> Result<(), Failure>
 pub(super) fn restore(cx: &Context, backup: &Path) -> Result<(), Failure> {
     let Context { db, tr, .. } = *cx;
     let now = chrono::Local::now().naive_local();
-    let kept = crate::store::restore(db, backup, now).map_err(|e| Failure::store(&e, tr))?;
+    let kept = if storage::is_server(db) {
+        // On a server, through a connection that may write (a viewer is refused).
+        open_for_writing(db, tr)?.restore_from(backup, now)
+    } else {
+        storage::restore(db, backup, now)
+    }
+    .map_err(|e| Failure::store(&e, tr))?;
     out(&tr.f(
         "cli-restored",
         &[("backup", &backup.display().to_string()), ("kept", &kept.display().to_string())],
@@ -359,12 +365,12 @@ pub(super) fn restore(cx: &Context, backup: &Path) -> Result<(), Failure> {
 pub(super) fn import(cx: &Context, file: &Path, replace: bool) -> Result<(), Failure> {
     let Context { db, tr, .. } = *cx;
     let bytes = crate::app::read_import(file).map_err(|e| Failure::Input(e.localize(file, tr)))?;
-    let imported = crate::import::parse_import(&bytes, tr)
-        .map_err(|e| Failure::Input(tr.f("import-failed", &[("problem", &e.to_string())])))?;
-    let mut store = if db.exists() {
+    let imported =
+        crate::import::parse_import(&bytes).map_err(|e| Failure::Input(e.localize(tr)))?;
+    let mut store = if db.exists() || storage::is_server(db) {
         open_for_writing(db, tr)?
     } else {
-        Store::create(db, None).map_err(|e| Failure::store(&e, tr))?
+        storage::create(db, None).map_err(|e| Failure::store(&e, tr))?
     };
     let current = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
     if !replace && !current.measures.is_empty() {
@@ -394,7 +400,7 @@ pub(super) fn import(cx: &Context, file: &Path, replace: bool) -> Result<(), Fai
 /// `backups`: the backups beside the file, with their time and size.
 pub(super) fn backups(cx: &Context) -> Result<(), Failure> {
     let Context { db, tr, .. } = *cx;
-    for b in crate::store::list_backups(db) {
+    for b in storage::list_backups(db) {
         let measures = b
             .measures
             .map_or_else(|| tr.t("backup-damaged"), |n| tr.f("measures-count", &[("n", &n)]));
@@ -408,19 +414,16 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
     if !db.exists() {
         return Err(Failure::File(tr.f("cli-no-file", &[("path", &db.display().to_string())])));
     }
-    let report = inspect(db).map_err(|e| Failure::store(&e, tr))?;
-    let store = Store::open_read_only(db).map_err(|e| Failure::store(&e, tr))?;
-    let journal = store.journal_mode().map_err(|e| Failure::store(&e, tr))?;
-    let holder = store.locked_by();
-    let writable = Store::may_write(db) && holder.is_none();
+    let check = storage::check_file(db).map_err(|e| Failure::store(&e, tr))?;
+    let (report, journal, holder) = (&check.report, &check.journal_mode, &check.locked_by);
     match format {
         TextFormat::Json => out(&to_json(&json!({
             "ok": report.integrity == "ok",
             "path": db.display().to_string(),
             "integrity": report.integrity,
             "journal_mode": journal,
-            "network_drive": store.is_network(),
-            "read_only": !writable,
+            "network_drive": check.network_drive,
+            "read_only": !check.writable,
             "locked_by": holder.as_ref().map(|h| json!({
                 "user": (!h.user.is_empty()).then_some(&h.user),
                 "host": (!h.host.is_empty()).then_some(&h.host),
@@ -446,7 +449,7 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
                 let today = chrono::Local::now().date_naive();
                 out(&tr.f(
                     "banner-locked",
-                    &[("holder", &crate::store::holder_text(tr, &holder, today))],
+                    &[("holder", &crate::app::holder_text(tr, holder, today))],
                 ));
             }
         }
@@ -455,7 +458,7 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
 }
 
 /// The measure `code`, or the "no such measure" failure.
-fn existing(store: &Store, code: &str, tr: &I18n) -> Result<Measure, Failure> {
+fn existing(store: &dyn Storage, code: &str, tr: &I18n) -> Result<Measure, Failure> {
     store
         .measure(code)
         .map_err(|e| Failure::store(&e, tr))?

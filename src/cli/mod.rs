@@ -8,6 +8,7 @@
 mod args;
 mod commands;
 mod output;
+mod server;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -19,8 +20,8 @@ use clap::Parser;
 pub use self::args::{
     Cli, Cmd, ExportFormat, LangArg, MeetingCmd, TableFormat, TextFormat, VerdictArg,
 };
+use crate::app::storage::{self, Storage, StoreError};
 use crate::i18n::{I18n, Lang, parse_date};
-use crate::store::{ReadOnlyReason, Store, StoreError};
 
 /// Why a command failed, with its exit code.
 enum Failure {
@@ -59,8 +60,13 @@ pub fn today() -> NaiveDate {
     clock().today()
 }
 
-/// Runs the program with the process's arguments.
-pub fn main() -> ExitCode {
+/// How the binary starts the window (the command line does not know the views): the file, the
+/// language chosen on the command line, the clock, and whether to present.
+pub type StartWindow = fn(&std::path::Path, Option<Lang>, crate::app::Clock, bool) -> ExitCode;
+
+/// Runs the program with the process's arguments; without a subcommand, `window` starts the
+/// window.
+pub fn main(window: StartWindow) -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -75,11 +81,14 @@ pub fn main() -> ExitCode {
     };
     let lang = cli.lang.map(Lang::from).unwrap_or_default();
     let tr = I18n::new(lang);
-    let db = cli.db.clone().unwrap_or_else(default_db_path);
+    let db = storage::with_roadmap(
+        &cli.db.clone().unwrap_or_else(default_db_path),
+        cli.roadmap.as_deref(),
+    );
     let Some(command) = cli.command else {
-        return crate::ui::run_window(&db, cli.lang.map(Lang::from), clock(), cli.present);
+        return window(&db, cli.lang.map(Lang::from), clock(), cli.present);
     };
-    match run(&command, &db, &tr) {
+    match run(&command, &db, cli.roadmap.as_deref(), &tr) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
             eprintln!("fahrplan: {message}");
@@ -94,25 +103,15 @@ pub fn main() -> ExitCode {
 
 /// The file for a command that only reads: created and seeded on first use, then opened only
 /// to read (nothing is written, no side file is created, no edit lock is taken).
-fn open(db: &std::path::Path, tr: &I18n) -> Result<Store, Failure> {
-    if !db.exists() {
-        drop(Store::create(db, Some(tr.lang())).map_err(|e| Failure::store(&e, tr))?);
-    }
-    Store::open_read_only(db).map_err(|e| Failure::store(&e, tr))
+fn open(db: &std::path::Path, tr: &I18n) -> Result<Box<dyn Storage>, Failure> {
+    storage::open_to_read(db, tr.lang()).map_err(|e| Failure::store(&e, tr))
 }
 
 /// The file for a command that writes: opened for writing (on a network drive with the edit
 /// lock), or exit 2 with the reason (no permission, being edited by someone named) before
 /// anything is done.
-fn open_for_writing(db: &std::path::Path, tr: &I18n) -> Result<Store, Failure> {
-    let store = Store::open_or_create(db, tr.lang()).map_err(|e| Failure::store(&e, tr))?;
-    match store.read_only_reason() {
-        None => Ok(store),
-        Some(ReadOnlyReason::LockedBy(holder)) => {
-            Err(Failure::store(&StoreError::Locked(holder.clone()), tr))
-        }
-        Some(_) => Err(Failure::store(&StoreError::ReadOnly, tr)),
-    }
+fn open_for_writing(db: &std::path::Path, tr: &I18n) -> Result<Box<dyn Storage>, Failure> {
+    storage::open_to_write(db, tr.lang()).map_err(|e| Failure::store(&e, tr))
 }
 
 /// Prints a line to stdout.
@@ -123,8 +122,10 @@ fn out(text: &str) {
 
 /// What every subcommand works with: the file, the language, and today's date.
 struct Context<'a> {
-    /// The roadmap file.
+    /// The roadmap file, or the server's address.
     db: &'a std::path::Path,
+    /// The roadmap on a server (`--roadmap`).
+    roadmap: Option<&'a str>,
     /// The language of the output.
     tr: &'a I18n,
     /// Today, read once per run from [`clock`].
@@ -132,8 +133,13 @@ struct Context<'a> {
 }
 
 /// Runs one subcommand.
-fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
-    let cx = Context { db, tr, today: today() };
+fn run(
+    command: &Cmd,
+    db: &std::path::Path,
+    roadmap: Option<&str>,
+    tr: &I18n,
+) -> Result<(), Failure> {
+    let cx = Context { db, roadmap, tr, today: today() };
     match command {
         Cmd::List { format, all } => commands::list(&cx, *format, *all),
         Cmd::Show { code, format } => commands::show(&cx, code, *format),
@@ -171,5 +177,6 @@ fn run(command: &Cmd, db: &std::path::Path, tr: &I18n) -> Result<(), Failure> {
         Cmd::Import { file, replace } => commands::import(&cx, file, *replace),
         Cmd::Backups => commands::backups(&cx),
         Cmd::Check { format } => commands::check(db, *format, tr),
+        Cmd::Server { action } => server::server(&cx, action),
     }
 }

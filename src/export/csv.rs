@@ -217,7 +217,10 @@ mod tests {
             "Ümlaut ß €",
             "",
         ];
-        let mut roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
+        let mut roadmap = Store::in_memory(Some(&crate::app::default_seed(Lang::De).unwrap()))
+            .unwrap()
+            .load_roadmap()
+            .unwrap();
         for (i, t) in tricky.iter().enumerate() {
             roadmap.measures[i].title = (*t).to_owned();
             roadmap.measures[i].notes = format!("{t}{t}");
@@ -292,7 +295,10 @@ mod tests {
 
     #[test]
     fn refunds_stay_numbers_and_text_that_looks_like_one_is_neutralised() {
-        let mut roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
+        let mut roadmap = Store::in_memory(Some(&crate::app::default_seed(Lang::De).unwrap()))
+            .unwrap()
+            .load_roadmap()
+            .unwrap();
         roadmap.expenses.truncate(1);
         roadmap.expenses[0].amount = Money(-2_000);
         roadmap.expenses[0].note = "-20,00".into();
@@ -310,7 +316,10 @@ mod tests {
         let plain = |c: Cell| c.write(';');
         assert_eq!(plain(amount(Money(1_250_000), Lang::De)), "12500,00");
         assert_eq!(plain(amount(Money(-5), Lang::En)), "-0.05");
-        let roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
+        let roadmap = Store::in_memory(Some(&crate::app::default_seed(Lang::De).unwrap()))
+            .unwrap()
+            .load_roadmap()
+            .unwrap();
         let text = String::from_utf8(expenses_csv(&roadmap, &I18n::new(Lang::De), ';')).unwrap();
         assert!(
             text.lines().nth(1).unwrap().contains(";3000,00;"),

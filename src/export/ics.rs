@@ -143,7 +143,10 @@ mod tests {
 
     #[test]
     fn codes_that_differ_only_in_case_or_hold_separators_get_their_own_uids() {
-        let mut roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
+        let mut roadmap = Store::in_memory(Some(&crate::app::default_seed(Lang::De).unwrap()))
+            .unwrap()
+            .load_roadmap()
+            .unwrap();
         roadmap.measures[9].code = "m10".into();
         roadmap.measures[10].code = "M10".into();
         roadmap.measures[11].code = "M;1\n2,".into();
@@ -160,7 +163,10 @@ mod tests {
 
     #[test]
     fn lines_are_folded_at_75_octets_and_every_text_reads_back() {
-        let mut roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
+        let mut roadmap = Store::in_memory(Some(&crate::app::default_seed(Lang::De).unwrap()))
+            .unwrap()
+            .load_roadmap()
+            .unwrap();
         roadmap.measures[9].title =
             "Ümläüte, Kommas; Semikolons \\ Backslash und eine sehr lange Zeile mit ö ä ü ß € €€€€"
                 .into();

@@ -67,7 +67,7 @@ mod tests {
 
     #[test]
     fn the_export_has_every_record_and_its_version() {
-        let store = Store::in_memory(Some(Lang::De)).unwrap();
+        let store = Store::in_memory(Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
         let roadmap = store.load_roadmap().unwrap();
         let history = store.history(None).unwrap();
         let value: Value =
@@ -96,9 +96,9 @@ mod tests {
 
     #[test]
     fn export_import_export_gives_identical_data() {
-        let tr = crate::i18n::I18n::new(Lang::De);
         for (round, text) in TRICKY.iter().enumerate() {
-            let mut store = Store::in_memory(Some(Lang::De)).unwrap();
+            let mut store =
+                Store::in_memory(Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
             store
                 .add_meeting(
                     chrono::NaiveDate::from_ymd_opt(2026, 10, 20).unwrap(),
@@ -135,7 +135,7 @@ mod tests {
                 .unwrap();
             let first =
                 export_json(&store.load_roadmap().unwrap(), &store.history(None).unwrap()).unwrap();
-            let imported = parse_import(&first, &tr).unwrap();
+            let imported = parse_import(&first).unwrap();
             let mut empty = Store::in_memory(None).unwrap();
             empty.replace_all(&imported.roadmap, &imported.history, false).unwrap();
             let second =
@@ -150,12 +150,11 @@ mod tests {
     /// roadmaps with hostile text in every text field; and every text arrives unchanged.
     #[test]
     fn generated_roadmaps_survive_export_import_export() {
-        let tr = crate::i18n::I18n::new(Lang::De);
         let export = |store: &Store| {
             export_json(&store.load_roadmap().unwrap(), &store.history(None).unwrap()).unwrap()
         };
         let import = |bytes: &[u8], seed: u64| {
-            let imported = parse_import(bytes, &tr).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+            let imported = parse_import(bytes).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
             let mut store = Store::in_memory(None).unwrap();
             store.replace_all(&imported.roadmap, &imported.history, false).unwrap();
             store
@@ -235,7 +234,7 @@ mod tests {
 
     #[test]
     fn the_comparison_names_what_is_added_changed_and_removed() {
-        let store = Store::in_memory(Some(Lang::De)).unwrap();
+        let store = Store::in_memory(Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
         let current = store.load_roadmap().unwrap();
         let mut incoming = current.clone();
         incoming.measures.retain(|m| m.code != "M03");
@@ -271,11 +270,24 @@ mod tests {
     #[test]
     fn broken_and_hostile_files_are_refused_with_a_location() {
         let tr = crate::i18n::I18n::new(Lang::De);
-        let store = Store::in_memory(Some(Lang::De)).unwrap();
+        let store = Store::in_memory(Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
         let good =
             export_json(&store.load_roadmap().unwrap(), &store.history(None).unwrap()).unwrap();
         let text = String::from_utf8(good.clone()).unwrap();
-        let err = |bytes: &[u8]| parse_import(bytes, &tr).unwrap_err();
+        // Where and what, in the words the user reads.
+        struct Refusal {
+            location: String,
+            detail: String,
+        }
+        impl std::fmt::Display for Refusal {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}: {}", self.location, self.detail)
+            }
+        }
+        let err = |bytes: &[u8]| {
+            let e = parse_import(bytes).unwrap_err();
+            Refusal { location: e.place(&tr), detail: e.what(&tr) }
+        };
         let truncated = err(&good[..good.len() / 2]);
         assert!(truncated.location.starts_with("Zeile "), "{truncated}");
         let wrong_type =

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::I18n;
 use crate::layout::Filter;
+use crate::layout::fonts::{Face, TextMetrics, metrics};
 use crate::layout::palette;
 use crate::layout::timeline::{
     GroupBy, LABEL_GAP, LANE_HEADER, MARKER_RADIUS, MarkerKind, RowLayout, TickLevel,
@@ -23,6 +24,9 @@ pub enum PictureError {
     /// The renderer failed.
     #[error("the picture could not be rendered: {0}")]
     Render(String),
+    /// A shipped font could not be read (to measure the labels).
+    #[error("a font could not be read: {0}")]
+    Font(String),
 }
 
 const TITLE_HEIGHT: f32 = 64.0;
@@ -31,6 +35,10 @@ const MARGIN: f32 = 20.0;
 const FONT: &str = "Noto Sans";
 const TEXT: &str = "#141414";
 const MUTED: &str = "#5c5c5c";
+/// Size of the bars' labels.
+const LABEL_SIZE: f32 = 13.0;
+/// Size of the legend's text.
+const LEGEND_SIZE: f32 = 12.0;
 
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -65,19 +73,52 @@ impl Default for PictureOptions {
     }
 }
 
-/// Shortens `label` to about `room` points of 13-point text, with an ellipsis, keeping at least
-/// `keep` characters (the code).
-fn fit_label(label: &str, room: f32, keep: usize) -> String {
-    let per_char = 13.0 * 0.55;
-    let count = label.chars().count();
-    if count as f32 * per_char <= room {
-        return label.to_owned();
+/// `text` as SVG shows it: runs of white space as one space, none at the end.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() || c.is_control() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
     }
-    let fits = ((room / per_char) as usize).saturating_sub(1).max(keep + 4).min(count);
-    let mut short: String = label.chars().take(fits).collect();
-    short = short.trim_end().to_owned();
-    short.push('…');
-    short
+    out
+}
+
+/// Width in pixels of a bar's label: the code in bold, then `rest` in regular text, measured
+/// with the shipped fonts as the picture draws them.
+fn label_width(metrics: &TextMetrics, code: &str, rest: &str) -> f32 {
+    metrics.width(code, Face::Bold, LABEL_SIZE)
+        + metrics.width(&collapse(rest), Face::Regular, LABEL_SIZE)
+}
+
+/// What of `rest` (the label after its code) fits beside the code in `room` pixels: all of it,
+/// or its start with an ellipsis, or nothing (the code is never shortened: it names the
+/// measure).
+fn fit_label(metrics: &TextMetrics, code: &str, rest: &str, room: f32) -> String {
+    let rest = collapse(rest);
+    if label_width(metrics, code, &rest) <= room {
+        return rest;
+    }
+    let ellipsis = metrics.width("…", Face::Regular, LABEL_SIZE);
+    let budget = room - metrics.width(code, Face::Bold, LABEL_SIZE) - ellipsis;
+    let mut used = 0.0;
+    let mut end = 0;
+    for (i, c) in rest.char_indices() {
+        used += metrics.glyph(Face::Regular, c).advance * LABEL_SIZE / 1000.0;
+        if used > budget {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let short = rest[..end].trim_end();
+    if short.is_empty() { String::new() } else { format!("{short}…") }
 }
 
 /// The height in pixels at which the picture of `roadmap` shows its text at its natural size
@@ -92,6 +133,8 @@ pub fn timeline_natural_height(roadmap: &Roadmap, today: NaiveDate) -> f32 {
 /// sits in the drawing (in logical units, before the drawing is scaled to the picture's size).
 struct Canvas<'a> {
     roadmap: &'a Roadmap,
+    /// The shipped fonts' metrics, to measure labels.
+    metrics: &'static TextMetrics,
     today: NaiveDate,
     tr: &'a I18n,
     /// The timeline as the window would draw it.
@@ -143,6 +186,7 @@ pub fn timeline_svg(
     let laid = layout(roadmap, &arrangement, &viewport, today, dependencies, tr);
     let cx = Canvas {
         roadmap,
+        metrics: metrics().map_err(PictureError::Font)?,
         today,
         tr,
         laid,
@@ -209,7 +253,7 @@ fn header(s: &mut String, cx: &Canvas<'_>, (width, height): (u32, u32)) {
             )
         ),
     );
-    legend(s, tr, logical_width - MARGIN);
+    legend(s, cx.metrics, tr, logical_width - MARGIN);
 }
 
 /// The lanes' backgrounds, alternating white and light grey.
@@ -411,24 +455,36 @@ fn bar_label(
     let m = &cx.roadmap.measures[row.measure];
     let text_color =
         if row.health == Health::Overdue { palette::DANGER_TEXT.hex() } else { TEXT.to_owned() };
-    let estimated = row.label.chars().count() as f32 * 13.0 * 0.55;
+    let rest = row.label.strip_prefix(m.code.as_str()).unwrap_or(&row.label);
     let right_room = (chart_left + chart_width - (x0 + bar_w) - LABEL_GAP).min(row.label_room);
     let left_room = (x0 - chart_left - LABEL_GAP).min(row.label_room_left);
-    let right_side = estimated <= right_room || (estimated > left_room && right_room >= left_room);
-    let room = if right_side { right_room } else { left_room };
-    let label = fit_label(&row.label, room, m.code.chars().count());
+    let (right_side, rest) = place_label(cx.metrics, &m.code, rest, (right_room, left_room));
     let (tx, anchor) =
         if right_side { (x0 + bar_w + LABEL_GAP, "start") } else { (x0 - LABEL_GAP, "end") };
-    let rest = label.strip_prefix(m.code.as_str()).unwrap_or(&label);
     w(
         s,
         format_args!(
-            r##"<text x="{tx:.1}" y="{:.1}" font-size="13" text-anchor="{anchor}" fill="{text_color}"><tspan font-weight="bold">{}</tspan>{}</text>"##,
+            r##"<text x="{tx:.1}" y="{:.1}" font-size="{LABEL_SIZE}" text-anchor="{anchor}" fill="{text_color}"><tspan font-weight="bold">{}</tspan>{}</text>"##,
             y + bar_height / 2.0 + 4.5,
             escape(&m.code),
-            escape(rest)
+            escape(&rest)
         ),
     );
+}
+
+/// Where a label goes and what of `rest` (the label after the code) it shows, given the room
+/// right and left of its bar: right when it fits there whole, else on the side with more room,
+/// shortened to fit.
+fn place_label(
+    metrics: &TextMetrics,
+    code: &str,
+    rest: &str,
+    (right_room, left_room): (f32, f32),
+) -> (bool, String) {
+    let width = label_width(metrics, code, rest);
+    let right_side = width <= right_room || (width > left_room && right_room >= left_room);
+    let room = if right_side { right_room } else { left_room };
+    (right_side, fit_label(metrics, code, rest, room))
 }
 
 /// Re-evaluation diamonds: past ones in their verdict's colour, the next one hollow, an overdue
@@ -526,7 +582,8 @@ fn today_line(s: &mut String, cx: &Canvas<'_>) {
     }
 }
 
-fn legend(s: &mut String, tr: &I18n, right: f32) {
+/// The legend, right-aligned at `right`: a swatch and the name of each status.
+fn legend(s: &mut String, metrics: &TextMetrics, tr: &I18n, right: f32) {
     let items: [(&str, &str); 6] = [
         ("planned", "status-planned"),
         ("in-progress", "status-in-progress"),
@@ -538,11 +595,10 @@ fn legend(s: &mut String, tr: &I18n, right: f32) {
     let mut x = right;
     for (kind, key) in items.iter().rev() {
         let label = tr.t(key);
-        let width = label.chars().count() as f32 * 12.0 * 0.55;
-        x -= width;
+        x -= metrics.width(&label, Face::Regular, LEGEND_SIZE);
         let _ = write!(
             s,
-            r##"<text x="{x:.1}" y="48" font-size="12" fill="{TEXT}">{}</text>"##,
+            r##"<text x="{x:.1}" y="48" font-size="{LEGEND_SIZE}" fill="{TEXT}">{}</text>"##,
             escape(&label)
         );
         x -= 26.0;
@@ -606,61 +662,4 @@ pub fn timeline_png(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::Lang;
-    use crate::store::Store;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-    }
-
-    #[test]
-    fn the_svg_shows_every_measure_and_escapes_text() {
-        let mut roadmap = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
-        roadmap.measures[0].title = "A & B <script>".into();
-        let options = PictureOptions { dependencies: true, ..PictureOptions::default() };
-        let svg = timeline_svg(&roadmap, today(), &I18n::new(Lang::De), options).unwrap();
-        for m in &roadmap.measures {
-            assert!(
-                svg.contains(&format!(r##"<tspan font-weight="bold">{}</tspan>"##, m.code)),
-                "{}",
-                m.code
-            );
-        }
-        assert!(svg.contains("A &amp; B &lt;script&gt;"));
-        assert!(!svg.contains("<script>"));
-        assert!(svg.contains("Kurzfristig (sofort)"));
-        assert!(svg.contains(">Heute<"));
-        assert!(svg.contains("<polyline"), "arrows drawn when asked for");
-        let calm = timeline_svg(&roadmap, today(), &I18n::new(Lang::De), PictureOptions::default())
-            .unwrap();
-        assert!(!calm.contains("<polyline"));
-    }
-
-    #[test]
-    fn long_labels_are_shortened_with_an_ellipsis_keeping_the_code() {
-        assert_eq!(fit_label("M01  Kurz", 500.0, 3), "M01  Kurz");
-        let short = fit_label("M01  Ein sehr langer Titel einer Maßnahme", 100.0, 3);
-        assert!(
-            short.ends_with('…') && short.starts_with("M01") && short.chars().count() < 20,
-            "{short}"
-        );
-        assert!(fit_label("M01  Ein sehr langer Titel", 0.0, 3).starts_with("M01  E"));
-    }
-
-    #[test]
-    fn the_png_has_the_requested_size() {
-        let roadmap = Store::in_memory(Some(Lang::En)).unwrap().load_roadmap().unwrap();
-        let size = |width, height| PictureOptions { width, height, dependencies: false };
-        let png = timeline_png(&roadmap, today(), &I18n::new(Lang::En), size(800, 500)).unwrap();
-        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
-        let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
-        assert_eq!((width, height), (800, 500));
-        assert!(matches!(
-            timeline_png(&roadmap, today(), &I18n::new(Lang::En), size(10, 500)),
-            Err(PictureError::BadSize(10, 500))
-        ));
-    }
-}
+mod tests;

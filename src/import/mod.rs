@@ -135,14 +135,77 @@ pub struct ImportChange {
     pub comment: String,
 }
 
-/// Why an import file was refused, with where the first problem is.
+/// Why an import file was refused, with where the first problem is (the app says it in the UI
+/// language).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{location}: {detail}")]
+#[error("{location}: {problem}")]
 pub struct ImportError {
-    /// Where: `Zeile 3, Spalte 7`, `M04`, `M04 / owner`.
-    pub location: String,
-    /// What is wrong (already in the UI language where it comes from the model).
-    pub detail: String,
+    /// Where.
+    pub location: ImportPlace,
+    /// What is wrong.
+    pub problem: ImportProblem,
+}
+
+/// Where in an import file a problem is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportPlace {
+    /// A line and column of the JSON text.
+    At {
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+    },
+    /// The file as a whole (its format, version, roadmap facts).
+    File,
+    /// An owner, by name.
+    Owner(String),
+    /// A measure or record: `M04`, `M04 / owner`, `M04 / expense`.
+    Item(String),
+}
+
+impl std::fmt::Display for ImportPlace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::At { line, column } => write!(f, "line {line}, column {column}"),
+            Self::File => f.write_str("file"),
+            Self::Owner(name) => write!(f, "owner {name:?}"),
+            Self::Item(item) => f.write_str(item),
+        }
+    }
+}
+
+/// What is wrong with an import file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportProblem {
+    /// Not JSON of the export's shape (serde's description).
+    Syntax(String),
+    /// Another format than a Fahrplan export.
+    NotExport(String),
+    /// A version of the export format this Fahrplan does not read.
+    Version(u32),
+    /// An owner's name is empty or given twice.
+    OwnerNameMissingOrDuplicate,
+    /// A measure names an owner the file does not have.
+    UnknownOwner(String),
+    /// A record names a measure the file does not have.
+    UnknownCode(String),
+    /// A measure (or a date) that the editor would refuse.
+    Invalid(crate::model::ValidationError),
+}
+
+impl std::fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Syntax(detail) => f.write_str(detail),
+            Self::NotExport(format) => write!(f, "not a Fahrplan export (format {format:?})"),
+            Self::Version(version) => write!(f, "unknown version {version} of the export format"),
+            Self::OwnerNameMissingOrDuplicate => f.write_str("owner name missing or duplicate"),
+            Self::UnknownOwner(name) => write!(f, "the owner {name:?} is not in the file"),
+            Self::UnknownCode(code) => write!(f, "no measure {code} in the file"),
+            Self::Invalid(e) => write!(f, "{e}"),
+        }
+    }
 }
 
 /// A checked import: the roadmap (owner ids 1.., measure ids 1..) and its history.
@@ -165,34 +228,6 @@ pub struct ImportComparison {
     pub unchanged: usize,
     /// Measures only in the open roadmap: gone after the import.
     pub removed: Vec<String>,
-}
-
-impl ImportComparison {
-    /// One line per kind that occurs: "Neu: 2 (M21, M22)", "Geändert: …", "Entfällt: …",
-    /// "Unverändert: 17"; long lists end with "…".
-    pub fn describe(&self, tr: &crate::i18n::I18n) -> Vec<String> {
-        let codes = |list: &[String]| {
-            let mut shown: Vec<&str> = list.iter().take(12).map(String::as_str).collect();
-            if list.len() > 12 {
-                shown.push("…");
-            }
-            shown.join(", ")
-        };
-        let mut lines = Vec::new();
-        for (key, list) in [
-            ("import-added", &self.added),
-            ("import-changed", &self.changed),
-            ("import-removed", &self.removed),
-        ] {
-            if !list.is_empty() {
-                lines.push(tr.f(key, &[("n", &list.len()), ("codes", &codes(list))]));
-            }
-        }
-        if self.unchanged > 0 {
-            lines.push(tr.f("import-unchanged", &[("n", &self.unchanged)]));
-        }
-        lines
-    }
 }
 
 /// Compares the open roadmap with an import (owners by name, since their ids differ).
@@ -234,59 +269,47 @@ pub fn compare_import(
 /// Reads and checks a whole export before anything is written: JSON syntax and types (with line
 /// and column), format and version, unique codes and owner names, owners, dependencies (no
 /// cycles), dates, progress, and records that name existing measures.
-pub fn parse_import(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<Imported, ImportError> {
-    let data = read_data(bytes, tr)?;
-    let owners = owners_of(&data, tr)?;
+pub fn parse_import(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let data = read_data(bytes)?;
+    let owners = owners_of(&data)?;
     let mut roadmap = crate::model::Roadmap { owners, ..Default::default() };
-    measures_of(&data, &mut roadmap, tr)?;
-    check_records(&data, &roadmap, tr)?;
-    check_dates(&data, tr)?;
+    measures_of(&data, &mut roadmap)?;
+    check_records(&data, &roadmap)?;
+    check_dates(&data)?;
     records_of(&data, &mut roadmap);
     Ok(Imported { roadmap, history: history_of(&data) })
 }
 
 /// An import's problem at `location` (a line, a measure, a record).
-fn located(location: String, detail: String) -> ImportError {
-    ImportError { location, detail }
+const fn located(location: ImportPlace, problem: ImportProblem) -> ImportError {
+    ImportError { location, problem }
 }
 
 /// The file's JSON with its format and version checked.
-fn read_data(bytes: &[u8], tr: &crate::i18n::I18n) -> Result<ImportData, ImportError> {
+fn read_data(bytes: &[u8]) -> Result<ImportData, ImportError> {
     let data: ImportData = serde_json::from_slice(bytes).map_err(|e| {
         located(
-            tr.f(
-                "import-at",
-                &[("line", &e.line().to_string()), ("column", &e.column().to_string())],
-            ),
-            e.to_string(),
+            ImportPlace::At { line: e.line(), column: e.column() },
+            ImportProblem::Syntax(e.to_string()),
         )
     })?;
     if data.format != FORMAT {
-        return Err(located(
-            tr.t("import-file"),
-            tr.f("import-not-export", &[("format", &data.format)]),
-        ));
+        return Err(located(ImportPlace::File, ImportProblem::NotExport(data.format)));
     }
     if data.version != VERSION {
-        return Err(located(
-            tr.t("import-file"),
-            tr.f("import-version", &[("version", &data.version)]),
-        ));
+        return Err(located(ImportPlace::File, ImportProblem::Version(data.version)));
     }
     Ok(data)
 }
 
 /// The owners, named uniquely, numbered 1…
-fn owners_of(
-    data: &ImportData,
-    tr: &crate::i18n::I18n,
-) -> Result<Vec<crate::model::Owner>, ImportError> {
+fn owners_of(data: &ImportData) -> Result<Vec<crate::model::Owner>, ImportError> {
     let mut owners = Vec::new();
     for (i, o) in data.owners.iter().enumerate() {
         if o.name.trim().is_empty() || data.owners[..i].iter().any(|p| p.name == o.name) {
             return Err(located(
-                tr.f("import-owner", &[("name", &o.name)]),
-                tr.t("import-owner-duplicate"),
+                ImportPlace::Owner(o.name.clone()),
+                ImportProblem::OwnerNameMissingOrDuplicate,
             ));
         }
         owners.push(crate::model::Owner {
@@ -300,11 +323,7 @@ fn owners_of(
 }
 
 /// The measures, each checked as the editor checks it.
-fn measures_of(
-    data: &ImportData,
-    roadmap: &mut crate::model::Roadmap,
-    tr: &crate::i18n::I18n,
-) -> Result<(), ImportError> {
+fn measures_of(data: &ImportData, roadmap: &mut crate::model::Roadmap) -> Result<(), ImportError> {
     // The identities of the file, where every measure has a distinct one; else numbered anew.
     let mut ids: Vec<i64> = data.measures.iter().map(|m| m.id).collect();
     ids.sort_unstable();
@@ -316,8 +335,8 @@ fn measures_of(
             Some(name) => Some(
                 roadmap.owners.iter().find(|o| &o.name == name).map(|o| o.id).ok_or_else(|| {
                     located(
-                        format!("{} / owner", m.code),
-                        tr.f("import-unknown-owner", &[("name", name)]),
+                        ImportPlace::Item(format!("{} / owner", m.code)),
+                        ImportProblem::UnknownOwner(name.clone()),
                     )
                 })?,
             ),
@@ -349,31 +368,27 @@ fn measures_of(
     }
     for m in &roadmap.measures {
         crate::model::validate_measure(m, roadmap)
-            .map_err(|e| located(m.code.clone(), e.localize(tr)))?;
+            .map_err(|e| located(ImportPlace::Item(m.code.clone()), ImportProblem::Invalid(e)))?;
     }
     Ok(())
 }
 
 /// Expenses and re-evaluations name measures of the file.
-fn check_records(
-    data: &ImportData,
-    roadmap: &crate::model::Roadmap,
-    tr: &crate::i18n::I18n,
-) -> Result<(), ImportError> {
+fn check_records(data: &ImportData, roadmap: &crate::model::Roadmap) -> Result<(), ImportError> {
     let known = |code: &str| roadmap.measure(code).is_some();
     for e in &data.expenses {
         if !known(&e.code) {
             return Err(located(
-                format!("{} / expense", e.code),
-                tr.f("cli-unknown-code", &[("code", &e.code)]),
+                ImportPlace::Item(format!("{} / expense", e.code)),
+                ImportProblem::UnknownCode(e.code.clone()),
             ));
         }
     }
     for r in &data.reevaluations {
         if !known(&r.code) {
             return Err(located(
-                format!("{} / re-evaluation", r.code),
-                tr.f("cli-unknown-code", &[("code", &r.code)]),
+                ImportPlace::Item(format!("{} / re-evaluation", r.code)),
+                ImportProblem::UnknownCode(r.code.clone()),
             ));
         }
     }
@@ -381,30 +396,33 @@ fn check_records(
 }
 
 /// Every date as typing allows it.
-fn check_dates(data: &ImportData, tr: &crate::i18n::I18n) -> Result<(), ImportError> {
+fn check_dates(data: &ImportData) -> Result<(), ImportError> {
     // Dates as typing allows them (1900–2200), so nothing odd reaches a figure or a page.
-    let out_of_range = |location: String, date: chrono::NaiveDate| {
+    let out_of_range = |location: ImportPlace, date: chrono::NaiveDate| {
         located(
             location,
-            crate::model::ValidationError::DateOutOfRange { field: "date", date }.localize(tr),
+            ImportProblem::Invalid(crate::model::ValidationError::DateOutOfRange {
+                field: "date",
+                date,
+            }),
         )
     };
     let in_range = crate::model::date_in_range;
     if let Some(e) = data.expenses.iter().find(|e| !in_range(e.date)) {
-        return Err(out_of_range(format!("{} / expense", e.code), e.date));
+        return Err(out_of_range(ImportPlace::Item(format!("{} / expense", e.code)), e.date));
     }
     if let Some(r) = data.reevaluations.iter().find(|r| !in_range(r.date)) {
-        return Err(out_of_range(format!("{} / re-evaluation", r.code), r.date));
+        return Err(out_of_range(ImportPlace::Item(format!("{} / re-evaluation", r.code)), r.date));
     }
     if let Some(m) = data.meetings.iter().find(|m| !in_range(m.date)) {
-        return Err(out_of_range(format!("{} / meeting", m.title), m.date));
+        return Err(out_of_range(ImportPlace::Item(format!("{} / meeting", m.title)), m.date));
     }
     if let Some(adopted) = data.info.adopted.filter(|d| !in_range(*d)) {
-        return Err(out_of_range(tr.t("import-file"), adopted));
+        return Err(out_of_range(ImportPlace::File, adopted));
     }
     if let Some(c) = data.history.iter().find(|c| !in_range(c.at.date())) {
         return Err(out_of_range(
-            format!("{} / history", c.code.as_deref().unwrap_or("-")),
+            ImportPlace::Item(format!("{} / history", c.code.as_deref().unwrap_or("-"))),
             c.at.date(),
         ));
     }

@@ -415,6 +415,18 @@ pub struct Roadmap {
     pub meetings: Vec<Meeting>,
 }
 
+/// A new roadmap's first content (the default roadmap): written as one batch, with one
+/// "created" entry in the history per measure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Seed {
+    /// Owners (ids 1…), measures (the store gives identities), expenses, re-evaluations.
+    pub roadmap: Roadmap,
+    /// The language the roadmap's words are in (kept with the file).
+    pub lang: super::Lang,
+    /// The history comment of the seeding, in that language.
+    pub comment: String,
+}
+
 impl Roadmap {
     /// The measure with this code.
     pub fn measure(&self, code: &str) -> Option<&Measure> {

@@ -5,6 +5,7 @@
 mod budget;
 mod dashboard;
 mod health;
+mod lang;
 mod measure;
 mod money;
 mod validate;
@@ -14,10 +15,11 @@ pub use dashboard::{
     ChangeKind, Dashboard, Figures, Overrun, SinceReport, changes_since, dashboard,
 };
 pub use health::{Health, next_reevaluation, schedule_health};
+pub use lang::Lang;
 pub use measure::{
     Change, Expense, FieldChange, FieldError, Framework, FrameworkRef, Horizon, Measure, Meeting,
-    Owner, OwnerId, OwnerKind, Reevaluation, Roadmap, RoadmapInfo, Status, Verdict, diff_measures,
-    field_text, field_texts,
+    Owner, OwnerId, OwnerKind, Reevaluation, Roadmap, RoadmapInfo, Seed, Status, Verdict,
+    diff_measures, field_text, field_texts,
 };
 pub use money::Money;
 pub use validate::{DATE_YEARS, ValidationError, date_in_range, find_cycle, validate_measure};

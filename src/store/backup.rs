@@ -337,7 +337,8 @@ mod tests {
     fn backups_are_verified_listed_and_restored_keeping_the_current_file() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("stadt.sqlite");
-        let mut store = Store::create(&db, Some(Lang::De)).unwrap();
+        let mut store =
+            Store::create(&db, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
         let backup = store.backup_now(at(2026, 11, 27), None).unwrap();
         assert_eq!(inspect(&backup).unwrap().measures, 20);
         store.set_status("M19", Status::Done, "", at(2026, 11, 27).date(), None).unwrap();
@@ -358,7 +359,7 @@ mod tests {
     fn listing_again_does_not_check_the_backups_again() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("stadt.sqlite");
-        let store = Store::create(&db, Some(Lang::De)).unwrap();
+        let store = Store::create(&db, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
         store.backup_now(at(2026, 11, 27), None).unwrap();
         store.backup_now(at(2026, 11, 28), None).unwrap();
         let first = list_backups(&db);
@@ -379,7 +380,7 @@ mod tests {
     fn a_damaged_backup_is_not_restored() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("a.sqlite");
-        drop(Store::create(&db, Some(Lang::De)).unwrap());
+        drop(Store::create(&db, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap());
         let junk = dir.path().join("junk.sqlite");
         std::fs::write(&junk, b"not a database at all, just text").unwrap();
         let before = std::fs::read(&db).unwrap();
@@ -391,7 +392,7 @@ mod tests {
     fn a_daily_backup_is_taken_once_a_day() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("d.sqlite");
-        let store = Store::create(&db, Some(Lang::De)).unwrap();
+        let store = Store::create(&db, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
         assert!(store.daily_backup(at(2026, 11, 27)).unwrap().is_some());
         assert!(
             store.daily_backup(at(2026, 11, 27) + chrono::TimeDelta::hours(5)).unwrap().is_none()
@@ -406,7 +407,7 @@ mod tests {
     fn rotation_keeps_7_daily_4_weekly_and_12_monthly() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("r.sqlite");
-        let store = Store::create(&db, Some(Lang::De)).unwrap();
+        let store = Store::create(&db, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
         // A backup every day for two years.
         let first = at(2024, 11, 28);
         std::fs::create_dir_all(backups_dir(&db)).unwrap();

@@ -4,25 +4,28 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::ErrorCode;
 
-use crate::i18n::I18n;
 use crate::model::ValidationError;
 
-/// Who holds the edit lock, as the user reads it: `anna.schmidt (PC-IT-01) seit 09:12`, with the
-/// date when it is not `today`.
-pub fn holder_text(tr: &I18n, holder: &super::LockInfo, today: chrono::NaiveDate) -> String {
-    if holder.user.is_empty() {
-        // A lock whose file does not say who holds it (written by another program).
-        return tr.t("lock-holder-unknown");
-    }
-    let since = if holder.since.date() == today {
-        holder.since.format("%H:%M").to_string()
-    } else {
-        tr.date_time(holder.since)
-    };
-    tr.f("lock-holder", &[("user", &holder.user), ("host", &holder.host), ("since", &since)])
+/// Why a PostgreSQL server could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ServerTrouble {
+    /// Nothing listens there (or a firewall says no).
+    Refused,
+    /// The host name is unknown.
+    UnknownHost,
+    /// No answer in time.
+    Timeout,
+    /// User or password were not accepted.
+    Authentication,
+    /// The encrypted connection could not be made or its certificate was not trusted.
+    Tls(String),
+    /// The connection was lost.
+    Closed,
+    /// Anything else the server or the network said.
+    Other(String),
 }
 
-/// An error of the store. [`StoreError::localize`] gives the message for the user.
+/// An error of the store. The app gives its message for the user (`app::words`).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// Not a SQLite database at all (a text file, an image, a truncated file).
@@ -160,6 +163,39 @@ pub enum StoreError {
     /// Any other database error.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+    /// A PostgreSQL server cannot be reached or refused the connection.
+    #[error("server {host}: {trouble:?}")]
+    Server {
+        /// The server (host and port).
+        host: String,
+        /// Why.
+        trouble: ServerTrouble,
+    },
+    /// A `postgresql://` address that cannot be used.
+    #[error("not a usable server address: {0}")]
+    BadUrl(String),
+    /// A roadmap name that is not a lowercase identifier.
+    #[error("not a roadmap name: {0:?}")]
+    BadRoadmapName(String),
+    /// The roadmap does not exist on the server or this user may not read it.
+    #[error("no roadmap {name:?} for this user on the server")]
+    NoRoadmap {
+        /// The roadmap asked for.
+        name: String,
+    },
+    /// No roadmap was named and the user can see none or several.
+    #[error("choose a roadmap (--roadmap): {}", .0.join(", "))]
+    ChooseRoadmap(Vec<String>),
+    /// A roadmap with this name exists already.
+    #[error("the roadmap {0:?} exists already")]
+    RoadmapExists(String),
+    /// The server does not allow this user what was asked (creating roles and schemas, granting
+    /// to an unknown login); its words, in English.
+    #[error("not allowed by the server: {0}")]
+    NotAllowed(String),
+    /// An error the server reported (its words, in English).
+    #[error("database server: {0}")]
+    Postgres(String),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -199,6 +235,10 @@ impl StoreError {
     /// Whether the file itself cannot be used (foreign, damaged, too new, unwritable): the
     /// command line exits with 2 for these, with 1 for invalid input.
     pub const fn is_file_problem(&self) -> bool {
+        // No roadmap at all for this user on the server: exit 2 (several to choose from: 1).
+        if let Self::ChooseRoadmap(names) = self {
+            return names.is_empty();
+        }
         !matches!(
             self,
             Self::UnknownMeasure(_)
@@ -214,54 +254,10 @@ impl StoreError {
                 | Self::DuplicateOwner(_)
                 | Self::UnknownOwner
                 | Self::OwnerInUse { .. }
+                | Self::BadUrl(_)
+                | Self::BadRoadmapName(_)
+                | Self::ChooseRoadmap(_)
+                | Self::RoadmapExists(_)
         )
-    }
-
-    /// The message for the user, in the language of `tr`.
-    pub fn localize(&self, tr: &I18n) -> String {
-        let path_of = |p: &Path| p.display().to_string();
-        match self {
-            Self::NotADatabase { path } => tr.f("err-not-a-database", &[("path", &path_of(path))]),
-            Self::Foreign { path } => tr.f("err-foreign", &[("path", &path_of(path))]),
-            Self::Damaged { path, detail } => {
-                tr.f("err-damaged", &[("path", &path_of(path)), ("detail", detail)])
-            }
-            Self::TooNew { path, .. } => tr.f("err-too-new", &[("path", &path_of(path))]),
-            Self::NeedsMigration { path } => {
-                tr.f("err-needs-migration", &[("path", &path_of(path))])
-            }
-            Self::Io { path, detail } => {
-                tr.f("err-io", &[("path", &path_of(path)), ("detail", detail)])
-            }
-            Self::Exists { path } => tr.f("err-exists", &[("path", &path_of(path))]),
-            Self::ReadOnly => tr.t("err-read-only"),
-            Self::Interrupted { path } => tr.f("err-interrupted", &[("path", &path_of(path))]),
-            Self::Locked(holder) => tr.f(
-                "err-locked",
-                &[("holder", &holder_text(tr, holder, chrono::Local::now().date_naive()))],
-            ),
-            Self::UnknownMeasure(code) => tr.f("cli-unknown-code", &[("code", code)]),
-            Self::Conflict { code } => tr.f("err-conflict", &[("code", code)]),
-            Self::HasDependents { code, dependents } => tr
-                .f("err-has-dependents", &[("code", code), ("dependents", &dependents.join(", "))]),
-            Self::HasRecords { code } => tr.f("err-has-records", &[("code", code)]),
-            Self::NothingToRevert => tr.t("err-nothing-to-revert"),
-            Self::EmptyOwnerName => tr.t("err-empty-owner"),
-            Self::EmptyMeetingTitle => tr.t("err-empty-meeting"),
-            Self::WouldReplace(n) => tr.f("import-would-replace", &[("n", n)]),
-            Self::DuplicateOwner(name) => tr.f("err-duplicate-owner", &[("name", name)]),
-            Self::UnknownOwner => tr.t("invalid-unknown-owner"),
-            Self::OwnerInUse { name, codes } => {
-                tr.f("err-owner-in-use", &[("name", name), ("codes", &codes.join(", "))])
-            }
-            Self::Invalid(v) => v.localize(tr),
-            Self::Busy => tr.t("err-busy"),
-            Self::DiskFull => tr.t("err-disk-full"),
-            Self::Migration(detail) => tr.f("err-migration", &[("detail", detail)]),
-            Self::Seed(detail) => tr.f("err-seed", &[("detail", detail)]),
-            Self::Encoding(detail) => tr.f("err-database", &[("detail", detail)]),
-            Self::Gone => tr.t("err-gone"),
-            Self::Sqlite(e) => tr.f("err-database", &[("detail", &e.to_string())]),
-        }
     }
 }

@@ -3,15 +3,25 @@
 //! This is the only module with SQL. Every file is treated as untrusted until it has passed
 //! [`inspect`]: it is first opened read-only and hardened (defensive mode, no trusted schema,
 //! cell size checks, tight limits); only a file that is a sound Fahrplan file is opened for writing.
+//!
+//! The roadmap's rules (reads in `queries`; writes, history and batches in `write`, `records`,
+//! `seed`; undo and redo in `undo`) are written once, in the dialect of `sql` that every engine
+//! speaks; `sqlite` opens SQLite's transactions and hands them to that shared logic.
 
 mod access;
 mod backup;
+mod engine;
 mod error;
+pub mod pg;
 mod queries;
 mod records;
+mod roadmap;
 mod schema;
 mod seed;
+pub(crate) mod sql;
+mod sqlite;
 mod undo;
+mod watch;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -19,16 +29,16 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags, config::DbConfig, limits::Limit};
 
+use crate::model::Seed;
 pub use access::{
     LockInfo, filesystem_type, header_says_wal, is_network_type, is_unc_path, lock_path,
     macos_filesystem_type, network_override, on_network_drive,
 };
 pub use backup::{BackupInfo, backups_dir, list_backups, restore, set_aside_damaged};
-pub use error::{StoreError, holder_text};
+pub use engine::{Looked, Storage};
+pub use error::{ServerTrouble, StoreError};
 pub use schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
-pub use seed::default_roadmap_info;
-
-use crate::i18n::Lang;
+pub use watch::{FileStamp, Watch, file_stamp, watch};
 
 /// Result of store operations.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -82,6 +92,8 @@ pub enum ReadOnlyReason {
     LockedBy(LockInfo),
     /// Written by a newer Fahrplan: shown, never changed.
     Newer,
+    /// The connection to the server is lost: the last state is shown while it is made anew.
+    Offline,
 }
 
 /// Where a writer on a local disk stands with WAL.
@@ -126,6 +138,8 @@ pub struct Store {
     wal: WalState,
     who: String,
     clock: Clock,
+    /// The file as a read-only copy last saw it.
+    seen_stamp: FileStamp,
 }
 
 impl std::fmt::Debug for Store {
@@ -416,8 +430,9 @@ impl Store {
         // A snapshot of a WAL file nobody has open is read `immutable`: should a writer change
         // the file meanwhile, the copy is taken again.
         let mut tries = 0;
+        let mut before;
         loop {
-            let before = file_stamp(path);
+            before = file_stamp(path);
             let (conn, immutable) = access::open_reader(path).map_err(err)?;
             harden(&conn).map_err(err)?;
             conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
@@ -436,6 +451,9 @@ impl Store {
             MIGRATIONS.to_latest(&mut copy).map_err(|e| StoreError::Migration(e.to_string()))?;
         }
         let mut store = Self::with_connection(copy, path, Some(reason));
+        // The copy shows the file as it was before it was taken: a write that landed after the
+        // copy is seen at the next look.
+        store.seen_stamp = before;
         store.snapshot = true;
         store.journal_at_rest = Some(if header_says_wal(path) { "wal" } else { "delete" });
         Ok(store)
@@ -453,6 +471,7 @@ impl Store {
             wal: WalState::NotUsed,
             who: current_user(),
             clock: Box::new(|| chrono::Local::now().naive_local()),
+            seen_stamp: file_stamp(path),
         }
     }
 
@@ -470,10 +489,10 @@ impl Store {
         Ok(())
     }
 
-    /// Creates a new roadmap file at `path`, seeded with the default roadmap in `seed` language
-    /// or empty. The file appears only when it is complete: it is written under a temporary
+    /// Creates a new roadmap file at `path`, with `seed` written in (the default roadmap) or
+    /// empty. The file appears only when it is complete: it is written under a temporary
     /// name and renamed.
-    pub fn create(path: &Path, seed: Option<Lang>) -> Result<Self> {
+    pub fn create(path: &Path, seed: Option<&Seed>) -> Result<Self> {
         if path.exists() {
             return Err(StoreError::Exists { path: path.to_owned() });
         }
@@ -505,25 +524,25 @@ impl Store {
         Self::open(path)
     }
 
-    /// Opens `path`, or creates it seeded with the default roadmap in `lang` if it does not exist.
-    pub fn open_or_create(path: &Path, lang: Lang) -> Result<Self> {
-        if path.exists() { Self::open(path) } else { Self::create(path, Some(lang)) }
+    /// Opens `path`, or creates it with `seed` written in if it does not exist.
+    pub fn open_or_create(path: &Path, seed: &Seed) -> Result<Self> {
+        if path.exists() { Self::open(path) } else { Self::create(path, Some(seed)) }
     }
 
     /// A roadmap in memory, for tests and benchmarks.
-    pub fn in_memory(seed: Option<Lang>) -> Result<Self> {
+    pub fn in_memory(seed: Option<&Seed>) -> Result<Self> {
         Self::init(Connection::open_in_memory()?, Path::new(":memory:"), seed)
     }
 
-    fn init(mut conn: Connection, path: &Path, seed: Option<Lang>) -> Result<Self> {
+    fn init(mut conn: Connection, path: &Path, seed: Option<&Seed>) -> Result<Self> {
         harden(&conn)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         MIGRATIONS.to_latest(&mut conn).map_err(|e| StoreError::Migration(e.to_string()))?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         let mut store = Self::with_connection(conn, path, None);
-        if let Some(lang) = seed {
-            store.seed_default(lang)?;
+        if let Some(seed) = seed {
+            store.seed(seed)?;
         }
         Ok(store)
     }
@@ -636,7 +655,7 @@ impl Store {
 
     /// Caps the file at its current number of pages, as if the disk were full (tests of the
     /// disk-full path; the cap lasts for this connection only).
-    #[doc(hidden)]
+    #[cfg(any(test, feature = "testing"))]
     pub fn limit_pages_for_test(&self) {
         let pages: i64 =
             self.conn.pragma_query_value(None, "page_count", |r| r.get(0)).unwrap_or(1);
@@ -717,66 +736,6 @@ impl Drop for Store {
             }
         }
     }
-}
-
-/// The size and time of a roadmap file and of its WAL file: what changes when someone writes
-/// (in WAL mode the WAL file grows; in the rollback journal's mode the file itself changes).
-pub type FileStamp = [Option<(u64, std::time::SystemTime)>; 2];
-
-/// The [`FileStamp`] of `path` now.
-pub fn file_stamp(path: &Path) -> FileStamp {
-    let of = |p: &Path| std::fs::metadata(p).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
-    [of(path), of(&access::side_file(path, "-wal"))]
-}
-
-/// Stops the watcher thread of [`watch`] when dropped, and waits for it.
-#[derive(Debug)]
-pub struct Watch {
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-/// Watches `path` for writes by anyone (another window, the command line, this process) and
-/// calls `on_change` after each, from a background thread that looks at the file's size and time
-/// (and its WAL file's) once a second, every two seconds on a network drive. It holds no
-/// connection, so it never keeps a lock on the file; nothing is polled in the user interface, so
-/// an idle window stays idle. `None` if no thread can be started.
-pub fn watch(path: &Path, on_change: impl Fn() + Send + 'static) -> Option<Watch> {
-    let interval = if access::on_network_drive(path) { 20 } else { 10 };
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let stopped = stop.clone();
-    let path = path.to_owned();
-    // The starting point is read before this function returns, so no write after it is missed.
-    let mut last = file_stamp(&path);
-    let thread = std::thread::Builder::new()
-        .name("fahrplan-watch".into())
-        .spawn(move || {
-            let mut ticks = 0;
-            while !stopped.load(std::sync::atomic::Ordering::Relaxed) {
-                std::thread::sleep(std::time::Duration::from_millis(100));
-                ticks += 1;
-                if ticks < interval {
-                    continue;
-                }
-                ticks = 0;
-                let now = file_stamp(&path);
-                if now != last {
-                    last = now;
-                    on_change();
-                }
-            }
-        })
-        .ok()?;
-    Some(Watch { stop, thread: Some(thread) })
 }
 
 #[cfg(test)]

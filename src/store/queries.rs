@@ -1,11 +1,12 @@
-//! Reads: the roadmap snapshot, single measures, the history.
+//! Reads: the roadmap snapshot, single measures, the history. Shared by every engine: written
+//! in the dialect of [`super::sql`] against [`Sql`].
 
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, Row, types::Type};
 
-use super::{Result, Store};
+use super::sql::{Row, Sql, Value, params};
+use super::{Result, StoreError};
 use crate::model::{
     Change, Expense, Framework, FrameworkRef, Horizon, Measure, Meeting, Money, Owner, OwnerKind,
     Reevaluation, Roadmap, RoadmapInfo, Status, Verdict,
@@ -14,183 +15,181 @@ use crate::model::{
 /// The timestamp format of history rows.
 pub(super) const AT_FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
 
-fn conversion(idx: usize, text: &str, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        idx,
-        Type::Text,
-        format!("{what}: {text:?} is not valid").into(),
-    )
+/// A column whose text is not a valid value of its kind.
+fn invalid(idx: usize, text: &str, what: &str) -> StoreError {
+    StoreError::Encoding(format!("column {idx}: {what}: {text:?} is not valid"))
 }
 
-fn date_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
-    let text: String = row.get(idx)?;
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| conversion(idx, &text, "date"))
-}
-
-fn opt_date_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    let text: Option<String> = row.get(idx)?;
-    text.map(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| conversion(idx, &t, "date")))
-        .transpose()
-}
-
-fn slug_at<T>(row: &Row<'_>, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    let text: String = row.get(idx)?;
-    parse(&text).ok_or_else(|| conversion(idx, &text, "value"))
+fn slug<T>(row: &Row, idx: usize, parse: fn(&str) -> Option<T>) -> Result<T> {
+    let text = row.text(idx)?;
+    parse(&text).ok_or_else(|| invalid(idx, &text, "value"))
 }
 
 const MEASURE_COLUMNS: &str = "id, code, title, description, horizon, owner_id, stakeholders, status, \
      progress, planned_start, due, completed, reeval_interval_months, next_reevaluation, \
           planned_one_off_cents, planned_yearly_cents, notes, version, archived, archived_on";
 
-fn measure_from_row(row: &Row<'_>) -> rusqlite::Result<Measure> {
-    let stakeholders: String = row.get(6)?;
-    let progress: i64 = row.get(8)?;
+fn measure_from_row(row: &Row) -> Result<Measure> {
+    let stakeholders = row.text(6)?;
+    let progress = row.int(8)?;
+    let interval = row
+        .opt_int(12)?
+        .map(|months| u32::try_from(months).map_err(|_| invalid(12, &months.to_string(), "months")))
+        .transpose()?;
     Ok(Measure {
-        id: row.get(0)?,
-        code: row.get(1)?,
-        title: row.get(2)?,
-        description: row.get(3)?,
-        horizon: slug_at(row, 4, Horizon::from_slug)?,
-        owner: row.get(5)?,
+        id: row.int(0)?,
+        code: row.text(1)?,
+        title: row.text(2)?,
+        description: row.text(3)?,
+        horizon: slug(row, 4, Horizon::from_slug)?,
+        owner: row.opt_int(5)?,
         stakeholders: serde_json::from_str(&stakeholders)
-            .map_err(|_| conversion(6, &stakeholders, "stakeholders"))?,
-        status: slug_at(row, 7, Status::from_slug)?,
+            .map_err(|_| invalid(6, &stakeholders, "stakeholders"))?,
+        status: slug(row, 7, Status::from_slug)?,
         progress: u8::try_from(progress)
-            .map_err(|_| conversion(8, &progress.to_string(), "progress"))?,
-        start: date_at(row, 9)?,
-        due: date_at(row, 10)?,
-        completed: opt_date_at(row, 11)?,
+            .map_err(|_| invalid(8, &progress.to_string(), "progress"))?,
+        start: row.date(9)?,
+        due: row.date(10)?,
+        completed: row.opt_date(11)?,
         frameworks: Vec::new(),
         depends_on: Vec::new(),
-        reevaluation_interval_months: row.get(12)?,
-        next_reevaluation: opt_date_at(row, 13)?,
-        planned_one_off: Money(row.get(14)?),
-        planned_yearly: Money(row.get(15)?),
-        notes: row.get(16)?,
-        version: row.get(17)?,
-        archived: row.get(18)?,
-        archived_on: opt_date_at(row, 19)?,
+        reevaluation_interval_months: interval,
+        next_reevaluation: row.opt_date(13)?,
+        planned_one_off: Money(row.int(14)?),
+        planned_yearly: Money(row.int(15)?),
+        notes: row.text(16)?,
+        version: row.int(17)?,
+        archived: row.flag(18)?,
+        archived_on: row.opt_date(19)?,
     })
 }
 
-/// Fills in framework references and dependencies of the measures (ids must be set).
-fn attach_relations(
-    conn: &Connection,
-    measures: &mut [Measure],
-    only: Option<i64>,
-) -> rusqlite::Result<()> {
+/// Fills in framework references and dependencies of the measures (ids must be set): of the one
+/// measure `only`, or of all.
+fn attach_relations(db: &mut dyn Sql, measures: &mut [Measure], only: Option<i64>) -> Result<()> {
     let index: HashMap<i64, usize> = measures.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
-    let filter = if only.is_some() { "WHERE measure_id = ?1" } else { "WHERE ?1 IS NULL" };
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT measure_id, framework, reference FROM framework_ref {filter} ORDER BY measure_id, position"
-    ))?;
-    let mut rows = stmt.query([only])?;
-    while let Some(row) = rows.next()? {
-        let id: i64 = row.get(0)?;
-        let framework = slug_at(row, 1, Framework::from_slug)?;
-        if let Some(&i) = index.get(&id) {
-            measures[i].frameworks.push(FrameworkRef { framework, reference: row.get(2)? });
+    let (filter, values) = match only {
+        Some(id) => ("WHERE measure_id = ?1", vec![Value::Int(id)]),
+        None => ("", Vec::new()),
+    };
+    let sql = format!(
+        "SELECT measure_id, framework, reference FROM framework_ref {filter} \
+         ORDER BY measure_id, position"
+    );
+    for row in db.query(&sql, &values)? {
+        let framework = slug(&row, 1, Framework::from_slug)?;
+        if let Some(&i) = index.get(&row.int(0)?) {
+            measures[i].frameworks.push(FrameworkRef { framework, reference: row.text(2)? });
         }
     }
-    let filter = if only.is_some() { "WHERE d.measure_id = ?1" } else { "WHERE ?1 IS NULL" };
-    let mut stmt = conn.prepare_cached(&format!(
+    let filter = if only.is_some() { "WHERE d.measure_id = ?1" } else { "" };
+    let sql = format!(
         "SELECT d.measure_id, m.code FROM dependency d JOIN measure m ON m.id = d.depends_on \
          {filter} ORDER BY d.measure_id, m.code"
-    ))?;
-    let mut rows = stmt.query([only])?;
-    while let Some(row) = rows.next()? {
-        let id: i64 = row.get(0)?;
-        if let Some(&i) = index.get(&id) {
-            measures[i].depends_on.push(row.get(1)?);
+    );
+    for row in db.query(&sql, &values)? {
+        if let Some(&i) = index.get(&row.int(0)?) {
+            measures[i].depends_on.push(row.text(1)?);
         }
     }
     Ok(())
 }
 
-pub(super) fn load_measures(conn: &Connection) -> rusqlite::Result<Vec<Measure>> {
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {MEASURE_COLUMNS} FROM measure ORDER BY code"))?;
-    let mut measures: Vec<Measure> =
-        stmt.query_map([], measure_from_row)?.collect::<rusqlite::Result<_>>()?;
-    attach_relations(conn, &mut measures, None)?;
+/// Every measure, by code, with its relations.
+pub(super) fn load_measures(db: &mut dyn Sql) -> Result<Vec<Measure>> {
+    let sql = format!("SELECT {MEASURE_COLUMNS} FROM measure ORDER BY code");
+    let mut measures =
+        db.query(&sql, params![])?.iter().map(measure_from_row).collect::<Result<Vec<_>>>()?;
+    attach_relations(db, &mut measures, None)?;
     Ok(measures)
 }
 
-pub(super) fn load_measure(conn: &Connection, code: &str) -> rusqlite::Result<Option<Measure>> {
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {MEASURE_COLUMNS} FROM measure WHERE code = ?1"))?;
-    let Some(mut measure) = stmt.query_row([code], measure_from_row).optional()? else {
+/// One measure by code, with its relations.
+pub(super) fn load_measure(db: &mut dyn Sql, code: &str) -> Result<Option<Measure>> {
+    let sql = format!("SELECT {MEASURE_COLUMNS} FROM measure WHERE code = ?1");
+    let Some(row) = db.query_opt(&sql, params![code])? else {
         return Ok(None);
     };
+    let mut measure = measure_from_row(&row)?;
     let id = measure.id;
-    attach_relations(conn, std::slice::from_mut(&mut measure), Some(id))?;
+    attach_relations(db, std::slice::from_mut(&mut measure), Some(id))?;
     Ok(Some(measure))
 }
 
-pub(super) fn load_owners(conn: &Connection) -> rusqlite::Result<Vec<Owner>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, name, kind, contact FROM owner ORDER BY name")?;
-    stmt.query_map([], |row| {
-        Ok(Owner {
-            id: row.get(0)?,
-            name: row.get(1)?,
-            kind: slug_at(row, 2, OwnerKind::from_slug)?,
-            contact: row.get(3)?,
-        })
-    })?
-    .collect()
+/// The id of the measure that has `code` now.
+pub(super) fn find_measure_id(db: &mut dyn Sql, code: &str) -> Result<Option<i64>> {
+    db.query_opt("SELECT id FROM measure WHERE code = ?1", params![code])?
+        .map(|row| row.int(0))
+        .transpose()
 }
 
-fn load_expenses(conn: &Connection) -> rusqlite::Result<Vec<Expense>> {
-    let mut stmt = conn.prepare_cached(
+/// Every owner, by name.
+pub(super) fn load_owners(db: &mut dyn Sql) -> Result<Vec<Owner>> {
+    db.query("SELECT id, name, kind, contact FROM owner ORDER BY name", params![])?
+        .iter()
+        .map(|row| {
+            Ok(Owner {
+                id: row.int(0)?,
+                name: row.text(1)?,
+                kind: slug(row, 2, OwnerKind::from_slug)?,
+                contact: row.opt_text(3)?,
+            })
+        })
+        .collect()
+}
+
+fn load_expenses(db: &mut dyn Sql) -> Result<Vec<Expense>> {
+    db.query(
         "SELECT e.id, m.code, e.date, e.amount_cents, e.note FROM expense e \
          JOIN measure m ON m.id = e.measure_id ORDER BY e.date, e.id",
-    )?;
-    stmt.query_map([], |row| {
+        params![],
+    )?
+    .iter()
+    .map(|row| {
         Ok(Expense {
-            id: row.get(0)?,
-            code: row.get(1)?,
-            date: date_at(row, 2)?,
-            amount: Money(row.get(3)?),
-            note: row.get(4)?,
+            id: row.int(0)?,
+            code: row.text(1)?,
+            date: row.date(2)?,
+            amount: Money(row.int(3)?),
+            note: row.text(4)?,
         })
-    })?
+    })
     .collect()
 }
 
-fn load_reevaluations(conn: &Connection) -> rusqlite::Result<Vec<Reevaluation>> {
-    let mut stmt = conn.prepare_cached(
+fn load_reevaluations(db: &mut dyn Sql) -> Result<Vec<Reevaluation>> {
+    db.query(
         "SELECT r.id, m.code, r.date, r.verdict, r.note, r.by_whom FROM reevaluation r \
          JOIN measure m ON m.id = r.measure_id ORDER BY r.date, r.id",
-    )?;
-    stmt.query_map([], |row| {
+        params![],
+    )?
+    .iter()
+    .map(|row| {
         Ok(Reevaluation {
-            id: row.get(0)?,
-            code: row.get(1)?,
-            date: date_at(row, 2)?,
-            verdict: slug_at(row, 3, Verdict::from_slug)?,
-            note: row.get(4)?,
-            by: row.get(5)?,
+            id: row.int(0)?,
+            code: row.text(1)?,
+            date: row.date(2)?,
+            verdict: slug(row, 3, Verdict::from_slug)?,
+            note: row.text(4)?,
+            by: row.text(5)?,
         })
-    })?
+    })
     .collect()
 }
 
-fn load_meetings(conn: &Connection) -> rusqlite::Result<Vec<Meeting>> {
-    let mut stmt = conn.prepare_cached("SELECT id, date, title FROM meeting ORDER BY date, id")?;
-    stmt.query_map([], |row| {
-        Ok(Meeting { id: row.get(0)?, date: date_at(row, 1)?, title: row.get(2)? })
-    })?
-    .collect()
+fn load_meetings(db: &mut dyn Sql) -> Result<Vec<Meeting>> {
+    db.query("SELECT id, date, title FROM meeting ORDER BY date, id", params![])?
+        .iter()
+        .map(|row| Ok(Meeting { id: row.int(0)?, date: row.date(1)?, title: row.text(2)? }))
+        .collect()
 }
 
-pub(super) fn load_info(conn: &Connection) -> rusqlite::Result<RoadmapInfo> {
-    let mut stmt = conn.prepare_cached("SELECT key, value FROM meta")?;
+/// The roadmap's facts (town, name, day of adoption).
+pub(super) fn load_info(db: &mut dyn Sql) -> Result<RoadmapInfo> {
     let mut info = RoadmapInfo::default();
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let (key, value): (String, String) = (row.get(0)?, row.get(1)?);
-        match key.as_str() {
+    for row in db.query("SELECT key, value FROM meta", params![])? {
+        let value = row.text(1)?;
+        match row.text(0)?.as_str() {
             "town" => info.town = value,
             "name" => info.name = value,
             "adopted" => info.adopted = NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok(),
@@ -200,82 +199,61 @@ pub(super) fn load_info(conn: &Connection) -> rusqlite::Result<RoadmapInfo> {
     Ok(info)
 }
 
-fn change_from_row(row: &Row<'_>) -> rusqlite::Result<Change> {
-    let at: String = row.get(2)?;
-    Ok(Change {
-        id: row.get(0)?,
-        batch: row.get(1)?,
-        at: NaiveDateTime::parse_from_str(&at, AT_FORMAT)
-            .map_err(|_| conversion(2, &at, "time"))?,
-        who: row.get(3)?,
-        code: row.get(4)?,
-        field: row.get(5)?,
-        old: row.get(6)?,
-        new: row.get(7)?,
-        comment: row.get(8)?,
-        measure_id: row.get(9)?,
+/// The whole roadmap. For one consistent snapshot the engine runs it inside one transaction.
+pub(super) fn load_roadmap(db: &mut dyn Sql) -> Result<Roadmap> {
+    Ok(Roadmap {
+        info: load_info(db)?,
+        measures: load_measures(db)?,
+        owners: load_owners(db)?,
+        expenses: load_expenses(db)?,
+        reevaluations: load_reevaluations(db)?,
+        meetings: load_meetings(db)?,
     })
 }
 
-impl Store {
-    /// The whole roadmap as one consistent snapshot.
-    pub fn load_roadmap(&self) -> Result<Roadmap> {
-        let tx = self.conn.unchecked_transaction()?;
-        let roadmap = Roadmap {
-            info: load_info(&tx)?,
-            measures: load_measures(&tx)?,
-            owners: load_owners(&tx)?,
-            expenses: load_expenses(&tx)?,
-            reevaluations: load_reevaluations(&tx)?,
-            meetings: load_meetings(&tx)?,
-        };
-        tx.finish()?;
-        Ok(roadmap)
-    }
+const CHANGE_COLUMNS: &str = "id, batch, at, who, code, field, old, new, comment, measure_id";
 
-    /// One measure by code.
-    pub fn measure(&self, code: &str) -> Result<Option<Measure>> {
-        Ok(load_measure(&self.conn, code)?)
-    }
+fn change_from_row(row: &Row) -> Result<Change> {
+    let at = row.text(2)?;
+    Ok(Change {
+        id: row.int(0)?,
+        batch: row.int(1)?,
+        at: NaiveDateTime::parse_from_str(&at, AT_FORMAT).map_err(|_| invalid(2, &at, "time"))?,
+        who: row.text(3)?,
+        code: row.opt_text(4)?,
+        field: row.text(5)?,
+        old: row.opt_text(6)?,
+        new: row.opt_text(7)?,
+        comment: row.text(8)?,
+        measure_id: row.opt_int(9)?,
+    })
+}
 
-    /// The history, oldest first: of one measure, or of the whole roadmap. A measure's history
-    /// follows the measure through renames (each row shows the code it had then); for a code no
-    /// measure has any more, the rows written under that code.
-    pub fn history(&self, code: Option<&str>) -> Result<Vec<Change>> {
-        const COLUMNS: &str = "id, batch, at, who, code, field, old, new, comment, measure_id";
-        let Some(code) = code else {
-            let mut stmt =
-                self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM history ORDER BY id"))?;
-            return Ok(stmt.query_map([], change_from_row)?.collect::<rusqlite::Result<_>>()?);
-        };
-        let id: Option<i64> = self
-            .conn
-            .query_row("SELECT id FROM measure WHERE code = ?1", [code], |r| r.get(0))
-            .optional()?;
-        // Both by index: the measure's rows by its id, a removed one's by the code it had.
-        let (sql, key) = match id {
-            Some(id) => ("measure_id = ?1", rusqlite::types::Value::Integer(id)),
-            None => ("code = ?1", rusqlite::types::Value::Text(code.to_owned())),
-        };
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM history WHERE {sql} ORDER BY id"))?;
-        Ok(stmt.query_map([key], change_from_row)?.collect::<rusqlite::Result<_>>()?)
-    }
+fn changes(db: &mut dyn Sql, filter: &str, values: &[Value]) -> Result<Vec<Change>> {
+    let sql = format!("SELECT {CHANGE_COLUMNS} FROM history {filter} ORDER BY id");
+    db.query(&sql, values)?.iter().map(change_from_row).collect()
+}
 
-    /// The history rows one write recorded, oldest first.
-    pub fn batch_changes(&self, batch: i64) -> Result<Vec<Change>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, batch, at, who, code, field, old, new, comment, measure_id FROM history \
-             WHERE batch = ?1 ORDER BY id",
-        )?;
-        Ok(stmt.query_map([batch], change_from_row)?.collect::<rusqlite::Result<_>>()?)
+/// The history, oldest first: of one measure, or of the whole roadmap. A measure's history
+/// follows the measure through renames (each row shows the code it had then); for a code no
+/// measure has any more, the rows written under that code.
+pub(super) fn history(db: &mut dyn Sql, code: Option<&str>) -> Result<Vec<Change>> {
+    let Some(code) = code else {
+        return changes(db, "", params![]);
+    };
+    // Both by index: the measure's rows by its id, a removed one's by the code it had.
+    match find_measure_id(db, code)? {
+        Some(id) => changes(db, "WHERE measure_id = ?1", params![id]),
+        None => changes(db, "WHERE code = ?1", params![code]),
     }
+}
 
-    /// The batch that wrote the default roadmap into this file, if it was seeded.
-    pub fn seed_batch(&self) -> Result<Option<i64>> {
-        Ok(self
-            .conn
-            .query_row("SELECT min(id) FROM batch WHERE kind = 'seed'", [], |r| r.get(0))?)
-    }
+/// The history rows one write recorded, oldest first.
+pub(super) fn batch_changes(db: &mut dyn Sql, batch: i64) -> Result<Vec<Change>> {
+    changes(db, "WHERE batch = ?1", params![batch])
+}
+
+/// The batch that wrote the default roadmap into this roadmap, if it was seeded.
+pub(super) fn seed_batch(db: &mut dyn Sql) -> Result<Option<i64>> {
+    db.query_one("SELECT min(id) FROM batch WHERE kind = 'seed'", params![])?.opt_int(0)
 }

@@ -1,14 +1,15 @@
-//! Writes of expenses, re-evaluations, new and deleted measures.
+//! Writes of expenses, re-evaluations, new and deleted measures, owners and meetings. Shared by
+//! every engine: written in the dialect of [`super::sql`] against [`Sql`].
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::queries::load_measure;
+use super::queries::{find_measure_id, load_measure};
+use super::sql::{Sql, Value, params};
 use super::write::{Batch, insert_measure, update_in_tx, write_dependencies};
-use super::{Result, Store, StoreError};
+use super::{Result, StoreError};
 use crate::model::{
-    Expense, Measure, Money, Owner, OwnerKind, Reevaluation, Verdict, next_reevaluation,
+    Expense, Measure, Meeting, Money, Owner, OwnerKind, Reevaluation, Verdict, next_reevaluation,
 };
 
 /// A removed or added expense as the history keeps it, so undo can restore it exactly.
@@ -34,32 +35,59 @@ fn to_json<T: Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| StoreError::Encoding(e.to_string()))
 }
 
-fn measure_id(tx: &Transaction<'_>, code: &str) -> Result<i64> {
-    tx.query_row("SELECT id FROM measure WHERE code = ?1", [code], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreError::UnknownMeasure(code.to_owned()))
+fn measure_id(tx: &mut dyn Sql, code: &str) -> Result<i64> {
+    find_measure_id(tx, code)?.ok_or_else(|| StoreError::UnknownMeasure(code.to_owned()))
+}
+
+/// Inserts a row of `columns` into `table` and returns its id: `given` if it is one (a record
+/// restored by undo keeps its own, and the engine is told so that the ids it gives later follow
+/// it), else a new one from the engine.
+fn insert_returning_id(
+    tx: &mut dyn Sql,
+    table: &str,
+    columns: &[&str],
+    given: i64,
+    values: &[Value],
+) -> Result<i64> {
+    let mut names = Vec::with_capacity(columns.len() + 1);
+    let mut all = Vec::with_capacity(values.len() + 1);
+    if given > 0 {
+        names.push("id");
+        all.push(Value::Int(given));
+    }
+    names.extend_from_slice(columns);
+    all.extend_from_slice(values);
+    let placeholders: Vec<String> = (1..=all.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO {table} ({}) VALUES ({}) RETURNING id",
+        names.join(", "),
+        placeholders.join(", ")
+    );
+    let id = tx.query_one(&sql, &all)?.int(0)?;
+    if given > 0 {
+        tx.ids_given(table)?;
+    }
+    Ok(id)
 }
 
 /// Inserts an expense (with a given id when restoring) and records it.
 pub(super) fn insert_expense(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     batch: &Batch,
     code: &str,
     e: &ExpenseData,
     comment: &str,
 ) -> Result<i64> {
     let measure = measure_id(tx, code)?;
-    let id = if e.id > 0 { Some(e.id) } else { None };
-    tx.execute(
-        "INSERT INTO expense (id, measure_id, date, amount_cents, note) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, measure, e.date.to_string(), e.amount_cents, e.note],
+    let id = insert_returning_id(
+        tx,
+        "expense",
+        &["measure_id", "date", "amount_cents", "note"],
+        e.id,
+        params![measure, e.date, e.amount_cents, &e.note],
     )?;
-    let stored = ExpenseData {
-        id: tx.last_insert_rowid(),
-        date: e.date,
-        amount_cents: e.amount_cents,
-        note: e.note.clone(),
-    };
+    let stored =
+        ExpenseData { id, date: e.date, amount_cents: e.amount_cents, note: e.note.clone() };
     batch.record_data(
         tx,
         Some(code),
@@ -74,23 +102,21 @@ pub(super) fn insert_expense(
 
 /// Deletes an expense and records it (for undo).
 pub(super) fn delete_expense(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     batch: &Batch,
     code: &str,
     id: i64,
     comment: &str,
 ) -> Result<()> {
-    let row: Option<(String, i64, String)> = tx
-        .query_row("SELECT date, amount_cents, note FROM expense WHERE id = ?1", [id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .optional()?;
-    let Some((date, amount_cents, note)) = row else {
+    let row =
+        tx.query_opt("SELECT date, amount_cents, note FROM expense WHERE id = ?1", params![id])?;
+    let Some(row) = row else {
         return Err(StoreError::Conflict { code: code.to_owned() });
     };
+    let (date, amount_cents, note) = (row.text(0)?, row.int(1)?, row.text(2)?);
     let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d")
         .map_err(|e| StoreError::Damaged { path: Default::default(), detail: e.to_string() })?;
-    tx.execute("DELETE FROM expense WHERE id = ?1", [id])?;
+    tx.execute("DELETE FROM expense WHERE id = ?1", params![id])?;
     let data = ExpenseData { id, date, amount_cents, note };
     batch.record_data(
         tx,
@@ -106,20 +132,22 @@ pub(super) fn delete_expense(
 
 /// Inserts a re-evaluation (with a given id when restoring) and records it.
 pub(super) fn insert_reevaluation(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     batch: &Batch,
     code: &str,
     r: &ReevaluationData,
     comment: &str,
 ) -> Result<i64> {
     let measure = measure_id(tx, code)?;
-    let id = if r.id > 0 { Some(r.id) } else { None };
-    tx.execute(
-        "INSERT INTO reevaluation (id, measure_id, date, verdict, note, by_whom) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, measure, r.date.to_string(), r.verdict.as_str(), r.note, r.by],
+    let id = insert_returning_id(
+        tx,
+        "reevaluation",
+        &["measure_id", "date", "verdict", "note", "by_whom"],
+        r.id,
+        params![measure, r.date, r.verdict.as_str(), &r.note, &r.by],
     )?;
     let stored = ReevaluationData {
-        id: tx.last_insert_rowid(),
+        id,
         date: r.date,
         verdict: r.verdict,
         note: r.note.clone(),
@@ -139,13 +167,13 @@ pub(super) fn insert_reevaluation(
 
 /// Deletes a re-evaluation and records it (for undo).
 pub(super) fn delete_reevaluation(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     batch: &Batch,
     code: &str,
     data: &ReevaluationData,
     comment: &str,
 ) -> Result<()> {
-    if tx.execute("DELETE FROM reevaluation WHERE id = ?1", [data.id])? != 1 {
+    if tx.execute("DELETE FROM reevaluation WHERE id = ?1", params![data.id])? != 1 {
         return Err(StoreError::Conflict { code: code.to_owned() });
     }
     batch.record_data(
@@ -162,7 +190,7 @@ pub(super) fn delete_reevaluation(
 
 /// Inserts a whole measure (new, or restored by undo) and records it as created.
 pub(super) fn create_measure(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     batch: &Batch,
     measure: &Measure,
     comment: &str,
@@ -193,29 +221,36 @@ pub(super) fn create_measure(
 
 /// Deletes a measure that nothing refers to and records it (for undo).
 pub(super) fn remove_measure(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     batch: &Batch,
     code: &str,
     comment: &str,
 ) -> Result<()> {
     let measure =
         load_measure(tx, code)?.ok_or_else(|| StoreError::UnknownMeasure(code.to_owned()))?;
-    let dependents: Vec<String> = tx
-        .prepare("SELECT m.code FROM dependency d JOIN measure m ON m.id = d.measure_id WHERE d.depends_on = ?1 ORDER BY m.code")?
-        .query_map([measure.id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let dependents = tx
+        .query(
+            "SELECT m.code FROM dependency d JOIN measure m ON m.id = d.measure_id \
+             WHERE d.depends_on = ?1 ORDER BY m.code",
+            params![measure.id],
+        )?
+        .iter()
+        .map(|r| r.text(0))
+        .collect::<Result<Vec<_>>>()?;
     if !dependents.is_empty() {
         return Err(StoreError::HasDependents { code: code.to_owned(), dependents });
     }
-    let records: i64 = tx.query_row(
-        "SELECT (SELECT count(*) FROM expense WHERE measure_id = ?1) + (SELECT count(*) FROM reevaluation WHERE measure_id = ?1)",
-        [measure.id],
-        |r| r.get(0),
-    )?;
+    let records = tx
+        .query_one(
+            "SELECT (SELECT count(*) FROM expense WHERE measure_id = ?1) \
+             + (SELECT count(*) FROM reevaluation WHERE measure_id = ?1)",
+            params![measure.id],
+        )?
+        .int(0)?;
     if records > 0 {
         return Err(StoreError::HasRecords { code: code.to_owned() });
     }
-    tx.execute("DELETE FROM measure WHERE id = ?1", [measure.id])?;
+    tx.execute("DELETE FROM measure WHERE id = ?1", params![measure.id])?;
     batch.record_data(
         tx,
         Some(code),
@@ -228,82 +263,61 @@ pub(super) fn remove_measure(
     Ok(())
 }
 
-impl Store {
-    /// Sets the progress of a measure (0–100).
-    pub fn set_progress(
-        &mut self,
-        code: &str,
-        progress: u8,
-        comment: &str,
-        expected_version: Option<i64>,
-    ) -> Result<Measure> {
-        self.update_measure(code, expected_version, comment, |m| Measure { progress, ..m.clone() })
+/// An expense of nothing is refused (before any write is begun).
+pub(super) fn check_expense_amount(amount: Money) -> Result<()> {
+    if amount == Money::ZERO {
+        return Err(StoreError::Invalid(crate::model::ValidationError::ZeroAmount));
     }
+    Ok(())
+}
 
-    /// Books an expense on a measure.
-    pub fn add_expense(
-        &mut self,
-        code: &str,
-        date: NaiveDate,
-        amount: Money,
-        note: &str,
-    ) -> Result<Expense> {
-        if amount == Money::ZERO {
-            return Err(StoreError::Invalid(crate::model::ValidationError::ZeroAmount));
-        }
-        self.write(|tx, batch| {
-            let data =
-                ExpenseData { id: 0, date, amount_cents: amount.cents(), note: note.to_owned() };
-            let id = insert_expense(tx, batch, code, &data, note)?;
-            Ok(Expense { id, code: code.to_owned(), date, amount, note: note.to_owned() })
-        })
-    }
+/// Books an expense on a measure.
+pub(super) fn add_expense(
+    tx: &mut dyn Sql,
+    batch: &Batch,
+    code: &str,
+    date: NaiveDate,
+    amount: Money,
+    note: &str,
+) -> Result<Expense> {
+    check_expense_amount(amount)?;
+    let data = ExpenseData { id: 0, date, amount_cents: amount.cents(), note: note.to_owned() };
+    let id = insert_expense(tx, batch, code, &data, note)?;
+    Ok(Expense { id, code: code.to_owned(), date, amount, note: note.to_owned() })
+}
 
-    /// Records a re-evaluation and moves the measure's next re-evaluation: to `next` if given,
-    /// else as [`next_reevaluation`] computes it from the verdict and the interval (12 months if
-    /// the measure has none). Returns the measure as stored.
-    pub fn add_reevaluation(
-        &mut self,
-        code: &str,
-        date: NaiveDate,
-        verdict: Verdict,
-        note: &str,
-        by: &str,
-        next: Option<NaiveDate>,
-    ) -> Result<(Reevaluation, Measure)> {
-        self.write(|tx, batch| {
-            let current = load_measure(tx, code)?
-                .ok_or_else(|| StoreError::UnknownMeasure(code.to_owned()))?;
-            let data =
-                ReevaluationData { id: 0, date, verdict, note: note.to_owned(), by: by.to_owned() };
-            let id = insert_reevaluation(tx, batch, code, &data, note)?;
-            let next = next.unwrap_or_else(|| {
-                next_reevaluation(date, verdict, current.reevaluation_interval_months.unwrap_or(12))
-            });
-            let wanted = Measure { next_reevaluation: Some(next), ..current.clone() };
-            let measure = update_in_tx(tx, batch, &current, wanted, note)?;
-            let reevaluation = Reevaluation {
-                id,
-                code: code.to_owned(),
-                date,
-                verdict,
-                note: note.to_owned(),
-                by: by.to_owned(),
-            };
-            Ok((reevaluation, measure))
-        })
-    }
-
-    /// Adds a new measure.
-    pub fn add_measure(&mut self, measure: &Measure, comment: &str) -> Result<Measure> {
-        self.write(|tx, batch| create_measure(tx, batch, measure, comment))
-    }
-
-    /// Deletes a measure; refused while other measures depend on it or it has expenses or
-    /// re-evaluations (archive it instead).
-    pub fn delete_measure(&mut self, code: &str, comment: &str) -> Result<()> {
-        self.write(|tx, batch| remove_measure(tx, batch, code, comment))
-    }
+/// Records a re-evaluation and moves the measure's next re-evaluation: to `next` if given, else
+/// as [`next_reevaluation`] computes it from the verdict and the interval (12 months if the
+/// measure has none). Returns the measure as stored.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn add_reevaluation(
+    tx: &mut dyn Sql,
+    batch: &Batch,
+    code: &str,
+    date: NaiveDate,
+    verdict: Verdict,
+    note: &str,
+    by: &str,
+    next: Option<NaiveDate>,
+) -> Result<(Reevaluation, Measure)> {
+    let current =
+        load_measure(tx, code)?.ok_or_else(|| StoreError::UnknownMeasure(code.to_owned()))?;
+    let data = ReevaluationData { id: 0, date, verdict, note: note.to_owned(), by: by.to_owned() };
+    let id = insert_reevaluation(tx, batch, code, &data, note)?;
+    let next = next.unwrap_or_else(|| {
+        next_reevaluation(date, verdict, current.reevaluation_interval_months.unwrap_or(12))
+    });
+    let wanted = Measure { next_reevaluation: Some(next), ..current.clone() };
+    let measure = update_in_tx(tx, batch, &current, wanted, note)?;
+    let reevaluation = Reevaluation {
+        id,
+        code: code.to_owned(),
+        date,
+        verdict,
+        note: note.to_owned(),
+        by: by.to_owned(),
+    };
+    Ok((reevaluation, measure))
 }
 
 /// An owner as the history keeps it, so undo can restore it exactly.
@@ -315,13 +329,14 @@ pub(super) struct OwnerData {
     pub contact: Option<String>,
 }
 
-fn check_owner_name(tx: &Transaction<'_>, name: &str, except: Option<i64>) -> Result<()> {
+fn check_owner_name(tx: &mut dyn Sql, name: &str, except: Option<i64>) -> Result<()> {
     if name.trim().is_empty() {
         return Err(StoreError::EmptyOwnerName);
     }
-    let taken: Option<i64> = tx
-        .query_row("SELECT id FROM owner WHERE name = ?1", [name.trim()], |r| r.get(0))
-        .optional()?;
+    let taken = tx
+        .query_opt("SELECT id FROM owner WHERE name = ?1", params![name.trim()])?
+        .map(|r| r.int(0))
+        .transpose()?;
     match taken {
         Some(id) if Some(id) != except => Err(StoreError::DuplicateOwner(name.trim().to_owned())),
         _ => Ok(()),
@@ -329,19 +344,17 @@ fn check_owner_name(tx: &Transaction<'_>, name: &str, except: Option<i64>) -> Re
 }
 
 /// Inserts an owner (with a given id when restoring) and records it.
-pub(super) fn insert_owner(tx: &Transaction<'_>, batch: &Batch, o: &OwnerData) -> Result<i64> {
+pub(super) fn insert_owner(tx: &mut dyn Sql, batch: &Batch, o: &OwnerData) -> Result<i64> {
     check_owner_name(tx, &o.name, None)?;
-    let id = if o.id > 0 { Some(o.id) } else { None };
-    tx.execute(
-        "INSERT INTO owner (id, name, kind, contact) VALUES (?1, ?2, ?3, ?4)",
-        params![id, o.name.trim(), o.kind.as_str(), o.contact],
+    let id = insert_returning_id(
+        tx,
+        "owner",
+        &["name", "kind", "contact"],
+        o.id,
+        params![o.name.trim(), o.kind.as_str(), o.contact.as_deref()],
     )?;
-    let stored = OwnerData {
-        id: tx.last_insert_rowid(),
-        name: o.name.trim().to_owned(),
-        kind: o.kind,
-        contact: o.contact.clone(),
-    };
+    let stored =
+        OwnerData { id, name: o.name.trim().to_owned(), kind: o.kind, contact: o.contact.clone() };
     batch.record_data(
         tx,
         None,
@@ -355,32 +368,33 @@ pub(super) fn insert_owner(tx: &Transaction<'_>, batch: &Batch, o: &OwnerData) -
 }
 
 /// The codes of the measures an owner is responsible for.
-fn owner_usage(tx: &Transaction<'_>, id: i64) -> Result<Vec<String>> {
-    Ok(tx
-        .prepare("SELECT code FROM measure WHERE owner_id = ?1 ORDER BY code")?
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
+fn owner_usage(tx: &mut dyn Sql, id: i64) -> Result<Vec<String>> {
+    tx.query("SELECT code FROM measure WHERE owner_id = ?1 ORDER BY code", params![id])?
+        .iter()
+        .map(|r| r.text(0))
+        .collect()
 }
 
-fn load_owner(tx: &Transaction<'_>, id: i64) -> Result<OwnerData> {
-    tx.query_row("SELECT name, kind, contact FROM owner WHERE id = ?1", [id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
-    })
-    .optional()?
-    .and_then(|(name, kind, contact)| {
-        OwnerKind::from_slug(&kind).map(|kind| OwnerData { id, name, kind, contact })
-    })
-    .ok_or(StoreError::UnknownOwner)
+fn load_owner(tx: &mut dyn Sql, id: i64) -> Result<OwnerData> {
+    let Some(row) =
+        tx.query_opt("SELECT name, kind, contact FROM owner WHERE id = ?1", params![id])?
+    else {
+        return Err(StoreError::UnknownOwner);
+    };
+    let (name, kind, contact) = (row.text(0)?, row.text(1)?, row.opt_text(2)?);
+    OwnerKind::from_slug(&kind)
+        .map(|kind| OwnerData { id, name, kind, contact })
+        .ok_or(StoreError::UnknownOwner)
 }
 
 /// Deletes an unused owner and records it (for undo).
-pub(super) fn remove_owner(tx: &Transaction<'_>, batch: &Batch, id: i64) -> Result<()> {
+pub(super) fn remove_owner(tx: &mut dyn Sql, batch: &Batch, id: i64) -> Result<()> {
     let owner = load_owner(tx, id)?;
     let used = owner_usage(tx, id)?;
     if !used.is_empty() {
         return Err(StoreError::OwnerInUse { name: owner.name, codes: used });
     }
-    tx.execute("DELETE FROM owner WHERE id = ?1", [id])?;
+    tx.execute("DELETE FROM owner WHERE id = ?1", params![id])?;
     batch.record_data(
         tx,
         None,
@@ -395,7 +409,7 @@ pub(super) fn remove_owner(tx: &Transaction<'_>, batch: &Batch, id: i64) -> Resu
 
 /// Renames an owner and records it.
 pub(super) fn rename_owner_in_tx(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     batch: &Batch,
     id: i64,
     name: &str,
@@ -420,52 +434,34 @@ pub(super) fn rename_owner_in_tx(
     Ok(())
 }
 
-impl Store {
-    /// Adds an owner.
-    pub fn add_owner(
-        &mut self,
-        name: &str,
-        kind: OwnerKind,
-        contact: Option<&str>,
-    ) -> Result<Owner> {
-        self.write(|tx, batch| {
-            let data = OwnerData {
-                id: 0,
-                name: name.to_owned(),
-                kind,
-                contact: contact.map(str::to_owned),
-            };
-            let id = insert_owner(tx, batch, &data)?;
-            Ok(Owner { id, name: name.trim().to_owned(), kind, contact: data.contact })
-        })
-    }
+/// Adds an owner.
+pub(super) fn add_owner(
+    tx: &mut dyn Sql,
+    batch: &Batch,
+    name: &str,
+    kind: OwnerKind,
+    contact: Option<&str>,
+) -> Result<Owner> {
+    let data =
+        OwnerData { id: 0, name: name.to_owned(), kind, contact: contact.map(str::to_owned) };
+    let id = insert_owner(tx, batch, &data)?;
+    Ok(Owner { id, name: name.trim().to_owned(), kind, contact: data.contact })
+}
 
-    /// Renames an owner; the name must be unique.
-    pub fn rename_owner(&mut self, id: i64, name: &str) -> Result<()> {
-        self.write(|tx, batch| rename_owner_in_tx(tx, batch, id, name))
+/// Moves every measure of owner `from` to owner `into` and deletes `from`, in one change (an
+/// owner merged into itself is left as it is).
+pub(super) fn merge_owners(tx: &mut dyn Sql, batch: &Batch, from: i64, into: i64) -> Result<()> {
+    if from == into {
+        return Ok(());
     }
-
-    /// Deletes an owner no measure refers to.
-    pub fn delete_owner(&mut self, id: i64) -> Result<()> {
-        self.write(|tx, batch| remove_owner(tx, batch, id))
+    load_owner(tx, into)?;
+    for code in owner_usage(tx, from)? {
+        let current =
+            load_measure(tx, &code)?.ok_or_else(|| StoreError::UnknownMeasure(code.clone()))?;
+        let wanted = Measure { owner: Some(into), ..current.clone() };
+        update_in_tx(tx, batch, &current, wanted, "")?;
     }
-
-    /// Moves every measure of owner `from` to owner `into` and deletes `from`, in one change.
-    pub fn merge_owners(&mut self, from: i64, into: i64) -> Result<()> {
-        if from == into {
-            return Ok(());
-        }
-        self.write(|tx, batch| {
-            load_owner(tx, into)?;
-            for code in owner_usage(tx, from)? {
-                let current = load_measure(tx, &code)?
-                    .ok_or_else(|| StoreError::UnknownMeasure(code.clone()))?;
-                let wanted = Measure { owner: Some(into), ..current.clone() };
-                update_in_tx(tx, batch, &current, wanted, "")?;
-            }
-            remove_owner(tx, batch, from)
-        })
-    }
+    remove_owner(tx, batch, from)
 }
 
 /// A meeting as the history keeps it.
@@ -477,17 +473,18 @@ pub(super) struct MeetingData {
 }
 
 /// Inserts a meeting (with a given id when restoring) and records it.
-pub(super) fn insert_meeting(tx: &Transaction<'_>, batch: &Batch, m: &MeetingData) -> Result<i64> {
+pub(super) fn insert_meeting(tx: &mut dyn Sql, batch: &Batch, m: &MeetingData) -> Result<i64> {
     if m.title.trim().is_empty() {
         return Err(StoreError::EmptyMeetingTitle);
     }
-    let id = if m.id > 0 { Some(m.id) } else { None };
-    tx.execute(
-        "INSERT INTO meeting (id, date, title) VALUES (?1, ?2, ?3)",
-        params![id, m.date.to_string(), m.title.trim()],
+    let id = insert_returning_id(
+        tx,
+        "meeting",
+        &["date", "title"],
+        m.id,
+        params![m.date, m.title.trim()],
     )?;
-    let stored =
-        MeetingData { id: tx.last_insert_rowid(), date: m.date, title: m.title.trim().to_owned() };
+    let stored = MeetingData { id, date: m.date, title: m.title.trim().to_owned() };
     let text = format!("{} {}", stored.date, stored.title);
     batch.record_data(
         tx,
@@ -502,12 +499,8 @@ pub(super) fn insert_meeting(tx: &Transaction<'_>, batch: &Batch, m: &MeetingDat
 }
 
 /// Deletes a meeting and records it (for undo).
-pub(super) fn remove_meeting(
-    tx: &Transaction<'_>,
-    batch: &Batch,
-    data: &MeetingData,
-) -> Result<()> {
-    if tx.execute("DELETE FROM meeting WHERE id = ?1", [data.id])? != 1 {
+pub(super) fn remove_meeting(tx: &mut dyn Sql, batch: &Batch, data: &MeetingData) -> Result<()> {
+    if tx.execute("DELETE FROM meeting WHERE id = ?1", params![data.id])? != 1 {
         return Err(StoreError::Gone);
     }
     let text = format!("{} {}", data.date, data.title);
@@ -515,84 +508,13 @@ pub(super) fn remove_meeting(
     Ok(())
 }
 
-impl Store {
-    /// Records a council meeting.
-    pub fn add_meeting(&mut self, date: NaiveDate, title: &str) -> Result<crate::model::Meeting> {
-        self.write(|tx, batch| {
-            let id =
-                insert_meeting(tx, batch, &MeetingData { id: 0, date, title: title.to_owned() })?;
-            Ok(crate::model::Meeting { id, date, title: title.trim().to_owned() })
-        })
-    }
-}
-
-impl Store {
-    /// Writes `roadmap` and `history` (a checked import) into this file in one transaction.
-    /// Without `replace` a roadmap that has measures is refused; with it, everything is
-    /// replaced. The import itself cannot be undone (the file's backups can restore it).
-    pub fn replace_all(
-        &mut self,
-        roadmap: &crate::model::Roadmap,
-        history: &[crate::model::Change],
-        replace: bool,
-    ) -> Result<()> {
-        self.write(|tx, batch| {
-            let existing: i64 = tx.query_row("SELECT count(*) FROM measure", [], |r| r.get(0))?;
-            if existing > 0 && !replace {
-                return Err(StoreError::WouldReplace(usize::try_from(existing).unwrap_or(0)));
-            }
-            tx.execute_batch(
-                "DELETE FROM framework_ref; DELETE FROM dependency; DELETE FROM expense; DELETE FROM reevaluation; \
-                 DELETE FROM meeting; DELETE FROM measure; DELETE FROM owner; DELETE FROM meta;",
-            )?;
-            tx.execute("DELETE FROM history WHERE batch <> ?1", [batch.id])?;
-            tx.execute("DELETE FROM batch WHERE id <> ?1", [batch.id])?;
-            let info = &roadmap.info;
-            for (key, value) in [("town", info.town.clone()), ("name", info.name.clone())] {
-                tx.execute("INSERT INTO meta (key, value) VALUES (?1, ?2)", params![key, value])?;
-            }
-            if let Some(adopted) = info.adopted {
-                tx.execute("INSERT INTO meta (key, value) VALUES ('adopted', ?1)", [adopted.to_string()])?;
-            }
-            for o in &roadmap.owners {
-                tx.execute(
-                    "INSERT INTO owner (id, name, kind, contact) VALUES (?1, ?2, ?3, ?4)",
-                    params![o.id, o.name, o.kind.as_str(), o.contact],
-                )?;
-            }
-            let mut stored = Vec::with_capacity(roadmap.measures.len());
-            for m in &roadmap.measures {
-                let id = insert_measure(tx, m)?;
-                stored.push(Measure { id, ..m.clone() });
-            }
-            for m in &stored {
-                write_dependencies(tx, m)?;
-            }
-            for e in &roadmap.expenses {
-                tx.execute(
-                    "INSERT INTO expense (measure_id, date, amount_cents, note) SELECT id, ?2, ?3, ?4 FROM measure WHERE code = ?1",
-                    params![e.code, e.date.to_string(), e.amount.cents(), e.note],
-                )?;
-            }
-            for r in &roadmap.reevaluations {
-                tx.execute(
-                    "INSERT INTO reevaluation (measure_id, date, verdict, note, by_whom) SELECT id, ?2, ?3, ?4, ?5 FROM measure WHERE code = ?1",
-                    params![r.code, r.date.to_string(), r.verdict.as_str(), r.note, r.by],
-                )?;
-            }
-            for m in &roadmap.meetings {
-                tx.execute("INSERT INTO meeting (date, title) VALUES (?1, ?2)", params![m.date.to_string(), m.title])?;
-            }
-            for c in history {
-                tx.execute(
-                    "INSERT INTO history (batch, at, who, code, field, old, new, comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![batch.id, c.at.format(super::queries::AT_FORMAT).to_string(), c.who, c.code, c.field, c.old, c.new, c.comment],
-                )?;
-            }
-            super::schema::link_history(tx)?;
-            // The imported history is a record, not an edit to undo.
-            tx.execute("UPDATE batch SET undone = 1 WHERE id = ?1", [batch.id])?;
-            Ok(())
-        })
-    }
+/// Records a council meeting.
+pub(super) fn add_meeting(
+    tx: &mut dyn Sql,
+    batch: &Batch,
+    date: NaiveDate,
+    title: &str,
+) -> Result<Meeting> {
+    let id = insert_meeting(tx, batch, &MeetingData { id: 0, date, title: title.to_owned() })?;
+    Ok(Meeting { id, date, title: title.trim().to_owned() })
 }

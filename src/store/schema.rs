@@ -1,10 +1,9 @@
 //! The schema as append-only migrations. Never remove or edit an entry; add a new one.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use rusqlite::{Transaction, params};
-use rusqlite_migration::{HookResult, M, Migrations};
+use rusqlite::Transaction;
+use rusqlite_migration::{HookError, HookResult, M, Migrations};
 
 /// Fahrplan's `PRAGMA application_id`: the bytes `FPLN`.
 pub const APPLICATION_ID: i32 = 0x4650_4C4E;
@@ -136,8 +135,11 @@ ALTER TABLE history ADD COLUMN measure_id INTEGER;
 CREATE INDEX history_measure ON history (measure_id);
 ",
             |tx: &Transaction<'_>| -> HookResult {
-                link_history(tx)?;
-                Ok(())
+                let mut db: &rusqlite::Connection = tx;
+                super::write::link_history(&mut db).map_err(|e| match e {
+                    super::StoreError::Sqlite(e) => HookError::RusqliteError(e),
+                    other => HookError::Hook(other.to_string()),
+                })
             },
         ),
         // 6: the day a measure was archived, so its planned costs count up to then and no
@@ -152,44 +154,6 @@ UPDATE measure SET archived_on = (
 ",
         ),
     ]
-}
-
-/// Links every history row to the measure it concerns, reading the history backwards from the
-/// measures as they are now: a rename (`code` rows, old → new) hands the measure's id back to its
-/// earlier code, a creation ends it. Rows of measures that no longer exist stay unlinked and are
-/// found by their code.
-pub(super) fn link_history(tx: &Transaction<'_>) -> rusqlite::Result<()> {
-    let mut owner: HashMap<String, i64> = tx
-        .prepare("SELECT code, id FROM measure")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    // Id, code, field, old and new value.
-    type Row = (i64, Option<String>, String, Option<String>, Option<String>);
-    let rows: Vec<Row> = tx
-        .prepare("SELECT id, code, field, old, new FROM history ORDER BY id DESC")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut update = tx.prepare("UPDATE history SET measure_id = ?2 WHERE id = ?1")?;
-    for (id, code, field, old, new) in rows {
-        // After a rename, the measure has the new code, whichever code the row was written with.
-        let after = if field == "code" { new.clone().or(code) } else { code };
-        let Some(after) = after else { continue };
-        let measure = owner.get(&after).copied();
-        update.execute(params![id, measure])?;
-        match (field.as_str(), measure) {
-            ("code", Some(m)) => {
-                owner.remove(&after);
-                if let Some(old) = old {
-                    owner.insert(old, m);
-                }
-            }
-            ("created", Some(_)) => {
-                owner.remove(&after);
-            }
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 /// All migrations, oldest first.

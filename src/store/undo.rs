@@ -1,10 +1,9 @@
 //! Undo and redo: the history read backwards. An undo is a new batch that restores what an
 //! earlier batch changed, recorded like any other change, so it survives a restart and can
-//! itself be redone.
+//! itself be redone. Shared by every engine: written in the dialect of [`super::sql`] against
+//! [`Sql`].
 
 use std::collections::BTreeMap;
-
-use rusqlite::{OptionalExtension, Transaction};
 
 use super::queries::{load_measure, load_owners};
 use super::records::{
@@ -12,12 +11,13 @@ use super::records::{
     delete_reevaluation, insert_expense, insert_meeting, insert_owner, insert_reevaluation,
     remove_measure, remove_meeting, remove_owner, rename_owner_in_tx,
 };
+use super::sql::{Sql, params};
 use super::write::{Batch, BatchKind, owner_name, update_in_tx};
-use super::{Result, Store, StoreError};
-use crate::model::{Change, Measure, field_text};
+use super::{Result, StoreError};
+use crate::model::{Measure, field_text};
 
 /// One history row of the batch being reverted.
-struct Row {
+struct HistoryRow {
     code: Option<String>,
     field: String,
     old: Option<String>,
@@ -30,7 +30,7 @@ fn damaged(detail: impl ToString) -> StoreError {
     StoreError::Damaged { path: Default::default(), detail: detail.to_string() }
 }
 
-fn json<T: serde::de::DeserializeOwned>(row: &Row) -> Result<T> {
+fn json<T: serde::de::DeserializeOwned>(row: &HistoryRow) -> Result<T> {
     let data = row
         .data
         .as_deref()
@@ -39,19 +39,19 @@ fn json<T: serde::de::DeserializeOwned>(row: &Row) -> Result<T> {
 }
 
 /// The current history text of `field` of `m` (owners by name).
-fn current_text(tx: &Transaction<'_>, m: &Measure, field: &str) -> Result<Option<String>> {
+fn current_text(tx: &mut dyn Sql, m: &Measure, field: &str) -> Result<Option<String>> {
     if field == "owner" {
-        return Ok(owner_name(tx, m.owner)?);
+        return owner_name(tx, m.owner);
     }
     Ok(field_text(m, field))
 }
 
 /// Restores the old values of one measure's field rows (the post-batch code is `code`).
 fn revert_fields(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     batch: &Batch,
     code: &str,
-    rows: &[&Row],
+    rows: &[&HistoryRow],
     comment: &str,
 ) -> Result<()> {
     let current =
@@ -71,23 +71,25 @@ fn revert_fields(
 }
 
 /// Applies the inverse of every row of batch `target`.
-fn revert_batch(tx: &Transaction<'_>, batch: &Batch, target: i64, comment: &str) -> Result<()> {
-    let rows: Vec<Row> = tx
-        .prepare(
+fn revert_batch(tx: &mut dyn Sql, batch: &Batch, target: i64, comment: &str) -> Result<()> {
+    let rows = tx
+        .query(
             "SELECT code, field, old, new, data FROM history WHERE batch = ?1 ORDER BY id DESC",
+            params![target],
         )?
-        .query_map([target], |r| {
-            Ok(Row {
-                code: r.get(0)?,
-                field: r.get(1)?,
-                old: r.get(2)?,
-                new: r.get(3)?,
-                data: r.get(4)?,
+        .iter()
+        .map(|r| {
+            Ok(HistoryRow {
+                code: r.opt_text(0)?,
+                field: r.text(1)?,
+                old: r.opt_text(2)?,
+                new: r.opt_text(3)?,
+                data: r.opt_text(4)?,
             })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+        })
+        .collect::<Result<Vec<_>>>()?;
     // Field changes of one measure are restored together (a changed code included).
-    let mut fields: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
+    let mut fields: BTreeMap<&str, Vec<&HistoryRow>> = BTreeMap::new();
     for row in &rows {
         let code = row.code.as_deref().unwrap_or_default();
         match row.field.as_str() {
@@ -142,65 +144,36 @@ fn revert_batch(tx: &Transaction<'_>, batch: &Batch, target: i64, comment: &str)
     Ok(())
 }
 
-impl Store {
-    /// Undoes the latest change that is not undone yet. Returns the history rows it wrote, or
-    /// [`StoreError::NothingToRevert`].
-    pub fn undo(&mut self, comment: &str) -> Result<Vec<Change>> {
-        self.revert(BatchKind::Undo, comment)
-    }
+/// The latest batch an undo would revert.
+const UNDO_TARGET: &str = "SELECT max(id) FROM batch WHERE kind IN ('edit', 'redo') AND undone = 0";
 
-    /// Redoes the latest undo, if nothing was changed since. Returns the history rows it wrote,
-    /// or [`StoreError::NothingToRevert`].
-    pub fn redo(&mut self, comment: &str) -> Result<Vec<Change>> {
-        self.revert(BatchKind::Redo, comment)
-    }
+/// The latest undo a redo would revert: only while no edit followed it.
+const REDO_TARGET: &str = "SELECT max(b.id) FROM batch b WHERE b.kind = 'undo' AND b.undone = 0 \
+     AND NOT EXISTS (SELECT 1 FROM batch e WHERE e.kind = 'edit' AND e.id > b.id)";
 
-    fn revert(&mut self, kind: BatchKind, comment: &str) -> Result<Vec<Change>> {
-        let batch_id = self.write_batch(kind, |tx, batch| {
-            let target: Option<i64> = match kind {
-                BatchKind::Undo => tx.query_row(
-                    "SELECT max(id) FROM batch WHERE kind IN ('edit', 'redo') AND undone = 0",
-                    [],
-                    |r| r.get(0),
-                )?,
-                _ => tx.query_row(
-                    "SELECT max(b.id) FROM batch b WHERE b.kind = 'undo' AND b.undone = 0 \
-                     AND NOT EXISTS (SELECT 1 FROM batch e WHERE e.kind = 'edit' AND e.id > b.id)",
-                    [],
-                    |r| r.get(0),
-                )?,
-            };
-            let target = target.ok_or(StoreError::NothingToRevert)?;
-            revert_batch(tx, batch, target, comment)?;
-            tx.execute("UPDATE batch SET undone = 1 WHERE id = ?1", [target])?;
-            tx.execute("UPDATE batch SET reverts = ?1 WHERE id = ?2", [target, batch.id])?;
-            Ok(batch.id)
-        })?;
-        // The rows of that one batch, by its index (not the whole history).
-        self.batch_changes(batch_id)
-    }
+/// In a batch of `kind` (undo or redo): reverts the latest change that is not undone yet (an
+/// undo), or the latest undo if nothing was changed since (a redo), and marks it undone. Fails
+/// with [`StoreError::NothingToRevert`] when there is none. Returns the batch's id.
+pub(super) fn revert(
+    tx: &mut dyn Sql,
+    batch: &Batch,
+    kind: BatchKind,
+    comment: &str,
+) -> Result<i64> {
+    let sql = match kind {
+        BatchKind::Undo => UNDO_TARGET,
+        _ => REDO_TARGET,
+    };
+    let target = tx.query_one(sql, params![])?.opt_int(0)?.ok_or(StoreError::NothingToRevert)?;
+    revert_batch(tx, batch, target, comment)?;
+    tx.execute("UPDATE batch SET undone = 1 WHERE id = ?1", params![target])?;
+    tx.execute("UPDATE batch SET reverts = ?1 WHERE id = ?2", params![target, batch.id])?;
+    Ok(batch.id)
+}
 
-    /// Whether there is something to undo and something to redo.
-    pub fn can_undo_redo(&self) -> Result<(bool, bool)> {
-        let undo: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT max(id) FROM batch WHERE kind IN ('edit', 'redo') AND undone = 0",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten();
-        let redo: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT max(b.id) FROM batch b WHERE b.kind = 'undo' AND b.undone = 0 \
-                 AND NOT EXISTS (SELECT 1 FROM batch e WHERE e.kind = 'edit' AND e.id > b.id)",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten();
-        Ok((undo.is_some(), redo.is_some()))
-    }
+/// Whether there is something to undo and something to redo.
+pub(super) fn can_undo_redo(db: &mut dyn Sql) -> Result<(bool, bool)> {
+    let undo = db.query_one(UNDO_TARGET, params![])?.opt_int(0)?;
+    let redo = db.query_one(REDO_TARGET, params![])?.opt_int(0)?;
+    Ok((undo.is_some(), redo.is_some()))
 }

@@ -2,6 +2,7 @@
 //! [`AppState`] and push [`Command`]s.
 
 mod actions;
+pub mod connect;
 mod dashboard;
 mod detail;
 pub mod editor;
@@ -76,6 +77,10 @@ type TableKey = (u64, SortKey, bool, Filter);
 pub struct ViewState {
     /// Code of the selected measure.
     pub selected: Option<String>,
+    /// The user closed the window while a job ran: it closes when the job is done.
+    pub close_when_done: bool,
+    /// The connect window's fields, while it is open.
+    pub connect: Option<connect::ConnectForm>,
     /// The status chosen in the detail panel but not yet applied: (code, status).
     pub status_draft: Option<(String, Status)>,
     /// The comment typed for the status change.
@@ -108,8 +113,9 @@ pub struct ViewState {
     pub history: history::HistoryView,
     /// The owners window.
     pub owners: owners::OwnersView,
-    /// The backups window with its list (read when it opens), if open.
-    pub backups: Option<Vec<crate::app::BackupInfo>>,
+    /// Whether the backups window is open (its list is listed beside the window when it opens
+    /// and after every command).
+    pub backups: bool,
     /// Switch to the history tab (asked for by the detail panel).
     pub show_history: bool,
     /// Figures over the whole roadmap, recomputed only when the data changes.
@@ -180,19 +186,20 @@ impl FahrplanApp {
     }
 
     /// The titles of the timeline's lanes as last drawn (empty before the timeline was shown).
+    #[cfg(any(test, feature = "testing"))]
     pub fn timeline_lane_titles(&self) -> Vec<String> {
         let Some((_, arrangement)) = &self.view.arrangement else { return Vec::new() };
         arrangement
             .lanes
             .iter()
             .map(|lane| {
-                crate::layout::timeline::lane_title(&self.state.roadmap, lane.key, self.state.tr())
+                crate::layout::timeline::lane_title(self.state.roadmap(), lane.key, self.state.tr())
             })
             .collect()
     }
 
     fn remember_opened(&mut self) {
-        for path in self.state.opened.iter().rev() {
+        for path in self.state.opened().iter().rev() {
             self.prefs.recent.retain(|p| p != path);
             self.prefs.recent.insert(0, path.clone());
         }
@@ -218,19 +225,19 @@ impl FahrplanApp {
             self.shortcuts(ui, read_only, &mut commands);
         }
         let mut start_presentation = false;
-        let mut backups_open =
-            self.view.backups.is_some() || std::mem::take(&mut self.state.offer_backups);
-        self.top_bar(
-            ui,
-            &tokens,
-            &slide_key,
-            &mut start_presentation,
-            &mut backups_open,
-            &mut commands,
-        );
+        let mut asked = top_bar::Asked {
+            backups: self.view.backups || self.state.take_backup_offer(),
+            connect: false,
+        };
+        self.top_bar(ui, &tokens, &slide_key, &mut start_presentation, &mut asked, &mut commands);
+        if asked.connect {
+            let login = self.state.who().to_owned();
+            self.view.connect.get_or_insert_with(|| connect::ConnectForm::for_user(&login));
+        }
+        let backups_open = asked.backups;
         self.banners(ui, &tokens, &mut commands);
         let mut ctx = ViewCtx {
-            roadmap: &self.state.roadmap,
+            roadmap: self.state.roadmap(),
             tr: self.state.tr(),
             tokens: &tokens,
             today: self.state.today(),
@@ -277,7 +284,22 @@ impl FahrplanApp {
         }
         tokens.apply(ui.ctx());
         self.state.refresh_if_changed_elsewhere();
-        self.state.poll_job();
+        // Closing while work runs beside the window: it finishes first (a restore or an import
+        // is never cut off), then the window closes by itself.
+        if ui.ctx().input(|i| i.viewport().close_requested()) && self.state.job().is_some() {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            if !self.view.close_when_done {
+                self.view.close_when_done = true;
+                self.state.push(Command::ReportInfo(self.state.tr().t("job-closing")));
+            }
+        }
+        if self.view.close_when_done && self.state.job().is_none() {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if self.state.poll_job() {
+            // A file opened, restored or imported beside the window.
+            self.after_commands();
+        }
         // Idle means no repaint, but a new day changes overdue marks and default dates: wake up
         // once after midnight.
         if let Some(wait) = self.state.clock().until_next_day() {
@@ -315,7 +337,7 @@ impl FahrplanApp {
             commands.push(Command::ReportError(text));
             (false, false)
         });
-        let due = due_reevaluations(&self.state.roadmap, self.state.today()).len();
+        let due = due_reevaluations(self.state.roadmap(), self.state.today()).len();
         self.view.derived = Some((generation, Derived { due, undo_redo }));
     }
 
@@ -326,7 +348,7 @@ impl FahrplanApp {
         tokens: &Tokens,
         slide_key: &str,
         start_presentation: &mut bool,
-        backups_open: &mut bool,
+        asked: &mut top_bar::Asked,
         commands: &mut Vec<Command>,
     ) {
         let read_only = self.state.is_read_only();
@@ -346,10 +368,10 @@ impl FahrplanApp {
                 &file_name,
                 lang,
                 &self.prefs.recent,
-                &top_bar::export_stem(&state.roadmap.info.town, state.today()),
+                &top_bar::export_stem(&state.roadmap().info.town, state.today()),
                 (read_only, state.job().is_some()),
                 commands,
-                backups_open,
+                asked,
                 |ui, commands| {
                     windows::presentation_menu_ui(ui, state.tr(), slides, start_presentation);
                     if !read_only {
@@ -363,7 +385,7 @@ impl FahrplanApp {
     /// The message, the running job, and why a file is read-only (and, on a network drive, who
     /// edits): under the menu, where the eye looks first, in strong text on a tinted band.
     fn banners(&mut self, ui: &mut egui::Ui, tokens: &Tokens, commands: &mut Vec<Command>) {
-        if let Some(message) = self.state.message.clone() {
+        if let Some(message) = self.state.message().cloned() {
             egui::Panel::bottom("message").show(ui, |ui| {
                 if windows::message_ui(ui, tokens, self.state.tr(), &message) {
                     commands.push(Command::DismissMessage);
@@ -400,18 +422,19 @@ impl FahrplanApp {
         read_only: bool,
         commands: &mut Vec<Command>,
     ) {
-        if backups_open && self.view.backups.is_none() {
-            self.view.backups = Some(self.state.backups());
+        connect::connect_ui(ui.ctx(), &self.state, tokens, &mut self.view.connect, commands);
+        if backups_open && !self.view.backups {
+            self.state.list_backups();
+            self.view.backups = true;
         }
-        if let Some(list) = self.view.backups.as_ref() {
+        if self.view.backups {
             let mut open = true;
+            let list = self.state.backups();
             windows::backups_ui(ui.ctx(), self.state.tr(), list, read_only, &mut open, commands);
-            if !open {
-                self.view.backups = None;
-            }
+            self.view.backups = open;
         }
         if let Some(preview) = self.state.import_preview() {
-            let replaces = self.state.roadmap.measures.len();
+            let replaces = self.state.roadmap().measures.len();
             match transfer::import_preview_ui(ui.ctx(), self.state.tr(), tokens, preview, replaces)
             {
                 transfer::ImportDecision::Open => {}
@@ -458,12 +481,12 @@ impl FahrplanApp {
 
     fn after_commands(&mut self) {
         self.remember_opened();
-        if self.view.backups.is_some() {
-            self.view.backups = Some(self.state.backups());
+        if self.view.backups {
+            self.state.list_backups();
         }
         // A selection that no longer exists (another file was opened) is dropped.
         if let Some(code) = &self.view.selected
-            && self.state.roadmap.measure(code).is_none()
+            && self.state.roadmap().measure(code).is_none()
         {
             self.view.selected = None;
         }
@@ -560,7 +583,10 @@ fn tab_content_ui(
     let generation = state.generation();
     match prefs.tab {
         Tab::Dashboard => {
-            if view.overview.as_ref().is_none_or(|(g, _)| *g != generation) {
+            // While a job has the store, the overview stays as it was (nothing is read).
+            if view.overview.as_ref().is_none_or(|(g, _)| *g != generation)
+                && !state.busy_with_store()
+            {
                 let figures = crate::model::dashboard(ctx.roadmap, ctx.today);
                 // What cannot be read is said once (the cache keeps the gap until the next
                 // reload).
@@ -584,7 +610,9 @@ fn tab_content_ui(
             }
         }
         Tab::History => {
-            if view.history.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
+            if view.history.cache.as_ref().is_none_or(|(g, _)| *g != generation)
+                && !state.busy_with_store()
+            {
                 let history = state.history().unwrap_or_else(|text| {
                     ctx.commands.push(Command::ReportError(text));
                     Vec::new()

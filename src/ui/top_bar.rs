@@ -45,12 +45,12 @@ pub fn top_bar_ui(
     export_stem: &str,
     (read_only, busy): (bool, bool),
     commands: &mut Vec<Command>,
-    backups_open: &mut bool,
+    asked: &mut Asked,
     actions: impl FnOnce(&mut Ui, &mut Vec<Command>),
 ) {
     let bar = Bar { tokens, tr, file_name, recent, export_stem, read_only, busy };
     egui::MenuBar::new().ui(ui, |ui| {
-        file_menu_ui(ui, &bar, commands, backups_open);
+        file_menu_ui(ui, &bar, commands, asked);
         export_menu_ui(ui, &bar, commands);
         ui.add_space(tokens.space_m);
         actions(ui, commands);
@@ -80,8 +80,18 @@ struct Bar<'a> {
     busy: bool,
 }
 
-/// The File menu: new, open, save a copy, import, backups, recent files, quit.
-fn file_menu_ui(ui: &mut Ui, bar: &Bar<'_>, commands: &mut Vec<Command>, backups_open: &mut bool) {
+/// Windows the menus asked for this frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Asked {
+    /// The backups window (also at start after a damaged file).
+    pub(super) backups: bool,
+    /// The connect window.
+    pub(super) connect: bool,
+}
+
+/// The File menu: new, open, connect to a server, save a copy, import, backups, recent files,
+/// quit.
+fn file_menu_ui(ui: &mut Ui, bar: &Bar<'_>, commands: &mut Vec<Command>, asked: &mut Asked) {
     let tr = bar.tr;
     ui.menu_button(tr.t("menu-file"), |ui| {
         if ui.button(tr.t("menu-new-default")).clicked()
@@ -99,6 +109,9 @@ fn file_menu_ui(ui: &mut Ui, bar: &Bar<'_>, commands: &mut Vec<Command>, backups
         {
             commands.push(Command::Open(path));
         }
+        if ui.button(tr.t("menu-connect")).clicked() {
+            asked.connect = true;
+        }
         if ui.button(tr.t("menu-save-copy")).clicked()
             && let Some(path) =
                 dialog(tr).set_file_name(format!("Kopie-{}", bar.file_name)).save_file()
@@ -114,7 +127,7 @@ fn file_menu_ui(ui: &mut Ui, bar: &Bar<'_>, commands: &mut Vec<Command>, backups
             commands.push(Command::ReadImport(path));
         }
         if ui.button(tr.t("menu-backups")).clicked() {
-            *backups_open = true;
+            asked.backups = true;
         }
         ui.separator();
         ui.menu_button(tr.t("menu-recent"), |ui| {

@@ -18,7 +18,7 @@ pub(super) fn actions_bar_ui(
     let tr = state.tr();
     ui.horizontal(|ui| {
         if ui.button(tr.t("action-new-measure")).clicked() {
-            let roadmap = &state.roadmap;
+            let roadmap = state.roadmap();
             let today = state.today();
             let mut m = crate::model::Measure::new(
                 roadmap.next_free_code(),
@@ -100,7 +100,7 @@ pub(super) fn presentation_menu_ui(
 pub(super) fn backups_ui(
     ctx: &egui::Context,
     tr: &I18n,
-    list: &[crate::app::BackupInfo],
+    list: Option<&[crate::app::storage::BackupInfo]>,
     read_only: bool,
     open: &mut bool,
     commands: &mut Vec<Command>,
@@ -110,6 +110,14 @@ pub(super) fn backups_ui(
             commands.push(Command::BackupNow);
         }
         ui.separator();
+        let Some(list) = list else {
+            // Listed (and new backups checked) beside the window.
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr.t("backups-checking"));
+            });
+            return;
+        };
         if list.is_empty() {
             ui.label(tr.t("backups-none"));
         }
@@ -121,7 +129,10 @@ pub(super) fn backups_ui(
                     None => ui.label(tr.t("backup-damaged")),
                 };
                 if ui
-                    .add_enabled(b.measures.is_some(), egui::Button::new(tr.t("backups-restore")))
+                    .add_enabled(
+                        b.measures.is_some() && !read_only,
+                        egui::Button::new(tr.t("backups-restore")),
+                    )
                     .clicked()
                 {
                     commands.push(Command::Restore(b.path.clone()));

@@ -4,8 +4,11 @@
 
 use pdf_writer::types::{CidFontType, FontFlags, PaintType, SystemInfo, TilingType, UnicodeCmap};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use textwrap::WordSplitter;
 
 use super::fonts::{Face, Fonts};
+use super::wrap::{self, Line};
+use crate::i18n::Lang;
 
 /// A4 portrait, in points.
 pub const A4: (f32, f32) = (595.28, 841.89);
@@ -50,9 +53,24 @@ pub enum Align {
     Right,
 }
 
+/// How lines of text are drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style {
+    /// Font size in points.
+    pub size: f32,
+    /// The primary face (characters it lacks come from the symbols).
+    pub face: Face,
+    /// Fill colour of the glyphs.
+    pub color: Rgb,
+    /// Which end of the line the position is.
+    pub align: Align,
+}
+
 /// The document being drawn.
 pub struct Doc {
     pub fonts: Fonts,
+    /// Where words may be broken, by the hyphenation patterns of the report's language.
+    splitter: WordSplitter,
     pub pages: Vec<Page>,
     pub patterns: Vec<Pattern>,
     /// Fill and stroke opacities, referred to as `/G0`, `/G1` …
@@ -62,9 +80,11 @@ pub struct Doc {
 }
 
 impl Doc {
-    pub fn new() -> Result<Self, String> {
+    /// An empty document for a report in `lang` (which chooses the hyphenation patterns).
+    pub fn new(lang: Lang) -> Result<Self, String> {
         Ok(Self {
             fonts: Fonts::new()?,
+            splitter: wrap::splitter(lang),
             pages: Vec::new(),
             patterns: Vec::new(),
             alphas: Vec::new(),
@@ -137,27 +157,97 @@ impl Doc {
         color: Rgb,
         align: Align,
     ) -> f32 {
-        let runs = self.fonts.encode(text, face);
-        let width: f32 = runs.iter().map(|r| r.width).sum::<f32>() * size / 1000.0;
-        let mut x = match align {
+        let width = self.fonts.width(text, face, size);
+        let x = match align {
             Align::Left => x,
             Align::Right => x - width,
         };
-        let page = self.page();
-        let y = page.y(baseline);
+        let y = self.page().y(baseline);
         let mut content = Content::new();
+        self.show(&mut content, text, (x, y), Style { size, face, color, align });
+        self.page().push(content);
+        width
+    }
+
+    /// Breaks `text` into lines no wider than `width` points (see [`wrap::wrap`]).
+    pub fn wrap(&self, text: &str, face: Face, size: f32, width: f32) -> Vec<Line> {
+        wrap::wrap(self.fonts.text_metrics(), &self.splitter, (text, face, size), width)
+    }
+
+    /// Draws wrapped lines, the first with its baseline at `baseline` from the top, each
+    /// `leading` below the one before.
+    ///
+    /// A word broken over lines is one marked sequence whose `/ActualText` is the word as the
+    /// text has it: a hyphen the wrapping added is drawn, but copying and searching give the
+    /// word whole (poppler and Acrobat read it), and a hyphen of the word's own is not taken for
+    /// an added one. The sequence spans only what is drawn here: a word continued in other lines
+    /// (on another page) has its pieces marked each alone.
+    pub fn lines(&mut self, lines: &[Line], (x, baseline): (f32, f32), leading: f32, style: Style) {
+        let mut content = Content::new();
+        let mut open = false;
+        for (i, line) in lines.iter().enumerate() {
+            let width = self.fonts.width(&line.shown(), style.face, style.size);
+            let mut x = match style.align {
+                Align::Left => x,
+                Align::Right => x - width,
+            };
+            let y = self.page().y(baseline + i as f32 * leading);
+            let tail = line.tail.unwrap_or(line.text.len());
+            let mut from = 0;
+            if open && line.head > 0 {
+                let head = line.head.min(tail);
+                x += self.show(&mut content, &line.text[..head], (x, y), style);
+                from = head;
+                if head < tail || line.tail.is_none() {
+                    content.end_marked_content();
+                    open = false;
+                }
+            }
+            x += self.show(&mut content, &line.text[from..tail], (x, y), style);
+            if line.tail.is_none() {
+                continue;
+            }
+            if !open {
+                let word = broken_word(&lines[i..]);
+                content
+                    .begin_marked_content_with_properties(Name(b"Span"))
+                    .properties()
+                    .actual_text(TextStr(&word));
+            }
+            let piece = &line.text[tail..];
+            let piece = if line.hyphen { format!("{piece}-") } else { piece.to_owned() };
+            self.show(&mut content, &piece, (x, y), style);
+            open = lines.get(i + 1).is_some_and(|next| next.head > 0);
+            if !open {
+                content.end_marked_content();
+            }
+        }
+        if open {
+            content.end_marked_content();
+        }
+        self.page().push(content);
+    }
+
+    /// Shows `text` with its baseline start at `(x, y)` in PDF coordinates as one text object;
+    /// returns its width in points.
+    fn show(&mut self, content: &mut Content, text: &str, (x, y): (f32, f32), style: Style) -> f32 {
+        if text.is_empty() {
+            return 0.0;
+        }
+        let Style { size, color, .. } = style;
+        let runs = self.fonts.encode(text, style.face);
+        let mut x0 = x;
         content.begin_text().set_fill_rgb(color.0, color.1, color.2);
         for run in &runs {
             let bytes: Vec<u8> = run.glyphs.iter().flat_map(|g| g.to_be_bytes()).collect();
             content
                 .set_font(Name(run.face.resource()), size)
-                .set_text_matrix([1.0, 0.0, 0.0, 1.0, x, y])
+                .set_text_matrix([1.0, 0.0, 0.0, 1.0, x0, y])
                 .show(Str(&bytes));
-            x += run.width * size / 1000.0;
+            x0 += run.width * size / 1000.0;
         }
         content.end_text();
-        page.push(content);
-        width
+        x0 - x
     }
 
     /// Writes the PDF: fonts (only those used), patterns, graphics states and the page tree.
@@ -193,6 +283,24 @@ impl Doc {
         pdf.document_info(info).title(TextStr(title)).creator(TextStr("Fahrplan"));
         pdf.finish()
     }
+}
+
+/// The word whose piece ends the first of `lines`, as far as `lines` hold it: that piece and the
+/// pieces that continue it at the starts of the lines below.
+fn broken_word(lines: &[Line]) -> String {
+    let Some((first, rest)) = lines.split_first() else { return String::new() };
+    let mut word = first.text[first.tail.unwrap_or(first.text.len())..].to_owned();
+    for line in rest {
+        if line.head == 0 {
+            break;
+        }
+        word.push_str(&line.text[..line.head]);
+        // The line is one piece of the word and breaks it again.
+        if line.tail != Some(0) || line.head < line.text.len() {
+            break;
+        }
+    }
+    word
 }
 
 /// Hands out the PDF's object numbers, counting up from 1.

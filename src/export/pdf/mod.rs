@@ -4,13 +4,15 @@
 //! date. Page numbers and a footer with the file name and the date on every page after the cover.
 //!
 //! Built on pdf-writer (small, no layout engine of its own): `doc` draws pages, `fonts` measures
-//! and embeds Noto Sans, `svg` converts the timeline picture, `report` composes the pages.
+//! and embeds Noto Sans, `wrap` breaks text into lines (textwrap, hyphenation), `svg` converts
+//! the timeline picture, `report` composes the pages.
 
 mod doc;
 mod fonts;
 mod report;
 mod sections;
 mod svg;
+mod wrap;
 
 pub use report::report_pdf;
 

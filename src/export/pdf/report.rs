@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 
-use super::doc::{A4, Align, Doc, Rgb};
+use super::doc::{A4, Align, Doc, Rgb, Style};
 use super::fonts::Face;
 use super::sections::{self, Context};
+use super::wrap::Line;
 use super::{ReportError, ReportOptions};
 use crate::i18n::I18n;
 use crate::layout::palette;
@@ -18,6 +19,7 @@ const TOP: f32 = 56.0;
 /// Content ends this far above the bottom edge; the footer sits below.
 pub(super) const BOTTOM: f32 = 64.0;
 const BODY: f32 = 9.5;
+const BODY_LEADING: f32 = 13.5;
 const TABLE: f32 = 8.5;
 const TABLE_LEADING: f32 = 11.0;
 const CELL_PAD_X: f32 = 4.0;
@@ -136,10 +138,10 @@ impl Flow<'_> {
         let page = self.doc.pages.len() - 1;
         self.sections.push((title.to_owned(), page));
         let width = self.content_width();
-        for line in self.doc.fonts.wrap(title, Face::Bold, 16.0, width) {
-            self.doc.text(&line, (MARGIN_X, self.y + 16.0), 16.0, Face::Bold, TEXT, Align::Left);
-            self.y += 21.0;
-        }
+        let lines = self.doc.wrap(title, Face::Bold, 16.0, width);
+        let style = Style { size: 16.0, face: Face::Bold, color: TEXT, align: Align::Left };
+        self.doc.lines(&lines, (MARGIN_X, self.y + 16.0), 21.0, style);
+        self.y += 21.0 * lines.len() as f32;
         self.doc.line((MARGIN_X, self.y + 1.0), (MARGIN_X + width, self.y + 1.0), 1.0, ACCENT);
         self.y += 13.0;
     }
@@ -152,13 +154,26 @@ impl Flow<'_> {
         self.y += 19.0;
     }
 
-    /// Wrapped text over the content width.
+    /// Wrapped text over the content width. A word broken at the foot of a page would leave its
+    /// hyphen there: the line goes to the next page instead (unless it is the page's only one).
     pub(super) fn paragraph(&mut self, text: &str, face: Face, color: Rgb) {
         let width = self.content_width();
-        for line in self.doc.fonts.wrap(text, face, BODY, width) {
-            self.ensure(13.5);
-            self.doc.text(&line, (MARGIN_X, self.y + BODY), BODY, face, color, Align::Left);
-            self.y += 13.5;
+        let lines = self.doc.wrap(text, face, BODY, width);
+        let style = Style { size: BODY, face, color, align: Align::Left };
+        let mut rest = lines.as_slice();
+        while !rest.is_empty() {
+            self.ensure(BODY_LEADING);
+            let room = ((self.limit() - self.y) / BODY_LEADING).floor().max(1.0) as usize;
+            let mut n = room.min(rest.len());
+            while n > 1 && n < rest.len() && rest[n - 1].tail.is_some() {
+                n -= 1;
+            }
+            self.doc.lines(&rest[..n], (MARGIN_X, self.y + BODY), BODY_LEADING, style);
+            self.y += BODY_LEADING * n as f32;
+            rest = &rest[n..];
+            if !rest.is_empty() {
+                self.new_page(A4);
+            }
         }
         self.y += 4.0;
     }
@@ -174,23 +189,38 @@ impl Flow<'_> {
             .map(|c| if c.width == 0.0 { ((total - fixed) / flexible).max(40.0) } else { c.width })
             .collect();
         let header: Vec<Cell> = cols.iter().map(|c| cell(c.title.clone()).bold()).collect();
-        let header_height = self.row_height(&header, &widths);
-        self.ensure(header_height + rows.first().map_or(0.0, |r| self.row_height(&r.0, &widths)));
-        self.draw_row(&header, cols, &widths, Some(HEADER_FILL));
+        let header_lines = self.row_lines(&header, &widths);
+        let header = (header.as_slice(), header_lines.as_slice());
+        let mut first = true;
         for (i, (row, is_total)) in rows.iter().enumerate() {
-            let height = self.row_height(row, &widths);
-            if self.y + height > self.limit() {
+            let bold: Vec<Cell>;
+            let row = if *is_total {
+                bold = row.iter().cloned().map(Cell::bold).collect();
+                bold.as_slice()
+            } else {
+                row.as_slice()
+            };
+            let lines = self.row_lines(row, &widths);
+            let height = row_height(&lines);
+            if first {
+                self.ensure(row_height(header.1) + height);
+                self.draw_row(header, cols, &widths, Some(HEADER_FILL));
+                first = false;
+            } else if self.y + height > self.limit() {
                 self.new_page(A4);
-                self.draw_row(&header, cols, &widths, Some(HEADER_FILL));
+                self.draw_row(header, cols, &widths, Some(HEADER_FILL));
             }
             if *is_total {
-                let row: Vec<Cell> = row.iter().cloned().map(Cell::bold).collect();
                 let right = MARGIN_X + widths.iter().sum::<f32>();
                 self.doc.line((MARGIN_X, self.y), (right, self.y), 1.0, TEXT);
-                self.draw_row(&row, cols, &widths, None);
+                self.draw_row((row, &lines), cols, &widths, None);
             } else {
-                self.draw_row(row, cols, &widths, (i % 2 == 1).then_some(ZEBRA));
+                self.draw_row((row, &lines), cols, &widths, (i % 2 == 1).then_some(ZEBRA));
             }
+        }
+        if first {
+            self.ensure(row_height(header.1));
+            self.draw_row(header, cols, &widths, Some(HEADER_FILL));
         }
         self.y += 10.0;
     }
@@ -198,12 +228,12 @@ impl Flow<'_> {
     /// The lines of a cell. A cell longer than [`MAX_CELL_LINES`] (so that every row fits on a
     /// page) is shortened, and says so in its last lines: how many lines are left out and where
     /// the whole text is. An official document never cuts silently.
-    fn cell_lines(&self, c: &Cell, width: f32) -> Vec<String> {
+    fn cell_lines(&self, c: &Cell, width: f32) -> Vec<Line> {
         let width = width - 2.0 * CELL_PAD_X;
-        let mut lines = self.doc.fonts.wrap(&c.text, c.face, TABLE, width);
+        let mut lines = self.doc.wrap(&c.text, c.face, TABLE, width);
         if lines.len() > MAX_CELL_LINES {
             let note = |left: usize| {
-                self.doc.fonts.wrap(
+                self.doc.wrap(
                     &self.tr.f("report-cell-shortened", &[("n", &left)]),
                     Face::Bold,
                     TABLE,
@@ -219,38 +249,44 @@ impl Flow<'_> {
         lines
     }
 
-    fn row_height(&self, row: &[Cell], widths: &[f32]) -> f32 {
-        let lines = row
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| self.cell_lines(c, *w).len().max(1))
-            .max()
-            .unwrap_or(1);
-        lines as f32 * TABLE_LEADING + 2.0 * CELL_PAD_Y
+    /// The lines of every cell of a row.
+    fn row_lines(&self, row: &[Cell], widths: &[f32]) -> Vec<Vec<Line>> {
+        row.iter().zip(widths).map(|(c, w)| self.cell_lines(c, *w)).collect()
     }
 
-    fn draw_row(&mut self, row: &[Cell], cols: &[Col], widths: &[f32], fill: Option<Rgb>) {
-        let height = self.row_height(row, widths);
+    /// Draws a row of cells, wrapped into `lines` (from [`Self::row_lines`]).
+    fn draw_row(
+        &mut self,
+        (row, lines): (&[Cell], &[Vec<Line>]),
+        cols: &[Col],
+        widths: &[f32],
+        fill: Option<Rgb>,
+    ) {
+        let height = row_height(lines);
         let full: f32 = widths.iter().sum();
         if let Some(fill) = fill {
             self.doc.fill_rect(MARGIN_X, self.y, full, height, fill);
         }
         let mut x = MARGIN_X;
-        for ((c, w), column) in row.iter().zip(widths).zip(cols) {
-            let lines = self.cell_lines(c, *w);
-            for (n, line) in lines.iter().enumerate() {
-                let baseline = self.y + CELL_PAD_Y + TABLE + 0.5 + n as f32 * TABLE_LEADING;
-                let tx = match column.align {
-                    Align::Left => x + CELL_PAD_X,
-                    Align::Right => x + w - CELL_PAD_X,
-                };
-                self.doc.text(line, (tx, baseline), TABLE, c.face, c.color, column.align);
-            }
+        for (((c, lines), w), column) in row.iter().zip(lines).zip(widths).zip(cols) {
+            let tx = match column.align {
+                Align::Left => x + CELL_PAD_X,
+                Align::Right => x + w - CELL_PAD_X,
+            };
+            let baseline = self.y + CELL_PAD_Y + TABLE + 0.5;
+            let style = Style { size: TABLE, face: c.face, color: c.color, align: column.align };
+            self.doc.lines(lines, (tx, baseline), TABLE_LEADING, style);
             x += w;
         }
         self.y += height;
         self.doc.line((MARGIN_X, self.y), (MARGIN_X + full, self.y), 0.5, RULE);
     }
+}
+
+/// The height of a row whose cells have `lines`.
+fn row_height(lines: &[Vec<Line>]) -> f32 {
+    let most = lines.iter().map(|l| l.len().max(1)).max().unwrap_or(1);
+    most as f32 * TABLE_LEADING + 2.0 * CELL_PAD_Y
 }
 
 /// The council report of `roadmap` as of `today` as PDF bytes.
@@ -261,7 +297,7 @@ pub fn report_pdf(
     tr: &I18n,
     options: &ReportOptions,
 ) -> Result<Vec<u8>, ReportError> {
-    let doc = Doc::new().map_err(ReportError::Font)?;
+    let doc = Doc::new(tr.lang()).map_err(ReportError::Font)?;
     let mut flow = Flow { doc, tr, y: TOP, sections: Vec::new() };
     let cx = Context {
         roadmap,

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::doc::{A4, Align};
+use super::doc::{A4, Align, Style};
 use super::fonts::Face;
 use super::report::{
     ACCENT, BOTTOM, Cell, Col, Flow, HEADER_FILL, MARGIN_X, MUTED, RULE, TEXT, cell, col, danger,
@@ -594,13 +594,14 @@ pub(super) fn cover(flow: &mut Flow<'_>, cx: &Context<'_>) {
     let mut y = 150.0;
     flow.doc.text(&tr.t("report-title"), (MARGIN_X, y), 13.0, Face::Regular, ACCENT, Align::Left);
     y += 40.0;
-    for line in flow.doc.fonts.wrap(&roadmap.info.town, Face::Bold, 30.0, width) {
-        flow.doc.text(&line, (MARGIN_X, y), 30.0, Face::Bold, TEXT, Align::Left);
-        y += 36.0;
-    }
-    for line in flow.doc.fonts.wrap(&roadmap.info.name, Face::Regular, 19.0, width) {
-        flow.doc.text(&line, (MARGIN_X, y), 19.0, Face::Regular, TEXT, Align::Left);
-        y += 25.0;
+    for (text, face, size, leading) in [
+        (&roadmap.info.town, Face::Bold, 30.0, 36.0),
+        (&roadmap.info.name, Face::Regular, 19.0, 25.0),
+    ] {
+        let lines = flow.doc.wrap(text, face, size, width);
+        let style = Style { size, face, color: TEXT, align: Align::Left };
+        flow.doc.lines(&lines, (MARGIN_X, y), leading, style);
+        y += leading * lines.len() as f32;
     }
     y += 8.0;
     let as_of = tr.f("report-as-of", &[("date", &tr.date(today))]);
@@ -640,16 +641,9 @@ pub(super) fn cover(flow: &mut Flow<'_>, cx: &Context<'_>) {
     }
     let made = tr.f("report-made", &[("file", &options.file_name), ("date", &tr.date(today))]);
     let bottom = A4.1 - BOTTOM;
-    for (n, line) in flow.doc.fonts.wrap(&made, Face::Regular, 8.5, width).iter().enumerate() {
-        flow.doc.text(
-            line,
-            (MARGIN_X, bottom + n as f32 * 11.0),
-            8.5,
-            Face::Regular,
-            MUTED,
-            Align::Left,
-        );
-    }
+    let lines = flow.doc.wrap(&made, Face::Regular, 8.5, width);
+    let style = Style { size: 8.5, face: Face::Regular, color: MUTED, align: Align::Left };
+    flow.doc.lines(&lines, (MARGIN_X, bottom), 11.0, style);
 }
 
 /// File name, date and "page n of m" on every page after the cover.

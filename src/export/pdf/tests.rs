@@ -8,7 +8,10 @@ fn today() -> NaiveDate {
 }
 
 fn default_roadmap() -> Roadmap {
-    Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap()
+    Store::in_memory(Some(&crate::app::default_seed(Lang::De).unwrap()))
+        .unwrap()
+        .load_roadmap()
+        .unwrap()
 }
 
 fn options() -> ReportOptions {
@@ -67,7 +70,7 @@ fn long_horizons_continue_on_further_pages_and_changes_add_a_section() {
     let after = pages(&roadmap, &options());
     assert!(after >= before + 4, "{before} → {after} pages");
 
-    let mut store = Store::in_memory(Some(Lang::De)).unwrap();
+    let mut store = Store::in_memory(Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
     store.set_status("M18", crate::model::Status::Done, "Abnahme", today(), None).unwrap();
     let history = store.history(None).unwrap();
     let roadmap = store.load_roadmap().unwrap();
@@ -128,7 +131,7 @@ fn a_long_roadmap_gets_its_timeline_over_several_legible_pages() {
 
 #[test]
 fn long_file_names_and_huge_cells_fit_their_pages() {
-    let mut store = Store::in_memory(Some(Lang::De)).unwrap();
+    let mut store = Store::in_memory(Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
     let essay = "Begründung mit vielen Wörtern, die keinen Platz haben. ".repeat(200);
     store.set_status("M18", crate::model::Status::OnHold, &essay, today(), None).unwrap();
     let history = store.history(None).unwrap();

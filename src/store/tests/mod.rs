@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::*;
-use crate::model::{Horizon, Measure, Money, Roadmap, Status};
+use crate::model::{Lang, Measure, Money, Roadmap, Status};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -15,96 +15,66 @@ fn fixed_clock() -> Clock {
     Box::new(|| NaiveDateTime::parse_from_str("2026-11-27T10:15:00", "%Y-%m-%dT%H:%M:%S").unwrap())
 }
 
-fn seeded() -> Store {
-    let mut store = Store::in_memory(Some(Lang::De)).unwrap();
+mod contract;
+mod dialect;
+
+/// SQLite in memory, with the contract's clock and author.
+fn sqlite_in_memory(seed: Option<Lang>) -> Box<dyn Storage> {
+    let seed = seed.map(|lang| crate::app::default_seed(lang).unwrap());
+    let mut store = Store::in_memory(seed.as_ref()).unwrap();
     store.set_who("tester");
     store.set_clock(fixed_clock());
-    store
+    Box::new(store)
 }
 
-#[test]
-fn default_roadmap_has_twenty_measures_in_three_horizons() {
-    let roadmap = seeded().load_roadmap().unwrap();
-    assert_eq!(roadmap.measures.len(), 20);
-    let count = |h| roadmap.measures.iter().filter(|m| m.horizon == h).count();
-    assert_eq!((count(Horizon::Short), count(Horizon::Medium), count(Horizon::Long)), (8, 9, 3));
-    let one_off: Money = roadmap.measures.iter().map(|m| m.planned_one_off).sum();
-    let yearly: Money = roadmap.measures.iter().map(|m| m.planned_yearly).sum();
-    assert_eq!((one_off, yearly), (Money::euros(213_000), Money::euros(236_000)));
-    let m16 = roadmap.measure("M16").unwrap();
-    assert_eq!(m16.depends_on, ["M07", "M10", "M11"]);
-    assert_eq!(m16.status, Status::InProgress);
-    assert_eq!(roadmap.owner_name(m16), "IT-Leitung");
-    assert_eq!(roadmap.spent("M02"), Money::euros(119_400));
-    assert!(m16.frameworks.iter().any(|r| r.framework == crate::model::Framework::Vds3473));
-    assert_eq!(roadmap.info.town, "Blumberg");
+contract::contract_tests!(sqlite, sqlite_in_memory);
+
+/// Every engine runs the contract where it is available.
+const fn always() -> bool {
+    true
 }
 
-#[test]
-fn seed_follows_the_language() {
-    let de = Store::in_memory(Some(Lang::De)).unwrap().load_roadmap().unwrap();
-    let en = Store::in_memory(Some(Lang::En)).unwrap().load_roadmap().unwrap();
-    assert_eq!(de.measures[0].title, "Personalunion des IT-Verantwortlichen auflösen");
-    assert_eq!(en.measures[0].title, "Dissolve the IT officer's dual role (personnel union)");
-    assert_eq!(en.owner_name(&en.measures[0]), "Mayor's office");
+/// The test cluster of `.ci/with-postgres` (`FAHRPLAN_TEST_PG`); without it the PostgreSQL
+/// contract is skipped with a note, except under `CI=true`.
+fn have_postgres() -> bool {
+    match std::env::var("FAHRPLAN_TEST_PG") {
+        Ok(url) if !url.is_empty() => true,
+        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("FAHRPLAN_TEST_PG is required under CI (.ci/with-postgres)")
+        }
+        _ => {
+            eprintln!("note: PostgreSQL contract skipped (run: .ci/with-postgres cargo test)");
+            false
+        }
+    }
 }
 
-#[test]
-fn the_seed_is_one_history_entry_per_measure() {
-    let history = seeded().history(None).unwrap();
-    assert_eq!(history.len(), 20);
-    assert!(history.iter().all(|c| c.field == "created" && !c.who.is_empty() && c.batch == 1));
-    assert_eq!(history[0].comment, "Standardfahrplan angelegt");
+/// A fresh roadmap of its own on the test cluster, with the contract's clock and author.
+fn postgres(seed: Option<Lang>) -> Box<dyn Storage> {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!("contract_{}_{n}", std::process::id());
+    let url = std::env::var("FAHRPLAN_TEST_PG").unwrap();
+    let seed = seed.map(|lang| crate::app::default_seed(lang).unwrap());
+    let mut client = pg::ServerUrl::parse(&url).unwrap().connect().unwrap();
+    pg::init_roadmap(&mut client, &name, |tx| match &seed {
+        Some(seed) => pg::write_seed(tx, seed, "tester"),
+        None => Ok(()),
+    })
+    .unwrap();
+    let mut store = pg::PgStore::open(&url, Some(&name)).unwrap();
+    store.set_who("tester".into());
+    store.set_clock(fixed_clock());
+    Box::new(store)
 }
 
-#[test]
-fn a_status_change_writes_row_and_history_together() {
-    let mut store = seeded();
-    let before = store.measure("M16").unwrap().unwrap();
-    let after = store
-        .set_status("M16", Status::Done, "Notfallhandbuch beschlossen", date(2026, 11, 27), None)
-        .unwrap();
-    assert_eq!(
-        (after.status, after.progress, after.completed),
-        (Status::Done, 100, Some(date(2026, 11, 27)))
-    );
-    assert_eq!(after.version, before.version + 1);
-    let history = store.history(Some("M16")).unwrap();
-    let fields: Vec<_> = history.iter().skip(1).map(|c| c.field.as_str()).collect();
-    assert_eq!(fields, ["status", "progress", "completed"]);
-    let status = &history[1];
-    assert_eq!((status.old.as_deref(), status.new.as_deref()), (Some("in-progress"), Some("done")));
-    assert_eq!(status.comment, "Notfallhandbuch beschlossen");
-    assert_eq!(status.at.to_string(), "2026-11-27 10:15:00");
-    // All three rows belong to one command.
-    assert!(history[1..].iter().all(|c| c.batch == status.batch));
-}
-
-#[test]
-fn an_unchanged_status_writes_nothing() {
-    let mut store = seeded();
-    store.set_status("M01", Status::Done, "", date(2026, 11, 27), None).unwrap();
-    assert_eq!(store.history(Some("M01")).unwrap().len(), 1);
-}
-
-#[test]
-fn a_stale_version_is_a_conflict_and_changes_nothing() {
-    let mut store = seeded();
-    let seen = store.measure("M18").unwrap().unwrap();
-    store.set_status("M18", Status::OnHold, "", date(2026, 11, 27), Some(seen.version)).unwrap();
-    let err = store
-        .set_status("M18", Status::Done, "", date(2026, 11, 27), Some(seen.version))
-        .unwrap_err();
-    assert!(matches!(err, StoreError::Conflict { ref code } if code == "M18"), "{err:?}");
-    assert_eq!(store.measure("M18").unwrap().unwrap().status, Status::OnHold);
-    assert_eq!(store.history(Some("M18")).unwrap().len(), 2);
-}
+contract::contract_tests!(postgresql, postgres, if super::have_postgres);
 
 #[test]
 fn two_connections_to_one_file_do_not_overwrite_each_other() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.sqlite");
-    let mut a = Store::create(&path, Some(Lang::De)).unwrap();
+    let mut a = Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
     let mut b = Store::open(&path).unwrap();
     let seen_by_a = a.measure("M19").unwrap().unwrap();
     let version_before = b.data_version().unwrap();
@@ -117,51 +87,6 @@ fn two_connections_to_one_file_do_not_overwrite_each_other() {
     assert_eq!(a.measure("M19").unwrap().unwrap().status, Status::OnHold);
 }
 
-#[test]
-fn invalid_changes_are_refused_with_their_reason_and_nothing_is_written() {
-    let mut store = seeded();
-    let err = store
-        .update_measure("M02", None, "", |m| Measure {
-            depends_on: vec!["M09".into()],
-            ..m.clone()
-        })
-        .unwrap_err();
-    assert!(
-        matches!(&err, StoreError::Invalid(crate::model::ValidationError::DependencyCycle(c)) if c.first().map(String::as_str) == Some("M02")),
-        "{err:?}"
-    );
-    let err = store
-        .update_measure("M02", None, "", |m| Measure { due: date(2000, 1, 1), ..m.clone() })
-        .unwrap_err();
-    assert!(matches!(
-        err,
-        StoreError::Invalid(crate::model::ValidationError::DueBeforeStart { .. })
-    ));
-    assert_eq!(store.history(Some("M02")).unwrap().len(), 1);
-    assert!(matches!(
-        store.set_status("M99", Status::Done, "", date(2026, 1, 1), None),
-        Err(StoreError::UnknownMeasure(_))
-    ));
-}
-
-#[test]
-fn owner_changes_are_recorded_by_name() {
-    let mut store = seeded();
-    let roadmap = store.load_roadmap().unwrap();
-    let iso =
-        roadmap.owners.iter().find(|o| o.name == "Informationssicherheitsbeauftragter").unwrap().id;
-    store
-        .update_measure("M07", None, "Zuständigkeit neu", |m| Measure {
-            owner: Some(iso),
-            ..m.clone()
-        })
-        .unwrap();
-    let change = store.history(Some("M07")).unwrap().pop().unwrap();
-    assert_eq!(change.field, "owner");
-    assert_eq!(change.old.as_deref(), Some("IT-Leitung"));
-    assert_eq!(change.new.as_deref(), Some("Informationssicherheitsbeauftragter"));
-}
-
 fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
 }
@@ -170,7 +95,7 @@ fn bytes(path: &Path) -> Vec<u8> {
 fn created_files_identify_themselves_and_pass_the_check() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub/dir/roadmap.sqlite");
-    drop(Store::create(&path, Some(Lang::En)).unwrap());
+    drop(Store::create(&path, Some(&crate::app::default_seed(Lang::En).unwrap())).unwrap());
     let report = inspect(&path).unwrap();
     assert_eq!(report.application_id, APPLICATION_ID);
     assert_eq!(report.schema_version, SCHEMA_VERSION);
@@ -265,7 +190,7 @@ fn a_sqlite_file_of_another_application_is_refused_untouched() {
 fn a_file_of_a_newer_version_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.sqlite");
-    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    drop(Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap());
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
@@ -291,7 +216,7 @@ fn a_file_of_a_newer_version_is_refused_untouched() {
 fn a_damaged_fahrplan_file_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("damaged.sqlite");
-    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    drop(Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap());
     {
         // Bring it back to a single file so the damage below is the whole story.
         let conn = rusqlite::Connection::open(&path).unwrap();
@@ -332,7 +257,7 @@ fn a_read_only_file_opens_read_only_and_refuses_writes() {
         return;
     }
     let path = dir.path().join("ro.sqlite");
-    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    drop(Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
     let before = bytes(&path);
     let mut store = Store::open(&path).unwrap();
@@ -357,7 +282,7 @@ fn a_file_in_a_read_only_folder_opens_read_only_and_unchanged() {
     let folder = dir.path().join("ro");
     std::fs::create_dir(&folder).unwrap();
     let path = folder.join("r.sqlite");
-    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    drop(Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap());
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
     let before = bytes(&path);
     let store = Store::open(&path).unwrap();
@@ -373,7 +298,8 @@ fn a_copy_is_a_complete_verified_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.sqlite");
     let copy = dir.path().join("copy.sqlite");
-    let mut store = Store::create(&path, Some(Lang::De)).unwrap();
+    let mut store =
+        Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
     store.set_status("M16", Status::Done, "", date(2026, 11, 27), None).unwrap();
     store.backup_to(&copy).unwrap();
     let copied = Store::open(&copy).unwrap().load_roadmap().unwrap();
@@ -399,7 +325,7 @@ fn a_fahrplan_file_with_triggers_or_views_is_refused_untouched() {
         ("view.sqlite", "CREATE VIEW v AS SELECT * FROM measure;"),
     ] {
         let path = dir.path().join(name);
-        drop(Store::create(&path, Some(Lang::De)).unwrap());
+        drop(Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap());
         {
             let conn = rusqlite::Connection::open(&path).unwrap();
             conn.execute_batch(sql).unwrap();
@@ -417,7 +343,8 @@ fn undo_and_redo_every_kind_of_change_across_a_reopen() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("undo.sqlite");
     let original = {
-        let mut store = Store::create(&path, Some(Lang::De)).unwrap();
+        let mut store =
+            Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
         let original = store.load_roadmap().unwrap();
         store.set_status("M16", Status::Done, "fertig", date(2026, 11, 27), None).unwrap();
         store.set_progress("M18", 55, "", None).unwrap();
@@ -481,30 +408,10 @@ fn undo_and_redo_every_kind_of_change_across_a_reopen() {
 }
 
 #[test]
-fn a_new_edit_ends_the_redo_chain_and_undo_is_recorded_in_the_history() {
-    let mut store = seeded();
-    assert_eq!(store.can_undo_redo().unwrap(), (false, false));
-    store.set_status("M19", Status::OnHold, "", date(2026, 11, 27), None).unwrap();
-    assert_eq!(store.can_undo_redo().unwrap(), (true, false));
-    let changes = store.undo("zurück").unwrap();
-    assert_eq!(changes.len(), 1);
-    assert_eq!(
-        (changes[0].old.as_deref(), changes[0].new.as_deref()),
-        (Some("on-hold"), Some("in-progress"))
-    );
-    assert_eq!(changes[0].comment, "zurück");
-    assert_eq!(store.can_undo_redo().unwrap(), (false, true));
-    store.set_progress("M19", 31, "", None).unwrap();
-    assert_eq!(store.can_undo_redo().unwrap(), (true, false));
-    assert!(matches!(store.redo(""), Err(StoreError::NothingToRevert)));
-    assert_eq!(store.measure("M19").unwrap().unwrap().status, Status::InProgress);
-}
-
-#[test]
 fn undo_refuses_when_the_value_was_changed_elsewhere() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("u.sqlite");
-    let mut a = Store::create(&path, Some(Lang::De)).unwrap();
+    let mut a = Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
     a.set_progress("M20", 60, "", None).unwrap();
     // Someone changes the same field outside the history (e.g. a restored older copy).
     {
@@ -513,22 +420,6 @@ fn undo_refuses_when_the_value_was_changed_elsewhere() {
     }
     assert!(matches!(a.undo(""), Err(StoreError::Conflict { .. })));
     assert_eq!(a.measure("M20").unwrap().unwrap().progress, 70);
-}
-
-#[test]
-fn deleting_is_refused_while_others_depend_or_records_exist() {
-    let mut store = seeded();
-    let err = store.delete_measure("M01", "").unwrap_err();
-    assert!(
-        matches!(&err, StoreError::HasDependents { dependents, .. } if dependents.contains(&"M02".to_owned())),
-        "{err:?}"
-    );
-    assert!(err.localize(&crate::i18n::I18n::new(Lang::De)).contains("M02"));
-    assert!(matches!(store.delete_measure("M20", ""), Err(StoreError::HasRecords { .. })));
-    assert!(matches!(
-        store.add_expense("M20", date(2026, 1, 1), Money::ZERO, ""),
-        Err(StoreError::Invalid(crate::model::ValidationError::ZeroAmount))
-    ));
 }
 
 #[test]
@@ -563,70 +454,11 @@ fn a_version_1_file_is_migrated_after_a_backup() {
 }
 
 #[test]
-fn owners_are_added_renamed_merged_and_deleted_only_when_unused_all_undoable() {
-    let mut store = seeded();
-    let owners = |s: &Store| s.load_roadmap().unwrap().owners;
-    let id_of = |s: &Store, name: &str| owners(s).iter().find(|o| o.name == name).unwrap().id;
-    let new = store
-        .add_owner("Digitalisierungsbeauftragte", crate::model::OwnerKind::Role, Some("0771 123"))
-        .unwrap();
-    assert!(matches!(
-        store.add_owner(" Hauptamt ", crate::model::OwnerKind::Department, None),
-        Err(StoreError::DuplicateOwner(_))
-    ));
-    assert!(matches!(
-        store.add_owner("  ", crate::model::OwnerKind::Role, None),
-        Err(StoreError::EmptyOwnerName)
-    ));
-    store.rename_owner(new.id, "Digitalisierung").unwrap();
-    assert!(owners(&store).iter().any(|o| o.name == "Digitalisierung"));
-    // Deleting a used owner is refused, naming its measures.
-    let it = id_of(&store, "IT-Leitung");
-    let err = store.delete_owner(it).unwrap_err();
-    assert!(
-        matches!(&err, StoreError::OwnerInUse { codes, .. } if codes.contains(&"M16".to_owned())),
-        "{err:?}"
-    );
-    // Merge moves the measures and removes the old owner.
-    let building = id_of(&store, "Bauamt");
-    store.merge_owners(it, building).unwrap();
-    let roadmap = store.load_roadmap().unwrap();
-    assert_eq!(roadmap.owner_name(roadmap.measure("M16").unwrap()), "Bauamt");
-    assert!(!roadmap.owners.iter().any(|o| o.name == "IT-Leitung"));
-    // Undo the merge: the owner is back and responsible again.
-    store.undo("").unwrap();
-    let roadmap = store.load_roadmap().unwrap();
-    assert_eq!(roadmap.owner_name(roadmap.measure("M16").unwrap()), "IT-Leitung");
-    // Undo the rename and the addition.
-    store.undo("").unwrap();
-    assert!(owners(&store).iter().any(|o| o.name == "Digitalisierungsbeauftragte"));
-    store.undo("").unwrap();
-    assert!(!owners(&store).iter().any(|o| o.name.starts_with("Digitalisierung")));
-    // An unused owner can be deleted; undo brings it back.
-    let finance = id_of(&store, "Kämmerei");
-    store.delete_owner(finance).unwrap();
-    store.undo("").unwrap();
-    assert!(owners(&store).iter().any(|o| o.name == "Kämmerei"));
-}
-
-#[test]
-fn archived_measures_keep_their_history_and_undo_restores_them() {
-    let mut store = seeded();
-    store
-        .update_measure("M20", None, "erledigt sich", |m| Measure { archived: true, ..m.clone() })
-        .unwrap();
-    assert!(store.measure("M20").unwrap().unwrap().archived);
-    assert_eq!(store.history(Some("M20")).unwrap().last().unwrap().field, "archived");
-    store.undo("").unwrap();
-    assert!(!store.measure("M20").unwrap().unwrap().archived);
-}
-
-#[test]
 fn the_watcher_reports_commits_from_other_connections() {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.sqlite");
-    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    drop(Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap());
     let seen = std::sync::Arc::new(AtomicUsize::new(0));
     let counter = seen.clone();
     let watch = watch(&path, move || {
@@ -648,7 +480,7 @@ fn the_watcher_reports_commits_from_other_connections() {
 fn truncated_and_bit_flipped_files_are_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("flip.sqlite");
-    drop(Store::create(&path, Some(Lang::De)).unwrap());
+    drop(Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap());
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();

@@ -53,9 +53,9 @@ impl Presenter {
     /// day (`None` without a meeting).
     fn changes(&mut self, state: &AppState) -> Option<&Result<crate::model::SinceReport, String>> {
         let today = state.today();
-        let meeting = state.roadmap.last_meeting(today)?.date;
+        let meeting = state.roadmap().last_meeting(today)?.date;
         let key = (state.generation(), today);
-        if self.changes.as_ref().is_none_or(|(k, _)| *k != key) {
+        if self.changes.as_ref().is_none_or(|(k, _)| *k != key) && !state.busy_with_store() {
             let read = state.history().and_then(|h| Ok((h, state.seed_batch()?)));
             let report =
                 read.map(|(history, seed)| crate::model::changes_since(&history, meeting, seed));
@@ -75,7 +75,7 @@ pub fn present_ui(
     let screen = ui.max_rect();
     let tokens = Tokens::projector(screen.size());
     let tr = state.tr();
-    let roadmap = &state.roadmap;
+    let roadmap = state.roadmap();
     ui.painter().rect_filled(screen, CornerRadius::ZERO, Tokens::PROJECTOR_BACKGROUND);
     let margin = tokens.space_l;
     let content = screen.shrink(margin);

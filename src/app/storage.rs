@@ -1,0 +1,163 @@
+//! Which engine a roadmap is opened with, and how. The window and the command line open
+//! roadmaps only through here and then use them through [`Storage`]; nothing outside the app
+//! names the store.
+
+use std::path::Path;
+
+use crate::model::{Lang, Seed};
+use crate::store::Store;
+pub use crate::store::{
+    BackupInfo, FileReport, LockInfo, Looked, ReadOnlyReason, ServerTrouble, Storage, StoreError,
+    Watch, list_backups, restore, set_aside_damaged,
+};
+
+/// An opened roadmap, or why it could not be opened.
+pub type Opened = Result<Box<dyn Storage>, StoreError>;
+
+/// The default roadmap in `lang`, as the store writes it.
+fn seed(lang: Lang) -> Result<Seed, StoreError> {
+    super::default_seed(lang).map_err(|e| StoreError::Seed(e.to_string()))
+}
+
+/// A roadmap on a server: `postgresql://…` with the roadmap as the fragment (`#blumberg`) or
+/// none (the only one the user may see).
+fn server_target(db: &Path) -> Option<(&str, Option<&str>)> {
+    let text = db.to_str().filter(|t| is_server_url(t))?;
+    Some(match text.split_once('#') {
+        Some((url, roadmap)) => (url, Some(roadmap).filter(|r| !r.is_empty())),
+        None => (text, None),
+    })
+}
+
+/// `db` with the roadmap on a server named (the form the window and the recent files keep).
+pub fn with_roadmap(db: &Path, roadmap: Option<&str>) -> std::path::PathBuf {
+    match (server_target(db), roadmap) {
+        (Some((url, _)), Some(roadmap)) => format!("{url}#{roadmap}").into(),
+        _ => db.to_owned(),
+    }
+}
+
+/// Whether `db` names a roadmap on a server.
+pub fn is_server(db: &Path) -> bool {
+    server_target(db).is_some()
+}
+
+/// Creates a new roadmap file at `db`, with the default roadmap in `seeded` language or empty.
+pub fn create(db: &Path, seeded: Option<Lang>) -> Opened {
+    if is_server(db) {
+        // A roadmap on a server is created by its administrator.
+        return Err(StoreError::BadUrl("fahrplan server init --roadmap NAME".into()));
+    }
+    let seed = seeded.map(seed).transpose()?;
+    Ok(Store::create(db, seed.as_ref())?.into())
+}
+
+/// Opens `db` for writing where this user may (read-only with the reason otherwise).
+pub fn open(db: &Path) -> Opened {
+    if let Some((url, roadmap)) = server_target(db) {
+        return Ok(Box::new(crate::store::pg::PgStore::open(url, roadmap)?));
+    }
+    Ok(Store::open(db)?.into())
+}
+
+/// Opens `db`, or creates it with the default roadmap in `lang` first.
+pub fn open_or_create(db: &Path, lang: Lang) -> Opened {
+    if db.exists() || is_server(db) { open(db) } else { create(db, Some(lang)) }
+}
+
+/// Opens `db` only to read (a viewer, the presentation, a command that only reads): created
+/// with the default roadmap in `lang` on first use, then nothing is written, no side file is
+/// created, no edit lock is taken.
+pub fn open_to_read(db: &Path, lang: Lang) -> Opened {
+    if is_server(db) {
+        return open(db);
+    }
+    if !db.exists() {
+        drop(create(db, Some(lang))?);
+    }
+    Ok(Store::open_read_only(db)?.into())
+}
+
+/// Opens `db` for a command that writes (created with the default roadmap in `lang` first if
+/// it does not exist): refused before anything is done where this user may not write or
+/// another editor holds the edit lock.
+pub fn open_to_write(db: &Path, lang: Lang) -> Opened {
+    let storage = open_or_create(db, lang)?;
+    match storage.read_only_reason() {
+        None => Ok(storage),
+        Some(ReadOnlyReason::LockedBy(holder)) => Err(StoreError::Locked(holder.clone())),
+        Some(_) => Err(StoreError::ReadOnly),
+    }
+}
+
+/// An empty roadmap in memory (a stand-in when a file cannot be used).
+pub fn in_memory() -> Opened {
+    Ok(Store::in_memory(None)?.into())
+}
+
+/// Whether this user may write the file at `db` and create files beside it.
+pub fn may_write(db: &Path) -> bool {
+    // On a server, the server decides (and says so when a write is refused).
+    is_server(db) || Store::may_write(db)
+}
+
+/// What `fahrplan check` reports about a file, found out without changing a byte.
+#[derive(Clone, Debug)]
+pub struct FileCheck {
+    /// Header, application id, schema version, integrity, measures.
+    pub report: FileReport,
+    /// `wal` or `delete`.
+    pub journal_mode: String,
+    /// Whether the file lies on a network drive.
+    pub network_drive: bool,
+    /// Who holds the edit lock, if anyone.
+    pub locked_by: Option<LockInfo>,
+    /// Whether this user could open it for writing now.
+    pub writable: bool,
+}
+
+/// Checks the file at `db` (soundness, journal, sharing) without changing anything.
+pub fn check_file(db: &Path) -> Result<FileCheck, StoreError> {
+    if is_server(db) {
+        return Err(StoreError::BadUrl("fahrplan check: a file, not a server".into()));
+    }
+    let report = crate::store::inspect(db)?;
+    let store = Store::open_read_only(db)?;
+    let locked_by = store.locked_by();
+    Ok(FileCheck {
+        report,
+        journal_mode: store.journal_mode()?,
+        network_drive: store.is_network(),
+        writable: Store::may_write(db) && locked_by.is_none(),
+        locked_by,
+    })
+}
+
+pub use crate::store::pg::{RoadmapAccess, RoadmapRole, is_server_url};
+
+/// Creates the roadmap `name` on the server at `url`, with the default roadmap in `seeded`
+/// language or empty.
+pub fn server_init(url: &str, name: &str, seeded: Option<Lang>) -> Result<(), StoreError> {
+    let seed = seeded.map(seed).transpose()?;
+    crate::store::pg::create_at(url, name, seed.as_ref())
+}
+
+/// Gives `login` the role `role` in roadmap `name` on the server at `url`.
+pub fn server_grant(
+    url: &str,
+    login: &str,
+    role: RoadmapRole,
+    name: &str,
+) -> Result<(), StoreError> {
+    crate::store::pg::grant_at(url, login, role, name)
+}
+
+/// Takes `login`'s role in roadmap `name` on the server at `url`.
+pub fn server_revoke(url: &str, login: &str, name: &str) -> Result<(), StoreError> {
+    crate::store::pg::revoke_at(url, login, name)
+}
+
+/// The roadmaps the user of `url` may see on that server.
+pub fn server_roadmaps(url: &str) -> Result<Vec<RoadmapAccess>, StoreError> {
+    crate::store::pg::roadmaps_at(url)
+}

@@ -1,0 +1,157 @@
+//! The words for what the store and an import refuse, in the UI language: the store and the
+//! import say what happened, the app says it to the user.
+
+use std::path::Path;
+
+use super::storage::{LockInfo, ServerTrouble, StoreError};
+use crate::i18n::I18n;
+use crate::import::{ImportComparison, ImportError, ImportPlace, ImportProblem};
+
+/// Who holds the edit lock, as the user reads it: `anna.schmidt (PC-IT-01) seit 09:12`, with the
+/// date when it is not `today`.
+pub fn holder_text(tr: &I18n, holder: &LockInfo, today: chrono::NaiveDate) -> String {
+    if holder.user.is_empty() {
+        // A lock whose file does not say who holds it (written by another program).
+        return tr.t("lock-holder-unknown");
+    }
+    let since = if holder.since.date() == today {
+        holder.since.format("%H:%M").to_string()
+    } else {
+        tr.date_time(holder.since)
+    };
+    tr.f("lock-holder", &[("user", &holder.user), ("host", &holder.host), ("since", &since)])
+}
+
+impl StoreError {
+    /// The message for the user, in the language of `tr`.
+    pub fn localize(&self, tr: &I18n) -> String {
+        let path_of = |p: &Path| p.display().to_string();
+        match self {
+            Self::NotADatabase { path } => tr.f("err-not-a-database", &[("path", &path_of(path))]),
+            Self::Foreign { path } => tr.f("err-foreign", &[("path", &path_of(path))]),
+            Self::Damaged { path, detail } => {
+                tr.f("err-damaged", &[("path", &path_of(path)), ("detail", detail)])
+            }
+            Self::TooNew { path, .. } => tr.f("err-too-new", &[("path", &path_of(path))]),
+            Self::NeedsMigration { path } => {
+                tr.f("err-needs-migration", &[("path", &path_of(path))])
+            }
+            Self::Io { path, detail } => {
+                tr.f("err-io", &[("path", &path_of(path)), ("detail", detail)])
+            }
+            Self::Exists { path } => tr.f("err-exists", &[("path", &path_of(path))]),
+            Self::ReadOnly => tr.t("err-read-only"),
+            Self::Interrupted { path } => tr.f("err-interrupted", &[("path", &path_of(path))]),
+            Self::Locked(holder) => tr.f(
+                "err-locked",
+                &[("holder", &holder_text(tr, holder, chrono::Local::now().date_naive()))],
+            ),
+            Self::UnknownMeasure(code) => tr.f("cli-unknown-code", &[("code", code)]),
+            Self::Conflict { code } => tr.f("err-conflict", &[("code", code)]),
+            Self::HasDependents { code, dependents } => tr
+                .f("err-has-dependents", &[("code", code), ("dependents", &dependents.join(", "))]),
+            Self::HasRecords { code } => tr.f("err-has-records", &[("code", code)]),
+            Self::NothingToRevert => tr.t("err-nothing-to-revert"),
+            Self::EmptyOwnerName => tr.t("err-empty-owner"),
+            Self::EmptyMeetingTitle => tr.t("err-empty-meeting"),
+            Self::WouldReplace(n) => tr.f("import-would-replace", &[("n", n)]),
+            Self::DuplicateOwner(name) => tr.f("err-duplicate-owner", &[("name", name)]),
+            Self::UnknownOwner => tr.t("invalid-unknown-owner"),
+            Self::OwnerInUse { name, codes } => {
+                tr.f("err-owner-in-use", &[("name", name), ("codes", &codes.join(", "))])
+            }
+            Self::Invalid(v) => v.localize(tr),
+            Self::Busy => tr.t("err-busy"),
+            Self::DiskFull => tr.t("err-disk-full"),
+            Self::Migration(detail) => tr.f("err-migration", &[("detail", detail)]),
+            Self::Seed(detail) => tr.f("err-seed", &[("detail", detail)]),
+            Self::Encoding(detail) | Self::Postgres(detail) => {
+                tr.f("err-database", &[("detail", detail)])
+            }
+            Self::Gone => tr.t("err-gone"),
+            Self::Sqlite(e) => tr.f("err-database", &[("detail", &e.to_string())]),
+            Self::Server { host, trouble } => {
+                let reason = match trouble {
+                    ServerTrouble::Refused => tr.t("server-refused"),
+                    ServerTrouble::UnknownHost => tr.t("server-unknown-host"),
+                    ServerTrouble::Timeout => tr.t("server-timeout"),
+                    ServerTrouble::Authentication => tr.t("server-authentication"),
+                    ServerTrouble::Tls(detail) => tr.f("server-tls", &[("detail", detail)]),
+                    ServerTrouble::Closed => tr.t("server-closed"),
+                    ServerTrouble::Other(detail) => detail.clone(),
+                };
+                tr.f("err-server", &[("host", host), ("reason", &reason)])
+            }
+            Self::BadUrl(detail) => tr.f("err-bad-url", &[("detail", detail)]),
+            Self::BadRoadmapName(name) => tr.f("err-roadmap-name", &[("name", name)]),
+            Self::NoRoadmap { name } => tr.f("err-no-roadmap", &[("name", name)]),
+            Self::ChooseRoadmap(names) if names.is_empty() => tr.t("err-no-roadmaps"),
+            Self::ChooseRoadmap(names) => {
+                tr.f("err-choose-roadmap", &[("names", &names.join(", "))])
+            }
+            Self::RoadmapExists(name) => tr.f("err-roadmap-exists", &[("name", name)]),
+            Self::NotAllowed(detail) => tr.f("err-not-allowed", &[("detail", detail)]),
+        }
+    }
+}
+
+impl ImportComparison {
+    /// One line per kind that occurs: "Neu: 2 (M21, M22)", "Geändert: …", "Entfällt: …",
+    /// "Unverändert: 17"; long lists end with "…".
+    pub fn describe(&self, tr: &I18n) -> Vec<String> {
+        let codes = |list: &[String]| {
+            let mut shown: Vec<&str> = list.iter().take(12).map(String::as_str).collect();
+            if list.len() > 12 {
+                shown.push("…");
+            }
+            shown.join(", ")
+        };
+        let mut lines = Vec::new();
+        for (key, list) in [
+            ("import-added", &self.added),
+            ("import-changed", &self.changed),
+            ("import-removed", &self.removed),
+        ] {
+            if !list.is_empty() {
+                lines.push(tr.f(key, &[("n", &list.len()), ("codes", &codes(list))]));
+            }
+        }
+        if self.unchanged > 0 {
+            lines.push(tr.f("import-unchanged", &[("n", &self.unchanged)]));
+        }
+        lines
+    }
+}
+
+impl ImportError {
+    /// Where the problem is: `Zeile 3, Spalte 7`, `Datei`, `M04 / owner`.
+    pub fn place(&self, tr: &I18n) -> String {
+        match &self.location {
+            ImportPlace::At { line, column } => {
+                tr.f("import-at", &[("line", &line.to_string()), ("column", &column.to_string())])
+            }
+            ImportPlace::File => tr.t("import-file"),
+            ImportPlace::Owner(name) => tr.f("import-owner", &[("name", name)]),
+            ImportPlace::Item(item) => item.clone(),
+        }
+    }
+
+    /// What is wrong, in the language of `tr`.
+    pub fn what(&self, tr: &I18n) -> String {
+        match &self.problem {
+            ImportProblem::Syntax(detail) => detail.clone(),
+            ImportProblem::NotExport(format) => tr.f("import-not-export", &[("format", format)]),
+            ImportProblem::Version(version) => tr.f("import-version", &[("version", version)]),
+            ImportProblem::OwnerNameMissingOrDuplicate => tr.t("import-owner-duplicate"),
+            ImportProblem::UnknownOwner(name) => tr.f("import-unknown-owner", &[("name", name)]),
+            ImportProblem::UnknownCode(code) => tr.f("cli-unknown-code", &[("code", code)]),
+            ImportProblem::Invalid(e) => e.localize(tr),
+        }
+    }
+
+    /// The whole refusal: "Import abgelehnt, nichts wurde geändert: M04: …".
+    pub fn localize(&self, tr: &I18n) -> String {
+        let problem = format!("{}: {}", self.place(tr), self.what(tr));
+        tr.f("import-failed", &[("problem", &problem)])
+    }
+}

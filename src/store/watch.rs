@@ -1,0 +1,83 @@
+//! Noticing writes by anyone without holding the file open: the file's (and its WAL file's) size
+//! and time, looked at from a background thread.
+
+use std::path::Path;
+
+use super::access;
+
+/// The size and time of a roadmap file and of its WAL file: what changes when someone writes
+/// (in WAL mode the WAL file grows; in the rollback journal's mode the file itself changes).
+pub type FileStamp = [Option<(u64, std::time::SystemTime)>; 2];
+
+/// The [`FileStamp`] of `path` now.
+pub fn file_stamp(path: &Path) -> FileStamp {
+    let of = |p: &Path| std::fs::metadata(p).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+    [of(path), of(&access::side_file(path, "-wal"))]
+}
+
+/// Stops the watcher thread of [`watch`] when dropped, and waits for it.
+#[derive(Debug)]
+pub struct Watch {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Watch {
+    /// Runs `body` on a background thread named `name`; `body` gets a function that says when
+    /// to stop (the [`Watch`] was dropped). `None` if no thread can be started.
+    pub fn spawn(
+        name: &str,
+        body: impl FnOnce(&dyn Fn() -> bool) + Send + 'static,
+    ) -> Option<Self> {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopped = stop.clone();
+        let thread = std::thread::Builder::new()
+            .name(name.into())
+            .spawn(move || body(&|| stopped.load(std::sync::atomic::Ordering::Relaxed)))
+            .ok()?;
+        Some(Self { stop, thread: Some(thread) })
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Watches `path` for writes by anyone (another window, the command line, this process) and
+/// calls `on_change` after each, from a background thread that looks at the file's size and time
+/// (and its WAL file's) once a second, every two seconds on a network drive. It holds no
+/// connection, so it never keeps a lock on the file; nothing is polled in the user interface, so
+/// an idle window stays idle. `None` if no thread can be started.
+pub fn watch(path: &Path, on_change: impl Fn() + Send + 'static) -> Option<Watch> {
+    let interval = if access::on_network_drive(path) { 20 } else { 10 };
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stopped = stop.clone();
+    let path = path.to_owned();
+    // The starting point is read before this function returns, so no write after it is missed.
+    let mut last = file_stamp(&path);
+    let thread = std::thread::Builder::new()
+        .name("fahrplan-watch".into())
+        .spawn(move || {
+            let mut ticks = 0;
+            while !stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                ticks += 1;
+                if ticks < interval {
+                    continue;
+                }
+                ticks = 0;
+                let now = file_stamp(&path);
+                if now != last {
+                    last = now;
+                    on_change();
+                }
+            }
+        })
+        .ok()?;
+    Some(Watch { stop, thread: Some(thread) })
+}

@@ -1,0 +1,541 @@
+//! Server mode against a real PostgreSQL: the private cluster of `.ci/with-postgres`, whose
+//! address comes in `FAHRPLAN_TEST_PG`. Without it the tests are skipped with a note, except under
+//! `CI=true`, where they are required. Every test uses roadmap and login names of its own, so they
+//! run side by side on one cluster.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::process::Output;
+
+use common::fahrplan;
+
+/// The test cluster's superuser address, or `None` (with a note) where there is none.
+fn cluster() -> Option<String> {
+    match std::env::var("FAHRPLAN_TEST_PG") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("FAHRPLAN_TEST_PG is required under CI (.ci/with-postgres)")
+        }
+        _ => {
+            eprintln!("note: no test server (run: .ci/with-postgres cargo test --release)");
+            None
+        }
+    }
+}
+
+/// A name of its own for this test run: `prefix` and a number.
+fn unique(prefix: &str) -> String {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("{prefix}_{}_{n}", std::process::id())
+}
+
+/// The cluster's address as `login` (trust authentication: no password).
+fn as_login(url: &str, login: &str) -> String {
+    url.replacen("postgresql://postgres@", &format!("postgresql://{login}@"), 1)
+}
+
+/// Creates a login role.
+fn login(url: &str, name: &str) {
+    let mut admin = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    admin.batch_execute(&format!("CREATE ROLE {name} LOGIN")).unwrap();
+}
+
+fn run(url: &str, args: &[&str]) -> Output {
+    fahrplan(std::path::Path::new(url), args)
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+#[test]
+fn roadmaps_are_created_and_shared_only_with_their_roles() {
+    let Some(url) = cluster() else { return };
+    let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let (town, other) = (unique("stadt"), unique("dorf"));
+    let (editor, viewer, stranger) = (unique("anna"), unique("bernd"), unique("dora"));
+    for name in [&editor, &viewer, &stranger] {
+        login(&url, name);
+    }
+    for roadmap in [&town, &other] {
+        let created = run(&url, &["server", "init", "--roadmap", roadmap, "--empty"]);
+        assert!(created.status.success(), "{}", text(&created));
+    }
+    // The same name twice, and names that are no identifiers, are refused with exit 1.
+    let again = run(&url, &["server", "init", "--roadmap", &town, "--empty"]);
+    assert_eq!(again.status.code(), Some(1), "{}", text(&again));
+    for bad in ["Blumberg", "1a", "x-y", "a;drop"] {
+        let refused = run(&url, &["--lang", "en", "server", "init", "--roadmap", bad]);
+        assert_eq!(refused.status.code(), Some(1), "{bad}: {}", text(&refused));
+        assert!(text(&refused).contains("not a roadmap name"), "{}", text(&refused));
+    }
+    for (login, role) in [(&editor, "editor"), (&viewer, "viewer")] {
+        let granted = run(&url, &["server", "grant", login, role, "--roadmap", &town]);
+        assert!(granted.status.success(), "{}", text(&granted));
+    }
+    // Each user lists what they may see, with their role.
+    let listed = |login: &str| {
+        let output = run(&as_login(&url, login), &["server", "roadmaps", "--format", "json"]);
+        assert!(output.status.success(), "{}", text(&output));
+        let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["name"] == *town || r["name"] == *other)
+            .map(|r| {
+                (r["name"].as_str().unwrap().to_owned(), r["role"].as_str().unwrap().to_owned())
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(listed(&editor), [(town.clone(), "editor".to_owned())]);
+    assert_eq!(listed(&viewer), [(town.clone(), "viewer".to_owned())]);
+    assert!(listed(&stranger).is_empty());
+
+    // PostgreSQL itself enforces it, whatever program connects.
+    let sql = |login: &str, statement: &str| {
+        let mut client =
+            postgres::Client::connect(&as_login(&url, login), postgres::NoTls).unwrap();
+        client.batch_execute(statement).map_err(|e| e.code().cloned())
+    };
+    let insert = format!("INSERT INTO {town}.meeting (date, title) VALUES ('2026-12-10', 'Rat')");
+    assert!(sql(&editor, &insert).is_ok(), "the editor writes");
+    let denied = Some(postgres::error::SqlState::INSUFFICIENT_PRIVILEGE);
+    assert_eq!(sql(&viewer, &insert).err(), Some(denied.clone()), "the viewer only reads");
+    assert!(sql(&viewer, &format!("SELECT * FROM {town}.meeting")).is_ok());
+    assert_eq!(
+        sql(&stranger, &format!("SELECT * FROM {town}.meeting")).err(),
+        Some(denied.clone())
+    );
+    assert_eq!(sql(&editor, &format!("SELECT * FROM {other}.meeting")).err(), Some(denied.clone()));
+    assert_eq!(
+        sql(&editor, &format!("UPDATE {town}.fahrplan_schema SET version = 99")).err(),
+        Some(denied.clone()),
+        "nobody but the administrator changes what the schema says it is"
+    );
+
+    // Revoked: nothing left.
+    let revoked = run(&url, &["server", "revoke", &editor, "--roadmap", &town]);
+    assert!(revoked.status.success(), "{}", text(&revoked));
+    assert!(listed(&editor).is_empty());
+    assert_eq!(sql(&editor, &format!("SELECT * FROM {town}.meeting")).err(), Some(denied));
+    let unknown = run(&url, &["server", "grant", &editor, "editor", "--roadmap", "gibtsnicht"]);
+    assert_eq!(unknown.status.code(), Some(2), "{}", text(&unknown));
+}
+
+#[test]
+fn an_unreachable_server_is_named_within_the_time_limit() {
+    // A port nobody listens on: refused at once, exit 2, the host named.
+    let started = std::time::Instant::now();
+    let output =
+        run("postgresql://nobody@127.0.0.1:9/none", &["--lang", "en", "server", "roadmaps"]);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+    assert!(text(&output).contains("127.0.0.1:9"), "{}", text(&output));
+    assert!(text(&output).contains("refused"), "{}", text(&output));
+    assert!(started.elapsed() < std::time::Duration::from_secs(15));
+    // A server command needs a server.
+    let file = run("/tmp/nothing.sqlite", &["server", "roadmaps"]);
+    assert_eq!(file.status.code(), Some(1), "{}", text(&file));
+}
+
+/// Runs `pg_ctl ACTION` on the test cluster (`FAHRPLAN_TEST_PG_CTL`).
+fn pg_ctl(ctl: &str, action: &str) {
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{ctl} {action}"))
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "pg_ctl {action}");
+}
+
+/// Starts the stopped test server again, also when the test fails before it would.
+struct Restart<'a>(&'a str);
+
+impl Drop for Restart<'_> {
+    fn drop(&mut self) {
+        // Never a second panic while a failed test unwinds.
+        if std::thread::panicking() {
+            let _ = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("{} start", self.0))
+                .status();
+        } else {
+            pg_ctl(self.0, "start");
+        }
+    }
+}
+
+/// The server is stopped by one test: the others wait for it (and it for them).
+static SERVER: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+#[test]
+fn towns_share_a_server_and_each_sees_and_changes_only_its_own_roadmap() {
+    let Some(url) = cluster() else { return };
+    let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let (town, other) = (unique("blumberg"), unique("donau"));
+    let (editor, viewer, neighbour) = (unique("anna"), unique("bernd"), unique("clara"));
+    for name in [&editor, &viewer, &neighbour] {
+        login(&url, name);
+    }
+    assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
+    assert!(run(&url, &["server", "init", "--roadmap", &other, "--empty"]).status.success());
+    for (login, role, roadmap) in
+        [(&editor, "editor", &town), (&viewer, "viewer", &town), (&neighbour, "editor", &other)]
+    {
+        assert!(
+            run(&url, &["server", "grant", login, role, "--roadmap", roadmap]).status.success()
+        );
+    }
+    let (editor_url, viewer_url, neighbour_url) =
+        (as_login(&url, &editor), as_login(&url, &viewer), as_login(&url, &neighbour));
+
+    // The editor's change is in the history, by the server's user.
+    let done = run(
+        &editor_url,
+        &["set-status", "M16", "done", "--comment", "Notfallhandbuch beschlossen"],
+    );
+    assert!(done.status.success(), "{}", text(&done));
+    let history = run(&editor_url, &["history", "M16", "--format", "json"]);
+    let history: serde_json::Value = serde_json::from_slice(&history.stdout).unwrap();
+    let last = history.as_array().unwrap().iter().rev().find(|c| c["field"] == "status").unwrap();
+    assert_eq!(last["new"], "done");
+    assert_eq!(last["comment"], "Notfallhandbuch beschlossen");
+
+    // The viewer reads but cannot write: exit 2, nothing changed.
+    let listed = run(&viewer_url, &["list", "--format", "json"]);
+    assert!(listed.status.success(), "{}", text(&listed));
+    let before = run(&viewer_url, &["show", "M18", "--format", "json"]).stdout;
+    let refused = run(&viewer_url, &["set-status", "M18", "done"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert_eq!(run(&viewer_url, &["show", "M18", "--format", "json"]).stdout, before);
+
+    // The neighbour town's editor: nothing of this town, its own roadmap empty, then its import.
+    let foreign = run(&neighbour_url, &["--roadmap", &town, "list"]);
+    assert_eq!(foreign.status.code(), Some(2), "{}", text(&foreign));
+    let own = run(&neighbour_url, &["list", "--format", "json"]);
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&own.stdout).unwrap(),
+        serde_json::json!([])
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stadt.sqlite");
+    let export = dir.path().join("export.json");
+    let exported =
+        fahrplan(&file, &["export", "--format", "json", "--output", export.to_str().unwrap()]);
+    assert!(exported.status.success(), "{}", text(&exported));
+    let imported = run(&neighbour_url, &["import", export.to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", text(&imported));
+    let count = |url: &str, roadmap: &str| {
+        let output = run(url, &["--roadmap", roadmap, "list", "--format", "json"]);
+        serde_json::from_slice::<serde_json::Value>(&output.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count(&neighbour_url, &other), 20);
+    assert_eq!(count(&editor_url, &town), 20, "the other town untouched");
+    let m16 = run(&editor_url, &["show", "M16", "--format", "json"]);
+    assert!(text(&m16).contains("\"done\""), "still done: {}", text(&m16));
+
+    // Two writers at once, 40 expenses each: every one is kept and in the history.
+    let second = unique("erik");
+    login(&url, &second);
+    assert!(
+        run(&url, &["server", "grant", &second, "editor", "--roadmap", &town]).status.success()
+    );
+    let spent = |output: &Output| -> usize {
+        let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        list.as_array().unwrap().iter().filter(|c| c["field"] == "expense").count()
+    };
+    let expenses_before = spent(&run(&editor_url, &["history", "M18", "--format", "json"]));
+    let threads: Vec<_> = [as_login(&url, &editor), as_login(&url, &second)]
+        .into_iter()
+        .map(|writer| {
+            std::thread::spawn(move || {
+                for i in 1..=40 {
+                    let output =
+                        run(&writer, &["add-expense", "M18", &format!("{i},00"), "--note", "Last"]);
+                    assert!(output.status.success(), "{}", text(&output));
+                }
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    let after = spent(&run(&editor_url, &["history", "M18", "--format", "json"]));
+    assert_eq!(after, expenses_before + 80, "no write lost");
+}
+
+#[test]
+fn a_stopped_server_is_said_within_fifteen_seconds_and_work_goes_on_when_it_is_back() {
+    let Some(url) = cluster() else { return };
+    let Ok(ctl) = std::env::var("FAHRPLAN_TEST_PG_CTL") else {
+        eprintln!("note: the server cannot be stopped here (no FAHRPLAN_TEST_PG_CTL)");
+        return;
+    };
+    let _alone = SERVER.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let town = unique("stopp");
+    assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
+    let pg_ctl = |action: &str| pg_ctl(&ctl, action);
+    pg_ctl("stop -m fast");
+    let restart = Restart(&ctl);
+    let started = std::time::Instant::now();
+    let down = run(&url, &["--lang", "en", "--roadmap", &town, "list"]);
+    let took = started.elapsed();
+    drop(restart);
+    assert_eq!(down.status.code(), Some(2), "{}", text(&down));
+    assert!(text(&down).contains("cannot be reached"), "{}", text(&down));
+    assert!(took < std::time::Duration::from_secs(15), "{took:?}");
+    let back = run(&url, &["--roadmap", &town, "list"]);
+    assert!(back.status.success(), "{}", text(&back));
+}
+
+#[test]
+fn a_schema_of_another_application_or_a_newer_fahrplan_is_refused_untouched() {
+    let Some(url) = cluster() else { return };
+    let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let (foreign, newer) = (unique("fremd"), unique("neuer"));
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    admin
+        .batch_execute(&format!(
+            "CREATE SCHEMA {foreign}; CREATE TABLE {foreign}.measure (id BIGINT, code TEXT); \
+             INSERT INTO {foreign}.measure VALUES (1, 'X')"
+        ))
+        .unwrap();
+    let refused = run(&url, &["--lang", "en", "--roadmap", &foreign, "list"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert!(text(&refused).contains("another application"), "{}", text(&refused));
+    let write = run(&url, &["--roadmap", &foreign, "set-status", "X", "done"]);
+    assert_eq!(write.status.code(), Some(2), "{}", text(&write));
+    let rows: i64 =
+        admin.query_one(&format!("SELECT count(*) FROM {foreign}.measure"), &[]).unwrap().get(0);
+    assert_eq!(rows, 1, "untouched");
+
+    assert!(run(&url, &["server", "init", "--roadmap", &newer]).status.success());
+    admin.batch_execute(&format!("UPDATE {newer}.fahrplan_schema SET version = 99")).unwrap();
+    let too_new = run(&url, &["--lang", "en", "--roadmap", &newer, "set-status", "M16", "done"]);
+    assert_eq!(too_new.status.code(), Some(2), "{}", text(&too_new));
+    let status: String = admin
+        .query_one(&format!("SELECT status FROM {newer}.measure WHERE code = 'M16'"), &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(status, "in-progress", "untouched");
+}
+
+#[test]
+fn a_window_on_the_server_sees_another_users_change_by_itself() {
+    let Some(url) = cluster() else { return };
+    let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let town = unique("live");
+    assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
+    let db = std::path::PathBuf::from(format!("{url}#{town}"));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let mut window = fahrplan::app::open_state(&db, fahrplan::i18n::Lang::De, today).unwrap();
+    assert!(window.message().is_none(), "{:?}", window.message());
+    assert!(!window.is_read_only());
+    let woken = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = woken.clone();
+    window.set_change_notifier(std::sync::Arc::new(move || {
+        seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }));
+    // The listener says hello once it listens.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while woken.load(std::sync::atomic::Ordering::SeqCst) == 0
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let before = woken.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(before > 0, "listening");
+    // Someone else changes M18: the window is woken, and shows it on its next frame.
+    let other = run(&url, &["--roadmap", &town, "set-progress", "M18", "77"]);
+    assert!(other.status.success(), "{}", text(&other));
+    while woken.load(std::sync::atomic::Ordering::SeqCst) == before
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(woken.load(std::sync::atomic::Ordering::SeqCst) > before, "woken by the change");
+    assert!(window.refresh_if_changed_elsewhere());
+    assert_eq!(window.roadmap().measure("M18").unwrap().progress, 77);
+}
+
+#[test]
+fn tls_is_required_and_verified_when_asked() {
+    let Some(url) = cluster() else { return };
+    let Ok(ca) = std::env::var("FAHRPLAN_TEST_PG_CA") else {
+        assert!(std::env::var("CI").is_err(), "the test cluster has TLS under CI");
+        eprintln!("note: the test cluster has no TLS (no openssl)");
+        return;
+    };
+    let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let encrypted = |query: &str| {
+        let address = format!("{url}?{query}");
+        let mut client =
+            fahrplan::store::pg::ServerUrl::parse(&address).unwrap().connect().unwrap();
+        client
+            .query_one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[])
+            .unwrap()
+            .get::<_, bool>(0)
+    };
+    assert!(encrypted(&format!("sslmode=verify-full&sslrootcert={ca}")), "verified");
+    assert!(encrypted("sslmode=require"), "encrypted");
+    assert!(!encrypted("sslmode=disable"));
+    // Through the command line, as a town's script would.
+    let listed =
+        run(&format!("{url}?sslmode=verify-full&sslrootcert={ca}"), &["server", "roadmaps"]);
+    assert!(listed.status.success(), "{}", text(&listed));
+
+    // A certificate authority that did not sign the server's certificate: refused, exit 2.
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other-ca.crt");
+    let made = std::process::Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=Other CA",
+        ])
+        .arg("-keyout")
+        .arg(dir.path().join("other-ca.key"))
+        .arg("-out")
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let address = format!("{url}?sslmode=verify-full&sslrootcert={}", other.display());
+    let refused = run(&address, &["--lang", "en", "server", "roadmaps"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert!(text(&refused).contains("encrypted connection"), "{}", text(&refused));
+}
+
+#[test]
+fn a_window_that_loses_the_server_shows_the_last_state_and_carries_on_when_it_is_back() {
+    let Some(url) = cluster() else { return };
+    let Ok(ctl) = std::env::var("FAHRPLAN_TEST_PG_CTL") else { return };
+    let _alone = SERVER.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let town = unique("weg");
+    assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
+    let db = std::path::PathBuf::from(format!("{url}#{town}"));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let mut window = fahrplan::app::open_state(&db, fahrplan::i18n::Lang::De, today).unwrap();
+    let pg_ctl = |action: &str| pg_ctl(&ctl, action);
+    let progress =
+        |window: &fahrplan::app::AppState, value: u8| fahrplan::app::Command::SetProgress {
+            code: "M18".into(),
+            progress: value,
+            expected_version: window.roadmap().measure("M18").unwrap().version,
+        };
+    pg_ctl("stop -m fast");
+    let restart = Restart(&ctl);
+    let command = progress(&window, 61);
+    window.push(command);
+    let outcomes = window.apply_queue();
+    assert!(matches!(&outcomes[..], [Err(_)]), "refused while the server is away: {outcomes:?}");
+    // The last state stays, read-only, and the banner says why.
+    assert_eq!(window.roadmap().measures.len(), 20);
+    assert!(window.is_read_only());
+    assert!(window.read_only_banner().is_some_and(|b| b.contains("Verbindung zum Server")));
+    drop(restart);
+    // It connects again by itself (looking every two seconds, pausing longer after failures).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while window.is_read_only() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        window.refresh_if_changed_elsewhere();
+    }
+    assert!(!window.is_read_only(), "connected again");
+    let command = progress(&window, 62);
+    window.push(command);
+    assert!(matches!(&window.apply_queue()[..], [Ok(_)]));
+    assert_eq!(window.roadmap().measure("M18").unwrap().progress, 62);
+}
+
+#[test]
+fn two_clients_conflict_and_undo_each_others_changes() {
+    let Some(url) = cluster() else { return };
+    let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let town = unique("zwei");
+    assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
+    use fahrplan::store::pg::PgStore;
+    let mut first = PgStore::open(&url, Some(&town)).unwrap();
+    let mut second = PgStore::open(&url, Some(&town)).unwrap();
+    let seen = first.measure("M18").unwrap().unwrap();
+    second.set_progress("M18", 50, "zweites Büro", None).unwrap();
+    // The first office's edit was based on what it saw before: refused, never overwriting.
+    let stale = first.set_progress("M18", 60, "erstes Büro", Some(seen.version));
+    assert!(matches!(stale, Err(fahrplan::store::StoreError::Conflict { .. })), "{stale:?}");
+    assert_eq!(second.measure("M18").unwrap().unwrap().progress, 50);
+    // Undo is the roadmap's: the first office undoes the second's change, the second redoes it.
+    first.undo("").unwrap();
+    assert_eq!(second.measure("M18").unwrap().unwrap().progress, seen.progress);
+    second.redo("").unwrap();
+    assert_eq!(first.measure("M18").unwrap().unwrap().progress, 50);
+}
+
+#[test]
+fn the_window_connects_to_a_server_lists_its_roadmaps_and_opens_one() {
+    use egui_kittest::kittest::Queryable;
+    let Some(url) = cluster() else { return };
+    let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let town = unique("fenster");
+    assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
+    let port = url.rsplit_once(':').unwrap().1.split('/').next().unwrap().to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let state = fahrplan::app::open_state(
+        &dir.path().join("lokal.sqlite"),
+        fahrplan::i18n::Lang::De,
+        today,
+    )
+    .unwrap();
+    let app = fahrplan::ui::FahrplanApp::new(state, fahrplan::ui::Prefs::default());
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut fahrplan::ui::FahrplanApp| app.root_ui(ui), app);
+    harness.run();
+    harness.get_by_label("Datei").click();
+    harness.run();
+    harness.get_by_label("Mit Server verbinden …").click();
+    harness.run();
+    // The fields, as the user fills them in.
+    let form = harness.state_mut().view.connect.as_mut().expect("the connect window is open");
+    form.host = "127.0.0.1".into();
+    form.port = port;
+    form.database = "postgres".into();
+    form.user = "postgres".into();
+    harness.run();
+    assert!(harness.query_by_label("Passwort").is_some(), "a password field");
+    harness.get_by_label("Fahrpläne anzeigen").click();
+    harness.run();
+    harness.state_mut().state.wait_for_job();
+    harness.run();
+    assert!(harness.query_by_label(&town).is_some(), "the roadmap is listed");
+    // Open the one of this test (others of parallel tests may be listed too).
+    let address = harness.state().view.connect.as_ref().unwrap().url();
+    harness
+        .state_mut()
+        .state
+        .push(fahrplan::app::Command::Open(format!("{address}#{town}").into()));
+    harness.state_mut().state.apply_queue();
+    harness.state_mut().state.wait_for_job();
+    harness.run();
+    let opened = harness.state().state.file_path().display().to_string();
+    assert!(opened.ends_with(&format!("#{town}")), "{opened}");
+    assert!(!opened.contains(":@"), "no password kept: {opened}");
+    assert_eq!(harness.state().state.roadmap().measures.len(), 20);
+}
