@@ -293,7 +293,7 @@ fn a_stopped_server_is_said_within_fifteen_seconds_and_work_goes_on_when_it_is_b
     let took = started.elapsed();
     drop(restart);
     assert_eq!(down.status.code(), Some(2), "{}", text(&down));
-    assert!(text(&down).contains("cannot be reached"), "{}", text(&down));
+    assert!(text(&down).contains("No connection to the server"), "{}", text(&down));
     assert!(took < std::time::Duration::from_secs(15), "{took:?}");
     let back = run(&url, &["--roadmap", &town, "list"]);
     assert!(back.status.success(), "{}", text(&back));
@@ -518,6 +518,8 @@ fn the_window_connects_to_a_server_lists_its_roadmaps_and_opens_one() {
     form.port = port;
     form.database = "postgres".into();
     form.user = "postgres".into();
+    // Trust authentication ignores it; it must never be kept or shown.
+    form.password = "streng#geheim".into();
     harness.run();
     assert!(harness.query_by_label("Passwort").is_some(), "a password field");
     harness.get_by_label("Fahrpläne anzeigen").click();
@@ -536,6 +538,72 @@ fn the_window_connects_to_a_server_lists_its_roadmaps_and_opens_one() {
     harness.run();
     let opened = harness.state().state.file_path().display().to_string();
     assert!(opened.ends_with(&format!("#{town}")), "{opened}");
-    assert!(!opened.contains(":@"), "no password kept: {opened}");
+    assert!(!opened.contains("geheim"), "no password kept: {opened}");
+    for kept in harness.state().state.opened() {
+        assert!(!kept.display().to_string().contains("geheim"), "{kept:?}");
+    }
+    let title = fahrplan::app::display_name(harness.state().state.file_path());
+    assert!(title.starts_with(&town) && !title.contains("geheim"), "{title}");
     assert_eq!(harness.state().state.roadmap().measures.len(), 20);
+}
+
+#[test]
+fn the_window_asks_for_the_password_a_server_wants_and_opens_the_roadmap_with_it() {
+    use egui_kittest::kittest::Queryable;
+    let Some(url) = cluster() else { return };
+    let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let town = unique("passwort");
+    let user = unique("pw");
+    assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
+    // Members of this group log in with a password (.ci/with-postgres); everyone else is trusted.
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    admin
+        .batch_execute(&format!(
+            "DO $$ BEGIN CREATE ROLE fahrplan_test_password; \
+             EXCEPTION WHEN duplicate_object THEN NULL; END $$; \
+             CREATE ROLE {user} LOGIN PASSWORD 'geheim wort' IN ROLE fahrplan_test_password"
+        ))
+        .unwrap();
+    assert!(run(&url, &["server", "grant", &user, "editor", "--roadmap", &town]).status.success());
+    let address = format!("{}#{town}", as_login(&url, &user));
+    // The command line says what is missing.
+    let refused = run(&address, &["list"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert!(text(&refused).contains("Passwort wurden nicht angenommen"), "{}", text(&refused));
+
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let state =
+        fahrplan::app::open_state(address.as_ref(), fahrplan::i18n::Lang::De, today).unwrap();
+    let app = fahrplan::ui::FahrplanApp::new(state, fahrplan::ui::Prefs::default());
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut fahrplan::ui::FahrplanApp| app.root_ui(ui), app);
+    harness.run();
+    let form = harness.state().view.connect.clone().expect("the password is asked for");
+    assert_eq!(form.roadmap.as_deref(), Some(town.as_str()));
+    assert_eq!((form.user.as_str(), form.database.as_str()), (user.as_str(), "postgres"));
+    assert!(form.password.is_empty());
+    let open_button = format!("„{town}“ öffnen");
+    // A wrong password: refused, said, and asked again.
+    harness.state_mut().view.connect.as_mut().unwrap().password = "falsch".into();
+    harness.run();
+    harness.get_by_label(&open_button).click();
+    harness.run();
+    harness.state_mut().state.wait_for_job();
+    harness.run();
+    assert_eq!(harness.state().state.roadmap().measures.len(), 0, "nothing opened");
+    let again = harness.state().view.connect.clone().expect("asked again");
+    assert!(again.password.is_empty(), "the wrong password is not kept");
+    // The right one opens the roadmap; the address kept names no password.
+    harness.state_mut().view.connect.as_mut().unwrap().password = "geheim wort".into();
+    harness.run();
+    harness.get_by_label(&open_button).click();
+    harness.run();
+    harness.state_mut().state.wait_for_job();
+    harness.run();
+    assert_eq!(harness.state().state.roadmap().measures.len(), 20);
+    let opened = harness.state().state.file_path().display().to_string();
+    assert!(opened.ends_with(&format!("#{town}")) && !opened.contains("geheim"), "{opened}");
+    assert!(harness.state().view.connect.is_none(), "the window closed");
 }

@@ -121,11 +121,12 @@ cli-server-granted = { $login } ist jetzt { $role ->
    *[other] Leser
  } von „{ $name }“.
 cli-server-revoked = { $login } hat keine Rolle mehr in „{ $name }“.
-err-server = Der Server { $host } ist nicht erreichbar: { $reason }
+err-server = Keine Verbindung zum Server { $host }: { $reason }
 server-refused = die Verbindung wurde abgelehnt (läuft der Server, stimmt der Port?)
 server-unknown-host = der Rechnername ist unbekannt
 server-timeout = keine Antwort innerhalb von 10 Sekunden
 server-authentication = Benutzername oder Passwort wurden nicht angenommen
+server-not-admitted = der Server lässt diese Verbindung nicht zu (Rechner, Benutzer oder fehlende Verschlüsselung; siehe pg_hba.conf)
 server-tls = die verschlüsselte Verbindung kam nicht zustande ({ $detail })
 server-closed = die Verbindung wurde unterbrochen
 err-bad-url = Die Serveradresse ist nicht verwendbar: { $detail }
@@ -199,6 +200,7 @@ err-has-records = Maßnahme { $code } hat Ausgaben oder Wirksamkeitsprüfungen u
 err-nothing-to-revert = Es gibt nichts rückgängig zu machen bzw. wiederherzustellen.
 cli-bad-progress = Ungültiger Fortschritt „{ $value }“: erwartet wird eine ganze Zahl von 0 bis 100.
 cli-bad-amount = Ungültiger Betrag „{ $value }“: erwartet wird z. B. 1.234,56 oder 1234.56.
+cli-check-server = „check“ prüft eine Fahrplan-Datei; ein Fahrplan auf einem Server wird vom Server selbst geschützt (für eine geprüfte Kopie: fahrplan backup --output DATEI).
 cli-bad-date = Ungültiges Datum „{ $value }“: erwartet wird z. B. 31.12.2026 oder 2026-12-31.
 cli-progress-set = { $code }: Fortschritt { $old } → { $new }
 cli-expense-added = { $code }: Ausgabe { $amount } am { $date } gebucht; ausgegeben insgesamt { $spent }
@@ -503,6 +505,8 @@ connect-tls-verify = immer, Zertifikat prüfen
 connect-root = Stammzertifikat (Datei)
 connect-list = Fahrpläne anzeigen
 connect-none = Auf diesem Server gibt es keinen Fahrplan, den Sie sehen dürfen.
+connect-asked = Der Server { $server } verlangt ein Passwort, um den Fahrplan „{ $roadmap }“ zu öffnen.
+connect-open-named = „{ $roadmap }“ öffnen
 connect-open = Öffnen
 connect-role = { $role ->
     [editor] bearbeiten

@@ -121,11 +121,12 @@ cli-server-granted = { $login } is now { $role ->
    *[other] a viewer
  } of "{ $name }".
 cli-server-revoked = { $login } no longer has a role in "{ $name }".
-err-server = The server { $host } cannot be reached: { $reason }
+err-server = No connection to the server { $host }: { $reason }
 server-refused = the connection was refused (is the server running, is the port right?)
 server-unknown-host = the host name is unknown
 server-timeout = no answer within 10 seconds
 server-authentication = user name or password were not accepted
+server-not-admitted = the server admits no such connection (this computer, this user, or no encryption; see pg_hba.conf)
 server-tls = the encrypted connection could not be made ({ $detail })
 server-closed = the connection was lost
 err-bad-url = The server address cannot be used: { $detail }
@@ -199,6 +200,7 @@ err-has-records = Measure { $code } has expenses or re-evaluations and cannot be
 err-nothing-to-revert = There is nothing to undo or redo.
 cli-bad-progress = Invalid progress "{ $value }": a whole number from 0 to 100 is expected.
 cli-bad-amount = Invalid amount "{ $value }": e.g. 1234.56 or 1,234.56 is expected.
+cli-check-server = “check” checks a roadmap file; a roadmap on a server is kept sound by the server itself (for a verified copy: fahrplan backup --output FILE).
 cli-bad-date = Invalid date "{ $value }": e.g. 2026-12-31 or 31.12.2026 is expected.
 cli-progress-set = { $code }: progress { $old } → { $new }
 cli-expense-added = { $code }: expense of { $amount } on { $date } booked; spent in total { $spent }
@@ -503,6 +505,8 @@ connect-tls-verify = always, check the certificate
 connect-root = Root certificate (file)
 connect-list = Show roadmaps
 connect-none = This server has no roadmap you may see.
+connect-asked = The server { $server } asks for a password to open the roadmap “{ $roadmap }”.
+connect-open-named = Open “{ $roadmap }”
 connect-open = Open
 connect-role = { $role ->
     [editor] edit

@@ -59,8 +59,13 @@ impl AppState {
     /// Opens another roadmap file beside the window (it is checked whole first); the window
     /// switches to it when it is open.
     pub(super) fn start_opening(&mut self, path: PathBuf) -> Result<(), String> {
-        let label = self.tr.f("job-opening", &[("path", &path.display().to_string())]);
-        self.start_open(label, move || Ok((storage::open(&path)?, None)))
+        let server = storage::is_server(&path).then(|| path.clone());
+        let shown =
+            if server.is_some() { super::display_name(&path) } else { path.display().to_string() };
+        let label = self.tr.f("job-opening", &[("path", &shown)]);
+        self.start_open(label, move || Ok((storage::open(&path)?, None)))?;
+        self.opening_server = server;
+        Ok(())
     }
 
     /// Creates a new roadmap file (empty or with the default roadmap) beside the window and
@@ -180,6 +185,13 @@ impl AppState {
     /// every two seconds and becomes the editor when the lock is free).
     pub fn waiting_for_lock(&self) -> bool {
         matches!(self.store.read_only_reason(), Some(storage::ReadOnlyReason::LockedBy(_)))
+    }
+
+    /// Whether the window waits for something only looking again shows: the edit lock, or a
+    /// server that could not be reached (connecting again happens beside the window).
+    pub fn waiting(&self) -> bool {
+        self.waiting_for_lock()
+            || matches!(self.store.read_only_reason(), Some(storage::ReadOnlyReason::Offline))
     }
 
     /// For a window waiting for the edit lock: takes it once it is free and says so. For a

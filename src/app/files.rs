@@ -7,16 +7,20 @@ use std::path::Path;
 /// The file name of `path` as users read it (title bar, footers, export names); the whole path
 /// if it has no file name.
 pub fn display_name(path: &Path) -> String {
-    // A roadmap on a server: its name and where it is (`blumberg (anna@db:5432/fahrplan)`).
+    // A roadmap on a server: its name and where it is (`blumberg (anna@db:5432/fahrplan)`),
+    // never a password the address may hold.
     if let Some(text) = path.to_str().filter(|t| super::storage::is_server_url(t)) {
-        let address = text.split_once("://").map_or(text, |(_, rest)| rest);
-        return match address.split_once('#') {
-            Some((server, roadmap)) => {
-                let server = server.split_once('?').map_or(server, |(server, _)| server);
-                format!("{roadmap} ({server})")
+        let (address, roadmap) = super::storage::split_roadmap(text);
+        let address = address.split_once("://").map_or(address, |(_, rest)| rest);
+        let roadmap = roadmap.unwrap_or_default();
+        let server = address.split_once('?').map_or(address, |(server, _)| server);
+        let server = match server.rsplit_once('@') {
+            Some((user, host)) => {
+                format!("{}@{host}", user.split_once(':').map_or(user, |(user, _)| user))
             }
-            None => address.to_owned(),
+            None => server.to_owned(),
         };
+        return if roadmap.is_empty() { server } else { format!("{roadmap} ({server})") };
     }
     path.file_name()
         .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
@@ -95,6 +99,18 @@ mod tests {
         assert_eq!(
             super::display_name(Path::new("/srv/roadmaps/blumberg.sqlite")),
             "blumberg.sqlite"
+        );
+        // A password in the address is never shown.
+        assert_eq!(
+            display_name(Path::new(
+                "postgresql://anna:geheim@db:5432/fahrplan?sslmode=require#donau"
+            )),
+            "donau (anna@db:5432/fahrplan)"
+        );
+        // Not even one with a `#` in it.
+        assert_eq!(
+            display_name(Path::new("postgresql://anna:ge#heim@db/fahrplan#donau")),
+            "donau (anna@db/fahrplan)"
         );
     }
 

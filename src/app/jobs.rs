@@ -31,8 +31,9 @@ enum Outcome {
     Done(Result<String, String>),
     /// A checked import waiting for confirmation.
     Import(Box<Result<(PathBuf, Imported), String>>),
-    /// A roadmap opened (or created, or restored and opened) to switch to, with a message.
-    Opened(Result<(Box<dyn Storage>, Option<String>), String>),
+    /// A roadmap opened (or created, or restored and opened) to switch to, with a message; or
+    /// why not, and whether a password would help.
+    Opened(Result<(Box<dyn Storage>, Option<String>), OpenFailed>),
     /// The roadmaps a server lists for the connect window.
     Roadmaps(String, Result<Vec<storage::RoadmapAccess>, String>),
     /// The store lent to a job, given back with what the job did.
@@ -43,6 +44,9 @@ enum Outcome {
         result: Result<Option<String>, String>,
     },
 }
+
+/// Why a roadmap was not opened, and whether a password would help.
+type OpenFailed = (String, bool);
 
 /// A checked import the user is asked to confirm.
 #[derive(Clone, Debug, PartialEq)]
@@ -136,7 +140,9 @@ impl AppState {
             return Err(self.tr.t("job-busy"));
         }
         let tr = I18n::new(self.lang());
-        self.start_job(label, move || Outcome::Opened(open().map_err(|e| e.localize(&tr))))
+        self.start_job(label, move || {
+            Outcome::Opened(open().map_err(|e| (e.localize(&tr), e.wants_password())))
+        })
     }
 
     /// Lends the window's store to `work` beside the window (a restore, applying an import).
@@ -338,7 +344,14 @@ impl AppState {
                 self.message = Some(Message { kind: MessageKind::Info, text });
             }
             Outcome::Roadmaps(url, list) => self.server_roadmaps = Some((url, list)),
-            Outcome::Done(Err(text)) | Outcome::Opened(Err(text)) => {
+            Outcome::Done(Err(text)) => {
+                self.message = Some(Message { kind: MessageKind::Error, text });
+            }
+            Outcome::Opened(Err((text, wants_password))) => {
+                let opening = self.opening_server.take();
+                if wants_password {
+                    self.password_wanted = opening;
+                }
                 self.message = Some(Message { kind: MessageKind::Error, text });
             }
             // One job at a time: no other file can have been opened meanwhile.
@@ -352,6 +365,7 @@ impl AppState {
                 Err(text) => self.message = Some(Message { kind: MessageKind::Error, text }),
             },
             Outcome::Opened(Ok((store, info))) => {
+                self.opening_server = None;
                 self.message = match self.switch_to(store) {
                     Ok(()) => info.map(|text| Message { kind: MessageKind::Info, text }),
                     Err(e) => {

@@ -253,6 +253,10 @@ pub struct AppState {
     on_network: bool,
     /// Whether the user should be offered the backups (the file was damaged at start).
     offer_backups: bool,
+    /// A roadmap on a server that could not be opened for want of a password (the window asks
+    /// for it), and the server address being opened meanwhile.
+    password_wanted: Option<PathBuf>,
+    opening_server: Option<PathBuf>,
     job: Option<Job>,
     /// While a job works with the store (a restore, applying an import): the path of the file
     /// it works on. An empty roadmap in memory stands in meanwhile, and nothing reads or writes
@@ -298,8 +302,8 @@ impl AppState {
         let store = store.into();
         let store_path = &store.path().to_owned();
         let on_network = store.is_network();
-        let roadmap = store.load_roadmap()?;
         let data_version = store.data_version()?;
+        let roadmap = store.load_roadmap()?;
         let opened = if store.path() == Path::new(":memory:") {
             Vec::new()
         } else {
@@ -322,6 +326,8 @@ impl AppState {
             on_network,
             file: store_path.to_owned(),
             offer_backups: false,
+            password_wanted: None,
+            opening_server: None,
             job: None,
             lent: None,
             backups: None,
@@ -387,6 +393,12 @@ impl AppState {
     /// Whether the backups should be offered (the file was damaged at start); true once.
     pub const fn take_backup_offer(&mut self) -> bool {
         std::mem::replace(&mut self.offer_backups, false)
+    }
+
+    /// A server roadmap (`postgresql://…#roadmap`, without password) the server refused to open
+    /// for want of the right password: the window asks for it once.
+    pub fn take_password_wanted(&mut self) -> Option<PathBuf> {
+        self.password_wanted.take()
     }
 
     /// The path of the open file (`:memory:` for a stand-in).
@@ -592,12 +604,14 @@ impl AppState {
             // The stand-in is never shown; the store's own state comes back with it.
             return Ok(());
         }
+        // The version first: a write landing while the roadmap is read is then seen again.
+        let data_version = self.store.data_version()?;
         self.roadmap = self.store.load_roadmap()?;
         if let Some(preview) = &mut self.import_preview {
             preview.comparison =
                 crate::import::compare_import(&self.roadmap, &preview.imported.roadmap);
         }
-        self.data_version = self.store.data_version()?;
+        self.data_version = data_version;
         self.generation += 1;
         Ok(())
     }

@@ -52,6 +52,9 @@ pub fn open_state(
             let mut state = AppState::new(storage::in_memory()?, lang, clock)?;
             state.file = db.to_owned();
             let mut text = e.localize(&tr);
+            if e.wants_password() {
+                state.password_wanted = Some(db.to_owned());
+            }
             // A damaged Fahrplan file is set aside (never deleted) and the backups are offered.
             // Foreign files are left exactly as they are.
             if matches!(e, storage::StoreError::Damaged { .. })

@@ -23,10 +23,7 @@ fn seed(lang: Lang) -> Result<Seed, StoreError> {
 /// none (the only one the user may see).
 fn server_target(db: &Path) -> Option<(&str, Option<&str>)> {
     let text = db.to_str().filter(|t| is_server_url(t))?;
-    Some(match text.split_once('#') {
-        Some((url, roadmap)) => (url, Some(roadmap).filter(|r| !r.is_empty())),
-        None => (text, None),
-    })
+    Some(split_roadmap(text))
 }
 
 /// `db` with the roadmap on a server named (the form the window and the recent files keep).
@@ -133,7 +130,7 @@ pub fn check_file(db: &Path) -> Result<FileCheck, StoreError> {
     })
 }
 
-pub use crate::store::pg::{RoadmapAccess, RoadmapRole, is_server_url};
+pub use crate::store::pg::{RoadmapAccess, RoadmapRole, is_server_url, os_login, split_roadmap};
 
 /// Creates the roadmap `name` on the server at `url`, with the default roadmap in `seeded`
 /// language or empty.

@@ -76,6 +76,7 @@ impl StoreError {
                     ServerTrouble::UnknownHost => tr.t("server-unknown-host"),
                     ServerTrouble::Timeout => tr.t("server-timeout"),
                     ServerTrouble::Authentication => tr.t("server-authentication"),
+                    ServerTrouble::NotAdmitted => tr.t("server-not-admitted"),
                     ServerTrouble::Tls(detail) => tr.f("server-tls", &[("detail", detail)]),
                     ServerTrouble::Closed => tr.t("server-closed"),
                     ServerTrouble::Other(detail) => detail.clone(),

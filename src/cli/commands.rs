@@ -411,6 +411,10 @@ pub(super) fn backups(cx: &Context) -> Result<(), Failure> {
 
 /// `check`: the file's soundness and how it is shared, without changing anything.
 pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Failure> {
+    // A server address is never echoed (it may hold a password).
+    if storage::is_server(db) {
+        return Err(Failure::Input(tr.t("cli-check-server")));
+    }
     if !db.exists() {
         return Err(Failure::File(tr.f("cli-no-file", &[("path", &db.display().to_string())])));
     }

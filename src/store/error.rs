@@ -17,6 +17,9 @@ pub enum ServerTrouble {
     Timeout,
     /// User or password were not accepted.
     Authentication,
+    /// The server's access rules (`pg_hba.conf`) admit no such connection (this computer,
+    /// this user, or without encryption).
+    NotAdmitted,
     /// The encrypted connection could not be made or its certificate was not trusted.
     Tls(String),
     /// The connection was lost.
@@ -230,6 +233,12 @@ impl StoreError {
             ) => Self::Io { path, detail: e.to_string() },
             _ => Self::from(e),
         }
+    }
+
+    /// Whether the server refused the login (no password, or a wrong one): asking for the
+    /// password may help.
+    pub const fn wants_password(&self) -> bool {
+        matches!(self, Self::Server { trouble: ServerTrouble::Authentication, .. })
     }
 
     /// Whether the file itself cannot be used (foreign, damaged, too new, unwritable): the

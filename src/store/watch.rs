@@ -15,7 +15,9 @@ pub fn file_stamp(path: &Path) -> FileStamp {
     [of(path), of(&access::side_file(path, "-wal"))]
 }
 
-/// Stops the watcher thread of [`watch`] when dropped, and waits for it.
+/// Stops the watcher thread of [`watch`] when dropped, and waits for it (a thread of
+/// [`Watch::spawn`] is not waited for: it may be inside a connection attempt of up to 10 s, and
+/// ends by itself soon after).
 #[derive(Debug)]
 pub struct Watch {
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
@@ -35,7 +37,9 @@ impl Watch {
             .name(name.into())
             .spawn(move || body(&|| stopped.load(std::sync::atomic::Ordering::Relaxed)))
             .ok()?;
-        Some(Self { stop, thread: Some(thread) })
+        // Detached: dropping the handle does not wait.
+        drop(thread);
+        Some(Self { stop, thread: None })
     }
 }
 

@@ -22,7 +22,7 @@ pub enum Tls {
 }
 
 /// The connect window's fields.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ConnectForm {
     /// Host name or address.
     pub host: String,
@@ -38,6 +38,22 @@ pub struct ConnectForm {
     pub tls: Tls,
     /// The root certificate for [`Tls::Verify`].
     pub root: String,
+    /// The roadmap to open once the password is given (a server roadmap from the recent files
+    /// or the command line that the server would not open without it).
+    pub roadmap: Option<String>,
+    /// Whether the password field should take the keyboard focus (once, when asked).
+    pub focus_password: bool,
+}
+
+impl std::fmt::Debug for ConnectForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the password.
+        f.debug_struct("ConnectForm")
+            .field("host", &self.host)
+            .field("user", &self.user)
+            .field("roadmap", &self.roadmap)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ConnectForm {
@@ -51,8 +67,70 @@ impl ConnectForm {
             password: String::new(),
             tls: Tls::Prefer,
             root: String::new(),
+            roadmap: None,
+            focus_password: false,
         }
     }
+
+    /// The fields of a server roadmap's address (`postgresql://user@host:port/db?sslmode=…#name`,
+    /// as the recent files keep it), with the roadmap to open; `None` if `address` is none.
+    pub fn from_address(address: &str, login: &str) -> Option<Self> {
+        let rest = address
+            .strip_prefix("postgresql://")
+            .or_else(|| address.strip_prefix("postgres://"))?;
+        let (rest, roadmap) = match rest.split_once('#') {
+            Some((rest, name)) => (rest, Some(name.to_owned()).filter(|n| !n.is_empty())),
+            None => (rest, None),
+        };
+        let (rest, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let (user, rest) = rest.rsplit_once('@').map_or(("", rest), |(u, r)| (u, r));
+        let user = user.split_once(':').map_or(user, |(user, _)| user);
+        let (server, database) = rest.split_once('/').unwrap_or((rest, ""));
+        // `db:5432`, `[::1]:5432`, or a host alone (`[::1]` has colons but no port).
+        let (host, port) = match server.rfind(':') {
+            Some(i) if !server[i..].contains(']') => (&server[..i], &server[i + 1..]),
+            _ => (server, "5432"),
+        };
+        let user = if user.is_empty() { login.to_owned() } else { decoded(user) };
+        let mut form = Self::for_user(&user);
+        host.clone_into(&mut form.host);
+        port.clone_into(&mut form.port);
+        if !database.is_empty() {
+            form.database = decoded(database);
+        }
+        for pair in query.split('&') {
+            match pair.split_once('=') {
+                Some(("sslmode", "require")) => form.tls = Tls::Require,
+                Some(("sslmode", "verify-full" | "verify-ca")) => form.tls = Tls::Verify,
+                Some(("sslrootcert", root)) => form.root = decoded(root),
+                _ => {}
+            }
+        }
+        form.focus_password = roadmap.is_some();
+        form.roadmap = roadmap;
+        Some(form)
+    }
+}
+
+/// Undoes [`encoded`] (and any other percent-encoding); bytes that are not UTF-8 are replaced.
+fn decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Percent-encodes what may not stand as it is in an address.
@@ -110,13 +188,28 @@ pub(super) fn connect_ui(
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center());
     window.show(ctx, |ui| {
-        fields_ui(ui, tr, fields);
+        if let Some(roadmap) = &fields.roadmap {
+            let server = format!("{}:{}", fields.host.trim(), fields.port.trim());
+            ui.label(tr.f("connect-asked", &[("roadmap", roadmap), ("server", &server)]));
+            ui.add_space(4.0);
+        }
+        let entered = fields_ui(ui, tr, fields);
         ui.label(RichText::new(tr.t("connect-password-note")).color(tokens.text_muted));
         let url = fields.url();
         let busy = state.job().is_some();
-        if ui.add_enabled(!busy, egui::Button::new(tr.t("connect-list"))).clicked() {
-            commands.push(Command::ListServerRoadmaps(url.clone()));
-        }
+        ui.horizontal(|ui| {
+            if let Some(roadmap) = &fields.roadmap {
+                let open = egui::Button::new(tr.f("connect-open-named", &[("roadmap", roadmap)]));
+                // Enter in the password field opens, as the button does.
+                let pressed = ui.add_enabled(!busy, open).clicked() || entered;
+                if pressed && !busy {
+                    chosen = Some(format!("{url}#{roadmap}"));
+                }
+            }
+            if ui.add_enabled(!busy, egui::Button::new(tr.t("connect-list"))).clicked() {
+                commands.push(Command::ListServerRoadmaps(url.clone()));
+            }
+        });
         match state.server_roadmaps(&url) {
             None => {}
             Some(Err(text)) => {
@@ -148,7 +241,9 @@ pub(super) fn connect_ui(
     }
 }
 
-fn fields_ui(ui: &mut egui::Ui, tr: &I18n, fields: &mut ConnectForm) {
+/// The fields; returns whether Enter was pressed in the password field.
+fn fields_ui(ui: &mut egui::Ui, tr: &I18n, fields: &mut ConnectForm) -> bool {
+    let mut entered = false;
     egui::Grid::new("connect-fields").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
         for (key, value) in [
             ("connect-host", &mut fields.host),
@@ -161,10 +256,18 @@ fn fields_ui(ui: &mut egui::Ui, tr: &I18n, fields: &mut ConnectForm) {
             ui.end_row();
         }
         let label = ui.label(tr.t("connect-password"));
-        ui.add(
-            egui::TextEdit::singleline(&mut fields.password).password(true).desired_width(280.0),
-        )
-        .labelled_by(label.id);
+        let password = ui
+            .add(
+                egui::TextEdit::singleline(&mut fields.password)
+                    .password(true)
+                    .desired_width(280.0),
+            )
+            .labelled_by(label.id);
+        // Asked for a password: the cursor waits in its field (once; the user may move on).
+        if std::mem::take(&mut fields.focus_password) {
+            password.request_focus();
+        }
+        entered = password.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.end_row();
         let label = ui.label(tr.t("connect-tls"));
         egui::ComboBox::from_id_salt("connect-tls")
@@ -184,6 +287,7 @@ fn fields_ui(ui: &mut egui::Ui, tr: &I18n, fields: &mut ConnectForm) {
             ui.end_row();
         }
     });
+    entered
 }
 
 fn tls_text(tr: &I18n, tls: Tls) -> String {
@@ -208,6 +312,8 @@ mod tests {
             password: "p@ss:wört/1".into(),
             tls: Tls::Verify,
             root: "/etc/ssl/ca.pem".into(),
+            roadmap: None,
+            focus_password: false,
         };
         assert_eq!(
             form.url(),
@@ -217,5 +323,35 @@ mod tests {
         let plain = ConnectForm { password: String::new(), tls: Tls::Require, ..form };
         assert!(plain.url().starts_with("postgresql://anna@db.kreis.example:6543/"));
         assert!(plain.url().ends_with("?sslmode=require"));
+    }
+
+    #[test]
+    fn an_address_from_the_recent_files_fills_the_fields_and_names_the_roadmap() {
+        let form = ConnectForm {
+            host: "db.kreis.example".into(),
+            port: "6543".into(),
+            database: "fahr plan".into(),
+            user: "anna.müller".into(),
+            password: "secret".into(),
+            tls: Tls::Verify,
+            root: "/etc/ssl/ca.pem".into(),
+            roadmap: None,
+            focus_password: false,
+        };
+        let back = ConnectForm::from_address(&format!("{}#blumberg", form.url()), "x").unwrap();
+        // Everything but the password, which is never kept in an address.
+        assert_eq!(back.roadmap.as_deref(), Some("blumberg"));
+        assert!(back.focus_password, "the password is asked for");
+        let back =
+            ConnectForm { password: "secret".into(), roadmap: None, focus_password: false, ..back };
+        assert_eq!(back, form);
+        let v6 = ConnectForm::from_address("postgres://[::1]/fahrplan?sslmode=require", "bernd");
+        let v6 = v6.unwrap();
+        assert_eq!(
+            (v6.host.as_str(), v6.port.as_str(), v6.user.as_str()),
+            ("[::1]", "5432", "bernd")
+        );
+        assert_eq!((v6.tls, v6.roadmap), (Tls::Require, None));
+        assert_eq!(ConnectForm::from_address("/srv/fahrplan.sqlite", "x"), None);
     }
 }

@@ -230,8 +230,12 @@ impl FahrplanApp {
             connect: false,
         };
         self.top_bar(ui, &tokens, &slide_key, &mut start_presentation, &mut asked, &mut commands);
-        if asked.connect {
-            let login = self.state.who().to_owned();
+        // The server login as libpq would take it (not the name the history records).
+        let login = crate::app::storage::os_login();
+        if let Some(address) = self.state.take_password_wanted() {
+            self.view.connect =
+                connect::ConnectForm::from_address(&address.to_string_lossy(), &login);
+        } else if asked.connect {
             self.view.connect.get_or_insert_with(|| connect::ConnectForm::for_user(&login));
         }
         let backups_open = asked.backups;
@@ -407,8 +411,9 @@ impl FahrplanApp {
                     );
                 });
         }
-        // A window waiting for the edit lock looks again every two seconds (and only then).
-        if self.state.waiting_for_lock() {
+        // A window waiting for the edit lock or the server looks again every two seconds (and
+        // only then).
+        if self.state.waiting() {
             ui.ctx().request_repaint_after(std::time::Duration::from_secs(2));
         }
     }

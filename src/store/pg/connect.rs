@@ -18,6 +18,23 @@ pub fn is_server_url(text: &str) -> bool {
     lower.starts_with("postgresql://") || lower.starts_with("postgres://")
 }
 
+/// A server roadmap's address split into the server's address and the roadmap named after `#`.
+/// Only a `#` after the last `@` counts (a password may hold one).
+pub fn split_roadmap(text: &str) -> (&str, Option<&str>) {
+    let host_from = text.rfind('@').map_or(0, |at| at + 1);
+    match text[host_from..].find('#') {
+        Some(i) => {
+            let (url, roadmap) = (&text[..host_from + i], &text[host_from + i + 1..]);
+            (url, Some(roadmap).filter(|r| !r.is_empty()))
+        }
+        None => (text, None),
+    }
+}
+
+/// The query settings an address keeps where it is shown or remembered (never a password).
+const KEPT_SETTINGS: [&str; 4] =
+    ["sslmode", "sslrootcert", "target_session_attrs", "connect_timeout"];
+
 /// How the connection is encrypted (libpq's `sslmode`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Tls {
@@ -56,7 +73,7 @@ impl ServerUrl {
     pub fn parse(url: &str) -> Result<Self> {
         let bad = |detail: &str| StoreError::BadUrl(detail.to_owned());
         // The fragment names the roadmap, not part of the address.
-        let url = url.trim().split_once('#').map_or(url.trim(), |(url, _)| url);
+        let url = split_roadmap(url.trim()).0;
         if !is_server_url(url) {
             return Err(bad("postgresql://…"));
         }
@@ -91,8 +108,9 @@ impl ServerUrl {
         {
             config.password(password);
         }
+        // As libpq: the login of this computer's user (never the name the history records).
         if config.get_user().is_none() {
-            config.user(&super::super::current_user());
+            config.user(&os_login());
         }
         let hosts = config.get_hosts();
         let host = match hosts.first() {
@@ -122,7 +140,13 @@ impl ServerUrl {
                 postgres::config::SslMode::Require
             }
         });
-        Ok(Self { config, tls, host, shown, query: query.to_owned() })
+        // What is remembered of the query: the settings, never a password given there.
+        let query = query
+            .split('&')
+            .filter(|pair| KEPT_SETTINGS.contains(&pair.split_once('=').map_or(*pair, |(k, _)| k)))
+            .collect::<Vec<_>>()
+            .join("&");
+        Ok(Self { config, tls, host, shown, query })
     }
 
     /// `host:port`.
@@ -182,6 +206,14 @@ impl ServerUrl {
     }
 }
 
+/// The user name libpq would log in with: `PGUSER`, else this computer's login.
+pub fn os_login() -> String {
+    ["PGUSER", "USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(super::super::current_user)
+}
+
 /// `%2F` and friends in a query value.
 fn percent_decoded(text: &str) -> String {
     let bytes = text.as_bytes();
@@ -209,10 +241,10 @@ pub(super) fn server_error(host: &str, e: &postgres::Error) -> StoreError {
     let server = |trouble| StoreError::Server { host: host.to_owned(), trouble };
     if let Some(db) = e.as_db_error() {
         let code = db.code();
-        return if *code == SqlState::INVALID_PASSWORD
-            || *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION
-        {
+        return if *code == SqlState::INVALID_PASSWORD {
             server(ServerTrouble::Authentication)
+        } else if *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION {
+            server(ServerTrouble::NotAdmitted)
         } else if *code == SqlState::ADMIN_SHUTDOWN
             || *code == SqlState::CRASH_SHUTDOWN
             || *code == SqlState::CANNOT_CONNECT_NOW
@@ -444,5 +476,29 @@ mod tests {
         ] {
             assert!(matches!(ServerUrl::parse(bad), Err(StoreError::BadUrl(_))), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_remembered_address_keeps_the_settings_but_never_a_password() {
+        let url = ServerUrl::parse(
+            "postgresql://anna@db/kreis?password=geheim&sslmode=require&application_name=x#blumberg",
+        )
+        .unwrap();
+        assert_eq!(
+            url.location("blumberg"),
+            "postgresql://anna@db:5432/kreis?sslmode=require#blumberg"
+        );
+        // A `#` in the password is not the roadmap.
+        assert_eq!(
+            split_roadmap("postgresql://anna:ge#heim@db/kreis#donau"),
+            ("postgresql://anna:ge#heim@db/kreis", Some("donau"))
+        );
+        assert_eq!(
+            split_roadmap("postgresql://anna:ge#heim@db/kreis"),
+            ("postgresql://anna:ge#heim@db/kreis", None)
+        );
+        assert_eq!(split_roadmap("postgresql://db/kreis#"), ("postgresql://db/kreis", None));
+        let hashed = ServerUrl::parse("postgresql://anna:ge#heim@db/kreis#donau").unwrap();
+        assert_eq!(hashed.host(), "db:5432");
     }
 }

@@ -15,7 +15,7 @@ use super::{Result, StoreError};
 use crate::model::Seed;
 use crate::store::sql::Sql;
 use crate::store::write::{Batch, BatchKind, run_batch};
-use crate::store::{Clock, Looked, ReadOnlyReason, Storage, Watch, current_user};
+use crate::store::{Clock, Looked, ReadOnlyReason, ServerTrouble, Storage, Watch, current_user};
 
 /// One roadmap on a server.
 pub struct PgStore {
@@ -25,6 +25,9 @@ pub struct PgStore {
     offline: std::cell::Cell<bool>,
     /// When to try to connect again, and the pause after the next failure (growing to 30 s).
     retry: Option<(std::time::Instant, std::time::Duration)>,
+    /// A connection being made beside the window (never on the caller's thread: it may take
+    /// up to 10 s).
+    reconnecting: Option<std::sync::mpsc::Receiver<Result<Opened>>>,
     /// Writes the listener heard of (0: no listener yet).
     changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// The connection's prepared statements, by their text.
@@ -70,6 +73,7 @@ impl PgStore {
             changes: std::sync::Arc::default(),
             offline: std::cell::Cell::new(false),
             retry: None,
+            reconnecting: None,
             url,
             roadmap,
             location,
@@ -233,21 +237,36 @@ impl PgStore {
                 pause = std::time::Duration::from_millis(500);
                 // After a reconnect, whatever happened meanwhile is looked at.
                 on_change();
-                let mut notifications = client.notifications();
-                let mut iter = notifications.timeout_iter(std::time::Duration::from_millis(200));
+                let mut checked = std::time::Instant::now();
                 loop {
                     if stopped() {
                         return;
                     }
-                    match iter.next() {
-                        Ok(Some(_)) => on_change(),
-                        Ok(None) => {}
+                    // A new wait each time: the iterator's timer only restarts when something
+                    // arrives, so one kept across quiet spells would return at once, spinning.
+                    let next = client
+                        .notifications()
+                        .timeout_iter(std::time::Duration::from_millis(200))
+                        .next();
+                    // A server that goes away without a word ends the stream quietly: every few
+                    // seconds the connection is asked whether it is still there.
+                    let alive = match next {
+                        Ok(Some(_)) => {
+                            on_change();
+                            true
+                        }
+                        Ok(None) if checked.elapsed() >= std::time::Duration::from_secs(5) => {
+                            checked = std::time::Instant::now();
+                            !client.is_closed() && client.batch_execute("").is_ok()
+                        }
+                        Ok(None) => !client.is_closed(),
+                        Err(_) => false,
+                    };
+                    if !alive {
                         // The connection is lost: the window is told (it then shows the last
                         // state read-only) and listening starts again.
-                        Err(_) => {
-                            on_change();
-                            break;
-                        }
+                        on_change();
+                        break;
                     }
                 }
             }
@@ -307,10 +326,24 @@ impl PgStore {
             return Ok(Looked::Nothing);
         }
         let now = std::time::Instant::now();
-        if self.retry.is_some_and(|(at, _)| now < at) {
-            return Ok(Looked::Nothing);
-        }
-        match open(&self.url, Some(&self.roadmap)) {
+        let attempt = match &self.reconnecting {
+            Some(receiver) => match receiver.try_recv() {
+                Ok(result) => result,
+                Err(std::sync::mpsc::TryRecvError::Empty) => return Ok(Looked::Nothing),
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => Err(StoreError::Server {
+                    host: self.url.host().to_owned(),
+                    trouble: ServerTrouble::Closed,
+                }),
+            },
+            None => {
+                if self.retry.is_none_or(|(at, _)| now >= at) {
+                    self.start_reconnecting();
+                }
+                return Ok(Looked::Nothing);
+            }
+        };
+        self.reconnecting = None;
+        match attempt {
             Ok(Opened { client, read_only, .. }) => {
                 *self.client.get_mut() = client;
                 // Statements belong to the connection that prepared them.
@@ -328,6 +361,20 @@ impl PgStore {
                 Ok(Looked::Nothing)
             }
             Err(e) => Err(e),
+        }
+    }
+
+    /// Starts connecting again on a thread of its own; [`Self::reconnect_if_closed`] takes the
+    /// result when it is there.
+    fn start_reconnecting(&mut self) {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let (url, roadmap) = (self.url.clone(), self.roadmap.clone());
+        let started =
+            std::thread::Builder::new().name("fahrplan-reconnect".into()).spawn(move || {
+                let _ = sender.send(open(&url, Some(&roadmap)));
+            });
+        if started.is_ok() {
+            self.reconnecting = Some(receiver);
         }
     }
 
