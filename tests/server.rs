@@ -607,3 +607,31 @@ fn the_window_asks_for_the_password_a_server_wants_and_opens_the_roadmap_with_it
     assert!(opened.ends_with(&format!("#{town}")) && !opened.contains("geheim"), "{opened}");
     assert!(harness.state().view.connect.is_none(), "the window closed");
 }
+
+#[test]
+fn a_revoke_that_leaves_the_role_through_a_group_is_refused_not_reported_done() {
+    let Some(url) = cluster() else { return };
+    let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let town = unique("gruppe");
+    let (user, group) = (unique("mitglied"), unique("amt"));
+    assert!(run(&url, &["server", "init", "--roadmap", &town, "--empty"]).status.success());
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    admin
+        .batch_execute(&format!(
+            "CREATE ROLE {user} LOGIN; CREATE ROLE {group}; GRANT {group} TO {user}; \
+             GRANT fahrplan_{town}_editor TO {group}"
+        ))
+        .unwrap();
+    let refused = run(&url, &["--roadmap", &town, "server", "revoke", &user]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert!(text(&refused).contains("über eine Gruppe"), "{}", text(&refused));
+    // Still an editor, as said: the user writes.
+    let login = format!("{}#{town}", as_login(&url, &user));
+    let list = run(&login, &["list"]);
+    assert!(list.status.success(), "{}", text(&list));
+    // Without the group the revoke goes through.
+    admin.batch_execute(&format!("REVOKE {group} FROM {user}")).unwrap();
+    let done = run(&url, &["--roadmap", &town, "server", "revoke", &user]);
+    assert!(done.status.success(), "{}", text(&done));
+    assert_eq!(run(&login, &["list"]).status.code(), Some(2));
+}

@@ -134,6 +134,7 @@ err-roadmap-name = „{ $name }“ ist kein Fahrplan-Name: erlaubt sind Kleinbuc
 err-no-roadmap = Den Fahrplan „{ $name }“ gibt es auf dem Server nicht, oder Sie dürfen ihn nicht lesen.
 err-no-roadmaps = Auf dem Server gibt es keinen Fahrplan, den Sie lesen dürfen.
 err-choose-roadmap = Bitte wählen Sie einen Fahrplan mit --roadmap: { $names }
+err-still-member = { $login } hat die Rolle { $role } weiterhin: sie wurde von einer anderen Rolle oder über eine Gruppe vergeben. Nichts wurde geändert; bitte dort entziehen.
 err-not-allowed = Der Server erlaubt das diesem Benutzer nicht: { $detail }
 err-roadmap-exists = Den Fahrplan „{ $name }“ gibt es auf dem Server schon.
 err-database = Datenbankfehler: { $detail }. Es wurde nichts geändert.

@@ -134,6 +134,7 @@ err-roadmap-name = "{ $name }" is not a roadmap name: lowercase letters, digits 
 err-no-roadmap = The server has no roadmap "{ $name }", or you may not read it.
 err-no-roadmaps = The server has no roadmap you may read.
 err-choose-roadmap = Please choose a roadmap with --roadmap: { $names }
+err-still-member = { $login } still has the role { $role }: it was given by another role or through a group. Nothing was changed; please revoke it there.
 err-not-allowed = The server does not allow this user to do that: { $detail }
 err-roadmap-exists = The server already has a roadmap "{ $name }".
 err-database = Database error: { $detail }. Nothing was changed.

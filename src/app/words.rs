@@ -92,6 +92,9 @@ impl StoreError {
             }
             Self::RoadmapExists(name) => tr.f("err-roadmap-exists", &[("name", name)]),
             Self::NotAllowed(detail) => tr.f("err-not-allowed", &[("detail", detail)]),
+            Self::StillMember { login, role } => {
+                tr.f("err-still-member", &[("login", login), ("role", role)])
+            }
         }
     }
 }

@@ -196,6 +196,14 @@ pub enum StoreError {
     /// to an unknown login); its words, in English.
     #[error("not allowed by the server: {0}")]
     NotAllowed(String),
+    /// A login keeps a roadmap role after a revoke (another administrator's grant, or a group).
+    #[error("{login} is still a member of {role}")]
+    StillMember {
+        /// The login.
+        login: String,
+        /// The roadmap's group role.
+        role: String,
+    },
     /// An error the server reported (its words, in English).
     #[error("database server: {0}")]
     Postgres(String),

@@ -121,14 +121,33 @@ pub fn grant(
         RoadmapRole::Viewer => (RoadmapRole::Viewer, RoadmapRole::Editor),
         RoadmapRole::Editor | RoadmapRole::Admin => (RoadmapRole::Editor, RoadmapRole::Viewer),
     };
-    let login = quoted(login);
+    let quoted_login = quoted(login);
     tx.batch_execute(&format!(
-        "REVOKE {} FROM {login}; GRANT {} TO {login};",
+        "REVOKE {} FROM {quoted_login}; GRANT {} TO {quoted_login};",
         role_name(name, take),
         role_name(name, give)
     ))
     .map_err(|e| db(&e))?;
+    still_member(&mut tx, login, &role_name(name, take))?;
     tx.commit().map_err(|e| db(&e))
+}
+
+/// Refuses (and so rolls back) when `login` is still a member of `role` after a REVOKE: since
+/// PostgreSQL 16 a REVOKE takes only the grants the revoking role made and merely warns about
+/// others (another administrator's grant, a membership through a group).
+fn still_member(tx: &mut postgres::Transaction<'_>, login: &str, role: &str) -> Result<()> {
+    let member: bool = tx
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM pg_roles r, pg_roles l \
+             WHERE r.rolname = $1 AND l.rolname = $2 AND pg_has_role(l.oid, r.oid, 'MEMBER'))",
+            &[&role, &login],
+        )
+        .map_err(|e| db(&e))?
+        .get(0);
+    if member {
+        return Err(StoreError::StillMember { login: login.to_owned(), role: role.to_owned() });
+    }
+    Ok(())
 }
 
 /// Takes every role in roadmap `name` from `login`.
@@ -138,13 +157,12 @@ pub fn revoke(client: &mut postgres::Client, login: &str, name: &str) -> Result<
     if !exists(&mut tx, name)? {
         return Err(StoreError::NoRoadmap { name: name.to_owned() });
     }
-    let login = quoted(login);
-    tx.batch_execute(&format!(
-        "REVOKE {}, {} FROM {login};",
-        role_name(name, RoadmapRole::Editor),
-        role_name(name, RoadmapRole::Viewer)
-    ))
-    .map_err(|e| db(&e))?;
+    let (editor, viewer) =
+        (role_name(name, RoadmapRole::Editor), role_name(name, RoadmapRole::Viewer));
+    tx.batch_execute(&format!("REVOKE {editor}, {viewer} FROM {};", quoted(login)))
+        .map_err(|e| db(&e))?;
+    still_member(&mut tx, login, &editor)?;
+    still_member(&mut tx, login, &viewer)?;
     tx.commit().map_err(|e| db(&e))
 }
 
