@@ -243,6 +243,7 @@ impl ValidationError {
             Self::NegativeMoney => tr.t("invalid-negative-money"),
             Self::ZeroAmount => tr.t("invalid-zero-amount"),
             Self::IntervalOutOfRange(m) => tr.f("invalid-interval", &[("value", m)]),
+            Self::FundingShareOutOfRange(p) => tr.f("invalid-funding-share", &[("value", p)]),
             Self::DateOutOfRange { date, .. } => {
                 tr.f("invalid-date-range", &[("value", &date.format("%Y-%m-%d").to_string())])
             }

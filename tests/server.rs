@@ -635,3 +635,44 @@ fn a_revoke_that_leaves_the_role_through_a_group_is_refused_not_reported_done() 
     assert!(done.status.success(), "{}", text(&done));
     assert_eq!(run(&login, &["list"]).status.code(), Some(2));
 }
+
+#[test]
+fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told() {
+    let Some(url) = cluster() else { return };
+    let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let town = unique("alt");
+    let editor = unique("bearbeiter");
+    assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
+    login(&url, &editor);
+    assert!(
+        run(&url, &["server", "grant", &editor, "editor", "--roadmap", &town]).status.success()
+    );
+    // The schema as version 1 left it: no funding, no staff days, no baselines.
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    admin
+        .batch_execute(&format!(
+            "SET search_path TO {town}; DROP TABLE baseline; \
+             ALTER TABLE measure DROP COLUMN funding_source, DROP COLUMN funding_share, \
+             DROP COLUMN staff_days_planned, DROP COLUMN staff_days_spent; \
+             UPDATE fahrplan_schema SET version = 1"
+        ))
+        .unwrap();
+    let as_editor = format!("{}#{town}", as_login(&url, &editor));
+    let told = run(&as_editor, &["list"]);
+    assert_eq!(told.status.code(), Some(2), "{}", text(&told));
+    assert!(text(&told).contains("älteren Fahrplan-Version"), "{}", text(&told));
+    // The administrator's first use upgrades it, with the rights on the new table.
+    let upgraded = run(&url, &["--roadmap", &town, "list", "--format", "json"]);
+    assert!(upgraded.status.success(), "{}", text(&upgraded));
+    let version: i64 = admin
+        .query_one(&format!("SELECT version FROM {town}.fahrplan_schema"), &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(version, 2);
+    let added = run(&as_editor, &["baseline", "add", "Gemeinderat"]);
+    assert!(added.status.success(), "{}", text(&added));
+    let edited = run(&as_editor, &["edit", "M18", "--funding-share", "50"]);
+    assert!(edited.status.success(), "{}", text(&edited));
+    let deviations = run(&as_editor, &["deviations", "--format", "json"]);
+    assert!(text(&deviations).contains("\"M18\""), "{}", text(&deviations));
+}

@@ -148,7 +148,13 @@ invalid-unknown-owner = Diese verantwortliche Stelle gibt es nicht.
 invalid-unknown-dependency = Die Maßnahme { $code }, von der abgehangen werden soll, gibt es nicht.
 invalid-cycle = Die Abhängigkeiten bilden einen Kreis: { $cycle }
 invalid-negative-money = Geplante Beträge dürfen nicht negativ sein.
+invalid-whole = „{ $value }“ ist keine ganze Zahl von 0 bis { $max }.
+field-funding-source = Förderung durch
+field-funding-share = Förderanteil (%)
+field-staff-planned = Personentage geplant
+field-staff-spent = Personentage geleistet
 invalid-interval = Das Prüfintervall { $value } muss zwischen 1 und 120 Monaten liegen.
+invalid-funding-share = Der Förderanteil { $value } % muss zwischen 0 und 100 % liegen.
 
 ## Kommandozeile
 cli-unknown-code = Es gibt keine Maßnahme { $code }.
@@ -202,6 +208,33 @@ err-nothing-to-revert = Es gibt nichts rückgängig zu machen bzw. wiederherzust
 cli-bad-progress = Ungültiger Fortschritt „{ $value }“: erwartet wird eine ganze Zahl von 0 bis 100.
 cli-bad-amount = Ungültiger Betrag „{ $value }“: erwartet wird z. B. 1.234,56 oder 1234.56.
 cli-check-server = „check“ prüft eine Fahrplan-Datei; ein Fahrplan auf einem Server wird vom Server selbst geschützt (für eine geprüfte Kopie: fahrplan backup --output DATEI).
+cli-bad-number = Ungültige Zahl „{ $value }“: erwartet wird eine ganze Zahl im erlaubten Bereich.
+cli-unknown-owner = Es gibt keine Verantwortliche oder keinen Verantwortlichen „{ $value }“.
+cli-edit-nothing = { $code }: nichts geändert (die Werte sind schon so).
+cli-edited = { $code }: geändert ({ $fields })
+cli-baseline-added = Beschlussstand „{ $title }“ vom { $date } festgehalten ({ $count } Maßnahmen).
+cli-baseline-measures = { $count } Maßnahmen
+cli-unknown-baseline = Es gibt keinen Beschlussstand „{ $title }“.
+cli-no-baseline = Es gibt noch keinen Beschlussstand (fahrplan baseline add TITEL).
+cli-deviations-title = Abweichungen vom Beschluss „{ $title }“ vom { $date }
+cli-deviations-none = Keine Abweichungen: der Plan ist, wie er beschlossen wurde.
+cli-deviations-totals = Einmalkosten { $old } → { $new }; laufende Kosten { $old_yearly } → { $new_yearly } im Jahr
+deviation-added = neu seit dem Beschluss
+deviation-removed = seit dem Beschluss entfallen
+deviation-due = fällig { $old } → { $new } ({ $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+ })
+deviation-one-off = Einmalkosten { $delta }
+deviation-fields = außerdem geändert: { $fields }
+finance-year = Haushaltsjahr
+finance-one-off = Einmalkosten
+finance-running = Laufende Kosten
+finance-funding = Fördermittel
+finance-own-share = Eigenanteil
+finance-staff-days = Personentage
+finance-funding-source = Förderung durch
+finance-total = Summe
 cli-bad-date = Ungültiges Datum „{ $value }“: erwartet wird z. B. 31.12.2026 oder 2026-12-31.
 cli-progress-set = { $code }: Fortschritt { $old } → { $new }
 cli-expense-added = { $code }: Ausgabe { $amount } am { $date } gebucht; ausgegeben insgesamt { $spent }
@@ -254,6 +287,32 @@ due-title = Fällige und überfällige Wirksamkeitsprüfungen
 due-none = Keine Prüfung ist überfällig oder in den nächsten 30 Tagen fällig.
 due-overdue = überfällig seit { $date }
 due-soon = fällig am { $date }
+tab-finance = Finanzplanung
+deviations-heading = Abweichungen vom Beschluss vom { $date } ({ $title })
+deviations-heading-none = Abweichungen vom Beschluss
+deviations-none-yet = Noch kein Beschlussstand festgehalten. Beim Erfassen einer Ratssitzung unten „Beschlussstand festhalten“ wählen.
+deviations-totals = Einmalkosten laut Beschluss { $old }, heute { $new } ({ $delta })
+deviation-slip = fällig { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+ } { $days ->
+    [-1] früher
+   *[other] später
+ }
+deviation-field-title = Titel
+deviation-field-horizon = Zeithorizont
+deviation-field-owner = Verantwortlich
+deviation-field-start = Beginn
+deviation-field-planned_yearly = laufende Kosten
+deviation-field-funding_source = Förderung
+deviation-field-funding_share = Förderanteil
+deviation-field-staff_days_planned = Personentage
+finance-from = Ab Haushaltsjahr
+finance-this-year = Laufendes Jahr
+finance-horizon = { $horizon } ({ $n } Maßnahmen, Eigenanteil je Jahr)
+finance-note = Einmalkosten im Jahr des Beginns, laufende Kosten ab dem Monat nach der Fertigstellung anteilig, Fördermittel als Anteil der Einmalkosten, Personentage über die Laufzeit verteilt.
+dashboard-meeting-baseline = Beschlussstand festhalten
+dashboard-meeting-baseline-hint = Hält den ganzen Plan (Termine, Kosten, Förderung, Personentage) so fest, wie ihn der Rat beschlossen hat; spätere Abweichungen zeigt die Übersicht.
 tab-history = Verlauf
 history-filter-measure = Maßnahme
 history-filter-who = Person
@@ -321,6 +380,9 @@ hfield-owner-added = Stelle angelegt
 hfield-owner-renamed = Stelle umbenannt
 hfield-owner-deleted = Stelle gelöscht
 action-show-history = Verlauf anzeigen
+err-needs-upgrade = Der Fahrplan „{ $name }“ stammt von einer älteren Fahrplan-Version. Die Administration des Servers muss ihn einmal öffnen (z. B. fahrplan --db … --roadmap { $name } list), damit er aktualisiert wird.
+err-empty-baseline = Bitte einen Titel für den Beschlussstand eingeben.
+err-baseline-exists = Einen Beschlussstand „{ $title }“ gibt es schon; bitte einen anderen Titel wählen.
 err-empty-meeting = Bitte einen Titel für die Sitzung eingeben.
 hfield-meeting-added = Sitzung erfasst
 hfield-meeting-deleted = Sitzung gelöscht

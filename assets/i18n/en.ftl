@@ -148,7 +148,13 @@ invalid-unknown-owner = This owner does not exist.
 invalid-unknown-dependency = The measure { $code } to depend on does not exist.
 invalid-cycle = The dependencies form a cycle: { $cycle }
 invalid-negative-money = Planned amounts must not be negative.
+invalid-whole = “{ $value }” is not a whole number from 0 to { $max }.
+field-funding-source = Funded by
+field-funding-share = Funding share (%)
+field-staff-planned = Staff days planned
+field-staff-spent = Staff days spent
 invalid-interval = The review interval { $value } must be between 1 and 120 months.
+invalid-funding-share = The funding share { $value } % must be between 0 and 100 %.
 
 ## Command line
 cli-unknown-code = There is no measure { $code }.
@@ -202,6 +208,33 @@ err-nothing-to-revert = There is nothing to undo or redo.
 cli-bad-progress = Invalid progress "{ $value }": a whole number from 0 to 100 is expected.
 cli-bad-amount = Invalid amount "{ $value }": e.g. 1234.56 or 1,234.56 is expected.
 cli-check-server = “check” checks a roadmap file; a roadmap on a server is kept sound by the server itself (for a verified copy: fahrplan backup --output FILE).
+cli-bad-number = Invalid number “{ $value }”: a whole number in the allowed range is expected.
+cli-unknown-owner = There is no owner “{ $value }”.
+cli-edit-nothing = { $code }: nothing changed (the values are already so).
+cli-edited = { $code }: changed ({ $fields })
+cli-baseline-added = Baseline “{ $title }” of { $date } recorded ({ $count } measures).
+cli-baseline-measures = { $count } measures
+cli-unknown-baseline = There is no baseline “{ $title }”.
+cli-no-baseline = There is no baseline yet (fahrplan baseline add TITLE).
+cli-deviations-title = Deviations from the decision “{ $title }” of { $date }
+cli-deviations-none = No deviations: the plan is as it was approved.
+cli-deviations-totals = One-off cost { $old } → { $new }; running cost { $old_yearly } → { $new_yearly } a year
+deviation-added = new since the decision
+deviation-removed = dropped since the decision
+deviation-due = due { $old } → { $new } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+ })
+deviation-one-off = one-off cost { $delta }
+deviation-fields = also changed: { $fields }
+finance-year = Budget year
+finance-one-off = One-off cost
+finance-running = Running cost
+finance-funding = Funding
+finance-own-share = Own share
+finance-staff-days = Staff days
+finance-funding-source = Funded by
+finance-total = Total
 cli-bad-date = Invalid date "{ $value }": e.g. 2026-12-31 or 31.12.2026 is expected.
 cli-progress-set = { $code }: progress { $old } → { $new }
 cli-expense-added = { $code }: expense of { $amount } on { $date } booked; spent in total { $spent }
@@ -254,6 +287,32 @@ due-title = Effectiveness reviews due and overdue
 due-none = No review is overdue or due within the next 30 days.
 due-overdue = overdue since { $date }
 due-soon = due on { $date }
+tab-finance = Financial plan
+deviations-heading = Deviations from the decision of { $date } ({ $title })
+deviations-heading-none = Deviations from the decision
+deviations-none-yet = No baseline recorded yet. When recording a council meeting below, choose “Record baseline”.
+deviations-totals = One-off cost as approved { $old }, now { $new } ({ $delta })
+deviation-slip = due { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+ } { $days ->
+    [-1] earlier
+   *[other] later
+ }
+deviation-field-title = title
+deviation-field-horizon = horizon
+deviation-field-owner = owner
+deviation-field-start = start
+deviation-field-planned_yearly = running cost
+deviation-field-funding_source = funding
+deviation-field-funding_share = funding share
+deviation-field-staff_days_planned = staff days
+finance-from = From budget year
+finance-this-year = Current year
+finance-horizon = { $horizon } ({ $n } measures, own share per year)
+finance-note = One-off cost in the year of the start, running cost pro rata from the month after delivery, funding as a share of the one-off cost, staff days spread over the run.
+dashboard-meeting-baseline = Record baseline
+dashboard-meeting-baseline-hint = Records the whole plan (dates, costs, funding, staff days) as the council approved it; the overview then shows later deviations.
 tab-history = History
 history-filter-measure = Measure
 history-filter-who = Person
@@ -321,6 +380,9 @@ hfield-owner-added = Owner added
 hfield-owner-renamed = Owner renamed
 hfield-owner-deleted = Owner deleted
 action-show-history = Show history
+err-needs-upgrade = The roadmap “{ $name }” was made by an older Fahrplan. The server’s administrator must open it once (e.g. fahrplan --db … --roadmap { $name } list) to upgrade it.
+err-empty-baseline = Please enter a title for the baseline.
+err-baseline-exists = A baseline “{ $title }” exists already; please choose another title.
 err-empty-meeting = Please enter a title for the meeting.
 hfield-meeting-added = Meeting recorded
 hfield-meeting-deleted = Meeting deleted

@@ -51,6 +51,7 @@ impl AppState {
             | Command::MergeOwners { .. }
             | Command::DeleteOwner(_)
             | Command::AddMeeting { .. }
+            | Command::AddBaseline { .. }
             | Command::Undo
             | Command::Redo => Ok(None),
         }

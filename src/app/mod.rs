@@ -141,6 +141,13 @@ pub enum Command {
         /// What it was.
         title: String,
     },
+    /// Freeze the current plan as a baseline (Beschlussstand).
+    AddBaseline {
+        /// The day of the decision.
+        date: NaiveDate,
+        /// What it records.
+        title: String,
+    },
     /// Undo the latest change.
     Undo,
     /// Redo the latest undone change.
@@ -502,6 +509,7 @@ impl AppState {
             | Command::MergeOwners { .. }
             | Command::DeleteOwner(_)
             | Command::AddMeeting { .. }
+            | Command::AddBaseline { .. }
             | Command::Undo
             | Command::Redo => self.apply_roadmap(command),
             command => self.apply_file(command),
@@ -583,6 +591,9 @@ impl AppState {
             Command::DeleteOwner(id) => self.write(|s| s.delete_owner(id))?,
             Command::AddMeeting { date, title } => {
                 self.write(|s| s.add_meeting(date, &title))?;
+            }
+            Command::AddBaseline { date, title } => {
+                self.write(|s| s.add_baseline(&title, date))?;
             }
             Command::Undo | Command::Redo => {
                 let undo = command == Command::Undo;

@@ -170,6 +170,10 @@ pub fn default_seed(lang: Lang) -> Result<Seed, SeedError> {
             version: 1,
             archived: false,
             archived_on: None,
+            funding_source: String::new(),
+            funding_share: 0,
+            staff_days_planned: 0,
+            staff_days_spent: 0,
         });
         roadmap.expenses.extend(s.expenses.iter().map(|e| Expense {
             id: 0,

@@ -136,6 +136,39 @@ pub enum Cmd {
         #[arg(long)]
         next: Option<String>,
     },
+    /// Change a measure's plan fields: all given fields in one change (one undo).
+    Edit(Box<EditArgs>),
+    /// Baselines (Beschlussstand): the plan as the council approved it.
+    Baseline {
+        /// What to do.
+        #[command(subcommand)]
+        action: BaselineCmd,
+    },
+    /// What differs from a baseline now: slipped dates, moved money, added and removed measures.
+    Deviations {
+        /// The baseline's title (default: the latest).
+        #[arg(long, value_name = "TITLE")]
+        baseline: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextFormat,
+    },
+    /// The multi-year financial plan: per budget year one-off and running cost, funding, own
+    /// share and staff days, with a line per measure.
+    Finance {
+        /// The first budget year (default: the current one).
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2200))]
+        from: Option<i32>,
+        /// How many years.
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=50))]
+        years: u32,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: FinanceFormat,
+        /// The CSV separator (default `;` in German, `,` in English).
+        #[arg(long)]
+        delimiter: Option<char>,
+    },
     /// Undo the latest change (also one made in the window).
     Undo,
     /// Redo the latest undone change.
@@ -241,6 +274,79 @@ pub enum MeetingCmd {
     },
     /// List the meetings.
     List,
+}
+
+/// `edit`: the fields to change (at least one).
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    /// The measure's code.
+    pub code: String,
+    /// New title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Planned start (2027-01-01 or 01.01.2027).
+    #[arg(long)]
+    pub start: Option<String>,
+    /// Due date.
+    #[arg(long)]
+    pub due: Option<String>,
+    /// The owner, by name (as listed by `list`); empty for none.
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// Planned one-off cost in euros (95000, 95.000,00 or 95000.00).
+    #[arg(long, allow_hyphen_values = true)]
+    pub planned_one_off: Option<String>,
+    /// Planned yearly running cost in euros.
+    #[arg(long, allow_hyphen_values = true)]
+    pub planned_yearly: Option<String>,
+    /// Months between re-evaluations (1–120; 0 for none).
+    #[arg(long, value_name = "MONTHS")]
+    pub interval: Option<String>,
+    /// Who funds part of the one-off cost (empty for nobody).
+    #[arg(long)]
+    pub funding_source: Option<String>,
+    /// The funded share of the one-off cost in percent (0–100).
+    #[arg(long, value_name = "PERCENT")]
+    pub funding_share: Option<String>,
+    /// Planned staff days (Personentage).
+    #[arg(long, value_name = "N")]
+    pub staff_days_planned: Option<String>,
+    /// Staff days spent so far.
+    #[arg(long, value_name = "N")]
+    pub staff_days_spent: Option<String>,
+    /// Why (recorded in the history).
+    #[arg(long, default_value = "")]
+    pub comment: String,
+}
+
+/// `baseline` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum BaselineCmd {
+    /// Freeze the whole current plan as a baseline.
+    Add {
+        /// What it records, e.g. "Gemeinderat Dezember 2026".
+        title: String,
+        /// The day of the decision (default today).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// List the baselines.
+    List {
+        /// Output format (JSON: a list of `{title, date, measures}`).
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
+}
+
+/// `finance --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FinanceFormat {
+    /// A table for people.
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// CSV for the Kämmerei's spreadsheet.
+    Csv,
 }
 
 /// `reevaluate --verdict`.

@@ -462,7 +462,7 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
 }
 
 /// The measure `code`, or the "no such measure" failure.
-fn existing(store: &dyn Storage, code: &str, tr: &I18n) -> Result<Measure, Failure> {
+pub(super) fn existing(store: &dyn Storage, code: &str, tr: &I18n) -> Result<Measure, Failure> {
     store
         .measure(code)
         .map_err(|e| Failure::store(&e, tr))?
@@ -470,7 +470,11 @@ fn existing(store: &dyn Storage, code: &str, tr: &I18n) -> Result<Measure, Failu
 }
 
 /// A date argument (ISO or German), or `today` when absent.
-fn date_arg(text: Option<&str>, today: NaiveDate, tr: &I18n) -> Result<NaiveDate, Failure> {
+pub(super) fn date_arg(
+    text: Option<&str>,
+    today: NaiveDate,
+    tr: &I18n,
+) -> Result<NaiveDate, Failure> {
     match text {
         None => Ok(today),
         Some(t) => {

@@ -8,6 +8,7 @@
 mod args;
 mod commands;
 mod output;
+mod plan;
 mod server;
 
 use std::io::Write as _;
@@ -18,7 +19,8 @@ use chrono::NaiveDate;
 use clap::Parser;
 
 pub use self::args::{
-    Cli, Cmd, ExportFormat, LangArg, MeetingCmd, TableFormat, TextFormat, VerdictArg,
+    BaselineCmd, Cli, Cmd, EditArgs, ExportFormat, FinanceFormat, LangArg, MeetingCmd, TableFormat,
+    TextFormat, VerdictArg,
 };
 use crate::app::storage::{self, Storage, StoreError};
 use crate::i18n::{I18n, Lang, parse_date};
@@ -161,6 +163,15 @@ fn run(
             commands::meeting_add(&cx, date, title)
         }
         Cmd::Meeting { action: MeetingCmd::List } => commands::meeting_list(&cx),
+        Cmd::Edit(edit) => plan::edit(&cx, edit),
+        Cmd::Baseline { action: BaselineCmd::Add { title, date } } => {
+            plan::baseline_add(&cx, title, date.as_deref())
+        }
+        Cmd::Baseline { action: BaselineCmd::List { format } } => plan::baseline_list(&cx, *format),
+        Cmd::Deviations { baseline, format } => plan::deviations(&cx, baseline.as_deref(), *format),
+        Cmd::Finance { from, years, format, delimiter } => {
+            plan::finance(&cx, *from, *years, *format, *delimiter)
+        }
         Cmd::Undo => commands::undo_redo(&cx, true),
         Cmd::Redo => commands::undo_redo(&cx, false),
         Cmd::History { code, format } => commands::history(&cx, code.as_deref(), *format),

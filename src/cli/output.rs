@@ -173,6 +173,11 @@ pub(super) fn measure_json(roadmap: &Roadmap, m: &Measure, today: NaiveDate, ful
             "planned_one_off_cents": m.planned_one_off.cents(),
             "planned_yearly_cents": m.planned_yearly.cents(),
             "spent_cents": roadmap.spent(&m.code).cents(),
+            "funding_source": m.funding_source,
+            "funding_share": m.funding_share,
+            "funding_cents": m.funding().cents(),
+            "staff_days_planned": m.staff_days_planned,
+            "staff_days_spent": m.staff_days_spent,
             "notes": m.notes,
             "version": m.version,
             "expenses": roadmap.expenses.iter().filter(|e| e.code == m.code)

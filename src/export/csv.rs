@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::i18n::{I18n, Lang};
-use crate::model::{Money, Roadmap, schedule_health};
+use crate::model::{FinancePlan, FinanceYear, Money, Roadmap, schedule_health};
 
 /// The separator for `lang` unless one is given: `;` for German (Excel's German default), `,`.
 pub fn default_delimiter(lang: Lang) -> char {
@@ -156,6 +156,51 @@ pub fn expenses_csv(roadmap: &Roadmap, tr: &I18n, delimiter: char) -> Vec<u8> {
             text(&e.note),
         ];
         out.push_str(&line(&row, delimiter));
+    }
+    out.into_bytes()
+}
+
+/// The financial plan for the Kämmerei: one row per measure and budget year, then one total row
+/// per year (`Summe`), amounts and staff days as numbers.
+pub fn finance_csv(plan: &FinancePlan, tr: &I18n, delimiter: char) -> Vec<u8> {
+    let header: Vec<Cell> = [
+        "col-code",
+        "field-title",
+        "finance-year",
+        "finance-one-off",
+        "finance-running",
+        "finance-funding",
+        "finance-own-share",
+        "finance-staff-days",
+        "finance-funding-source",
+    ]
+    .iter()
+    .map(|k| text(tr.t(k)))
+    .collect();
+    let lang = tr.lang();
+    let row = |code: &str, title: &str, y: &FinanceYear, source: &str| {
+        vec![
+            text(code),
+            text(title),
+            Cell::Value(y.year.to_string()),
+            amount(y.one_off, lang),
+            amount(y.running, lang),
+            amount(y.funding, lang),
+            amount(y.own_share, lang),
+            Cell::Value(y.staff_days.to_string()),
+            text(source),
+        ]
+    };
+    let mut out = String::from("\u{feff}");
+    out.push_str(&line(&header, delimiter));
+    for l in &plan.lines {
+        for y in &l.years {
+            out.push_str(&line(&row(&l.code, &l.title, y, &l.funding_source), delimiter));
+        }
+    }
+    let total = tr.t("finance-total");
+    for y in &plan.years {
+        out.push_str(&line(&row(&total, "", y, ""), delimiter));
     }
     out.into_bytes()
 }

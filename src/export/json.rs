@@ -40,6 +40,10 @@ pub fn export_json(roadmap: &Roadmap, history: &[Change]) -> Result<Vec<u8>, ser
                 "notes": m.notes,
                 "archived": m.archived,
                 "archived_on": m.archived_on,
+                "funding_source": m.funding_source,
+                "funding_share": m.funding_share,
+                "staff_days_planned": m.staff_days_planned,
+                "staff_days_spent": m.staff_days_spent,
             })
         })
         .collect();
@@ -52,6 +56,7 @@ pub fn export_json(roadmap: &Roadmap, history: &[Change]) -> Result<Vec<u8>, ser
         "expenses": roadmap.expenses.iter().map(|e| json!({"code": e.code, "date": e.date, "amount_cents": e.amount, "note": e.note})).collect::<Vec<_>>(),
         "reevaluations": roadmap.reevaluations.iter().map(|r| json!({"code": r.code, "date": r.date, "verdict": r.verdict, "note": r.note, "by": r.by})).collect::<Vec<_>>(),
         "meetings": roadmap.meetings.iter().map(|m| json!({"date": m.date, "title": m.title})).collect::<Vec<_>>(),
+        "baselines": roadmap.baselines.iter().map(|b| json!({"title": b.title, "date": b.date, "measures": b.measures})).collect::<Vec<_>>(),
         "history": history.iter().map(|c| json!({"at": c.at, "who": c.who, "code": c.code, "field": c.field, "old": c.old, "new": c.new, "comment": c.comment})).collect::<Vec<_>>(),
     });
     serde_json::to_vec_pretty(&value)

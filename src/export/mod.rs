@@ -10,7 +10,7 @@ mod picture;
 #[cfg(test)]
 mod testgen;
 
-pub use csv::{default_delimiter, expenses_csv, measures_csv};
+pub use csv::{default_delimiter, expenses_csv, finance_csv, measures_csv};
 pub use ics::calendar;
 pub use json::export_json;
 pub use pdf::{ReportError, ReportOptions, report_pdf};

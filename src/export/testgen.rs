@@ -145,5 +145,16 @@ pub fn roadmap(rng: &mut fastrand::Rng) -> (Roadmap, Vec<Change>) {
         name: format!("Fahrplan {}", text(rng)),
         adopted: rng.bool().then(|| date(rng)),
     };
-    (Roadmap { info, measures, owners, expenses, reevaluations, meetings }, history)
+    (
+        Roadmap {
+            info,
+            measures,
+            owners,
+            expenses,
+            reevaluations,
+            meetings,
+            baselines: Vec::new(),
+        },
+        history,
+    )
 }

@@ -36,6 +36,9 @@ pub struct ImportData {
     /// Council meetings.
     #[serde(default)]
     pub meetings: Vec<ImportMeeting>,
+    /// Baselines (the plan as approved, frozen).
+    #[serde(default)]
+    pub baselines: Vec<ImportBaseline>,
     /// The history.
     #[serde(default)]
     pub history: Vec<ImportChange>,
@@ -87,6 +90,14 @@ pub struct ImportMeasure {
     pub archived: bool,
     #[serde(default)]
     pub archived_on: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    pub funding_source: String,
+    #[serde(default)]
+    pub funding_share: u8,
+    #[serde(default)]
+    pub staff_days_planned: u32,
+    #[serde(default)]
+    pub staff_days_spent: u32,
 }
 
 /// An expense in an import.
@@ -119,6 +130,15 @@ pub struct ImportReevaluation {
 pub struct ImportMeeting {
     pub date: chrono::NaiveDate,
     pub title: String,
+}
+
+/// A baseline in an import.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[allow(missing_docs)]
+pub struct ImportBaseline {
+    pub title: String,
+    pub date: chrono::NaiveDate,
+    pub measures: Vec<crate::model::BaselineMeasure>,
 }
 
 /// A history entry in an import.
@@ -364,6 +384,10 @@ fn measures_of(data: &ImportData, roadmap: &mut crate::model::Roadmap) -> Result
             version: 1,
             archived: m.archived,
             archived_on: m.archived_on.filter(|_| m.archived),
+            funding_source: m.funding_source.clone(),
+            funding_share: m.funding_share,
+            staff_days_planned: m.staff_days_planned,
+            staff_days_spent: m.staff_days_spent,
         });
     }
     for m in &roadmap.measures {
@@ -459,6 +483,16 @@ fn records_of(data: &ImportData, roadmap: &mut crate::model::Roadmap) {
         .meetings
         .iter()
         .map(|m| crate::model::Meeting { id: 0, date: m.date, title: m.title.clone() })
+        .collect();
+    roadmap.baselines = data
+        .baselines
+        .iter()
+        .map(|b| crate::model::Baseline {
+            id: 0,
+            title: b.title.clone(),
+            date: b.date,
+            measures: b.measures.clone(),
+        })
         .collect();
 }
 

@@ -23,16 +23,24 @@ pub struct YearBudget {
 ///
 /// `until` ends the plan (an archived measure): nothing after that day counts.
 fn planned_in_year(measure: &Measure, year: i32, until: Option<NaiveDate>) -> Money {
+    one_off_in_year(measure, year, until).saturating_add(running_in_year(measure, year, until))
+}
+
+/// The one-off cost `measure` plans in `year` (see [`planned_in_year`]).
+pub(super) fn one_off_in_year(measure: &Measure, year: i32, until: Option<NaiveDate>) -> Money {
+    let counts = measure.status != Status::Cancelled
+        && measure.start.year() == year
+        && until.is_none_or(|u| measure.start <= u);
+    if counts { measure.planned_one_off } else { Money::ZERO }
+}
+
+/// The running cost `measure` plans in `year` (see [`planned_in_year`]).
+pub(super) fn running_in_year(measure: &Measure, year: i32, until: Option<NaiveDate>) -> Money {
     if measure.status == Status::Cancelled {
         return Money::ZERO;
     }
-    let mut planned = Money::ZERO;
-    if measure.start.year() == year && until.is_none_or(|u| measure.start <= u) {
-        planned = planned.saturating_add(measure.planned_one_off);
-    }
     let delivered = measure.completed.unwrap_or(measure.due);
-    let months = running_months(delivered, year, until);
-    planned.saturating_add(measure.planned_yearly.scaled(months, 12))
+    measure.planned_yearly.scaled(running_months(delivered, year, until), 12)
 }
 
 /// The day up to which a measure's plan counts: for an archived measure the day it was archived

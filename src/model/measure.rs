@@ -185,6 +185,19 @@ pub struct Measure {
     /// then, never later (`None` for an archived measure of an older file: up to today).
     #[serde(default)]
     pub archived_on: Option<NaiveDate>,
+    /// Who funds part of the one-off cost (free text, e.g. "Breitbandförderung
+    /// Baden-Württemberg"); empty for none.
+    #[serde(default)]
+    pub funding_source: String,
+    /// The funded share of the planned one-off cost, in percent (0–100).
+    #[serde(default)]
+    pub funding_share: u8,
+    /// Planned staff days (Personentage).
+    #[serde(default)]
+    pub staff_days_planned: u32,
+    /// Staff days spent so far.
+    #[serde(default)]
+    pub staff_days_spent: u32,
 }
 
 impl Measure {
@@ -218,7 +231,17 @@ impl Measure {
             version: 0,
             archived: false,
             archived_on: None,
+            funding_source: String::new(),
+            funding_share: 0,
+            staff_days_planned: 0,
+            staff_days_spent: 0,
         }
+    }
+
+    /// The funded part of the planned one-off cost ([`Self::funding_share`] of it, rounded to
+    /// the cent).
+    pub fn funding(&self) -> Money {
+        self.planned_one_off.scaled(i64::from(self.funding_share.min(100)), 100)
     }
 
     /// The measure with a new status and the fields that follow from it: done means 100 %
@@ -334,7 +357,7 @@ fn join_refs(refs: &[FrameworkRef]) -> Option<String> {
 
 /// Every field of `m` with its value as text, as the history records it (owners by id; the
 /// store writes their names).
-pub fn field_texts(m: &Measure) -> [(&'static str, Option<String>); 19] {
+pub fn field_texts(m: &Measure) -> [(&'static str, Option<String>); 23] {
     [
         ("code", Some(m.code.clone())),
         ("title", non_empty(&m.title)),
@@ -355,6 +378,10 @@ pub fn field_texts(m: &Measure) -> [(&'static str, Option<String>); 19] {
         ("planned_yearly_cents", Some(m.planned_yearly.0.to_string())),
         ("notes", non_empty(&m.notes)),
         ("archived", Some(m.archived.to_string())),
+        ("funding_source", non_empty(&m.funding_source)),
+        ("funding_share", Some(m.funding_share.to_string())),
+        ("staff_days_planned", Some(m.staff_days_planned.to_string())),
+        ("staff_days_spent", Some(m.staff_days_spent.to_string())),
     ]
 }
 
@@ -413,6 +440,8 @@ pub struct Roadmap {
     pub reevaluations: Vec<Reevaluation>,
     /// Council meetings, ordered by date.
     pub meetings: Vec<Meeting>,
+    /// Baselines (the plan as approved), ordered by date.
+    pub baselines: Vec<super::Baseline>,
 }
 
 /// A new roadmap's first content (the default roadmap): written as one batch, with one
@@ -428,6 +457,11 @@ pub struct Seed {
 }
 
 impl Roadmap {
+    /// The latest baseline (by date, then by when it was recorded).
+    pub fn latest_baseline(&self) -> Option<&super::Baseline> {
+        self.baselines.iter().max_by_key(|b| (b.date, b.id))
+    }
+
     /// The measure with this code.
     pub fn measure(&self, code: &str) -> Option<&Measure> {
         self.measures.iter().find(|m| m.code == code)
@@ -572,6 +606,14 @@ impl Measure {
             "planned_one_off_cents" => self.planned_one_off = Money(number(text)?),
             "planned_yearly_cents" => self.planned_yearly = Money(number(text)?),
             "archived" => self.archived = text.parse::<bool>().map_err(|_| fail())?,
+            "funding_source" => self.funding_source = text.to_owned(),
+            "funding_share" => self.funding_share = text.parse::<u8>().map_err(|_| fail())?,
+            "staff_days_planned" => {
+                self.staff_days_planned = text.parse::<u32>().map_err(|_| fail())?;
+            }
+            "staff_days_spent" => {
+                self.staff_days_spent = text.parse::<u32>().map_err(|_| fail())?;
+            }
             "depends_on" => {
                 self.depends_on =
                     value.map(|t| t.split(", ").map(str::to_owned).collect()).unwrap_or_default();
@@ -630,9 +672,13 @@ mod field_text_tests {
         rich.planned_yearly = Money(-5);
         rich.notes = "n".into();
         rich.archived = true;
+        rich.funding_source = "Breitbandförderung Baden-Württemberg".into();
+        rich.funding_share = 50;
+        rich.staff_days_planned = 40;
+        rich.staff_days_spent = 12;
         let owners = |name: &str| (name == "IT-Leitung").then_some(7);
         let diff = diff_measures(&plain, &rich);
-        assert_eq!(diff.len(), 19, "every field differs");
+        assert_eq!(diff.len(), 23, "every field differs");
         let mut forward = plain.clone();
         let mut back = rich.clone();
         for change in &diff {

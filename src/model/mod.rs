@@ -2,18 +2,22 @@
 //!
 //! Everything here is pure: no I/O, no egui, no clock. "Today" is always a parameter.
 
+mod baseline;
 mod budget;
 mod dashboard;
+mod finance;
 mod health;
 mod lang;
 mod measure;
 mod money;
 mod validate;
 
+pub use baseline::{Baseline, BaselineMeasure, Deviation, DeviationKind, Deviations, deviations};
 pub use budget::{YearBudget, budget_by_year, plan_ends, planned_until};
 pub use dashboard::{
     ChangeKind, Dashboard, Figures, Overrun, SinceReport, changes_since, dashboard,
 };
+pub use finance::{FinanceLine, FinancePlan, FinanceYear, finance_plan};
 pub use health::{Health, next_reevaluation, schedule_health};
 pub use lang::Lang;
 pub use measure::{

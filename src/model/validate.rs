@@ -47,6 +47,9 @@ pub enum ValidationError {
     /// The re-evaluation interval must be 1–120 months.
     #[error("the re-evaluation interval {0} is outside 1–120 months")]
     IntervalOutOfRange(u32),
+    /// The funding share must be 0–100 percent.
+    #[error("the funding share {0} % is outside 0–100")]
+    FundingShareOutOfRange(u32),
     /// A date outside the years Fahrplan accepts ([`DATE_YEARS`]), typed or imported alike.
     #[error("the date {date} ({field}) is outside the years 1900–2200")]
     DateOutOfRange {
@@ -101,6 +104,9 @@ pub fn validate_measure(candidate: &Measure, roadmap: &Roadmap) -> Result<(), Va
     }
     if candidate.planned_one_off < Money::ZERO || candidate.planned_yearly < Money::ZERO {
         return Err(ValidationError::NegativeMoney);
+    }
+    if candidate.funding_share > 100 {
+        return Err(ValidationError::FundingShareOutOfRange(u32::from(candidate.funding_share)));
     }
     if let Some(months) = candidate.reevaluation_interval_months
         && !(1..=120).contains(&months)

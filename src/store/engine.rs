@@ -127,6 +127,8 @@ pub trait Storage: Send + std::fmt::Debug {
     fn merge_owners(&mut self, from: i64, into: i64) -> Result<()>;
     /// Records a council meeting.
     fn add_meeting(&mut self, date: NaiveDate, title: &str) -> Result<Meeting>;
+    /// Freezes the current plan as a baseline.
+    fn add_baseline(&mut self, title: &str, date: NaiveDate) -> Result<crate::model::Baseline>;
     /// Writes a checked import (replacing a roadmap that has measures only with `replace`).
     fn replace_all(&mut self, roadmap: &Roadmap, history: &[Change], replace: bool) -> Result<()>;
     /// Reverts the latest batch not yet undone; returns its changes.
@@ -250,6 +252,13 @@ macro_rules! delegate_roadmap {
             title: &str,
         ) -> $crate::store::Result<$crate::model::Meeting> {
             Self::add_meeting(self, date, title)
+        }
+        fn add_baseline(
+            &mut self,
+            title: &str,
+            date: chrono::NaiveDate,
+        ) -> $crate::store::Result<$crate::model::Baseline> {
+            Self::add_baseline(self, title, date)
         }
         fn replace_all(
             &mut self,

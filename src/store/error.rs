@@ -128,6 +128,15 @@ pub enum StoreError {
     /// An import would replace a roadmap that has measures (needs explicit confirmation).
     #[error("the roadmap has {0} measures; the import would replace them")]
     WouldReplace(usize),
+    /// A roadmap on a server of an older version that only its administrator may upgrade.
+    #[error("the roadmap {0} must be upgraded by its administrator")]
+    NeedsUpgrade(String),
+    /// A baseline needs a title.
+    #[error("the baseline has no title")]
+    EmptyBaselineTitle,
+    /// A baseline of this title exists (titles name baselines).
+    #[error("a baseline named {0} exists")]
+    BaselineExists(String),
     /// A meeting needs a title.
     #[error("the meeting has no title")]
     EmptyMeetingTitle,
@@ -267,6 +276,8 @@ impl StoreError {
                 | Self::NothingToRevert
                 | Self::EmptyOwnerName
                 | Self::EmptyMeetingTitle
+                | Self::EmptyBaselineTitle
+                | Self::BaselineExists(_)
                 | Self::WouldReplace(_)
                 | Self::DuplicateOwner(_)
                 | Self::UnknownOwner

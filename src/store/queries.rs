@@ -8,8 +8,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::sql::{Row, Sql, Value, params};
 use super::{Result, StoreError};
 use crate::model::{
-    Change, Expense, Framework, FrameworkRef, Horizon, Measure, Meeting, Money, Owner, OwnerKind,
-    Reevaluation, Roadmap, RoadmapInfo, Status, Verdict,
+    Baseline, Change, Expense, Framework, FrameworkRef, Horizon, Measure, Meeting, Money, Owner,
+    OwnerKind, Reevaluation, Roadmap, RoadmapInfo, Status, Verdict,
 };
 
 /// The timestamp format of history rows.
@@ -27,7 +27,8 @@ fn slug<T>(row: &Row, idx: usize, parse: fn(&str) -> Option<T>) -> Result<T> {
 
 const MEASURE_COLUMNS: &str = "id, code, title, description, horizon, owner_id, stakeholders, status, \
      progress, planned_start, due, completed, reeval_interval_months, next_reevaluation, \
-          planned_one_off_cents, planned_yearly_cents, notes, version, archived, archived_on";
+          planned_one_off_cents, planned_yearly_cents, notes, version, archived, archived_on, \
+     funding_source, funding_share, staff_days_planned, staff_days_spent";
 
 fn measure_from_row(row: &Row) -> Result<Measure> {
     let stakeholders = row.text(6)?;
@@ -61,7 +62,17 @@ fn measure_from_row(row: &Row) -> Result<Measure> {
         version: row.int(17)?,
         archived: row.flag(18)?,
         archived_on: row.opt_date(19)?,
+        funding_source: row.text(20)?,
+        funding_share: small(row, 21, "funding share")?,
+        staff_days_planned: small(row, 22, "staff days")?,
+        staff_days_spent: small(row, 23, "staff days")?,
     })
+}
+
+/// A column holding a small whole number (a share, a count of days).
+fn small<T: TryFrom<i64>>(row: &Row, idx: usize, what: &str) -> Result<T> {
+    let value = row.int(idx)?;
+    T::try_from(value).map_err(|_| invalid(idx, &value.to_string(), what))
 }
 
 /// Fills in framework references and dependencies of the measures (ids must be set): of the one
@@ -177,6 +188,22 @@ fn load_reevaluations(db: &mut dyn Sql) -> Result<Vec<Reevaluation>> {
     .collect()
 }
 
+fn load_baselines(db: &mut dyn Sql) -> Result<Vec<Baseline>> {
+    db.query("SELECT id, title, date, data FROM baseline ORDER BY date, id", params![])?
+        .iter()
+        .map(|row| {
+            let data = row.text(3)?;
+            Ok(Baseline {
+                id: row.int(0)?,
+                title: row.text(1)?,
+                date: row.date(2)?,
+                measures: serde_json::from_str(&data)
+                    .map_err(|e| StoreError::Encoding(format!("baseline: {e}")))?,
+            })
+        })
+        .collect()
+}
+
 fn load_meetings(db: &mut dyn Sql) -> Result<Vec<Meeting>> {
     db.query("SELECT id, date, title FROM meeting ORDER BY date, id", params![])?
         .iter()
@@ -208,6 +235,7 @@ pub(super) fn load_roadmap(db: &mut dyn Sql) -> Result<Roadmap> {
         expenses: load_expenses(db)?,
         reevaluations: load_reevaluations(db)?,
         meetings: load_meetings(db)?,
+        baselines: load_baselines(db)?,
     })
 }
 

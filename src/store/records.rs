@@ -9,7 +9,8 @@ use super::sql::{Sql, Value, params};
 use super::write::{Batch, insert_measure, update_in_tx, write_dependencies};
 use super::{Result, StoreError};
 use crate::model::{
-    Expense, Measure, Meeting, Money, Owner, OwnerKind, Reevaluation, Verdict, next_reevaluation,
+    Baseline, Expense, Measure, Meeting, Money, Owner, OwnerKind, Reevaluation, Verdict,
+    next_reevaluation,
 };
 
 /// A removed or added expense as the history keeps it, so undo can restore it exactly.
@@ -506,6 +507,68 @@ pub(super) fn remove_meeting(tx: &mut dyn Sql, batch: &Batch, data: &MeetingData
     let text = format!("{} {}", data.date, data.title);
     batch.record_data(tx, None, "meeting-deleted", Some(&text), None, "", Some(&to_json(data)?))?;
     Ok(())
+}
+
+/// Inserts a baseline (with a given id when restoring) and records it.
+pub(super) fn insert_baseline(tx: &mut dyn Sql, batch: &Batch, b: &Baseline) -> Result<i64> {
+    let title = b.title.trim();
+    if title.is_empty() {
+        return Err(StoreError::EmptyBaselineTitle);
+    }
+    if tx.query_opt("SELECT id FROM baseline WHERE title = ?1", params![title])?.is_some() {
+        return Err(StoreError::BaselineExists(title.to_owned()));
+    }
+    let data = to_json(&b.measures)?;
+    let id = insert_returning_id(
+        tx,
+        "baseline",
+        &["title", "date", "data"],
+        b.id,
+        params![title, b.date, data],
+    )?;
+    let stored = Baseline { id, title: title.to_owned(), ..b.clone() };
+    let text = format!("{} {}", stored.date, stored.title);
+    batch.record_data(
+        tx,
+        None,
+        "baseline-added",
+        None,
+        Some(&text),
+        "",
+        Some(&to_json(&stored)?),
+    )?;
+    Ok(id)
+}
+
+/// Deletes a baseline and records it (for undo).
+pub(super) fn remove_baseline(tx: &mut dyn Sql, batch: &Batch, data: &Baseline) -> Result<()> {
+    if tx.execute("DELETE FROM baseline WHERE id = ?1", params![data.id])? != 1 {
+        return Err(StoreError::Gone);
+    }
+    let text = format!("{} {}", data.date, data.title);
+    batch.record_data(
+        tx,
+        None,
+        "baseline-deleted",
+        Some(&text),
+        None,
+        "",
+        Some(&to_json(data)?),
+    )?;
+    Ok(())
+}
+
+/// Freezes the current plan as baseline `title` of `date`.
+pub(super) fn add_baseline(
+    tx: &mut dyn Sql,
+    batch: &Batch,
+    title: &str,
+    date: NaiveDate,
+) -> Result<Baseline> {
+    let roadmap = super::queries::load_roadmap(tx)?;
+    let baseline = Baseline::of(&roadmap, title, date);
+    let id = insert_baseline(tx, batch, &baseline)?;
+    Ok(Baseline { id, ..baseline })
 }
 
 /// Records a council meeting.

@@ -186,6 +186,15 @@ macro_rules! roadmap_methods {
             self.write(|tx, batch| $crate::store::records::add_meeting(tx, batch, date, title))
         }
 
+        /// Freezes the current plan as a baseline (Beschlussstand) `title` of `date`.
+        pub fn add_baseline(
+            &mut self,
+            title: &str,
+            date: chrono::NaiveDate,
+        ) -> $crate::store::Result<$crate::model::Baseline> {
+            self.write(|tx, batch| $crate::store::records::add_baseline(tx, batch, title, date))
+        }
+
         // --- The whole roadmap, undo and redo --------------------------------------------------------
 
         /// Writes `roadmap` and `history` (a checked import) into this file in one transaction.

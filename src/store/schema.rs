@@ -153,15 +153,35 @@ UPDATE measure SET archived_on = (
 ) WHERE archived = 1;
 ",
         ),
+        // 7: the five-year financial plan (funding, staff days) and baselines: the plan as the
+        // council approved it, frozen (`data`: the measures as JSON).
+        M::up(V7_FINANCE_BASELINE),
     ]
 }
+
+/// Migration 7 (the same columns and table as PostgreSQL's migration 2).
+const V7_FINANCE_BASELINE: &str = r"
+ALTER TABLE measure ADD COLUMN funding_source TEXT NOT NULL DEFAULT '';
+ALTER TABLE measure ADD COLUMN funding_share INTEGER NOT NULL DEFAULT 0
+    CHECK (funding_share BETWEEN 0 AND 100);
+ALTER TABLE measure ADD COLUMN staff_days_planned INTEGER NOT NULL DEFAULT 0
+    CHECK (staff_days_planned >= 0);
+ALTER TABLE measure ADD COLUMN staff_days_spent INTEGER NOT NULL DEFAULT 0
+    CHECK (staff_days_spent >= 0);
+CREATE TABLE baseline (
+    id    INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    date  TEXT NOT NULL,
+    data  TEXT NOT NULL
+) STRICT;
+";
 
 /// All migrations, oldest first.
 pub static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(migration_list()));
 
 /// The schema version a fully migrated file has (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 6;
+pub const SCHEMA_VERSION: i32 = 7;
 
 #[cfg(test)]
 mod tests {

@@ -55,6 +55,7 @@ pub(super) fn replace_all(
         "expense",
         "reevaluation",
         "meeting",
+        "baseline",
         "measure",
         "owner",
         "meta",
@@ -128,6 +129,14 @@ pub(super) fn write_contents(tx: &mut dyn Sql, roadmap: &Roadmap) -> Result<Vec<
     }
     for m in &roadmap.meetings {
         tx.execute("INSERT INTO meeting (date, title) VALUES (?1, ?2)", params![m.date, &m.title])?;
+    }
+    for b in &roadmap.baselines {
+        let data =
+            serde_json::to_string(&b.measures).map_err(|e| StoreError::Encoding(e.to_string()))?;
+        tx.execute(
+            "INSERT INTO baseline (title, date, data) VALUES (?1, ?2, ?3)",
+            params![&b.title, b.date, data],
+        )?;
     }
     Ok(stored)
 }

@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use super::queries::{load_measure, load_owners};
 use super::records::{
     ExpenseData, MeetingData, OwnerData, ReevaluationData, create_measure, delete_expense,
-    delete_reevaluation, insert_expense, insert_meeting, insert_owner, insert_reevaluation,
-    remove_measure, remove_meeting, remove_owner, rename_owner_in_tx,
+    delete_reevaluation, insert_baseline, insert_expense, insert_meeting, insert_owner,
+    insert_reevaluation, remove_baseline, remove_measure, remove_meeting, remove_owner,
+    rename_owner_in_tx,
 };
 use super::sql::{Sql, params};
 use super::write::{Batch, BatchKind, owner_name, update_in_tx};
@@ -94,7 +95,8 @@ fn revert_batch(tx: &mut dyn Sql, batch: &Batch, target: i64, comment: &str) -> 
         let code = row.code.as_deref().unwrap_or_default();
         match row.field.as_str() {
             "expense" | "reevaluation" | "created" | "deleted" | "owner-added"
-            | "owner-deleted" | "owner-renamed" | "meeting-added" | "meeting-deleted" => {}
+            | "owner-deleted" | "owner-renamed" | "meeting-added" | "meeting-deleted"
+            | "baseline-added" | "baseline-deleted" => {}
             _ => fields.entry(code).or_default().push(row),
         }
     }
@@ -111,6 +113,9 @@ fn revert_batch(tx: &mut dyn Sql, batch: &Batch, target: i64, comment: &str) -> 
             }
             "meeting-deleted" => {
                 insert_meeting(tx, batch, &json::<MeetingData>(row)?)?;
+            }
+            "baseline-deleted" => {
+                insert_baseline(tx, batch, &json::<crate::model::Baseline>(row)?)?;
             }
             "expense" => {
                 insert_expense(tx, batch, code, &json::<ExpenseData>(row)?, comment)?;
@@ -130,6 +135,9 @@ fn revert_batch(tx: &mut dyn Sql, batch: &Batch, target: i64, comment: &str) -> 
             "created" => remove_measure(tx, batch, code, comment)?,
             "owner-added" => remove_owner(tx, batch, json::<OwnerData>(row)?.id)?,
             "meeting-added" => remove_meeting(tx, batch, &json::<MeetingData>(row)?)?,
+            "baseline-added" => {
+                remove_baseline(tx, batch, &json::<crate::model::Baseline>(row)?)?;
+            }
             "owner-renamed" => {
                 let owner = json::<OwnerData>(row)?;
                 rename_owner_in_tx(tx, batch, owner.id, row.old.as_deref().unwrap_or_default())?;

@@ -199,7 +199,8 @@ const NEXT_MEASURE_ID: &str = "SELECT coalesce(max(x), 0) + 1 FROM \
      (SELECT max(id) AS x FROM measure UNION ALL SELECT max(measure_id) AS x FROM history) AS t";
 
 /// A measure's columns as the insert and the update give them: `?1`–`?16` the fields from code
-/// to notes, `?17` archived, `?18` the id, `?19` the day it was archived.
+/// to notes, `?17` archived, `?18` the id, `?19` the day it was archived, `?20`–`?23` funding
+/// source and share, staff days planned and spent.
 fn measure_values(m: &Measure, id: i64) -> Result<Vec<crate::store::sql::Value>> {
     let stakeholders =
         serde_json::to_string(&m.stakeholders).map_err(|e| StoreError::Encoding(e.to_string()))?;
@@ -223,6 +224,10 @@ fn measure_values(m: &Measure, id: i64) -> Result<Vec<crate::store::sql::Value>>
         m.archived,
         id,
         m.archived_on.filter(|_| m.archived),
+        &m.funding_source,
+        m.funding_share,
+        m.staff_days_planned,
+        m.staff_days_spent,
     ]
     .to_vec())
 }
@@ -240,8 +245,10 @@ pub(super) fn insert_measure(tx: &mut dyn Sql, m: &Measure) -> Result<i64> {
         "INSERT INTO measure (code, title, description, horizon, owner_id, stakeholders, \
          status, progress, planned_start, due, completed, reeval_interval_months, \
          next_reevaluation, planned_one_off_cents, planned_yearly_cents, notes, archived, id, \
-         archived_on, version) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, 1)",
+         archived_on, funding_source, funding_share, staff_days_planned, staff_days_spent, \
+         version) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
+         ?19, ?20, ?21, ?22, ?23, 1)",
         &measure_values(m, id)?,
     )?;
     // Its id is given here, never taken from the engine's own counter.
@@ -258,7 +265,9 @@ fn write_measure_row(tx: &mut dyn Sql, m: &Measure) -> Result<()> {
          stakeholders = ?6, status = ?7, progress = ?8, planned_start = ?9, due = ?10, \
          completed = ?11, reeval_interval_months = ?12, next_reevaluation = ?13, \
          planned_one_off_cents = ?14, planned_yearly_cents = ?15, notes = ?16, archived = ?17, \
-         archived_on = ?19, version = version + 1 WHERE id = ?18 AND version = ?20",
+         archived_on = ?19, funding_source = ?20, funding_share = ?21, \
+         staff_days_planned = ?22, staff_days_spent = ?23, version = version + 1 \
+         WHERE id = ?18 AND version = ?24",
         &values,
     )?;
     if changed == 1 { Ok(()) } else { Err(StoreError::Conflict { code: m.code.clone() }) }

@@ -22,10 +22,12 @@ pub struct DashboardView {
     pub meeting_date: String,
     /// A new meeting: title.
     pub meeting_title: String,
+    /// A new meeting: also freeze the plan as its baseline (Beschlussstand).
+    pub meeting_baseline: bool,
 }
 
 /// A titled card on the surface colour, as wide as its column.
-fn card(ui: &mut Ui, tokens: &Tokens, title: &str, add: impl FnOnce(&mut Ui)) {
+pub(super) fn card(ui: &mut Ui, tokens: &Tokens, title: &str, add: impl FnOnce(&mut Ui)) {
     egui::Frame::new().fill(tokens.surface).corner_radius(6.0).inner_margin(tokens.space_m).show(
         ui,
         |ui| {
@@ -124,6 +126,7 @@ pub fn dashboard_ui(
     d: &Dashboard,
     history: &[Change],
     seed_batch: Option<i64>,
+    deviations: Option<&crate::model::Deviations>,
 ) {
     let (tr, tokens) = (ctx.tr, ctx.tokens);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
@@ -142,6 +145,8 @@ pub fn dashboard_ui(
             });
             overruns_card(&mut cols[1], ctx, view, d);
         });
+        ui.add_space(tokens.space_m);
+        super::plan::deviations_ui(ui, ctx, deviations);
         ui.add_space(tokens.space_m);
         ui.columns(2, |cols| {
             since_ui(&mut cols[0], ctx, view, history, seed_batch);
@@ -411,14 +416,20 @@ fn since_ui(
                 } else {
                     parse_date(&view.dashboard.meeting_date)
                 };
+                ui.checkbox(
+                    &mut view.dashboard.meeting_baseline,
+                    tr.t("dashboard-meeting-baseline"),
+                )
+                .on_hover_text(tr.t("dashboard-meeting-baseline-hint"));
                 let ok = date.is_some() && !view.dashboard.meeting_title.trim().is_empty();
                 if ui.add_enabled(ok, egui::Button::new(tr.t("dashboard-meeting-add"))).clicked()
                     && let Some(date) = date
                 {
-                    ctx.commands.push(Command::AddMeeting {
-                        date,
-                        title: view.dashboard.meeting_title.trim().to_owned(),
-                    });
+                    let title = view.dashboard.meeting_title.trim().to_owned();
+                    if view.dashboard.meeting_baseline {
+                        ctx.commands.push(Command::AddBaseline { date, title: title.clone() });
+                    }
+                    ctx.commands.push(Command::AddMeeting { date, title });
                     view.dashboard.meeting_title.clear();
                     view.dashboard.meeting_date.clear();
                 }

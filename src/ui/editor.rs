@@ -36,6 +36,10 @@ pub struct Draft {
     next_reevaluation: String,
     one_off: String,
     yearly: String,
+    funding_source: String,
+    funding_share: String,
+    staff_planned: String,
+    staff_spent: String,
     notes: String,
     depends_on: Vec<String>,
     frameworks: Vec<FrameworkRef>,
@@ -73,6 +77,10 @@ impl Draft {
             next_reevaluation: m.next_reevaluation.map(date).unwrap_or_default(),
             one_off: money_text(tr, m.planned_one_off),
             yearly: money_text(tr, m.planned_yearly),
+            funding_source: m.funding_source.clone(),
+            funding_share: m.funding_share.to_string(),
+            staff_planned: m.staff_days_planned.to_string(),
+            staff_spent: m.staff_days_spent.to_string(),
             notes: m.notes.clone(),
             depends_on: m.depends_on.clone(),
             frameworks: m.frameworks.clone(),
@@ -121,6 +129,15 @@ impl Draft {
         };
         let one_off = money("one_off", &self.one_off);
         let yearly = money("yearly", &self.yearly);
+        let counts = whole_numbers(
+            tr,
+            &mut errors,
+            [
+                ("funding_share", &self.funding_share, 100),
+                ("staff_days_planned", &self.staff_planned, 100_000),
+                ("staff_days_spent", &self.staff_spent, 100_000),
+            ],
+        );
         let interval = if self.interval.trim().is_empty() {
             None
         } else {
@@ -168,6 +185,10 @@ impl Draft {
             next_reevaluation: next,
             planned_one_off: one_off,
             planned_yearly: yearly,
+            funding_source: self.funding_source.trim().to_owned(),
+            funding_share: u8::try_from(counts[0]).unwrap_or(100),
+            staff_days_planned: counts[1],
+            staff_days_spent: counts[2],
             notes: self.notes.trim().to_owned(),
             ..self.base.clone()
         };
@@ -181,6 +202,25 @@ impl Draft {
     }
 }
 
+/// Whole numbers typed into `fields` (field key, text, largest allowed; empty is 0), each
+/// problem added to `errors`.
+fn whole_numbers<const N: usize>(
+    tr: &I18n,
+    errors: &mut Vec<(&'static str, String)>,
+    fields: [(&'static str, &String, u32); N],
+) -> [u32; N] {
+    fields.map(|(field, text, max)| {
+        let text = text.trim().trim_end_matches('%').trim();
+        if text.is_empty() {
+            return 0;
+        }
+        text.parse::<u32>().ok().filter(|n| *n <= max).unwrap_or_else(|| {
+            errors.push((field, tr.f("invalid-whole", &[("value", &text), ("max", &max)])));
+            0
+        })
+    })
+}
+
 /// The field a validation problem belongs to.
 const fn field_of(error: &ValidationError) -> &'static str {
     match error {
@@ -192,6 +232,7 @@ const fn field_of(error: &ValidationError) -> &'static str {
         ValidationError::UnknownDependency(_) | ValidationError::DependencyCycle(_) => "depends_on",
         ValidationError::NegativeMoney | ValidationError::ZeroAmount => "one_off",
         ValidationError::IntervalOutOfRange(_) => "interval",
+        ValidationError::FundingShareOutOfRange(_) => "funding_share",
         ValidationError::DateOutOfRange { field, .. } => field,
     }
 }
@@ -328,6 +369,10 @@ fn fields_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft, fields: &Fie
     fields.text_ui(ui, "col-next-reevaluation", "next_reevaluation", &mut draft.next_reevaluation);
     fields.text_ui(ui, "field-one-off", "one_off", &mut draft.one_off);
     fields.text_ui(ui, "field-yearly", "yearly", &mut draft.yearly);
+    fields.text_ui(ui, "field-funding-source", "funding_source", &mut draft.funding_source);
+    fields.text_ui(ui, "field-funding-share", "funding_share", &mut draft.funding_share);
+    fields.text_ui(ui, "field-staff-planned", "staff_days_planned", &mut draft.staff_planned);
+    fields.text_ui(ui, "field-staff-spent", "staff_days_spent", &mut draft.staff_spent);
 }
 
 /// The owner: chosen from the list, or created on the spot (selected once it exists).

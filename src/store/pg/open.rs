@@ -74,10 +74,45 @@ pub(super) fn open(url: &ServerUrl, roadmap: Option<&str>) -> Result<Opened> {
             found: i32::try_from(version).unwrap_or(i32::MAX),
         });
     }
+    if version < ddl::VERSION {
+        upgrade(&mut client, url, &roadmap)?;
+    }
     let writable: bool = client
         .query_one("SELECT has_table_privilege('measure', 'UPDATE')", &[])
         .map_err(db)?
         .get(0);
     let read_only = (!writable).then_some(ReadOnlyReason::NoPermission);
     Ok(Opened { client, roadmap, read_only })
+}
+
+/// Brings an older roadmap schema to this version, in one transaction (another client upgrading
+/// it at the same moment waits, then finds nothing to do). Only its owner (the administrator who
+/// created it) may change tables: anyone else is told whom to ask.
+fn upgrade(client: &mut postgres::Client, url: &ServerUrl, roadmap: &str) -> Result<()> {
+    let db = |e: &postgres::Error| server_error(url.host(), e);
+    let mut tx = client.transaction().map_err(|e| db(&e))?;
+    let locked = tx.batch_execute("LOCK TABLE fahrplan_schema IN ACCESS EXCLUSIVE MODE");
+    let version: i64 = match locked {
+        Ok(()) => tx
+            .query_one("SELECT version FROM fahrplan_schema LIMIT 1", &[])
+            .map_err(|e| db(&e))?
+            .get(0),
+        Err(e) if e.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) => {
+            return Err(StoreError::NeedsUpgrade(roadmap.to_owned()));
+        }
+        Err(e) => return Err(db(&e)),
+    };
+    if version >= ddl::VERSION {
+        return Ok(());
+    }
+    let editor = super::role_name(roadmap, super::RoadmapRole::Editor);
+    let viewer = super::role_name(roadmap, super::RoadmapRole::Viewer);
+    tx.batch_execute(&ddl::upgrade(roadmap, version, &editor, &viewer)).map_err(|e| {
+        if e.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) {
+            StoreError::NeedsUpgrade(roadmap.to_owned())
+        } else {
+            db(&e)
+        }
+    })?;
+    tx.commit().map_err(|e| db(&e))
 }

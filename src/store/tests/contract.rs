@@ -168,6 +168,14 @@ macro_rules! contract_tests {
                 }
                 c::meetings_are_recorded_with_their_title(&super::$make);
             }
+
+            #[test]
+            fn baselines_and_plan_money_fields_are_stored_undone_and_copied() {
+                if !$available() {
+                    return;
+                }
+                c::baselines_and_plan_money_fields_are_stored_undone_and_copied(&super::$make);
+            }
         }
     };
 }
@@ -522,4 +530,57 @@ pub(super) fn meetings_are_recorded_with_their_title(new: &Engine) {
     let meetings = store.load_roadmap().unwrap().meetings;
     assert_eq!(meetings.len(), 1);
     assert_eq!(meetings[0].title, "Gemeinderat");
+}
+
+pub(super) fn baselines_and_plan_money_fields_are_stored_undone_and_copied(new: &Engine) {
+    let mut store = new(Some(Lang::De));
+    let baseline = store.add_baseline(" Gemeinderat ", date(2026, 12, 10)).unwrap();
+    assert_eq!((baseline.title.as_str(), baseline.measures.len()), ("Gemeinderat", 20));
+    assert!(matches!(
+        store.add_baseline("Gemeinderat", date(2026, 12, 11)),
+        Err(StoreError::BaselineExists(_))
+    ));
+    assert!(matches!(
+        store.add_baseline(" ", date(2026, 12, 11)),
+        Err(StoreError::EmptyBaselineTitle)
+    ));
+    // The new plan fields are written, read back and recorded like every other.
+    let changed = store
+        .update_measure("M18", None, "Förderbescheid", &|m| Measure {
+            funding_source: "Breitbandförderung Baden-Württemberg".into(),
+            funding_share: 50,
+            staff_days_planned: 40,
+            staff_days_spent: 3,
+            ..m.clone()
+        })
+        .unwrap();
+    let stored = store.measure("M18").unwrap().unwrap();
+    assert_eq!(stored, changed);
+    assert_eq!(
+        (stored.funding_share, stored.staff_days_planned, stored.staff_days_spent),
+        (50, 40, 3)
+    );
+    let fields: Vec<String> =
+        store.history(Some("M18")).unwrap().iter().rev().take(4).map(|c| c.field.clone()).collect();
+    for field in ["funding_source", "funding_share", "staff_days_planned", "staff_days_spent"] {
+        assert!(fields.iter().any(|f| f == field), "{field} in {fields:?}");
+    }
+    // The frozen plan does not follow the change.
+    let roadmap = store.load_roadmap().unwrap();
+    let frozen = roadmap.baselines[0].measures.iter().find(|m| m.code == "M18").unwrap();
+    assert_eq!(frozen.funding_share, 0);
+    // Undo: the fields in one step, then the baseline itself; redo brings it back whole.
+    store.undo("").unwrap();
+    assert_eq!(store.measure("M18").unwrap().unwrap().funding_share, 0);
+    store.undo("").unwrap();
+    assert!(store.load_roadmap().unwrap().baselines.is_empty());
+    store.redo("").unwrap();
+    assert_eq!(store.load_roadmap().unwrap().baselines, roadmap.baselines);
+    // A copy into a new roadmap keeps the baselines.
+    let mut copy = new(None);
+    let history = store.history(None).unwrap();
+    copy.replace_all(&store.load_roadmap().unwrap(), &history, false).unwrap();
+    let copied = copy.load_roadmap().unwrap().baselines;
+    assert_eq!(copied.len(), 1);
+    assert_eq!(copied[0].measures, roadmap.baselines[0].measures);
 }
