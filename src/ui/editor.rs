@@ -576,6 +576,26 @@ mod tests {
     }
 
     #[test]
+    fn funding_and_staff_days_are_typed_and_checked_per_field() {
+        let tr = I18n::new(Lang::De);
+        let mut draft = Draft::new(&measure(), Some("M01".into()), &tr);
+        draft.funding_source = " Land BW ".into();
+        draft.funding_share = "40 %".into();
+        draft.staff_planned = "30".into();
+        draft.staff_spent = String::new();
+        let m = draft.parse(&tr, d(2026, 11, 30)).unwrap();
+        assert_eq!(m.funding_source, "Land BW");
+        assert_eq!((m.funding_share, m.staff_days_planned, m.staff_days_spent), (40, 30, 0));
+        assert_eq!(m.funding(), Money(500_000));
+        draft.funding_share = "140".into();
+        draft.staff_spent = "viele".into();
+        let errors = draft.parse(&tr, d(2026, 11, 30)).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, ["funding_share", "staff_days_spent"]);
+        assert!(errors[0].1.contains("0 bis 100"), "{}", errors[0].1);
+    }
+
+    #[test]
     fn bad_dates_and_money_are_named_per_field() {
         let tr = I18n::new(Lang::De);
         let mut draft = Draft::new(&measure(), None, &tr);

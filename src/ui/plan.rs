@@ -154,22 +154,29 @@ pub(super) fn finance_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut FinanceView,
     });
 }
 
+/// The width of a year's column.
+const YEAR_WIDTH: f32 = 120.0;
+
+/// A right-aligned cell of a year's column.
+fn number_cell(ui: &mut Ui, text: RichText) -> egui::Response {
+    let size = egui::vec2(YEAR_WIDTH, ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.label(text)
+    })
+    .inner
+}
+
 fn year_header(ui: &mut Ui, ctx: &ViewCtx<'_>, plan: &FinancePlan) {
     ui.label("");
     for y in &plan.years {
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(RichText::new(y.year.to_string()).strong().color(ctx.tokens.text_strong));
-        });
+        number_cell(ui, RichText::new(y.year.to_string()).strong().color(ctx.tokens.text_strong));
     }
     ui.end_row();
 }
 
 fn amount_cell(ui: &mut Ui, ctx: &ViewCtx<'_>, money: Money, strong: bool) -> egui::Response {
-    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-        let text = RichText::new(ctx.tr.money_whole(money));
-        ui.label(if strong { text.strong() } else { text })
-    })
-    .inner
+    let text = RichText::new(ctx.tr.money_whole(money));
+    number_cell(ui, if strong { text.strong() } else { text })
 }
 
 fn breakdown(ctx: &ViewCtx<'_>, y: &FinanceYear) -> String {
@@ -194,7 +201,6 @@ fn totals_grid(ui: &mut Ui, ctx: &ViewCtx<'_>, plan: &FinancePlan) {
         .num_columns(plan.years.len() + 1)
         .spacing([24.0, 8.0])
         .striped(true)
-        .min_col_width(110.0)
         .show(ui, |ui| {
             year_header(ui, ctx, plan);
             type Figure = fn(&FinanceYear) -> Money;
@@ -214,9 +220,7 @@ fn totals_grid(ui: &mut Ui, ctx: &ViewCtx<'_>, plan: &FinancePlan) {
             }
             ui.label(tr.t("finance-staff-days"));
             for y in &plan.years {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(y.staff_days.to_string());
-                });
+                number_cell(ui, RichText::new(y.staff_days.to_string()));
             }
             ui.end_row();
         });
