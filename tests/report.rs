@@ -286,3 +286,33 @@ fn a_hyphenated_word_is_drawn_with_a_hyphen_and_extracted_whole() {
     let flat = pdftotext(&pdf, None).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains(&title), "{flat}");
 }
+
+#[test]
+fn the_report_says_what_moved_since_the_decision_and_the_five_year_plan() {
+    if !have("pdftotext", &["-v"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fahrplan.sqlite");
+    let pdf = dir.path().join("bericht.pdf");
+    let out = pdf.to_str().unwrap();
+    // Without a baseline there is nothing to compare: no such section, but the plan is there.
+    ok(&fahrplan(&db, &["export", "--format", "pdf", "--output", out]));
+    let text = pdftotext(&pdf, None);
+    assert!(!text.contains("Abweichungen vom Beschluss"));
+    assert!(text.contains("Finanzplanung") && text.contains("Eigenanteil je Maßnahme"));
+    for year in 2026..=2030 {
+        assert!(text.contains(&year.to_string()), "{year}");
+    }
+    ok(&fahrplan(&db, &["baseline", "add", "Gemeinderat", "--date", "2026-12-10"]));
+    ok(&fahrplan(&db, &["edit", "M18", "--due", "2027-06-30", "--planned-one-off", "95000"]));
+    ok(&fahrplan(&db, &["export", "--format", "pdf", "--output", out]));
+    let text = pdftotext(&pdf, None);
+    assert!(text.contains("Abweichungen vom Beschluss vom 10.12.2026"), "{text}");
+    // The section itself (the contents on the cover name it first).
+    let section = &text[text.rfind("Abweichungen vom Beschluss vom").unwrap()..];
+    let section = &section[..section.find("Finanzplanung").unwrap()];
+    // M18 and only M18, with its slip and the added cost.
+    assert!(section.contains("M18") && section.contains("+487") && section.contains("+35.000 €"));
+    assert!(!section.contains("M17") && !section.contains("M19"), "{section}");
+}

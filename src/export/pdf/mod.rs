@@ -9,6 +9,7 @@
 
 mod doc;
 mod fonts;
+mod plan;
 mod report;
 mod sections;
 mod svg;

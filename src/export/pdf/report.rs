@@ -318,6 +318,8 @@ pub fn report_pdf(
     sections::money(&mut flow, &cx);
     sections::money_by_year(&mut flow, &cx);
     sections::overruns(&mut flow, &cx);
+    super::plan::deviations_section(&mut flow, &cx);
+    super::plan::finance_section(&mut flow, &cx);
     sections::reevaluations(&mut flow, &cx);
     sections::changes(&mut flow, &cx);
 

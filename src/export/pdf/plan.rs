@@ -1,0 +1,138 @@
+//! The report's sections on what the council approved and what it costs: the deviations from
+//! the latest baseline and the multi-year financial plan.
+
+use chrono::Datelike;
+
+use super::doc::Align;
+use super::fonts::Face;
+use super::report::{Cell, Flow, MUTED, cell, col};
+use super::sections::Context;
+use crate::model::{DeviationKind, FinanceYear, Money, deviations, finance_plan};
+
+/// An amount with its sign; nothing for no change.
+fn delta(flow: &Flow<'_>, money: Money) -> String {
+    let tr = flow.tr;
+    match money.cents().signum() {
+        1 => format!("+{}", tr.money_whole(money)),
+        -1 => format!("−{}", tr.money_whole(Money::ZERO.saturating_sub(money))),
+        _ => String::new(),
+    }
+}
+
+/// "Abweichungen vom Beschluss vom 10.12.2026": every measure whose plan moved since the latest
+/// baseline (dates in days, one-off cost up or down, added and removed), with the totals. No
+/// section without a baseline.
+pub(super) fn deviations_section(flow: &mut Flow<'_>, cx: &Context<'_>) {
+    let Some(baseline) = cx.roadmap.latest_baseline() else { return };
+    let tr = flow.tr;
+    let d = deviations(baseline, cx.roadmap);
+    let title = tr.f("deviations-heading", &[("date", &tr.date(d.date)), ("title", &d.title)]);
+    flow.section(&title, 80.0);
+    if d.measures.is_empty() {
+        flow.paragraph(&tr.t("cli-deviations-none"), Face::Regular, MUTED);
+    }
+    let mut rows: Vec<(Vec<Cell>, bool)> = d
+        .measures
+        .iter()
+        .map(|m| {
+            let (then, now) = (m.then.as_ref(), m.now.as_ref());
+            let what = match m.change {
+                DeviationKind::Added => tr.t("deviation-added"),
+                DeviationKind::Removed => tr.t("deviation-removed"),
+                DeviationKind::Changed => m
+                    .fields
+                    .iter()
+                    .filter(|f| !matches!(**f, "due" | "planned_one_off"))
+                    .map(|f| tr.t(&format!("deviation-field-{f}")))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            let slip =
+                m.slip_days().filter(|d| *d != 0).map(|d| format!("{d:+}")).unwrap_or_default();
+            (
+                vec![
+                    cell(m.code.clone()).bold(),
+                    cell(m.title.clone()),
+                    cell(then.map(|t| tr.date(t.due)).unwrap_or_default()),
+                    cell(now.map(|n| tr.date(n.due)).unwrap_or_default()),
+                    cell(slip),
+                    cell(delta(flow, m.one_off_delta())),
+                    cell(what),
+                ],
+                false,
+            )
+        })
+        .collect();
+    let t = &d.totals;
+    rows.push((
+        vec![
+            cell(tr.t("summary-total")),
+            cell(tr.f(
+                "report-deviation-totals",
+                &[
+                    ("old", &tr.money_whole(t.planned_one_off_baseline)),
+                    ("new", &tr.money_whole(t.planned_one_off)),
+                ],
+            )),
+            cell(String::new()),
+            cell(String::new()),
+            cell(String::new()),
+            cell(delta(flow, t.planned_one_off.saturating_sub(t.planned_one_off_baseline))),
+            cell(String::new()),
+        ],
+        true,
+    ));
+    flow.table(
+        &[
+            col(tr.t("col-code"), 34.0, Align::Left),
+            col(tr.t("col-title"), 0.0, Align::Left),
+            col(tr.t("report-due-approved"), 62.0, Align::Right),
+            col(tr.t("report-due-now"), 62.0, Align::Right),
+            col(tr.t("report-slip-days"), 40.0, Align::Right),
+            col(tr.t("finance-one-off"), 70.0, Align::Right),
+            col(tr.t("report-also-changed"), 80.0, Align::Left),
+        ],
+        &rows,
+    );
+}
+
+/// "Finanzplanung": five budget years from the current one, the figures as rows, then the own
+/// share of each measure per year.
+pub(super) fn finance_section(flow: &mut Flow<'_>, cx: &Context<'_>) {
+    let tr = flow.tr;
+    let plan = finance_plan(cx.roadmap, cx.today.year(), 5, cx.today);
+    flow.section(&tr.t("tab-finance"), 80.0);
+    flow.paragraph(&tr.t("finance-note"), Face::Regular, MUTED);
+    let mut cols = vec![col(String::new(), 0.0, Align::Left)];
+    cols.extend(plan.years.iter().map(|y| col(y.year.to_string(), 68.0, Align::Right)));
+    type Figure = fn(&FinanceYear) -> Money;
+    let figures: [(&str, Figure, bool); 4] = [
+        ("finance-one-off", |y| y.one_off, false),
+        ("finance-running", |y| y.running, false),
+        ("finance-funding", |y| y.funding, false),
+        ("finance-own-share", |y| y.own_share, true),
+    ];
+    let mut rows: Vec<(Vec<Cell>, bool)> = figures
+        .iter()
+        .map(|(key, figure, total)| {
+            let mut row = vec![cell(tr.t(key))];
+            row.extend(plan.years.iter().map(|y| cell(tr.money_whole(figure(y)))));
+            (row, *total)
+        })
+        .collect();
+    let mut staff = vec![cell(tr.t("finance-staff-days"))];
+    staff.extend(plan.years.iter().map(|y| cell(y.staff_days.to_string())));
+    rows.push((staff, false));
+    flow.table(&cols, &rows);
+    flow.subheading(&tr.t("report-finance-measures"), 40.0);
+    let lines: Vec<(Vec<Cell>, bool)> = plan
+        .lines
+        .iter()
+        .map(|l| {
+            let mut row = vec![cell(format!("{} {}", l.code, l.title))];
+            row.extend(l.years.iter().map(|y| cell(tr.money_whole(y.own_share))));
+            (row, false)
+        })
+        .collect();
+    flow.table(&cols, &lines);
+}
