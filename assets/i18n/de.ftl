@@ -447,6 +447,14 @@ slide-timeline = Zeitplan aller Maßnahmen
 slide-horizons = Maßnahmen je Horizont
 slide-money = Geld: geplant und ausgegeben
 slide-reevaluations = Wirksamkeitsprüfungen
+slide-baseline = Seit dem Beschluss
+present-since-baseline = Seit dem Beschluss vom { $date }
+present-baseline-count = { $n ->
+    [0] Keine Maßnahme weicht vom Beschluss „{ $title }“ ab.
+    [one] Eine Maßnahme weicht vom Beschluss „{ $title }“ ab.
+   *[other] { $n } Maßnahmen weichen vom Beschluss „{ $title }“ ab.
+ }
+present-baseline-money = Einmalkosten laut Beschluss { $old }, heute { $new }
 slide-changes = Änderungen seit der letzten Sitzung
 present-as-of = Stand { $date }
 present-summary = { $done } von { $total ->

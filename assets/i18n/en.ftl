@@ -447,6 +447,14 @@ slide-timeline = Timeline of all measures
 slide-horizons = Measures per horizon
 slide-money = Money: planned and spent
 slide-reevaluations = Effectiveness reviews
+slide-baseline = Since the decision
+present-since-baseline = Since the decision of { $date }
+present-baseline-count = { $n ->
+    [0] No measure deviates from the decision “{ $title }”.
+    [one] One measure deviates from the decision “{ $title }”.
+   *[other] { $n } measures deviate from the decision “{ $title }”.
+ }
+present-baseline-money = One-off cost as approved { $old }, now { $new }
 slide-changes = Changes since the last meeting
 present-as-of = As of { $date }
 present-summary = { $done } of { $total ->

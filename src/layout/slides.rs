@@ -19,17 +19,20 @@ pub enum SlideKind {
     Reevaluations,
     /// What changed since the last meeting.
     Changes,
+    /// What moved since the plan was approved (only when a baseline exists).
+    Baseline,
 }
 
 impl SlideKind {
     /// Every kind, in presentation order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Title,
         Self::Timeline,
         Self::Horizons,
         Self::Money,
         Self::Reevaluations,
         Self::Changes,
+        Self::Baseline,
     ];
 
     /// The message key of its name.
@@ -41,6 +44,7 @@ impl SlideKind {
             Self::Money => "slide-money",
             Self::Reevaluations => "slide-reevaluations",
             Self::Changes => "slide-changes",
+            Self::Baseline => "slide-baseline",
         }
     }
 }
@@ -69,6 +73,8 @@ pub enum Slide {
     Reevaluations,
     /// Changes since the last meeting.
     Changes,
+    /// Deviations from the latest baseline.
+    Baseline,
 }
 
 /// The slides for the enabled kinds, with at most `rows_per_page` measures on a horizon slide.
@@ -108,6 +114,11 @@ pub fn slides(roadmap: &Roadmap, enabled: &[SlideKind], rows_per_page: usize) ->
             SlideKind::Money => slides.push(Slide::Money),
             SlideKind::Reevaluations => slides.push(Slide::Reevaluations),
             SlideKind::Changes => slides.push(Slide::Changes),
+            // Without an approved plan there is nothing to compare with.
+            SlideKind::Baseline if roadmap.latest_baseline().is_some() => {
+                slides.push(Slide::Baseline);
+            }
+            SlideKind::Baseline => {}
         }
     }
     slides
@@ -160,5 +171,19 @@ mod tests {
     fn only_the_chosen_kinds_appear_in_order() {
         let s = slides(&roadmap(3), &[SlideKind::Changes, SlideKind::Money], 10);
         assert_eq!(s, [Slide::Money, Slide::Changes]);
+    }
+
+    #[test]
+    fn the_baseline_slide_comes_only_with_a_baseline() {
+        let mut r = roadmap(3);
+        assert!(!slides(&r, &SlideKind::ALL, 5).contains(&Slide::Baseline));
+        r.baselines.push(crate::model::Baseline::of(
+            &r,
+            "Gemeinderat",
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
+        ));
+        let deck = slides(&r, &SlideKind::ALL, 5);
+        assert_eq!(deck.last(), Some(&Slide::Baseline));
+        assert!(!slides(&r, &[SlideKind::Title], 5).contains(&Slide::Baseline));
     }
 }

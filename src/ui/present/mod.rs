@@ -2,6 +2,7 @@
 //! no field, no status control, no menu that changes data), large type, keyboard and clicker
 //! paging.
 
+mod baseline;
 mod slides;
 
 use egui::{Align2, Color32, CornerRadius, FontId, Key, Rect, Sense, Ui, pos2, vec2};
@@ -112,6 +113,7 @@ pub fn present_ui(
             Slide::Changes => {
                 changes_slide(&painter, &ctx, content, p.changes(state));
             }
+            Slide::Baseline => baseline::baseline_slide(&painter, &ctx, content),
         }
     }
     // Footer: the roadmap and the slide counter ("3 / 9").

@@ -23,12 +23,12 @@ pub(super) struct SlideCtx<'a> {
 }
 
 /// The proportional font at `size`.
-fn font(size: f32) -> FontId {
+pub(super) fn font(size: f32) -> FontId {
     FontId::proportional(size)
 }
 
 /// Draws `text` at `pos`, cut with an ellipsis at `max_width`.
-fn text_fit(
+pub(super) fn text_fit(
     painter: &egui::Painter,
     pos: Pos2,
     text: &str,
@@ -45,7 +45,12 @@ fn text_fit(
 }
 
 /// Draws a slide's title with the accent rule below it; returns where the content starts.
-fn slide_title(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rect, title: &str) -> f32 {
+pub(super) fn slide_title(
+    painter: &egui::Painter,
+    ctx: &SlideCtx<'_>,
+    area: Rect,
+    title: &str,
+) -> f32 {
     let t = ctx.tokens;
     text_fit(painter, area.min, title, t.bold_font(t.text_title), t.text_strong, area.width());
     let y = area.top() + t.text_title * 1.25;
@@ -415,7 +420,7 @@ pub(super) fn money_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rec
 }
 
 /// A list of codes with a text each, down to the bottom of `area`; the rest as "… and N more".
-fn code_list(
+pub(super) fn code_list(
     painter: &egui::Painter,
     ctx: &SlideCtx<'_>,
     area: Rect,
