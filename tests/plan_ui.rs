@@ -98,3 +98,22 @@ fn the_financial_plan_shows_five_budget_years_and_folds_the_measures_per_horizon
     harness.run();
     assert!(harness.query_all_by_label("2030").next().is_some());
 }
+
+#[test]
+fn the_timeline_offers_the_baseline_only_once_there_is_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zeitplan.sqlite");
+    let mut harness = harness(app_on(&path, Tab::Timeline));
+    harness.run();
+    assert!(harness.query_by_label("Beschlussstand").is_none());
+    harness.state_mut().state.push(fahrplan::app::Command::AddBaseline {
+        date: NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
+        title: "Gemeinderat".into(),
+    });
+    harness.state_mut().state.apply_queue();
+    harness.run();
+    assert!(!harness.state().prefs.timeline.show_baseline);
+    harness.get_by_label("Beschlussstand").click();
+    harness.run();
+    assert!(harness.state().prefs.timeline.show_baseline);
+}

@@ -35,6 +35,8 @@ pub struct TimelinePrefs {
     pub group_by: GroupBy,
     /// Whether dependency arrows are drawn.
     pub show_dependencies: bool,
+    /// Whether the latest baseline is drawn as thin ghost bars under today's bars.
+    pub show_baseline: bool,
     /// Whether the whole roadmap is kept in view (until the user zooms or pans).
     pub fit: bool,
 }
@@ -47,6 +49,7 @@ impl Default for TimelinePrefs {
             scroll_y: 0.0,
             group_by: GroupBy::Horizon,
             show_dependencies: false,
+            show_baseline: false,
             fit: true,
         }
     }
@@ -103,6 +106,10 @@ pub fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, prefs: &mut TimelinePrefs) -> 
         }
         ui.add_space(ctx.tokens.space_m);
         ui.checkbox(&mut prefs.show_dependencies, tr.t("label-dependencies"));
+        if let Some(baseline) = ctx.roadmap.latest_baseline() {
+            ui.checkbox(&mut prefs.show_baseline, tr.t("label-baseline"))
+                .on_hover_text(tr.f("label-baseline-hint", &[("date", &tr.date(baseline.date))]));
+        }
     }
     action
 }
@@ -192,6 +199,9 @@ pub fn timeline_ui(
     let laid =
         layout(ctx.roadmap, arrangement, &viewport, ctx.today, prefs.show_dependencies, ctx.tr);
     paint(ui, ctx, view, &laid, outer, chart, &viewport);
+    if prefs.show_baseline {
+        paint_baseline(ui, ctx, &laid, chart, &viewport);
+    }
 
     prefs.origin = Some(viewport.origin);
     prefs.px_per_day = viewport.px_per_day;
@@ -326,6 +336,31 @@ fn paint(
             c.body_font,
             tokens.text_muted,
         );
+    }
+}
+
+/// The latest baseline's dates as thin ghost bars along the bottom of each row (a measure that
+/// did not exist then has none): how far the plan moved since it was approved.
+fn paint_baseline(
+    ui: &Ui,
+    ctx: &ViewCtx<'_>,
+    laid: &TimelineLayout,
+    chart: Rect,
+    viewport: &Viewport,
+) {
+    let Some(baseline) = ctx.roadmap.latest_baseline() else { return };
+    let painter = ui.painter_at(chart);
+    let stroke = Stroke::new(1.0, ctx.tokens.text_muted);
+    for row in &laid.rows {
+        let code = &ctx.roadmap.measures[row.measure].code;
+        let Some(then) = baseline.measures.iter().find(|m| &m.code == code) else { continue };
+        let top = chart.top() + row.y - viewport.scroll_y;
+        let bottom = top + row.height - 1.0;
+        let x0 = chart.left() + viewport.x(then.start);
+        let x1 = (chart.left() + viewport.x(then.due + chrono::Days::new(1))).max(x0 + 2.0);
+        let ghost = Rect::from_min_max(pos2(x0, bottom - 3.0), pos2(x1, bottom));
+        painter.rect_filled(ghost, CornerRadius::ZERO, ctx.tokens.text_muted.gamma_multiply(0.35));
+        painter.rect_stroke(ghost, CornerRadius::ZERO, stroke, egui::StrokeKind::Inside);
     }
 }
 
