@@ -43,6 +43,14 @@ fn a_baseline_names_exactly_what_moved_and_the_financial_plan_adds_up() {
     assert_eq!(baselines[0]["title"], "Gemeinderat Dezember 2026");
     assert_eq!(baselines[0]["date"], "2026-12-10");
     assert_eq!(baselines[0]["measures"], 20);
+    ok(&fahrplan(&db, &["meeting", "add", "10.12.2026", "Gemeinderat"]));
+    ok(&fahrplan(&db, &["meeting", "add", "11.12.2026", "Ausschuss"]));
+    let meetings = ok(&fahrplan(&db, &["meeting", "list"]));
+    assert!(
+        meetings.contains("10.12.2026  Gemeinderat  (Beschlussstand „Gemeinderat Dezember 2026“)"),
+        "{meetings}"
+    );
+    assert!(meetings.lines().any(|l| l == "11.12.2026  Ausschuss"), "{meetings}");
 
     // A due date before the start: exit 1, nothing written.
     let bytes = std::fs::read(&db).unwrap();

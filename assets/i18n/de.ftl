@@ -237,6 +237,7 @@ finance-own-share = Eigenanteil
 finance-staff-days = Personentage
 finance-funding-source = Förderung durch
 finance-total = Summe
+cli-meeting-baseline = Beschlussstand „{ $titles }“
 cli-bad-date = Ungültiges Datum „{ $value }“: erwartet wird z. B. 31.12.2026 oder 2026-12-31.
 cli-progress-set = { $code }: Fortschritt { $old } → { $new }
 cli-expense-added = { $code }: Ausgabe { $amount } am { $date } gebucht; ausgegeben insgesamt { $spent }
@@ -295,6 +296,8 @@ report-due-now = Fällig heute
 report-slip-days = Tage
 report-also-changed = Außerdem geändert
 report-finance-measures = Eigenanteil je Maßnahme
+detail-funding = { $share } % = { $amount } { $source }
+detail-staff-days = { $spent } von { $planned } geleistet
 tab-finance = Finanzplanung
 deviations-heading = Abweichungen vom Beschluss vom { $date } ({ $title })
 deviations-heading-none = Abweichungen vom Beschluss

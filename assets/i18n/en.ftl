@@ -237,6 +237,7 @@ finance-own-share = Own share
 finance-staff-days = Staff days
 finance-funding-source = Funded by
 finance-total = Total
+cli-meeting-baseline = baseline “{ $titles }”
 cli-bad-date = Invalid date "{ $value }": e.g. 2026-12-31 or 31.12.2026 is expected.
 cli-progress-set = { $code }: progress { $old } → { $new }
 cli-expense-added = { $code }: expense of { $amount } on { $date } booked; spent in total { $spent }
@@ -295,6 +296,8 @@ report-due-now = Due now
 report-slip-days = Days
 report-also-changed = Also changed
 report-finance-measures = Own share per measure
+detail-funding = { $share } % = { $amount } { $source }
+detail-staff-days = { $spent } of { $planned } spent
 tab-finance = Financial plan
 deviations-heading = Deviations from the decision of { $date } ({ $title })
 deviations-heading-none = Deviations from the decision

@@ -229,7 +229,19 @@ pub(super) fn meeting_list(cx: &Context) -> Result<(), Failure> {
     let store = open(db, tr)?;
     let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
     for m in &roadmap.meetings {
-        out(&format!("{}  {}", tr.date(m.date), m.title));
+        // A baseline recorded on the meeting's day is named with it.
+        let baselines: Vec<&str> = roadmap
+            .baselines
+            .iter()
+            .filter(|b| b.date == m.date)
+            .map(|b| b.title.as_str())
+            .collect();
+        if baselines.is_empty() {
+            out(&format!("{}  {}", tr.date(m.date), m.title));
+        } else {
+            let with = tr.f("cli-meeting-baseline", &[("titles", &baselines.join(", "))]);
+            out(&format!("{}  {}  ({with})", tr.date(m.date), m.title));
+        }
     }
     Ok(())
 }

@@ -222,6 +222,24 @@ fn fields_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, m: &Measure) 
             row(ui, "field-one-off", tr.money(m.planned_one_off));
             row(ui, "field-yearly", tr.money(m.planned_yearly));
             row(ui, "field-spent", tr.money(roadmap.spent(&m.code)));
+            if m.funding_share > 0 || !m.funding_source.is_empty() {
+                let funding = tr.f(
+                    "detail-funding",
+                    &[
+                        ("share", &m.funding_share),
+                        ("amount", &tr.money(m.funding())),
+                        ("source", &m.funding_source),
+                    ],
+                );
+                row(ui, "field-funding-source", funding);
+            }
+            if m.staff_days_planned > 0 || m.staff_days_spent > 0 {
+                let days = tr.f(
+                    "detail-staff-days",
+                    &[("spent", &m.staff_days_spent), ("planned", &m.staff_days_planned)],
+                );
+                row(ui, "finance-staff-days", days);
+            }
             if !m.depends_on.is_empty() {
                 muted(ui, tokens, tr.t("field-depends-on"));
                 ui.horizontal_wrapped(|ui| {
