@@ -272,6 +272,12 @@ fn group_thousands(mut value: u64, separator: char) -> String {
     out
 }
 
+/// How far a due date moved: "fällig 30 Tage später" or "fällig 30 Tage früher".
+pub fn slip_text(tr: &I18n, days: i64) -> String {
+    let key = if days < 0 { "deviation-slip-earlier" } else { "deviation-slip-later" };
+    tr.f(key, &[("days", &days.unsigned_abs())])
+}
+
 /// The name of a history field in the UI language (the raw name for unknown fields).
 pub fn field_label(tr: &I18n, field: &str) -> String {
     let key = format!("hfield-{field}");

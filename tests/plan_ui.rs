@@ -51,7 +51,7 @@ fn a_meeting_recorded_with_its_baseline_shows_what_moved_since() {
     let roadmap = harness.state().state.roadmap().clone();
     assert_eq!(roadmap.meetings.len(), 1);
     assert_eq!(roadmap.baselines.len(), 1);
-    assert_eq!(roadmap.baselines[0].title, "Gemeinderat Dezember 2026");
+    assert_eq!(roadmap.baselines[0].title, "Gemeinderat Dezember 2026 (10.12.2026)");
     assert_eq!(roadmap.baselines[0].measures.len(), 20);
     assert!(harness.query_by_label_contains("Keine Abweichungen").is_some());
 

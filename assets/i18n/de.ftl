@@ -303,13 +303,14 @@ deviations-heading = Abweichungen vom Beschluss vom { $date } ({ $title })
 deviations-heading-none = Abweichungen vom Beschluss
 deviations-none-yet = Noch kein Beschlussstand festgehalten. Beim Erfassen einer Ratssitzung unten „Beschlussstand festhalten“ wählen.
 deviations-totals = Einmalkosten laut Beschluss { $old }, heute { $new } ({ $delta })
-deviation-slip = fällig { $days ->
+deviation-slip-later = fällig { $days ->
     [one] { $days } Tag
    *[other] { $days } Tage
- } { $days ->
-    [-1] früher
-   *[other] später
- }
+ } später
+deviation-slip-earlier = fällig { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+ } früher
 deviation-field-title = Titel
 deviation-field-horizon = Zeithorizont
 deviation-field-owner = Verantwortlich
@@ -395,6 +396,13 @@ err-needs-upgrade = Der Fahrplan „{ $name }“ stammt von einer älteren Fahrp
 err-empty-baseline = Bitte einen Titel für den Beschlussstand eingeben.
 err-baseline-exists = Einen Beschlussstand „{ $title }“ gibt es schon; bitte einen anderen Titel wählen.
 err-empty-meeting = Bitte einen Titel für die Sitzung eingeben.
+hfield-funding_source = Förderung durch
+hfield-funding_share = Förderanteil
+hfield-staff_days_planned = Personentage geplant
+hfield-staff_days_spent = Personentage geleistet
+hfield-baseline-added = Beschlussstand festgehalten
+hfield-baseline-deleted = Beschlussstand entfernt
+deviation-field-cancelled = abgebrochen bzw. wieder aufgenommen
 hfield-meeting-added = Sitzung erfasst
 hfield-meeting-deleted = Sitzung gelöscht
 cli-no-meeting = Es ist noch keine Sitzung erfasst; bitte --since DATUM angeben oder mit „meeting add“ eine Sitzung erfassen.
@@ -512,6 +520,7 @@ import-file = Datei
 import-not-export = keine Fahrplan-Exportdatei (Format „{ $format }“)
 import-version = unbekannte Version { $version } des Exportformats
 import-owner = Verantwortliche Stelle „{ $name }“
+import-baseline-title = Ein Beschlussstand hat keinen Titel, oder der Titel „{ $title }“ kommt doppelt vor.
 import-owner-duplicate = Name fehlt oder ist doppelt
 import-unknown-owner = die verantwortliche Stelle „{ $name }“ fehlt in der Datei
 import-would-replace = Der Fahrplan enthält schon { $n ->

@@ -303,13 +303,14 @@ deviations-heading = Deviations from the decision of { $date } ({ $title })
 deviations-heading-none = Deviations from the decision
 deviations-none-yet = No baseline recorded yet. When recording a council meeting below, choose “Record baseline”.
 deviations-totals = One-off cost as approved { $old }, now { $new } ({ $delta })
-deviation-slip = due { $days ->
+deviation-slip-later = due { $days ->
     [one] { $days } day
    *[other] { $days } days
- } { $days ->
-    [-1] earlier
-   *[other] later
- }
+ } later
+deviation-slip-earlier = due { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+ } earlier
 deviation-field-title = title
 deviation-field-horizon = horizon
 deviation-field-owner = owner
@@ -395,6 +396,13 @@ err-needs-upgrade = The roadmap “{ $name }” was made by an older Fahrplan. T
 err-empty-baseline = Please enter a title for the baseline.
 err-baseline-exists = A baseline “{ $title }” exists already; please choose another title.
 err-empty-meeting = Please enter a title for the meeting.
+hfield-funding_source = Funded by
+hfield-funding_share = Funding share
+hfield-staff_days_planned = Staff days planned
+hfield-staff_days_spent = Staff days spent
+hfield-baseline-added = Baseline recorded
+hfield-baseline-deleted = Baseline removed
+deviation-field-cancelled = cancelled or taken up again
 hfield-meeting-added = Meeting recorded
 hfield-meeting-deleted = Meeting deleted
 cli-no-meeting = No meeting is recorded yet; please give --since DATE or record one with "meeting add".
@@ -512,6 +520,7 @@ import-file = file
 import-not-export = not a Fahrplan export (format "{ $format }")
 import-version = unknown version { $version } of the export format
 import-owner = owner "{ $name }"
+import-baseline-title = A baseline has no title, or the title “{ $title }” occurs twice.
 import-owner-duplicate = the name is missing or appears twice
 import-unknown-owner = the owner "{ $name }" is missing from the file
 import-would-replace = The roadmap already has { $n ->

@@ -152,6 +152,9 @@ impl ImportError {
             ImportProblem::OwnerNameMissingOrDuplicate => tr.t("import-owner-duplicate"),
             ImportProblem::UnknownOwner(name) => tr.f("import-unknown-owner", &[("name", name)]),
             ImportProblem::UnknownCode(code) => tr.f("cli-unknown-code", &[("code", code)]),
+            ImportProblem::BaselineTitle(title) => {
+                tr.f("import-baseline-title", &[("title", title)])
+            }
             ImportProblem::Invalid(e) => e.localize(tr),
         }
     }

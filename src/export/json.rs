@@ -8,7 +8,7 @@ use crate::model::{Change, Roadmap};
 /// The format name and version written into every export.
 pub const FORMAT: &str = "fahrplan-export";
 /// The version of the export format.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The whole roadmap with its history as pretty JSON. An error (never expected for these plain
 /// values) is passed on rather than turned into an empty file that looks like a result.
@@ -127,8 +127,19 @@ mod tests {
                         framework: crate::model::Framework::Other,
                         reference: format!("Ref {text}"),
                     }],
+                    funding_source: format!("Förderung {text}"),
+                    funding_share: 35,
+                    staff_days_planned: 12,
+                    staff_days_spent: 5,
                     ..m.clone()
                 })
+                .unwrap();
+            // The baseline is taken after the changes, so it holds the tricky texts too.
+            store
+                .add_baseline(
+                    &format!("Beschluss {text}"),
+                    chrono::NaiveDate::from_ymd_opt(2026, 10, 20).unwrap(),
+                )
                 .unwrap();
             store
                 .add_expense(
@@ -148,7 +159,39 @@ mod tests {
             let (a, b): (Value, Value) =
                 (serde_json::from_slice(&first).unwrap(), serde_json::from_slice(&second).unwrap());
             assert_eq!(a, b, "round {round} with {text:?}");
+            assert_eq!(a["baselines"][0]["title"], format!("Beschluss {text}").trim());
+            assert_eq!(a["measures"][4]["funding_share"], 35);
+            assert_eq!(
+                empty.load_roadmap().unwrap().baselines[0].measures,
+                store.load_roadmap().unwrap().baselines[0].measures
+            );
         }
+    }
+
+    #[test]
+    fn baselines_in_an_import_are_checked_and_version_one_still_reads() {
+        let mut store =
+            Store::in_memory(Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
+        store.add_baseline("Rat", chrono::NaiveDate::from_ymd_opt(2026, 12, 10).unwrap()).unwrap();
+        let bytes =
+            export_json(&store.load_roadmap().unwrap(), &store.history(None).unwrap()).unwrap();
+        let mut value: Value = serde_json::from_slice(&bytes).unwrap();
+        let twice = value["baselines"][0].clone();
+        value["baselines"].as_array_mut().unwrap().push(twice);
+        let err = parse_import(&serde_json::to_vec(&value).unwrap()).unwrap_err();
+        assert!(matches!(err.problem, crate::import::ImportProblem::BaselineTitle(_)), "{err:?}");
+        value["baselines"].as_array_mut().unwrap().pop();
+        value["baselines"][0]["measures"][0]["due"] = "2999-01-01".into();
+        assert!(parse_import(&serde_json::to_vec(&value).unwrap()).is_err());
+        // An export of the first version (no baselines, no funding) is still read.
+        let mut old: Value = serde_json::from_slice(&bytes).unwrap();
+        old["version"] = 1.into();
+        old.as_object_mut().unwrap().remove("baselines");
+        let imported = parse_import(&serde_json::to_vec(&old).unwrap()).unwrap();
+        assert!(imported.roadmap.baselines.is_empty());
+        assert_eq!(imported.roadmap.measures.len(), 20);
+        old["version"] = 3.into();
+        assert!(parse_import(&serde_json::to_vec(&old).unwrap()).is_err());
     }
 
     /// Export → import into an empty file → export again gives identical data, for generated
@@ -298,7 +341,7 @@ mod tests {
         let wrong_type =
             err(text.replacen("\"progress\": 100", "\"progress\": \"viel\"", 1).as_bytes());
         assert!(wrong_type.location.starts_with("Zeile "), "{wrong_type}");
-        let version = err(text.replacen("\"version\": 1", "\"version\": 99", 1).as_bytes());
+        let version = err(text.replacen("\"version\": 2", "\"version\": 99", 1).as_bytes());
         assert!(version.detail.contains("99"), "{version}");
         // Within the measures (expenses and history come first in the file and name codes too).
         let at = text.find("\"measures\"").unwrap();

@@ -9,7 +9,7 @@ use crate::model::Change;
 /// hold the two together).
 pub const FORMAT: &str = "fahrplan-export";
 /// The version of the export format this reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A roadmap read from a JSON export, checked and ready to be written.
 #[derive(Clone, Debug, PartialEq, serde::Deserialize)]
@@ -210,6 +210,8 @@ pub enum ImportProblem {
     UnknownOwner(String),
     /// A record names a measure the file does not have.
     UnknownCode(String),
+    /// Two baselines of one title, or one without a title.
+    BaselineTitle(String),
     /// A measure (or a date) that the editor would refuse.
     Invalid(crate::model::ValidationError),
 }
@@ -223,6 +225,7 @@ impl std::fmt::Display for ImportProblem {
             Self::OwnerNameMissingOrDuplicate => f.write_str("owner name missing or duplicate"),
             Self::UnknownOwner(name) => write!(f, "the owner {name:?} is not in the file"),
             Self::UnknownCode(code) => write!(f, "no measure {code} in the file"),
+            Self::BaselineTitle(title) => write!(f, "baseline title {title:?} missing or twice"),
             Self::Invalid(e) => write!(f, "{e}"),
         }
     }
@@ -316,7 +319,8 @@ fn read_data(bytes: &[u8]) -> Result<ImportData, ImportError> {
     if data.format != FORMAT {
         return Err(located(ImportPlace::File, ImportProblem::NotExport(data.format)));
     }
-    if data.version != VERSION {
+    // Version 1 had no baselines, funding and staff days: it reads as it is.
+    if !(1..=VERSION).contains(&data.version) {
         return Err(located(ImportPlace::File, ImportProblem::Version(data.version)));
     }
     Ok(data)
@@ -440,6 +444,26 @@ fn check_dates(data: &ImportData) -> Result<(), ImportError> {
     }
     if let Some(m) = data.meetings.iter().find(|m| !in_range(m.date)) {
         return Err(out_of_range(ImportPlace::Item(format!("{} / meeting", m.title)), m.date));
+    }
+    for (i, b) in data.baselines.iter().enumerate() {
+        let title = b.title.trim();
+        if title.is_empty() || data.baselines[..i].iter().any(|p| p.title.trim() == title) {
+            return Err(located(ImportPlace::File, ImportProblem::BaselineTitle(title.to_owned())));
+        }
+        let place = || ImportPlace::Item(format!("{title} / baseline"));
+        let dates = b.measures.iter().flat_map(|m| [m.start, m.due]);
+        if let Some(date) = std::iter::once(b.date).chain(dates).find(|d| !in_range(*d)) {
+            return Err(out_of_range(place(), date));
+        }
+        if let Some(m) = b.measures.iter().find(|m| m.funding_share > 100 || m.progress > 100) {
+            let share = u32::from(m.funding_share.max(m.progress));
+            return Err(located(
+                place(),
+                ImportProblem::Invalid(crate::model::ValidationError::FundingShareOutOfRange(
+                    share,
+                )),
+            ));
+        }
     }
     if let Some(adopted) = data.info.adopted.filter(|d| !in_range(*d)) {
         return Err(out_of_range(ImportPlace::File, adopted));

@@ -132,9 +132,12 @@ impl Deviation {
         Some((self.now.as_ref()?.due - self.then.as_ref()?.due).num_days())
     }
 
-    /// How much the planned one-off cost moved (now − then; a removed measure: −then).
+    /// How much the planned one-off cost moved (now − then; a removed measure: −then; a
+    /// cancelled one costs nothing).
     pub fn one_off_delta(&self) -> Money {
-        let cents = |m: &Option<BaselineMeasure>| m.as_ref().map_or(0, |m| m.planned_one_off.0);
+        let cents = |m: &Option<BaselineMeasure>| {
+            m.as_ref().filter(|m| m.status != Status::Cancelled).map_or(0, |m| m.planned_one_off.0)
+        };
         Money(cents(&self.now).saturating_sub(cents(&self.then)))
     }
 }
@@ -168,7 +171,10 @@ pub struct Deviations {
 /// The plan fields a baseline is compared by (status, progress and spent staff days are how far
 /// the work is, not the plan, and do not count as deviations).
 fn plan_differences(then: &BaselineMeasure, now: &BaselineMeasure) -> Vec<&'static str> {
+    let cancelled = |m: &BaselineMeasure| m.status == Status::Cancelled;
     let checks = [
+        // Cancelling a measure (or taking it up again) changes the plan.
+        ("cancelled", cancelled(then) != cancelled(now)),
         ("title", then.title != now.title),
         ("horizon", then.horizon != now.horizon),
         ("owner", then.owner != now.owner),
@@ -225,8 +231,9 @@ pub fn deviations(baseline: &Baseline, roadmap: &Roadmap) -> Deviations {
         }
     }
     measures.sort_by(|a, b| a.code.cmp(&b.code));
+    // A cancelled measure costs nothing (as in the budget and the financial plan).
     let sum = |list: &[BaselineMeasure], f: fn(&BaselineMeasure) -> Money| -> Money {
-        list.iter().map(f).sum()
+        list.iter().filter(|m| m.status != Status::Cancelled).map(f).sum()
     };
     let totals = DeviationTotals {
         planned_one_off_baseline: sum(&baseline.measures, |m| m.planned_one_off),
@@ -291,5 +298,22 @@ mod tests {
         assert_eq!(d.measures[1].slip_days(), None);
         assert_eq!(d.totals.planned_one_off_baseline, Money::euros(10_000));
         assert_eq!(d.totals.planned_one_off, Money::euros(95_000));
+    }
+
+    #[test]
+    fn a_cancelled_measure_is_a_deviation_and_costs_nothing_now() {
+        let mut r = roadmap();
+        let baseline = Baseline::of(&r, "Gemeinderat", date(2026, 12, 10));
+        r.measures[0] = r.measures[0].with_status(Status::Cancelled, date(2026, 12, 20));
+        let d = deviations(&baseline, &r);
+        assert_eq!(d.measures.len(), 1);
+        assert_eq!(d.measures[0].fields, ["cancelled"]);
+        assert_eq!(d.measures[0].one_off_delta(), Money::euros(-10_000));
+        assert_eq!(d.totals.planned_one_off_baseline, Money::euros(10_000));
+        assert_eq!(d.totals.planned_one_off, Money::ZERO);
+        // A later date earlier: a negative slip.
+        let mut r = roadmap();
+        r.measures[1].due = date(2026, 5, 31);
+        assert_eq!(deviations(&baseline, &r).measures[0].slip_days(), Some(-30));
     }
 }

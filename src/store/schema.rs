@@ -174,6 +174,7 @@ CREATE TABLE baseline (
     date  TEXT NOT NULL,
     data  TEXT NOT NULL
 ) STRICT;
+CREATE UNIQUE INDEX baseline_title ON baseline (title);
 ";
 
 /// All migrations, oldest first.

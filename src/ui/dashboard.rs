@@ -427,7 +427,9 @@ fn since_ui(
                 {
                     let title = view.dashboard.meeting_title.trim().to_owned();
                     if view.dashboard.meeting_baseline {
-                        ctx.commands.push(Command::AddBaseline { date, title: title.clone() });
+                        // Meetings of one name recur; the day makes the baseline's title unique.
+                        let title = format!("{title} ({})", tr.date(date));
+                        ctx.commands.push(Command::AddBaseline { date, title });
                     }
                     ctx.commands.push(Command::AddMeeting { date, title });
                     view.dashboard.meeting_title.clear();

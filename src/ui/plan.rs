@@ -56,7 +56,7 @@ fn deviation_text(ctx: &ViewCtx<'_>, m: &crate::model::Deviation) -> String {
         DeviationKind::Changed => {
             let mut parts = Vec::new();
             if let Some(days) = m.slip_days().filter(|d| *d != 0) {
-                parts.push(tr.f("deviation-slip", &[("days", &days)]));
+                parts.push(crate::i18n::slip_text(tr, days));
             }
             let delta = m.one_off_delta();
             if delta != Money::ZERO {
@@ -117,7 +117,7 @@ pub(super) fn finance_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut FinanceView,
     }
     let Some((_, plan)) = &view.cache else { return };
     ui.add_space(tokens.space_s);
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+    egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         totals_grid(ui, ctx, plan);
         ui.add_space(tokens.space_m);
         for &horizon in Horizon::ALL {

@@ -357,7 +357,8 @@ fn paint_baseline(
         let top = chart.top() + row.y - viewport.scroll_y;
         let bottom = top + row.height - 1.0;
         let x0 = chart.left() + viewport.x(then.start);
-        let x1 = (chart.left() + viewport.x(then.due + chrono::Days::new(1))).max(x0 + 2.0);
+        let end = then.due.checked_add_days(chrono::Days::new(1)).unwrap_or(then.due);
+        let x1 = (chart.left() + viewport.x(end)).max(x0 + 2.0);
         let ghost = Rect::from_min_max(pos2(x0, bottom - 3.0), pos2(x1, bottom));
         painter.rect_filled(ghost, CornerRadius::ZERO, ctx.tokens.text_muted.gamma_multiply(0.35));
         painter.rect_stroke(ghost, CornerRadius::ZERO, stroke, egui::StrokeKind::Inside);

@@ -1,5 +1,5 @@
 //! A roadmap's schema on PostgreSQL: the same tables and columns as the SQLite file (schema
-//! version 6 there), in the shared types (integers, ISO text), plus `fahrplan_schema`, by which a
+//! version 7 there), in the shared types (integers, ISO text), plus `fahrplan_schema`, by which a
 //! schema says that it is Fahrplan's and which version it has. Migrations are append-only, as in
 //! SQLite.
 
@@ -119,6 +119,7 @@ CREATE TABLE baseline (
     date  TEXT NOT NULL,
     data  TEXT NOT NULL
 );
+CREATE UNIQUE INDEX baseline_title ON baseline (title);
 "#,
 ];
 

@@ -24,7 +24,7 @@ fn what_moved(ctx: &SlideCtx<'_>, m: &crate::model::Deviation) -> String {
         DeviationKind::Changed => {
             let mut parts = Vec::new();
             if let Some(days) = m.slip_days().filter(|d| *d != 0) {
-                parts.push(tr.f("deviation-slip", &[("days", &days)]));
+                parts.push(crate::i18n::slip_text(tr, days));
             }
             if m.one_off_delta() != Money::ZERO {
                 let delta = signed(ctx, m.one_off_delta());
