@@ -110,7 +110,8 @@ pub fn finance_plan(roadmap: &Roadmap, first: i32, count: u32, today: NaiveDate)
 
 /// The planned staff days of `measure` per calendar year of its run, in whole days (the largest
 /// remainders get the days left by rounding down, so the years add up to the plan). An archived
-/// measure keeps the years up to the one it was archived in.
+/// measure keeps the years up to the one it was archived in (that year's whole share: staff
+/// days are planned per year, not per day).
 fn staff_days_by_year(measure: &Measure, until: Option<NaiveDate>) -> Vec<(i32, u32)> {
     if measure.status == Status::Cancelled || measure.staff_days_planned == 0 {
         return Vec::new();

@@ -133,6 +133,9 @@ pub fn dashboard_ui(
         ui.add_space(tokens.space_s);
         ui.columns(4, |cols| figures_cards(cols, ctx, d));
         ui.add_space(tokens.space_m);
+        // What the council asks first: what moved since it approved the plan.
+        super::plan::deviations_ui(ui, ctx, deviations);
+        ui.add_space(tokens.space_m);
         ui.columns(3, |cols| {
             health_card(&mut cols[0], ctx, d);
             deadlines_card(&mut cols[1], ctx, view, d);
@@ -145,8 +148,6 @@ pub fn dashboard_ui(
             });
             overruns_card(&mut cols[1], ctx, view, d);
         });
-        ui.add_space(tokens.space_m);
-        super::plan::deviations_ui(ui, ctx, deviations);
         ui.add_space(tokens.space_m);
         ui.columns(2, |cols| {
             since_ui(&mut cols[0], ctx, view, history, seed_batch);

@@ -20,17 +20,15 @@ pub(super) fn deviations_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, deviations: Option<&
         if d.measures.is_empty() {
             ui.label(tr.t("cli-deviations-none"));
         }
-        egui::Grid::new("deviations").num_columns(3).spacing([16.0, 6.0]).striped(true).show(
-            ui,
-            |ui| {
-                for m in &d.measures {
-                    ui.label(RichText::new(&m.code).strong());
-                    ui.label(&m.title);
-                    ui.label(deviation_text(ctx, m));
-                    ui.end_row();
-                }
-            },
-        );
+        // Wrapped lines rather than a grid: the card never makes the overview wider than the
+        // window (1024 px included).
+        for m in &d.measures {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&m.code).strong());
+                ui.label(RichText::new(deviation_text(ctx, m)).color(tokens.text_strong));
+                super::widgets::muted(ui, tokens, format!("· {}", m.title));
+            });
+        }
         ui.add_space(tokens.space_s);
         let t = &d.totals;
         ui.label(tr.f(
