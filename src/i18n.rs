@@ -272,6 +272,45 @@ fn group_thousands(mut value: u64, separator: char) -> String {
     out
 }
 
+/// An amount with its sign (`+35.000 €`, `−1.000 €`), whole euros; no sign for nothing.
+pub fn signed_money(tr: &I18n, money: Money) -> String {
+    match money.cents().signum() {
+        1 => format!("+{}", tr.money_whole(money)),
+        -1 => format!("−{}", tr.money_whole(Money::ZERO.saturating_sub(money))),
+        _ => tr.money_whole(money),
+    }
+}
+
+/// What moved for a measure since the baseline, in words: "fällig 487 Tage später;
+/// Einmalkosten +35.000 €; Förderung", "neu seit dem Beschluss", "seit dem Beschluss entfallen".
+pub fn deviation_text(tr: &I18n, m: &crate::model::Deviation) -> String {
+    use crate::model::DeviationKind;
+    match m.change {
+        DeviationKind::Added => tr.t("deviation-added"),
+        DeviationKind::Removed => tr.t("deviation-removed"),
+        DeviationKind::Changed => {
+            let mut parts = Vec::new();
+            if let Some(days) = m.slip_days().filter(|d| *d != 0) {
+                parts.push(slip_text(tr, days));
+            }
+            let delta = m.one_off_delta();
+            if delta != Money::ZERO {
+                parts.push(tr.f("deviation-one-off", &[("delta", &signed_money(tr, delta))]));
+            }
+            let others: Vec<String> = m
+                .fields
+                .iter()
+                .filter(|f| !matches!(**f, "due" | "planned_one_off"))
+                .map(|f| tr.t(&format!("deviation-field-{f}")))
+                .collect();
+            if !others.is_empty() {
+                parts.push(others.join(", "));
+            }
+            parts.join("; ")
+        }
+    }
+}
+
 /// How far a due date moved: "fällig 30 Tage später" or "fällig 30 Tage früher".
 pub fn slip_text(tr: &I18n, days: i64) -> String {
     let key = if days < 0 { "deviation-slip-earlier" } else { "deviation-slip-later" };

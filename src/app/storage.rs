@@ -130,7 +130,9 @@ pub fn check_file(db: &Path) -> Result<FileCheck, StoreError> {
     })
 }
 
-pub use crate::store::pg::{RoadmapAccess, RoadmapRole, is_server_url, os_login, split_roadmap};
+pub use crate::store::pg::{
+    RoadmapAccess, RoadmapRole, is_server_url, os_login, percent_decoded, split_roadmap,
+};
 
 /// Creates the roadmap `name` on the server at `url`, with the default roadmap in `seeded`
 /// language or empty.

@@ -253,7 +253,10 @@ fn deviations_text(d: &Deviations, tr: &I18n) -> String {
                 }
                 let delta = m.one_off_delta();
                 if delta != Money::ZERO {
-                    parts.push(tr.f("deviation-one-off", &[("delta", &signed(delta, tr))]));
+                    parts.push(tr.f(
+                        "deviation-one-off",
+                        &[("delta", &crate::i18n::signed_money(tr, delta))],
+                    ));
                 }
                 let others: Vec<&str> = m
                     .fields
@@ -280,17 +283,6 @@ fn deviations_text(d: &Deviations, tr: &I18n) -> String {
         ],
     ));
     lines.join("\n")
-}
-
-/// An amount with its sign (`+85.000,00 €`, `−1.000,00 €`).
-pub(super) fn signed(money: Money, tr: &I18n) -> String {
-    if money > Money::ZERO {
-        format!("+{}", tr.money(money))
-    } else if money < Money::ZERO {
-        format!("−{}", tr.money(Money::ZERO.saturating_sub(money)))
-    } else {
-        tr.money(money)
-    }
 }
 
 /// `finance`: the multi-year financial plan.

@@ -6,6 +6,7 @@
 use egui::RichText;
 
 use super::theme::Tokens;
+use crate::app::storage::percent_decoded;
 use crate::app::{AppState, Command};
 use crate::i18n::I18n;
 
@@ -91,18 +92,18 @@ impl ConnectForm {
             Some(i) if !server[i..].contains(']') => (&server[..i], &server[i + 1..]),
             _ => (server, "5432"),
         };
-        let user = if user.is_empty() { login.to_owned() } else { decoded(user) };
+        let user = if user.is_empty() { login.to_owned() } else { percent_decoded(user) };
         let mut form = Self::for_user(&user);
         host.clone_into(&mut form.host);
         port.clone_into(&mut form.port);
         if !database.is_empty() {
-            form.database = decoded(database);
+            form.database = percent_decoded(database);
         }
         for pair in query.split('&') {
             match pair.split_once('=') {
                 Some(("sslmode", "require")) => form.tls = Tls::Require,
                 Some(("sslmode", "verify-full" | "verify-ca")) => form.tls = Tls::Verify,
-                Some(("sslrootcert", root)) => form.root = decoded(root),
+                Some(("sslrootcert", root)) => form.root = percent_decoded(root),
                 _ => {}
             }
         }
@@ -110,27 +111,6 @@ impl ConnectForm {
         form.roadmap = roadmap;
         Some(form)
     }
-}
-
-/// Undoes [`encoded`] (and any other percent-encoding); bytes that are not UTF-8 are replaced.
-fn decoded(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Percent-encodes what may not stand as it is in an address.

@@ -4,7 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::ViewCtx;
-use crate::model::{DeviationKind, Deviations, FinancePlan, FinanceYear, Horizon, Money};
+use crate::i18n::{deviation_text, signed_money};
+use crate::model::{Deviations, FinancePlan, FinanceYear, Horizon, Money};
 
 /// The overview's card: what differs from the latest baseline, or how to record one.
 pub(super) fn deviations_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, deviations: Option<&Deviations>) {
@@ -25,7 +26,7 @@ pub(super) fn deviations_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, deviations: Option<&
         for m in &d.measures {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(&m.code).strong());
-                ui.label(RichText::new(deviation_text(ctx, m)).color(tokens.text_strong));
+                ui.label(RichText::new(deviation_text(tr, m)).color(tokens.text_strong));
                 super::widgets::muted(ui, tokens, format!("· {}", m.title));
             });
         }
@@ -38,49 +39,11 @@ pub(super) fn deviations_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, deviations: Option<&
                 ("new", &tr.money_whole(t.planned_one_off)),
                 (
                     "delta",
-                    &signed(t.planned_one_off.saturating_sub(t.planned_one_off_baseline), ctx),
+                    &signed_money(tr, t.planned_one_off.saturating_sub(t.planned_one_off_baseline)),
                 ),
             ],
         ));
     });
-}
-
-/// "fällig +181 Tage; Einmalkosten +85.000 €", "neu", "entfallen".
-fn deviation_text(ctx: &ViewCtx<'_>, m: &crate::model::Deviation) -> String {
-    let tr = ctx.tr;
-    match m.change {
-        DeviationKind::Added => tr.t("deviation-added"),
-        DeviationKind::Removed => tr.t("deviation-removed"),
-        DeviationKind::Changed => {
-            let mut parts = Vec::new();
-            if let Some(days) = m.slip_days().filter(|d| *d != 0) {
-                parts.push(crate::i18n::slip_text(tr, days));
-            }
-            let delta = m.one_off_delta();
-            if delta != Money::ZERO {
-                parts.push(tr.f("deviation-one-off", &[("delta", &signed(delta, ctx))]));
-            }
-            let others: Vec<String> = m
-                .fields
-                .iter()
-                .filter(|f| !matches!(**f, "due" | "planned_one_off"))
-                .map(|f| tr.t(&format!("deviation-field-{f}")))
-                .collect();
-            if !others.is_empty() {
-                parts.push(others.join(", "));
-            }
-            parts.join("; ")
-        }
-    }
-}
-
-/// An amount with its sign.
-fn signed(money: Money, ctx: &ViewCtx<'_>) -> String {
-    match money.cents().signum() {
-        1 => format!("+{}", ctx.tr.money_whole(money)),
-        -1 => format!("−{}", ctx.tr.money_whole(Money::ZERO.saturating_sub(money))),
-        _ => ctx.tr.money_whole(money),
-    }
 }
 
 /// What the finance view is set to.

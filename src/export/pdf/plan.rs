@@ -11,12 +11,7 @@ use crate::model::{DeviationKind, FinanceYear, Money, deviations, finance_plan};
 
 /// An amount with its sign; nothing for no change.
 fn delta(flow: &Flow<'_>, money: Money) -> String {
-    let tr = flow.tr;
-    match money.cents().signum() {
-        1 => format!("+{}", tr.money_whole(money)),
-        -1 => format!("−{}", tr.money_whole(Money::ZERO.saturating_sub(money))),
-        _ => String::new(),
-    }
+    if money == Money::ZERO { String::new() } else { crate::i18n::signed_money(flow.tr, money) }
 }
 
 /// "Abweichungen vom Beschluss vom 10.12.2026": every measure whose plan moved since the latest

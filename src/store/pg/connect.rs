@@ -214,8 +214,8 @@ pub fn os_login() -> String {
         .unwrap_or_else(super::super::current_user)
 }
 
-/// `%2F` and friends in a query value.
-fn percent_decoded(text: &str) -> String {
+/// `%2F` and friends in an address (bytes that are not UTF-8 are replaced).
+pub fn percent_decoded(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

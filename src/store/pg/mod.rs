@@ -10,7 +10,7 @@ mod open;
 mod sql;
 
 pub use admin::{RoadmapAccess, RoadmapRole, grant, init_roadmap, list_roadmaps, revoke};
-pub use connect::{ServerUrl, is_server_url, os_login, split_roadmap};
+pub use connect::{ServerUrl, is_server_url, os_login, percent_decoded, split_roadmap};
 pub use engine::{PgStore, write_seed};
 
 use super::{Result, StoreError};

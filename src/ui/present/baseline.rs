@@ -4,38 +4,6 @@
 use egui::{Rect, pos2};
 
 use super::slides::{SlideCtx, font, slide_title, text_fit, two_line_row};
-use crate::model::{DeviationKind, Money};
-
-/// An amount with its sign.
-fn signed(ctx: &SlideCtx<'_>, money: Money) -> String {
-    match money.cents().signum() {
-        1 => format!("+{}", ctx.tr.money_whole(money)),
-        -1 => format!("−{}", ctx.tr.money_whole(Money::ZERO.saturating_sub(money))),
-        _ => ctx.tr.money_whole(money),
-    }
-}
-
-/// What moved for one deviating measure: "fällig 487 Tage später · Einmalkosten +35.000 €".
-fn what_moved(ctx: &SlideCtx<'_>, m: &crate::model::Deviation) -> String {
-    let tr = ctx.tr;
-    match m.change {
-        DeviationKind::Added => tr.t("deviation-added"),
-        DeviationKind::Removed => tr.t("deviation-removed"),
-        DeviationKind::Changed => {
-            let mut parts = Vec::new();
-            if let Some(days) = m.slip_days().filter(|d| *d != 0) {
-                parts.push(crate::i18n::slip_text(tr, days));
-            }
-            if m.one_off_delta() != Money::ZERO {
-                let delta = signed(ctx, m.one_off_delta());
-                parts.push(tr.f("deviation-one-off", &[("delta", &delta)]));
-            }
-            let others = m.fields.iter().filter(|f| !matches!(**f, "due" | "planned_one_off"));
-            parts.extend(others.map(|f| tr.t(&format!("deviation-field-{f}"))));
-            parts.join(" · ")
-        }
-    }
-}
 
 /// The deviations from the latest baseline: the totals on top, then per measure what moved (in
 /// large type) with its title below; what does not fit is counted.
@@ -95,7 +63,7 @@ pub(super) fn baseline_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: 
         text_fit(
             painter,
             pos2(x, y),
-            &what_moved(ctx, m),
+            &crate::i18n::deviation_text(tr, m),
             t.bold_font(t.text_body),
             t.text_strong,
             width,
