@@ -643,3 +643,20 @@ import-added = Neu: { $n } ({ $codes })
 import-changed = Geändert: { $n } ({ $codes })
 import-removed = Entfällt: { $n } ({ $codes })
 import-unchanged = Unverändert: { $n }
+
+# What the timeline shows, in words (the report's figure, the HTML report's picture).
+figure-timeline = Zeitplan vom { $from } bis zum { $to } mit { $n ->
+    [one] 1 Maßnahme
+   *[other] { $n } Maßnahmen
+ } als Balken vom Beginn bis zur Fälligkeit, nach Horizonten geordnet; eine senkrechte Linie markiert heute, den { $today }.
+figure-timeline-empty = Zeitplan ohne Maßnahmen.
+figure-horizon = { $horizon }: { $n ->
+    [one] 1 Maßnahme
+   *[other] { $n } Maßnahmen
+ }, davon { $done } erledigt und { $running } in Arbeit.
+figure-overdue = Überfällig { $n ->
+    [one] ist 1 Maßnahme
+   *[other] sind { $n } Maßnahmen
+ }: { $list }.
+figure-overdue-none = Keine Maßnahme ist überfällig.
+figure-overdue-item = { $code } „{ $title }“, fällig seit { $due }

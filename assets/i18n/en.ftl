@@ -643,3 +643,20 @@ import-added = New: { $n } ({ $codes })
 import-changed = Changed: { $n } ({ $codes })
 import-removed = Removed: { $n } ({ $codes })
 import-unchanged = Unchanged: { $n }
+
+# What the timeline shows, in words (the report's figure, the HTML report's picture).
+figure-timeline = Timeline from { $from } to { $to } with { $n ->
+    [one] 1 measure
+   *[other] { $n } measures
+ } as bars from start to due date, grouped by horizon; a vertical line marks today, { $today }.
+figure-timeline-empty = Timeline without measures.
+figure-horizon = { $horizon }: { $n ->
+    [one] 1 measure
+   *[other] { $n } measures
+ }, { $done } of them done and { $running } in progress.
+figure-overdue = Overdue: { $n ->
+    [one] 1 measure
+   *[other] { $n } measures
+ }: { $list }.
+figure-overdue-none = No measure is overdue.
+figure-overdue-item = { $code } “{ $title }”, due since { $due }

@@ -3,6 +3,7 @@
 //! full JSON export.
 
 mod csv;
+mod describe;
 mod ics;
 mod json;
 mod pdf;
@@ -11,6 +12,7 @@ mod picture;
 mod testgen;
 
 pub use csv::{default_delimiter, expenses_csv, finance_csv, measures_csv};
+pub use describe::timeline_description;
 pub use ics::calendar;
 pub use json::export_json;
 pub use pdf::{ReportError, ReportOptions, report_pdf};

@@ -1,12 +1,18 @@
 //! A small page-drawing layer over pdf-writer: pages measured in points from the top-left corner,
-//! text in the report's fonts, rectangles, lines, transparency and tiling patterns; `finish`
-//! writes the fonts, the resources and the page tree.
+//! text in the report's fonts, rectangles, lines, transparency and tiling patterns, every piece
+//! marked as content of the open structure element or as an artifact ([`Tags`]); `finish` writes
+//! the font subsets, the resources, the page tree, the structure tree, the outline and the
+//! metadata of a PDF/UA-1 document.
 
-use pdf_writer::types::{CidFontType, FontFlags, PaintType, SystemInfo, TilingType, UnicodeCmap};
+use pdf_writer::types::{
+    CidFontType, FontFlags, PaintType, SystemInfo, TabOrder, TilingType, UnicodeCmap,
+};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use textwrap::WordSplitter;
 
 use super::fonts::{Face, Fonts};
+use super::objstm::Packer;
+use super::tags::{Mark, Role, Tags};
 use super::wrap::{self, Line};
 use crate::i18n::Lang;
 
@@ -30,12 +36,22 @@ impl Page {
     pub fn y(&self, top: f32) -> f32 {
         self.height - top
     }
+}
 
-    /// Appends drawing operations.
-    pub fn push(&mut self, content: Content) {
-        self.ops.extend_from_slice(&content.finish());
-        self.ops.push(b'\n');
-    }
+/// A heading listed in the outline (bookmarks): its title, page and distance from the top.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bookmark {
+    pub title: String,
+    pub page: usize,
+    pub top: f32,
+}
+
+/// What the document says about itself: title (shown by viewers), language, outline.
+pub struct Meta<'a> {
+    pub title: &'a str,
+    /// BCP 47, e.g. `de-DE`.
+    pub lang: &'a str,
+    pub outline: &'a [Bookmark],
 }
 
 /// A tiling pattern used by a page.
@@ -77,6 +93,8 @@ pub struct Doc {
     pub alphas: Vec<(f32, f32)>,
     /// The page drawn on.
     current: usize,
+    /// The logical structure: what each piece of content is.
+    pub tags: Tags,
 }
 
 impl Doc {
@@ -89,6 +107,7 @@ impl Doc {
             patterns: Vec::new(),
             alphas: Vec::new(),
             current: 0,
+            tags: Tags::default(),
         })
     }
 
@@ -112,6 +131,41 @@ impl Doc {
         &mut self.pages[index]
     }
 
+    /// Appends drawing operations to the current page, marked as `mark` (see [`Tags::wrap`]).
+    pub fn emit(&mut self, content: Content, mark: Mark) {
+        self.page();
+        let index = self.current.min(self.pages.len() - 1);
+        let ops = self.tags.wrap(index, &content.finish(), mark);
+        self.pages[index].ops.extend_from_slice(&ops);
+    }
+
+    /// Opens a structure element in the current one (see [`Tags::open`]); returns its number.
+    pub fn open(&mut self, role: Role) -> usize {
+        self.tags.open(role)
+    }
+
+    /// Closes the innermost structure element.
+    pub fn close(&mut self) {
+        self.tags.close();
+    }
+
+    /// Begins a figure with its alternative text on the current page.
+    pub fn begin_figure(&mut self, alt: String) {
+        self.page();
+        let index = self.current.min(self.pages.len() - 1);
+        let ops = self.tags.begin_figure(index, alt);
+        self.pages[index].ops.extend_from_slice(&ops);
+    }
+
+    /// Ends the figure, which spans `(x, top, width, height)` from the page's top-left corner.
+    pub fn end_figure(&mut self, (x, top, width, height): (f32, f32, f32, f32)) {
+        let page = self.page();
+        let bbox = [x, page.y(top + height), x + width, page.y(top)];
+        let index = self.current.min(self.pages.len() - 1);
+        let ops = self.tags.end_figure(index, bbox);
+        self.pages[index].ops.extend_from_slice(&ops);
+    }
+
     /// The name of the graphics state with these opacities.
     pub fn alpha(&mut self, fill: f32, stroke: f32) -> String {
         let key = ((fill * 100.0).round() / 100.0, (stroke * 100.0).round() / 100.0);
@@ -127,11 +181,10 @@ impl Doc {
 
     /// Fills a rectangle given from the top-left corner.
     pub fn fill_rect(&mut self, x: f32, top: f32, w: f32, h: f32, color: Rgb) {
-        let page = self.page();
-        let y = page.y(top + h);
+        let y = self.page().y(top + h);
         let mut c = Content::new();
         c.set_fill_rgb(color.0, color.1, color.2).rect(x, y, w, h).fill_nonzero();
-        page.push(c);
+        self.emit(c, Mark::Decoration);
     }
 
     /// Draws a straight line.
@@ -144,7 +197,7 @@ impl Doc {
             .move_to(from.0, y0)
             .line_to(to.0, y1)
             .stroke();
-        page.push(c);
+        self.emit(c, Mark::Decoration);
     }
 
     /// Draws one line of text with its baseline at `baseline` from the top; returns its width.
@@ -165,7 +218,7 @@ impl Doc {
         let y = self.page().y(baseline);
         let mut content = Content::new();
         self.show(&mut content, text, (x, y), Style { size, face, color, align });
-        self.page().push(content);
+        self.emit(content, Mark::Content);
         width
     }
 
@@ -225,7 +278,7 @@ impl Doc {
         if open {
             content.end_marked_content();
         }
-        self.page().push(content);
+        self.emit(content, Mark::Content);
     }
 
     /// Shows `text` with its baseline start at `(x, y)` in PDF coordinates as one text object;
@@ -250,10 +303,12 @@ impl Doc {
         x0 - x
     }
 
-    /// Writes the PDF: fonts (only those used), patterns, graphics states and the page tree.
-    pub fn finish(self, title: &str, lang: &str) -> Vec<u8> {
+    /// Writes the PDF: font subsets (only the faces used), patterns, graphics states, the page
+    /// tree, the structure tree, the outline and the metadata (PDF/UA-1).
+    pub fn finish(self, meta: &Meta<'_>) -> Result<Vec<u8>, String> {
         let mut refs = Refs::default();
-        let mut pdf = Pdf::new();
+        // Compact: no indentation (the structure tree is thousands of small objects).
+        let mut pdf = Pdf::with_settings(pdf_writer::Settings { pretty: false });
         let catalog = refs.alloc();
         let tree = refs.alloc();
         let info = refs.alloc();
@@ -264,7 +319,7 @@ impl Doc {
             if !self.fonts.is_used(face) {
                 continue;
             }
-            font_refs.push((face, write_font(&mut pdf, &mut refs, &self.fonts, face)));
+            font_refs.push((face, write_font(&mut pdf, &mut refs, &self.fonts, face)?));
         }
 
         // Graphics states and patterns, shared by every page.
@@ -272,17 +327,94 @@ impl Doc {
         let pattern_refs = write_patterns(&mut pdf, &mut refs, &self.patterns, &alpha_refs);
 
         // Pages.
+        let page_refs: Vec<Ref> = self.pages.iter().map(|_| refs.alloc()).collect();
         let shared =
             Shared { tree, fonts: &font_refs, alphas: &alpha_refs, patterns: &pattern_refs };
-        let page_refs: Vec<Ref> =
-            self.pages.iter().map(|page| write_page(&mut pdf, &mut refs, page, &shared)).collect();
+        for (index, (page, page_ref)) in self.pages.iter().zip(&page_refs).enumerate() {
+            write_page(&mut pdf, &mut refs, (page, *page_ref, index), &shared);
+        }
         pdf.pages(tree)
             .kids(page_refs.iter().copied())
             .count(i32::try_from(page_refs.len()).unwrap_or(i32::MAX));
-        pdf.catalog(catalog).pages(tree).lang(TextStr(lang));
-        pdf.document_info(info).title(TextStr(title)).creator(TextStr("Fahrplan"));
-        pdf.finish()
+
+        let mut packer = Packer::default();
+        let (struct_root, next) = self.tags.write(&mut packer, refs.next, &page_refs);
+        refs.next = next;
+        let packed = packer.write(&mut pdf, refs.alloc(), compress);
+        let outline = write_outline(&mut pdf, &mut refs, meta.outline, (&self.pages, &page_refs));
+        let metadata = refs.alloc();
+        let xmp = xmp(meta);
+        pdf.stream(metadata, xmp.as_bytes())
+            .pair(Name(b"Type"), Name(b"Metadata"))
+            .pair(Name(b"Subtype"), Name(b"XML"));
+
+        let mut cat = pdf.catalog(catalog);
+        cat.pages(tree).lang(TextStr(meta.lang)).metadata(metadata);
+        cat.pair(Name(b"StructTreeRoot"), struct_root);
+        if let Some(outline) = outline {
+            cat.outlines(outline).page_mode(pdf_writer::types::PageMode::UseOutlines);
+        }
+        cat.mark_info().marked(true);
+        cat.viewer_preferences().display_doc_title(true);
+        cat.finish();
+        pdf.document_info(info)
+            .title(TextStr(meta.title))
+            .creator(TextStr("Fahrplan"))
+            .producer(TextStr("Fahrplan"));
+        // A compressed cross-reference stream instead of a table of 20 bytes an object.
+        let xref = refs.alloc();
+        let rows = usize::try_from(xref.get()).unwrap_or(0) + 1;
+        Ok(pdf.finish_with_xref_stream_and_filter(xref, |data| {
+            let mut data = data.to_vec();
+            packed.patch_xref(&mut data, rows);
+            (compress(&data), pdf_writer::XRefFilter::Single(Filter::FlateDecode))
+        }))
     }
+}
+
+/// The XMP metadata: title, language, creator and the PDF/UA-1 identification.
+fn xmp(meta: &Meta<'_>) -> String {
+    let mut xmp = xmp_writer::XmpWriter::new();
+    xmp.title([(None, meta.title)])
+        .language([xmp_writer::LangId(meta.lang)])
+        .format("application/pdf")
+        .creator_tool("Fahrplan")
+        .producer("Fahrplan")
+        .pdfua_part(1);
+    xmp.finish(None)
+}
+
+/// Writes the outline: one bookmark per section heading, to its place on its page; none when
+/// there are no sections.
+fn write_outline(
+    pdf: &mut Pdf,
+    refs: &mut Refs,
+    bookmarks: &[Bookmark],
+    (pages, page_refs): (&[Page], &[Ref]),
+) -> Option<Ref> {
+    if bookmarks.is_empty() {
+        return None;
+    }
+    let root = refs.alloc();
+    let items: Vec<Ref> = bookmarks.iter().map(|_| refs.alloc()).collect();
+    let count = i32::try_from(items.len()).unwrap_or(i32::MAX);
+    pdf.outline(root).first(items[0]).last(items[items.len() - 1]).count(count);
+    for (i, (mark, item)) in bookmarks.iter().zip(&items).enumerate() {
+        let mut entry = pdf.outline_item(*item);
+        entry.parent(root).title(TextStr(&mark.title));
+        if i > 0 {
+            entry.prev(items[i - 1]);
+        }
+        if let Some(next) = items.get(i + 1) {
+            entry.next(*next);
+        }
+        let page = mark.page.min(page_refs.len().saturating_sub(1));
+        let height = pages.get(page).map_or(A4.1, |p| p.height);
+        if let Some(page_ref) = page_refs.get(page) {
+            entry.dest().page(*page_ref).xyz(0.0, height - mark.top + 8.0, None);
+        }
+    }
+    Some(root)
 }
 
 /// The word whose piece ends the first of `lines`, as far as `lines` hold it: that piece and the
@@ -336,12 +468,15 @@ struct Shared<'a> {
     patterns: &'a [Ref],
 }
 
-/// Writes one used font (Type 0 font, CID font, descriptor, embedded file and `ToUnicode` map);
-/// returns the reference of the Type 0 font.
-fn write_font(pdf: &mut Pdf, refs: &mut Refs, fonts: &Fonts, face: Face) -> Ref {
+/// Writes one used font (Type 0 font, CID font, descriptor, embedded subset and `ToUnicode`
+/// map); returns the reference of the Type 0 font.
+fn write_font(pdf: &mut Pdf, refs: &mut Refs, fonts: &Fonts, face: Face) -> Result<Ref, String> {
     let (type0, cid, descriptor, file, cmap) =
         (refs.alloc(), refs.alloc(), refs.alloc(), refs.alloc(), refs.alloc());
-    let name = Name(face.postscript());
+    let subset = fonts.subset(face)?;
+    let postscript = String::from_utf8_lossy(face.postscript());
+    let base_name = format!("{}+{postscript}", fonts.subset_tag(face));
+    let name = Name(base_name.as_bytes());
     pdf.type0_font(type0)
         .base_font(name)
         .encoding_predefined(Name(b"Identity-H"))
@@ -375,17 +510,19 @@ fn write_font(pdf: &mut Pdf, refs: &mut Refs, fonts: &Fonts, face: Face) -> Ref 
         .cap_height(m.cap_height)
         .stem_v(if face == Face::Bold { 140.0 } else { 80.0 })
         .font_file2(file);
-    let compressed = compress(face.data());
+    let compressed = compress(&subset);
     pdf.stream(file, &compressed)
         .filter(Filter::FlateDecode)
-        .pair(Name(b"Length1"), i32::try_from(face.data().len()).unwrap_or(i32::MAX));
+        .pair(Name(b"Length1"), i32::try_from(subset.len()).unwrap_or(i32::MAX));
     let mut unicode = UnicodeCmap::new(Name(b"Custom"), system);
     for (glyph, _, text) in fonts.used(face) {
         unicode.pair_with_multiple(glyph, text.chars());
     }
-    let unicode = unicode.finish();
-    pdf.cmap(cmap, &unicode).name(Name(b"Custom")).system_info(system);
-    type0
+    let unicode = compress(&unicode.finish());
+    let mut stream = pdf.cmap(cmap, &unicode);
+    stream.name(Name(b"Custom")).system_info(system);
+    stream.filter(Filter::FlateDecode);
+    Ok(type0)
 }
 
 /// Writes one graphics state per pair of fill and stroke opacities.
@@ -431,15 +568,22 @@ fn write_patterns(
         .collect()
 }
 
-/// Writes one page and its content stream; returns the page's reference.
-fn write_page(pdf: &mut Pdf, refs: &mut Refs, page: &Page, shared: &Shared<'_>) -> Ref {
-    let (page_ref, content_ref) = (refs.alloc(), refs.alloc());
+/// Writes page number `index` (object `page_ref`) and its content stream.
+fn write_page(
+    pdf: &mut Pdf,
+    refs: &mut Refs,
+    (page, page_ref, index): (&Page, Ref, usize),
+    shared: &Shared<'_>,
+) {
+    let content_ref = refs.alloc();
     let compressed = compress(&page.ops);
     pdf.stream(content_ref, &compressed).filter(Filter::FlateDecode);
     let mut p = pdf.page(page_ref);
     p.media_box(Rect::new(0.0, 0.0, page.width, page.height))
         .parent(shared.tree)
-        .contents(content_ref);
+        .contents(content_ref)
+        .struct_parents(i32::try_from(index).unwrap_or(0))
+        .tab_order(TabOrder::StructureOrder);
     let mut resources = p.resources();
     resources.fonts().pairs(shared.fonts.iter().map(|(f, r)| (Name(f.resource()), *r)));
     let names: Vec<String> = (0..shared.alphas.len()).map(|i| format!("G{i}")).collect();
@@ -450,7 +594,6 @@ fn write_page(pdf: &mut Pdf, refs: &mut Refs, page: &Page, shared: &Shared<'_>) 
     resources
         .patterns()
         .pairs(names.iter().zip(shared.patterns).map(|(n, r)| (Name(n.as_bytes()), *r)));
-    page_ref
 }
 
 /// Deflate, as PDF's `FlateDecode` expects (zlib framing).

@@ -1,9 +1,12 @@
 //! The fonts of the report: Noto Sans regular and bold, with the DejaVu symbols as fallback for
 //! characters Noto's Latin subset lacks. Metrics are the shipped fonts' ([`TextMetrics`], shared
-//! with the picture); the fonts are embedded whole (about 75 KB each, compressed) as CID fonts
-//! with `Identity-H`, and a `ToUnicode` map makes the text searchable and copyable.
+//! with the picture); only the glyphs the report uses are embedded (subsets by typst's
+//! `subsetter`, glyphs numbered anew in the order of first use) as CID fonts with `Identity-H`,
+//! and a `ToUnicode` map makes the text searchable and copyable.
 
 use std::collections::BTreeMap;
+
+use subsetter::GlyphRemapper;
 
 pub use crate::layout::fonts::{Face, VMetrics};
 use crate::layout::fonts::{TextMetrics, metrics};
@@ -40,14 +43,17 @@ pub struct Run {
 /// The document's fonts: measuring, encoding and, at the end, embedding.
 pub struct Fonts {
     metrics: &'static TextMetrics,
-    /// Glyphs used in the document per face, with the text each one stands for.
-    used: [BTreeMap<u16, String>; 3],
+    /// Glyphs used in the document per face, by their number in the subset: the glyph's number
+    /// in the shipped font and the text it stands for.
+    used: [BTreeMap<u16, (u16, String)>; 3],
+    /// The shipped fonts' glyph numbers → the subsets' numbers, per face.
+    remap: [GlyphRemapper; 3],
 }
 
 impl Fonts {
     /// The three fonts shipped with Fahrplan, no glyph used yet.
     pub fn new() -> Result<Self, String> {
-        Ok(Self { metrics: metrics()?, used: Default::default() })
+        Ok(Self { metrics: metrics()?, used: Default::default(), remap: Default::default() })
     }
 
     /// The shipped fonts' metrics.
@@ -70,27 +76,43 @@ impl Fonts {
         let mut runs: Vec<Run> = Vec::new();
         for c in text.chars() {
             let glyph = self.metrics.glyph(primary, c);
-            self.used[glyph.face.index()]
-                .entry(glyph.id)
-                .or_insert_with(|| glyph.drawn.to_string());
+            let id = self.use_glyph(glyph.face, glyph.id, &glyph.drawn.to_string());
             match runs.last_mut() {
                 Some(run) if run.face == glyph.face => {
-                    run.glyphs.push(glyph.id);
+                    run.glyphs.push(id);
                     run.width += glyph.advance;
                 }
-                _ => runs.push(Run {
-                    face: glyph.face,
-                    glyphs: vec![glyph.id],
-                    width: glyph.advance,
-                }),
+                _ => runs.push(Run { face: glyph.face, glyphs: vec![id], width: glyph.advance }),
             }
         }
         runs
     }
 
-    /// Records a glyph placed by the SVG text layout (already shaped) as used.
-    pub fn use_glyph(&mut self, face: Face, glyph: u16, text: &str) {
-        self.used[face.index()].entry(glyph).or_insert_with(|| text.to_owned());
+    /// Records a glyph of the shipped font (e.g. placed by the SVG text layout, already shaped)
+    /// as used; returns its number in the subset, which the content streams show.
+    pub fn use_glyph(&mut self, face: Face, glyph: u16, text: &str) -> u16 {
+        let id = self.remap[face.index()].remap(glyph);
+        self.used[face.index()].entry(id).or_insert_with(|| (glyph, text.to_owned()));
+        id
+    }
+
+    /// The subset of `face` with the used glyphs (TrueType, numbered as the content shows them).
+    pub fn subset(&self, face: Face) -> Result<Vec<u8>, String> {
+        subsetter::subset(face.data(), 0, &self.remap[face.index()]).map_err(|e| e.to_string())
+    }
+
+    /// The tag that names a subset (six capitals, the same for the same glyphs).
+    pub fn subset_tag(&self, face: Face) -> String {
+        // FNV-1a over the used glyphs: deterministic, no randomness in the file.
+        let mut hash: u32 = 0x811c_9dc5;
+        for (&new, (old, _)) in &self.used[face.index()] {
+            for byte in new.to_be_bytes().into_iter().chain(old.to_be_bytes()) {
+                hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+            }
+        }
+        (0..6)
+            .map(|i| char::from(b'A' + u8::try_from((hash >> (i * 5)) % 26).unwrap_or(0)))
+            .collect()
     }
 
     /// Units per em of a face.
@@ -103,11 +125,12 @@ impl Fonts {
         !self.used[face.index()].is_empty()
     }
 
-    /// The used glyphs of a face with their widths (thousandths of an em) and texts.
+    /// The used glyphs of a face (numbered as in the subset) with their widths (thousandths of
+    /// an em) and texts.
     pub fn used(&self, face: Face) -> impl Iterator<Item = (u16, f32, &str)> {
         self.used[face.index()]
             .iter()
-            .map(move |(&g, t)| (g, self.metrics.advance(face, g), t.as_str()))
+            .map(move |(&g, (old, t))| (g, self.metrics.advance(face, *old), t.as_str()))
     }
 }
 

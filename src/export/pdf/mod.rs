@@ -9,10 +9,12 @@
 
 mod doc;
 mod fonts;
+mod objstm;
 mod plan;
 mod report;
 mod sections;
 mod svg;
+mod tags;
 mod wrap;
 
 pub use report::report_pdf;

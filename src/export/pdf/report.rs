@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 
-use super::doc::{A4, Align, Doc, Rgb, Style};
+use super::doc::{A4, Align, Bookmark, Doc, Meta, Rgb, Style};
 use super::fonts::Face;
 use super::sections::{self, Context};
+use super::tags::Role;
 use super::wrap::Line;
 use super::{ReportError, ReportOptions};
 use crate::i18n::I18n;
@@ -98,8 +99,8 @@ pub(super) struct Flow<'a> {
     pub(super) tr: &'a I18n,
     /// Distance of the next content from the top of the current page.
     pub(super) y: f32,
-    /// Sections for the contents: title and page index.
-    pub(super) sections: Vec<(String, usize)>,
+    /// Sections for the contents and the outline.
+    pub(super) sections: Vec<Bookmark>,
 }
 
 impl Flow<'_> {
@@ -136,11 +137,13 @@ impl Flow<'_> {
     pub(super) fn section(&mut self, title: &str, keep: f32) {
         self.ensure(34.0 + keep);
         let page = self.doc.pages.len() - 1;
-        self.sections.push((title.to_owned(), page));
+        self.sections.push(Bookmark { title: title.to_owned(), page, top: self.y });
         let width = self.content_width();
         let lines = self.doc.wrap(title, Face::Bold, 16.0, width);
         let style = Style { size: 16.0, face: Face::Bold, color: TEXT, align: Align::Left };
+        self.doc.open(Role::H(2));
         self.doc.lines(&lines, (MARGIN_X, self.y + 16.0), 21.0, style);
+        self.doc.close();
         self.y += 21.0 * lines.len() as f32;
         self.doc.line((MARGIN_X, self.y + 1.0), (MARGIN_X + width, self.y + 1.0), 1.0, ACCENT);
         self.y += 13.0;
@@ -150,7 +153,9 @@ impl Flow<'_> {
     pub(super) fn subheading(&mut self, title: &str, keep: f32) {
         self.ensure(24.0 + keep);
         self.y += 4.0;
+        self.doc.open(Role::H(3));
         self.doc.text(title, (MARGIN_X, self.y + 11.5), 11.5, Face::Bold, TEXT, Align::Left);
+        self.doc.close();
         self.y += 19.0;
     }
 
@@ -160,6 +165,7 @@ impl Flow<'_> {
         let width = self.content_width();
         let lines = self.doc.wrap(text, face, BODY, width);
         let style = Style { size: BODY, face, color, align: Align::Left };
+        self.doc.open(Role::P);
         let mut rest = lines.as_slice();
         while !rest.is_empty() {
             self.ensure(BODY_LEADING);
@@ -175,6 +181,7 @@ impl Flow<'_> {
                 self.new_page(A4);
             }
         }
+        self.doc.close();
         self.y += 4.0;
     }
 
@@ -192,6 +199,7 @@ impl Flow<'_> {
         let header_lines = self.row_lines(&header, &widths);
         let header = (header.as_slice(), header_lines.as_slice());
         let mut first = true;
+        self.doc.open(Role::Table);
         for (i, (row, is_total)) in rows.iter().enumerate() {
             let bold: Vec<Cell>;
             let row = if *is_total {
@@ -204,25 +212,43 @@ impl Flow<'_> {
             let height = row_height(&lines);
             if first {
                 self.ensure(row_height(header.1) + height);
-                self.draw_row(header, cols, &widths, Some(HEADER_FILL));
+                self.header_row(header, cols, &widths);
+                self.doc.open(Role::TBody);
                 first = false;
             } else if self.y + height > self.limit() {
+                // The header repeated on the next page is not read again.
                 self.new_page(A4);
-                self.draw_row(header, cols, &widths, Some(HEADER_FILL));
+                self.doc.tags.begin_artifact();
+                self.draw_row(header, cols, &widths, (Some(HEADER_FILL), true));
+                self.doc.tags.end_artifact();
             }
+            self.doc.open(Role::TR);
             if *is_total {
                 let right = MARGIN_X + widths.iter().sum::<f32>();
                 self.doc.line((MARGIN_X, self.y), (right, self.y), 1.0, TEXT);
-                self.draw_row((row, &lines), cols, &widths, None);
+                self.draw_row((row, &lines), cols, &widths, (None, false));
             } else {
-                self.draw_row((row, &lines), cols, &widths, (i % 2 == 1).then_some(ZEBRA));
+                self.draw_row((row, &lines), cols, &widths, ((i % 2 == 1).then_some(ZEBRA), false));
             }
+            self.doc.close();
         }
         if first {
             self.ensure(row_height(header.1));
-            self.draw_row(header, cols, &widths, Some(HEADER_FILL));
+            self.header_row(header, cols, &widths);
+        } else {
+            self.doc.close();
         }
+        self.doc.close();
         self.y += 10.0;
+    }
+
+    /// The table's header row, its cells headers of their columns.
+    fn header_row(&mut self, header: (&[Cell], &[Vec<Line>]), cols: &[Col], widths: &[f32]) {
+        self.doc.open(Role::THead);
+        self.doc.open(Role::TR);
+        self.draw_row(header, cols, widths, (Some(HEADER_FILL), true));
+        self.doc.close();
+        self.doc.close();
     }
 
     /// The lines of a cell. A cell longer than [`MAX_CELL_LINES`] (so that every row fits on a
@@ -254,13 +280,14 @@ impl Flow<'_> {
         row.iter().zip(widths).map(|(c, w)| self.cell_lines(c, *w)).collect()
     }
 
-    /// Draws a row of cells, wrapped into `lines` (from [`Self::row_lines`]).
+    /// Draws a row of cells, wrapped into `lines` (from [`Self::row_lines`]); each cell is a
+    /// header cell (`TH`, in the table's header) or a data cell (`TD`) of the open row.
     fn draw_row(
         &mut self,
         (row, lines): (&[Cell], &[Vec<Line>]),
         cols: &[Col],
         widths: &[f32],
-        fill: Option<Rgb>,
+        (fill, header): (Option<Rgb>, bool),
     ) {
         let height = row_height(lines);
         let full: f32 = widths.iter().sum();
@@ -275,7 +302,9 @@ impl Flow<'_> {
             };
             let baseline = self.y + CELL_PAD_Y + TABLE + 0.5;
             let style = Style { size: TABLE, face: c.face, color: c.color, align: column.align };
+            self.doc.open(if header { Role::TH { row: false } } else { Role::TD });
             self.doc.lines(lines, (tx, baseline), TABLE_LEADING, style);
+            self.doc.close();
             x += w;
         }
         self.y += height;
@@ -309,7 +338,9 @@ pub fn report_pdf(
     };
 
     flow.new_page(A4);
-    // The cover is drawn at the end (it lists the sections with their pages).
+    // The cover is drawn at the end (it lists the sections with their pages), but is read first.
+    let cover = flow.doc.open(Role::Sect);
+    flow.doc.close();
 
     sections::summary(&mut flow, &cx);
     sections::summary_due(&mut flow, &cx);
@@ -323,10 +354,17 @@ pub fn report_pdf(
     sections::reevaluations(&mut flow, &cx);
     sections::changes(&mut flow, &cx);
 
+    flow.doc.tags.enter(cover);
     sections::cover(&mut flow, &cx);
+    flow.doc.close();
     sections::footers(&mut flow, &cx);
     let title = format!("{} – {} – {}", roadmap.info.name, tr.t("report-title"), tr.date(today));
-    Ok(flow.doc.finish(&title, tr.lang().code()))
+    let lang = match tr.lang() {
+        crate::i18n::Lang::De => "de-DE",
+        crate::i18n::Lang::En => "en",
+    };
+    let meta = Meta { title: &title, lang, outline: &flow.sections };
+    flow.doc.finish(&meta).map_err(ReportError::Font)
 }
 
 /// At most this many measures share a timeline page (about 11 points a row).

@@ -10,6 +10,7 @@ use super::report::{
     ACCENT, BOTTOM, Cell, Col, Flow, HEADER_FILL, MARGIN_X, MUTED, RULE, TEXT, cell, col, danger,
     timeline_parts,
 };
+use super::tags::Role;
 use super::{ReportError, ReportOptions};
 use crate::export::{PictureOptions, timeline_svg};
 use crate::i18n::I18n;
@@ -213,8 +214,12 @@ fn timeline(
         .and_then(|svg| crate::export::picture::parse_svg(&svg))
         .map_err(|e| ReportError::Picture(e.to_string()))?;
     let scale = width / tree.size().width();
+    let measures: Vec<&Measure> = roadmap.measures.iter().collect();
+    flow.doc.begin_figure(crate::export::timeline_description(&measures, today, flow.tr));
     super::svg::draw(&mut flow.doc, &tree, (MARGIN_X, flow.y), scale);
-    flow.y += tree.size().height() * scale;
+    let height = tree.size().height() * scale;
+    flow.doc.end_figure((MARGIN_X, flow.y, width, height));
+    flow.y += height;
     Ok(())
 }
 
@@ -592,20 +597,27 @@ pub(super) fn cover(flow: &mut Flow<'_>, cx: &Context<'_>) {
     let width = w - 2.0 * MARGIN_X;
     flow.doc.fill_rect(0.0, 0.0, w, 10.0, ACCENT);
     let mut y = 150.0;
+    flow.doc.open(Role::P);
     flow.doc.text(&tr.t("report-title"), (MARGIN_X, y), 13.0, Face::Regular, ACCENT, Align::Left);
+    flow.doc.close();
     y += 40.0;
-    for (text, face, size, leading) in [
-        (&roadmap.info.town, Face::Bold, 30.0, 36.0),
-        (&roadmap.info.name, Face::Regular, 19.0, 25.0),
+    // The town above, then the roadmap's name: the document's one first-level heading.
+    for (text, face, size, leading, role) in [
+        (&roadmap.info.town, Face::Bold, 30.0, 36.0, Role::P),
+        (&roadmap.info.name, Face::Regular, 19.0, 25.0, Role::H(1)),
     ] {
         let lines = flow.doc.wrap(text, face, size, width);
         let style = Style { size, face, color: TEXT, align: Align::Left };
+        flow.doc.open(role);
         flow.doc.lines(&lines, (MARGIN_X, y), leading, style);
+        flow.doc.close();
         y += leading * lines.len() as f32;
     }
     y += 8.0;
     let as_of = tr.f("report-as-of", &[("date", &tr.date(today))]);
+    flow.doc.open(Role::P);
     flow.doc.text(&as_of, (MARGIN_X, y), 12.0, Face::Regular, MUTED, Align::Left);
+    flow.doc.close();
     y += 50.0;
 
     // Key figures in four boxes.
@@ -618,35 +630,51 @@ pub(super) fn cover(flow: &mut Flow<'_>, cx: &Context<'_>) {
     ];
     let gap = 10.0;
     let box_w = (width - 3.0 * gap) / 4.0;
+    // Read as a list: "20 Maßnahmen", "3 erledigt" …
+    flow.doc.open(Role::L);
     for (i, (value, label, color)) in figures.iter().enumerate() {
         let x = MARGIN_X + i as f32 * (box_w + gap);
         flow.doc.fill_rect(x, y, box_w, 64.0, HEADER_FILL);
         let size =
             if flow.doc.fonts.width(value, Face::Bold, 22.0) > box_w - 16.0 { 15.0 } else { 22.0 };
+        flow.doc.open(Role::LI);
+        flow.doc.open(Role::LBody);
         flow.doc.text(value, (x + 10.0, y + 32.0), size, Face::Bold, *color, Align::Left);
         flow.doc.text(label, (x + 10.0, y + 52.0), 9.0, Face::Regular, MUTED, Align::Left);
+        flow.doc.close();
+        flow.doc.close();
     }
+    flow.doc.close();
     y += 100.0;
 
     // Contents.
+    flow.doc.open(Role::H(2));
     flow.doc.text(&tr.t("report-contents"), (MARGIN_X, y), 12.0, Face::Bold, TEXT, Align::Left);
+    flow.doc.close();
     y += 20.0;
     let sections = flow.sections.clone();
-    for (title, page) in &sections {
-        flow.doc.text(title, (MARGIN_X, y), 10.5, Face::Regular, TEXT, Align::Left);
-        let number = (page + 1).to_string();
+    flow.doc.open(Role::Toc);
+    for mark in &sections {
+        flow.doc.open(Role::TocI);
+        flow.doc.text(&mark.title, (MARGIN_X, y), 10.5, Face::Regular, TEXT, Align::Left);
+        let number = (mark.page + 1).to_string();
         flow.doc.text(&number, (MARGIN_X + width, y), 10.5, Face::Regular, TEXT, Align::Right);
+        flow.doc.close();
         flow.doc.line((MARGIN_X, y + 5.0), (MARGIN_X + width, y + 5.0), 0.4, RULE);
         y += 19.0;
     }
+    flow.doc.close();
     let made = tr.f("report-made", &[("file", &options.file_name), ("date", &tr.date(today))]);
     let bottom = A4.1 - BOTTOM;
     let lines = flow.doc.wrap(&made, Face::Regular, 8.5, width);
     let style = Style { size: 8.5, face: Face::Regular, color: MUTED, align: Align::Left };
+    flow.doc.open(Role::P);
     flow.doc.lines(&lines, (MARGIN_X, bottom), 11.0, style);
+    flow.doc.close();
 }
 
-/// File name, date and "page n of m" on every page after the cover.
+/// File name, date and "page n of m" on every page after the cover: artifacts (drawn outside
+/// any structure element), not read out.
 pub(super) fn footers(flow: &mut Flow<'_>, cx: &Context<'_>) {
     let (today, options) = (cx.today, cx.options);
     let tr = flow.tr;

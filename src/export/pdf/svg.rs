@@ -9,6 +9,7 @@ use resvg::usvg;
 
 use super::doc::{Doc, Pattern};
 use super::fonts::Face;
+use super::tags::Mark;
 
 /// Draws `tree` with its top-left corner at `(x, top)` points, scaled by `scale`.
 pub fn draw(doc: &mut Doc, tree: &usvg::Tree, (x, top): (f32, f32), scale: f32) {
@@ -21,7 +22,7 @@ pub fn draw(doc: &mut Doc, tree: &usvg::Tree, (x, top): (f32, f32), scale: f32) 
     let mut painter = Painter { doc, base, fontdb: tree.fontdb() };
     painter.group(&mut content, tree.root());
     content.restore_state();
-    doc.page().push(content);
+    doc.emit(content, Mark::Content);
 }
 
 fn matrix(t: Transform) -> [f32; 6] {
@@ -184,7 +185,7 @@ impl Painter<'_> {
             for glyph in &span.positioned_glyphs {
                 let face = self.face(glyph.font);
                 let Ok(id) = u16::try_from(glyph.id.0) else { continue };
-                self.doc.fonts.use_glyph(face, id, &glyph.text);
+                let id = self.doc.fonts.use_glyph(face, id, &glyph.text);
                 let upem = self.doc.fonts.upem(face);
                 // Glyph space in font units (y up) → the SVG space of this group.
                 // With font size 1 one em is one unit of text space.

@@ -1,0 +1,342 @@
+//! The report's logical structure for tagged PDF (PDF/UA-1): a tree of structure elements in
+//! reading order (document, headings, paragraphs, tables, lists, contents, figures) whose leaves
+//! are the marked-content sequences drawn on the pages. Content drawn outside any element, and
+//! every rule and fill, is an artifact: page headers, footers, numbers and decoration are not
+//! read out.
+//!
+//! The tree is independent of the drawing order: an element can be made early (the cover, drawn
+//! last) and filled later by entering it again.
+
+use pdf_writer::{Content, Finish, Name, Ref, TextStr};
+
+use super::objstm::Packer;
+
+/// What a structure element is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Role {
+    /// The whole report (the root's only child).
+    Document,
+    /// A part of it (the cover).
+    Sect,
+    /// A heading of level 1–3.
+    H(u8),
+    P,
+    /// A list, its items and their bodies.
+    L,
+    LI,
+    LBody,
+    Table,
+    THead,
+    TBody,
+    TR,
+    /// A header cell for its column (`false`) or its row (`true`).
+    TH {
+        row: bool,
+    },
+    TD,
+    /// The table of contents and its items.
+    Toc,
+    TocI,
+    /// A picture with its alternative text.
+    Figure(String),
+}
+
+impl Role {
+    /// The standard structure type.
+    fn name(&self) -> &'static [u8] {
+        match self {
+            Self::Document => b"Document",
+            Self::Sect => b"Sect",
+            Self::H(1) => b"H1",
+            Self::H(2) => b"H2",
+            Self::H(_) => b"H3",
+            Self::P => b"P",
+            Self::L => b"L",
+            Self::LI => b"LI",
+            Self::LBody => b"LBody",
+            Self::Table => b"Table",
+            Self::THead => b"THead",
+            Self::TBody => b"TBody",
+            Self::TR => b"TR",
+            Self::TH { .. } => b"TH",
+            Self::TD => b"TD",
+            Self::Toc => b"TOC",
+            Self::TocI => b"TOCI",
+            Self::Figure(_) => b"Figure",
+        }
+    }
+
+    /// The tag of the marked-content sequences of this element.
+    fn tag(&self) -> &'static [u8] {
+        match self {
+            Self::H(_) | Self::TH { .. } | Self::TD | Self::Figure(_) => self.name(),
+            _ => b"P",
+        }
+    }
+}
+
+/// A piece of an element: another element or a marked-content sequence on a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kid {
+    Elem(usize),
+    Marked { page: usize, mcid: i32 },
+}
+
+#[derive(Debug)]
+struct Elem {
+    role: Role,
+    parent: Option<usize>,
+    kids: Vec<Kid>,
+    /// Where a figure lies: page and rectangle in PDF coordinates.
+    bbox: Option<(usize, [f32; 4])>,
+}
+
+/// How the next drawing operations are marked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// Content of the innermost open element.
+    Content,
+    /// Decoration (rules, fills, backgrounds).
+    Decoration,
+}
+
+/// The structure being built while the pages are drawn.
+#[derive(Debug)]
+pub struct Tags {
+    elems: Vec<Elem>,
+    /// The open elements, innermost last; the document is always open.
+    stack: Vec<usize>,
+    /// While above zero, all content is an artifact (e.g. a table header repeated on a page).
+    artifact: usize,
+    /// The figure being drawn: its content is one marked sequence, drawn as it comes.
+    figure: bool,
+    /// Per page: the element of each marked-content id (the parent tree).
+    pages: Vec<Vec<usize>>,
+}
+
+impl Default for Tags {
+    fn default() -> Self {
+        let document = Elem { role: Role::Document, parent: None, kids: Vec::new(), bbox: None };
+        Self {
+            elems: vec![document],
+            stack: vec![0],
+            artifact: 0,
+            figure: false,
+            pages: Vec::new(),
+        }
+    }
+}
+
+impl Tags {
+    /// Makes an element as the last child of the innermost open one and opens it.
+    pub fn open(&mut self, role: Role) -> usize {
+        let parent = self.top();
+        let id = self.elems.len();
+        self.elems.push(Elem { role, parent: Some(parent), kids: Vec::new(), bbox: None });
+        self.elems[parent].kids.push(Kid::Elem(id));
+        self.stack.push(id);
+        id
+    }
+
+    /// Opens an element made earlier, to add to it.
+    pub fn enter(&mut self, id: usize) {
+        if id < self.elems.len() {
+            self.stack.push(id);
+        }
+    }
+
+    /// Closes the innermost open element (never the document).
+    pub fn close(&mut self) {
+        if self.stack.len() > 1 {
+            self.stack.pop();
+        }
+    }
+
+    /// From now until [`Self::end_artifact`], everything drawn is an artifact.
+    pub fn begin_artifact(&mut self) {
+        self.artifact += 1;
+    }
+
+    /// Ends what [`Self::begin_artifact`] began.
+    pub fn end_artifact(&mut self) {
+        self.artifact = self.artifact.saturating_sub(1);
+    }
+
+    fn top(&self) -> usize {
+        self.stack.last().copied().unwrap_or(0)
+    }
+
+    /// Wraps `ops` (drawn on `page`) in a marked sequence: the open element's content, or an
+    /// artifact for decoration, for anything drawn outside an element and inside
+    /// [`Self::begin_artifact`]. Inside a figure the operations are part of it as they are.
+    pub fn wrap(&mut self, page: usize, ops: &[u8], mark: Mark) -> Vec<u8> {
+        if self.figure {
+            let mut out = ops.to_vec();
+            out.push(b'\n');
+            return out;
+        }
+        let top = self.top();
+        let mut content = Content::new();
+        if mark == Mark::Decoration || self.artifact > 0 || top == 0 {
+            content.begin_marked_content(Name(b"Artifact"));
+        } else {
+            let mcid = self.marked(page, top);
+            let tag = self.elems[top].role.tag();
+            content.begin_marked_content_with_properties(Name(tag)).properties().identify(mcid);
+        }
+        let mut out = content.finish().to_vec();
+        out.push(b'\n');
+        out.extend_from_slice(ops);
+        out.push(b'\n');
+        let mut end = Content::new();
+        end.end_marked_content();
+        out.extend_from_slice(&end.finish());
+        out.push(b'\n');
+        out
+    }
+
+    /// A new marked-content id on `page` for `elem`.
+    fn marked(&mut self, page: usize, elem: usize) -> i32 {
+        if self.pages.len() <= page {
+            self.pages.resize(page + 1, Vec::new());
+        }
+        let mcid = i32::try_from(self.pages[page].len()).unwrap_or(i32::MAX);
+        self.pages[page].push(elem);
+        self.elems[elem].kids.push(Kid::Marked { page, mcid });
+        mcid
+    }
+
+    /// Opens a figure with its alternative text; returns the operations that begin it on `page`.
+    /// Everything drawn until [`Self::end_figure`] is the figure.
+    pub fn begin_figure(&mut self, page: usize, alt: String) -> Vec<u8> {
+        let id = self.open(Role::Figure(alt));
+        let mcid = self.marked(page, id);
+        self.figure = true;
+        let mut content = Content::new();
+        content.begin_marked_content_with_properties(Name(b"Figure")).properties().identify(mcid);
+        let mut out = content.finish().to_vec();
+        out.push(b'\n');
+        out
+    }
+
+    /// Closes the figure, which covers `bbox` on `page` (PDF coordinates); returns the
+    /// operations that end it.
+    pub fn end_figure(&mut self, page: usize, bbox: [f32; 4]) -> Vec<u8> {
+        let top = self.top();
+        self.elems[top].bbox = Some((page, bbox));
+        self.figure = false;
+        self.close();
+        let mut content = Content::new();
+        content.end_marked_content();
+        let mut out = content.finish().to_vec();
+        out.push(b'\n');
+        out
+    }
+
+    /// The number of elements with this role (for tests).
+    #[cfg(test)]
+    pub fn count(&self, role: &Role) -> usize {
+        self.elems.iter().filter(|e| e.role == *role).count()
+    }
+
+    /// Writes the structure tree (the root, every element, the parent tree) with the element
+    /// objects numbered from `first`; returns the root's reference and the next free number.
+    /// `pages` are the pages' references in order.
+    ///
+    /// Elements are written compactly (they are most of the file): no `/Type`, marked content
+    /// on the element's own page as bare numbers, a single kid without an array.
+    pub fn write(&self, pdf: &mut Packer, first: i32, pages: &[Ref]) -> (Ref, i32) {
+        let root = Ref::new(first);
+        let elem_ref = |i: usize| Ref::new(first + 1 + i32::try_from(i).unwrap_or(0));
+        let mut next = first + 1 + i32::try_from(self.elems.len()).unwrap_or(0);
+        let page_ref = |i: usize| pages.get(i).copied().unwrap_or(root);
+        for (i, elem) in self.elems.iter().enumerate() {
+            pdf.add(elem_ref(i), |obj| Self::write_elem(obj, elem, (root, &elem_ref, &page_ref)));
+        }
+
+        // One array per page (empty for a page without marked content): the element of each
+        // marked-content id.
+        let arrays: Vec<Ref> = pages
+            .iter()
+            .map(|_| {
+                let r = Ref::new(next);
+                next += 1;
+                r
+            })
+            .collect();
+        for (page, array) in arrays.iter().enumerate() {
+            let elems = self.pages.get(page).map_or(&[][..], Vec::as_slice);
+            pdf.add(*array, |obj| {
+                obj.array().items(elems.iter().map(|&e| elem_ref(e)));
+            });
+        }
+        pdf.add(root, |obj| {
+            let mut tree = obj.start::<pdf_writer::writers::StructTreeRoot>();
+            tree.children().item(elem_ref(0));
+            {
+                let mut parents = tree.parent_tree();
+                let mut nums = parents.nums();
+                for (page, array) in arrays.iter().enumerate() {
+                    nums.insert(i32::try_from(page).unwrap_or(0), *array);
+                }
+            }
+            tree.parent_tree_next_key(i32::try_from(pages.len()).unwrap_or(0));
+            tree.finish();
+        });
+        (root, next)
+    }
+
+    /// Writes one element: type, parent, page, alternative text and attributes, kids.
+    fn write_elem(
+        obj: pdf_writer::Obj<'_>,
+        elem: &Elem,
+        (root, elem_ref, page_ref): (Ref, &dyn Fn(usize) -> Ref, &dyn Fn(usize) -> Ref),
+    ) {
+        let mut e = obj.dict();
+        e.pair(Name(b"S"), Name(elem.role.name()));
+        e.pair(Name(b"P"), elem.parent.map_or(root, elem_ref));
+        let home = elem.kids.iter().find_map(|k| match k {
+            Kid::Marked { page, .. } => Some(*page),
+            Kid::Elem(_) => None,
+        });
+        if let Some(page) = home {
+            e.pair(Name(b"Pg"), page_ref(page));
+        }
+        match &elem.role {
+            Role::Figure(alt) => {
+                e.pair(Name(b"Alt"), TextStr(alt));
+                if let Some((_, [x0, y0, x1, y1])) = elem.bbox {
+                    let mut a = e.insert(Name(b"A")).dict();
+                    a.pair(Name(b"O"), Name(b"Layout"));
+                    a.insert(Name(b"BBox")).array().items([x0, y0, x1, y1]);
+                }
+            }
+            Role::TH { row } => {
+                let mut a = e.insert(Name(b"A")).dict();
+                a.pair(Name(b"O"), Name(b"Table"));
+                a.pair(Name(b"Scope"), Name(if *row { b"Row" } else { b"Column" }));
+            }
+            _ => {}
+        }
+        let write_kid = |obj: pdf_writer::Obj<'_>, kid: Kid| match kid {
+            Kid::Elem(k) => obj.primitive(elem_ref(k)),
+            Kid::Marked { page, mcid } if Some(page) == home => obj.primitive(mcid),
+            Kid::Marked { page, mcid } => {
+                let mut mcr = obj.dict();
+                mcr.pair(Name(b"Type"), Name(b"MCR"));
+                mcr.pair(Name(b"Pg"), page_ref(page));
+                mcr.pair(Name(b"MCID"), mcid);
+            }
+        };
+        match elem.kids.as_slice() {
+            [] => {}
+            [kid] => write_kid(e.insert(Name(b"K")), *kid),
+            kids => {
+                let mut array = e.insert(Name(b"K")).array();
+                for kid in kids {
+                    write_kid(array.push(), *kid);
+                }
+            }
+        }
+    }
+}
