@@ -2,6 +2,7 @@
 //! timeline picture (SVG, PNG), the council report (PDF), CSV for spreadsheets, iCalendar, and the
 //! full JSON export.
 
+mod content;
 mod csv;
 mod describe;
 mod ics;

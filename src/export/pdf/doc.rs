@@ -62,12 +62,7 @@ pub struct Pattern {
     pub matrix: [f32; 6],
 }
 
-/// Horizontal alignment of text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Right,
-}
+pub use crate::export::content::Align;
 
 /// How lines of text are drawn.
 #[derive(Clone, Copy, Debug, PartialEq)]

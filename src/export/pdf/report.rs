@@ -6,13 +6,14 @@ use chrono::NaiveDate;
 
 use super::doc::{A4, Align, Bookmark, Doc, Meta, Rgb, Style};
 use super::fonts::Face;
-use super::sections::{self, Context};
+use super::sections;
 use super::tags::Role;
 use super::wrap::Line;
 use super::{ReportError, ReportOptions};
+use crate::export::content::{self, Cell, Col, Context, Row, Sink, Tone, cell};
 use crate::i18n::I18n;
 use crate::layout::palette;
-use crate::model::{Change, Horizon, Measure, Roadmap, dashboard};
+use crate::model::{Change, Horizon, Measure, Roadmap};
 
 /// Left and right page margin.
 pub(super) const MARGIN_X: f32 = 50.0;
@@ -49,46 +50,6 @@ impl From<palette::Rgb> for Rgb {
 /// What is overdue.
 pub(super) fn danger() -> Rgb {
     palette::DANGER_TEXT.into()
-}
-
-/// A table column.
-pub(super) struct Col {
-    title: String,
-    /// Width in points; 0 takes the rest of the line.
-    width: f32,
-    align: Align,
-}
-
-/// A column titled `title`, `width` points wide (0: the rest of the line).
-pub(super) fn col(title: String, width: f32, align: Align) -> Col {
-    Col { title, width, align }
-}
-
-/// A table cell.
-#[derive(Clone)]
-pub(super) struct Cell {
-    text: String,
-    face: Face,
-    color: Rgb,
-}
-
-/// A cell in regular body text.
-pub(super) fn cell(text: impl Into<String>) -> Cell {
-    Cell { text: text.into(), face: Face::Regular, color: TEXT }
-}
-
-impl Cell {
-    /// The cell in bold.
-    pub(super) fn bold(mut self) -> Self {
-        self.face = Face::Bold;
-        self
-    }
-
-    /// The cell in `color`.
-    pub(super) fn color(mut self, color: Rgb) -> Self {
-        self.color = color;
-        self
-    }
 }
 
 /// The report being laid out.
@@ -134,7 +95,7 @@ impl Flow<'_> {
 
     /// A section heading, listed in the contents; keeps at least `keep` points below it on the
     /// same page.
-    pub(super) fn section(&mut self, title: &str, keep: f32) {
+    pub(super) fn put_section(&mut self, title: &str, keep: f32) {
         self.ensure(34.0 + keep);
         let page = self.doc.pages.len() - 1;
         self.sections.push(Bookmark { title: title.to_owned(), page, top: self.y });
@@ -150,7 +111,7 @@ impl Flow<'_> {
     }
 
     /// A subheading; keeps at least `keep` points below it on the same page.
-    pub(super) fn subheading(&mut self, title: &str, keep: f32) {
+    pub(super) fn put_subheading(&mut self, title: &str, keep: f32) {
         self.ensure(24.0 + keep);
         self.y += 4.0;
         self.doc.open(Role::H(3));
@@ -161,7 +122,7 @@ impl Flow<'_> {
 
     /// Wrapped text over the content width. A word broken at the foot of a page would leave its
     /// hyphen there: the line goes to the next page instead (unless it is the page's only one).
-    pub(super) fn paragraph(&mut self, text: &str, face: Face, color: Rgb) {
+    pub(super) fn put_paragraph(&mut self, text: &str, face: Face, color: Rgb) {
         let width = self.content_width();
         let lines = self.doc.wrap(text, face, BODY, width);
         let style = Style { size: BODY, face, color, align: Align::Left };
@@ -187,7 +148,7 @@ impl Flow<'_> {
 
     /// A table whose rows are wrapped into their columns; rows never split, the header repeats
     /// on every page. Rows flagged `true` are totals (bold, ruled above).
-    pub(super) fn table(&mut self, cols: &[Col], rows: &[(Vec<Cell>, bool)]) {
+    pub(super) fn put_table(&mut self, cols: &[Col], rows: &[Row]) {
         let total = self.content_width();
         let fixed: f32 = cols.iter().map(|c| c.width).sum();
         let flexible = cols.iter().filter(|c| c.width == 0.0).count().max(1) as f32;
@@ -301,7 +262,8 @@ impl Flow<'_> {
                 Align::Right => x + w - CELL_PAD_X,
             };
             let baseline = self.y + CELL_PAD_Y + TABLE + 0.5;
-            let style = Style { size: TABLE, face: c.face, color: c.color, align: column.align };
+            let style =
+                Style { size: TABLE, face: c.face, color: color(c.tone), align: column.align };
             self.doc.open(if header { Role::TH { row: false } } else { Role::TD });
             self.doc.lines(lines, (tx, baseline), TABLE_LEADING, style);
             self.doc.close();
@@ -328,43 +290,65 @@ pub fn report_pdf(
 ) -> Result<Vec<u8>, ReportError> {
     let doc = Doc::new(tr.lang()).map_err(ReportError::Font)?;
     let mut flow = Flow { doc, tr, y: TOP, sections: Vec::new() };
-    let cx = Context {
-        roadmap,
-        history,
-        today,
-        options,
-        d: dashboard(roadmap, today),
-        active: roadmap.measures.iter().filter(|m| !m.archived).collect(),
-    };
+    let cx = Context::new(tr, roadmap, history, (today, options));
 
     flow.new_page(A4);
     // The cover is drawn at the end (it lists the sections with their pages), but is read first.
     let cover = flow.doc.open(Role::Sect);
     flow.doc.close();
 
-    sections::summary(&mut flow, &cx);
-    sections::summary_due(&mut flow, &cx);
-    sections::timeline_pages(&mut flow, &cx)?;
-    sections::horizons(&mut flow, &cx);
-    sections::money(&mut flow, &cx);
-    sections::money_by_year(&mut flow, &cx);
-    sections::overruns(&mut flow, &cx);
-    super::plan::deviations_section(&mut flow, &cx);
-    super::plan::finance_section(&mut flow, &cx);
-    sections::reevaluations(&mut flow, &cx);
-    sections::changes(&mut flow, &cx);
+    content::body(&mut flow, &cx)?;
 
     flow.doc.tags.enter(cover);
     sections::cover(&mut flow, &cx);
     flow.doc.close();
     sections::footers(&mut flow, &cx);
-    let title = format!("{} – {} – {}", roadmap.info.name, tr.t("report-title"), tr.date(today));
+    let title = content::title(&cx, tr);
     let lang = match tr.lang() {
         crate::i18n::Lang::De => "de-DE",
         crate::i18n::Lang::En => "en",
     };
     let meta = Meta { title: &title, lang, outline: &flow.sections };
     flow.doc.finish(&meta).map_err(ReportError::Font)
+}
+
+/// The colour of a tone.
+pub(super) fn color(tone: Tone) -> Rgb {
+    match tone {
+        Tone::Text => TEXT,
+        Tone::Muted => MUTED,
+        Tone::Danger => danger(),
+    }
+}
+
+impl Sink for Flow<'_> {
+    fn section(&mut self, title: &str, keep: f32) {
+        self.put_section(title, keep);
+    }
+
+    fn subheading(&mut self, title: &str, keep: f32) {
+        self.put_subheading(title, keep);
+    }
+
+    fn paragraph(&mut self, text: &str, face: Face, tone: Tone) {
+        self.put_paragraph(text, face, color(tone));
+    }
+
+    fn table(&mut self, cols: &[Col], rows: &[Row]) {
+        self.put_table(cols, rows);
+    }
+
+    fn page_break(&mut self) {
+        self.new_page(A4);
+    }
+
+    fn gap(&mut self, points: f32) {
+        self.y += points;
+    }
+
+    fn timeline(&mut self, cx: &Context<'_>) -> Result<(), ReportError> {
+        sections::timeline_pages(self, cx)
+    }
 }
 
 /// At most this many measures share a timeline page (about 11 points a row).

@@ -3,28 +3,26 @@
 
 use chrono::Datelike;
 
-use super::doc::Align;
-use super::fonts::Face;
-use super::report::{Cell, Flow, MUTED, cell, col};
-use super::sections::Context;
+use super::{Align, Cell, Context, Sink, Tone, cell, col};
+use crate::layout::fonts::Face;
 use crate::model::{DeviationKind, FinanceYear, Money, deviations, finance_plan};
 
 /// An amount with its sign; nothing for no change.
-fn delta(flow: &Flow<'_>, money: Money) -> String {
-    if money == Money::ZERO { String::new() } else { crate::i18n::signed_money(flow.tr, money) }
+fn delta(tr: &crate::i18n::I18n, money: Money) -> String {
+    if money == Money::ZERO { String::new() } else { crate::i18n::signed_money(tr, money) }
 }
 
 /// "Abweichungen vom Beschluss vom 10.12.2026": every measure whose plan moved since the latest
 /// baseline (dates in days, one-off cost up or down, added and removed), with the totals. No
 /// section without a baseline.
-pub(super) fn deviations_section(flow: &mut Flow<'_>, cx: &Context<'_>) {
+pub fn deviations_section(flow: &mut dyn Sink, cx: &Context<'_>) {
     let Some(baseline) = cx.roadmap.latest_baseline() else { return };
-    let tr = flow.tr;
+    let tr = cx.tr;
     let d = deviations(baseline, cx.roadmap);
     let title = tr.f("deviations-heading", &[("date", &tr.date(d.date)), ("title", &d.title)]);
     flow.section(&title, 80.0);
     if d.measures.is_empty() {
-        flow.paragraph(&tr.t("cli-deviations-none"), Face::Regular, MUTED);
+        flow.paragraph(&tr.t("cli-deviations-none"), Face::Regular, Tone::Muted);
     }
     let mut rows: Vec<(Vec<Cell>, bool)> = d
         .measures
@@ -51,7 +49,7 @@ pub(super) fn deviations_section(flow: &mut Flow<'_>, cx: &Context<'_>) {
                     cell(then.map(|t| tr.date(t.due)).unwrap_or_default()),
                     cell(now.map(|n| tr.date(n.due)).unwrap_or_default()),
                     cell(slip),
-                    cell(delta(flow, m.one_off_delta())),
+                    cell(delta(tr, m.one_off_delta())),
                     cell(what),
                 ],
                 false,
@@ -72,7 +70,7 @@ pub(super) fn deviations_section(flow: &mut Flow<'_>, cx: &Context<'_>) {
             cell(String::new()),
             cell(String::new()),
             cell(String::new()),
-            cell(delta(flow, t.planned_one_off.saturating_sub(t.planned_one_off_baseline))),
+            cell(delta(tr, t.planned_one_off.saturating_sub(t.planned_one_off_baseline))),
             cell(String::new()),
         ],
         true,
@@ -93,11 +91,11 @@ pub(super) fn deviations_section(flow: &mut Flow<'_>, cx: &Context<'_>) {
 
 /// "Finanzplanung": five budget years from the current one, the figures as rows, then the own
 /// share of each measure per year.
-pub(super) fn finance_section(flow: &mut Flow<'_>, cx: &Context<'_>) {
-    let tr = flow.tr;
+pub fn finance_section(flow: &mut dyn Sink, cx: &Context<'_>) {
+    let tr = cx.tr;
     let plan = finance_plan(cx.roadmap, cx.today.year(), 5, cx.today);
     flow.section(&tr.t("tab-finance"), 80.0);
-    flow.paragraph(&tr.t("finance-note"), Face::Regular, MUTED);
+    flow.paragraph(&tr.t("finance-note"), Face::Regular, Tone::Muted);
     let mut cols = vec![col(String::new(), 0.0, Align::Left)];
     cols.extend(plan.years.iter().map(|y| col(y.year.to_string(), 68.0, Align::Right)));
     type Figure = fn(&FinanceYear) -> Money;
