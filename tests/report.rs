@@ -263,7 +263,7 @@ fn a_hyphenated_word_is_drawn_with_a_hyphen_and_extracted_whole() {
     let bytes = report_pdf(&roadmap, &[], today(), &tr, &options).unwrap();
 
     // The word is broken: its pieces carry the whole word as their actual text.
-    let marked = format!("/ActualText ({word})");
+    let marked = format!("/ActualText({word})");
     let streams = content_streams(&bytes);
     assert!(!streams.is_empty(), "the pages' content streams are there");
     let marks = streams

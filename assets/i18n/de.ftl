@@ -660,3 +660,5 @@ figure-overdue = Überfällig { $n ->
  }: { $list }.
 figure-overdue-none = Keine Maßnahme ist überfällig.
 figure-overdue-item = { $code } „{ $title }“, fällig seit { $due }
+menu-export-html = Bericht für die Website (HTML, barrierefrei) …
+html-skip = Zum Inhalt springen

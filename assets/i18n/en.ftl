@@ -660,3 +660,5 @@ figure-overdue = Overdue: { $n ->
  }: { $list }.
 figure-overdue-none = No measure is overdue.
 figure-overdue-item = { $code } “{ $title }”, due since { $due }
+menu-export-html = Report for the website (HTML, accessible) …
+html-skip = Skip to the content

@@ -88,7 +88,7 @@ fn export_bytes(input: &ExportInput, kind: ExportKind) -> Result<Vec<u8>, String
             crate::export::PictureOptions::default(),
         )
         .map_err(|e| e.to_string())?,
-        ExportKind::Pdf => {
+        ExportKind::Pdf | ExportKind::Html => {
             // The report lists the changes since the last council meeting, if one is recorded.
             let since = input.roadmap.last_meeting(input.today).map(|m| m.date);
             let options = crate::export::ReportOptions {
@@ -96,8 +96,15 @@ fn export_bytes(input: &ExportInput, kind: ExportKind) -> Result<Vec<u8>, String
                 file_name: input.file_name.clone(),
                 seed_batch: input.seed_batch,
             };
-            crate::export::report_pdf(&input.roadmap, &input.history, input.today, &tr, &options)
-                .map_err(|e| e.localize(&tr))?
+            let (roadmap, history, today) = (&input.roadmap, &input.history, input.today);
+            if kind == ExportKind::Html {
+                crate::export::report_html(roadmap, history, today, &tr, &options)
+                    .map(String::into_bytes)
+                    .map_err(|e| e.localize(&tr))?
+            } else {
+                crate::export::report_pdf(roadmap, history, today, &tr, &options)
+                    .map_err(|e| e.localize(&tr))?
+            }
         }
     })
 }
@@ -279,7 +286,7 @@ impl AppState {
         if self.job.is_some() {
             return Err(self.tr.t("job-busy"));
         }
-        let needs_history = matches!(kind, ExportKind::Json | ExportKind::Pdf);
+        let needs_history = matches!(kind, ExportKind::Json | ExportKind::Pdf | ExportKind::Html);
         let history = if needs_history {
             self.store.history(None).map_err(|e| e.localize(&self.tr))?
         } else {

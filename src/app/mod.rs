@@ -198,6 +198,8 @@ impl Command {
 pub enum ExportKind {
     /// The council report as PDF.
     Pdf,
+    /// The council report as an accessible web page.
+    Html,
     /// The whole timeline as PNG picture.
     Png,
     /// The measures as CSV.

@@ -387,6 +387,8 @@ pub enum ExportFormat {
     Svg,
     /// The council report as PDF (A4).
     Pdf,
+    /// The council report as one accessible web page (for the town's website).
+    Html,
 }
 
 /// `server …`: the roadmaps on a PostgreSQL server.

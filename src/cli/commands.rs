@@ -299,7 +299,7 @@ pub(super) fn export(
 ) -> Result<(), Failure> {
     let Context { db, tr, today, .. } = *cx;
     let since = since.map(|t| date_arg(Some(t), today, tr)).transpose()?;
-    if since.is_some() && !matches!(format, ExportFormat::Pdf) {
+    if since.is_some() && !matches!(format, ExportFormat::Pdf | ExportFormat::Html) {
         return Err(Failure::Input(tr.t("cli-since-pdf-only")));
     }
     let delimiter = delimiter.unwrap_or_else(|| crate::export::default_delimiter(tr.lang()));
@@ -323,15 +323,21 @@ pub(super) fn export(
             crate::export::export_json(&roadmap, &history).map_err(|e| e.to_string())
         }
         ExportFormat::Ics => Ok(crate::export::calendar(&roadmap, tr, chrono::Utc::now())),
-        ExportFormat::Pdf => {
+        ExportFormat::Pdf | ExportFormat::Html => {
             let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;
             let options = crate::export::ReportOptions {
                 since,
                 file_name: crate::app::display_name(db),
                 seed_batch: store.seed_batch().map_err(|e| Failure::store(&e, tr))?,
             };
-            crate::export::report_pdf(&roadmap, &history, today, tr, &options)
-                .map_err(|e| e.localize(tr))
+            if matches!(format, ExportFormat::Html) {
+                crate::export::report_html(&roadmap, &history, today, tr, &options)
+                    .map(String::into_bytes)
+                    .map_err(|e| e.localize(tr))
+            } else {
+                crate::export::report_pdf(&roadmap, &history, today, tr, &options)
+                    .map_err(|e| e.localize(tr))
+            }
         }
     }
     .map_err(failed)?;

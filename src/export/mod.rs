@@ -5,6 +5,7 @@
 mod content;
 mod csv;
 mod describe;
+mod html;
 mod ics;
 mod json;
 mod pdf;
@@ -14,6 +15,7 @@ mod testgen;
 
 pub use csv::{default_delimiter, expenses_csv, finance_csv, measures_csv};
 pub use describe::timeline_description;
+pub use html::report_html;
 pub use ics::calendar;
 pub use json::export_json;
 pub use pdf::{ReportError, ReportOptions, report_pdf};

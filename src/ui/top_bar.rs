@@ -154,6 +154,7 @@ fn export_menu_ui(ui: &mut Ui, bar: &Bar<'_>, commands: &mut Vec<Command>) {
     ui.menu_button(tr.t("menu-export"), |ui| {
         for (key, kind, extension, filter) in [
             ("menu-export-pdf", ExportKind::Pdf, "pdf", "PDF"),
+            ("menu-export-html", ExportKind::Html, "html", "HTML"),
             ("menu-export-csv", ExportKind::Csv, "csv", "CSV"),
             ("menu-export-expenses", ExportKind::ExpensesCsv, "csv", "CSV"),
             ("menu-export-json", ExportKind::Json, "json", "JSON"),

@@ -16,6 +16,11 @@ use super::tags::{Mark, Role, Tags};
 use super::wrap::{self, Line};
 use crate::i18n::Lang;
 
+/// An empty content stream, written compactly.
+pub fn content() -> Content {
+    Content::with_settings(pdf_writer::Settings { pretty: false })
+}
+
 /// A4 portrait, in points.
 pub const A4: (f32, f32) = (595.28, 841.89);
 
@@ -177,7 +182,7 @@ impl Doc {
     /// Fills a rectangle given from the top-left corner.
     pub fn fill_rect(&mut self, x: f32, top: f32, w: f32, h: f32, color: Rgb) {
         let y = self.page().y(top + h);
-        let mut c = Content::new();
+        let mut c = content();
         c.set_fill_rgb(color.0, color.1, color.2).rect(x, y, w, h).fill_nonzero();
         self.emit(c, Mark::Decoration);
     }
@@ -186,7 +191,7 @@ impl Doc {
     pub fn line(&mut self, from: (f32, f32), to: (f32, f32), width: f32, color: Rgb) {
         let page = self.page();
         let (y0, y1) = (page.y(from.1), page.y(to.1));
-        let mut c = Content::new();
+        let mut c = content();
         c.set_stroke_rgb(color.0, color.1, color.2)
             .set_line_width(width)
             .move_to(from.0, y0)
@@ -211,7 +216,7 @@ impl Doc {
             Align::Right => x - width,
         };
         let y = self.page().y(baseline);
-        let mut content = Content::new();
+        let mut content = content();
         self.show(&mut content, text, (x, y), Style { size, face, color, align });
         self.emit(content, Mark::Content);
         width
@@ -231,7 +236,7 @@ impl Doc {
     /// an added one. The sequence spans only what is drawn here: a word continued in other lines
     /// (on another page) has its pieces marked each alone.
     pub fn lines(&mut self, lines: &[Line], (x, baseline): (f32, f32), leading: f32, style: Style) {
-        let mut content = Content::new();
+        let mut content = content();
         let mut open = false;
         for (i, line) in lines.iter().enumerate() {
             let width = self.fonts.width(&line.shown(), style.face, style.size);

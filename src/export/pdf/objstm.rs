@@ -101,7 +101,7 @@ mod tests {
         });
         // The stream holds both bodies after its header of numbers and offsets.
         let text = String::from_utf8_lossy(&bytes);
-        assert!(text.contains("2 0 3 8 \n<</S/P>>\n7\n"), "{text}");
+        assert!(text.contains("2 0 3 9 \n<</S/P>>\n7\n"), "{text}");
         assert!(text.contains("/Type/ObjStm/N 2/First 9"), "{text}");
         // Rows 2 and 3: type 2, in stream 4, at index 0 and 1.
         let row = seen.len() / 7;

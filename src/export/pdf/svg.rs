@@ -16,7 +16,7 @@ pub fn draw(doc: &mut Doc, tree: &usvg::Tree, (x, top): (f32, f32), scale: f32) 
     let height = doc.page().height;
     // SVG user space (y down) → PDF page space (y up).
     let base = Transform::from_row(scale, 0.0, 0.0, -scale, x, height - top);
-    let mut content = Content::new();
+    let mut content = super::doc::content();
     content.save_state();
     content.transform(matrix(base));
     let mut painter = Painter { doc, base, fontdb: tree.fontdb() };
@@ -153,7 +153,7 @@ impl Painter<'_> {
 
     fn pattern(&mut self, pattern: &usvg::Pattern, at: Transform) -> String {
         let rect = pattern.rect();
-        let mut content = Content::new();
+        let mut content = super::doc::content();
         let mut inner = Painter { doc: self.doc, base: self.base, fontdb: self.fontdb };
         inner.group(&mut content, pattern.root());
         let placement = self

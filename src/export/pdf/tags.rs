@@ -7,7 +7,7 @@
 //! The tree is independent of the drawing order: an element can be made early (the cover, drawn
 //! last) and filled later by entering it again.
 
-use pdf_writer::{Content, Finish, Name, Ref, TextStr};
+use pdf_writer::{Finish, Name, Ref, TextStr};
 
 use super::objstm::Packer;
 
@@ -176,7 +176,7 @@ impl Tags {
             return out;
         }
         let top = self.top();
-        let mut content = Content::new();
+        let mut content = super::doc::content();
         if mark == Mark::Decoration || self.artifact > 0 || top == 0 {
             content.begin_marked_content(Name(b"Artifact"));
         } else {
@@ -188,7 +188,7 @@ impl Tags {
         out.push(b'\n');
         out.extend_from_slice(ops);
         out.push(b'\n');
-        let mut end = Content::new();
+        let mut end = super::doc::content();
         end.end_marked_content();
         out.extend_from_slice(&end.finish());
         out.push(b'\n');
@@ -212,7 +212,7 @@ impl Tags {
         let id = self.open(Role::Figure(alt));
         let mcid = self.marked(page, id);
         self.figure = true;
-        let mut content = Content::new();
+        let mut content = super::doc::content();
         content.begin_marked_content_with_properties(Name(b"Figure")).properties().identify(mcid);
         let mut out = content.finish().to_vec();
         out.push(b'\n');
@@ -226,7 +226,7 @@ impl Tags {
         self.elems[top].bbox = Some((page, bbox));
         self.figure = false;
         self.close();
-        let mut content = Content::new();
+        let mut content = super::doc::content();
         content.end_marked_content();
         let mut out = content.finish().to_vec();
         out.push(b'\n');
@@ -338,5 +338,57 @@ impl Tags {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(ops: &[u8]) -> String {
+        String::from_utf8_lossy(ops).into_owned()
+    }
+
+    #[test]
+    fn content_is_marked_for_its_element_and_the_rest_is_an_artifact() {
+        let mut tags = Tags::default();
+        // Nothing open but the document: a footer.
+        assert!(text(&tags.wrap(0, b"BT ET", Mark::Content)).starts_with("/Artifact BMC"));
+        let p = tags.open(Role::P);
+        let first = text(&tags.wrap(0, b"BT ET", Mark::Content));
+        assert!(first.starts_with("/P<</MCID 0>>BDC"), "{first}");
+        // A rule inside a paragraph is still decoration.
+        assert!(text(&tags.wrap(0, b"0 0 m S", Mark::Decoration)).starts_with("/Artifact"));
+        // Numbers count per page.
+        assert!(text(&tags.wrap(0, b"BT ET", Mark::Content)).contains("/MCID 1"));
+        assert!(text(&tags.wrap(3, b"BT ET", Mark::Content)).contains("/MCID 0"));
+        tags.close();
+        // A table header repeated on a page is not read again.
+        tags.open(Role::Table);
+        tags.begin_artifact();
+        assert!(text(&tags.wrap(1, b"BT ET", Mark::Content)).starts_with("/Artifact"));
+        tags.end_artifact();
+        tags.close();
+        // A figure is one sequence, whatever is drawn inside it.
+        let begin = text(&tags.begin_figure(1, "Zeitplan mit 20 Maßnahmen".into()));
+        assert!(begin.contains("/Figure") && begin.contains("/MCID 0"), "{begin}");
+        assert_eq!(text(&tags.wrap(1, b"0 0 m S", Mark::Decoration)), "0 0 m S\n");
+        assert!(text(&tags.end_figure(1, [0.0, 0.0, 10.0, 10.0])).contains("EMC"));
+        assert_eq!(tags.count(&Role::Figure("Zeitplan mit 20 Maßnahmen".into())), 1);
+        // The paragraph keeps its three sequences on two pages, in order.
+        assert_eq!(
+            tags.elems[p].kids,
+            vec![
+                Kid::Marked { page: 0, mcid: 0 },
+                Kid::Marked { page: 0, mcid: 1 },
+                Kid::Marked { page: 3, mcid: 0 },
+            ]
+        );
+        // Closing never closes the document; entering an element adds to it later.
+        tags.close();
+        tags.close();
+        tags.enter(p);
+        tags.wrap(2, b"BT ET", Mark::Content);
+        assert_eq!(tags.elems[p].kids.len(), 4);
     }
 }
