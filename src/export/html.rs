@@ -42,7 +42,7 @@ pub fn report_html(
         esc(&title),
         style()
     );
-    let _ = write!(out, "<a class=\"skip\" href=\"#main\">{}</a>\n", esc(&tr.t("html-skip")));
+    let _ = writeln!(out, "<a class=\"skip\" href=\"#main\">{}</a>", esc(&tr.t("html-skip")));
     cover(&mut out, &cx, tr);
     contents(&mut out, &sink.sections, tr);
     out.push_str("<main id=\"main\">\n");

@@ -59,7 +59,7 @@ impl Packed {
     /// `[type, offset, generation]`, widths 1, w, 2; the packed objects are free entries there)
     /// as compressed objects: type 2, the stream's number, the index in the stream.
     pub fn patch_xref(&self, data: &mut [u8], rows: usize) {
-        if rows == 0 || data.len() % rows != 0 {
+        if rows == 0 || !data.len().is_multiple_of(rows) {
             return;
         }
         let row = data.len() / rows;

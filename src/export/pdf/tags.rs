@@ -75,6 +75,27 @@ impl Role {
     }
 }
 
+/// The object numbers of the structure tree: the root at `first`, the elements after it.
+struct Numbers<'a> {
+    first: i32,
+    /// The pages' references in order.
+    pages: &'a [Ref],
+}
+
+impl Numbers<'_> {
+    const fn root(&self) -> Ref {
+        Ref::new(self.first)
+    }
+
+    fn elem(&self, index: usize) -> Ref {
+        Ref::new(self.first + 1 + i32::try_from(index).unwrap_or(0))
+    }
+
+    fn page(&self, index: usize) -> Ref {
+        self.pages.get(index).copied().unwrap_or_else(|| self.root())
+    }
+}
+
 /// A piece of an element: another element or a marked-content sequence on a page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kid {
@@ -246,12 +267,11 @@ impl Tags {
     /// Elements are written compactly (they are most of the file): no `/Type`, marked content
     /// on the element's own page as bare numbers, a single kid without an array.
     pub fn write(&self, pdf: &mut Packer, first: i32, pages: &[Ref]) -> (Ref, i32) {
-        let root = Ref::new(first);
-        let elem_ref = |i: usize| Ref::new(first + 1 + i32::try_from(i).unwrap_or(0));
+        let numbers = Numbers { first, pages };
+        let (root, elem_ref) = (numbers.root(), |i: usize| numbers.elem(i));
         let mut next = first + 1 + i32::try_from(self.elems.len()).unwrap_or(0);
-        let page_ref = |i: usize| pages.get(i).copied().unwrap_or(root);
         for (i, elem) in self.elems.iter().enumerate() {
-            pdf.add(elem_ref(i), |obj| Self::write_elem(obj, elem, (root, &elem_ref, &page_ref)));
+            pdf.add(elem_ref(i), |obj| Self::write_elem(obj, elem, &numbers));
         }
 
         // One array per page (empty for a page without marked content): the element of each
@@ -287,11 +307,9 @@ impl Tags {
     }
 
     /// Writes one element: type, parent, page, alternative text and attributes, kids.
-    fn write_elem(
-        obj: pdf_writer::Obj<'_>,
-        elem: &Elem,
-        (root, elem_ref, page_ref): (Ref, &dyn Fn(usize) -> Ref, &dyn Fn(usize) -> Ref),
-    ) {
+    fn write_elem(obj: pdf_writer::Obj<'_>, elem: &Elem, numbers: &Numbers<'_>) {
+        let (root, elem_ref, page_ref) =
+            (numbers.root(), |i: usize| numbers.elem(i), |i: usize| numbers.page(i));
         let mut e = obj.dict();
         e.pair(Name(b"S"), Name(elem.role.name()));
         e.pair(Name(b"P"), elem.parent.map_or(root, elem_ref));
