@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use fahrplan::app::AppState;
-use fahrplan::export::{ReportOptions, export_json, measures_csv, report_pdf};
+use fahrplan::export::{ReportOptions, export_json, measures_csv, report_html, report_pdf};
 use fahrplan::i18n::{I18n, Lang};
 use fahrplan::model::{Measure, Roadmap, Status};
 use fahrplan::store::Store;
@@ -152,6 +152,12 @@ fn main() {
         "export_pdf",
         median(3, 30, || {
             std::hint::black_box(report_pdf(&roadmap, &history, today(), &tr, &options).unwrap());
+        }),
+    );
+    record(
+        "export_html",
+        median(3, 30, || {
+            std::hint::black_box(report_html(&roadmap, &history, today(), &tr, &options).unwrap());
         }),
     );
     // A roadmap fifty times the default: 1,000 measures (about 60 pages).
