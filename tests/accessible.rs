@@ -48,8 +48,8 @@ fn export(dir: &Path, format: &str, lang: &str) -> PathBuf {
     let db = dir.join("bericht.sqlite");
     let out = dir.join(format!("bericht-{lang}.{format}"));
     let output = Command::new(env!("CARGO_BIN_EXE_fahrplan"))
-        .args(["--db", db.to_str().unwrap(), "--lang", lang, "export", "--format", format])
-        .args(["--output", out.to_str().unwrap(), "--since", "01.11.2026"])
+        .args(["--db", db.to_str().expect("UTF-8"), "--lang", lang, "export", "--format", format])
+        .args(["--output", out.to_str().expect("UTF-8"), "--since", "01.11.2026"])
         .env("HOME", dir)
         .env("FAHRPLAN_USER", "it-leitung")
         .env("FAHRPLAN_TODAY", "2026-11-30")

@@ -67,7 +67,7 @@ mod tests {
     fn measure(code: &str, horizon: Horizon, status: Status, due: (i32, u32, u32)) -> Measure {
         let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         let due = NaiveDate::from_ymd_opt(due.0, due.1, due.2).unwrap();
-        let mut m = Measure::new(code, &format!("Titel {code}"), start, due);
+        let mut m = Measure::new(code, format!("Titel {code}"), start, due);
         m.horizon = horizon;
         m.status = status;
         m
