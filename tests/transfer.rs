@@ -46,6 +46,7 @@ fn the_export_menu_offers_every_format() {
     harness.run();
     for entry in [
         "Bericht für den Gemeinderat (PDF) …",
+        "Bericht für die Website (HTML, barrierefrei) …",
         "Maßnahmen als CSV (Excel) exportieren …",
         "Ausgaben als CSV exportieren …",
         "Alles als JSON exportieren …",
@@ -62,6 +63,7 @@ fn exports_are_written_in_the_background_and_say_where() {
     let mut harness = harness(&dir.path().join("a.sqlite"));
     for (kind, name, magic) in [
         (ExportKind::Pdf, "bericht.pdf", &b"%PDF-"[..]),
+        (ExportKind::Html, "bericht.html", &b"<!DOCTYPE html>\n<html lang=\"de\">"[..]),
         (ExportKind::Png, "zeitplan.png", &b"\x89PNG"[..]),
         (ExportKind::Csv, "massnahmen.csv", &b"\xef\xbb\xbf"[..]),
         (ExportKind::Json, "alles.json", &b"{"[..]),

@@ -256,7 +256,7 @@ pub enum Cmd {
         /// The CSV separator (default `;` in German, `,` in English).
         #[arg(long)]
         delimiter: Option<char>,
-        /// PDF report: add the changes recorded since this date (2026-11-01 or 01.11.2026).
+        /// Report (PDF, HTML): add the changes recorded since this date (2026-11-01 or 01.11.2026).
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
     },

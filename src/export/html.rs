@@ -207,9 +207,9 @@ impl Sink for HtmlSink {
         let description = timeline_description(&cx.active, cx.today, tr);
         let _ = write!(
             self.body,
-            "<figure>\n<div class=\"scroll timeline\" role=\"region\" tabindex=\"0\" \
+            "<div class=\"scroll timeline\" role=\"region\" tabindex=\"0\" \
              aria-labelledby=\"timeline-title\">\n{}\n</div>\n\
-             <figcaption id=\"timeline-caption\">{}</figcaption>\n</figure>\n",
+             <p class=\"muted\" aria-hidden=\"true\">{}</p>\n",
             inline_svg(&svg, &title, &description),
             esc(&description)
         );
@@ -218,7 +218,8 @@ impl Sink for HtmlSink {
 }
 
 /// The timeline picture as inline SVG: an image (`role="img"`) named by its `<title>` and
-/// described by its `<desc>`, scaled to the width of the page.
+/// described by its `<desc>`, scaled to the width of the page. The same description stands
+/// below it for the eye (hidden from screen readers, which have it once, from the picture).
 fn inline_svg(svg: &str, title: &str, description: &str) -> String {
     let svg = svg.find("<svg").map_or(svg, |at| &svg[at..]);
     let Some(end) = svg.find('>') else { return String::new() };
@@ -226,7 +227,7 @@ fn inline_svg(svg: &str, title: &str, description: &str) -> String {
     // The picture's fixed pixel size gives way to its view box (CSS sets the width).
     let open = strip_attr(&strip_attr(open, "width"), "height");
     format!(
-        "{open} role=\"img\" aria-labelledby=\"timeline-title timeline-desc\" \
+        "{open} role=\"img\" aria-labelledby=\"timeline-title\" aria-describedby=\"timeline-desc\" \
          preserveAspectRatio=\"xMinYMin meet\"><title id=\"timeline-title\">{}</title>\
          <desc id=\"timeline-desc\">{}</desc>{}",
         esc(title),
@@ -320,9 +321,7 @@ fn style() -> String {
          tbody th{{font-weight:400}}\n\
          tr.total th,tr.total td{{border-top:2px solid var(--text)}}\n\
          .num{{text-align:right;white-space:nowrap}}\n\
-         figure{{margin:0}}\n\
          .timeline svg{{display:block;width:100%;min-width:56rem;height:auto}}\n\
-         figcaption{{color:var(--muted);margin-top:.5rem}}\n\
          footer{{margin-top:3rem;border-top:1px solid var(--rule);color:var(--muted);\
          font-size:.9rem}}\n\
          @media print{{.skip{{display:none}}.scroll{{overflow:visible}}}}\n"

@@ -20,6 +20,9 @@ pub enum ReportError {
     /// The timeline picture could not be made.
     #[error("the timeline could not be drawn: {0}")]
     Picture(String),
+    /// The PDF's structure could not be written.
+    #[error("the PDF could not be written: {0}")]
+    Write(String),
 }
 
 impl ReportError {
@@ -28,6 +31,7 @@ impl ReportError {
         match self {
             Self::Font(detail) => tr.f("err-report-font", &[("detail", detail)]),
             Self::Picture(detail) => tr.f("err-report-picture", &[("detail", detail)]),
+            Self::Write(detail) => tr.f("err-report-write", &[("detail", detail)]),
         }
     }
 }

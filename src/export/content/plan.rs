@@ -96,8 +96,12 @@ pub fn finance_section(flow: &mut dyn Sink, cx: &Context<'_>) {
     let plan = finance_plan(cx.roadmap, cx.today.year(), 5, cx.today);
     flow.section(&tr.t("tab-finance"), 80.0);
     flow.paragraph(&tr.t("finance-note"), Face::Regular, Tone::Muted);
-    let mut cols = vec![col(String::new(), 0.0, Align::Left)];
-    cols.extend(plan.years.iter().map(|y| col(y.year.to_string(), 68.0, Align::Right)));
+    let years = |first: String| {
+        let mut cols = vec![col(first, 0.0, Align::Left)];
+        cols.extend(plan.years.iter().map(|y| col(y.year.to_string(), 68.0, Align::Right)));
+        cols
+    };
+    let cols = years(tr.t("finance-figure"));
     type Figure = fn(&FinanceYear) -> Money;
     let figures: [(&str, Figure, bool); 4] = [
         ("finance-one-off", |y| y.one_off, false),
@@ -127,5 +131,5 @@ pub fn finance_section(flow: &mut dyn Sink, cx: &Context<'_>) {
             (row, false)
         })
         .collect();
-    flow.table(&cols, &lines);
+    flow.table(&years(tr.t("col-title")), &lines);
 }

@@ -71,7 +71,13 @@ pub fn summary(flow: &mut dyn Sink, cx: &Context<'_>) {
     );
 }
 
-/// The rows of a short list of measures: code, title, owner and `date`, in red when past.
+/// A date that has passed: in the warning tone and bold, with the word beneath (colour is never
+/// the only sign).
+fn overdue(tr: &I18n, date: NaiveDate) -> Cell {
+    cell(format!("{}\n{}", tr.date(date), tr.t("health-overdue"))).tone(Tone::Danger).bold()
+}
+
+/// The rows of a short list of measures: code, title, owner and `date`, marked when past.
 fn short_rows(
     cx: &Context<'_>,
     tr: &I18n,
@@ -88,7 +94,7 @@ fn short_rows(
                     cell(m.title.clone()),
                     cell(cx.roadmap.owner_name(m)),
                     match date(m) {
-                        Some(d) if d < cx.today => cell(tr.date(d)).tone(Tone::Danger).bold(),
+                        Some(d) if d < cx.today => overdue(tr, d),
                         other => cell(tr.opt_date(other)),
                     },
                 ],
@@ -343,7 +349,7 @@ pub fn reevaluations(flow: &mut dyn Sink, cx: &Context<'_>) {
             let last = roadmap.reevaluations_of(&m.code).max_by_key(|r| r.date);
             let next = cell(tr.opt_date(m.next_reevaluation));
             let next = match m.next_reevaluation {
-                Some(date) if date < today => next.tone(Tone::Danger).bold(),
+                Some(date) if date < today => overdue(tr, date),
                 Some(date) if date <= soon => next.bold(),
                 _ => next,
             };
@@ -478,16 +484,10 @@ fn money_row(tr: &I18n, name: String, one_off: Money, yearly: Money, spent: Mone
 fn measure_row(roadmap: &Roadmap, m: &Measure, today: NaiveDate, tr: &I18n) -> Vec<Cell> {
     let health = schedule_health(m, today);
     let due = cell(tr.date(m.due));
-    let due = if health == Health::Overdue {
-        cell(format!("{}\n{}", tr.date(m.due), tr.t("health-overdue"))).tone(Tone::Danger).bold()
-    } else {
-        due
-    };
+    let due = if health == Health::Overdue { overdue(tr, m.due) } else { due };
     let next = cell(tr.opt_date(m.next_reevaluation));
     let next = match m.next_reevaluation {
-        Some(date) if date < today && m.status != Status::Cancelled => {
-            next.tone(Tone::Danger).bold()
-        }
+        Some(date) if date < today && m.status != Status::Cancelled => overdue(tr, date),
         _ => next,
     };
     vec![

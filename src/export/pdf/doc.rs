@@ -10,6 +10,7 @@ use pdf_writer::types::{
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use textwrap::WordSplitter;
 
+use super::ReportError;
 use super::fonts::{Face, Fonts};
 use super::objstm::Packer;
 use super::tags::{Mark, Role, Tags};
@@ -305,7 +306,7 @@ impl Doc {
 
     /// Writes the PDF: font subsets (only the faces used), patterns, graphics states, the page
     /// tree, the structure tree, the outline and the metadata (PDF/UA-1).
-    pub fn finish(self, meta: &Meta<'_>) -> Result<Vec<u8>, String> {
+    pub fn finish(self, meta: &Meta<'_>) -> Result<Vec<u8>, ReportError> {
         let mut refs = Refs::default();
         // Compact: no indentation (the structure tree is thousands of small objects).
         let mut pdf = Pdf::with_settings(pdf_writer::Settings { pretty: false });
@@ -319,7 +320,8 @@ impl Doc {
             if !self.fonts.is_used(face) {
                 continue;
             }
-            font_refs.push((face, write_font(&mut pdf, &mut refs, &self.fonts, face)?));
+            let font = write_font(&mut pdf, &mut refs, &self.fonts, face);
+            font_refs.push((face, font.map_err(ReportError::Font)?));
         }
 
         // Graphics states and patterns, shared by every page.
@@ -340,7 +342,7 @@ impl Doc {
         let mut packer = Packer::default();
         let (struct_root, next) = self.tags.write(&mut packer, refs.next, &page_refs);
         refs.next = next;
-        let packed = packer.write(&mut pdf, refs.alloc(), compress);
+        let packed = packer.write(&mut pdf, || refs.alloc(), compress);
         let outline = write_outline(&mut pdf, &mut refs, meta.outline, (&self.pages, &page_refs));
         let metadata = refs.alloc();
         let xmp = xmp(meta);
@@ -364,11 +366,13 @@ impl Doc {
         // A compressed cross-reference stream instead of a table of 20 bytes an object.
         let xref = refs.alloc();
         let rows = usize::try_from(xref.get()).unwrap_or(0) + 1;
-        Ok(pdf.finish_with_xref_stream_and_filter(xref, |data| {
+        let mut patched = Ok(());
+        let bytes = pdf.finish_with_xref_stream_and_filter(xref, |data| {
             let mut data = data.to_vec();
-            packed.patch_xref(&mut data, rows);
+            patched = packed.patch_xref(&mut data, rows);
             (compress(&data), pdf_writer::XRefFilter::Single(Filter::FlateDecode))
-        }))
+        });
+        patched.map(|()| bytes).map_err(ReportError::Write)
     }
 }
 

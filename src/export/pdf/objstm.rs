@@ -13,11 +13,13 @@ pub struct Packer {
     objects: Vec<(i32, Vec<u8>)>,
 }
 
-/// Where packed objects went: the object stream's number and each object's number.
+/// Where packed objects went: per packed object its number, its stream and its index there.
 pub struct Packed {
-    stream: i32,
-    ids: Vec<i32>,
+    entries: Vec<(i32, i32, u16)>,
 }
+
+/// At most this many objects share a stream (the index is two bytes in the xref stream).
+const PER_STREAM: usize = 65_535;
 
 impl Packer {
     /// Writes object `id` with `write` (as on a chunk) into the packer.
@@ -32,47 +34,74 @@ impl Packer {
         self.objects.push((id.get(), body.to_vec()));
     }
 
-    /// Writes the object stream as object `id` of `pdf`, compressed with `compress`.
-    pub fn write(self, pdf: &mut Pdf, id: Ref, compress: impl Fn(&[u8]) -> Vec<u8>) -> Packed {
-        let mut header = Vec::new();
-        let mut body = Vec::new();
-        for (number, object) in &self.objects {
-            header.extend_from_slice(format!("{number} {} ", body.len()).as_bytes());
-            body.extend_from_slice(object);
-            body.push(b'\n');
+    /// Writes the object streams into `pdf` (numbered by `alloc`, as many as needed for
+    /// [`PER_STREAM`] objects each), compressed with `compress`.
+    pub fn write(
+        self,
+        pdf: &mut Pdf,
+        mut alloc: impl FnMut() -> Ref,
+        compress: impl Fn(&[u8]) -> Vec<u8>,
+    ) -> Packed {
+        let mut entries = Vec::with_capacity(self.objects.len());
+        for objects in self.objects.chunks(PER_STREAM) {
+            let id = alloc();
+            let mut header = Vec::new();
+            let mut body = Vec::new();
+            for (index, (number, object)) in objects.iter().enumerate() {
+                header.extend_from_slice(format!("{number} {} ", body.len()).as_bytes());
+                body.extend_from_slice(object);
+                body.push(b'\n');
+                entries.push((*number, id.get(), u16::try_from(index).unwrap_or(u16::MAX)));
+            }
+            header.push(b'\n');
+            let first = header.len();
+            header.extend_from_slice(&body);
+            let data = compress(&header);
+            pdf.stream(id, &data)
+                .filter(Filter::FlateDecode)
+                .pair(Name(b"Type"), Name(b"ObjStm"))
+                .pair(Name(b"N"), i32::try_from(objects.len()).unwrap_or(i32::MAX))
+                .pair(Name(b"First"), i32::try_from(first).unwrap_or(i32::MAX));
         }
-        header.push(b'\n');
-        let first = header.len();
-        header.extend_from_slice(&body);
-        let data = compress(&header);
-        pdf.stream(id, &data)
-            .filter(Filter::FlateDecode)
-            .pair(Name(b"Type"), Name(b"ObjStm"))
-            .pair(Name(b"N"), i32::try_from(self.objects.len()).unwrap_or(i32::MAX))
-            .pair(Name(b"First"), i32::try_from(first).unwrap_or(i32::MAX));
-        Packed { stream: id.get(), ids: self.objects.into_iter().map(|(n, _)| n).collect() }
+        Packed { entries }
     }
 }
 
 impl Packed {
-    /// Marks the packed objects in pdf-writer's cross-reference stream data (rows of
-    /// `[type, offset, generation]`, widths 1, w, 2; the packed objects are free entries there)
-    /// as compressed objects: type 2, the stream's number, the index in the stream.
-    pub fn patch_xref(&self, data: &mut [u8], rows: usize) {
-        if rows == 0 || !data.len().is_multiple_of(rows) {
-            return;
+    /// Marks the packed objects in pdf-writer's cross-reference stream data (`rows` rows of
+    /// `[type, field 2, field 3]`, widths 1, w, 2; the packed objects are free entries there)
+    /// as compressed objects: type 2, the stream's number, the index in the stream. The free
+    /// list is left with object 0 alone. Fails (instead of writing a file whose structure
+    /// readers cannot find) when the table is not what pdf-writer writes.
+    pub fn patch_xref(&self, data: &mut [u8], rows: usize) -> Result<(), String> {
+        let row = data.len().checked_div(rows).unwrap_or(0);
+        let width = row.saturating_sub(3);
+        if rows == 0 || row * rows != data.len() || !(1..=8).contains(&width) {
+            return Err(format!(
+                "unexpected cross-reference table: {} bytes, {rows} rows",
+                data.len()
+            ));
         }
-        let row = data.len() / rows;
-        let Some(width) = row.checked_sub(3) else { return };
-        for (index, id) in self.ids.iter().enumerate() {
-            let Ok(at) = usize::try_from(*id) else { continue };
-            let Some(entry) = data.get_mut(at * row..(at + 1) * row) else { continue };
+        for entry in data.chunks_exact_mut(row) {
+            if entry[0] == 0 {
+                entry[1..=width].fill(0);
+            }
+        }
+        for &(id, stream, index) in &self.entries {
+            let at = usize::try_from(id).map_err(|e| e.to_string())?;
+            let entry = data.get_mut(at * row..(at + 1) * row).ok_or("object beyond the table")?;
+            if entry[0] != 0 {
+                return Err(format!("object {id} is both packed and written"));
+            }
             entry[0] = 2;
-            let stream = u64::try_from(self.stream).unwrap_or(0).to_be_bytes();
-            entry[1..=width].copy_from_slice(&stream[8 - width.min(8)..]);
-            let index = u16::try_from(index).unwrap_or(u16::MAX).to_be_bytes();
-            entry[width + 1..].copy_from_slice(&index);
+            let stream = u64::try_from(stream).map_err(|e| e.to_string())?.to_be_bytes();
+            if stream[..8 - width].iter().any(|&b| b != 0) {
+                return Err(format!("stream number too large for {width} bytes"));
+            }
+            entry[1..=width].copy_from_slice(&stream[8 - width..]);
+            entry[width + 1..].copy_from_slice(&index.to_be_bytes());
         }
+        Ok(())
     }
 }
 
@@ -91,11 +120,13 @@ mod tests {
         let mut pdf = Pdf::with_settings(Settings { pretty: false });
         pdf.catalog(Ref::new(1)).pages(Ref::new(5));
         pdf.pages(Ref::new(5)).count(0);
-        let packed = packer.write(&mut pdf, Ref::new(4), <[u8]>::to_vec);
+        let packed = packer.write(&mut pdf, || Ref::new(4), <[u8]>::to_vec);
         let mut seen = Vec::new();
         let bytes = pdf.finish_with_xref_stream_and_filter(Ref::new(6), |data| {
             let mut data = data.to_vec();
-            packed.patch_xref(&mut data, 7);
+            packed.patch_xref(&mut data, 7).unwrap();
+            // A table of another shape is refused, not patched blindly.
+            assert!(packed.patch_xref(&mut data[..20], 7).is_err());
             seen = data.clone();
             (data, XRefFilter::Multiple(vec![]))
         });
@@ -110,7 +141,11 @@ mod tests {
         assert_eq!(&seen[2 * row + row - 2..3 * row], &[0, 0]);
         assert_eq!(seen[3 * row], 2);
         assert_eq!(&seen[3 * row + row - 2..4 * row], &[0, 1]);
-        // Row 1 (the catalog) is still an ordinary entry.
+        // Row 1 (the catalog) is still an ordinary entry; the free list is object 0 alone.
         assert_eq!(seen[row], 1);
+        assert!(seen[1..row - 2].iter().all(|&b| b == 0));
+        // Patching twice would mark an object as both packed and written.
+        let mut again = seen.clone();
+        assert!(packed.patch_xref(&mut again, 7).is_err());
     }
 }

@@ -309,7 +309,7 @@ pub fn report_pdf(
         crate::i18n::Lang::En => "en",
     };
     let meta = Meta { title: &title, lang, outline: &flow.sections };
-    flow.doc.finish(&meta).map_err(ReportError::Font)
+    flow.doc.finish(&meta)
 }
 
 /// The colour of a tone.

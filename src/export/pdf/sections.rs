@@ -143,7 +143,10 @@ pub(super) fn cover(flow: &mut Flow<'_>, cx: &Context<'_>) {
         flow.doc.open(Role::TocI);
         flow.doc.text(&mark.title, (MARGIN_X, y), 10.5, Face::Regular, TEXT, Align::Left);
         let number = (mark.page + 1).to_string();
+        // The page numbers are for the printed page; a reader follows the bookmarks.
+        flow.doc.tags.begin_artifact();
         flow.doc.text(&number, (MARGIN_X + width, y), 10.5, Face::Regular, TEXT, Align::Right);
+        flow.doc.tags.end_artifact();
         flow.doc.close();
         flow.doc.line((MARGIN_X, y + 5.0), (MARGIN_X + width, y + 5.0), 0.4, RULE);
         y += 19.0;
@@ -164,6 +167,7 @@ pub(super) fn footers(flow: &mut Flow<'_>, cx: &Context<'_>) {
     let (today, options) = (cx.today, cx.options);
     let tr = flow.tr;
     let count = flow.doc.pages.len();
+    flow.doc.tags.begin_pagination();
     for index in 1..count {
         flow.doc.select(index);
         let (w, h) = flow.page_size();
@@ -187,4 +191,5 @@ pub(super) fn footers(flow: &mut Flow<'_>, cx: &Context<'_>) {
         flow.doc.text(&left_text, (MARGIN_X, baseline), 8.0, Face::Regular, MUTED, Align::Left);
         flow.doc.text(&page, (w - MARGIN_X, baseline), 8.0, Face::Regular, MUTED, Align::Right);
     }
+    flow.doc.tags.end_pagination();
 }

@@ -133,7 +133,12 @@ pub struct Tags {
     figure: bool,
     /// Per page: the element of each marked-content id (the parent tree).
     pages: Vec<Vec<usize>>,
+    /// Whether artifacts are page footers.
+    pagination: bool,
 }
+
+/// The number of an element opened inside an artifact: none was made.
+pub const NONE: usize = usize::MAX;
 
 impl Default for Tags {
     fn default() -> Self {
@@ -144,19 +149,39 @@ impl Default for Tags {
             artifact: 0,
             figure: false,
             pages: Vec::new(),
+            pagination: false,
         }
     }
 }
 
 impl Tags {
-    /// Makes an element as the last child of the innermost open one and opens it.
+    /// Makes an element as the last child of the innermost open one and opens it. Inside an
+    /// artifact nothing is made (a repeated table header has no cells to read); the returned
+    /// number is then [`NONE`].
     pub fn open(&mut self, role: Role) -> usize {
+        if self.artifact > 0 {
+            self.stack.push(NONE);
+            return NONE;
+        }
         let parent = self.top();
         let id = self.elems.len();
         self.elems.push(Elem { role, parent: Some(parent), kids: Vec::new(), bbox: None });
         self.elems[parent].kids.push(Kid::Elem(id));
         self.stack.push(id);
         id
+    }
+
+    /// From now until [`Self::end_pagination`], everything drawn is a pagination artifact
+    /// (header, footer, page number).
+    pub fn begin_pagination(&mut self) {
+        self.pagination = true;
+        self.begin_artifact();
+    }
+
+    /// Ends what [`Self::begin_pagination`] began.
+    pub fn end_pagination(&mut self) {
+        self.pagination = false;
+        self.end_artifact();
     }
 
     /// Opens an element made earlier, to add to it.
@@ -183,8 +208,9 @@ impl Tags {
         self.artifact = self.artifact.saturating_sub(1);
     }
 
+    /// The innermost open element (skipping what was opened inside an artifact).
     fn top(&self) -> usize {
-        self.stack.last().copied().unwrap_or(0)
+        self.stack.iter().rev().copied().find(|&e| e != NONE).unwrap_or(0)
     }
 
     /// Wraps `ops` (drawn on `page`) in a marked sequence: the open element's content, or an
@@ -196,9 +222,17 @@ impl Tags {
             out.push(b'\n');
             return out;
         }
+        if ops.is_empty() {
+            return Vec::new();
+        }
         let top = self.top();
         let mut content = super::doc::content();
-        if mark == Mark::Decoration || self.artifact > 0 || top == 0 {
+        if self.pagination {
+            let mut marked = content.begin_marked_content_with_properties(Name(b"Artifact"));
+            let mut properties = marked.properties();
+            properties.pair(Name(b"Type"), Name(b"Pagination"));
+            properties.pair(Name(b"Subtype"), Name(b"Footer"));
+        } else if mark == Mark::Decoration || self.artifact > 0 || top == 0 {
             content.begin_marked_content(Name(b"Artifact"));
         } else {
             let mcid = self.marked(page, top);
@@ -382,11 +416,26 @@ mod tests {
         assert!(text(&tags.wrap(3, b"BT ET", Mark::Content)).contains("/MCID 0"));
         tags.close();
         // A table header repeated on a page is not read again.
-        tags.open(Role::Table);
+        let table = tags.open(Role::Table);
+        let body = tags.open(Role::TBody);
         tags.begin_artifact();
+        // Its cells make no elements: the body keeps only rows.
+        assert_eq!(tags.open(Role::TR), NONE);
+        assert_eq!(tags.open(Role::TH { row: false }), NONE);
         assert!(text(&tags.wrap(1, b"BT ET", Mark::Content)).starts_with("/Artifact"));
-        tags.end_artifact();
         tags.close();
+        tags.close();
+        tags.end_artifact();
+        assert!(tags.elems[body].kids.is_empty());
+        // Back in the body, a row is made there.
+        let row = tags.open(Role::TR);
+        assert_eq!(tags.elems[body].kids, vec![Kid::Elem(row)]);
+        tags.close();
+        tags.close();
+        tags.close();
+        assert_eq!(tags.elems[table].kids, vec![Kid::Elem(body)]);
+        // Nothing drawn, nothing marked.
+        assert!(tags.wrap(1, b"", Mark::Content).is_empty());
         // A figure is one sequence, whatever is drawn inside it.
         let begin = text(&tags.begin_figure(1, "Zeitplan mit 20 Maßnahmen".into()));
         assert!(begin.contains("/Figure") && begin.contains("/MCID 0"), "{begin}");
