@@ -257,21 +257,9 @@ fn lines(text: &str) -> String {
     text.split('\n').map(esc).collect::<Vec<_>>().join("<br>")
 }
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values (as for the SVG picture).
 fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+    super::picture::escape(text)
 }
 
 /// Text colours and the backgrounds they stand on (white, header cells, striped rows): every
@@ -361,9 +349,12 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_lines_are_kept() {
-        assert_eq!(esc("<b>\"A&B\"</b> 'x'"), "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt; &#39;x&#39;");
+        assert_eq!(
+            esc("<b>\"A&B\"</b> 'x'"),
+            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt; &apos;x&apos;"
+        );
         assert_eq!(lines("31.12.2024\nÜberfällig"), "31.12.2024<br>Überfällig");
-        assert_eq!(esc("a\u{7}b"), "a\u{FFFD}b");
+        assert_eq!(esc("a\u{7}b"), "a b");
     }
 
     #[test]

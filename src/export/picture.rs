@@ -40,7 +40,9 @@ const LABEL_SIZE: f32 = 13.0;
 /// Size of the legend's text.
 const LEGEND_SIZE: f32 = 12.0;
 
-fn escape(text: &str) -> String {
+/// Escapes text for XML (and HTML) content and attribute values; control characters become
+/// spaces.
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
