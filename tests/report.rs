@@ -316,3 +316,69 @@ fn the_report_says_what_moved_since_the_decision_and_the_five_year_plan() {
     assert!(section.contains("M18") && section.contains("+487") && section.contains("+35.000 €"));
     assert!(!section.contains("M17") && !section.contains("M19"), "{section}");
 }
+
+/// The events of an iCalendar file: UID and SUMMARY of each (unfolded lines).
+fn events(ics: &str) -> Vec<(String, String)> {
+    let unfolded = ics.replace("\r\n ", "");
+    let mut events = Vec::new();
+    let (mut uid, mut summary) = (String::new(), String::new());
+    for line in unfolded.split("\r\n") {
+        if let Some(v) = line.strip_prefix("UID:") {
+            uid = v.to_owned();
+        } else if let Some(v) = line.strip_prefix("SUMMARY:") {
+            summary = v.to_owned();
+        } else if line == "END:VEVENT" {
+            events.push((std::mem::take(&mut uid), std::mem::take(&mut summary)));
+        }
+    }
+    events
+}
+
+#[test]
+fn a_calendar_per_owner_holds_only_that_owners_dates_with_the_same_uids() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    let all = dir.path().join("alle.ics");
+    ok(&fahrplan(&db, &["export", "--format", "ics", "--output", all.to_str().unwrap()]));
+    let mine = dir.path().join("it-leitung.ics");
+    let out = mine.to_str().unwrap();
+    ok(&fahrplan(&db, &["export", "--format", "ics", "--owner", "IT-Leitung", "--output", out]));
+    let list = fahrplan(&db, &["list", "--format", "json"]);
+    ok(&list);
+    let measures: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).unwrap();
+    let owned: Vec<&str> = measures
+        .iter()
+        .filter(|m| m["owner"] == "IT-Leitung")
+        .map(|m| m["code"].as_str().unwrap())
+        .collect();
+    assert!(owned.len() >= 5 && owned.len() < measures.len(), "{owned:?}");
+
+    let all = events(&std::fs::read_to_string(&all).unwrap());
+    let text = std::fs::read_to_string(&mine).unwrap();
+    assert!(text.contains("X-WR-CALNAME:IT-Fahrplan der Stadt Blumberg – IT-Leitung"));
+    let mine = events(&text);
+    assert!(mine.len() >= 5 && mine.len() < all.len(), "{} of {}", mine.len(), all.len());
+    for (uid, summary) in &mine {
+        let code = summary.split_whitespace().find(|w| w.starts_with('M')).unwrap_or_default();
+        let code = code.trim_end_matches(':');
+        assert!(owned.contains(&code), "{summary} is not IT-Leitung's");
+        assert!(all.iter().any(|(u, s)| u == uid && s == summary), "{uid} differs from the whole");
+    }
+    // Every date of those measures is there.
+    let expected = all.iter().filter(|(_, s)| owned.iter().any(|c| s.contains(c))).count();
+    assert_eq!(mine.len(), expected);
+
+    // An unknown owner and --owner with another format: exit 1, nothing written.
+    let none = dir.path().join("niemand.ics");
+    let out = none.to_str().unwrap();
+    let refused =
+        fahrplan(&db, &["export", "--format", "ics", "--owner", "Niemand", "--output", out]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("„Niemand“"));
+    let pdf = dir.path().join("x.pdf");
+    let out = pdf.to_str().unwrap();
+    let refused =
+        fahrplan(&db, &["export", "--format", "pdf", "--owner", "IT-Leitung", "--output", out]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(!none.exists() && !pdf.exists());
+}

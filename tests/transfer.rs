@@ -51,6 +51,7 @@ fn the_export_menu_offers_every_format() {
         "Ausgaben als CSV exportieren …",
         "Alles als JSON exportieren …",
         "Termine als Kalender (iCalendar) exportieren …",
+        "Kalender je Verantwortlichem …",
         "Zeitplan als Bild (PNG) exportieren …",
     ] {
         assert!(harness.query_by_label(entry).is_some(), "{entry} is in the Export menu");
@@ -79,6 +80,21 @@ fn exports_are_written_in_the_background_and_say_where() {
             harness.query_by_label_contains(&format!("Exportiert: {}", path.display())).is_some()
         );
     }
+    // One calendar per owner into a folder: one file for each owner with measures.
+    let folder = dir.path().join("kalender");
+    std::fs::create_dir(&folder).unwrap();
+    let path = folder.join("Fahrplan-Blumberg.ics");
+    give(&mut harness, Command::Export { path: path.clone(), kind: ExportKind::IcsPerOwner });
+    let mut files: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert!(files.contains(&"Fahrplan-Blumberg-IT-Leitung.ics".to_owned()), "{files:?}");
+    let owners = harness.state().state.roadmap().owners.len();
+    assert!(files.len() >= 3 && files.len() <= owners, "{files:?}");
+    let message = harness.state().state.message().cloned().expect("a message");
+    assert!(message.text.starts_with(&format!("{} Kalender", files.len())), "{}", message.text);
     // A folder that does not exist: a message, no file.
     let bad = dir.path().join("fehlt").join("bericht.pdf");
     give(&mut harness, Command::Export { path: bad.clone(), kind: ExportKind::Pdf });

@@ -664,3 +664,6 @@ figure-overdue-item = { $code } „{ $title }“, fällig seit { $due }
 menu-export-html = Bericht für die Website (HTML, barrierefrei) …
 html-skip = Zum Inhalt springen
 finance-figure = Betrag
+cli-owner-ics-only = --owner gilt nur für den Kalender (--format ics).
+menu-export-ics-owners = Kalender je Verantwortlichem …
+info-exported-calendars = { $n } Kalender geschrieben nach { $path }

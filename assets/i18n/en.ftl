@@ -664,3 +664,6 @@ figure-overdue-item = { $code } “{ $title }”, due since { $due }
 menu-export-html = Report for the website (HTML, accessible) …
 html-skip = Skip to the content
 finance-figure = Amount
+cli-owner-ics-only = --owner applies only to the calendar (--format ics).
+menu-export-ics-owners = Calendar per owner …
+info-exported-calendars = { $n } calendars written to { $path }

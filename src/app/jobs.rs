@@ -71,6 +71,36 @@ struct ExportInput {
     file_name: String,
 }
 
+/// The files of an export: where each goes and what it holds. One file, except for the
+/// calendars per owner: `{stem}-{owner}.ics` beside `path` for every owner with dates.
+fn export_files(
+    input: &ExportInput,
+    kind: ExportKind,
+    path: &std::path::Path,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
+    if kind != ExportKind::IcsPerOwner {
+        return Ok(vec![(path.to_path_buf(), export_bytes(input, kind)?)]);
+    }
+    let tr = I18n::new(input.lang);
+    let stem = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let folder = path.parent().unwrap_or(std::path::Path::new("."));
+    let roadmap = &input.roadmap;
+    Ok(roadmap
+        .owners
+        .iter()
+        .filter(|o| roadmap.measures.iter().any(|m| m.owner == Some(o.id) && !m.archived))
+        .map(|o| {
+            let name: String = o
+                .name
+                .chars()
+                .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+                .collect();
+            let file = folder.join(format!("{stem}-{name}.ics"));
+            (file, crate::export::owner_calendar(roadmap, o.id, &tr, chrono::Utc::now()))
+        })
+        .collect())
+}
+
 fn export_bytes(input: &ExportInput, kind: ExportKind) -> Result<Vec<u8>, String> {
     let tr = I18n::new(input.lang);
     let delimiter = crate::export::default_delimiter(input.lang);
@@ -80,7 +110,9 @@ fn export_bytes(input: &ExportInput, kind: ExportKind) -> Result<Vec<u8>, String
         ExportKind::Json => {
             crate::export::export_json(&input.roadmap, &input.history).map_err(|e| e.to_string())?
         }
-        ExportKind::Ics => crate::export::calendar(&input.roadmap, &tr, chrono::Utc::now()),
+        ExportKind::Ics | ExportKind::IcsPerOwner => {
+            crate::export::calendar(&input.roadmap, &tr, chrono::Utc::now())
+        }
         ExportKind::Png => crate::export::timeline_png(
             &input.roadmap,
             input.today,
@@ -306,12 +338,17 @@ impl AppState {
         self.start_job(label, move || {
             let failed =
                 |detail: String| tr.f("err-export", &[("path", &path_text), ("detail", &detail)]);
-            let result = export_bytes(&input, kind)
-                .map_err(failed)
-                .and_then(|bytes| {
-                    write_atomically(&path, &bytes).map_err(|e| failed(e.to_string()))
+            let result = export_files(&input, kind, &path).map_err(failed).and_then(|files| {
+                for (file, bytes) in &files {
+                    write_atomically(file, bytes).map_err(|e| failed(e.to_string()))?;
+                }
+                Ok(if kind == ExportKind::IcsPerOwner {
+                    let folder = path.parent().map(|p| p.display().to_string()).unwrap_or_default();
+                    tr.f("info-exported-calendars", &[("n", &files.len()), ("path", &folder)])
+                } else {
+                    tr.f("info-exported", &[("path", &path_text)])
                 })
-                .map(|()| tr.f("info-exported", &[("path", &path_text)]));
+            });
             Outcome::Done(result)
         })
     }

@@ -210,6 +210,9 @@ pub enum ExportKind {
     Json,
     /// Due and re-evaluation dates as iCalendar.
     Ics,
+    /// One iCalendar file per owner, into the folder the export's path names (files
+    /// `{stem}-{owner}.ics`, the stem being the path's file name).
+    IcsPerOwner,
 }
 
 /// How a message to the user is meant.

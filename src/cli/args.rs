@@ -259,6 +259,9 @@ pub enum Cmd {
         /// Report (PDF, HTML): add the changes recorded since this date (2026-11-01 or 01.11.2026).
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
+        /// Calendar (ICS): only the dates of this owner's measures (by name, as `list` shows it).
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
     },
 }
 

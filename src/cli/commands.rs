@@ -288,23 +288,46 @@ pub(super) fn history(
     Ok(())
 }
 
+/// The options of `export` that only some formats take.
+pub(super) struct ExportExtras<'a> {
+    /// The CSV separator.
+    pub delimiter: Option<char>,
+    /// The report's changes since this date.
+    pub since: Option<&'a str>,
+    /// The calendar of this owner only.
+    pub owner: Option<&'a str>,
+}
+
 /// `export`: the roadmap written to a file in one of the export formats.
 pub(super) fn export(
     cx: &Context,
     format: ExportFormat,
     output: &Path,
     picture: crate::export::PictureOptions,
-    delimiter: Option<char>,
-    since: Option<&str>,
+    extras: ExportExtras<'_>,
 ) -> Result<(), Failure> {
     let Context { db, tr, today, .. } = *cx;
-    let since = since.map(|t| date_arg(Some(t), today, tr)).transpose()?;
+    let since = extras.since.map(|t| date_arg(Some(t), today, tr)).transpose()?;
     if since.is_some() && !matches!(format, ExportFormat::Pdf | ExportFormat::Html) {
         return Err(Failure::Input(tr.t("cli-since-pdf-only")));
     }
-    let delimiter = delimiter.unwrap_or_else(|| crate::export::default_delimiter(tr.lang()));
+    if extras.owner.is_some() && !matches!(format, ExportFormat::Ics) {
+        return Err(Failure::Input(tr.t("cli-owner-ics-only")));
+    }
+    let delimiter = extras.delimiter.unwrap_or_else(|| crate::export::default_delimiter(tr.lang()));
     let store = open(db, tr)?;
     let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let owner = match extras.owner {
+        Some(name) => Some(
+            roadmap
+                .owners
+                .iter()
+                .find(|o| o.name == name.trim())
+                .ok_or_else(|| Failure::Input(tr.f("cli-unknown-owner", &[("value", &name)])))?
+                .id,
+        ),
+        None => None,
+    };
     let output_text = output.display().to_string();
     let failed = |detail: String| {
         Failure::File(tr.f("err-export", &[("path", &output_text), ("detail", &detail)]))
@@ -322,7 +345,12 @@ pub(super) fn export(
             let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;
             crate::export::export_json(&roadmap, &history).map_err(|e| e.to_string())
         }
-        ExportFormat::Ics => Ok(crate::export::calendar(&roadmap, tr, chrono::Utc::now())),
+        ExportFormat::Ics => match owner {
+            Some(owner) => {
+                Ok(crate::export::owner_calendar(&roadmap, owner, tr, chrono::Utc::now()))
+            }
+            None => Ok(crate::export::calendar(&roadmap, tr, chrono::Utc::now())),
+        },
         ExportFormat::Pdf | ExportFormat::Html => {
             let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;
             let options = crate::export::ReportOptions {

@@ -175,13 +175,18 @@ fn run(
         Cmd::Undo => commands::undo_redo(&cx, true),
         Cmd::Redo => commands::undo_redo(&cx, false),
         Cmd::History { code, format } => commands::history(&cx, code.as_deref(), *format),
-        Cmd::Export { format, output, width, height, dependencies, delimiter, since } => {
+        Cmd::Export { format, output, width, height, dependencies, delimiter, since, owner } => {
             let picture = crate::export::PictureOptions {
                 width: *width,
                 height: *height,
                 dependencies: *dependencies,
             };
-            commands::export(&cx, *format, output, picture, *delimiter, since.as_deref())
+            let extras = commands::ExportExtras {
+                delimiter: *delimiter,
+                since: since.as_deref(),
+                owner: owner.as_deref(),
+            };
+            commands::export(&cx, *format, output, picture, extras)
         }
         Cmd::Backup { output } => commands::backup(&cx, output.as_deref()),
         Cmd::Restore { backup } => commands::restore(&cx, backup),

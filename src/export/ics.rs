@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::i18n::I18n;
-use crate::model::{Roadmap, Status};
+use crate::model::{OwnerId, Roadmap, Status};
 
 /// TEXT escaping: backslash, semicolon, comma, newline; other control characters but tab dropped.
 fn escape(text: &str) -> String {
@@ -56,6 +56,27 @@ fn uid(id: i64, kind: &str, town: &str) -> String {
 /// The calendar; `stamp` is the `DTSTAMP` of every event (when it was exported), written in UTC
 /// as RFC 5545 requires.
 pub fn calendar(roadmap: &Roadmap, tr: &I18n, stamp: DateTime<Utc>) -> Vec<u8> {
+    write_calendar(roadmap, None, tr, stamp)
+}
+
+/// The calendar of one owner: the due and re-evaluation dates of the measures `owner` is
+/// responsible for, with the same UIDs as in the whole calendar (a subscribed calendar updates).
+pub fn owner_calendar(
+    roadmap: &Roadmap,
+    owner: OwnerId,
+    tr: &I18n,
+    stamp: DateTime<Utc>,
+) -> Vec<u8> {
+    write_calendar(roadmap, Some(owner), tr, stamp)
+}
+
+/// The calendar of the measures of `owner` (all when `None`).
+fn write_calendar(
+    roadmap: &Roadmap,
+    owner: Option<OwnerId>,
+    tr: &I18n,
+    stamp: DateTime<Utc>,
+) -> Vec<u8> {
     let mut out = String::new();
     let town = slug(&roadmap.info.town);
     let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
@@ -64,7 +85,11 @@ pub fn calendar(roadmap: &Roadmap, tr: &I18n, stamp: DateTime<Utc>) -> Vec<u8> {
     {
         fold(line, &mut out);
     }
-    fold(&format!("X-WR-CALNAME:{}", escape(&roadmap.info.name)), &mut out);
+    let name = match owner.and_then(|id| roadmap.owner(id)) {
+        Some(o) => format!("{} – {}", roadmap.info.name, o.name),
+        None => roadmap.info.name.clone(),
+    };
+    fold(&format!("X-WR-CALNAME:{}", escape(&name)), &mut out);
     let mut event = |uid: String, date: NaiveDate, summary: String, description: String| {
         let next = date.succ_opt().unwrap_or(date);
         for line in [
@@ -81,7 +106,13 @@ pub fn calendar(roadmap: &Roadmap, tr: &I18n, stamp: DateTime<Utc>) -> Vec<u8> {
             fold(&line, &mut out);
         }
     };
-    for m in roadmap.measures.iter().filter(|m| !m.archived && m.status != Status::Cancelled) {
+    let chosen = |m: &&crate::model::Measure| owner.is_none_or(|o| m.owner == Some(o));
+    for m in roadmap
+        .measures
+        .iter()
+        .filter(|m| !m.archived && m.status != Status::Cancelled)
+        .filter(chosen)
+    {
         let owner = roadmap.owner_name(m);
         let description = format!("{}\n{}: {owner}", m.description, tr.t("col-owner"));
         if m.status != Status::Done {

@@ -16,7 +16,7 @@ mod testgen;
 pub use csv::{default_delimiter, expenses_csv, finance_csv, measures_csv};
 pub use describe::timeline_description;
 pub use html::report_html;
-pub use ics::calendar;
+pub use ics::{calendar, owner_calendar};
 pub use json::export_json;
 pub use pdf::{ReportError, ReportOptions, report_pdf};
 pub use picture::{

@@ -159,6 +159,7 @@ fn export_menu_ui(ui: &mut Ui, bar: &Bar<'_>, commands: &mut Vec<Command>) {
             ("menu-export-expenses", ExportKind::ExpensesCsv, "csv", "CSV"),
             ("menu-export-json", ExportKind::Json, "json", "JSON"),
             ("menu-export-ics", ExportKind::Ics, "ics", "iCalendar"),
+            ("menu-export-ics-owners", ExportKind::IcsPerOwner, "ics", "iCalendar"),
             ("menu-export-png", ExportKind::Png, "png", "PNG"),
         ] {
             if ui.add_enabled(!bar.busy, egui::Button::new(tr.t(key))).clicked() {
@@ -168,7 +169,13 @@ fn export_menu_ui(ui: &mut Ui, bar: &Bar<'_>, commands: &mut Vec<Command>) {
                     }
                     _ => format!("{export_stem}.{extension}"),
                 };
-                if let Some(path) = rfd::FileDialog::new()
+                if kind == ExportKind::IcsPerOwner {
+                    // A folder: one calendar per owner goes into it.
+                    if let Some(folder) = rfd::FileDialog::new().pick_folder() {
+                        let path = folder.join(name);
+                        commands.push(Command::Export { path, kind });
+                    }
+                } else if let Some(path) = rfd::FileDialog::new()
                     .add_filter(filter, &[extension])
                     .set_file_name(name)
                     .save_file()
