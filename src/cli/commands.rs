@@ -289,6 +289,7 @@ pub(super) fn history(
 }
 
 /// The options of `export` that only some formats take.
+#[derive(Clone, Copy)]
 pub(super) struct ExportExtras<'a> {
     /// The CSV separator.
     pub delimiter: Option<char>,
