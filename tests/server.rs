@@ -647,13 +647,14 @@ fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told
     assert!(
         run(&url, &["server", "grant", &editor, "editor", "--roadmap", &town]).status.success()
     );
-    // The schema as version 1 left it: no funding, no staff days, no baselines.
+    // The schema as version 1 left it: no funding, no staff days, no baselines, no four eyes.
     let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     admin
         .batch_execute(&format!(
             "SET search_path TO {town}; DROP TABLE baseline; \
              ALTER TABLE measure DROP COLUMN funding_source, DROP COLUMN funding_share, \
              DROP COLUMN staff_days_planned, DROP COLUMN staff_days_spent; \
+             ALTER TABLE reevaluation DROP COLUMN confirmed_by, DROP COLUMN confirmed_at; \
              UPDATE fahrplan_schema SET version = 1"
         ))
         .unwrap();
@@ -668,11 +669,30 @@ fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told
         .query_one(&format!("SELECT version FROM {town}.fahrplan_schema"), &[])
         .unwrap()
         .get(0);
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
     let added = run(&as_editor, &["baseline", "add", "Gemeinderat"]);
     assert!(added.status.success(), "{}", text(&added));
     let edited = run(&as_editor, &["edit", "M18", "--funding-share", "50"]);
     assert!(edited.status.success(), "{}", text(&edited));
     let deviations = run(&as_editor, &["deviations", "--format", "json"]);
     assert!(text(&deviations).contains("\"M18\""), "{}", text(&deviations));
+    // Four eyes work on the upgraded schema: the editor confirms the administrator's verdict.
+    let recorded = run(&url, &["--roadmap", &town, "reevaluate", "M07", "--verdict", "effective"]);
+    assert!(recorded.status.success(), "{}", text(&recorded));
+    // (The test runs set FAHRPLAN_USER to it-leitung: the recorder. The editor is someone else.)
+    let refused = run(&as_editor, &["confirm", "M07"]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    let confirmed = std::process::Command::new(env!("CARGO_BIN_EXE_fahrplan"))
+        .args(["confirm", "M07", "--db", &as_editor])
+        .env("FAHRPLAN_USER", &editor)
+        .env("FAHRPLAN_TODAY", "2026-11-27")
+        .env_remove("FAHRPLAN_DB")
+        .output()
+        .unwrap();
+    assert!(confirmed.status.success(), "{}", text(&confirmed));
+    let shown = run(&as_editor, &["show", "M07", "--format", "json"]);
+    let shown: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    let latest = shown["reevaluations"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(latest["confirmed_by"], editor.as_str());
+    assert_eq!(latest["by"], "it-leitung");
 }

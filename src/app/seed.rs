@@ -189,6 +189,8 @@ pub fn default_seed(lang: Lang) -> Result<Seed, SeedError> {
             verdict: r.verdict,
             note: r.note.get(lang).to_owned(),
             by: responsible.name.clone(),
+            confirmed_by: None,
+            confirmed_at: None,
         }));
     }
     roadmap.owners = owners;

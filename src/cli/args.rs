@@ -136,6 +136,18 @@ pub enum Cmd {
         #[arg(long)]
         next: Option<String>,
     },
+    /// Confirm the latest re-evaluation of a measure (four eyes: not by the person who recorded
+    /// it).
+    Confirm {
+        /// The measure's code.
+        code: String,
+        /// When it was confirmed (default today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Why, or on what evidence (kept in the history).
+        #[arg(long, default_value = "")]
+        note: String,
+    },
     /// Change a measure's plan fields: all given fields in one change (one undo).
     Edit(Box<EditArgs>),
     /// Baselines (Beschlussstand): the plan as the council approved it.

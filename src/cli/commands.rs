@@ -173,6 +173,23 @@ pub(super) fn reevaluate(
     Ok(())
 }
 
+/// `confirm`: the latest re-evaluation of a measure confirmed by the user (four eyes).
+pub(super) fn confirm(
+    cx: &Context,
+    code: &str,
+    date: Option<&str>,
+    note: &str,
+) -> Result<(), Failure> {
+    let Context { db, tr, today, .. } = *cx;
+    let date = date_arg(date, today, tr)?;
+    let mut store = open_for_writing(db, tr)?;
+    existing(store.as_ref(), code, tr)?;
+    let who = store.who().to_owned();
+    store.confirm_reevaluation(code, date, &who, note).map_err(|e| Failure::store(&e, tr))?;
+    out(&tr.f("cli-confirmed", &[("code", &code), ("who", &who), ("date", &tr.date(date))]));
+    Ok(())
+}
+
 /// `summary`: the overview's figures.
 pub(super) fn summary(cx: &Context, format: TextFormat) -> Result<(), Failure> {
     let Context { db, tr, today, .. } = *cx;

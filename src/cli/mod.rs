@@ -157,6 +157,7 @@ fn run(
         Cmd::Reevaluate { code, verdict, date, note, next } => {
             commands::reevaluate(&cx, code, *verdict, date.as_deref(), note, next.as_deref())
         }
+        Cmd::Confirm { code, date, note } => commands::confirm(&cx, code, date.as_deref(), note),
         Cmd::Summary { format } => commands::summary(&cx, *format),
         Cmd::Changes { since, format } => commands::changes(&cx, since.as_deref(), *format),
         Cmd::Meeting { action: MeetingCmd::Add { date, title } } => {

@@ -184,7 +184,7 @@ pub(super) fn measure_json(roadmap: &Roadmap, m: &Measure, today: NaiveDate, ful
                 .map(|e| json!({"date": e.date.to_string(), "amount_cents": e.amount.cents(), "note": e.note}))
                 .collect::<Vec<_>>(),
             "reevaluations": roadmap.reevaluations_of(&m.code)
-                .map(|r| json!({"date": r.date.to_string(), "verdict": r.verdict.as_str(), "note": r.note, "by": r.by}))
+                .map(|r| json!({"date": r.date.to_string(), "verdict": r.verdict.as_str(), "note": r.note, "by": r.by, "confirmed_by": r.confirmed_by, "confirmed_at": r.confirmed_at.map(|d| d.to_string())}))
                 .collect::<Vec<_>>(),
         });
         if let (Value::Object(base), Value::Object(extra)) = (&mut value, extra) {

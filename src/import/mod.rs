@@ -122,6 +122,10 @@ pub struct ImportReevaluation {
     pub note: String,
     #[serde(default)]
     pub by: String,
+    #[serde(default)]
+    pub confirmed_by: Option<String>,
+    #[serde(default)]
+    pub confirmed_at: Option<chrono::NaiveDate>,
 }
 
 /// A meeting in an import.
@@ -501,6 +505,8 @@ fn records_of(data: &ImportData, roadmap: &mut crate::model::Roadmap) {
             verdict: r.verdict,
             note: r.note.clone(),
             by: r.by.clone(),
+            confirmed_by: r.confirmed_by.clone(),
+            confirmed_at: r.confirmed_at,
         })
         .collect();
     roadmap.meetings = data

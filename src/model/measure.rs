@@ -301,6 +301,13 @@ pub struct Reevaluation {
     pub note: String,
     /// Who evaluated.
     pub by: String,
+    /// Who confirmed the verdict (four eyes: never the one who recorded it); `None` while
+    /// unconfirmed.
+    #[serde(default)]
+    pub confirmed_by: Option<String>,
+    /// When it was confirmed.
+    #[serde(default)]
+    pub confirmed_at: Option<NaiveDate>,
 }
 
 /// One entry of the history: a field of a measure changed (or a record added or removed).

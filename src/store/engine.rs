@@ -113,6 +113,14 @@ pub trait Storage: Send + std::fmt::Debug {
         by: &str,
         next: Option<NaiveDate>,
     ) -> Result<(Reevaluation, Measure)>;
+    /// Confirms the latest re-evaluation (four eyes).
+    fn confirm_reevaluation(
+        &mut self,
+        code: &str,
+        date: NaiveDate,
+        who: &str,
+        note: &str,
+    ) -> Result<()>;
     /// Adds a measure.
     fn add_measure(&mut self, measure: &Measure, comment: &str) -> Result<Measure>;
     /// Removes a measure that nothing depends on and that has no records.
@@ -218,6 +226,15 @@ macro_rules! delegate_roadmap {
             next: Option<chrono::NaiveDate>,
         ) -> $crate::store::Result<($crate::model::Reevaluation, $crate::model::Measure)> {
             Self::add_reevaluation(self, code, date, verdict, note, by, next)
+        }
+        fn confirm_reevaluation(
+            &mut self,
+            code: &str,
+            date: chrono::NaiveDate,
+            who: &str,
+            note: &str,
+        ) -> $crate::store::Result<()> {
+            Self::confirm_reevaluation(self, code, date, who, note)
         }
         fn add_measure(
             &mut self,

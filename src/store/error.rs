@@ -143,6 +143,21 @@ pub enum StoreError {
     /// There is nothing to undo (or redo).
     #[error("there is nothing to undo or redo")]
     NothingToRevert,
+    /// The measure has no re-evaluation to confirm.
+    #[error("{0} has no re-evaluation to confirm")]
+    NoReevaluation(String),
+    /// Four eyes: the person who recorded a verdict cannot confirm it.
+    #[error("{by} recorded the re-evaluation and cannot confirm it")]
+    SelfConfirmation {
+        /// Who recorded it.
+        by: String,
+    },
+    /// The latest re-evaluation is confirmed already.
+    #[error("the re-evaluation is already confirmed by {by}")]
+    AlreadyConfirmed {
+        /// Who confirmed it.
+        by: String,
+    },
     /// The change would make the roadmap invalid.
     #[error(transparent)]
     Invalid(#[from] ValidationError),
@@ -274,6 +289,9 @@ impl StoreError {
                 | Self::HasDependents { .. }
                 | Self::HasRecords { .. }
                 | Self::NothingToRevert
+                | Self::NoReevaluation(_)
+                | Self::SelfConfirmation { .. }
+                | Self::AlreadyConfirmed { .. }
                 | Self::EmptyOwnerName
                 | Self::EmptyMeetingTitle
                 | Self::EmptyBaselineTitle

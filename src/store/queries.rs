@@ -170,7 +170,8 @@ fn load_expenses(db: &mut dyn Sql) -> Result<Vec<Expense>> {
 
 fn load_reevaluations(db: &mut dyn Sql) -> Result<Vec<Reevaluation>> {
     db.query(
-        "SELECT r.id, m.code, r.date, r.verdict, r.note, r.by_whom FROM reevaluation r \
+        "SELECT r.id, m.code, r.date, r.verdict, r.note, r.by_whom, r.confirmed_by, \
+         r.confirmed_at FROM reevaluation r \
          JOIN measure m ON m.id = r.measure_id ORDER BY r.date, r.id",
         params![],
     )?
@@ -183,6 +184,8 @@ fn load_reevaluations(db: &mut dyn Sql) -> Result<Vec<Reevaluation>> {
             verdict: slug(row, 3, Verdict::from_slug)?,
             note: row.text(4)?,
             by: row.text(5)?,
+            confirmed_by: row.opt_text(6)?,
+            confirmed_at: row.opt_date(7)?,
         })
     })
     .collect()

@@ -30,6 +30,18 @@ pub(super) struct ReevaluationData {
     pub verdict: Verdict,
     pub note: String,
     pub by: String,
+    #[serde(default)]
+    pub confirmed_by: Option<String>,
+    #[serde(default)]
+    pub confirmed_at: Option<NaiveDate>,
+}
+
+/// A confirmation as the history keeps it: the re-evaluation, who and when.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct ConfirmationData {
+    pub id: i64,
+    pub by: String,
+    pub at: NaiveDate,
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String> {
@@ -143,9 +155,17 @@ pub(super) fn insert_reevaluation(
     let id = insert_returning_id(
         tx,
         "reevaluation",
-        &["measure_id", "date", "verdict", "note", "by_whom"],
+        &["measure_id", "date", "verdict", "note", "by_whom", "confirmed_by", "confirmed_at"],
         r.id,
-        params![measure, r.date, r.verdict.as_str(), &r.note, &r.by],
+        params![
+            measure,
+            r.date,
+            r.verdict.as_str(),
+            &r.note,
+            &r.by,
+            r.confirmed_by.as_deref(),
+            r.confirmed_at
+        ],
     )?;
     let stored = ReevaluationData {
         id,
@@ -153,6 +173,8 @@ pub(super) fn insert_reevaluation(
         verdict: r.verdict,
         note: r.note.clone(),
         by: r.by.clone(),
+        confirmed_by: r.confirmed_by.clone(),
+        confirmed_at: r.confirmed_at,
     };
     batch.record_data(
         tx,
@@ -303,7 +325,15 @@ pub(super) fn add_reevaluation(
 ) -> Result<(Reevaluation, Measure)> {
     let current =
         load_measure(tx, code)?.ok_or_else(|| StoreError::UnknownMeasure(code.to_owned()))?;
-    let data = ReevaluationData { id: 0, date, verdict, note: note.to_owned(), by: by.to_owned() };
+    let data = ReevaluationData {
+        id: 0,
+        date,
+        verdict,
+        note: note.to_owned(),
+        by: by.to_owned(),
+        confirmed_by: None,
+        confirmed_at: None,
+    };
     let id = insert_reevaluation(tx, batch, code, &data, note)?;
     let next = next.unwrap_or_else(|| {
         next_reevaluation(date, verdict, current.reevaluation_interval_months.unwrap_or(12))
@@ -317,8 +347,78 @@ pub(super) fn add_reevaluation(
         verdict,
         note: note.to_owned(),
         by: by.to_owned(),
+        confirmed_by: None,
+        confirmed_at: None,
     };
     Ok((reevaluation, measure))
+}
+
+/// Confirms the latest re-evaluation of `code` as `who` on `date` (four eyes: not by the one who
+/// recorded it, and only once) and records it; `note` is the history's comment.
+pub(super) fn confirm_reevaluation(
+    tx: &mut dyn Sql,
+    batch: &Batch,
+    code: &str,
+    (date, who): (NaiveDate, &str),
+    note: &str,
+) -> Result<()> {
+    let measure = measure_id(tx, code)?;
+    let latest = tx.query(
+        "SELECT id, by_whom, confirmed_by FROM reevaluation WHERE measure_id = ?1 \
+         ORDER BY date DESC, id DESC LIMIT 1",
+        params![measure],
+    )?;
+    let row = latest.first().ok_or_else(|| StoreError::NoReevaluation(code.to_owned()))?;
+    let (id, by, confirmed) = (row.int(0)?, row.text(1)?, row.opt_text(2)?);
+    if let Some(by) = confirmed {
+        return Err(StoreError::AlreadyConfirmed { by });
+    }
+    if same_person(&by, who) {
+        return Err(StoreError::SelfConfirmation { by });
+    }
+    set_confirmation(
+        tx,
+        batch,
+        code,
+        &ConfirmationData { id, by: who.to_owned(), at: date },
+        true,
+        note,
+    )
+}
+
+/// Whether two user names name the same person (case and surrounding space aside).
+fn same_person(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// Sets (`confirmed`) or clears a re-evaluation's confirmation and records it (also for undo).
+pub(super) fn set_confirmation(
+    tx: &mut dyn Sql,
+    batch: &Batch,
+    code: &str,
+    data: &ConfirmationData,
+    confirmed: bool,
+    comment: &str,
+) -> Result<()> {
+    let (by, at) = if confirmed { (Some(&data.by), Some(data.at)) } else { (None, None) };
+    if tx.execute(
+        "UPDATE reevaluation SET confirmed_by = ?1, confirmed_at = ?2 WHERE id = ?3",
+        params![by, at, data.id],
+    )? != 1
+    {
+        return Err(StoreError::Conflict { code: code.to_owned() });
+    }
+    let (old, new) = if confirmed { (None, by) } else { (Some(&data.by), None) };
+    batch.record_data(
+        tx,
+        Some(code),
+        "reevaluation-confirmed",
+        old.map(String::as_str),
+        new.map(String::as_str),
+        comment,
+        Some(&to_json(data)?),
+    )?;
+    Ok(())
 }
 
 /// An owner as the history keeps it, so undo can restore it exactly.

@@ -127,6 +127,20 @@ macro_rules! roadmap_methods {
             })
         }
 
+        /// Confirms the latest re-evaluation of `code` as `who` on `date` (four eyes: refused for
+        /// the person who recorded it, and when it is confirmed already).
+        pub fn confirm_reevaluation(
+            &mut self,
+            code: &str,
+            date: chrono::NaiveDate,
+            who: &str,
+            note: &str,
+        ) -> $crate::store::Result<()> {
+            self.write(|tx, batch| {
+                $crate::store::records::confirm_reevaluation(tx, batch, code, (date, who), note)
+            })
+        }
+
         /// Adds a new measure.
         pub fn add_measure(
             &mut self,

@@ -156,8 +156,16 @@ UPDATE measure SET archived_on = (
         // 7: the five-year financial plan (funding, staff days) and baselines: the plan as the
         // council approved it, frozen (`data`: the measures as JSON).
         M::up(V7_FINANCE_BASELINE),
+        // 8: four eyes on verdicts: who confirmed a re-evaluation, and when.
+        M::up(V8_CONFIRMATION),
     ]
 }
+
+/// Migration 8 (the same columns as PostgreSQL's migration 3).
+const V8_CONFIRMATION: &str = r"
+ALTER TABLE reevaluation ADD COLUMN confirmed_by TEXT;
+ALTER TABLE reevaluation ADD COLUMN confirmed_at TEXT;
+";
 
 /// Migration 7 (the same columns and table as PostgreSQL's migration 2).
 const V7_FINANCE_BASELINE: &str = r"
@@ -182,7 +190,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(migration_list()));
 
 /// The schema version a fully migrated file has (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 7;
+pub const SCHEMA_VERSION: i32 = 8;
 
 #[cfg(test)]
 mod tests {

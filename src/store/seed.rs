@@ -122,9 +122,17 @@ pub(super) fn write_contents(tx: &mut dyn Sql, roadmap: &Roadmap) -> Result<Vec<
     for r in &roadmap.reevaluations {
         let Some(measure) = find_measure_id(tx, &r.code)? else { continue };
         tx.execute(
-            "INSERT INTO reevaluation (measure_id, date, verdict, note, by_whom) \
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![measure, r.date, r.verdict.as_str(), &r.note, &r.by],
+            "INSERT INTO reevaluation (measure_id, date, verdict, note, by_whom, confirmed_by, \
+             confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                measure,
+                r.date,
+                r.verdict.as_str(),
+                &r.note,
+                &r.by,
+                r.confirmed_by.as_deref(),
+                r.confirmed_at
+            ],
         )?;
     }
     for m in &roadmap.meetings {

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 
 use super::queries::{load_measure, load_owners};
 use super::records::{
-    ExpenseData, MeetingData, OwnerData, ReevaluationData, create_measure, delete_expense,
-    delete_reevaluation, insert_baseline, insert_expense, insert_meeting, insert_owner,
-    insert_reevaluation, remove_baseline, remove_measure, remove_meeting, remove_owner,
-    rename_owner_in_tx,
+    ConfirmationData, ExpenseData, MeetingData, OwnerData, ReevaluationData, create_measure,
+    delete_expense, delete_reevaluation, insert_baseline, insert_expense, insert_meeting,
+    insert_owner, insert_reevaluation, remove_baseline, remove_measure, remove_meeting,
+    remove_owner, rename_owner_in_tx, set_confirmation,
 };
 use super::sql::{Sql, params};
 use super::write::{Batch, BatchKind, owner_name, update_in_tx};
@@ -94,9 +94,18 @@ fn revert_batch(tx: &mut dyn Sql, batch: &Batch, target: i64, comment: &str) -> 
     for row in &rows {
         let code = row.code.as_deref().unwrap_or_default();
         match row.field.as_str() {
-            "expense" | "reevaluation" | "created" | "deleted" | "owner-added"
-            | "owner-deleted" | "owner-renamed" | "meeting-added" | "meeting-deleted"
-            | "baseline-added" | "baseline-deleted" => {}
+            "expense"
+            | "reevaluation"
+            | "created"
+            | "deleted"
+            | "owner-added"
+            | "owner-deleted"
+            | "owner-renamed"
+            | "meeting-added"
+            | "meeting-deleted"
+            | "baseline-added"
+            | "baseline-deleted"
+            | "reevaluation-confirmed" => {}
             _ => fields.entry(code).or_default().push(row),
         }
     }
@@ -128,6 +137,12 @@ fn revert_batch(tx: &mut dyn Sql, batch: &Batch, target: i64, comment: &str) -> 
     }
     for (code, rows) in &fields {
         revert_fields(tx, batch, code, rows, comment)?;
+    }
+    // A confirmation given is taken back, one taken back is given again.
+    for row in rows.iter().filter(|r| r.field == "reevaluation-confirmed") {
+        let code = row.code.as_deref().unwrap_or_default();
+        let data = json::<ConfirmationData>(row)?;
+        set_confirmation(tx, batch, code, &data, row.new.is_none(), comment)?;
     }
     for row in rows.iter().filter(|r| r.new.is_some()) {
         let code = row.code.as_deref().unwrap_or_default();

@@ -42,6 +42,8 @@ fn roadmap() -> Roadmap {
             verdict: Verdict::Partly,
             note: String::new(),
             by: String::new(),
+            confirmed_by: None,
+            confirmed_at: None,
         }],
         ..Roadmap::default()
     }

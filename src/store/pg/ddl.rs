@@ -121,10 +121,15 @@ CREATE TABLE baseline (
 );
 CREATE UNIQUE INDEX baseline_title ON baseline (title);
 "#,
+    // 3: four eyes on verdicts (SQLite's version 8).
+    r#"
+ALTER TABLE reevaluation ADD COLUMN confirmed_by TEXT;
+ALTER TABLE reevaluation ADD COLUMN confirmed_at TEXT;
+"#,
 ];
 
 /// The schema version a fully migrated roadmap has.
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;
 
 /// The statements that create the tables of roadmap `name` (already checked as a name) in its
 /// schema and give its two group roles their rights: viewers read; editors read and write.

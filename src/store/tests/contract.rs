@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Horizon, Lang, Measure, Money, Status};
+use crate::model::{Horizon, Lang, Measure, Money, Status, Verdict};
 use crate::store::{Storage, StoreError};
 
 /// Makes a fresh roadmap: seeded with the default roadmap in a language, or empty.
@@ -175,6 +175,16 @@ macro_rules! contract_tests {
                     return;
                 }
                 c::baselines_and_plan_money_fields_are_stored_undone_and_copied(&super::$make);
+            }
+
+            #[test]
+            fn a_verdict_is_confirmed_by_another_person_recorded_undone_and_copied() {
+                if !$available() {
+                    return;
+                }
+                c::a_verdict_is_confirmed_by_another_person_recorded_undone_and_copied(
+                    &super::$make,
+                );
             }
         }
     };
@@ -583,4 +593,71 @@ pub(super) fn baselines_and_plan_money_fields_are_stored_undone_and_copied(new: 
     let copied = copy.load_roadmap().unwrap().baselines;
     assert_eq!(copied.len(), 1);
     assert_eq!(copied[0].measures, roadmap.baselines[0].measures);
+}
+
+pub(super) fn a_verdict_is_confirmed_by_another_person_recorded_undone_and_copied(new: &Engine) {
+    let mut store = new(Some(Lang::De));
+    let latest = |store: &dyn Storage| {
+        let roadmap = store.load_roadmap().unwrap();
+        roadmap
+            .reevaluations
+            .iter()
+            .filter(|r| r.code == "M07")
+            .max_by_key(|r| (r.date, r.id))
+            .cloned()
+    };
+    store
+        .add_reevaluation("M07", date(2026, 11, 30), Verdict::Effective, "Test", "anna", None)
+        .unwrap();
+    assert!(matches!(
+        store.confirm_reevaluation("M07", date(2026, 12, 1), " ANNA ", ""),
+        Err(StoreError::SelfConfirmation { by }) if by == "anna"
+    ));
+    assert_eq!(latest(store.as_ref()).unwrap().confirmed_by, None);
+    store.confirm_reevaluation("M07", date(2026, 12, 1), "bernd", "Protokoll").unwrap();
+    let confirmed = latest(store.as_ref()).unwrap();
+    assert_eq!(
+        (confirmed.by.as_str(), confirmed.confirmed_by.as_deref(), confirmed.confirmed_at),
+        ("anna", Some("bernd"), Some(date(2026, 12, 1)))
+    );
+    assert!(matches!(
+        store.confirm_reevaluation("M07", date(2026, 12, 2), "carla", ""),
+        Err(StoreError::AlreadyConfirmed { by }) if by == "bernd"
+    ));
+    let last = store.history(Some("M07")).unwrap().last().cloned().unwrap();
+    assert_eq!(
+        (last.field.as_str(), last.new.as_deref(), last.comment.as_str()),
+        ("reevaluation-confirmed", Some("bernd"), "Protokoll")
+    );
+    // Undo takes the confirmation back (the verdict stays), redo gives it again.
+    store.undo("").unwrap();
+    let undone = latest(store.as_ref()).unwrap();
+    assert_eq!((undone.id, undone.confirmed_by), (confirmed.id, None));
+    store.redo("").unwrap();
+    assert_eq!(latest(store.as_ref()).unwrap(), confirmed);
+    // Undoing the verdict itself after its confirmation, and redoing both, keeps it whole.
+    store.undo("").unwrap();
+    store.undo("").unwrap();
+    assert!(latest(store.as_ref()).is_none_or(|r| r.id != confirmed.id));
+    store.redo("").unwrap();
+    store.redo("").unwrap();
+    assert_eq!(latest(store.as_ref()).unwrap(), confirmed);
+    // A copy keeps who confirmed.
+    let roadmap = store.load_roadmap().unwrap();
+    let mut copy = new(None);
+    copy.replace_all(&roadmap, &[], true).unwrap();
+    let copied = copy.load_roadmap().unwrap();
+    let copied = copied.reevaluations.iter().find(|r| r.code == "M07" && r.by == "anna").unwrap();
+    assert_eq!(copied.confirmed_by.as_deref(), Some("bernd"));
+    // Nothing to confirm: refused.
+    let fresh_code = roadmap
+        .measures
+        .iter()
+        .find(|m| roadmap.reevaluations_of(&m.code).next().is_none())
+        .map(|m| m.code.clone())
+        .unwrap();
+    assert!(matches!(
+        store.confirm_reevaluation(&fresh_code, date(2026, 12, 1), "bernd", ""),
+        Err(StoreError::NoReevaluation(_))
+    ));
 }

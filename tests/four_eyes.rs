@@ -1,0 +1,110 @@
+//! Four eyes on verdicts: a re-evaluation records who recorded it; another person confirms it,
+//! never the recorder; `show --format json` says who did what; history, undo and the JSON
+//! export keep it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// `fahrplan ARGS --db DB` as user `who`.
+fn as_user(who: &str, db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fahrplan"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .env_remove("FAHRPLAN_DB")
+        .env_remove("FAHRPLAN_LANG")
+        .env("FAHRPLAN_USER", who)
+        .env("FAHRPLAN_TODAY", "2026-11-30")
+        .output()
+        .expect("the binary runs")
+}
+
+fn ok(output: &Output) -> String {
+    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The latest re-evaluation of `code` as `show --format json` lists it.
+fn latest(db: &Path, code: &str) -> serde_json::Value {
+    let shown = ok(&as_user("anna", db, &["show", code, "--format", "json"]));
+    let value: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    let list = value["reevaluations"].as_array().unwrap().clone();
+    list.into_iter().max_by_key(|r| r["date"].as_str().unwrap().to_owned()).unwrap()
+}
+
+#[test]
+fn the_recorder_cannot_confirm_and_another_person_can() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("vier-augen.sqlite");
+    ok(&as_user("anna", &db, &["reevaluate", "M07", "--verdict", "effective", "--note", "Test"]));
+    let state = |db: &Path| {
+        let shown = ok(&as_user("anna", db, &["show", "M07", "--format", "json"]));
+        (shown, ok(&as_user("anna", db, &["history", "--format", "json"])))
+    };
+    let before = state(&db);
+
+    // anna recorded it: refused, exit 1, nothing written.
+    let refused = as_user("anna", &db, &["confirm", "M07"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        message.contains("Vier-Augen-Prinzip: anna hat die Bewertung selbst erfasst"),
+        "{message}"
+    );
+    assert!(state(&db) == before, "nothing changed, nothing recorded");
+    // Not even in other letters.
+    assert_eq!(as_user(" Anna ", &db, &["confirm", "M07"]).status.code(), Some(1));
+    let r = latest(&db, "M07");
+    assert_eq!(r["by"], "anna");
+    assert_eq!(r["confirmed_by"], serde_json::Value::Null);
+
+    // bernd confirms it.
+    let said = ok(&as_user("bernd", &db, &["confirm", "M07", "--note", "Protokoll gesehen"]));
+    assert!(said.contains("bestätigt von bernd am 30.11.2026"), "{said}");
+    let r = latest(&db, "M07");
+    assert_eq!(r["by"], "anna");
+    assert_eq!(r["confirmed_by"], "bernd");
+    assert_eq!(r["confirmed_at"], "2026-11-30");
+    // Once is enough.
+    let again = as_user("carla", &db, &["confirm", "M07"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("schon bestätigt (von bernd)"));
+
+    // The history says who confirmed and why; undo takes it back, redo gives it again.
+    let history = ok(&as_user("anna", &db, &["history", "M07", "--format", "json"]));
+    assert!(history.contains("Bewertung bestätigt") || history.contains("reevaluation-confirmed"));
+    assert!(history.contains("Protokoll gesehen"), "{history}");
+    ok(&as_user("bernd", &db, &["undo"]));
+    assert_eq!(latest(&db, "M07")["confirmed_by"], serde_json::Value::Null);
+    ok(&as_user("bernd", &db, &["redo"]));
+    assert_eq!(latest(&db, "M07")["confirmed_by"], "bernd");
+
+    // A JSON export carries it into another file.
+    let export = dir.path().join("alles.json");
+    ok(&as_user(
+        "anna",
+        &db,
+        &["export", "--format", "json", "--output", export.to_str().unwrap()],
+    ));
+    let other = dir.path().join("kopie.sqlite");
+    ok(&as_user("anna", &other, &["import", export.to_str().unwrap(), "--replace"]));
+    let r = latest(&other, "M07");
+    assert_eq!((r["by"].as_str(), r["confirmed_by"].as_str()), (Some("anna"), Some("bernd")));
+
+    // A measure without a re-evaluation has nothing to confirm.
+    let fresh = dir.path().join("leer.sqlite");
+    let list = ok(&as_user("anna", &fresh, &["list", "--format", "json"]));
+    let list: Vec<serde_json::Value> = serde_json::from_str(&list).unwrap();
+    let unchecked = list
+        .iter()
+        .map(|m| m["code"].as_str().unwrap().to_owned())
+        .find(|code| {
+            let shown = ok(&as_user("anna", &fresh, &["show", code, "--format", "json"]));
+            let value: serde_json::Value = serde_json::from_str(&shown).unwrap();
+            value["reevaluations"].as_array().is_some_and(Vec::is_empty)
+        })
+        .expect("a measure of the default roadmap without re-evaluations");
+    let none = as_user("bernd", &fresh, &["confirm", &unchecked]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("keine Wirksamkeitsprüfung"));
+}
