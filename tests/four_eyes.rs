@@ -27,9 +27,11 @@ fn ok(output: &Output) -> String {
 /// The latest re-evaluation of `code` as `show --format json` lists it.
 fn latest(db: &Path, code: &str) -> serde_json::Value {
     let shown = ok(&as_user("anna", db, &["show", code, "--format", "json"]));
-    let value: serde_json::Value = serde_json::from_str(&shown).unwrap();
-    let list = value["reevaluations"].as_array().unwrap().clone();
-    list.into_iter().max_by_key(|r| r["date"].as_str().unwrap().to_owned()).unwrap()
+    let value: serde_json::Value = serde_json::from_str(&shown).expect("JSON");
+    let list = value["reevaluations"].as_array().expect("a list").clone();
+    list.into_iter()
+        .max_by_key(|r| r["date"].as_str().unwrap_or_default().to_owned())
+        .expect("a re-evaluation")
 }
 
 #[test]
