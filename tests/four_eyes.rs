@@ -110,3 +110,98 @@ fn the_recorder_cannot_confirm_and_another_person_can() {
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("keine Wirksamkeitsprüfung"));
 }
+
+mod window {
+    //! The window: unconfirmed verdicts are shown as such, and "Bestätigen" is offered to anyone
+    //! but the recorder (egui_kittest).
+
+    use chrono::NaiveDate;
+    use egui_kittest::{Harness, kittest::Queryable};
+    use fahrplan::app::AppState;
+    use fahrplan::i18n::Lang;
+    use fahrplan::model::Verdict;
+    use fahrplan::store::Store;
+    use fahrplan::ui::{FahrplanApp, Prefs, Tab};
+
+    fn harness(store: Store, tab: Tab) -> Harness<'static, FahrplanApp> {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date");
+        let app = FahrplanApp::new(
+            AppState::new(store, Lang::De, today).expect("a roadmap"),
+            Prefs { tab, ..Prefs::default() },
+        );
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1600.0, 2400.0))
+            .with_max_steps(12)
+            .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app);
+        harness.run();
+        harness
+    }
+
+    fn store(path: &std::path::Path, by: &str) -> Store {
+        let seed = fahrplan::app::default_seed(Lang::De).expect("the default roadmap");
+        let mut store = Store::create(path, Some(&seed)).expect("a new file");
+        let date = NaiveDate::from_ymd_opt(2026, 11, 29).expect("a date");
+        store
+            .add_reevaluation("M07", date, Verdict::Effective, "Test", by, None)
+            .expect("recorded");
+        store
+    }
+
+    #[test]
+    fn another_person_confirms_in_the_details_and_the_overview_counts_the_rest() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let path = dir.path().join("a.sqlite");
+        let mut harness = harness(store(&path, "anna"), Tab::Table);
+        let who = harness.state().state.who().to_owned();
+        assert_ne!(who, "anna");
+        harness.get_by_label_contains("M07").click();
+        harness.run();
+        assert!(harness.query_all_by_label("unbestätigt").next().is_some());
+        harness.get_by_label("Bestätigen").click();
+        harness.run();
+        let roadmap = harness.state().state.roadmap().clone();
+        let latest = roadmap.reevaluations_of("M07").max_by_key(|r| (r.date, r.id)).expect("one");
+        assert_eq!(
+            (latest.by.as_str(), latest.confirmed_by.as_deref()),
+            ("anna", Some(who.as_str()))
+        );
+        let said = format!("bestätigt von {who} am 30.11.2026");
+        // In the details and in the message line.
+        assert_eq!(harness.query_all_by_label_contains(&said).count(), 2);
+        assert!(harness.query_by_label("Bestätigen").is_none());
+
+        // The overview lists the verdicts still unconfirmed (the default roadmap's), not M07.
+        let unconfirmed = fahrplan::model::dashboard(
+            &roadmap,
+            NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date"),
+        )
+        .unconfirmed;
+        assert!(!unconfirmed.contains(&"M07".to_owned()) && !unconfirmed.is_empty());
+        drop(harness);
+        let mut overview = harness_of(&path, Tab::Dashboard);
+        overview.run();
+        let label = format!("Unbestätigte Bewertungen ({})", unconfirmed.len());
+        assert!(overview.query_by_label_contains(&label).is_some(), "{label}");
+    }
+
+    fn harness_of(path: &std::path::Path, tab: Tab) -> Harness<'static, FahrplanApp> {
+        harness(Store::open(path).expect("the file"), tab)
+    }
+
+    #[test]
+    fn the_recorder_is_not_offered_the_confirmation() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let path = dir.path().join("b.sqlite");
+        // Recorded by whoever runs the window.
+        let who = {
+            let probe = Store::create(&dir.path().join("probe.sqlite"), None).expect("a file");
+            probe.who().to_owned()
+        };
+        let mut harness = harness(store(&path, &who), Tab::Table);
+        harness.get_by_label_contains("M07").click();
+        harness.run();
+        assert!(harness.query_all_by_label("unbestätigt").next().is_some());
+        assert!(harness.query_by_label("Bestätigen").is_none());
+        assert!(harness.query_by_label_contains("bestätigen muss eine andere Person").is_some());
+    }
+}

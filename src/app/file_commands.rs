@@ -43,6 +43,7 @@ impl AppState {
             | Command::SetProgress { .. }
             | Command::AddExpense { .. }
             | Command::Reevaluate { .. }
+            | Command::ConfirmReevaluation { .. }
             | Command::SaveMeasure { .. }
             | Command::DeleteMeasure(_)
             | Command::SetArchived { .. }

@@ -77,6 +77,13 @@ pub enum Command {
         /// The next re-evaluation, if overridden.
         next: Option<NaiveDate>,
     },
+    /// Confirm the latest re-evaluation of a measure as the current user (four eyes).
+    ConfirmReevaluation {
+        /// The measure's code.
+        code: String,
+        /// When.
+        date: NaiveDate,
+    },
     /// Save an edited measure (all fields), based on the version the editor started from; or a
     /// new one (`original` is `None`).
     SaveMeasure {
@@ -506,6 +513,7 @@ impl AppState {
             | Command::SetProgress { .. }
             | Command::AddExpense { .. }
             | Command::Reevaluate { .. }
+            | Command::ConfirmReevaluation { .. }
             | Command::SaveMeasure { .. }
             | Command::DeleteMeasure(_)
             | Command::SetArchived { .. } => self.apply_measure(command),
@@ -558,6 +566,14 @@ impl AppState {
                     self.write(|s| s.add_reevaluation(&code, date, verdict, &note, &by, next))?;
                 let next = self.tr.opt_date(measure.next_reevaluation);
                 Ok(Some(self.tr.f("info-reevaluated", &[("code", &code), ("next", &next)])))
+            }
+            Command::ConfirmReevaluation { code, date } => {
+                let who = self.who().to_owned();
+                self.write(|s| s.confirm_reevaluation(&code, date, &who, ""))?;
+                Ok(Some(self.tr.f(
+                    "cli-confirmed",
+                    &[("code", &code), ("who", &who), ("date", &self.tr.date(date))],
+                )))
             }
             Command::SaveMeasure { original, expected_version, measure } => {
                 self.write(|s| match &original {

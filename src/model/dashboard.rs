@@ -68,6 +68,8 @@ pub struct Dashboard {
     pub reevaluations_overdue: Vec<String>,
     /// Re-evaluations due within 30 days (codes), soonest first.
     pub reevaluations_due: Vec<String>,
+    /// Measures whose latest verdict nobody has confirmed yet (four eyes), latest first.
+    pub unconfirmed: Vec<String>,
     /// Verdicts of the re-evaluations of the last 12 months: effective, partly, not effective.
     pub verdicts: [(Verdict, usize); 3],
     /// Planned against spent per calendar year.
@@ -195,6 +197,7 @@ pub fn dashboard(roadmap: &Roadmap, today: NaiveDate) -> Dashboard {
         due_soon: due_soon.iter().map(|m| m.code.clone()).collect(),
         reevaluations_overdue: late.into_iter().map(|(_, c)| c).collect(),
         reevaluations_due: soon.into_iter().map(|(_, c)| c).collect(),
+        unconfirmed: unconfirmed(roadmap),
         verdicts,
         years,
         overruns,
@@ -291,3 +294,19 @@ pub fn changes_since(history: &[Change], since: NaiveDate, seed_batch: Option<i6
 
 #[cfg(test)]
 mod tests;
+
+/// The measures (not archived) whose latest re-evaluation is unconfirmed, the latest first.
+pub fn unconfirmed(roadmap: &Roadmap) -> Vec<String> {
+    let mut latest: Vec<&crate::model::Reevaluation> = Vec::new();
+    for r in &roadmap.reevaluations {
+        match latest.iter_mut().find(|l| l.code == r.code) {
+            Some(l) if (r.date, r.id) > (l.date, l.id) => *l = r,
+            Some(_) => {}
+            None => latest.push(r),
+        }
+    }
+    let active = |code: &str| roadmap.measure(code).is_some_and(|m| !m.archived);
+    latest.retain(|r| r.confirmed_by.is_none() && active(&r.code));
+    latest.sort_by(|a, b| (b.date, &a.code).cmp(&(a.date, &b.code)));
+    latest.into_iter().map(|r| r.code.clone()).collect()
+}

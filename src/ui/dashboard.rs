@@ -236,6 +236,17 @@ fn reevaluations_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, d: &
             let text = tr.t(&format!("verdict-{verdict}"));
             count_row(ui, tokens, tokens.verdict_mark(*verdict), &text, *n);
         }
+        // Four eyes: verdicts nobody has confirmed yet, with who recorded them.
+        ui.label(
+            RichText::new(tr.f("dashboard-unconfirmed", &[("n", &d.unconfirmed.len())])).strong(),
+        );
+        let recorder = |code: &str| {
+            ctx.roadmap
+                .reevaluations_of(code)
+                .max_by_key(|r| (r.date, r.id))
+                .map(|r| tr.f("dashboard-recorded-by", &[("by", &r.by)]))
+        };
+        measure_links(ui, ctx, view, &d.unconfirmed, recorder);
     });
 }
 

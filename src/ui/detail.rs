@@ -282,12 +282,14 @@ fn texts_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, m: &Measure) {
     }
 }
 
-fn reevaluations_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, m: &Measure) {
+/// The re-evaluations, each with who recorded it and who confirmed it (four eyes); the latest,
+/// while unconfirmed, can be confirmed here by anyone but the person who recorded it.
+fn reevaluations_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, m: &Measure) {
     let (tr, tokens) = (ctx.tr, ctx.tokens);
     section(ui, ctx, "section-reevaluations");
-    let mut any = false;
-    for r in ctx.roadmap.reevaluations_of(&m.code) {
-        any = true;
+    let all: Vec<_> = ctx.roadmap.reevaluations_of(&m.code).collect();
+    let latest = all.iter().max_by_key(|r| (r.date, r.id)).map(|r| r.id);
+    for r in &all {
         ui.horizontal_wrapped(|ui| {
             ui.label(tr.date(r.date));
             let mark = tokens.verdict_mark(r.verdict);
@@ -296,8 +298,28 @@ fn reevaluations_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, m: &Measure) {
                 muted(ui, tokens, format!("({})", r.by));
             }
         });
+        match (&r.confirmed_by, r.confirmed_at) {
+            (Some(by), Some(at)) => {
+                muted(ui, tokens, tr.f("reeval-confirmed", &[("by", by), ("date", &tr.date(at))]));
+            }
+            _ => {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(tokens.danger, tr.t("reeval-unconfirmed"));
+                    let others = !r.by.trim().eq_ignore_ascii_case(ctx.who.trim());
+                    if Some(r.id) == latest && others && !ctx.read_only {
+                        let button = ui.button(tr.t("action-confirm"));
+                        if button.clicked() {
+                            let (code, date) = (m.code.clone(), ctx.today);
+                            ctx.commands.push(Command::ConfirmReevaluation { code, date });
+                        }
+                    } else if Some(r.id) == latest && !others {
+                        muted(ui, tokens, tr.t("reeval-needs-other"));
+                    }
+                });
+            }
+        }
     }
-    if !any {
+    if all.is_empty() {
         muted(ui, tokens, tr.t("none-yet"));
     }
 }

@@ -530,6 +530,25 @@ pub(super) fn reevaluations_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, a
         );
         y += t.row_height;
     }
+    // Four eyes: how many verdicts still wait for a second person, and whose.
+    y += t.row_height * 0.5;
+    let unconfirmed = &d.unconfirmed;
+    let color = if unconfirmed.is_empty() { t.text_strong } else { t.danger };
+    painter.text(
+        pos2(x, y),
+        Align2::LEFT_TOP,
+        tr.f("dashboard-unconfirmed", &[("n", &unconfirmed.len())]),
+        font(t.text_body),
+        color,
+    );
+    if !unconfirmed.is_empty() {
+        // The first few codes; the room is a third of the slide.
+        let mut codes = unconfirmed.iter().take(4).cloned().collect::<Vec<_>>().join(", ");
+        if unconfirmed.len() > 4 {
+            codes.push_str(", …");
+        }
+        painter.text(pos2(x, y + t.row_height), Align2::LEFT_TOP, codes, font(t.text_body), color);
+    }
 }
 
 /// What changed since the last council meeting.
