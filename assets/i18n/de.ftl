@@ -678,3 +678,4 @@ reeval-needs-other = (bestätigen muss eine andere Person)
 action-confirm = Bestätigen
 dashboard-unconfirmed = Unbestätigte Bewertungen ({ $n })
 dashboard-recorded-by = erfasst von { $by }
+present-unconfirmed = Unbestätigt: { $n }

@@ -678,3 +678,4 @@ reeval-needs-other = (another person must confirm)
 action-confirm = Confirm
 dashboard-unconfirmed = Unconfirmed verdicts ({ $n })
 dashboard-recorded-by = recorded by { $by }
+present-unconfirmed = Unconfirmed: { $n }

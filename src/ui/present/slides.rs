@@ -537,14 +537,14 @@ pub(super) fn reevaluations_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, a
     painter.text(
         pos2(x, y),
         Align2::LEFT_TOP,
-        tr.f("dashboard-unconfirmed", &[("n", &unconfirmed.len())]),
+        tr.f("present-unconfirmed", &[("n", &unconfirmed.len())]),
         font(t.text_body),
         color,
     );
     if !unconfirmed.is_empty() {
         // The first few codes; the room is a third of the slide.
-        let mut codes = unconfirmed.iter().take(4).cloned().collect::<Vec<_>>().join(", ");
-        if unconfirmed.len() > 4 {
+        let mut codes = unconfirmed.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+        if unconfirmed.len() > 3 {
             codes.push_str(", …");
         }
         painter.text(pos2(x, y + t.row_height), Align2::LEFT_TOP, codes, font(t.text_body), color);
