@@ -11,8 +11,8 @@ use super::theme::Tokens;
 use crate::app::AppState;
 use crate::layout::slides::{Slide, SlideKind, slides};
 use slides::{
-    SlideCtx, changes_slide, detail_slide, horizon_slide, money_slide, reevaluations_slide,
-    timeline_slide, title_slide, two_line_row,
+    SlideCtx, changes_slide, detail_slide, horizon_slide, measure_row, money_slide,
+    reevaluations_slide, timeline_slide, title_slide,
 };
 
 /// Where the presentation stands.
@@ -83,7 +83,7 @@ pub fn present_ui(
     let title_height = tokens.text_title * 1.6;
     let footer_height = tokens.text_small * 1.5;
     let rows_per_page = ((content.height() - title_height - footer_height - tokens.row_height)
-        / two_line_row(&tokens))
+        / measure_row(&tokens))
     .floor()
     .max(1.0) as usize;
     let deck = slides(roadmap, enabled, rows_per_page);

@@ -201,9 +201,46 @@ pub(super) fn timeline_slide(
     }
 }
 
-/// Height of a measure's row on a horizon slide: title line and owner line.
+/// Height of a row of two lines: a body line and a small line.
 pub(super) fn two_line_row(t: &Tokens) -> f32 {
     t.text_body * 1.25 + t.text_small * 1.25 + t.space_s
+}
+
+/// Height of a measure's row on a horizon slide: the title in up to two lines (the council reads
+/// the title, not the code), the owner below.
+pub(super) fn measure_row(t: &Tokens) -> f32 {
+    t.text_body * 1.4 * 2.0 + t.text_small * 1.3 + t.space_m
+}
+
+/// Draws `text` at `pos` wrapped at `max_width` into at most two lines; a title too long for
+/// two lines is set a little smaller (down to 80 %), and only what even then does not fit ends
+/// with an ellipsis. Returns the rectangle it took.
+pub(super) fn text_two_lines(
+    painter: &egui::Painter,
+    pos: Pos2,
+    text: &str,
+    font: FontId,
+    color: Color32,
+    max_width: f32,
+) -> Rect {
+    let layout = |size: f32| {
+        let font = FontId::new(size, font.family.clone());
+        let mut job =
+            egui::text::LayoutJob::simple(text.to_owned(), font, color, max_width.max(10.0));
+        job.wrap.max_rows = 2;
+        job.wrap.break_anywhere = false;
+        painter.layout_job(job)
+    };
+    let mut galley = layout(font.size);
+    for scale in [0.9, 0.8] {
+        if !galley.elided {
+            break;
+        }
+        galley = layout(font.size * scale);
+    }
+    let rect = Rect::from_min_size(pos, galley.size());
+    painter.galley(pos, galley, color);
+    rect
 }
 
 /// One measure: code and title on the first line, the owner below; status and progress beside.
@@ -222,7 +259,7 @@ fn status_row(
     let color = if health == Health::Overdue { t.danger } else { t.text_strong };
     let code = text_fit(painter, pos2(x, y), &m.code, t.bold_font(t.text_body), color, widths[0]);
     let title_x = code.right() + t.space_s;
-    text_fit(
+    let title = text_two_lines(
         painter,
         pos2(title_x, y),
         &m.title,
@@ -232,7 +269,7 @@ fn status_row(
     );
     text_fit(
         painter,
-        pos2(title_x, y + t.text_body * 1.25),
+        pos2(title_x, title.bottom() + t.text_body * 0.1),
         ctx.roadmap.owner_name(m),
         font(t.text_small),
         t.text_muted,
@@ -295,7 +332,8 @@ pub(super) fn horizon_slide(
     let t = ctx.tokens;
     let mut y = slide_title(painter, ctx, area, title);
     let w = area.width();
-    let widths = [w * 0.08, w * 0.52, w * 0.22, w * 0.18];
+    // The title takes most of the width: it wraps, it is not cut.
+    let widths = [w * 0.08, w * 0.56, w * 0.20, w * 0.16];
     let small = t.bold_font(t.text_small);
     let mut x = area.left();
     for (key, width) in
@@ -316,7 +354,7 @@ pub(super) fn horizon_slide(
     }
     for &i in measures {
         status_row(painter, ctx, area.left(), y, i, &widths);
-        y += two_line_row(t);
+        y += measure_row(t);
     }
 }
 
