@@ -219,7 +219,7 @@ pub(super) fn text_two_lines(
     painter: &egui::Painter,
     pos: Pos2,
     text: &str,
-    font: FontId,
+    font: &FontId,
     color: Color32,
     max_width: f32,
 ) -> Rect {
@@ -263,7 +263,7 @@ fn status_row(
         painter,
         pos2(title_x, y),
         &m.title,
-        body.clone(),
+        &body,
         color,
         widths[0] + widths[1] - (title_x - x) - t.space_m,
     );
