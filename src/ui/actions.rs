@@ -79,8 +79,11 @@ fn date_row(
     let tr = ctx.tr;
     let label = ui.label(tr.t(key));
     ui.vertical(|ui| {
-        ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(120.0))
-            .labelled_by(label.id);
+        ui.horizontal(|ui| {
+            ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(120.0))
+                .labelled_by(label.id);
+            super::date_picker::date_picker_button(ui, tr, text, ctx.today, key);
+        });
         let empty_ok = optional && text.trim().is_empty();
         let bad = !empty_ok && parse_date(text).is_none();
         error(ui, ctx, bad.then(|| tr.f("invalid-date", &[("value", &text.trim())])));

@@ -377,6 +377,8 @@ fn since_ui(
                     .desired_width(100.0),
             )
             .labelled_by(label.id);
+            let since = &mut view.dashboard.since;
+            super::date_picker::date_picker_button(ui, tr, since, ctx.today, "since");
         });
         if let Some(since) = since {
             let report: SinceReport = crate::model::changes_since(history, since, seed_batch);
@@ -417,6 +419,8 @@ fn since_ui(
                         .desired_width(100.0),
                 )
                 .labelled_by(label.id);
+                let date = &mut view.dashboard.meeting_date;
+                super::date_picker::date_picker_button(ui, tr, date, ctx.today, "meeting");
                 let label = ui.label(tr.t("dashboard-meeting-title"));
                 ui.add(
                     egui::TextEdit::singleline(&mut view.dashboard.meeting_title)

@@ -271,6 +271,7 @@ pub fn editor_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> Edito
         tokens: ctx.tokens,
         problems: &problems,
         width: (ui.available_width() - 190.0).max(140.0),
+        today: ctx.today,
     };
     egui::Grid::new("editor")
         .num_columns(2)
@@ -304,6 +305,8 @@ struct Fields<'a> {
     tokens: &'a crate::ui::theme::Tokens,
     problems: &'a [(&'static str, String)],
     width: f32,
+    /// Today, where a calendar opens for an empty date.
+    today: chrono::NaiveDate,
 }
 
 impl Fields<'_> {
@@ -312,6 +315,20 @@ impl Fields<'_> {
         if let Some((_, message)) = self.problems.iter().find(|(f, _)| *f == field) {
             ui.label(RichText::new(message).color(self.tokens.danger));
         }
+    }
+
+    /// A labelled date field with a calendar beside it and its problem, as one grid row.
+    fn date_ui(&self, ui: &mut Ui, key: &str, field: &str, value: &mut String) {
+        let label = ui.label(self.tr.t(key));
+        ui.vertical(|ui| {
+            ui.horizontal(|ui| {
+                ui.add(egui::TextEdit::singleline(value).desired_width(110.0))
+                    .labelled_by(label.id);
+                super::date_picker::date_picker_button(ui, self.tr, value, self.today, field);
+            });
+            self.problem_ui(ui, field);
+        });
+        ui.end_row();
     }
 
     /// A labelled one-line text field with its problem, as one grid row.
@@ -360,10 +377,10 @@ fn fields_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft, fields: &Fie
     let label = ui.label(tr.t("col-progress"));
     ui.add(egui::Slider::new(&mut draft.progress, 0..=100).suffix(" %")).labelled_by(label.id);
     ui.end_row();
-    fields.text_ui(ui, "field-start", "start", &mut draft.start);
-    fields.text_ui(ui, "col-due", "due", &mut draft.due);
+    fields.date_ui(ui, "field-start", "start", &mut draft.start);
+    fields.date_ui(ui, "col-due", "due", &mut draft.due);
     if draft.status == Status::Done {
-        fields.text_ui(ui, "field-completed", "completed", &mut draft.completed);
+        fields.date_ui(ui, "field-completed", "completed", &mut draft.completed);
     }
     fields.text_ui(ui, "field-interval-months", "interval", &mut draft.interval);
     fields.text_ui(ui, "col-next-reevaluation", "next_reevaluation", &mut draft.next_reevaluation);

@@ -74,6 +74,9 @@ pub fn history_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut HistoryView, change
         ] {
             let label = ui.label(tr.t(key));
             ui.add(egui::TextEdit::singleline(value).desired_width(width)).labelled_by(label.id);
+            if key.ends_with("from") || key.ends_with("-to") {
+                super::date_picker::date_picker_button(ui, tr, value, ctx.today, key);
+            }
         }
         let label = ui.label(tr.t("history-filter-field"));
         let mut fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();

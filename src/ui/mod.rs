@@ -4,6 +4,7 @@
 mod actions;
 pub mod connect;
 mod dashboard;
+mod date_picker;
 mod detail;
 pub mod editor;
 mod filter_bar;
