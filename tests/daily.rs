@@ -87,3 +87,37 @@ fn the_calendar_turns_the_months() {
     harness.run();
     assert_eq!(field(&harness, "Datum"), "31.10.2026");
 }
+
+#[test]
+fn the_filter_bar_filters_by_framework_reference_in_table_and_timeline() {
+    let tr = fahrplan::i18n::I18n::new(Lang::De);
+    for tab in [Tab::Table, Tab::Timeline] {
+        let mut harness = harness(Lang::De, tab);
+        let roadmap = harness.state().state.roadmap().clone();
+        // The first reference of the list (sorted as the list is; the popup scrolls).
+        let mut used: Vec<_> = roadmap.measures.iter().flat_map(|m| m.frameworks.clone()).collect();
+        used.sort();
+        let reference = used[0].clone();
+        let with: Vec<String> = roadmap
+            .measures
+            .iter()
+            .filter(|m| !m.archived && m.frameworks.contains(&reference))
+            .map(|m| m.code.clone())
+            .collect();
+        assert!(!with.is_empty() && with.len() < roadmap.measures.len(), "{with:?}");
+        let name = format!(
+            "{} {}",
+            tr.t(&format!("framework-{}", reference.framework)),
+            reference.reference
+        );
+        harness.get_by_role_and_label(Role::ComboBox, "Bezug").click();
+        harness.run();
+        harness.get_by_role_and_label(Role::Button, &name).click();
+        harness.run();
+        assert_eq!(harness.state().view.filter.framework.as_ref(), Some(&reference), "{tab:?}");
+        for m in roadmap.measures.iter().filter(|m| !m.archived) {
+            let shown = harness.query_all_by_label_contains(&m.title).next().is_some();
+            assert_eq!(shown, with.contains(&m.code), "{tab:?}: {} {}", m.code, m.title);
+        }
+    }
+}

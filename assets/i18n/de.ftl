@@ -696,3 +696,4 @@ month-9 = September
 month-10 = Oktober
 month-11 = November
 month-12 = Dezember
+filter-framework = Bezug

@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Health, Horizon, Measure, OwnerId, Roadmap, Status, schedule_health};
+use crate::model::{
+    FrameworkRef, Health, Horizon, Measure, OwnerId, Roadmap, Status, schedule_health,
+};
 
 /// Which measures to show.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -21,6 +23,9 @@ pub struct Filter {
     pub overdue_only: bool,
     /// Also archived measures (hidden by default).
     pub show_archived: bool,
+    /// Only measures with this framework reference (ITIL practice, VdS 3473 chapter, BSI
+    /// module).
+    pub framework: Option<FrameworkRef>,
 }
 
 impl Filter {
@@ -32,6 +37,7 @@ impl Filter {
             && self.horizon.is_none()
             && !self.overdue_only
             && !self.show_archived
+            && self.framework.is_none()
     }
 
     /// Whether `measure` passes the filter on `today`.
@@ -49,6 +55,9 @@ impl Filter {
             return false;
         }
         if self.overdue_only && schedule_health(measure, today) != Health::Overdue {
+            return false;
+        }
+        if self.framework.as_ref().is_some_and(|f| !measure.frameworks.contains(f)) {
             return false;
         }
         let needle = self.text.trim().to_lowercase();

@@ -127,7 +127,7 @@ pub struct Owner {
 }
 
 /// A reference from a measure to a framework chapter or practice.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct FrameworkRef {
     /// Which framework.
     pub framework: Framework,

@@ -69,6 +69,8 @@ pub fn filter_bar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, filter: &mut Filter) {
             .response
             .labelled_by(label.id);
 
+        framework_filter_ui(ui, ctx, filter, &all);
+
         ui.checkbox(&mut filter.overdue_only, tr.t("label-overdue-only"));
         if ctx.roadmap.measures.iter().any(|m| m.archived) {
             ui.checkbox(&mut filter.show_archived, tr.t("label-show-archived"));
@@ -77,4 +79,33 @@ pub fn filter_bar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, filter: &mut Filter) {
             *filter = Filter::default();
         }
     });
+}
+
+/// The framework references the roadmap's measures use (ITIL practice, VdS 3473 chapter, BSI
+/// module), to choose one.
+fn framework_filter_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, filter: &mut Filter, all: &str) {
+    let tr = ctx.tr;
+    let mut used: Vec<&crate::model::FrameworkRef> =
+        ctx.roadmap.measures.iter().flat_map(|m| &m.frameworks).collect();
+    used.sort();
+    used.dedup();
+    if used.is_empty() {
+        return;
+    }
+    let name = |r: &crate::model::FrameworkRef| {
+        format!("{} {}", tr.t(&format!("framework-{}", r.framework)), r.reference)
+    };
+    let label = ui.label(tr.t("filter-framework"));
+    let selected = filter.framework.as_ref().map_or_else(|| all.to_owned(), name);
+    egui::ComboBox::from_id_salt("filter_framework")
+        .selected_text(selected)
+        .width(220.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.framework, None, all);
+            for r in used {
+                ui.selectable_value(&mut filter.framework, Some(r.clone()), name(r));
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
