@@ -55,7 +55,9 @@ fn the_recorder_cannot_confirm_and_another_person_can() {
     );
     assert!(state(&db) == before, "nothing changed, nothing recorded");
     // Not even in other letters.
-    assert_eq!(as_user(" Anna ", &db, &["confirm", "M07"]).status.code(), Some(1));
+    let upper = as_user(" Anna ", &db, &["confirm", "M07"]);
+    assert_eq!(upper.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&upper.stderr).contains("Vier-Augen-Prinzip"));
     let r = latest(&db, "M07");
     assert_eq!(r["by"], "anna");
     assert_eq!(r["confirmed_by"], serde_json::Value::Null);
@@ -92,6 +94,24 @@ fn the_recorder_cannot_confirm_and_another_person_can() {
     ok(&as_user("anna", &other, &["import", export.to_str().unwrap(), "--replace"]));
     let r = latest(&other, "M07");
     assert_eq!((r["by"].as_str(), r["confirmed_by"].as_str()), (Some("anna"), Some("bernd")));
+    // A file in which the recorder confirmed herself, or a confirmation without its date, is
+    // refused whole.
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
+    for (field, value) in
+        [("confirmed_by", serde_json::json!("anna")), ("confirmed_at", serde_json::Value::Null)]
+    {
+        let mut changed = json.clone();
+        let list = changed["reevaluations"].as_array_mut().unwrap();
+        let r = list.iter_mut().find(|r| r["confirmed_by"] == "bernd").expect("the confirmation");
+        r[field] = value;
+        let bad = dir.path().join("falsch.json");
+        std::fs::write(&bad, changed.to_string()).unwrap();
+        let refused = as_user("anna", &other, &["import", bad.to_str().unwrap(), "--replace"]);
+        assert_eq!(refused.status.code(), Some(1), "{field}");
+        let said = String::from_utf8_lossy(&refused.stderr).into_owned();
+        assert!(said.contains("Bestätigung"), "{said}");
+    }
 
     // A measure without a re-evaluation has nothing to confirm.
     let fresh = dir.path().join("leer.sqlite");

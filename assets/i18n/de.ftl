@@ -697,3 +697,7 @@ month-10 = Oktober
 month-11 = November
 month-12 = Dezember
 filter-framework = Bezug
+reeval-confirmed-by = bestätigt von { $by }
+reeval-not-confirmed = nicht bestätigt
+file-calendar = Termine
+import-confirmation = die Bestätigung einer Bewertung ist unvollständig, liegt vor der Bewertung oder stammt von der Person, die sie erfasst hat

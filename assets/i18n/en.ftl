@@ -666,7 +666,10 @@ html-skip = Skip to the content
 finance-figure = Amount
 cli-owner-ics-only = --owner applies only to the calendar (--format ics).
 menu-export-ics-owners = Calendar per owner …
-info-exported-calendars = { $n } calendars written to { $path }
+info-exported-calendars = { $n ->
+    [one] 1 calendar
+   *[other] { $n } calendars
+ } written to { $path }
 err-no-reevaluation = { $code } has no re-evaluation yet that could be confirmed.
 err-self-confirmation = Four eyes: { $by } recorded the verdict and cannot confirm it; another person must.
 err-already-confirmed = The latest verdict is already confirmed (by { $by }).
@@ -697,3 +700,7 @@ month-10 = October
 month-11 = November
 month-12 = December
 filter-framework = Reference
+reeval-confirmed-by = confirmed by { $by }
+reeval-not-confirmed = not confirmed
+file-calendar = dates
+import-confirmation = a verdict's confirmation is incomplete, earlier than the verdict, or by the person who recorded it

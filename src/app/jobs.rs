@@ -85,20 +85,28 @@ fn export_files(
     let stem = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let folder = path.parent().unwrap_or(std::path::Path::new("."));
     let roadmap = &input.roadmap;
-    Ok(roadmap
-        .owners
-        .iter()
-        .filter(|o| roadmap.measures.iter().any(|m| m.owner == Some(o.id) && !m.archived))
-        .map(|o| {
-            let name: String = o
-                .name
-                .chars()
-                .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
-                .collect();
-            let file = folder.join(format!("{stem}-{name}.ics"));
-            (file, crate::export::owner_calendar(roadmap, o.id, &tr, chrono::Utc::now()))
-        })
-        .collect())
+    let mut taken: Vec<String> = Vec::new();
+    let mut files = Vec::new();
+    for o in &roadmap.owners {
+        let bytes = crate::export::owner_calendar(roadmap, o.id, &tr, chrono::Utc::now());
+        // Owners without a date get no (empty) calendar.
+        if !bytes.windows(12).any(|w| w == b"BEGIN:VEVENT") {
+            continue;
+        }
+        let mut name: String = o
+            .name
+            .chars()
+            .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+            .take(80)
+            .collect();
+        // Names that come out alike (case, punctuation) get the owner's number.
+        if taken.iter().any(|t| t.to_lowercase() == name.to_lowercase()) {
+            name = format!("{name}-{}", o.id);
+        }
+        taken.push(name.clone());
+        files.push((folder.join(format!("{stem}-{name}.ics")), bytes));
+    }
+    Ok(files)
 }
 
 fn export_bytes(input: &ExportInput, kind: ExportKind) -> Result<Vec<u8>, String> {

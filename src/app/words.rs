@@ -154,6 +154,7 @@ impl ImportError {
             ImportProblem::Version(version) => tr.f("import-version", &[("version", version)]),
             ImportProblem::OwnerNameMissingOrDuplicate => tr.t("import-owner-duplicate"),
             ImportProblem::UnknownOwner(name) => tr.f("import-unknown-owner", &[("name", name)]),
+            ImportProblem::Confirmation => tr.t("import-confirmation"),
             ImportProblem::UnknownCode(code) => tr.f("cli-unknown-code", &[("code", code)]),
             ImportProblem::BaselineTitle(title) => {
                 tr.f("import-baseline-title", &[("title", title)])

@@ -120,8 +120,8 @@ pub fn roadmap(rng: &mut fastrand::Rng) -> (Roadmap, Vec<Change>) {
             verdict: pick(rng, Verdict::ALL),
             note: text(rng),
             by: text(rng),
-            confirmed_by: rng.bool().then(|| text(rng)),
-            confirmed_at: rng.bool().then(|| date(rng)),
+            confirmed_by: None,
+            confirmed_at: None,
         })
         .collect();
     let meetings = (0..rng.usize(0..4))

@@ -216,6 +216,8 @@ pub enum ImportProblem {
     UnknownCode(String),
     /// Two baselines of one title, or one without a title.
     BaselineTitle(String),
+    /// A confirmation without its date or person, or by the person who recorded the verdict.
+    Confirmation,
     /// A measure (or a date) that the editor would refuse.
     Invalid(crate::model::ValidationError),
 }
@@ -230,6 +232,9 @@ impl std::fmt::Display for ImportProblem {
             Self::UnknownOwner(name) => write!(f, "the owner {name:?} is not in the file"),
             Self::UnknownCode(code) => write!(f, "no measure {code} in the file"),
             Self::BaselineTitle(title) => write!(f, "baseline title {title:?} missing or twice"),
+            Self::Confirmation => {
+                f.write_str("a confirmation lacks its date or person, or is by the recorder")
+            }
             Self::Invalid(e) => write!(f, "{e}"),
         }
     }
@@ -417,11 +422,23 @@ fn check_records(data: &ImportData, roadmap: &crate::model::Roadmap) -> Result<(
         }
     }
     for r in &data.reevaluations {
+        let place = || ImportPlace::Item(format!("{} / re-evaluation", r.code));
         if !known(&r.code) {
-            return Err(located(
-                ImportPlace::Item(format!("{} / re-evaluation", r.code)),
-                ImportProblem::UnknownCode(r.code.clone()),
-            ));
+            return Err(located(place(), ImportProblem::UnknownCode(r.code.clone())));
+        }
+        // Four eyes: both or neither of who and when, never the recorder, not before the verdict.
+        let sound = match (&r.confirmed_by, r.confirmed_at) {
+            (None, None) => true,
+            (Some(by), Some(at)) => {
+                !by.trim().is_empty()
+                    && !crate::model::same_person(by, &r.by)
+                    && at >= r.date
+                    && crate::model::date_in_range(at)
+            }
+            _ => false,
+        };
+        if !sound {
+            return Err(located(place(), ImportProblem::Confirmation));
         }
     }
     Ok(())

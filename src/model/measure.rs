@@ -286,6 +286,12 @@ pub struct Expense {
     pub note: String,
 }
 
+/// Whether two user names name the same person (four eyes): letter case and surrounding space
+/// aside.
+pub fn same_person(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 /// One recorded re-evaluation of a measure's effectiveness.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reevaluation {

@@ -23,7 +23,7 @@ pub use lang::Lang;
 pub use measure::{
     Change, Expense, FieldChange, FieldError, Framework, FrameworkRef, Horizon, Measure, Meeting,
     Owner, OwnerId, OwnerKind, Reevaluation, Roadmap, RoadmapInfo, Seed, Status, Verdict,
-    diff_measures, field_text, field_texts,
+    diff_measures, field_text, field_texts, same_person,
 };
 pub use money::Money;
 pub use validate::{DATE_YEARS, ValidationError, date_in_range, find_cycle, validate_measure};

@@ -373,7 +373,7 @@ pub(super) fn confirm_reevaluation(
     if let Some(by) = confirmed {
         return Err(StoreError::AlreadyConfirmed { by });
     }
-    if same_person(&by, who) {
+    if crate::model::same_person(&by, who) {
         return Err(StoreError::SelfConfirmation { by });
     }
     set_confirmation(
@@ -384,11 +384,6 @@ pub(super) fn confirm_reevaluation(
         true,
         note,
     )
-}
-
-/// Whether two user names name the same person (case and surrounding space aside).
-fn same_person(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
 /// Sets (`confirmed`) or clears a re-evaluation's confirmation and records it (also for undo).

@@ -246,7 +246,9 @@ fn reevaluations_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, d: &
                 .max_by_key(|r| (r.date, r.id))
                 .map(|r| tr.f("dashboard-recorded-by", &[("by", &r.by)]))
         };
-        measure_links(ui, ctx, view, &d.unconfirmed, recorder);
+        egui::ScrollArea::vertical().id_salt("unconfirmed").max_height(150.0).show(ui, |ui| {
+            measure_links(ui, ctx, view, &d.unconfirmed, recorder);
+        });
     });
 }
 

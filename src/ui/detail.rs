@@ -302,10 +302,17 @@ fn reevaluations_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, m: &Measure) {
             (Some(by), Some(at)) => {
                 muted(ui, tokens, tr.f("reeval-confirmed", &[("by", by), ("date", &tr.date(at))]));
             }
+            (Some(by), None) => {
+                muted(ui, tokens, tr.f("reeval-confirmed-by", &[("by", by)]));
+            }
+            // An older verdict, never confirmed: said, not alarmed (only the latest counts).
+            (None, _) if Some(r.id) != latest => {
+                muted(ui, tokens, tr.t("reeval-not-confirmed"));
+            }
             _ => {
                 ui.horizontal_wrapped(|ui| {
                     ui.colored_label(tokens.danger, tr.t("reeval-unconfirmed"));
-                    let others = !r.by.trim().eq_ignore_ascii_case(ctx.who.trim());
+                    let others = !crate::model::same_person(&r.by, ctx.who);
                     if Some(r.id) == latest && others && !ctx.read_only {
                         let button = ui.button(tr.t("action-confirm"));
                         if button.clicked() {

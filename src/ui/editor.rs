@@ -383,7 +383,7 @@ fn fields_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft, fields: &Fie
         fields.date_ui(ui, "field-completed", "completed", &mut draft.completed);
     }
     fields.text_ui(ui, "field-interval-months", "interval", &mut draft.interval);
-    fields.text_ui(ui, "col-next-reevaluation", "next_reevaluation", &mut draft.next_reevaluation);
+    fields.date_ui(ui, "col-next-reevaluation", "next_reevaluation", &mut draft.next_reevaluation);
     fields.text_ui(ui, "field-one-off", "one_off", &mut draft.one_off);
     fields.text_ui(ui, "field-yearly", "yearly", &mut draft.yearly);
     fields.text_ui(ui, "field-funding-source", "funding_source", &mut draft.funding_source);

@@ -167,6 +167,9 @@ fn export_menu_ui(ui: &mut Ui, bar: &Bar<'_>, commands: &mut Vec<Command>) {
                     ExportKind::ExpensesCsv => {
                         format!("{export_stem}-{}.{extension}", tr.t("file-expenses"))
                     }
+                    // Without the date: exported again, the files are replaced, and a calendar
+                    // subscribed to one of them follows.
+                    ExportKind::IcsPerOwner => format!("{}.{extension}", tr.t("file-calendar")),
                     _ => format!("{export_stem}.{extension}"),
                 };
                 if kind == ExportKind::IcsPerOwner {

@@ -333,7 +333,7 @@ pub(super) fn horizon_slide(
     let mut y = slide_title(painter, ctx, area, title);
     let w = area.width();
     // The title takes most of the width: it wraps, it is not cut.
-    let widths = [w * 0.08, w * 0.56, w * 0.20, w * 0.16];
+    let widths = [w * 0.08, w * 0.54, w * 0.22, w * 0.16];
     let small = t.bold_font(t.text_small);
     let mut x = area.left();
     for (key, width) in
