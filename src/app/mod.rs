@@ -83,6 +83,8 @@ pub enum Command {
         code: String,
         /// When.
         date: NaiveDate,
+        /// The verdict shown (a newer one recorded meanwhile is a conflict).
+        id: i64,
     },
     /// Save an edited measure (all fields), based on the version the editor started from; or a
     /// new one (`original` is `None`).
@@ -567,9 +569,9 @@ impl AppState {
                 let next = self.tr.opt_date(measure.next_reevaluation);
                 Ok(Some(self.tr.f("info-reevaluated", &[("code", &code), ("next", &next)])))
             }
-            Command::ConfirmReevaluation { code, date } => {
+            Command::ConfirmReevaluation { code, date, id } => {
                 let who = self.who().to_owned();
-                self.write(|s| s.confirm_reevaluation(&code, date, &who, ""))?;
+                self.write(|s| s.confirm_reevaluation(&code, (date, &who, Some(id)), ""))?;
                 Ok(Some(self.tr.f(
                     "cli-confirmed",
                     &[("code", &code), ("who", &who), ("date", &self.tr.date(date))],

@@ -185,7 +185,9 @@ pub(super) fn confirm(
     let mut store = open_for_writing(db, tr)?;
     existing(store.as_ref(), code, tr)?;
     let who = store.who().to_owned();
-    store.confirm_reevaluation(code, date, &who, note).map_err(|e| Failure::store(&e, tr))?;
+    store
+        .confirm_reevaluation(code, (date, &who, None), note)
+        .map_err(|e| Failure::store(&e, tr))?;
     out(&tr.f("cli-confirmed", &[("code", &code), ("who", &who), ("date", &tr.date(date))]));
     Ok(())
 }

@@ -113,12 +113,12 @@ pub trait Storage: Send + std::fmt::Debug {
         by: &str,
         next: Option<NaiveDate>,
     ) -> Result<(Reevaluation, Measure)>;
-    /// Confirms the latest re-evaluation (four eyes).
+    /// Confirms the latest re-evaluation (four eyes) as `who` on the date; with the id of the
+    /// verdict seen, a newer one recorded meanwhile is a conflict.
     fn confirm_reevaluation(
         &mut self,
         code: &str,
-        date: NaiveDate,
-        who: &str,
+        confirmation: (NaiveDate, &str, Option<i64>),
         note: &str,
     ) -> Result<()>;
     /// Adds a measure.
@@ -230,11 +230,10 @@ macro_rules! delegate_roadmap {
         fn confirm_reevaluation(
             &mut self,
             code: &str,
-            date: chrono::NaiveDate,
-            who: &str,
+            confirmation: (chrono::NaiveDate, &str, Option<i64>),
             note: &str,
         ) -> $crate::store::Result<()> {
-            Self::confirm_reevaluation(self, code, date, who, note)
+            Self::confirm_reevaluation(self, code, confirmation, note)
         }
         fn add_measure(
             &mut self,

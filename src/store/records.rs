@@ -354,12 +354,14 @@ pub(super) fn add_reevaluation(
 }
 
 /// Confirms the latest re-evaluation of `code` as `who` on `date` (four eyes: not by the one who
-/// recorded it, and only once) and records it; `note` is the history's comment.
+/// recorded it, and only once) and records it; `note` is the history's comment. With `seen`
+/// (the id of the verdict the user looked at), a newer verdict recorded meanwhile is a conflict,
+/// not confirmed unseen.
 pub(super) fn confirm_reevaluation(
     tx: &mut dyn Sql,
     batch: &Batch,
     code: &str,
-    (date, who): (NaiveDate, &str),
+    (date, who, seen): (NaiveDate, &str, Option<i64>),
     note: &str,
 ) -> Result<()> {
     let measure = measure_id(tx, code)?;
@@ -370,6 +372,9 @@ pub(super) fn confirm_reevaluation(
     )?;
     let row = latest.first().ok_or_else(|| StoreError::NoReevaluation(code.to_owned()))?;
     let (id, by, confirmed) = (row.int(0)?, row.text(1)?, row.opt_text(2)?);
+    if seen.is_some_and(|seen| seen != id) {
+        return Err(StoreError::Conflict { code: code.to_owned() });
+    }
     if let Some(by) = confirmed {
         return Err(StoreError::AlreadyConfirmed { by });
     }

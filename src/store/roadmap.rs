@@ -132,12 +132,17 @@ macro_rules! roadmap_methods {
         pub fn confirm_reevaluation(
             &mut self,
             code: &str,
-            date: chrono::NaiveDate,
-            who: &str,
+            (date, who, seen): (chrono::NaiveDate, &str, Option<i64>),
             note: &str,
         ) -> $crate::store::Result<()> {
             self.write(|tx, batch| {
-                $crate::store::records::confirm_reevaluation(tx, batch, code, (date, who), note)
+                $crate::store::records::confirm_reevaluation(
+                    tx,
+                    batch,
+                    code,
+                    (date, who, seen),
+                    note,
+                )
             })
         }
 

@@ -316,8 +316,8 @@ fn reevaluations_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, m: &Measure) {
                     if Some(r.id) == latest && others && !ctx.read_only {
                         let button = ui.button(tr.t("action-confirm"));
                         if button.clicked() {
-                            let (code, date) = (m.code.clone(), ctx.today);
-                            ctx.commands.push(Command::ConfirmReevaluation { code, date });
+                            let (code, date, id) = (m.code.clone(), ctx.today, r.id);
+                            ctx.commands.push(Command::ConfirmReevaluation { code, date, id });
                         }
                     } else if Some(r.id) == latest && !others {
                         muted(ui, tokens, tr.t("reeval-needs-other"));

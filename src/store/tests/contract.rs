@@ -610,18 +610,24 @@ pub(super) fn a_verdict_is_confirmed_by_another_person_recorded_undone_and_copie
         .add_reevaluation("M07", date(2026, 11, 30), Verdict::Effective, "Test", "anna", None)
         .unwrap();
     assert!(matches!(
-        store.confirm_reevaluation("M07", date(2026, 12, 1), " ANNA ", ""),
+        store.confirm_reevaluation("M07", (date(2026, 12, 1), " ANNA ", None), ""),
         Err(StoreError::SelfConfirmation { by }) if by == "anna"
     ));
     assert_eq!(latest(store.as_ref()).unwrap().confirmed_by, None);
-    store.confirm_reevaluation("M07", date(2026, 12, 1), "bernd", "Protokoll").unwrap();
+    // A verdict other than the latest (the one a window showed before a newer one came) is a
+    // conflict.
+    assert!(matches!(
+        store.confirm_reevaluation("M07", (date(2026, 12, 1), "bernd", Some(-1)), ""),
+        Err(StoreError::Conflict { .. })
+    ));
+    store.confirm_reevaluation("M07", (date(2026, 12, 1), "bernd", None), "Protokoll").unwrap();
     let confirmed = latest(store.as_ref()).unwrap();
     assert_eq!(
         (confirmed.by.as_str(), confirmed.confirmed_by.as_deref(), confirmed.confirmed_at),
         ("anna", Some("bernd"), Some(date(2026, 12, 1)))
     );
     assert!(matches!(
-        store.confirm_reevaluation("M07", date(2026, 12, 2), "carla", ""),
+        store.confirm_reevaluation("M07", (date(2026, 12, 2), "carla", None), ""),
         Err(StoreError::AlreadyConfirmed { by }) if by == "bernd"
     ));
     let last = store.history(Some("M07")).unwrap().last().cloned().unwrap();
@@ -657,7 +663,7 @@ pub(super) fn a_verdict_is_confirmed_by_another_person_recorded_undone_and_copie
         .map(|m| m.code.clone())
         .unwrap();
     assert!(matches!(
-        store.confirm_reevaluation(&fresh_code, date(2026, 12, 1), "bernd", ""),
+        store.confirm_reevaluation(&fresh_code, (date(2026, 12, 1), "bernd", None), ""),
         Err(StoreError::NoReevaluation(_))
     ));
 }
