@@ -292,9 +292,6 @@ pub fn changes_since(history: &[Change], since: NaiveDate, seed_batch: Option<i6
     report
 }
 
-#[cfg(test)]
-mod tests;
-
 /// The measures (not archived) whose latest re-evaluation is unconfirmed, the latest first.
 pub fn unconfirmed(roadmap: &Roadmap) -> Vec<String> {
     let mut latest: Vec<&crate::model::Reevaluation> = Vec::new();
@@ -310,3 +307,6 @@ pub fn unconfirmed(roadmap: &Roadmap) -> Vec<String> {
     latest.sort_by(|a, b| (b.date, &a.code).cmp(&(a.date, &b.code)));
     latest.into_iter().map(|r| r.code.clone()).collect()
 }
+
+#[cfg(test)]
+mod tests;
