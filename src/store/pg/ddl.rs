@@ -1,5 +1,5 @@
 //! A roadmap's schema on PostgreSQL: the same tables and columns as the SQLite file (schema
-//! version 7 there), in the shared types (integers, ISO text), plus `fahrplan_schema`, by which a
+//! version 8 there), in the shared types (integers, ISO text), plus `fahrplan_schema`, by which a
 //! schema says that it is Fahrplan's and which version it has. Migrations are append-only, as in
 //! SQLite.
 
