@@ -95,17 +95,21 @@ fn framework_filter_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, filter: &mut Filter, all:
     let name = |r: &crate::model::FrameworkRef| {
         format!("{} {}", tr.t(&format!("framework-{}", r.framework)), r.reference)
     };
-    let label = ui.label(tr.t("filter-framework"));
-    let selected = filter.framework.as_ref().map_or_else(|| all.to_owned(), name);
-    egui::ComboBox::from_id_salt("filter_framework")
-        .selected_text(selected)
-        .width(220.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut filter.framework, None, all);
-            for r in used {
-                ui.selectable_value(&mut filter.framework, Some(r.clone()), name(r));
-            }
-        })
-        .response
-        .labelled_by(label.id);
+    // Label and list stay together, on a row of their own (the references are long).
+    ui.end_row();
+    ui.horizontal(|ui| {
+        let label = ui.label(tr.t("filter-framework"));
+        let selected = filter.framework.as_ref().map_or_else(|| all.to_owned(), name);
+        egui::ComboBox::from_id_salt("filter_framework")
+            .selected_text(selected)
+            .width(200.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.framework, None, all);
+                for r in used {
+                    ui.selectable_value(&mut filter.framework, Some(r.clone()), name(r));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
 }
