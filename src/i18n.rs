@@ -157,6 +157,29 @@ impl I18n {
         format!("{} {}", self.date(at.date()), at.format("%H:%M"))
     }
 
+    /// A file size: `812 Bytes`, `300,0 KB`, `25,0 MB` (`300.0 KB` in English); 1 KB = 1024 bytes.
+    pub fn size(&self, bytes: u64) -> String {
+        #[allow(clippy::cast_precision_loss)]
+        let b = bytes as f64;
+        let (value, unit) = if bytes < 1024 {
+            return match self.lang {
+                Lang::De => format!("{bytes} Bytes"),
+                Lang::En => format!("{bytes} bytes"),
+            };
+        } else if bytes < 1024 * 1024 {
+            (b / 1024.0, "KB")
+        } else if bytes < 1024 * 1024 * 1024 {
+            (b / (1024.0 * 1024.0), "MB")
+        } else {
+            (b / (1024.0 * 1024.0 * 1024.0), "GB")
+        };
+        let text = format!("{value:.1} {unit}");
+        match self.lang {
+            Lang::De => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+
     /// Money with cents: `1.234,56 €` or `€1,234.56`.
     pub fn money(&self, money: Money) -> String {
         self.format_money(money, true)
@@ -413,6 +436,16 @@ pub fn parse_money(text: &str, lang: Lang) -> Option<Money> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_read_as_a_clerk_expects() {
+        let (de, en) = (I18n::new(Lang::De), I18n::new(Lang::En));
+        assert_eq!(de.size(812), "812 Bytes");
+        assert_eq!(de.size(300 * 1024), "300,0 KB");
+        assert_eq!(en.size(300 * 1024), "300.0 KB");
+        assert_eq!(de.size(25 * 1024 * 1024), "25,0 MB");
+        assert_eq!(en.size(1536 * 1024 * 1024), "1.5 GB");
+    }
 
     #[test]
     fn parses_money_as_officials_type_it() {

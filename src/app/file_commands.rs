@@ -44,6 +44,9 @@ impl AppState {
             | Command::AddExpense { .. }
             | Command::Reevaluate { .. }
             | Command::ConfirmReevaluation { .. }
+            | Command::AddEvidence { .. }
+            | Command::RemoveEvidence { .. }
+            | Command::OpenEvidence { .. }
             | Command::SaveMeasure { .. }
             | Command::DeleteMeasure(_)
             | Command::SetArchived { .. }

@@ -4,6 +4,7 @@
 //! out through the store, refreshes the snapshot, and keeps one message for the user.
 
 mod clock;
+mod evidence;
 mod file_commands;
 mod files;
 mod jobs;
@@ -15,6 +16,9 @@ mod words;
 use std::path::{Path, PathBuf};
 
 pub use clock::Clock;
+pub use evidence::{
+    EvidenceFileError, Opener, evidence_temp_path, read_evidence_file, system_opener,
+};
 pub use files::{MAX_IMPORT_BYTES, ReadError, display_name, read_import, write_atomically};
 pub use jobs::{ImportPreview, Job};
 pub use seed::{SeedError, default_roadmap_info, default_seed};
@@ -84,6 +88,31 @@ pub enum Command {
         /// When.
         date: NaiveDate,
         /// The verdict shown (a newer one recorded meanwhile is a conflict).
+        id: i64,
+    },
+    /// Add evidence to a measure: a file (read when the command is carried out) or a link.
+    AddEvidence {
+        /// The measure's code.
+        code: String,
+        /// The file to keep in the roadmap.
+        file: Option<PathBuf>,
+        /// Or the link.
+        link: Option<String>,
+        /// What it shows.
+        note: String,
+    },
+    /// Remove evidence from a measure (undo brings it back).
+    RemoveEvidence {
+        /// The measure's code.
+        code: String,
+        /// The evidence.
+        id: i64,
+    },
+    /// Open evidence with the system's viewer (a file through a temporary copy).
+    OpenEvidence {
+        /// The measure's code.
+        code: String,
+        /// The evidence.
         id: i64,
     },
     /// Save an edited measure (all fields), based on the version the editor started from; or a
@@ -293,6 +322,9 @@ pub struct AppState {
     server_roadmaps: Option<(String, Result<Vec<storage::RoadmapAccess>, String>)>,
     /// A checked import waiting for the user's confirmation.
     import_preview: Option<ImportPreview>,
+    /// How evidence is handed to the system, and what was handed last.
+    opener: Opener,
+    opened_evidence: Option<String>,
 }
 
 impl Drop for AppState {
@@ -356,6 +388,8 @@ impl AppState {
             list_again: false,
             server_roadmaps: None,
             import_preview: None,
+            opener: system_opener,
+            opened_evidence: None,
         })
     }
 
@@ -363,6 +397,17 @@ impl AppState {
     /// each time, so that a window open past midnight moves on with the calendar.
     pub fn today(&self) -> NaiveDate {
         self.clock.today()
+    }
+
+    /// Hands evidence to `opener` instead of the system's viewer (tests).
+    #[cfg(feature = "testing")]
+    pub fn set_opener(&mut self, opener: Opener) {
+        self.opener = opener;
+    }
+
+    /// What evidence was last handed to the viewer (a temporary file's path, or a link).
+    pub fn opened_evidence(&self) -> Option<&str> {
+        self.opened_evidence.as_deref()
     }
 
     /// The clock the state reads today's date from.
@@ -505,6 +550,9 @@ impl AppState {
                 self.import_preview = None;
                 Ok(None)
             }
+            Command::AddEvidence { .. }
+            | Command::RemoveEvidence { .. }
+            | Command::OpenEvidence { .. } => self.apply_evidence(command),
             command => self.apply_store(command).map_err(|e| e.localize(&self.tr)),
         }
     }

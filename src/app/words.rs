@@ -55,6 +55,16 @@ impl StoreError {
             Self::NoReevaluation(code) => tr.f("err-no-reevaluation", &[("code", code)]),
             Self::SelfConfirmation { by } => tr.f("err-self-confirmation", &[("by", by)]),
             Self::AlreadyConfirmed { by } => tr.f("err-already-confirmed", &[("by", by)]),
+            Self::NoReevaluationOn { code, date } => {
+                tr.f("err-no-reevaluation-on", &[("code", code), ("date", &tr.date(*date))])
+            }
+            Self::UnknownEvidence(id) => tr.f("err-unknown-evidence", &[("id", id)]),
+            Self::NotAFile(id) => tr.f("err-evidence-not-file", &[("id", id)]),
+            Self::EvidenceTooLarge { size } => {
+                tr.f("err-evidence-too-large", &[("size", &tr.size(*size))])
+            }
+            Self::InvalidLink(crate::model::LinkError::Empty) => tr.t("err-link-empty"),
+            Self::InvalidLink(crate::model::LinkError::Unsupported) => tr.t("err-link-unsupported"),
             Self::EmptyOwnerName => tr.t("err-empty-owner"),
             Self::EmptyMeetingTitle => tr.t("err-empty-meeting"),
             Self::EmptyBaselineTitle => tr.t("err-empty-baseline"),

@@ -148,6 +148,12 @@ pub enum Cmd {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Evidence kept with a measure: files (inside the roadmap, at most 25 MB) and links.
+    Evidence {
+        /// What to do.
+        #[command(subcommand)]
+        action: EvidenceCmd,
+    },
     /// Change a measure's plan fields: all given fields in one change (one undo).
     Edit(Box<EditArgs>),
     /// Baselines (Beschlussstand): the plan as the council approved it.
@@ -350,6 +356,54 @@ pub enum BaselineCmd {
         /// Output format (JSON: a list of `{title, date, measures}`).
         #[arg(long, value_enum, default_value = "table")]
         format: TableFormat,
+    },
+}
+
+/// `evidence` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCmd {
+    /// Keep a file (at most 25 MB) or a link with a measure.
+    Add {
+        /// The measure's code.
+        code: String,
+        /// The file to keep inside the roadmap.
+        #[arg(long, value_name = "PATH", conflicts_with = "link", required_unless_present = "link")]
+        file: Option<std::path::PathBuf>,
+        /// A link (http://, https://, file:// or \\server\share\…).
+        #[arg(long, value_name = "URL")]
+        link: Option<String>,
+        /// What it shows.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// The day of the re-evaluation it proves.
+        #[arg(long, value_name = "DATE")]
+        reevaluation: Option<String>,
+    },
+    /// List a measure's evidence (JSON: `id`, `kind`, `name`, `url`, `size`, `sha256`, `note`,
+    /// `added_at`, `added_by`).
+    List {
+        /// The measure's code.
+        code: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
+    /// Write a file kept as evidence to FILE, byte for byte.
+    Get {
+        /// The measure's code.
+        code: String,
+        /// The evidence's id (from `evidence list`).
+        id: i64,
+        /// Where to write it.
+        #[arg(long, value_name = "FILE")]
+        output: std::path::PathBuf,
+    },
+    /// Remove evidence from a measure (undo brings it back).
+    Remove {
+        /// The measure's code.
+        code: String,
+        /// The evidence's id.
+        id: i64,
     },
 }
 

@@ -7,6 +7,7 @@
 
 mod args;
 mod commands;
+mod evidence;
 mod output;
 mod plan;
 mod server;
@@ -19,7 +20,7 @@ use chrono::NaiveDate;
 use clap::Parser;
 
 pub use self::args::{
-    BaselineCmd, Cli, Cmd, EditArgs, ExportFormat, FinanceFormat, LangArg, MeetingCmd, TableFormat,
+    BaselineCmd, Cli, Cmd, EditArgs, EvidenceCmd, ExportFormat, FinanceFormat, LangArg, MeetingCmd, TableFormat,
     TextFormat, VerdictArg,
 };
 use crate::app::storage::{self, Storage, StoreError};
@@ -164,6 +165,7 @@ fn run(
             commands::meeting_add(&cx, date, title)
         }
         Cmd::Meeting { action: MeetingCmd::List } => commands::meeting_list(&cx),
+        Cmd::Evidence { action } => evidence::evidence(&cx, action),
         Cmd::Edit(edit) => plan::edit(&cx, edit),
         Cmd::Baseline { action: BaselineCmd::Add { title, date } } => {
             plan::baseline_add(&cx, title, date.as_deref())

@@ -209,7 +209,7 @@ pub(super) fn change_json(c: &Change) -> Value {
 }
 
 /// Lays out rows as columns separated by two spaces, padded by characters.
-fn columns(rows: &[Vec<String>]) -> String {
+pub(super) fn columns(rows: &[Vec<String>]) -> String {
     let width = rows.first().map_or(0, Vec::len);
     let widths: Vec<usize> =
         (0..width).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();

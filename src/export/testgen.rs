@@ -156,6 +156,7 @@ pub fn roadmap(rng: &mut fastrand::Rng) -> (Roadmap, Vec<Change>) {
             reevaluations,
             meetings,
             baselines: Vec::new(),
+            evidence: Vec::new(),
         },
         history,
     )

@@ -455,6 +455,8 @@ pub struct Roadmap {
     pub meetings: Vec<Meeting>,
     /// Baselines (the plan as approved), ordered by date.
     pub baselines: Vec<super::Baseline>,
+    /// Evidence kept with the measures (without the files' bytes), oldest first.
+    pub evidence: Vec<super::Evidence>,
 }
 
 /// A new roadmap's first content (the default roadmap): written as one batch, with one

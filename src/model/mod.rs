@@ -5,6 +5,7 @@
 mod baseline;
 mod budget;
 mod dashboard;
+mod evidence;
 mod finance;
 mod health;
 mod lang;
@@ -16,6 +17,9 @@ pub use baseline::{Baseline, BaselineMeasure, Deviation, DeviationKind, Deviatio
 pub use budget::{YearBudget, budget_by_year, plan_ends, planned_until};
 pub use dashboard::{
     ChangeKind, Dashboard, Figures, Overrun, SinceReport, changes_since, dashboard,
+};
+pub use evidence::{
+    Evidence, EvidenceKind, EvidenceSource, LinkError, MAX_EVIDENCE_BYTES, NewEvidence, check_link, evidence_name, hex,
 };
 pub use finance::{FinanceLine, FinancePlan, FinanceYear, finance_plan};
 pub use health::{Health, next_reevaluation, schedule_health};

@@ -9,8 +9,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{ReadOnlyReason, Result, Store, Watch};
 use crate::model::{
-    Change, Expense, Measure, Meeting, Money, Owner, OwnerKind, Reevaluation, Roadmap, Status,
-    Verdict,
+    Change, Evidence, Expense, Measure, Meeting, Money, Owner, OwnerKind, NewEvidence, Reevaluation, Roadmap,
+    Status, Verdict,
 };
 
 /// What looking again at a shared roadmap found.
@@ -121,6 +121,12 @@ pub trait Storage: Send + std::fmt::Debug {
         confirmation: (NaiveDate, &str, Option<i64>),
         note: &str,
     ) -> Result<()>;
+    /// Adds evidence (a file kept in the roadmap, at most 25 MB, or a link) to a measure.
+    fn add_evidence(&mut self, code: &str, new: &NewEvidence) -> Result<Evidence>;
+    /// Removes evidence of a measure (undo brings it back).
+    fn remove_evidence(&mut self, code: &str, id: i64) -> Result<()>;
+    /// The bytes of a measure's file evidence.
+    fn evidence_bytes(&self, code: &str, id: i64) -> Result<Vec<u8>>;
     /// Adds a measure.
     fn add_measure(&mut self, measure: &Measure, comment: &str) -> Result<Measure>;
     /// Removes a measure that nothing depends on and that has no records.
@@ -234,6 +240,19 @@ macro_rules! delegate_roadmap {
             note: &str,
         ) -> $crate::store::Result<()> {
             Self::confirm_reevaluation(self, code, confirmation, note)
+        }
+        fn add_evidence(
+            &mut self,
+            code: &str,
+            new: &$crate::model::NewEvidence,
+        ) -> $crate::store::Result<$crate::model::Evidence> {
+            Self::add_evidence(self, code, new)
+        }
+        fn remove_evidence(&mut self, code: &str, id: i64) -> $crate::store::Result<()> {
+            Self::remove_evidence(self, code, id)
+        }
+        fn evidence_bytes(&self, code: &str, id: i64) -> $crate::store::Result<Vec<u8>> {
+            Self::evidence_bytes(self, code, id)
         }
         fn add_measure(
             &mut self,

@@ -158,6 +158,29 @@ pub enum StoreError {
         /// Who confirmed it.
         by: String,
     },
+    /// The measure has no re-evaluation on the day named for the evidence.
+    #[error("{code} has no re-evaluation on {date}")]
+    NoReevaluationOn {
+        /// The measure.
+        code: String,
+        /// The day named.
+        date: chrono::NaiveDate,
+    },
+    /// No evidence with this id at this measure.
+    #[error("no evidence {0} at this measure")]
+    UnknownEvidence(i64),
+    /// The evidence is a link: it has no bytes.
+    #[error("evidence {0} is a link, not a file")]
+    NotAFile(i64),
+    /// A file over the evidence limit.
+    #[error("the file has {size} bytes; evidence may have at most 25 MB")]
+    EvidenceTooLarge {
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// A link that cannot be kept.
+    #[error("not a usable link ({0:?})")]
+    InvalidLink(crate::model::LinkError),
     /// The change would make the roadmap invalid.
     #[error(transparent)]
     Invalid(#[from] ValidationError),
@@ -292,6 +315,11 @@ impl StoreError {
                 | Self::NoReevaluation(_)
                 | Self::SelfConfirmation { .. }
                 | Self::AlreadyConfirmed { .. }
+                | Self::NoReevaluationOn { .. }
+                | Self::UnknownEvidence(_)
+                | Self::NotAFile(_)
+                | Self::EvidenceTooLarge { .. }
+                | Self::InvalidLink(_)
                 | Self::EmptyOwnerName
                 | Self::EmptyMeetingTitle
                 | Self::EmptyBaselineTitle

@@ -12,6 +12,7 @@ mod access;
 mod backup;
 mod engine;
 mod error;
+mod evidence;
 pub mod pg;
 mod queries;
 mod records;

@@ -239,6 +239,7 @@ pub(super) fn load_roadmap(db: &mut dyn Sql) -> Result<Roadmap> {
         reevaluations: load_reevaluations(db)?,
         meetings: load_meetings(db)?,
         baselines: load_baselines(db)?,
+        evidence: super::evidence::load_evidence(db)?,
     })
 }
 

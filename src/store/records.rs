@@ -266,7 +266,8 @@ pub(super) fn remove_measure(
     let records = tx
         .query_one(
             "SELECT (SELECT count(*) FROM expense WHERE measure_id = ?1) \
-             + (SELECT count(*) FROM reevaluation WHERE measure_id = ?1)",
+             + (SELECT count(*) FROM reevaluation WHERE measure_id = ?1) \
+             + (SELECT count(*) FROM evidence WHERE measure_id = ?1)",
             params![measure.id],
         )?
         .int(0)?;

@@ -146,6 +146,48 @@ macro_rules! roadmap_methods {
             })
         }
 
+        /// Adds evidence (a file kept in the roadmap, or a link) to measure `code`.
+        pub fn add_evidence(
+            &mut self,
+            code: &str,
+            new: &$crate::model::NewEvidence,
+        ) -> $crate::store::Result<$crate::model::Evidence> {
+            // A file over the limit is refused before a write is begun.
+            if let $crate::model::EvidenceSource::File { bytes, .. } = &new.source {
+                let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+                if size > $crate::model::MAX_EVIDENCE_BYTES {
+                    return Err($crate::store::StoreError::EvidenceTooLarge { size });
+                }
+            }
+            self.write(|tx, batch| $crate::store::evidence::add_evidence(tx, batch, code, new))
+        }
+
+        /// Removes evidence `id` of measure `code` (undo brings it back).
+        pub fn remove_evidence(&mut self, code: &str, id: i64) -> $crate::store::Result<()> {
+            self.write(|tx, batch| $crate::store::evidence::remove_evidence(tx, batch, code, id))
+        }
+
+        /// The bytes of file evidence `id` of measure `code`, as they were added.
+        pub fn evidence_bytes(&self, code: &str, id: i64) -> $crate::store::Result<Vec<u8>> {
+            self.read(|db| $crate::store::evidence::evidence_bytes(db, code, id))
+        }
+
+        /// The checksums of the files the roadmap's evidence names (for a copy).
+        pub fn evidence_checksums(&self) -> $crate::store::Result<Vec<String>> {
+            self.read($crate::store::evidence::file_checksums)
+        }
+
+        /// The bytes kept under a checksum (for a copy).
+        pub fn evidence_file(&self, sha256: &str) -> $crate::store::Result<Option<Vec<u8>>> {
+            self.read(|db| $crate::store::evidence::file_bytes(db, sha256))
+        }
+
+        /// Keeps bytes under their checksum without recording anything (a copy brings the files
+        /// before the evidence that names them); returns the checksum.
+        pub fn put_evidence_file(&mut self, bytes: &[u8]) -> $crate::store::Result<String> {
+            self.write(|tx, _| $crate::store::evidence::put_file(tx, bytes))
+        }
+
         /// Adds a new measure.
         pub fn add_measure(
             &mut self,

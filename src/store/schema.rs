@@ -158,8 +158,36 @@ UPDATE measure SET archived_on = (
         M::up(V7_FINANCE_BASELINE),
         // 8: four eyes on verdicts: who confirmed a re-evaluation, and when.
         M::up(V8_CONFIRMATION),
+        // 9: evidence with measures and re-evaluations; files kept once by their SHA-256.
+        M::up(V9_EVIDENCE),
     ]
 }
+
+/// Migration 9 (the same tables as PostgreSQL's migration 4). A file's bytes are kept once per
+/// content (`evidence_file`) and stay when its evidence is removed, so that undo can bring it
+/// back; `reevaluation_id` has no constraint, since a re-evaluation taken away by undo comes
+/// back with its id.
+const V9_EVIDENCE: &str = r"
+CREATE TABLE evidence_file (
+    sha256 TEXT PRIMARY KEY,
+    size   INTEGER NOT NULL,
+    data   BLOB NOT NULL
+) STRICT;
+CREATE TABLE evidence (
+    id              INTEGER PRIMARY KEY,
+    measure_id      INTEGER NOT NULL REFERENCES measure (id),
+    reevaluation_id INTEGER,
+    kind            TEXT NOT NULL CHECK (kind IN ('file', 'link')),
+    name            TEXT NOT NULL,
+    url             TEXT,
+    size            INTEGER,
+    sha256          TEXT REFERENCES evidence_file (sha256),
+    note            TEXT NOT NULL DEFAULT '',
+    added_at        TEXT NOT NULL,
+    added_by        TEXT NOT NULL
+) STRICT;
+CREATE INDEX evidence_measure ON evidence (measure_id);
+";
 
 /// Migration 8 (the same columns as PostgreSQL's migration 3).
 const V8_CONFIRMATION: &str = r"
@@ -190,7 +218,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(migration_list()));
 
 /// The schema version a fully migrated file has (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 8;
+pub const SCHEMA_VERSION: i32 = 9;
 
 #[cfg(test)]
 mod tests {

@@ -50,6 +50,7 @@ pub(super) fn replace_all(
         return Err(StoreError::WouldReplace(usize::try_from(existing).unwrap_or(0)));
     }
     for table in [
+        "evidence",
         "framework_ref",
         "dependency",
         "expense",
@@ -121,20 +122,28 @@ pub(super) fn write_contents(tx: &mut dyn Sql, roadmap: &Roadmap) -> Result<Vec<
     }
     for r in &roadmap.reevaluations {
         let Some(measure) = find_measure_id(tx, &r.code)? else { continue };
-        tx.execute(
-            "INSERT INTO reevaluation (measure_id, date, verdict, note, by_whom, confirmed_by, \
-             confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                measure,
-                r.date,
-                r.verdict.as_str(),
-                &r.note,
-                &r.by,
-                r.confirmed_by.as_deref(),
-                r.confirmed_at
-            ],
-        )?;
+        let mut columns = "measure_id, date, verdict, note, by_whom, confirmed_by, confirmed_at";
+        let mut values = params![
+            measure,
+            r.date,
+            r.verdict.as_str(),
+            &r.note,
+            &r.by,
+            r.confirmed_by.as_deref(),
+            r.confirmed_at
+        ]
+        .to_vec();
+        // A copy keeps the ids (evidence names the re-evaluation it proves by its id); an
+        // import or the seed has none (0) and the engine gives them.
+        if r.id > 0 {
+            columns = "id, measure_id, date, verdict, note, by_whom, confirmed_by, confirmed_at";
+            values.insert(0, r.id.into());
+        }
+        let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!("INSERT INTO reevaluation ({columns}) VALUES ({})", placeholders.join(", "));
+        tx.execute(&sql, &values)?;
     }
+    tx.ids_given("reevaluation")?;
     for m in &roadmap.meetings {
         tx.execute("INSERT INTO meeting (date, title) VALUES (?1, ?2)", params![m.date, &m.title])?;
     }
@@ -146,5 +155,32 @@ pub(super) fn write_contents(tx: &mut dyn Sql, roadmap: &Roadmap) -> Result<Vec<
             params![&b.title, b.date, data],
         )?;
     }
+    write_evidence(tx, &roadmap.evidence)?;
     Ok(stored)
+}
+
+/// Writes evidence rows (with their ids) whose files are in the roadmap already (a copy brings
+/// the files first); evidence of a measure the roadmap does not have is left out.
+fn write_evidence(tx: &mut dyn Sql, evidence: &[crate::model::Evidence]) -> Result<()> {
+    for e in evidence {
+        let Some(measure) = find_measure_id(tx, &e.code)? else { continue };
+        tx.execute(
+            "INSERT INTO evidence (id, measure_id, reevaluation_id, kind, name, url, size, sha256, \
+             note, added_at, added_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                e.id,
+                measure,
+                e.reevaluation,
+                e.kind.as_str(),
+                &e.name,
+                e.url.as_deref(),
+                e.size.map(|s| i64::try_from(s).unwrap_or(i64::MAX)),
+                e.sha256.as_deref(),
+                &e.note,
+                e.added_at.format(AT_FORMAT).to_string(),
+                &e.added_by,
+            ],
+        )?;
+    }
+    tx.ids_given("evidence")
 }

@@ -20,6 +20,20 @@ pub enum Value {
     Int(i64),
     /// Text (also dates and times in their ISO forms).
     Text(String),
+    /// Bytes (an evidence file).
+    Blob(Vec<u8>),
+}
+
+impl From<Vec<u8>> for Value {
+    fn from(v: Vec<u8>) -> Self {
+        Self::Blob(v)
+    }
+}
+
+impl From<&[u8]> for Value {
+    fn from(v: &[u8]) -> Self {
+        Self::Blob(v.to_vec())
+    }
 }
 
 impl From<i64> for Value {
@@ -105,6 +119,9 @@ impl Row {
             Value::Text(t) => {
                 Err(StoreError::Encoding(format!("column {i}: text {t:?} where a number belongs")))
             }
+            Value::Blob(_) => {
+                Err(StoreError::Encoding(format!("column {i}: bytes where a number belongs")))
+            }
         }
     }
 
@@ -119,6 +136,17 @@ impl Row {
             Value::Null => Ok(None),
             Value::Text(t) => Ok(Some(t.clone())),
             Value::Int(v) => Ok(Some(v.to_string())),
+            Value::Blob(_) => {
+                Err(StoreError::Encoding(format!("column {i}: bytes where text belongs")))
+            }
+        }
+    }
+
+    /// Takes the bytes out of a column (no copy of a large file).
+    pub fn take_blob(&mut self, i: usize) -> Result<Vec<u8>> {
+        match self.0.get_mut(i) {
+            Some(Value::Blob(b)) => Ok(std::mem::take(b)),
+            _ => Err(StoreError::Encoding(format!("column {i}: no bytes"))),
         }
     }
 
@@ -173,6 +201,7 @@ impl rusqlite::types::ToSql for Value {
             Self::Null => ToSqlOutput::Borrowed(ValueRef::Null),
             Self::Int(v) => ToSqlOutput::Borrowed(ValueRef::Integer(*v)),
             Self::Text(t) => ToSqlOutput::Borrowed(ValueRef::Text(t.as_bytes())),
+            Self::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
         })
     }
 }
@@ -186,7 +215,7 @@ fn from_sqlite(value: rusqlite::types::ValueRef<'_>) -> Result<Value> {
             String::from_utf8(t.to_vec()).map_err(|e| StoreError::Encoding(e.to_string()))?,
         ),
         ValueRef::Real(r) => Value::Text(r.to_string()),
-        ValueRef::Blob(_) => return Err(StoreError::Encoding("a blob where text belongs".into())),
+        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
     })
 }
 

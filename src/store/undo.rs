@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use super::evidence::{insert_evidence, remove_evidence};
 use super::queries::{load_measure, load_owners};
 use super::records::{
     ConfirmationData, ExpenseData, MeetingData, OwnerData, ReevaluationData, create_measure,
@@ -105,7 +106,8 @@ fn revert_batch(tx: &mut dyn Sql, batch: &Batch, target: i64, comment: &str) -> 
             | "meeting-deleted"
             | "baseline-added"
             | "baseline-deleted"
-            | "reevaluation-confirmed" => {}
+            | "reevaluation-confirmed"
+            | "evidence" => {}
             _ => fields.entry(code).or_default().push(row),
         }
     }
@@ -131,6 +133,9 @@ fn revert_batch(tx: &mut dyn Sql, batch: &Batch, target: i64, comment: &str) -> 
             }
             "reevaluation" => {
                 insert_reevaluation(tx, batch, code, &json::<ReevaluationData>(row)?, comment)?;
+            }
+            "evidence" => {
+                insert_evidence(tx, batch, &json::<crate::model::Evidence>(row)?)?;
             }
             _ => {}
         }
@@ -160,6 +165,9 @@ fn revert_batch(tx: &mut dyn Sql, batch: &Batch, target: i64, comment: &str) -> 
             "expense" => delete_expense(tx, batch, code, json::<ExpenseData>(row)?.id, comment)?,
             "reevaluation" => {
                 delete_reevaluation(tx, batch, code, &json::<ReevaluationData>(row)?, comment)?;
+            }
+            "evidence" => {
+                remove_evidence(tx, batch, code, json::<crate::model::Evidence>(row)?.id)?;
             }
             _ => {}
         }

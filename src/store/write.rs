@@ -45,6 +45,17 @@ pub(super) struct Batch {
 }
 
 impl Batch {
+    /// Who writes.
+    pub(super) fn who(&self) -> &str {
+        &self.who
+    }
+
+    /// The time of this write (by the store's clock).
+    pub(super) fn time(&self) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(&self.at, AT_FORMAT)
+            .unwrap_or_else(|_| chrono::Local::now().naive_local())
+    }
+
     /// The day of this write (by the store's clock).
     pub(super) fn date(&self) -> NaiveDate {
         NaiveDateTime::parse_from_str(&self.at, AT_FORMAT)

@@ -31,6 +31,10 @@ pub struct Forms {
     pub reeval_next: String,
     /// The day the default dates were filled in (today when the forms were made).
     pub filled_on: Option<chrono::NaiveDate>,
+    /// Evidence: the link as typed.
+    pub evidence_link: String,
+    /// Evidence: the note for the next file or link.
+    pub evidence_note: String,
 }
 
 impl Forms {

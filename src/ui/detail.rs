@@ -73,7 +73,8 @@ pub fn detail_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState) {
                 }
                 // A measure with a history beyond its creation is archived rather than deleted.
                 let has_records = ctx.roadmap.expenses.iter().any(|e| e.code == measure.code)
-                    || ctx.roadmap.reevaluations.iter().any(|r| r.code == measure.code);
+                    || ctx.roadmap.reevaluations.iter().any(|r| r.code == measure.code)
+                    || ctx.roadmap.evidence.iter().any(|e| e.code == measure.code);
                 let (key, archived) = if measure.archived {
                     ("action-unarchive", false)
                 } else {
@@ -103,6 +104,10 @@ pub fn detail_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState) {
         fields_ui(ui, ctx, view, measure);
         texts_ui(ui, ctx, measure);
         reevaluations_ui(ui, ctx, measure);
+        if view.forms.code != measure.code {
+            view.forms = super::actions::Forms::for_measure(measure, ctx);
+        }
+        super::evidence::evidence_ui(ui, ctx, &mut view.forms, measure);
         expenses_ui(ui, ctx, measure);
         ui.add_space(ctx.tokens.space_l);
     });

@@ -6,6 +6,7 @@ pub mod connect;
 mod dashboard;
 mod date_picker;
 mod detail;
+mod evidence;
 pub mod editor;
 mod filter_bar;
 mod history;
@@ -653,6 +654,8 @@ pub fn run_window(db: &Path, lang: Option<Lang>, clock: Clock, present: bool) ->
             .with_app_id("fahrplan")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 560.0])
+            // Files dropped on the window become the shown measure's evidence.
+            .with_drag_and_drop(true)
             .with_fullscreen(present),
         ..Default::default()
     };

@@ -175,6 +175,7 @@ pub fn body(sink: &mut dyn Sink, cx: &Context<'_>) -> Result<(), ReportError> {
     plan::deviations_section(sink, cx);
     plan::finance_section(sink, cx);
     sections::reevaluations(sink, cx);
+    plan::evidence_section(sink, cx);
     sections::changes(sink, cx);
     Ok(())
 }

@@ -133,3 +133,56 @@ pub fn finance_section(flow: &mut dyn Sink, cx: &Context<'_>) {
         .collect();
     flow.table(&years(tr.t("col-title")), &lines);
 }
+
+/// A checksum in four groups of 16 digits, so that a printed table can break it and a reader
+/// can compare it group by group.
+fn grouped(sha: &str) -> String {
+    sha.as_bytes()
+        .chunks(16)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "Nachweise": per measure, each file by name, size and SHA-256 (so a copy handed to an
+/// auditor can be checked against the report) and each link by its address. No section while
+/// there is no evidence.
+pub fn evidence_section(flow: &mut dyn Sink, cx: &Context<'_>) {
+    let tr = cx.tr;
+    let evidence = &cx.roadmap.evidence;
+    if evidence.is_empty() {
+        return;
+    }
+    flow.section(&tr.t("evidence-heading"), 80.0);
+    flow.paragraph(&tr.t("report-evidence-note"), Face::Regular, Tone::Muted);
+    let rows: Vec<(Vec<Cell>, bool)> = evidence
+        .iter()
+        .map(|e| {
+            let mut name = e.name.clone();
+            if !e.note.is_empty() {
+                name = format!("{name} – {}", e.note);
+            }
+            let size = e.size.map_or_else(|| tr.t("evidence-link"), |s| tr.size(s));
+            (
+                vec![
+                    cell(e.code.clone()).bold(),
+                    cell(name),
+                    cell(size),
+                    cell(format!("{}, {}", tr.date(e.added_at.date()), e.added_by)),
+                    cell(e.sha256.as_deref().map(grouped).unwrap_or_default()),
+                ],
+                false,
+            )
+        })
+        .collect();
+    flow.table(
+        &[
+            col(tr.t("col-code"), 34.0, Align::Left),
+            col(tr.t("evidence-col-name"), 0.0, Align::Left),
+            col(tr.t("evidence-col-size"), 52.0, Align::Right),
+            col(tr.t("evidence-col-added"), 90.0, Align::Left),
+            col("SHA-256".to_owned(), 150.0, Align::Left),
+        ],
+        &rows,
+    );
+}

@@ -283,6 +283,12 @@ impl PgStore {
             ))
         })?;
         let mut copy = crate::store::Store::create(target, None)?;
+        // The evidence files first (one at a time), then the evidence that names them.
+        for sha in self.evidence_checksums()? {
+            if let Some(bytes) = self.evidence_file(&sha)? {
+                copy.put_evidence_file(&bytes)?;
+            }
+        }
         copy.replace_all(&roadmap, &history, true)?;
         drop(copy);
         crate::store::inspect(target).map(|_| ())
@@ -437,9 +443,14 @@ impl Storage for PgStore {
     fn restore_from(&mut self, backup: &Path, now: NaiveDateTime) -> Result<PathBuf> {
         let source = crate::store::Store::open_read_only(backup)?;
         let (roadmap, history) = (source.load_roadmap()?, source.history(None)?);
-        drop(source);
         // What is replaced is kept as a copy first.
         let kept = self.backup_now(now, None)?;
+        for sha in source.evidence_checksums()? {
+            if let Some(bytes) = source.evidence_file(&sha)? {
+                self.put_evidence_file(&bytes)?;
+            }
+        }
+        drop(source);
         self.replace_all(&roadmap, &history, true)?;
         Ok(kept)
     }

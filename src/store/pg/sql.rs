@@ -46,6 +46,7 @@ impl ToSql for Value {
                 Type::INT4 => t.parse::<i32>()?.to_sql(ty, out),
                 _ => t.as_str().to_sql(&Type::TEXT, out),
             },
+            Self::Blob(b) => b.as_slice().to_sql(&Type::BYTEA, out),
         }
     }
 
@@ -60,6 +61,7 @@ impl ToSql for Value {
                 | Type::VARCHAR
                 | Type::BPCHAR
                 | Type::NAME
+                | Type::BYTEA
                 | Type::UNKNOWN
         )
     }
@@ -77,6 +79,7 @@ impl<'a> FromSql<'a> for Value {
             Type::INT4 => Self::Int(i64::from(i32::from_sql(ty, raw)?)),
             Type::INT2 => Self::Int(i64::from(i16::from_sql(ty, raw)?)),
             Type::BOOL => Self::Int(i64::from(bool::from_sql(ty, raw)?)),
+            Type::BYTEA => Self::Blob(raw.to_vec()),
             _ => Self::Text(String::from_sql(ty, raw)?),
         })
     }

@@ -1,0 +1,176 @@
+//! Evidence in the window and on the command line: a file is read (refused before reading when
+//! it is over the limit), kept in the roadmap, and given back byte for byte; opening saves it to
+//! a temporary file and hands that to the system's viewer.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::storage::StoreError;
+use super::{AppState, Command};
+use crate::i18n::I18n;
+use crate::model::{EvidenceSource, MAX_EVIDENCE_BYTES, NewEvidence};
+
+/// Why a file cannot become evidence.
+#[derive(Debug, PartialEq, Eq)]
+pub enum EvidenceFileError {
+    /// There is no such file.
+    Missing(PathBuf),
+    /// A folder or something else that is not a file.
+    NotAFile(PathBuf),
+    /// Over the limit (nothing was read).
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// The file could not be read (the operating system's words).
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        detail: String,
+    },
+}
+
+impl EvidenceFileError {
+    /// The message for the user.
+    pub fn localize(&self, tr: &I18n) -> String {
+        let path_text = |p: &Path| p.display().to_string();
+        match self {
+            Self::Missing(path) => tr.f("err-evidence-missing", &[("path", &path_text(path))]),
+            Self::NotAFile(path) => tr.f("err-evidence-not-a-file", &[("path", &path_text(path))]),
+            Self::TooLarge { path, size } => tr.f(
+                "err-evidence-file-too-large",
+                &[("path", &path_text(path)), ("size", &tr.size(*size))],
+            ),
+            Self::Io { path, detail } => {
+                tr.f("err-io", &[("path", &path_text(path)), ("detail", detail)])
+            }
+        }
+    }
+}
+
+/// Reads a file that is to become evidence: its size is checked before anything is read, and
+/// never more than the limit is read (a file growing meanwhile is refused too).
+pub fn read_evidence_file(path: &Path) -> Result<EvidenceSource, EvidenceFileError> {
+    let io = |e: std::io::Error| EvidenceFileError::Io {
+        path: path.to_owned(),
+        detail: e.to_string(),
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(EvidenceFileError::Missing(path.to_owned()));
+        }
+        Err(e) => return Err(io(e)),
+    };
+    if !meta.is_file() {
+        return Err(EvidenceFileError::NotAFile(path.to_owned()));
+    }
+    let too_large = |size| EvidenceFileError::TooLarge { path: path.to_owned(), size };
+    if meta.len() > MAX_EVIDENCE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_EVIDENCE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > MAX_EVIDENCE_BYTES {
+        return Err(too_large(read));
+    }
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok(EvidenceSource::File { name, bytes })
+}
+
+/// Where a piece of evidence is opened from: a folder of its own under the system's temporary
+/// folder, the file under its own name (so the viewer shows it).
+pub fn evidence_temp_path(id: i64, name: &str) -> PathBuf {
+    let name = crate::model::evidence_name(name);
+    std::env::temp_dir().join("fahrplan-evidence").join(id.to_string()).join(name)
+}
+
+/// How a file or a link is handed to the system (the default: its viewer or browser).
+pub type Opener = fn(&str) -> std::io::Result<()>;
+
+/// Opens a path or address with the system's program for it, without waiting for it.
+pub fn system_opener(target: &str) -> std::io::Result<()> {
+    open::that_detached(target)
+}
+
+impl AppState {
+    /// Evidence commands: add (read the file first), remove, open.
+    pub(super) fn apply_evidence(&mut self, command: Command) -> Result<Option<String>, String> {
+        match command {
+            Command::AddEvidence { code, file, link, note } => {
+                let source = match (file, link) {
+                    (Some(path), _) => {
+                        read_evidence_file(&path).map_err(|e| e.localize(&self.tr))?
+                    }
+                    (None, Some(url)) => EvidenceSource::Link(url),
+                    (None, None) => return Err(self.tr.t("err-link-empty")),
+                };
+                let new = NewEvidence { source, note, reevaluation: None };
+                let evidence = self
+                    .write(|s| s.add_evidence(&code, &new))
+                    .map_err(|e| e.localize(&self.tr))?;
+                Ok(Some(
+                    self.tr.f("info-evidence-added", &[("code", &code), ("name", &evidence.name)]),
+                ))
+            }
+            Command::RemoveEvidence { code, id } => {
+                let name = self.evidence_name(&code, id);
+                self.write(|s| s.remove_evidence(&code, id)).map_err(|e| e.localize(&self.tr))?;
+                Ok(Some(self.tr.f("info-evidence-removed", &[("code", &code), ("name", &name)])))
+            }
+            Command::OpenEvidence { code, id } => {
+                self.open_evidence(&code, id).map_err(|e| e.localize(&self.tr))?;
+                Ok(None)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn evidence_name(&self, code: &str, id: i64) -> String {
+        self.roadmap
+            .evidence
+            .iter()
+            .find(|e| e.id == id && e.code == code)
+            .map(|e| e.name.clone())
+            .unwrap_or_default()
+    }
+
+    /// Saves a file's bytes to a temporary file and opens it; a link is opened as it is.
+    fn open_evidence(&mut self, code: &str, id: i64) -> Result<(), StoreError> {
+        let Some(evidence) =
+            self.roadmap.evidence.iter().find(|e| e.id == id && e.code == code).cloned()
+        else {
+            return Err(StoreError::UnknownEvidence(id));
+        };
+        let target = match &evidence.url {
+            Some(url) => url.clone(),
+            None => {
+                let bytes = self.store.evidence_bytes(code, id)?;
+                let path = evidence_temp_path(id, &evidence.name);
+                let io = |e: std::io::Error| StoreError::Io {
+                    path: path.clone(),
+                    detail: e.to_string(),
+                };
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).map_err(io)?;
+                }
+                super::write_atomically(&path, &bytes).map_err(io)?;
+                path.display().to_string()
+            }
+        };
+        (self.opener)(&target).map_err(|e| StoreError::Io {
+            path: PathBuf::from(&target),
+            detail: e.to_string(),
+        })?;
+        self.opened_evidence = Some(target);
+        Ok(())
+    }
+}

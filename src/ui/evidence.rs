@@ -1,0 +1,161 @@
+//! The details' "Nachweise" section: the measure's evidence (files kept in the roadmap, links),
+//! each to open or remove; files are added by the file dialog or by dropping them on the window.
+
+use egui::{RichText, Ui};
+
+use super::ViewCtx;
+use super::actions::Forms;
+use super::widgets::muted;
+use crate::app::Command;
+use crate::model::{Evidence, EvidenceKind, Measure};
+
+/// The section, below the re-evaluations.
+pub fn evidence_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    ui.add_space(tokens.space_m);
+    ui.label(RichText::new(tr.t("evidence-heading")).strong().color(tokens.text_strong));
+    ui.add_space(tokens.space_xs);
+    let items: Vec<&Evidence> = ctx.roadmap.evidence.iter().filter(|e| e.code == m.code).collect();
+    if items.is_empty() {
+        muted(ui, tokens, tr.t(if ctx.read_only { "none-yet" } else { "evidence-empty" }));
+    }
+    for e in items {
+        item_ui(ui, ctx, e);
+    }
+    if ctx.read_only {
+        return;
+    }
+    ui.add_space(tokens.space_s);
+    add_ui(ui, ctx, forms, m);
+    drop_ui(ui, ctx, forms, m);
+}
+
+/// One piece of evidence: name (opens it), what it is, for which re-evaluation, its note and
+/// checksum, and the buttons.
+fn item_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, e: &Evidence) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    ui.horizontal_wrapped(|ui| {
+        let icon = match e.kind {
+            EvidenceKind::File => "📄",
+            EvidenceKind::Link => "🔗",
+        };
+        let open = ui
+            .link(format!("{icon} {}", e.name))
+            .on_hover_text(tr.f("evidence-open-tip", &[("name", &e.name)]));
+        if open.clicked() {
+            ctx.commands.push(Command::OpenEvidence { code: e.code.clone(), id: e.id });
+        }
+        if !ctx.read_only {
+            let remove = ui
+                .small_button(tr.t("evidence-remove"))
+                .on_hover_text(tr.f("evidence-remove-tip", &[("name", &e.name)]));
+            if remove.clicked() {
+                ctx.commands.push(Command::RemoveEvidence { code: e.code.clone(), id: e.id });
+            }
+        }
+    });
+    let date = tr.date(e.added_at.date());
+    let meta = match e.size {
+        Some(size) => tr.f(
+            "evidence-meta",
+            &[("size", &tr.size(size)), ("who", &e.added_by), ("date", &date)],
+        ),
+        None => tr.f("evidence-link-meta", &[("who", &e.added_by), ("date", &date)]),
+    };
+    let reevaluation = e
+        .reevaluation
+        .and_then(|id| ctx.roadmap.reevaluations.iter().find(|r| r.id == id))
+        .map(|r| format!(" · {}", tr.f("evidence-for-reevaluation", &[("date", &tr.date(r.date))])));
+    muted(ui, tokens, format!("{meta}{}", reevaluation.unwrap_or_default()));
+    if !e.note.is_empty() {
+        ui.add(egui::Label::new(&e.note).wrap());
+    }
+    if let Some(sha) = &e.sha256 {
+        ui.label(
+            RichText::new(tr.f("evidence-checksum", &[("sha", sha)]))
+                .monospace()
+                .size(tokens.text_small)
+                .color(tokens.text_muted),
+        );
+    }
+    ui.add_space(tokens.space_xs);
+}
+
+/// Adding: a file by the dialog, or a link (with a note for either).
+fn add_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure) {
+    let tr = ctx.tr;
+    egui::Grid::new("evidence-form").num_columns(2).show(ui, |ui| {
+        let label = ui.label(tr.t("evidence-note-label"));
+        ui.add(
+            egui::TextEdit::singleline(&mut forms.evidence_note)
+                .hint_text(tr.t("evidence-note-hint"))
+                .desired_width(240.0),
+        )
+        .labelled_by(label.id);
+        ui.end_row();
+        let label = ui.label(tr.t("evidence-link-label"));
+        ui.add(
+            egui::TextEdit::singleline(&mut forms.evidence_link)
+                .hint_text(tr.t("evidence-link-hint"))
+                .desired_width(240.0),
+        )
+        .labelled_by(label.id);
+        ui.end_row();
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(tr.t("evidence-add-file")).clicked()
+            && let Some(path) = rfd::FileDialog::new()
+                .set_title(tr.f("evidence-pick-title", &[("code", &m.code)]))
+                .pick_file()
+        {
+            push_file(ctx, forms, m, path);
+        }
+        let link = forms.evidence_link.trim().to_owned();
+        if ui.add_enabled(!link.is_empty(), egui::Button::new(tr.t("evidence-add-link"))).clicked() {
+            ctx.commands.push(Command::AddEvidence {
+                code: m.code.clone(),
+                file: None,
+                link: Some(link),
+                note: std::mem::take(&mut forms.evidence_note),
+            });
+            forms.evidence_link.clear();
+        }
+    });
+}
+
+fn push_file(ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure, path: std::path::PathBuf) {
+    ctx.commands.push(Command::AddEvidence {
+        code: m.code.clone(),
+        file: Some(path),
+        link: None,
+        note: std::mem::take(&mut forms.evidence_note),
+    });
+}
+
+/// Files dragged over the window are announced; dropped, they become the shown measure's
+/// evidence.
+fn drop_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure) {
+    let (hovering, dropped) = ui.ctx().input(|i| {
+        let dropped: Vec<_> = i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect();
+        (!i.raw.hovered_files.is_empty(), dropped)
+    });
+    if hovering {
+        let tokens = ctx.tokens;
+        let screen = ui.ctx().content_rect();
+        let painter = ui.ctx().layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("evidence-drop"),
+        ));
+        painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+        painter.text(
+            screen.center(),
+            egui::Align2::CENTER_CENTER,
+            ctx.tr.f("evidence-drop", &[("code", &m.code)]),
+            egui::FontId::proportional(tokens.text_title),
+            egui::Color32::WHITE,
+        );
+    }
+    for path in dropped {
+        push_file(ctx, forms, m, path);
+    }
+}
