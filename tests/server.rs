@@ -655,6 +655,7 @@ fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told
              ALTER TABLE measure DROP COLUMN funding_source, DROP COLUMN funding_share, \
              DROP COLUMN staff_days_planned, DROP COLUMN staff_days_spent; \
              ALTER TABLE reevaluation DROP COLUMN confirmed_by, DROP COLUMN confirmed_at; \
+             DROP TABLE evidence; DROP TABLE evidence_file; \
              UPDATE fahrplan_schema SET version = 1"
         ))
         .unwrap();
@@ -669,30 +670,53 @@ fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told
         .query_one(&format!("SELECT version FROM {town}.fahrplan_schema"), &[])
         .unwrap()
         .get(0);
-    assert_eq!(version, 3);
+    assert_eq!(version, 4);
     let added = run(&as_editor, &["baseline", "add", "Gemeinderat"]);
     assert!(added.status.success(), "{}", text(&added));
     let edited = run(&as_editor, &["edit", "M18", "--funding-share", "50"]);
     assert!(edited.status.success(), "{}", text(&edited));
     let deviations = run(&as_editor, &["deviations", "--format", "json"]);
     assert!(text(&deviations).contains("\"M18\""), "{}", text(&deviations));
-    // Four eyes work on the upgraded schema: the editor confirms the administrator's verdict.
+    // Four eyes work on the upgraded schema, and who is the server's login, whatever
+    // FAHRPLAN_USER says (the test runs set it to it-leitung).
+    let admin_login: String = admin.query_one("SELECT session_user::text", &[]).unwrap().get(0);
     let recorded = run(&url, &["--roadmap", &town, "reevaluate", "M07", "--verdict", "effective"]);
     assert!(recorded.status.success(), "{}", text(&recorded));
-    // (The test runs set FAHRPLAN_USER to it-leitung: the recorder. The editor is someone else.)
-    let refused = run(&as_editor, &["confirm", "M07"]);
-    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
-    let confirmed = std::process::Command::new(env!("CARGO_BIN_EXE_fahrplan"))
-        .args(["confirm", "M07", "--db", &as_editor])
+    // The administrator cannot pass for the editor to confirm its own verdict.
+    let pretending = std::process::Command::new(env!("CARGO_BIN_EXE_fahrplan"))
+        .args(["confirm", "M07", "--roadmap", &town, "--db", &url])
         .env("FAHRPLAN_USER", &editor)
         .env("FAHRPLAN_TODAY", "2026-11-27")
         .env_remove("FAHRPLAN_DB")
         .output()
         .unwrap();
+    assert_eq!(pretending.status.code(), Some(1), "{}", text(&pretending));
+    assert!(text(&pretending).contains(&admin_login), "{}", text(&pretending));
+    let confirmed = run(&as_editor, &["confirm", "M07"]);
     assert!(confirmed.status.success(), "{}", text(&confirmed));
     let shown = run(&as_editor, &["show", "M07", "--format", "json"]);
     let shown: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
     let latest = shown["reevaluations"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(latest["confirmed_by"], editor.as_str());
-    assert_eq!(latest["by"], "it-leitung");
+    assert_eq!(latest["by"], admin_login.as_str());
+    // Evidence on the upgraded schema: added by the editor (its login), and a copy of the
+    // roadmap carries the file byte for byte.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("protokoll.pdf");
+    let bytes: Vec<u8> = (0..200_000_u32).map(|i| (i % 251) as u8).collect();
+    std::fs::write(&file, &bytes).unwrap();
+    let added = run(&as_editor, &["evidence", "add", "M07", "--file", file.to_str().unwrap()]);
+    assert!(added.status.success(), "{}", text(&added));
+    let listed = run(&as_editor, &["evidence", "list", "M07", "--format", "json"]);
+    let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(listed[0]["added_by"], editor.as_str());
+    assert_eq!(listed[0]["size"], 200_000);
+    let copy = dir.path().join("kopie.sqlite");
+    let saved = run(&url, &["--roadmap", &town, "backup", "--output", copy.to_str().unwrap()]);
+    assert!(saved.status.success(), "{}", text(&saved));
+    let back = dir.path().join("zurück.pdf");
+    let id = listed[0]["id"].as_i64().unwrap().to_string();
+    let got = fahrplan(&copy, &["evidence", "get", "M07", &id, "--output", back.to_str().unwrap()]);
+    assert!(got.status.success(), "{}", text(&got));
+    assert_eq!(std::fs::read(&back).unwrap(), bytes);
 }

@@ -54,10 +54,8 @@ impl EvidenceFileError {
 /// Reads a file that is to become evidence: its size is checked before anything is read, and
 /// never more than the limit is read (a file growing meanwhile is refused too).
 pub fn read_evidence_file(path: &Path) -> Result<EvidenceSource, EvidenceFileError> {
-    let io = |e: std::io::Error| EvidenceFileError::Io {
-        path: path.to_owned(),
-        detail: e.to_string(),
-    };
+    let io =
+        |e: std::io::Error| EvidenceFileError::Io { path: path.to_owned(), detail: e.to_string() };
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -79,10 +77,9 @@ pub fn read_evidence_file(path: &Path) -> Result<EvidenceSource, EvidenceFileErr
     if read > MAX_EVIDENCE_BYTES {
         return Err(too_large(read));
     }
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = path
+        .file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     Ok(EvidenceSource::File { name, bytes })
 }
 
@@ -166,10 +163,8 @@ impl AppState {
                 path.display().to_string()
             }
         };
-        (self.opener)(&target).map_err(|e| StoreError::Io {
-            path: PathBuf::from(&target),
-            detail: e.to_string(),
-        })?;
+        (self.opener)(&target)
+            .map_err(|e| StoreError::Io { path: PathBuf::from(&target), detail: e.to_string() })?;
         self.opened_evidence = Some(target);
         Ok(())
     }

@@ -367,7 +367,12 @@ pub enum EvidenceCmd {
         /// The measure's code.
         code: String,
         /// The file to keep inside the roadmap.
-        #[arg(long, value_name = "PATH", conflicts_with = "link", required_unless_present = "link")]
+        #[arg(
+            long,
+            value_name = "PATH",
+            conflicts_with = "link",
+            required_unless_present = "link"
+        )]
         file: Option<std::path::PathBuf>,
         /// A link (http://, https://, file:// or \\server\share\…).
         #[arg(long, value_name = "URL")]

@@ -127,10 +127,9 @@ fn get(cx: &Context, code: &str, id: i64, output: &Path) -> Result<(), Failure> 
     existing(store.as_ref(), code, tr)?;
     let bytes = store.evidence_bytes(code, id).map_err(|e| Failure::store(&e, tr))?;
     write_atomically(output, &bytes).map_err(|e| {
-        Failure::Input(tr.f(
-            "err-io",
-            &[("path", &output.display().to_string()), ("detail", &e.to_string())],
-        ))
+        Failure::Input(
+            tr.f("err-io", &[("path", &output.display().to_string()), ("detail", &e.to_string())]),
+        )
     })?;
     out(&tr.f(
         "cli-evidence-saved",

@@ -20,8 +20,8 @@ use chrono::NaiveDate;
 use clap::Parser;
 
 pub use self::args::{
-    BaselineCmd, Cli, Cmd, EditArgs, EvidenceCmd, ExportFormat, FinanceFormat, LangArg, MeetingCmd, TableFormat,
-    TextFormat, VerdictArg,
+    BaselineCmd, Cli, Cmd, EditArgs, EvidenceCmd, ExportFormat, FinanceFormat, LangArg, MeetingCmd,
+    TableFormat, TextFormat, VerdictArg,
 };
 use crate::app::storage::{self, Storage, StoreError};
 use crate::i18n::{I18n, Lang, parse_date};

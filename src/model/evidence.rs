@@ -140,9 +140,15 @@ mod tests {
 
     #[test]
     fn links_the_town_can_open_are_taken() {
-        assert_eq!(check_link("  https://intranet/it/ticket/42 "), Ok("https://intranet/it/ticket/42".into()));
+        assert_eq!(
+            check_link("  https://intranet/it/ticket/42 "),
+            Ok("https://intranet/it/ticket/42".into())
+        );
         assert_eq!(check_link("HTTP://x"), Ok("HTTP://x".into()));
-        assert_eq!(check_link(r"\\rathaus\it\protokoll.pdf"), Ok(r"\\rathaus\it\protokoll.pdf".into()));
+        assert_eq!(
+            check_link(r"\\rathaus\it\protokoll.pdf"),
+            Ok(r"\\rathaus\it\protokoll.pdf".into())
+        );
         assert_eq!(check_link("file:///srv/it/a.pdf"), Ok("file:///srv/it/a.pdf".into()));
         assert_eq!(check_link("  "), Err(LinkError::Empty));
         assert_eq!(check_link("intranet/page"), Err(LinkError::Unsupported));
@@ -154,7 +160,7 @@ mod tests {
     #[test]
     fn file_names_lose_their_folders() {
         assert_eq!(evidence_name("/home/anna/Protokoll 2026.pdf"), "Protokoll 2026.pdf");
-        assert_eq!(evidence_name(r"C:\Scans\scan\u{7}.png"), "scan.png");
+        assert_eq!(evidence_name("C:\\Scans\\scan\u{7}.png"), "scan.png");
         assert_eq!(evidence_name("/tmp/"), "file");
     }
 

@@ -9,8 +9,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{ReadOnlyReason, Result, Store, Watch};
 use crate::model::{
-    Change, Evidence, Expense, Measure, Meeting, Money, Owner, OwnerKind, NewEvidence, Reevaluation, Roadmap,
-    Status, Verdict,
+    Change, Evidence, Expense, Measure, Meeting, Money, NewEvidence, Owner, OwnerKind,
+    Reevaluation, Roadmap, Status, Verdict,
 };
 
 /// What looking again at a shared roadmap found.

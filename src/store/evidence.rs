@@ -69,10 +69,13 @@ pub(super) fn file_bytes(db: &mut dyn Sql, sha256: &str) -> Result<Option<Vec<u8
 
 /// The checksums of the files the evidence names (for a copy of the roadmap).
 pub(super) fn file_checksums(db: &mut dyn Sql) -> Result<Vec<String>> {
-    db.query("SELECT DISTINCT sha256 FROM evidence WHERE sha256 IS NOT NULL ORDER BY sha256", params![])?
-        .iter()
-        .map(|r| r.text(0))
-        .collect()
+    db.query(
+        "SELECT DISTINCT sha256 FROM evidence WHERE sha256 IS NOT NULL ORDER BY sha256",
+        params![],
+    )?
+    .iter()
+    .map(|r| r.text(0))
+    .collect()
 }
 
 /// Keeps `bytes` under their SHA-256 (once: the same content added twice is kept once).
@@ -99,8 +102,8 @@ fn to_json(evidence: &Evidence) -> Result<String> {
 
 /// Inserts evidence (with its given id when undo restores it) and records it.
 pub(super) fn insert_evidence(tx: &mut dyn Sql, batch: &Batch, e: &Evidence) -> Result<Evidence> {
-    let measure = find_measure_id(tx, &e.code)?
-        .ok_or_else(|| StoreError::UnknownMeasure(e.code.clone()))?;
+    let measure =
+        find_measure_id(tx, &e.code)?.ok_or_else(|| StoreError::UnknownMeasure(e.code.clone()))?;
     let mut columns = vec![
         "measure_id",
         "reevaluation_id",

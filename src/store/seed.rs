@@ -140,7 +140,8 @@ pub(super) fn write_contents(tx: &mut dyn Sql, roadmap: &Roadmap) -> Result<Vec<
             values.insert(0, r.id.into());
         }
         let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!("INSERT INTO reevaluation ({columns}) VALUES ({})", placeholders.join(", "));
+        let sql =
+            format!("INSERT INTO reevaluation ({columns}) VALUES ({})", placeholders.join(", "));
         tx.execute(&sql, &values)?;
     }
     tx.ids_given("reevaluation")?;

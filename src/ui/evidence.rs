@@ -7,7 +7,7 @@ use super::ViewCtx;
 use super::actions::Forms;
 use super::widgets::muted;
 use crate::app::Command;
-use crate::model::{Evidence, EvidenceKind, Measure};
+use crate::model::{Evidence, Measure};
 
 /// The section, below the re-evaluations.
 pub fn evidence_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure) {
@@ -35,13 +35,7 @@ pub fn evidence_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Me
 fn item_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, e: &Evidence) {
     let (tr, tokens) = (ctx.tr, ctx.tokens);
     ui.horizontal_wrapped(|ui| {
-        let icon = match e.kind {
-            EvidenceKind::File => "📄",
-            EvidenceKind::Link => "🔗",
-        };
-        let open = ui
-            .link(format!("{icon} {}", e.name))
-            .on_hover_text(tr.f("evidence-open-tip", &[("name", &e.name)]));
+        let open = ui.link(&e.name).on_hover_text(tr.f("evidence-open-tip", &[("name", &e.name)]));
         if open.clicked() {
             ctx.commands.push(Command::OpenEvidence { code: e.code.clone(), id: e.id });
         }
@@ -56,16 +50,14 @@ fn item_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, e: &Evidence) {
     });
     let date = tr.date(e.added_at.date());
     let meta = match e.size {
-        Some(size) => tr.f(
-            "evidence-meta",
-            &[("size", &tr.size(size)), ("who", &e.added_by), ("date", &date)],
-        ),
+        Some(size) => tr
+            .f("evidence-meta", &[("size", &tr.size(size)), ("who", &e.added_by), ("date", &date)]),
         None => tr.f("evidence-link-meta", &[("who", &e.added_by), ("date", &date)]),
     };
-    let reevaluation = e
-        .reevaluation
-        .and_then(|id| ctx.roadmap.reevaluations.iter().find(|r| r.id == id))
-        .map(|r| format!(" · {}", tr.f("evidence-for-reevaluation", &[("date", &tr.date(r.date))])));
+    let reevaluation =
+        e.reevaluation.and_then(|id| ctx.roadmap.reevaluations.iter().find(|r| r.id == id)).map(
+            |r| format!(" · {}", tr.f("evidence-for-reevaluation", &[("date", &tr.date(r.date))])),
+        );
     muted(ui, tokens, format!("{meta}{}", reevaluation.unwrap_or_default()));
     if !e.note.is_empty() {
         ui.add(egui::Label::new(&e.note).wrap());
@@ -111,7 +103,8 @@ fn add_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure) {
             push_file(ctx, forms, m, path);
         }
         let link = forms.evidence_link.trim().to_owned();
-        if ui.add_enabled(!link.is_empty(), egui::Button::new(tr.t("evidence-add-link"))).clicked() {
+        if ui.add_enabled(!link.is_empty(), egui::Button::new(tr.t("evidence-add-link"))).clicked()
+        {
             ctx.commands.push(Command::AddEvidence {
                 code: m.code.clone(),
                 file: None,

@@ -58,13 +58,15 @@ fn channel(roadmap: &str) -> String {
 
 impl PgStore {
     /// Opens `roadmap` (or the only one this user may see) on the server at `url`. Who writes is
-    /// `FAHRPLAN_USER` if set, else the server's user.
+    /// the login the server authenticated (never a name the user declares: `FAHRPLAN_USER` is
+    /// not asked here, so the history and the four-eyes rule rest on the server's word).
     pub fn open(url: &str, roadmap: Option<&str>) -> Result<Self> {
         let url = ServerUrl::parse(url)?;
-        let Opened { client, roadmap, read_only } = open(&url, roadmap)?;
-        let who = std::env::var("FAHRPLAN_USER")
+        let Opened { mut client, roadmap, read_only } = open(&url, roadmap)?;
+        let who = client
+            .query_one("SELECT session_user::text", &[])
             .ok()
-            .filter(|u| !u.trim().is_empty())
+            .and_then(|row| row.try_get::<_, String>(0).ok())
             .unwrap_or_else(|| url.user().to_owned());
         let location = PathBuf::from(url.location(&roadmap));
         Ok(Self {

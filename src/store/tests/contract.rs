@@ -186,6 +186,16 @@ macro_rules! contract_tests {
                     &super::$make,
                 );
             }
+
+            #[test]
+            fn evidence_comes_back_byte_for_byte_and_is_removed_and_restored_by_undo() {
+                if !$available() {
+                    return;
+                }
+                c::evidence_comes_back_byte_for_byte_and_is_removed_and_restored_by_undo(
+                    &super::$make,
+                );
+            }
         }
     };
 }
@@ -666,4 +676,97 @@ pub(super) fn a_verdict_is_confirmed_by_another_person_recorded_undone_and_copie
         store.confirm_reevaluation(&fresh_code, (date(2026, 12, 1), "bernd", None), ""),
         Err(StoreError::NoReevaluation(_))
     ));
+}
+
+pub(super) fn evidence_comes_back_byte_for_byte_and_is_removed_and_restored_by_undo(new: &Engine) {
+    use crate::model::{EvidenceKind, EvidenceSource, MAX_EVIDENCE_BYTES, NewEvidence};
+    let mut store = new(Some(Lang::De));
+    let bytes: Vec<u8> =
+        (0..300_000_u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let file = |name: &str, bytes: &[u8], on: Option<NaiveDate>| NewEvidence {
+        source: EvidenceSource::File { name: name.into(), bytes: bytes.to_vec() },
+        note: " Protokoll ".into(),
+        reevaluation: on,
+    };
+    let added = store.add_evidence("M07", &file("/tmp/scan.pdf", &bytes, None)).unwrap();
+    assert_eq!(
+        (added.kind, added.name.as_str(), added.size),
+        (EvidenceKind::File, "scan.pdf", Some(300_000))
+    );
+    assert_eq!(added.sha256.as_deref().map(str::len), Some(64));
+    assert_eq!((added.added_by.as_str(), added.note.as_str()), ("tester", "Protokoll"));
+    assert_eq!(store.evidence_bytes("M07", added.id).unwrap(), bytes);
+    // The same content again is a second piece of evidence, kept once.
+    let again = store.add_evidence("M07", &file("copy.pdf", &bytes, None)).unwrap();
+    assert_eq!(again.sha256, added.sha256);
+    // Another measure's id, a link's bytes, a bad link, a day without a verdict: refused.
+    assert!(matches!(store.evidence_bytes("M08", added.id), Err(StoreError::UnknownEvidence(_))));
+    let link = |url: &str| NewEvidence {
+        source: EvidenceSource::Link(url.into()),
+        note: String::new(),
+        reevaluation: None,
+    };
+    let linked = store.add_evidence("M07", &link(" https://intranet/ticket/42 ")).unwrap();
+    assert_eq!((linked.url.as_deref(), linked.size), (Some("https://intranet/ticket/42"), None));
+    assert!(matches!(store.evidence_bytes("M07", linked.id), Err(StoreError::NotAFile(_))));
+    let before = store.history(None).unwrap().len();
+    assert!(matches!(
+        store.add_evidence("M07", &link("ticket 42")),
+        Err(StoreError::InvalidLink(_))
+    ));
+    assert!(matches!(
+        store.add_evidence("M07", &file("a.pdf", b"x", Some(date(2020, 1, 1)))),
+        Err(StoreError::NoReevaluationOn { .. })
+    ));
+    let huge = vec![0_u8; usize::try_from(MAX_EVIDENCE_BYTES).unwrap() + 1];
+    assert!(matches!(
+        store.add_evidence("M07", &file("big.bin", &huge, None)),
+        Err(StoreError::EvidenceTooLarge { size }) if size == MAX_EVIDENCE_BYTES + 1
+    ));
+    assert_eq!(store.history(None).unwrap().len(), before, "nothing written");
+    // With a verdict's day it belongs to that verdict.
+    let (verdict, _) = store
+        .add_reevaluation("M07", date(2026, 11, 30), Verdict::Effective, "", "anna", None)
+        .unwrap();
+    let proof =
+        store.add_evidence("M07", &file("p.png", b"png", Some(date(2026, 11, 30)))).unwrap();
+    assert_eq!(proof.reevaluation, Some(verdict.id));
+    // Removed, undone, redone; a measure with evidence is not deleted.
+    let listed = |s: &dyn Storage| {
+        s.load_roadmap()
+            .unwrap()
+            .evidence
+            .iter()
+            .filter(|e| e.code == "M07")
+            .map(|e| e.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(listed(store.as_ref()), [added.id, again.id, linked.id, proof.id]);
+    store.remove_evidence("M07", added.id).unwrap();
+    assert_eq!(listed(store.as_ref()), [again.id, linked.id, proof.id]);
+    assert!(matches!(store.remove_evidence("M07", added.id), Err(StoreError::UnknownEvidence(_))));
+    let last = store.history(Some("M07")).unwrap().last().cloned().unwrap();
+    assert_eq!(
+        (last.field.as_str(), last.old.as_deref(), last.new),
+        ("evidence", Some("scan.pdf"), None)
+    );
+    store.undo("").unwrap();
+    let back =
+        store.load_roadmap().unwrap().evidence.into_iter().find(|e| e.id == added.id).unwrap();
+    assert_eq!(back, added);
+    assert_eq!(store.evidence_bytes("M07", added.id).unwrap(), bytes);
+    store.redo("").unwrap();
+    assert_eq!(listed(store.as_ref()), [again.id, linked.id, proof.id]);
+    store.undo("").unwrap();
+    // Undoing the addition of the latest takes it away again.
+    let newest = store.add_evidence("M09", &link("http://x/y")).unwrap();
+    store.undo("").unwrap();
+    assert!(store.load_roadmap().unwrap().evidence.iter().all(|e| e.id != newest.id));
+    let mut empty = new(None);
+    let mut measure = store.measure("M07").unwrap().unwrap();
+    measure.depends_on.clear();
+    measure.owner = None;
+    let measure = empty.add_measure(&measure, "").unwrap();
+    empty.add_evidence(&measure.code, &link("https://a/b")).unwrap();
+    assert!(matches!(empty.delete_measure(&measure.code, ""), Err(StoreError::HasRecords { .. })));
 }

@@ -454,6 +454,50 @@ fn a_version_1_file_is_migrated_after_a_backup() {
 }
 
 #[test]
+fn a_version_7_file_keeps_its_verdicts_unconfirmed_and_takes_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.sqlite");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        MIGRATIONS.to_version(&mut conn, 7).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+        conn.execute_batch(
+            "INSERT INTO measure (id, code, title, horizon, status, progress, planned_start, due) \
+             VALUES (1, 'M07', 'Backup', 'short', 'done', 100, '2026-01-01', '2026-02-01'); \
+             INSERT INTO reevaluation (measure_id, date, verdict, note, by_whom) \
+             VALUES (1, '2026-11-30', 'effective', 'Wiederherstellung geprobt', 'anna');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(inspect(&path).unwrap().schema_version, SCHEMA_VERSION);
+    let roadmap = store.load_roadmap().unwrap();
+    let verdict = &roadmap.reevaluations[0];
+    assert_eq!(
+        (verdict.by.as_str(), verdict.note.as_str(), verdict.confirmed_by.as_deref()),
+        ("anna", "Wiederherstellung geprobt", None)
+    );
+    assert!(roadmap.evidence.is_empty());
+    store.set_who("bernd");
+    store.confirm_reevaluation("M07", (date(2026, 12, 1), "bernd", None), "").unwrap();
+    let new = crate::model::NewEvidence {
+        source: crate::model::EvidenceSource::File {
+            name: "p.pdf".into(),
+            bytes: b"%PDF".to_vec(),
+        },
+        note: String::new(),
+        reevaluation: Some(date(2026, 11, 30)),
+    };
+    let added = store.add_evidence("M07", &new).unwrap();
+    assert_eq!(added.reevaluation, Some(verdict.id));
+    assert_eq!(store.evidence_bytes("M07", added.id).unwrap(), b"%PDF");
+    assert_eq!(
+        store.load_roadmap().unwrap().reevaluations[0].confirmed_by.as_deref(),
+        Some("bernd")
+    );
+}
+
+#[test]
 fn the_watcher_reports_commits_from_other_connections() {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let dir = tempfile::tempdir().unwrap();

@@ -1,0 +1,282 @@
+//! Evidence with measures: files kept inside the roadmap come back byte for byte, with size and
+//! SHA-256; links are listed; files over 25 MB and missing files are refused before anything is
+//! read or written; the window lists, opens, removes and takes dropped files.
+
+mod common;
+
+use std::path::Path;
+
+use common::fahrplan;
+
+fn ok(output: &std::process::Output) -> String {
+    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn list(db: &Path, code: &str) -> Vec<serde_json::Value> {
+    let text = ok(&fahrplan(db, &["evidence", "list", code, "--format", "json"]));
+    serde_json::from_str::<serde_json::Value>(&text)
+        .expect("JSON")
+        .as_array()
+        .expect("a list")
+        .clone()
+}
+
+/// Bytes that are not all alike (so a wrong offset or a lost block would show).
+fn scan(len: usize) -> Vec<u8> {
+    (0..len).map(|i| u8::try_from((i * 7919 + i / 251) % 256).expect("a byte")).collect()
+}
+
+#[test]
+fn a_file_comes_back_byte_identical_with_its_checksum_and_a_link_is_listed() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let db = dir.path().join("nachweise.sqlite");
+    let file = dir.path().join("Protokoll Wiederherstellung.pdf");
+    let bytes = scan(300 * 1024);
+    std::fs::write(&file, &bytes).expect("written");
+    let said = ok(&fahrplan(
+        &db,
+        &["evidence", "add", "M07", "--file", file.to_str().expect("utf-8"), "--note", "Test"],
+    ));
+    assert!(
+        said.contains("Protokoll Wiederherstellung.pdf") && said.contains("300,0 KB"),
+        "{said}"
+    );
+    ok(&fahrplan(&db, &["evidence", "add", "M07", "--link", "https://intranet/ticket/4711"]));
+
+    let items = list(&db, "M07");
+    assert_eq!(items.len(), 2);
+    let (f, l) = (&items[0], &items[1]);
+    let sha = sha256sum(&file);
+    assert_eq!(f["kind"], "file");
+    assert_eq!(f["name"], "Protokoll Wiederherstellung.pdf");
+    assert_eq!(f["size"], 300 * 1024);
+    assert_eq!(f["sha256"].as_str(), Some(sha.as_str()), "the digest sha256sum computes");
+    assert_eq!((f["note"].as_str(), f["added_by"].as_str()), (Some("Test"), Some("it-leitung")));
+    assert!(f["added_at"].as_str().is_some_and(|t| t.len() == 19 && t.contains('T')));
+    assert!(f["url"].is_null());
+    assert_eq!(
+        (l["kind"].as_str(), l["url"].as_str()),
+        (Some("link"), Some("https://intranet/ticket/4711"))
+    );
+    assert!(l["size"].is_null() && l["sha256"].is_null());
+    for key in ["id", "kind", "name", "url", "size", "sha256", "note", "added_at", "added_by"] {
+        assert!(f.get(key).is_some() && l.get(key).is_some(), "{key}");
+    }
+
+    let back = dir.path().join("zurück.pdf");
+    let id = f["id"].as_i64().expect("an id").to_string();
+    ok(&fahrplan(&db, &["evidence", "get", "M07", &id, "--output", back.to_str().expect("utf-8")]));
+    assert!(std::fs::read(&back).expect("read") == bytes, "byte for byte");
+    // Another measure's evidence id is not this measure's.
+    let other = fahrplan(&db, &["evidence", "get", "M08", &id, "--output", "x.bin"]);
+    assert_eq!(other.status.code(), Some(1));
+
+    ok(&fahrplan(&db, &["evidence", "remove", "M07", &id]));
+    assert_eq!(list(&db, "M07").len(), 1);
+    ok(&fahrplan(&db, &["undo"]));
+    assert_eq!(list(&db, "M07"), items, "undo brings it back as it was");
+}
+
+/// `sha256sum`'s digest of a file (coreutils).
+fn sha256sum(path: &Path) -> String {
+    let out = std::process::Command::new("sha256sum").arg(path).output().expect("sha256sum runs");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    text.split_whitespace().next().expect("a digest").to_owned()
+}
+
+#[test]
+fn missing_and_oversized_files_exit_1_and_leave_the_roadmap_unchanged() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let db = dir.path().join("r.sqlite");
+    let state = |db: &Path| {
+        let history = ok(&fahrplan(db, &["history", "--format", "json"]));
+        (history, ok(&fahrplan(db, &["show", "M07", "--format", "json"])))
+    };
+    let before = state(&db);
+    let missing = fahrplan(&db, &["evidence", "add", "M07", "--file", "/nicht/da.pdf"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("gibt es nicht"));
+
+    // 300 MB (sparse: no disk needed) and, under a 1 GB address-space limit, 4 GB: both are
+    // refused by their size before anything is read, so memory stays flat.
+    let big = dir.path().join("scan.tif");
+    let file = std::fs::File::create(&big).expect("created");
+    file.set_len(300 * 1024 * 1024).expect("sized");
+    let out = fahrplan(&db, &["evidence", "add", "M07", "--file", big.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("300,0 MB") && said.contains("höchstens 25 MB"), "{said}");
+    file.set_len(4 * 1024 * 1024 * 1024).expect("sized");
+    let limited = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1048576; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_fahrplan"))
+        .args(["evidence", "add", "M07", "--file"])
+        .arg(&big)
+        .arg("--db")
+        .arg(&db)
+        .env("FAHRPLAN_LANG", "de")
+        .output()
+        .expect("runs");
+    assert_eq!(limited.status.code(), Some(1), "{}", String::from_utf8_lossy(&limited.stderr));
+    assert!(String::from_utf8_lossy(&limited.stderr).contains("4,0 GB"));
+    // A folder is not a file; a link must be one the town can open.
+    let folder =
+        fahrplan(&db, &["evidence", "add", "M07", "--file", dir.path().to_str().expect("utf-8")]);
+    assert_eq!(folder.status.code(), Some(1));
+    let link = fahrplan(&db, &["evidence", "add", "M07", "--link", "ticket 4711"]);
+    assert_eq!(link.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&link.stderr).contains("https://"));
+    assert!(state(&db) == before, "nothing written");
+    assert!(list(&db, "M07").is_empty());
+}
+
+#[test]
+fn evidence_for_a_verdict_names_it_and_a_day_without_one_is_refused() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let db = dir.path().join("r.sqlite");
+    let file = dir.path().join("probe.txt");
+    std::fs::write(&file, "Wiederherstellung geprobt").expect("written");
+    let path = file.to_str().expect("utf-8");
+    ok(&fahrplan(&db, &["reevaluate", "M07", "--verdict", "effective", "--date", "2026-11-20"]));
+    ok(&fahrplan(&db, &["evidence", "add", "M07", "--file", path, "--reevaluation", "20.11.2026"]));
+    assert_eq!(list(&db, "M07")[0]["reevaluation"], "2026-11-20");
+    let none =
+        fahrplan(&db, &["evidence", "add", "M07", "--file", path, "--reevaluation", "2026-11-21"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("21.11.2026"));
+    // The report lists it by name and checksum.
+    let pdf = dir.path().join("bericht.pdf");
+    ok(&fahrplan(&db, &["export", "--format", "html", "--output", pdf.to_str().expect("utf-8")]));
+    let html = std::fs::read_to_string(&pdf).expect("read");
+    let sha = list(&db, "M07")[0]["sha256"].as_str().expect("a checksum").to_owned();
+    assert!(html.contains("Nachweise") && html.contains("probe.txt"));
+    assert!(html.contains(&sha[..16]) && html.contains(&sha[48..]), "the checksum in groups");
+}
+
+mod window {
+    //! The details' "Nachweise" (egui_kittest): listed with size and checksum, opened through a
+    //! temporary copy, removed, and files dropped on the window kept.
+
+    use std::sync::Mutex;
+
+    use chrono::NaiveDate;
+    use egui::accesskit::Role;
+    use egui_kittest::{Harness, kittest::Queryable};
+    use fahrplan::app::AppState;
+    use fahrplan::i18n::Lang;
+    use fahrplan::model::{EvidenceSource, NewEvidence};
+    use fahrplan::store::Store;
+    use fahrplan::ui::{FahrplanApp, Prefs, Tab};
+
+    static OPENED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+    fn record(target: &str) -> std::io::Result<()> {
+        OPENED.lock().expect("not poisoned").push(target.to_owned());
+        Ok(())
+    }
+
+    #[derive(Debug)]
+    struct Dropped(std::path::PathBuf);
+
+    impl egui::DroppedFile for Dropped {
+        fn path(&self) -> &std::path::Path {
+            &self.0
+        }
+        fn bytes(&self) -> Result<Vec<u8>, String> {
+            std::fs::read(&self.0).map_err(|e| e.to_string())
+        }
+    }
+
+    fn harness(store: Store) -> Harness<'static, FahrplanApp> {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date");
+        let mut state = AppState::new(store, Lang::De, today).expect("a roadmap");
+        state.set_opener(record);
+        let app = FahrplanApp::new(state, Prefs { tab: Tab::Table, ..Prefs::default() });
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1600.0, 2400.0))
+            .with_max_steps(12)
+            .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app);
+        harness.run();
+        harness
+    }
+
+    #[test]
+    fn the_details_list_open_remove_and_take_dropped_files() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let path = dir.path().join("a.sqlite");
+        let seed = fahrplan::app::default_seed(Lang::De).expect("the default roadmap");
+        let mut store = Store::create(&path, Some(&seed)).expect("a new file");
+        let bytes = b"%PDF-1.7 Protokoll".to_vec();
+        let new = NewEvidence {
+            source: EvidenceSource::File { name: "Protokoll.pdf".into(), bytes: bytes.clone() },
+            note: "Wiederherstellung geprobt".into(),
+            reevaluation: None,
+        };
+        let added = store.add_evidence("M07", &new).expect("added");
+        let mut harness = harness(store);
+        harness.get_by_label_contains("M07").click();
+        harness.run();
+        assert!(harness.query_by_label("Nachweise").is_some());
+        assert!(harness.query_all_by_label_contains("Wiederherstellung geprobt").next().is_some());
+        let sha = added.sha256.clone().expect("a checksum");
+        assert!(harness.query_by_label_contains(&sha).is_some(), "the checksum is shown");
+
+        // Opened through a temporary copy with the same bytes and name.
+        harness.get_by_label_contains("Protokoll.pdf").click();
+        harness.run();
+        let opened = OPENED.lock().expect("not poisoned").last().cloned().expect("opened");
+        assert!(opened.ends_with("Protokoll.pdf"), "{opened}");
+        assert_eq!(std::fs::read(&opened).expect("the copy"), bytes);
+
+        // A file dropped on the window becomes the shown measure's evidence.
+        let dropped = dir.path().join("Foto Serverraum.png");
+        std::fs::write(&dropped, b"\x89PNG").expect("written");
+        harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(dropped)));
+        harness.run();
+        let names: Vec<String> = harness
+            .state()
+            .state
+            .roadmap()
+            .evidence
+            .iter()
+            .filter(|e| e.code == "M07")
+            .map(|e| e.name.clone())
+            .collect();
+        assert_eq!(names, ["Protokoll.pdf", "Foto Serverraum.png"]);
+        assert!(
+            harness
+                .query_all_by_label_contains("„Foto Serverraum.png“ gespeichert")
+                .next()
+                .is_some()
+        );
+
+        // A link.
+        harness.get_by_role_and_label(Role::TextInput, "Link").focus();
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::TextInput, "Link")
+            .type_text("https://intranet/ticket/4711");
+        harness.run();
+        harness.get_by_label("Link hinzufügen").click();
+        harness.run();
+        let roadmap = harness.state().state.roadmap().clone();
+        assert!(
+            roadmap
+                .evidence
+                .iter()
+                .any(|e| e.url.as_deref() == Some("https://intranet/ticket/4711"))
+        );
+        assert!(harness.query_by_label("https://intranet/ticket/4711").is_some(), "listed");
+
+        // Removed (undo is the store's, tested there and on the command line).
+        let remove = harness.get_all_by_label("Entfernen").next().expect("a button");
+        remove.click();
+        harness.run();
+        let left: Vec<i64> =
+            harness.state().state.roadmap().evidence.iter().map(|e| e.id).collect();
+        assert!(!left.contains(&added.id));
+        assert!(harness.query_all_by_label_contains("„Protokoll.pdf“ entfernt").next().is_some());
+    }
+}
