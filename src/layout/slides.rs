@@ -79,7 +79,39 @@ pub enum Slide {
 
 /// The slides for the enabled kinds, with at most `rows_per_page` measures on a horizon slide.
 pub fn slides(roadmap: &Roadmap, enabled: &[SlideKind], rows_per_page: usize) -> Vec<Slide> {
-    let rows = rows_per_page.max(1);
+    #[allow(clippy::cast_precision_loss)]
+    let budget = rows_per_page.max(1) as f32;
+    slides_fitted(roadmap, enabled, budget, &|_| 1.0)
+}
+
+/// Splits a horizon's measures into pages: each page takes measures while their heights
+/// (`height` of a measure's index) add up to no more than `budget`, and at least one.
+fn pages(measures: &[usize], budget: f32, height: &dyn Fn(usize) -> f32) -> Vec<Vec<usize>> {
+    let mut pages: Vec<Vec<usize>> = Vec::new();
+    let mut used = f32::INFINITY;
+    for &i in measures {
+        let h = height(i);
+        if used + h > budget + 1e-3 {
+            pages.push(Vec::new());
+            used = 0.0;
+        }
+        used += h;
+        if let Some(page) = pages.last_mut() {
+            page.push(i);
+        }
+    }
+    pages
+}
+
+/// The slides for the enabled kinds; a horizon's measures are spread over as many slides as
+/// their rows need, each row as high as `height` says (a title on two lines takes more room
+/// than one on a single line), within `budget` per slide.
+pub fn slides_fitted(
+    roadmap: &Roadmap,
+    enabled: &[SlideKind],
+    budget: f32,
+    height: &dyn Fn(usize) -> f32,
+) -> Vec<Slide> {
     let mut slides = Vec::new();
     for kind in SlideKind::ALL.iter().filter(|k| enabled.contains(k)) {
         match kind {
@@ -92,13 +124,14 @@ pub fn slides(roadmap: &Roadmap, enabled: &[SlideKind], rows_per_page: usize) ->
                             roadmap.measures[i].horizon == *horizon && !roadmap.measures[i].archived
                         })
                         .collect();
-                    let pages = measures.len().div_ceil(rows).max(1);
-                    for (page, chunk) in measures.chunks(rows).enumerate() {
+                    let chunks = pages(&measures, budget, height);
+                    let count = chunks.len().max(1);
+                    for (page, chunk) in chunks.into_iter().enumerate() {
                         slides.push(Slide::Horizon {
                             horizon: *horizon,
-                            measures: chunk.to_vec(),
+                            measures: chunk,
                             page: page + 1,
-                            pages,
+                            pages: count,
                         });
                     }
                     if measures.is_empty() {
@@ -128,6 +161,33 @@ pub fn slides(roadmap: &Roadmap, enabled: &[SlideKind], rows_per_page: usize) ->
 mod tests {
     use super::*;
     use crate::model::Measure;
+
+    #[test]
+    fn pages_follow_the_height_of_each_row() {
+        let r = roadmap(6);
+        // Rows of 1 or 2 (titles on one or two lines) in a budget of 4: 1+2 | 1+2 | 1+2.
+        let tall = |i: usize| if i % 2 == 1 { 2.0 } else { 1.0 };
+        let s = slides_fitted(&r, &[SlideKind::Horizons], 4.0, &tall);
+        let short: Vec<&Vec<usize>> = s
+            .iter()
+            .filter_map(|s| match s {
+                Slide::Horizon { horizon: Horizon::Short, measures, .. } => Some(measures),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(short, [&vec![0, 1], &vec![2, 3], &vec![4, 5]]);
+        // Single-line rows all fit on fewer slides than if every row took two lines.
+        let one = slides_fitted(&r, &[SlideKind::Horizons], 4.0, &|_| 1.0);
+        let two = slides_fitted(&r, &[SlideKind::Horizons], 4.0, &|_| 2.0);
+        assert!(one.len() < two.len(), "{} < {}", one.len(), two.len());
+        // A row taller than a whole slide still gets a slide of its own.
+        let huge = slides_fitted(&r, &[SlideKind::Horizons], 4.0, &|_| 9.0);
+        assert!(
+            huge.iter()
+                .all(|s| !matches!(s, Slide::Horizon { measures, .. } if measures.len() > 1))
+        );
+        assert!(matches!(huge[0], Slide::Horizon { page: 1, pages: 6, .. }));
+    }
 
     fn roadmap(short: usize) -> Roadmap {
         let d = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();

@@ -9,10 +9,10 @@ use egui::{Align2, Color32, CornerRadius, FontId, Key, Rect, Sense, Ui, pos2, ve
 
 use super::theme::Tokens;
 use crate::app::AppState;
-use crate::layout::slides::{Slide, SlideKind, slides};
+use crate::layout::slides::{Slide, SlideKind, slides_fitted};
 use slides::{
-    SlideCtx, changes_slide, detail_slide, horizon_slide, measure_row, money_slide,
-    reevaluations_slide, timeline_slide, title_slide,
+    SlideCtx, changes_slide, detail_slide, horizon_slide, money_slide, reevaluations_slide,
+    status_row_height, timeline_slide, title_slide,
 };
 
 /// Where the presentation stands.
@@ -82,11 +82,12 @@ pub fn present_ui(
     let content = screen.shrink(margin);
     let title_height = tokens.text_title * 1.6;
     let footer_height = tokens.text_small * 1.5;
-    let rows_per_page = ((content.height() - title_height - footer_height - tokens.row_height)
-        / measure_row(&tokens))
-    .floor()
-    .max(1.0) as usize;
-    let deck = slides(roadmap, enabled, rows_per_page);
+    // Horizon slides take as many rows as their heights allow (one-line titles need less).
+    let budget = content.height() - title_height - footer_height - tokens.row_height;
+    let measuring = ui.painter();
+    let height =
+        |i: usize| status_row_height(measuring, &tokens, &roadmap.measures[i], content.width());
+    let deck = slides_fitted(roadmap, enabled, budget, &height);
     p.index = p.index.min(deck.len().saturating_sub(1));
 
     let outcome = keys(ui, p, deck.len());

@@ -206,10 +206,37 @@ pub(super) fn two_line_row(t: &Tokens) -> f32 {
     t.text_body * 1.25 + t.text_small * 1.25 + t.space_s
 }
 
-/// Height of a measure's row on a horizon slide: the title in up to two lines (the council reads
-/// the title, not the code), the owner below.
-pub(super) fn measure_row(t: &Tokens) -> f32 {
-    t.text_body * 1.4 * 2.0 + t.text_small * 1.3 + t.space_m
+/// The columns of a horizon slide `w` wide: code, title (most of the width: it wraps, it is not
+/// cut), status, progress.
+fn horizon_widths(w: f32) -> [f32; 4] {
+    [w * 0.08, w * 0.54, w * 0.22, w * 0.16]
+}
+
+/// The height of measure `m`'s row on a horizon slide `area_width` wide: its title on one line
+/// or two, as [`status_row`] sets it (the council reads the title, not the code), the owner
+/// below. Slides are filled by these heights, so short titles leave room for more rows.
+pub(super) fn status_row_height(
+    painter: &egui::Painter,
+    t: &Tokens,
+    m: &crate::model::Measure,
+    area_width: f32,
+) -> f32 {
+    let widths = horizon_widths(area_width);
+    let code = painter.layout_no_wrap(m.code.clone(), t.bold_font(t.text_body), Color32::BLACK);
+    let title_width =
+        widths[0] + widths[1] - (code.size().x.min(widths[0]) + t.space_s) - t.space_m;
+    let mut job = egui::text::LayoutJob::simple(
+        m.title.clone(),
+        font(t.text_body),
+        Color32::BLACK,
+        title_width.max(10.0),
+    );
+    job.wrap.max_rows = 2;
+    job.wrap.break_anywhere = false;
+    let lines = painter.layout_job(job).rows.len().clamp(1, 2);
+    #[allow(clippy::cast_precision_loss)]
+    let lines = lines as f32;
+    t.text_body * 1.4 * lines + t.text_small * 1.3 + t.space_m
 }
 
 /// Draws `text` at `pos` wrapped at `max_width` into at most two lines; a title too long for
@@ -331,9 +358,7 @@ pub(super) fn horizon_slide(
 ) {
     let t = ctx.tokens;
     let mut y = slide_title(painter, ctx, area, title);
-    let w = area.width();
-    // The title takes most of the width: it wraps, it is not cut.
-    let widths = [w * 0.08, w * 0.54, w * 0.22, w * 0.16];
+    let widths = horizon_widths(area.width());
     let small = t.bold_font(t.text_small);
     let mut x = area.left();
     for (key, width) in
@@ -354,7 +379,7 @@ pub(super) fn horizon_slide(
     }
     for &i in measures {
         status_row(painter, ctx, area.left(), y, i, &widths);
-        y += measure_row(t);
+        y += status_row_height(painter, t, &ctx.roadmap.measures[i], area.width());
     }
 }
 
