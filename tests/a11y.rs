@@ -79,11 +79,16 @@ fn every_interactive_node_of_every_view_has_a_name() {
                 harness.run();
                 assert_eq!(unnamed(&harness), Vec::<String>::new(), "{lang:?} details");
                 // The editor, every field of it.
-                let fields = interactive(&harness);
                 let edit = if lang == Lang::De { "Bearbeiten" } else { "Edit" };
+                let save = if lang == Lang::De { "Speichern" } else { "Save" };
+                assert!(harness.query_by_role_and_label(Role::Button, save).is_none());
                 harness.get_by_role_and_label(Role::Button, edit).click();
                 harness.run();
-                assert!(interactive(&harness) > fields + 10, "the editor opened");
+                assert!(
+                    harness.query_by_role_and_label(Role::Button, save).is_some(),
+                    "the editor opened"
+                );
+                assert!(interactive(&harness) > 20, "every field of it");
                 assert!(harness.query_all_by_role(Role::MultilineTextInput).next().is_some());
                 assert_eq!(unnamed(&harness), Vec::<String>::new(), "{lang:?} editor");
             }
