@@ -136,6 +136,40 @@ fn main() {
         }),
     );
 
+    // Evidence: a 25 MB file (the limit) read from disk, hashed and kept in the file, as
+    // `evidence add` and the window do it; each sample a new content (no de-duplication), on a
+    // file that grows by 25 MB per sample. Then read back whole.
+    let mut bytes: Vec<u8> = (0..fahrplan::model::MAX_EVIDENCE_BYTES)
+        .map(|i| u8::try_from((i * 7919 + i / 4093) % 251).unwrap())
+        .collect();
+    let scans: Vec<std::path::PathBuf> = (0..10_u32)
+        .map(|n| {
+            bytes[..4].copy_from_slice(&n.to_le_bytes());
+            let scan = dir.path().join(format!("scan-{n}.pdf"));
+            std::fs::write(&scan, &bytes).unwrap();
+            scan
+        })
+        .collect();
+    drop(bytes);
+    let mut next = scans.iter();
+    let mut last = 0;
+    record(
+        "evidence_add_25mb",
+        median(1, 9, || {
+            let scan = next.next().unwrap();
+            let source = fahrplan::app::read_evidence_file(scan).unwrap();
+            let new =
+                fahrplan::model::NewEvidence { source, note: String::new(), reevaluation: None };
+            last = store.add_evidence("M07", &new).unwrap().id;
+        }),
+    );
+    record(
+        "evidence_get_25mb",
+        median(1, 9, || {
+            std::hint::black_box(store.evidence_bytes("M07", last).unwrap());
+        }),
+    );
+
     // Exports of the default roadmap (as the window and `fahrplan export` make them).
     let fresh = Store::in_memory(Some(
         &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
