@@ -744,3 +744,4 @@ err-evidence-file-too-large = { $path } ist { $size } groß; ein Nachweis darf h
 err-link-empty = Bitte eine Datei oder einen Link angeben.
 err-link-unsupported = Ein Link muss mit http://, https:// oder file:// beginnen oder ein Netzwerkpfad (\\server\freigabe\…) sein.
 report-evidence-note = Dateien sind im Fahrplan gespeichert; die Prüfsumme (SHA-256) weist nach, dass eine vorgelegte Kopie unverändert ist.
+present-no-meeting = Noch keine Sitzung erfasst. Sobald im Überblick eine Sitzung eingetragen ist, zeigt diese Folie, was sich seitdem geändert hat.

@@ -747,3 +747,4 @@ err-evidence-file-too-large = { $path } is { $size }; evidence may be at most 25
 err-link-empty = Please give a file or a link.
 err-link-unsupported = A link must begin with http://, https:// or file://, or be a network path (\\server\share\…).
 report-evidence-note = Files are kept in the roadmap; the checksum (SHA-256) shows that a copy presented is unchanged.
+present-no-meeting = No meeting recorded yet. Once a meeting is entered in the overview, this slide shows what changed since.

@@ -84,9 +84,29 @@ pub fn slides(roadmap: &Roadmap, enabled: &[SlideKind], rows_per_page: usize) ->
     slides_fitted(roadmap, enabled, budget, &|_| 1.0)
 }
 
-/// Splits a horizon's measures into pages: each page takes measures while their heights
-/// (`height` of a measure's index) add up to no more than `budget`, and at least one.
+/// Splits a horizon's measures into as few pages as their heights allow, and spreads them
+/// evenly over those pages (8 rows on 3 pages: 3, 3, 2, not 4, 3, 1).
 fn pages(measures: &[usize], budget: f32, height: &dyn Fn(usize) -> f32) -> Vec<Vec<usize>> {
+    let fewest = fill(measures, budget, height).len();
+    // The smallest budget that still needs no more pages: found by halving the interval.
+    let (mut low, mut high) = (measures.iter().map(|&i| height(i)).fold(0.0, f32::max), budget);
+    if low >= high {
+        return fill(measures, budget, height);
+    }
+    for _ in 0..24 {
+        let mid = (low + high) / 2.0;
+        if fill(measures, mid, height).len() <= fewest {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    fill(measures, high, height)
+}
+
+/// Fills pages in order: each takes measures while their heights (`height` of a measure's
+/// index) add up to no more than `budget`, and at least one.
+fn fill(measures: &[usize], budget: f32, height: &dyn Fn(usize) -> f32) -> Vec<Vec<usize>> {
     let mut pages: Vec<Vec<usize>> = Vec::new();
     let mut used = f32::INFINITY;
     for &i in measures {
@@ -165,7 +185,8 @@ mod tests {
     #[test]
     fn pages_follow_the_height_of_each_row() {
         let r = roadmap(6);
-        // Rows of 1 or 2 (titles on one or two lines) in a budget of 4: 1+2+1 | 2+1 | 2.
+        // Rows of 1 or 2 (titles on one or two lines) in a budget of 4: three pages are needed
+        // (1+2+1 | 2+1 | 2), and the rows are spread over them evenly.
         let tall = |i: usize| if i % 2 == 1 { 2.0 } else { 1.0 };
         let s = slides_fitted(&r, &[SlideKind::Horizons], 4.0, &tall);
         let short: Vec<&Vec<usize>> = s
@@ -175,7 +196,18 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(short, [&vec![0, 1, 2], &vec![3, 4], &vec![5]]);
+        assert_eq!(short, [&vec![0, 1], &vec![2, 3], &vec![4, 5]]);
+        // Nine rows of one on pages of four: 3, 3, 3 (not 4, 4, 1).
+        let r8 = roadmap(9);
+        let s = slides_fitted(&r8, &[SlideKind::Horizons], 4.0, &|_| 1.0);
+        let sizes: Vec<usize> = s
+            .iter()
+            .filter_map(|s| match s {
+                Slide::Horizon { horizon: Horizon::Short, measures, .. } => Some(measures.len()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sizes, [3, 3, 3]);
         // Single-line rows all fit on fewer slides than if every row took two lines.
         let one = slides_fitted(&r, &[SlideKind::Horizons], 4.0, &|_| 1.0);
         let two = slides_fitted(&r, &[SlideKind::Horizons], 4.0, &|_| 2.0);
@@ -200,7 +232,8 @@ mod tests {
     }
 
     #[test]
-    fn long_horizons_are_split_over_pages() {
+    fn long_horizons_are_split_over_pages_evenly() {
+        // Twelve measures at most five a page: three pages of four, not 5, 5, 2.
         let r = roadmap(12);
         let s = slides(&r, &SlideKind::ALL, 5);
         let horizon_pages: Vec<(Horizon, usize, usize, usize)> = s
@@ -215,9 +248,9 @@ mod tests {
         assert_eq!(
             horizon_pages,
             [
-                (Horizon::Short, 5, 1, 3),
-                (Horizon::Short, 5, 2, 3),
-                (Horizon::Short, 2, 3, 3),
+                (Horizon::Short, 4, 1, 3),
+                (Horizon::Short, 4, 2, 3),
+                (Horizon::Short, 4, 3, 3),
                 (Horizon::Medium, 0, 1, 1),
                 (Horizon::Long, 1, 1, 1),
             ]

@@ -80,10 +80,13 @@ pub fn present_ui(
     ui.painter().rect_filled(screen, CornerRadius::ZERO, Tokens::PROJECTOR_BACKGROUND);
     let margin = tokens.space_l;
     let content = screen.shrink(margin);
-    let title_height = tokens.text_title * 1.6;
+    // Where a slide's content starts below its title and rule (as `slide_title` draws them).
+    let title_height = tokens.text_title * 1.25 + tokens.space_m;
     let footer_height = tokens.text_small * 1.5;
     // Horizon slides take as many rows as their heights allow (one-line titles need less).
-    let budget = content.height() - title_height - footer_height - tokens.row_height;
+    // (The last row needs no space below it.)
+    let budget =
+        content.height() - title_height - footer_height - tokens.row_height + tokens.space_m;
     let measuring = ui.painter();
     let height =
         |i: usize| status_row_height(measuring, &tokens, &roadmap.measures[i], content.width());

@@ -624,10 +624,22 @@ pub(super) fn changes_slide(
     let (t, tr) = (ctx.tokens, ctx.tr);
     let meeting = ctx.roadmap.last_meeting(ctx.today);
     let title = meeting.map_or_else(
-        || tr.t("dashboard-since-none"),
+        || tr.t("slide-changes"),
         |m| tr.f("present-since-meeting", &[("date", &tr.date(m.date))]),
     );
     let mut y = slide_title(painter, ctx, area, &title);
+    if meeting.is_none() {
+        // Said, not left blank: the council sees why there is nothing to compare with.
+        text_two_lines(
+            painter,
+            pos2(area.left(), y),
+            &tr.t("present-no-meeting"),
+            &font(t.text_body),
+            t.text_muted,
+            area.width(),
+        );
+        return;
+    }
     let (Some(meeting), Some(report)) = (meeting, report) else { return };
     let report = match report {
         Ok(report) => report,
