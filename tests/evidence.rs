@@ -146,13 +146,27 @@ fn evidence_for_a_verdict_names_it_and_a_day_without_one_is_refused() {
         fahrplan(&db, &["evidence", "add", "M07", "--file", path, "--reevaluation", "2026-11-21"]);
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("21.11.2026"));
-    // The report lists it by name and checksum.
-    let pdf = dir.path().join("bericht.pdf");
-    ok(&fahrplan(&db, &["export", "--format", "html", "--output", pdf.to_str().expect("utf-8")]));
-    let html = std::fs::read_to_string(&pdf).expect("read");
+    // The council's report lists it by name and checksum (in groups a page can break); the
+    // website's report does not publish evidence.
     let sha = list(&db, "M07")[0]["sha256"].as_str().expect("a checksum").to_owned();
-    assert!(html.contains("Nachweise") && html.contains("probe.txt"));
-    assert!(html.contains(&sha[..16]) && html.contains(&sha[48..]), "the checksum in groups");
+    let pdf = dir.path().join("bericht.pdf");
+    ok(&fahrplan(&db, &["export", "--format", "pdf", "--output", pdf.to_str().expect("utf-8")]));
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Nachweise") && text.contains("probe.txt"), "{text}");
+    for group in 0..4 {
+        let part = &sha[group * 16..group * 16 + 16];
+        assert!(text.contains(part), "checksum group {part}");
+    }
+    let html = dir.path().join("web.html");
+    ok(&fahrplan(&db, &["export", "--format", "html", "--output", html.to_str().expect("utf-8")]));
+    let html = std::fs::read_to_string(&html).expect("read");
+    assert!(!html.contains("probe.txt") && !html.contains(&sha[..16]), "not published");
 }
 
 mod window {
@@ -215,6 +229,13 @@ mod window {
             reevaluation: None,
         };
         let added = store.add_evidence("M07", &new).expect("added");
+        for source in [
+            EvidenceSource::File { name: "Rechnung.pdf.exe".into(), bytes: b"MZ".to_vec() },
+            EvidenceSource::Link(r"\\rathaus\it\tool.exe".into()),
+        ] {
+            let new = NewEvidence { source, note: String::new(), reevaluation: None };
+            store.add_evidence("M07", &new).expect("added");
+        }
         let mut harness = harness(store);
         harness.get_by_label_contains("M07").click();
         harness.run();
@@ -228,7 +249,20 @@ mod window {
         harness.run();
         let opened = OPENED.lock().expect("not poisoned").last().cloned().expect("opened");
         assert!(opened.ends_with("Protokoll.pdf"), "{opened}");
-        assert_eq!(std::fs::read(&opened).expect("the copy"), bytes);
+        assert!(std::fs::read(&opened).expect("the copy") == bytes, "the same bytes");
+        // In a private folder of its own (not a shared, predictable one).
+        let folder = std::path::Path::new(&opened).parent().expect("a folder");
+        assert!(
+            folder
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("fahrplan-nachweis-"))
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(folder).expect("there").permissions().mode();
+            assert_eq!(mode & 0o077, 0, "only the user may enter it: {mode:o}");
+        }
 
         // A file dropped on the window becomes the shown measure's evidence.
         let dropped = dir.path().join("Foto Serverraum.png");
@@ -244,7 +278,10 @@ mod window {
             .filter(|e| e.code == "M07")
             .map(|e| e.name.clone())
             .collect();
-        assert_eq!(names, ["Protokoll.pdf", "Foto Serverraum.png"]);
+        assert_eq!(
+            names,
+            ["Protokoll.pdf", "Rechnung.pdf.exe", r"\\rathaus\it\tool.exe", "Foto Serverraum.png"]
+        );
         assert!(
             harness
                 .query_all_by_label_contains("„Foto Serverraum.png“ gespeichert")
@@ -269,6 +306,16 @@ mod window {
                 .any(|e| e.url.as_deref() == Some("https://intranet/ticket/4711"))
         );
         assert!(harness.query_by_label("https://intranet/ticket/4711").is_some(), "listed");
+
+        // What could run is not handed to the system: a program file, a network path.
+        let handed = OPENED.lock().expect("not poisoned").len();
+        harness.get_by_label("Rechnung.pdf.exe").click();
+        harness.run();
+        assert!(harness.query_all_by_label_contains("wird nicht geöffnet").next().is_some());
+        harness.get_by_label(r"\\rathaus\it\tool.exe").click();
+        harness.run();
+        assert!(harness.query_all_by_label_contains("im Dateimanager öffnen").next().is_some());
+        assert_eq!(OPENED.lock().expect("not poisoned").len(), handed, "nothing handed over");
 
         // Removed (undo is the store's, tested there and on the command line).
         let remove = harness.get_all_by_label("Entfernen").next().expect("a button");

@@ -745,3 +745,7 @@ err-link-empty = Bitte eine Datei oder einen Link angeben.
 err-link-unsupported = Ein Link muss mit http://, https:// oder file:// beginnen oder ein Netzwerkpfad (\\server\freigabe\…) sein.
 report-evidence-note = Dateien sind im Fahrplan gespeichert; die Prüfsumme (SHA-256) weist nach, dass eine vorgelegte Kopie unverändert ist.
 present-no-meeting = Noch keine Sitzung erfasst. Sobald im Überblick eine Sitzung eingetragen ist, zeigt diese Folie, was sich seitdem geändert hat.
+evidence-save = Speichern …
+info-evidence-path = { $url } ist ein Pfad im Netz: bitte im Dateimanager öffnen (Fahrplan öffnet aus Sicherheitsgründen nur Webadressen).
+err-evidence-not-viewable = „{ $name }“ wird nicht geöffnet, denn Dateien dieser Art können Programme sein. Mit „Speichern …“ an einem Ort Ihrer Wahl ablegen.
+err-confirmed-before-verdict = Die Bewertung vom { $date } kann nicht vor diesem Tag bestätigt werden.

@@ -748,3 +748,7 @@ err-link-empty = Please give a file or a link.
 err-link-unsupported = A link must begin with http://, https:// or file://, or be a network path (\\server\share\…).
 report-evidence-note = Files are kept in the roadmap; the checksum (SHA-256) shows that a copy presented is unchanged.
 present-no-meeting = No meeting recorded yet. Once a meeting is entered in the overview, this slide shows what changed since.
+evidence-save = Save …
+info-evidence-path = { $url } is a network path: please open it in the file manager (for safety, Fahrplan opens web addresses only).
+err-evidence-not-viewable = “{ $name }” is not opened: files of this kind can be programs. Use “Save …” to keep it where you choose.
+err-confirmed-before-verdict = The verdict of { $date } cannot be confirmed before that day.

@@ -83,13 +83,6 @@ pub fn read_evidence_file(path: &Path) -> Result<EvidenceSource, EvidenceFileErr
     Ok(EvidenceSource::File { name, bytes })
 }
 
-/// Where a piece of evidence is opened from: a folder of its own under the system's temporary
-/// folder, the file under its own name (so the viewer shows it).
-pub fn evidence_temp_path(id: i64, name: &str) -> PathBuf {
-    let name = crate::model::evidence_name(name);
-    std::env::temp_dir().join("fahrplan-evidence").join(id.to_string()).join(name)
-}
-
 /// How a file or a link is handed to the system (the default: its viewer or browser).
 pub type Opener = fn(&str) -> std::io::Result<()>;
 
@@ -123,9 +116,17 @@ impl AppState {
                 self.write(|s| s.remove_evidence(&code, id)).map_err(|e| e.localize(&self.tr))?;
                 Ok(Some(self.tr.f("info-evidence-removed", &[("code", &code), ("name", &name)])))
             }
-            Command::OpenEvidence { code, id } => {
-                self.open_evidence(&code, id).map_err(|e| e.localize(&self.tr))?;
-                Ok(None)
+            Command::OpenEvidence { code, id } => self.open_evidence(&code, id),
+            Command::SaveEvidence { code, id, path } => {
+                let bytes =
+                    self.store.evidence_bytes(&code, id).map_err(|e| e.localize(&self.tr))?;
+                super::write_atomically(&path, &bytes).map_err(|e| {
+                    let path = path.display().to_string();
+                    self.tr.f("err-io", &[("path", &path), ("detail", &e.to_string())])
+                })?;
+                let size = self.tr.size(u64::try_from(bytes.len()).unwrap_or(u64::MAX));
+                let path = path.display().to_string();
+                Ok(Some(self.tr.f("cli-evidence-saved", &[("path", &path), ("size", &size)])))
             }
             _ => Ok(None),
         }
@@ -140,32 +141,46 @@ impl AppState {
             .unwrap_or_default()
     }
 
-    /// Saves a file's bytes to a temporary file and opens it; a link is opened as it is.
-    fn open_evidence(&mut self, code: &str, id: i64) -> Result<(), StoreError> {
+    /// Hands evidence to the system: a web link to the browser; a document or picture, saved to
+    /// a new private temporary folder under a safe name, to its viewer. Anything that could run
+    /// (a program, a script, a shortcut, a `file://` or network path) is not handed over: the
+    /// user is told to save it or to open the path himself.
+    fn open_evidence(&mut self, code: &str, id: i64) -> Result<Option<String>, String> {
+        let tr = &self.tr;
         let Some(evidence) =
             self.roadmap.evidence.iter().find(|e| e.id == id && e.code == code).cloned()
         else {
-            return Err(StoreError::UnknownEvidence(id));
+            return Err(StoreError::UnknownEvidence(id).localize(tr));
         };
         let target = match &evidence.url {
-            Some(url) => url.clone(),
+            Some(url) if crate::model::is_web_link(url) => url.trim().to_owned(),
+            Some(url) => return Ok(Some(tr.f("info-evidence-path", &[("url", url)]))),
+            None if !crate::model::is_viewable(&evidence.name) => {
+                return Err(tr.f("err-evidence-not-viewable", &[("name", &evidence.name)]));
+            }
             None => {
-                let bytes = self.store.evidence_bytes(code, id)?;
-                let path = evidence_temp_path(id, &evidence.name);
-                let io = |e: std::io::Error| StoreError::Io {
-                    path: path.clone(),
-                    detail: e.to_string(),
+                let bytes = self.store.evidence_bytes(code, id).map_err(|e| e.localize(tr))?;
+                let io = |path: &std::path::Path, e: &std::io::Error| {
+                    let path = path.display().to_string();
+                    tr.f("err-io", &[("path", &path), ("detail", &e.to_string())])
                 };
-                if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir).map_err(io)?;
+                let mut folder = tempfile::Builder::new();
+                folder.prefix("fahrplan-nachweis-");
+                // Only the user may enter it (nobody else can swap the file before it opens).
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    folder.permissions(std::fs::Permissions::from_mode(0o700));
                 }
-                super::write_atomically(&path, &bytes).map_err(io)?;
+                let dir = folder.tempdir().map_err(|e| io(&std::env::temp_dir(), &e))?.keep();
+                let path = dir.join(crate::model::safe_file_name(&evidence.name));
+                std::fs::write(&path, &bytes).map_err(|e| io(&path, &e))?;
                 path.display().to_string()
             }
         };
         (self.opener)(&target)
-            .map_err(|e| StoreError::Io { path: PathBuf::from(&target), detail: e.to_string() })?;
+            .map_err(|e| tr.f("err-io", &[("path", &target), ("detail", &e.to_string())]))?;
         self.opened_evidence = Some(target);
-        Ok(())
+        Ok(None)
     }
 }

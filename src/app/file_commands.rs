@@ -47,6 +47,7 @@ impl AppState {
             | Command::AddEvidence { .. }
             | Command::RemoveEvidence { .. }
             | Command::OpenEvidence { .. }
+            | Command::SaveEvidence { .. }
             | Command::SaveMeasure { .. }
             | Command::DeleteMeasure(_)
             | Command::SetArchived { .. }

@@ -16,9 +16,7 @@ mod words;
 use std::path::{Path, PathBuf};
 
 pub use clock::Clock;
-pub use evidence::{
-    EvidenceFileError, Opener, evidence_temp_path, read_evidence_file, system_opener,
-};
+pub use evidence::{EvidenceFileError, Opener, read_evidence_file, system_opener};
 pub use files::{MAX_IMPORT_BYTES, ReadError, display_name, read_import, write_atomically};
 pub use jobs::{ImportPreview, Job};
 pub use seed::{SeedError, default_roadmap_info, default_seed};
@@ -114,6 +112,15 @@ pub enum Command {
         code: String,
         /// The evidence.
         id: i64,
+    },
+    /// Save a file kept as evidence where the user chose.
+    SaveEvidence {
+        /// The measure's code.
+        code: String,
+        /// The evidence.
+        id: i64,
+        /// Where.
+        path: PathBuf,
     },
     /// Save an edited measure (all fields), based on the version the editor started from; or a
     /// new one (`original` is `None`).
@@ -552,7 +559,8 @@ impl AppState {
             }
             Command::AddEvidence { .. }
             | Command::RemoveEvidence { .. }
-            | Command::OpenEvidence { .. } => self.apply_evidence(command),
+            | Command::OpenEvidence { .. }
+            | Command::SaveEvidence { .. } => self.apply_evidence(command),
             command => self.apply_store(command).map_err(|e| e.localize(&self.tr)),
         }
     }

@@ -55,6 +55,9 @@ impl StoreError {
             Self::NoReevaluation(code) => tr.f("err-no-reevaluation", &[("code", code)]),
             Self::SelfConfirmation { by } => tr.f("err-self-confirmation", &[("by", by)]),
             Self::AlreadyConfirmed { by } => tr.f("err-already-confirmed", &[("by", by)]),
+            Self::ConfirmedBeforeVerdict { verdict } => {
+                tr.f("err-confirmed-before-verdict", &[("date", &tr.date(*verdict))])
+            }
             Self::NoReevaluationOn { code, date } => {
                 tr.f("err-no-reevaluation-on", &[("code", code), ("date", &tr.date(*date))])
             }

@@ -110,6 +110,10 @@ impl HtmlSink {
 }
 
 impl Sink for HtmlSink {
+    fn is_public(&self) -> bool {
+        true
+    }
+
     fn section(&mut self, title: &str, _keep: f32) {
         self.close_section();
         let id = format!("s{}", self.sections.len() + 1);

@@ -116,13 +116,62 @@ pub fn check_link(url: &str) -> Result<String, LinkError> {
     Ok(url.to_owned())
 }
 
-/// A file name as evidence keeps it: the last part of a path, without control characters; never
-/// empty (`file` when nothing is left).
+/// Characters that change how text around them is shown (direction overrides, invisible
+/// joiners): a name with U+202E could show `Protokollexe.pdf` for `Protokoll\u{202e}fdp.exe`.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{061c}')
+}
+
+/// A file name as evidence keeps it: the last part of a path, without control and direction
+/// characters; never empty (`file` when nothing is left).
 pub fn evidence_name(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let clean: String = last.chars().filter(|c| !c.is_control()).collect();
+    let clean: String = last.chars().filter(|c| !c.is_control() && !is_format(*c)).collect();
     let clean = clean.trim();
     if clean.is_empty() { "file".to_owned() } else { clean.to_owned() }
+}
+
+/// The file types the window hands to the system's viewer: documents and pictures. Anything
+/// else (programs, scripts, shortcuts, web pages) is only saved where the user says, never run.
+pub const VIEWABLE: &[&str] = &[
+    "pdf", "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp", "txt", "csv", "odt", "ods",
+    "odp", "odg", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "rtf", "eml", "msg", "xml", "json",
+];
+
+/// Whether a file of this name is opened with the system's viewer (see [`VIEWABLE`]).
+pub fn is_viewable(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && VIEWABLE.contains(&ext.to_ascii_lowercase().as_str())
+    })
+}
+
+/// Whether a link is a web address (the only links the window hands to the system: a `file://`
+/// or network path could name a program).
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// A name safe to create in a folder of its own on every system: letters, digits and
+/// `space . - _ ( )` only (no drive letters, no `..`, no reserved device names), the extension
+/// kept.
+pub fn safe_file_name(name: &str) -> String {
+    let clean: String = evidence_name(name)
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | '(' | ')') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let clean = clean.trim_matches(|c| c == '.' || c == ' ');
+    let stem = clean.split('.').next().unwrap_or_default().to_ascii_uppercase();
+    let reserved = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((stem.starts_with("COM") || stem.starts_with("LPT")) && stem.len() == 4);
+    let clean: String = clean.chars().take(120).collect();
+    if clean.is_empty() || reserved { format!("Nachweis_{clean}") } else { clean }
 }
 
 /// A digest as 64 lower-case hex digits.
@@ -162,6 +211,41 @@ mod tests {
         assert_eq!(evidence_name("/home/anna/Protokoll 2026.pdf"), "Protokoll 2026.pdf");
         assert_eq!(evidence_name("C:\\Scans\\scan\u{7}.png"), "scan.png");
         assert_eq!(evidence_name("/tmp/"), "file");
+    }
+
+    #[test]
+    fn only_documents_and_web_links_are_handed_to_the_system() {
+        assert!(is_viewable("Protokoll.PDF") && is_viewable("scan.jpeg"));
+        for name in [
+            "setup.exe",
+            "run.bat",
+            "x.js",
+            "a.hta",
+            "l.lnk",
+            "s.ps1",
+            "x.desktop",
+            "pdf",
+            ".pdf",
+            "page.html",
+        ] {
+            assert!(!is_viewable(name), "{name}");
+        }
+        assert!(is_web_link(" HTTPS://intranet/x") && is_web_link("http://x"));
+        assert!(!is_web_link("file:///usr/bin/xterm") && !is_web_link(r"\\server\share\x.exe"));
+        assert_eq!(evidence_name("Protokoll\u{202e}fdp.exe"), "Protokollfdp.exe");
+        assert!(!is_viewable(&evidence_name("Protokoll\u{202e}fdp.exe")));
+    }
+
+    #[test]
+    fn file_names_for_the_temporary_copy_stay_in_their_folder() {
+        assert_eq!(safe_file_name("C:evil.bat"), "C_evil.bat");
+        assert_eq!(safe_file_name("Prüfung: 1/2.pdf"), "2.pdf");
+        assert_eq!(safe_file_name("a:b?.pdf"), "a_b_.pdf");
+        assert_eq!(safe_file_name(".."), "Nachweis_");
+        assert_eq!(safe_file_name("CON.txt"), "Nachweis_CON.txt");
+        assert_eq!(safe_file_name("com1.pdf"), "Nachweis_com1.pdf");
+        assert_eq!(safe_file_name("Protokoll (2026).pdf"), "Protokoll (2026).pdf");
+        assert!(safe_file_name(&"x".repeat(500)).len() <= 120);
     }
 
     #[test]

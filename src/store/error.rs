@@ -158,6 +158,12 @@ pub enum StoreError {
         /// Who confirmed it.
         by: String,
     },
+    /// A confirmation dated before the verdict it confirms.
+    #[error("a verdict of {verdict} cannot be confirmed before that day")]
+    ConfirmedBeforeVerdict {
+        /// The verdict's day.
+        verdict: chrono::NaiveDate,
+    },
     /// The measure has no re-evaluation on the day named for the evidence.
     #[error("{code} has no re-evaluation on {date}")]
     NoReevaluationOn {
@@ -316,6 +322,7 @@ impl StoreError {
                 | Self::SelfConfirmation { .. }
                 | Self::AlreadyConfirmed { .. }
                 | Self::NoReevaluationOn { .. }
+                | Self::ConfirmedBeforeVerdict { .. }
                 | Self::UnknownEvidence(_)
                 | Self::NotAFile(_)
                 | Self::EvidenceTooLarge { .. }

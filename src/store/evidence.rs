@@ -58,7 +58,15 @@ fn load_one(db: &mut dyn Sql, code: &str, id: i64) -> Result<Evidence> {
 pub(super) fn evidence_bytes(db: &mut dyn Sql, code: &str, id: i64) -> Result<Vec<u8>> {
     let evidence = load_one(db, code, id)?;
     let sha = evidence.sha256.ok_or(StoreError::NotAFile(id))?;
-    file_bytes(db, &sha)?.ok_or(StoreError::UnknownEvidence(id))
+    let bytes = file_bytes(db, &sha)?.ok_or(StoreError::UnknownEvidence(id))?;
+    // What is given back is what was added: bytes changed in the database are not passed on.
+    if hex(&Sha256::digest(&bytes)) != sha {
+        return Err(StoreError::Damaged {
+            path: Default::default(),
+            detail: format!("evidence {id}: the bytes no longer match their SHA-256"),
+        });
+    }
+    Ok(bytes)
 }
 
 /// The bytes kept under a checksum.

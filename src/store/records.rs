@@ -367,12 +367,13 @@ pub(super) fn confirm_reevaluation(
 ) -> Result<()> {
     let measure = measure_id(tx, code)?;
     let latest = tx.query(
-        "SELECT id, by_whom, confirmed_by FROM reevaluation WHERE measure_id = ?1 \
+        "SELECT id, by_whom, confirmed_by, date FROM reevaluation WHERE measure_id = ?1 \
          ORDER BY date DESC, id DESC LIMIT 1",
         params![measure],
     )?;
     let row = latest.first().ok_or_else(|| StoreError::NoReevaluation(code.to_owned()))?;
     let (id, by, confirmed) = (row.int(0)?, row.text(1)?, row.opt_text(2)?);
+    let verdict_date = row.date(3)?;
     if seen.is_some_and(|seen| seen != id) {
         return Err(StoreError::Conflict { code: code.to_owned() });
     }
@@ -381,6 +382,10 @@ pub(super) fn confirm_reevaluation(
     }
     if crate::model::same_person(&by, who) {
         return Err(StoreError::SelfConfirmation { by });
+    }
+    // Confirmed on or after the day of the verdict (as the import checks it).
+    if date < verdict_date {
+        return Err(StoreError::ConfirmedBeforeVerdict { verdict: verdict_date });
     }
     set_confirmation(
         tx,

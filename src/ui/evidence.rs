@@ -39,6 +39,16 @@ fn item_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, e: &Evidence) {
         if open.clicked() {
             ctx.commands.push(Command::OpenEvidence { code: e.code.clone(), id: e.id });
         }
+        if e.sha256.is_some() {
+            let save = ui.small_button(tr.t("evidence-save"));
+            if save.clicked()
+                && let Some(path) = rfd::FileDialog::new()
+                    .set_file_name(crate::model::safe_file_name(&e.name))
+                    .save_file()
+            {
+                ctx.commands.push(Command::SaveEvidence { code: e.code.clone(), id: e.id, path });
+            }
+        }
         if !ctx.read_only {
             let remove = ui
                 .small_button(tr.t("evidence-remove"))

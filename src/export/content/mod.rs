@@ -161,6 +161,11 @@ pub trait Sink {
     fn gap(&mut self, points: f32);
     /// The timeline of the active measures, with its description for those who cannot see it.
     fn timeline(&mut self, cx: &Context<'_>) -> Result<(), ReportError>;
+    /// Whether the report is published (the website's): internal details such as intranet
+    /// addresses, network paths and login names of the evidence are left out.
+    fn is_public(&self) -> bool {
+        false
+    }
 }
 
 /// Writes the report's sections in their order into `sink`.

@@ -146,11 +146,11 @@ fn grouped(sha: &str) -> String {
 
 /// "Nachweise": per measure, each file by name, size and SHA-256 (so a copy handed to an
 /// auditor can be checked against the report) and each link by its address. No section while
-/// there is no evidence.
+/// there is no evidence, and none in the published (website) report.
 pub fn evidence_section(flow: &mut dyn Sink, cx: &Context<'_>) {
     let tr = cx.tr;
     let evidence = &cx.roadmap.evidence;
-    if evidence.is_empty() {
+    if evidence.is_empty() || flow.is_public() {
         return;
     }
     flow.section(&tr.t("evidence-heading"), 80.0);

@@ -285,9 +285,14 @@ impl PgStore {
             ))
         })?;
         let mut copy = crate::store::Store::create(target, None)?;
-        // The evidence files first (one at a time), then the evidence that names them.
-        for sha in self.evidence_checksums()? {
-            if let Some(bytes) = self.evidence_file(&sha)? {
+        // The evidence files first (one at a time), then the evidence that names them: the files
+        // of the roadmap just read (evidence removed meanwhile keeps its bytes for undo).
+        let mut checksums: Vec<&String> =
+            roadmap.evidence.iter().filter_map(|e| e.sha256.as_ref()).collect();
+        checksums.sort();
+        checksums.dedup();
+        for sha in checksums {
+            if let Some(bytes) = self.evidence_file(sha)? {
                 copy.put_evidence_file(&bytes)?;
             }
         }

@@ -630,6 +630,11 @@ pub(super) fn a_verdict_is_confirmed_by_another_person_recorded_undone_and_copie
         store.confirm_reevaluation("M07", (date(2026, 12, 1), "bernd", Some(-1)), ""),
         Err(StoreError::Conflict { .. })
     ));
+    // Not before the day of the verdict.
+    assert!(matches!(
+        store.confirm_reevaluation("M07", (date(2026, 11, 29), "bernd", None), ""),
+        Err(StoreError::ConfirmedBeforeVerdict { verdict }) if verdict == date(2026, 11, 30)
+    ));
     store.confirm_reevaluation("M07", (date(2026, 12, 1), "bernd", None), "Protokoll").unwrap();
     let confirmed = latest(store.as_ref()).unwrap();
     assert_eq!(

@@ -498,6 +498,29 @@ fn a_version_7_file_keeps_its_verdicts_unconfirmed_and_takes_evidence() {
 }
 
 #[test]
+fn evidence_whose_bytes_were_changed_in_the_file_is_not_given_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("e.sqlite");
+    let mut store =
+        Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
+    let new = crate::model::NewEvidence {
+        source: crate::model::EvidenceSource::File {
+            name: "p.pdf".into(),
+            bytes: b"%PDF-1.7".to_vec(),
+        },
+        note: String::new(),
+        reevaluation: None,
+    };
+    let added = store.add_evidence("M07", &new).unwrap();
+    assert_eq!(store.evidence_bytes("M07", added.id).unwrap(), b"%PDF-1.7");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute("UPDATE evidence_file SET data = x'2550444646'", []).unwrap();
+    }
+    assert!(matches!(store.evidence_bytes("M07", added.id), Err(StoreError::Damaged { .. })));
+}
+
+#[test]
 fn the_watcher_reports_commits_from_other_connections() {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let dir = tempfile::tempdir().unwrap();
