@@ -75,12 +75,12 @@ fn the_calendar_turns_the_months() {
     open_expense_form(&mut harness, Lang::De);
     harness.query_all_by_label("Kalender").next().expect("a calendar").click();
     harness.run();
-    harness.get_by_label("▶").click();
+    harness.get_by_label("Nächster Monat").click();
     harness.run();
     assert!(harness.query_by_label("Dezember 2026").is_some());
-    harness.get_by_label("◀").click();
+    harness.get_by_label("Voriger Monat").click();
     harness.run();
-    harness.get_by_label("◀").click();
+    harness.get_by_label("Voriger Monat").click();
     harness.run();
     assert!(harness.query_by_label("Oktober 2026").is_some());
     harness.get_by_label("31.10.2026").click();

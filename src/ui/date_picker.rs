@@ -34,13 +34,13 @@ pub fn date_picker_button(
         .show(|ui| {
             let month = shown_month(ui, id, first(typed));
             ui.horizontal(|ui| {
-                if ui.button("◀").on_hover_text(tr.t("date-previous-month")).clicked() {
+                if month_button(ui, "◀", &tr.t("date-previous-month")).clicked() {
                     let previous = month.checked_sub_months(Months::new(1)).unwrap_or(month);
                     ui.data_mut(|d| d.insert_temp(id, previous));
                 }
                 let name = tr.t(&format!("month-{}", month.month()));
                 ui.label(RichText::new(format!("{name} {}", month.year())).strong());
-                if ui.button("▶").on_hover_text(tr.t("date-next-month")).clicked() {
+                if month_button(ui, "▶", &tr.t("date-next-month")).clicked() {
                     let next = month.checked_add_months(Months::new(1)).unwrap_or(month);
                     ui.data_mut(|d| d.insert_temp(id, next));
                 }
@@ -95,4 +95,12 @@ fn month_grid(
         }
     });
     clicked
+}
+
+/// An arrow button that a screen reader names by what it does ("Voriger Monat"), not by its
+/// glyph.
+fn month_button(ui: &mut Ui, arrow: &str, name: &str) -> egui::Response {
+    let response = ui.button(arrow).on_hover_text(name);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, name));
+    response
 }
