@@ -289,7 +289,17 @@ mod window {
                 .is_some()
         );
 
-        // A link.
+        // A link the store refuses stays in its field to be corrected; a good one is added and
+        // the field emptied.
+        harness.get_by_role_and_label(Role::TextInput, "Link").focus();
+        harness.run();
+        harness.get_by_role_and_label(Role::TextInput, "Link").type_text("intranet/ticket");
+        harness.run();
+        harness.get_by_label("Link hinzufügen").click();
+        harness.run();
+        assert!(harness.query_all_by_label_contains("muss mit http://").next().is_some());
+        assert_eq!(harness.state().view.forms.evidence_link, "intranet/ticket");
+        harness.state_mut().view.forms.evidence_link.clear();
         harness.get_by_role_and_label(Role::TextInput, "Link").focus();
         harness.run();
         harness
@@ -306,6 +316,7 @@ mod window {
                 .any(|e| e.url.as_deref() == Some("https://intranet/ticket/4711"))
         );
         assert!(harness.query_by_label("https://intranet/ticket/4711").is_some(), "listed");
+        assert!(harness.state().view.forms.evidence_link.is_empty(), "the field is emptied");
 
         // What could run is not handed to the system: a program file, a network path.
         let handed = OPENED.lock().expect("not poisoned").len();

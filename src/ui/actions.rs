@@ -35,6 +35,9 @@ pub struct Forms {
     pub evidence_link: String,
     /// Evidence: the note for the next file or link.
     pub evidence_note: String,
+    /// Evidence: how many pieces the measure had when one was added from the form; the typed
+    /// link and note are cleared once there are more (kept when the store refused it).
+    pub evidence_pending: Option<usize>,
 }
 
 impl Forms {

@@ -16,6 +16,12 @@ pub fn evidence_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Me
     ui.label(RichText::new(tr.t("evidence-heading")).strong().color(tokens.text_strong));
     ui.add_space(tokens.space_xs);
     let items: Vec<&Evidence> = ctx.roadmap.evidence.iter().filter(|e| e.code == m.code).collect();
+    // What was typed goes once the evidence is there (a refusal keeps it for correcting).
+    if forms.evidence_pending.is_some_and(|before| items.len() > before) {
+        forms.evidence_pending = None;
+        forms.evidence_link.clear();
+        forms.evidence_note.clear();
+    }
     if items.is_empty() {
         muted(ui, tokens, tr.t(if ctx.read_only { "none-yet" } else { "evidence-empty" }));
     }
@@ -115,23 +121,28 @@ fn add_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure) {
         let link = forms.evidence_link.trim().to_owned();
         if ui.add_enabled(!link.is_empty(), egui::Button::new(tr.t("evidence-add-link"))).clicked()
         {
+            forms.evidence_pending = Some(count(ctx, m));
             ctx.commands.push(Command::AddEvidence {
                 code: m.code.clone(),
                 file: None,
                 link: Some(link),
-                note: std::mem::take(&mut forms.evidence_note),
+                note: forms.evidence_note.clone(),
             });
-            forms.evidence_link.clear();
         }
     });
 }
 
+fn count(ctx: &ViewCtx<'_>, m: &Measure) -> usize {
+    ctx.roadmap.evidence.iter().filter(|e| e.code == m.code).count()
+}
+
 fn push_file(ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure, path: std::path::PathBuf) {
+    forms.evidence_pending = Some(count(ctx, m));
     ctx.commands.push(Command::AddEvidence {
         code: m.code.clone(),
         file: Some(path),
         link: None,
-        note: std::mem::take(&mut forms.evidence_note),
+        note: forms.evidence_note.clone(),
     });
 }
 
