@@ -304,6 +304,35 @@ pub fn signed_money(tr: &I18n, money: Money) -> String {
     }
 }
 
+/// How far spending is from the plan to date: `+1.234 € (+5 %)`, `−600 € (−5 %)`; without a
+/// percentage while nothing is planned to date.
+pub fn money_deviation(tr: &I18n, f: &crate::model::Figures) -> String {
+    let amount = signed_money(tr, f.deviation());
+    match f.deviation_percent() {
+        Some(p) => {
+            let sign = match p.signum() {
+                1 => "+",
+                -1 => "−",
+                _ => "",
+            };
+            let n = p.unsigned_abs();
+            let percent = match tr.lang {
+                Lang::De => format!("{sign}{n} %"),
+                Lang::En => format!("{sign}{n}%"),
+            };
+            format!("{amount} ({percent})")
+        }
+        None => amount,
+    }
+}
+
+/// The period money figures cover: `seit 03/2023`, `since 03/2023`; empty without a start.
+pub fn money_since(tr: &I18n, since: Option<NaiveDate>) -> String {
+    since.map_or_else(String::new, |d| {
+        tr.f("money-since", &[("month", &d.format("%m/%Y").to_string())])
+    })
+}
+
 /// What moved for a measure since the baseline, in words: "fällig 487 Tage später;
 /// Einmalkosten +35.000 €; Förderung", "neu seit dem Beschluss", "seit dem Beschluss entfallen".
 pub fn deviation_text(tr: &I18n, m: &crate::model::Deviation) -> String {
@@ -364,9 +393,36 @@ pub fn value_label(tr: &I18n, field: &str, value: Option<&str>) -> String {
         "start" | "due" | "completed" | "next_reevaluation" => date(value),
         "planned_one_off_cents" | "planned_yearly_cents" | "expense" => money(value),
         "archived" => Some(tr.t(if value == "true" { "yes" } else { "no" })),
+        // "2026-11-27 Gemeinderat": the day in the UI's format, the title as it is.
+        "meeting-added" | "meeting-deleted" | "baseline-added" | "baseline-deleted" => {
+            value.split_once(' ').and_then(|(day, title)| date(day).map(|d| format!("{d} {title}")))
+        }
         _ => None,
     };
     shown.unwrap_or_else(|| value.to_owned())
+}
+
+/// A history row's change as the user reads it: an expense as what was booked
+/// (`+1.234,56 € gebucht`) or cancelled (`−1.234,56 € storniert`), never as a value that changed
+/// from nothing; any other field `old → new` in the UI's words and formats.
+pub fn change_text(tr: &I18n, field: &str, old: Option<&str>, new: Option<&str>) -> String {
+    let amount = |v: &str| v.parse::<i64>().ok().map(|c| tr.money(Money(c.saturating_abs())));
+    if field == "expense" {
+        match (old, new) {
+            (None, Some(n)) => {
+                if let Some(a) = amount(n) {
+                    return tr.f("change-booked", &[("amount", &a)]);
+                }
+            }
+            (Some(o), None) => {
+                if let Some(a) = amount(o) {
+                    return tr.f("change-unbooked", &[("amount", &a)]);
+                }
+            }
+            _ => {}
+        }
+    }
+    format!("{} → {}", value_label(tr, field, old), value_label(tr, field, new))
 }
 
 /// Parses a date as ISO (`2026-12-31`) or German (`31.12.2026`, two-digit years are refused).

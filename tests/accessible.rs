@@ -148,7 +148,7 @@ fn the_pdf_report_is_tagged_pdf_ua_and_passes_the_checkers() {
     }
     assert!(entries >= 8, "{entries} entries in the contents");
     assert!(!tagged.contains("bericht.sqlite · Stand"), "a footer is in the tagged text");
-    assert!(tagged.contains("\"Überblick\""));
+    assert!(tagged.contains("\"Übersicht\""));
 
     let Some(pdfua) = checker("venv/bin/pdfua") else { return };
     let checked = run(&pdfua, &["check", pdf.to_str().unwrap()]);
@@ -182,7 +182,7 @@ fn the_pdf_report_is_tagged_pdf_ua_and_passes_the_checkers() {
     assert!(facts["title"].as_str().unwrap().contains("Bericht für den Gemeinderat"));
     let outline: Vec<&str> =
         facts["outline"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
-    assert!(outline.starts_with(&["Überblick", "Zeitplan aller Maßnahmen"]), "{outline:?}");
+    assert!(outline.starts_with(&["Übersicht", "Zeitplan aller Maßnahmen"]), "{outline:?}");
     assert!(outline.len() >= 8, "{outline:?}");
     // Fonts are subsets (a tag of six capitals before the name).
     for font in facts["fonts"].as_array().unwrap() {

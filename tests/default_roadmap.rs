@@ -9,6 +9,8 @@
 //! - the last re-evaluation of the source becomes one recorded re-evaluation, and the next date
 //!   follows from it by the app's own rule ([`next_reevaluation`]); a measure never re-evaluated is
 //!   due one interval after its delivery (completion, else due date);
+//! - the budget note is the source's basis, in German from `assets/source/blumberg-budget-basis-de.json`
+//!   (the German note never sends the reader to the English one);
 //! - the money spent so far becomes the one-off cost (up to the planned one-off, booked on the day
 //!   of delivery) and running costs for the rest, spread pro rata over the months since delivery,
 //!   booked once a year (15 December, and on the "as of" day in the current year).
@@ -23,6 +25,8 @@ use serde::{Deserialize, Serialize};
 const SOURCE: &str = "assets/source/blumberg-roadmap.json";
 const ASSET: &str = "assets/default-roadmap.json";
 const SHARED: &str = "../shared/data/blumberg-roadmap.json";
+/// The German wording of each measure's budget basis (the source has it in English only).
+const BASIS_DE: &str = "assets/source/blumberg-budget-basis-de.json";
 
 /// The day the illustrative status of the source describes ("as of November 2026").
 fn as_of() -> NaiveDate {
@@ -284,9 +288,15 @@ fn derive_measure(s: &SourceMeasure) -> AssetMeasure {
         list.iter().map(move |r| AssetRef { framework: framework.into(), reference: r.clone() })
     })
     .collect();
+    let basis_de: BTreeMap<String, String> = serde_json::from_str(
+        &std::fs::read_to_string(manifest(BASIS_DE))
+            .expect("the German basis is in the repository"),
+    )
+    .expect("the German basis parses");
+    let de = basis_de.get(&s.id).unwrap_or_else(|| panic!("{}: no German budget basis", s.id));
     let estimate = if s.budget_eur.illustrative_estimate {
         text(
-            "Budget: illustrative Schätzung (Grundlage siehe englische Fassung).",
+            &format!("Budget: illustrative Schätzung. {de}"),
             &format!("Budget: illustrative estimate. {}", s.budget_eur.basis_en),
         )
     } else {

@@ -180,3 +180,59 @@ fn every_calendar_stamp_is_utc() {
         assert!(stamp.ends_with('Z') && stamp.len() == "DTSTAMP:20261130T101500Z".len(), "{stamp}");
     }
 }
+
+/// Money compared like with like: `summary --format json` gives each horizon and the total its
+/// plan to date, spending and deviation, and the plan to date at the end of a year is the
+/// financial plan's one-off and running cost of every year up to it (the same rule).
+#[test]
+fn plan_to_date_is_the_financial_plans_arithmetic() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite");
+    let s: Value = serde_json::from_slice(
+        &fahrplan_on("2026-12-06", &db, &["summary", "--format", "json"]).stdout,
+    )
+    .expect("JSON");
+    let short = &s["horizons"]["short"];
+    let (planned, spent) = (cents(&short["planned_to_date_cents"]), cents(&short["spent_cents"]));
+    assert_eq!(cents(&short["deviation_cents"]), spent - planned);
+    assert!(
+        planned > 0 && (spent - planned).abs() * 5 <= planned,
+        "short term: {planned} planned, {spent} spent"
+    );
+    for line in
+        ["short", "medium", "long"].map(|h| &s["horizons"][h]).into_iter().chain([&s["total"]])
+    {
+        let since = line["since"].as_str().expect("since as an ISO date");
+        assert!(chrono::NaiveDate::parse_from_str(since, "%Y-%m-%d").is_ok(), "{since}");
+    }
+    // On the last day of a year the plan to date is every year's plan up to it.
+    for (today, year) in [("2025-12-31", 2025), ("2026-12-31", 2026), ("2028-12-31", 2028)] {
+        let summary: Value = serde_json::from_slice(
+            &fahrplan_on(today, &db, &["summary", "--format", "json"]).stdout,
+        )
+        .unwrap();
+        let finance: Value = serde_json::from_slice(
+            &fahrplan_on(
+                today,
+                &db,
+                &["finance", "--from", "2015", "--years", "50", "--format", "json"],
+            )
+            .stdout,
+        )
+        .unwrap();
+        let expected: i64 = finance["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|y| y["year"].as_i64().unwrap() <= year)
+            .map(|y| cents(&y["one_off_cents"]) + cents(&y["running_cents"]))
+            .sum();
+        assert_eq!(cents(&summary["total"]["planned_to_date_cents"]), expected, "{today}");
+        let horizons: i64 = ["short", "medium", "long"]
+            .iter()
+            .map(|h| cents(&summary["horizons"][h]["planned_to_date_cents"]))
+            .sum::<i64>()
+            + cents(&summary["archived"]["planned_to_date_cents"]);
+        assert_eq!(horizons, expected, "{today}: horizons + archived = total");
+    }
+}

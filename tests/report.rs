@@ -61,7 +61,7 @@ fn the_cli_report_has_every_code_umlauts_page_numbers_and_renders_cleanly() {
         let code = format!("M{n:02}");
         assert!(text.contains(&code), "{code} missing in the report");
     }
-    for word in ["Überblick", "Maßnahmen", "Wirksamkeitsprüfungen", "805.500 €", "Bürgermeisteramt"]
+    for word in ["Übersicht", "Maßnahmen", "Wirksamkeitsprüfungen", "805.500 €", "Bürgermeisteramt"]
     {
         assert!(text.contains(word), "{word} missing");
     }

@@ -16,6 +16,9 @@ pub(super) fn summary_json(d: &Dashboard, roadmap: &Roadmap) -> Value {
             "planned_one_off_cents": f.planned_one_off.cents(),
             "planned_yearly_cents": f.planned_yearly.cents(),
             "spent_cents": f.spent.cents(),
+            "planned_to_date_cents": f.planned_to_date.cents(),
+            "deviation_cents": f.deviation().cents(),
+            "since": f.since.map(|d| d.format("%Y-%m-%d").to_string()),
         })
     };
     let mut horizons = serde_json::Map::new();
@@ -42,14 +45,15 @@ pub(super) fn summary_json(d: &Dashboard, roadmap: &Roadmap) -> Value {
 
 /// `summary`: the figures per horizon as a table, then what is late and due.
 pub(super) fn summary_text(d: &Dashboard, roadmap: &Roadmap, tr: &I18n) -> String {
+    // Like with like: spent against the plan up to today; the plan's terms follow below.
     let mut rows = vec![
         [
             "col-horizon",
             "summary-done",
             "col-progress",
-            "field-one-off",
-            "field-yearly",
+            "dashboard-planned-to-date",
             "field-spent",
+            "money-deviation",
         ]
         .iter()
         .map(|k| tr.t(k))
@@ -60,9 +64,9 @@ pub(super) fn summary_text(d: &Dashboard, roadmap: &Roadmap, tr: &I18n) -> Strin
             label,
             tr.f("lane-done", &[("done", &f.done), ("total", &f.total)]),
             tr.percent(f.progress),
-            tr.money_whole(f.planned_one_off),
-            tr.money_whole(f.planned_yearly),
+            tr.money_whole(f.planned_to_date),
             tr.money_whole(f.spent),
+            crate::i18n::money_deviation(tr, f),
         ]
     };
     for (h, f) in &d.horizons {
@@ -76,7 +80,16 @@ pub(super) fn summary_text(d: &Dashboard, roadmap: &Roadmap, tr: &I18n) -> Strin
         rows.push(archived);
     }
     rows.push(row(tr.t("summary-total"), &d.total));
-    let mut text = format!("{}\n\n{}", roadmap.info.name, columns(&rows));
+    let since = crate::i18n::money_since(tr, d.total.since);
+    let terms = tr.f(
+        "money-plan-terms",
+        &[
+            ("one_off", &tr.money_whole(d.total.planned_one_off)),
+            ("yearly", &tr.money_whole(d.total.planned_yearly)),
+        ],
+    );
+    let note = if since.is_empty() { terms } else { format!("{since} · {terms}") };
+    let mut text = format!("{}\n\n{}\n{note}", roadmap.info.name, columns(&rows));
     let list =
         |codes: &[String]| if codes.is_empty() { "–".to_owned() } else { codes.join(", ") };
     text.push_str(&format!("\n\n{}: {}", tr.t("summary-overdue"), list(&d.overdue)));
@@ -107,12 +120,11 @@ pub(super) fn since_text(report: &SinceReport, since: NaiveDate, tr: &I18n) -> S
     );
     for (kind, c) in &report.entries {
         text.push_str(&format!(
-            "\n{}  {:<5} {:<14} {} → {}  {}",
+            "\n{}  {:<5} {:<14} {}  {}",
             tr.date_time(c.at),
             c.code.as_deref().unwrap_or(""),
             tr.t(&format!("kind-{}", kind.as_str())),
-            c.old.as_deref().unwrap_or("–"),
-            c.new.as_deref().unwrap_or("–"),
+            crate::i18n::change_text(tr, &c.field, c.old.as_deref(), c.new.as_deref()),
             c.comment
         ));
     }
@@ -334,9 +346,9 @@ pub(super) fn history_table(history: &[Change], tr: &I18n) -> String {
             tr.date_time(c.at),
             c.who.clone(),
             c.code.clone().unwrap_or_default(),
-            c.field.clone(),
-            shorten(c.old.as_deref().unwrap_or("–"), 30),
-            shorten(c.new.as_deref().unwrap_or("–"), 30),
+            crate::i18n::field_label(tr, &c.field),
+            shorten(&crate::i18n::value_label(tr, &c.field, c.old.as_deref()), 30),
+            shorten(&crate::i18n::value_label(tr, &c.field, c.new.as_deref()), 30),
             c.comment.clone(),
         ]);
     }

@@ -48,7 +48,9 @@ pub fn report_html(
     out.push_str("<main id=\"main\">\n");
     out.push_str(&sink.body);
     out.push_str("</main>\n<footer>\n<p>");
-    let made = tr.f("report-made", &[("file", &options.file_name), ("date", &tr.date(today))]);
+    // A page for the town's website names the roadmap, never the database file it came from.
+    let made =
+        tr.f("report-made-web", &[("roadmap", &roadmap.info.name), ("date", &tr.date(today))]);
     out.push_str(&esc(&made));
     out.push_str("</p>\n</footer>\n</body>\n</html>\n");
     Ok(out)

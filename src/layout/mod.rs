@@ -4,6 +4,7 @@
 
 mod filter;
 pub mod fonts;
+pub mod legend;
 pub mod palette;
 pub mod slides;
 pub mod timeline;

@@ -27,6 +27,8 @@ pub const GREEN: Rgb = Rgb(0x00, 0x9E, 0x73);
 pub const YELLOW: Rgb = Rgb(0xF0, 0xE4, 0x42);
 /// Okabe–Ito blue.
 pub const BLUE: Rgb = Rgb(0x00, 0x72, 0xB2);
+/// Okabe–Ito reddish purple: a verdict "not effective" (red stays for what is overdue).
+pub const PURPLE: Rgb = Rgb(0xCC, 0x79, 0xA7);
 /// Okabe–Ito vermillion: overdue and errors only.
 pub const VERMILLION: Rgb = Rgb(0xD5, 0x5E, 0x00);
 /// Dark neutral grey for cancelled measures (a lighter grey looks like the green of "done" to
@@ -62,7 +64,7 @@ pub const fn verdict(verdict: Verdict) -> Rgb {
     match verdict {
         Verdict::Effective => GREEN,
         Verdict::Partly => YELLOW,
-        Verdict::NotEffective => VERMILLION,
+        Verdict::NotEffective => PURPLE,
     }
 }
 

@@ -447,6 +447,8 @@ pub struct Marker {
     pub kind: MarkerKind,
     /// Index into `roadmap.measures`.
     pub measure: usize,
+    /// The day it marks (for its tooltip).
+    pub date: NaiveDate,
 }
 
 impl RowLayout {
@@ -537,11 +539,18 @@ pub fn layout(
                     y: mid,
                     kind: MarkerKind::Past(reevaluation.verdict),
                     measure: index,
+                    date: reevaluation.date,
                 });
             }
             if let Some(next) = m.next_reevaluation.filter(|_| m.status != Status::Cancelled) {
                 let kind = if next < today { MarkerKind::Overdue } else { MarkerKind::Next };
-                out.markers.push(Marker { x: viewport.x(next), y: mid, kind, measure: index });
+                out.markers.push(Marker {
+                    x: viewport.x(next),
+                    y: mid,
+                    kind,
+                    measure: index,
+                    date: next,
+                });
             }
             if let Some(row) = out.rows.last_mut() {
                 let label_x = row.bar.x1 + LABEL_GAP;

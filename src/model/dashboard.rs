@@ -25,6 +25,27 @@ pub struct Figures {
     pub planned_yearly: Money,
     /// Booked expenses.
     pub spent: Money,
+    /// What the plan foresees up to today ([`planned_until`]): the one-off cost of what has
+    /// started plus running cost pro rata from delivery. Spending is compared with this, never
+    /// with the one-off or yearly figure (like with like).
+    pub planned_to_date: Money,
+    /// The first day these figures cover: the earliest start of a counted measure that has
+    /// started, or an earlier expense of one; `None` while nothing has started or been booked.
+    pub since: Option<NaiveDate>,
+}
+
+impl Figures {
+    /// Spent minus planned to date (positive: more spent than planned so far).
+    pub const fn deviation(&self) -> Money {
+        self.spent.saturating_sub(self.planned_to_date)
+    }
+
+    /// The deviation in whole percent of the plan to date (rounded half away from zero), `None`
+    /// while nothing is planned to date.
+    pub fn deviation_percent(&self) -> Option<i64> {
+        (self.planned_to_date.cents() > 0)
+            .then(|| self.deviation().scaled(100, self.planned_to_date.cents()).cents())
+    }
 }
 
 /// A measure whose spending exceeds what its plan foresees up to today.
@@ -89,6 +110,13 @@ fn figures(roadmap: &Roadmap, measures: &[&Measure], today: NaiveDate) -> Figure
             .unwrap_or(100)
     };
     let planned: Vec<(Money, Money)> = measures.iter().map(|m| planned_figures(m, today)).collect();
+    let started = measures
+        .iter()
+        .filter(|m| m.status != Status::Cancelled && m.start <= today)
+        .map(|m| m.start);
+    let codes: std::collections::HashSet<&str> = measures.iter().map(|m| m.code.as_str()).collect();
+    let booked =
+        roadmap.expenses.iter().filter(|e| codes.contains(e.code.as_str())).map(|e| e.date);
     Figures {
         total: measures.len(),
         done: measures.iter().filter(|m| m.status == Status::Done).count(),
@@ -96,6 +124,11 @@ fn figures(roadmap: &Roadmap, measures: &[&Measure], today: NaiveDate) -> Figure
         planned_one_off: planned.iter().map(|p| p.0).sum(),
         planned_yearly: planned.iter().map(|p| p.1).sum(),
         spent: measures.iter().map(|m| roadmap.spent(&m.code)).sum(),
+        planned_to_date: measures
+            .iter()
+            .map(|m| planned_until(m, plan_ends(m, today).unwrap_or(today)))
+            .sum(),
+        since: started.chain(booked).min(),
     }
 }
 
@@ -121,6 +154,8 @@ pub fn dashboard(roadmap: &Roadmap, today: NaiveDate) -> Dashboard {
     // Money already spent never vanishes: the total's money includes the archived measures.
     total.planned_one_off = total.planned_one_off.saturating_add(archived.planned_one_off);
     total.spent = total.spent.saturating_add(archived.spent);
+    total.planned_to_date = total.planned_to_date.saturating_add(archived.planned_to_date);
+    total.since = total.since.into_iter().chain(archived.since).min();
     let by_status = Status::ALL
         .iter()
         .map(|s| (*s, active.iter().filter(|m| m.status == *s).count()))

@@ -9,7 +9,7 @@ use super::theme::{Shape, Tokens, color};
 use super::widgets::{mark_label, muted, progress_bar};
 use super::{ViewCtx, ViewState};
 use crate::app::Command;
-use crate::i18n::parse_date;
+use crate::i18n::{money_deviation, money_since, parse_date};
 use crate::layout::palette;
 use crate::model::{Change, Dashboard, Figures, SinceReport};
 
@@ -24,7 +24,12 @@ pub struct DashboardView {
     pub meeting_title: String,
     /// A new meeting: also freeze the plan as its baseline (Beschlussstand).
     pub meeting_baseline: bool,
+    /// The lists shown whole ("und 12 weitere" was clicked), by their key.
+    pub expanded: std::collections::BTreeSet<&'static str>,
 }
+
+/// How many items a list of the overview shows before "und N weitere".
+const LIST_PREVIEW: usize = 6;
 
 /// A titled card on the surface colour, as wide as its column.
 pub(super) fn card(ui: &mut Ui, tokens: &Tokens, title: &str, add: impl FnOnce(&mut Ui)) {
@@ -60,15 +65,20 @@ fn figures_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, f: &Figures, archived: Option<&Fig
         ui.available_width(),
     );
     ui.add_space(tokens.space_s);
+    // Like with like: what was spent against what the plan foresees up to today; the plan's
+    // one-off and yearly terms follow, visibly secondary.
     egui::Grid::new(ui.next_auto_id()).num_columns(2).show(ui, |ui| {
-        for (key, money) in [
-            ("field-one-off", f.planned_one_off),
-            ("field-yearly", f.planned_yearly),
-            ("field-spent", f.spent),
+        let deviation = money_deviation(tr, f);
+        let over = f.deviation().cents() > 0;
+        for (key, text, strong) in [
+            ("dashboard-planned-to-date", tr.money_whole(f.planned_to_date), false),
+            ("money-spent-to-date", tr.money_whole(f.spent), false),
+            ("money-deviation", deviation, over),
         ] {
             muted(ui, tokens, tr.t(key));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(RichText::new(tr.money_whole(money)).monospace());
+                let value = RichText::new(text).monospace().color(tokens.text_strong);
+                ui.label(if strong { value.strong() } else { value });
             });
             ui.end_row();
         }
@@ -91,20 +101,34 @@ fn figures_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, f: &Figures, archived: Option<&Fig
             ui.end_row();
         }
     });
+    let since = money_since(tr, f.since);
+    let terms = tr.f(
+        "money-plan-terms",
+        &[
+            ("one_off", &tr.money_whole(f.planned_one_off)),
+            ("yearly", &tr.money_whole(f.planned_yearly)),
+        ],
+    );
+    let text = if since.is_empty() { terms } else { format!("{since} · {terms}") };
+    ui.label(RichText::new(text).size(tokens.text_small).color(tokens.text_muted))
+        .on_hover_text(tr.t("money-plan-terms-hint"));
 }
 
-/// A list of measures, each one click from its details.
+/// A list of measures, each one click from its details: the first few, then "und N weitere"
+/// to show the rest in place (no nested scroll area hides an item).
 fn measure_links(
     ui: &mut Ui,
     ctx: &ViewCtx<'_>,
     view: &mut ViewState,
-    codes: &[String],
+    (key, codes): (&'static str, &[String]),
     detail: impl Fn(&str) -> Option<String>,
 ) {
     if codes.is_empty() {
         muted(ui, ctx.tokens, ctx.tr.t("dashboard-none"));
     }
-    for code in codes {
+    let expanded = view.dashboard.expanded.contains(key);
+    let shown = if expanded { codes.len() } else { codes.len().min(LIST_PREVIEW) };
+    for code in &codes[..shown] {
         let title = ctx.roadmap.measure(code).map_or("", |m| m.title.as_str());
         ui.horizontal_wrapped(|ui| {
             if ui.link(format!("{code}  {title}")).clicked() {
@@ -115,6 +139,20 @@ fn measure_links(
                 ui.label(RichText::new(text).color(ctx.tokens.danger));
             }
         });
+    }
+    if codes.len() > LIST_PREVIEW {
+        let (text, expand) = if expanded {
+            (ctx.tr.t("dashboard-show-fewer"), false)
+        } else {
+            (ctx.tr.f("dashboard-more", &[("n", &(codes.len() - shown))]), true)
+        };
+        if ui.link(text).clicked() {
+            if expand {
+                view.dashboard.expanded.insert(key);
+            } else {
+                view.dashboard.expanded.remove(key);
+            }
+        }
     }
 }
 
@@ -187,7 +225,9 @@ fn health_card(ui: &mut Ui, ctx: &ViewCtx<'_>, d: &Dashboard) {
             let text = tr.t(&format!("health-{}", health.as_str()));
             count_row(ui, tokens, tokens.health_mark(*health), &text, *n);
         }
+        // Two groupings, each under its own heading: the dates, then the work's status.
         ui.separator();
+        ui.label(RichText::new(tr.t("col-status")).strong().color(tokens.text_strong));
         for (status, n) in d.by_status.iter().filter(|(_, n)| *n > 0) {
             let text = tr.t(&format!("status-{status}"));
             count_row(ui, tokens, tokens.status_mark(*status), &text, *n);
@@ -202,10 +242,10 @@ fn deadlines_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, d: &Dash
         let due = |code: &str| {
             ctx.roadmap.measure(code).map(|m| tr.f("due-soon", &[("date", &tr.date(m.due))]))
         };
-        measure_links(ui, ctx, view, &d.overdue, due);
+        measure_links(ui, ctx, view, ("overdue", &d.overdue), due);
         ui.add_space(tokens.space_s);
         ui.label(RichText::new(tr.f("dashboard-due-soon", &[("n", &d.due_soon.len())])).strong());
-        measure_links(ui, ctx, view, &d.due_soon, |_| None);
+        measure_links(ui, ctx, view, ("due-soon", &d.due_soon), |_| None);
     });
 }
 
@@ -222,14 +262,12 @@ fn reevaluations_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, d: &
             )
             .strong(),
         );
-        egui::ScrollArea::vertical().id_salt("reeval_overdue").max_height(150.0).show(ui, |ui| {
-            measure_links(ui, ctx, view, &d.reevaluations_overdue, next);
-        });
+        measure_links(ui, ctx, view, ("reeval-overdue", &d.reevaluations_overdue), next);
         ui.label(
             RichText::new(tr.f("dashboard-reeval-due", &[("n", &d.reevaluations_due.len())]))
                 .strong(),
         );
-        measure_links(ui, ctx, view, &d.reevaluations_due, |_| None);
+        measure_links(ui, ctx, view, ("reeval-due", &d.reevaluations_due), |_| None);
         ui.separator();
         ui.label(RichText::new(tr.t("dashboard-verdicts")).strong());
         for (verdict, n) in &d.verdicts {
@@ -246,9 +284,7 @@ fn reevaluations_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, d: &
                 .max_by_key(|r| (r.date, r.id))
                 .map(|r| tr.f("dashboard-recorded-by", &[("by", &r.by)]))
         };
-        egui::ScrollArea::vertical().id_salt("unconfirmed").max_height(150.0).show(ui, |ui| {
-            measure_links(ui, ctx, view, &d.unconfirmed, recorder);
-        });
+        measure_links(ui, ctx, view, ("unconfirmed", &d.unconfirmed), recorder);
     });
 }
 
@@ -281,19 +317,36 @@ fn overruns_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, d: &Dashb
     });
 }
 
-/// The latest changes, newest first, without the seed batch.
+/// The latest changes, newest first, without the seed batch: the time in a column of its own,
+/// then what changed, wrapped in its column (nothing drawn over anything else).
 fn latest_card(ui: &mut Ui, ctx: &ViewCtx<'_>, history: &[Change], seed_batch: Option<i64>) {
     let (tr, tokens) = (ctx.tr, ctx.tokens);
     card(ui, tokens, &tr.t("dashboard-latest"), |ui| {
-        for c in history.iter().rev().filter(|c| Some(c.batch) != seed_batch).take(12) {
-            ui.horizontal_wrapped(|ui| {
-                muted(ui, tokens, tr.date_time(c.at));
-                ui.label(RichText::new(c.code.as_deref().unwrap_or("")).strong());
-                ui.label(super::history::field_label(tr, &c.field));
-                ui.label(super::history::value_label(tr, &c.field, c.new.as_deref()));
-                muted(ui, tokens, format!("({})", c.who));
-            });
+        let mut latest =
+            history.iter().rev().filter(|c| Some(c.batch) != seed_batch).take(12).peekable();
+        if latest.peek().is_none() {
+            ui.add(egui::Label::new(
+                RichText::new(tr.t("dashboard-latest-empty")).color(tokens.text_muted),
+            ));
+            return;
         }
+        egui::Grid::new("latest_changes")
+            .num_columns(2)
+            .spacing([tokens.space_m, tokens.space_s])
+            .show(ui, |ui| {
+                for c in latest {
+                    muted(ui, tokens, tr.date_time(c.at));
+                    let what = format!(
+                        "{}{}: {} ({})",
+                        c.code.as_deref().map(|code| format!("{code} ")).unwrap_or_default(),
+                        super::history::field_label(tr, &c.field),
+                        crate::i18n::change_text(tr, &c.field, c.old.as_deref(), c.new.as_deref()),
+                        c.who
+                    );
+                    ui.add(egui::Label::new(what).wrap());
+                    ui.end_row();
+                }
+            });
     });
 }
 
@@ -375,7 +428,8 @@ fn since_ui(
             let label = ui.label(tr.t("dashboard-since-date"));
             ui.add(
                 egui::TextEdit::singleline(&mut view.dashboard.since)
-                    .hint_text(tr.input_date(ctx.today))
+                    // The hint is the day actually used: the last meeting's, else today's.
+                    .hint_text(tr.input_date(since.unwrap_or(ctx.today)))
                     .desired_width(100.0),
             )
             .labelled_by(label.id);
@@ -403,10 +457,11 @@ fn since_ui(
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(c.code.as_deref().unwrap_or("")).strong());
                     muted(ui, tokens, tr.t(&format!("kind-{}", kind.as_str())));
-                    ui.label(format!(
-                        "{} → {}",
-                        super::history::value_label(tr, &c.field, c.old.as_deref()),
-                        super::history::value_label(tr, &c.field, c.new.as_deref())
+                    ui.label(crate::i18n::change_text(
+                        tr,
+                        &c.field,
+                        c.old.as_deref(),
+                        c.new.as_deref(),
                     ));
                 });
             }

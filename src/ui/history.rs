@@ -186,6 +186,17 @@ mod tests {
         assert_eq!(value_label(&tr, "progress", Some("45")), "45 %");
         assert_eq!(value_label(&tr, "title", Some("Titel")), "Titel");
         assert_eq!(value_label(&tr, "completed", None), "–");
+        assert_eq!(
+            value_label(&tr, "meeting-added", Some("2026-11-01 Gemeinderat")),
+            "01.11.2026 Gemeinderat"
+        );
+        // An expense reads as what was booked or cancelled, never as "– → amount".
+        let change = crate::i18n::change_text;
+        assert_eq!(change(&tr, "expense", None, Some("123456")), "+1.234,56 € gebucht");
+        assert_eq!(change(&tr, "expense", Some("5000"), None), "−50,00 € storniert");
+        assert_eq!(change(&tr, "status", Some("planned"), Some("done")), "Geplant → Erledigt");
+        let en = crate::i18n::I18n::new(crate::i18n::Lang::En);
+        assert_eq!(change(&en, "expense", None, Some("123456")), "+€1,234.56 booked");
     }
 
     #[test]

@@ -333,6 +333,7 @@ impl FahrplanApp {
     /// The council presentation, while it runs; returns whether it drew the frame.
     fn presentation_frame(&mut self, ui: &mut egui::Ui, slide_key: &str) -> bool {
         let Some(presenter) = self.presenter.as_mut() else { return false };
+        presenter.keep_fullscreen(ui.ctx());
         let enabled =
             self.prefs.slides.get(slide_key).cloned().unwrap_or_else(|| SlideKind::ALL.to_vec());
         match present::present_ui(ui, &self.state, &enabled, presenter) {
@@ -657,6 +658,9 @@ pub fn run_window(db: &Path, lang: Option<Lang>, clock: Clock, present: bool) ->
             // Files dropped on the window become the shown measure's evidence.
             .with_drag_and_drop(true)
             .with_fullscreen(present),
+        // A presentation ignores the remembered window (a maximised window would otherwise
+        // come back maximised, with its title bar) and leaves it as the desk had it.
+        persist_window: !present,
         ..Default::default()
     };
     let db = db.to_owned();

@@ -187,9 +187,11 @@ impl Tokens {
 
     /// Colour and shape of a schedule health.
     pub const fn health_mark(&self, health: Health) -> (Color32, Shape) {
+        // Warnings about dates are triangles; a diamond is always a re-evaluation; done is the
+        // status's own mark (one meaning per mark across the application).
         let shape = match health {
-            Health::Overdue | Health::NotStarted => Shape::Triangle,
-            Health::DueSoon => Shape::Diamond,
+            Health::Overdue | Health::DueSoon => Shape::Triangle,
+            Health::NotStarted => Shape::TriangleDown,
             Health::OnTrack => Shape::Dot,
             Health::Done => Shape::Square,
         };
@@ -198,12 +200,8 @@ impl Tokens {
 
     /// Colour and shape of a re-evaluation verdict.
     pub const fn verdict_mark(&self, verdict: Verdict) -> (Color32, Shape) {
-        let shape = match verdict {
-            Verdict::Effective => Shape::Square,
-            Verdict::Partly => Shape::Diamond,
-            Verdict::NotEffective => Shape::Triangle,
-        };
-        (color(palette::verdict(verdict)), shape)
+        // The re-evaluation diamond of the timeline, in the verdict's colour.
+        (color(palette::verdict(verdict)), Shape::Diamond)
     }
 
     /// The projector theme for a screen of `size` points: light, high contrast (every text colour
@@ -365,6 +363,39 @@ pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One symbol language: a mark (colour and shape) means one thing across status, schedule
+    /// health and verdicts; the only mark shared is "done", with the same word in both.
+    #[test]
+    fn every_mark_means_one_thing() {
+        let tr = crate::i18n::I18n::new(crate::i18n::Lang::De);
+        let t = Tokens::desk(Theme::Light);
+        let mut marks: Vec<((Color32, Shape), String)> = Vec::new();
+        marks.extend(
+            Status::ALL
+                .iter()
+                .map(|s| (t.status_mark(*s), tr.t(&format!("status-{}", s.as_str())))),
+        );
+        marks.extend(
+            Health::ALL
+                .iter()
+                .map(|h| (t.health_mark(*h), tr.t(&format!("health-{}", h.as_str())))),
+        );
+        marks.extend(
+            [Verdict::Effective, Verdict::Partly, Verdict::NotEffective]
+                .iter()
+                .map(|v| (t.verdict_mark(*v), tr.t(&format!("verdict-{}", v.as_str())))),
+        );
+        for (i, (a, word_a)) in marks.iter().enumerate() {
+            for (b, word_b) in &marks[i + 1..] {
+                assert_eq!(a == b, word_a == word_b, "{word_a} and {word_b}: {a:?} / {b:?}");
+            }
+        }
+        // Red is for what is overdue: no verdict wears it.
+        for v in [Verdict::Effective, Verdict::Partly, Verdict::NotEffective] {
+            assert_ne!(t.verdict_mark(v).0, t.health_mark(Health::Overdue).0, "{v:?}");
+        }
+    }
 
     #[test]
     fn contrast_ratio_matches_wcag_examples() {

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::theme::{Shape, Tokens, paint_shape};
 use super::{ViewCtx, ViewState};
 use crate::i18n::I18n;
+use crate::layout::legend::{Drawn, LegendMark, legend_marks};
 use crate::layout::timeline::{
     Arrangement, GroupBy, LABEL_GAP, LANE_HEADER, MARKER_RADIUS, MarkerKind, ROW_HEIGHT, RowLayout,
     TickLevel, TimelineLayout, Viewport, layout,
@@ -39,6 +40,11 @@ pub struct TimelinePrefs {
     pub show_baseline: bool,
     /// Whether the whole roadmap is kept in view (until the user zooms or pans).
     pub fit: bool,
+    /// Whether the legend under the chart is folded away.
+    pub legend_hidden: bool,
+    /// Height the legend took in the last frame (the chart leaves that much room for it).
+    #[serde(skip)]
+    pub legend_height: f32,
 }
 
 impl Default for TimelinePrefs {
@@ -51,6 +57,8 @@ impl Default for TimelinePrefs {
             show_dependencies: false,
             show_baseline: false,
             fit: true,
+            legend_hidden: false,
+            legend_height: 0.0,
         }
     }
 }
@@ -137,7 +145,10 @@ pub fn timeline_ui(
 ) {
     ui.add_space(ctx.tokens.space_xs);
 
-    let outer = ui.available_rect_before_wrap();
+    // The legend takes the bottom (its height from the last frame), the chart the rest.
+    let full = ui.available_rect_before_wrap();
+    let legend_height = prefs.legend_height.clamp(0.0, full.height() / 2.0);
+    let outer = Rect::from_min_max(full.min, pos2(full.right(), full.bottom() - legend_height));
     let chart = Rect::from_min_max(pos2(outer.left(), outer.top() + AXIS_HEIGHT), outer.max);
     let mut viewport = Viewport {
         origin: prefs.origin.unwrap_or(ctx.today),
@@ -199,8 +210,22 @@ pub fn timeline_ui(
     let laid =
         layout(ctx.roadmap, arrangement, &viewport, ctx.today, prefs.show_dependencies, ctx.tr);
     paint(ui, ctx, view, &laid, outer, chart, &viewport);
-    if prefs.show_baseline {
-        paint_baseline(ui, ctx, &laid, chart, &viewport);
+    let baseline = prefs.show_baseline && paint_baseline(ui, ctx, &laid, chart, &viewport);
+
+    // The legend: an entry for each kind of mark drawn now.
+    let drawn = Drawn { markers: true, baseline, adopted: true };
+    let marks = legend_marks(&laid, chart.width(), drawn);
+    let legend_rect = Rect::from_min_max(pos2(full.left(), outer.bottom()), full.max);
+    let mut legend = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(legend_rect)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    legend_ui(&mut legend, ctx, prefs, &marks);
+    let used = legend.min_rect().height();
+    if (used - prefs.legend_height).abs() > 0.5 {
+        prefs.legend_height = used;
+        ui.ctx().request_repaint();
     }
 
     prefs.origin = Some(viewport.origin);
@@ -323,10 +348,13 @@ fn paint(
     }
     if let Some(code) = clicked {
         view.selected = Some(code);
+        // A click asks for the measure: after "Details ausblenden" its details come back.
+        view.detail_hidden = false;
     }
 
     paint_markers(&c, laid);
     paint_arrows(&c, laid);
+    marker_tooltips(ui, &c, ctx, laid);
 
     if laid.rows.is_empty() {
         c.painter.text(
@@ -347,10 +375,11 @@ fn paint_baseline(
     laid: &TimelineLayout,
     chart: Rect,
     viewport: &Viewport,
-) {
-    let Some(baseline) = ctx.roadmap.latest_baseline() else { return };
+) -> bool {
+    let Some(baseline) = ctx.roadmap.latest_baseline() else { return false };
     let painter = ui.painter_at(chart);
     let stroke = Stroke::new(1.0, ctx.tokens.text_muted);
+    let mut drawn = false;
     for row in &laid.rows {
         let code = &ctx.roadmap.measures[row.measure].code;
         let Some(then) = baseline.measures.iter().find(|m| &m.code == code) else { continue };
@@ -360,9 +389,16 @@ fn paint_baseline(
         let end = then.due.checked_add_days(chrono::Days::new(1)).unwrap_or(then.due);
         let x1 = (chart.left() + viewport.x(end)).max(x0 + 2.0);
         let ghost = Rect::from_min_max(pos2(x0, bottom - 3.0), pos2(x1, bottom));
-        painter.rect_filled(ghost, CornerRadius::ZERO, ctx.tokens.text_muted.gamma_multiply(0.35));
-        painter.rect_stroke(ghost, CornerRadius::ZERO, stroke, egui::StrokeKind::Inside);
+        paint_ghost(&painter, ctx.tokens, ghost, stroke);
+        drawn = true;
     }
+    drawn
+}
+
+/// A baseline's ghost bar.
+fn paint_ghost(painter: &egui::Painter, tokens: &Tokens, ghost: Rect, stroke: Stroke) {
+    painter.rect_filled(ghost, CornerRadius::ZERO, tokens.text_muted.gamma_multiply(0.35));
+    painter.rect_stroke(ghost, CornerRadius::ZERO, stroke, egui::StrokeKind::Inside);
 }
 
 /// The lane bands, alternating in shade.
@@ -501,7 +537,7 @@ fn paint_row(
     }
     let bar = bar_rect(row, chart, top);
     paint_bar(&c.body, tokens, row, bar);
-    paint_row_label(c, row, bar, row_rect.center().y);
+    let label = paint_row_label(c, row, bar, row_rect.center().y).intersect(chart);
 
     // Each bar is an accessible, clickable element with its key facts as tooltip.
     let mut clicked = None;
@@ -519,12 +555,19 @@ fn paint_row(
             response.context_menu(|ui| super::table::status_menu_ui(ui, ctx, m));
         }
     }
+    // The label beside the bar selects the measure as the bar does (the bar is the accessible
+    // element; the label is its visible name).
+    if label.is_positive()
+        && ui.interact(label, ui.scope_id().with(("label", &m.code)), Sense::click()).clicked()
+    {
+        clicked = Some(m.code.clone());
+    }
     clicked
 }
 
 /// The label beside the bar, up to the next diamond; on the left of the bar when it does not fit
 /// on the right but does there; else shortened with an ellipsis.
-fn paint_row_label(c: &Canvas<'_>, row: &RowLayout, bar: Rect, center_y: f32) {
+fn paint_row_label(c: &Canvas<'_>, row: &RowLayout, bar: Rect, center_y: f32) -> Rect {
     let (body, chart, tokens) = (&c.body, c.chart, c.tokens);
     let color = if row.health == Health::Overdue { tokens.danger } else { tokens.text_strong };
     let full = body.layout_no_wrap(row.label.clone(), c.body_font.clone(), color);
@@ -543,7 +586,9 @@ fn paint_row_label(c: &Canvas<'_>, row: &RowLayout, bar: Rect, center_y: f32) {
     };
     let x =
         if right_side { bar.right() + LABEL_GAP } else { bar.left() - LABEL_GAP - galley.size().x };
-    body.galley(pos2(x, center_y - galley.size().y / 2.0), galley, color);
+    let rect = Rect::from_min_size(pos2(x, center_y - galley.size().y / 2.0), galley.size());
+    body.galley(rect.min, galley, color);
+    rect
 }
 
 /// Re-evaluation diamonds: past ones filled by verdict, the next hollow, overdue ones in red.
@@ -579,9 +624,163 @@ fn paint_arrows(c: &Canvas<'_>, laid: &TimelineLayout) {
         let color = if arrow.violated { tokens.warning } else { tokens.arrow };
         let stroke = Stroke::new(if arrow.violated { 2.0 } else { 1.2 }, color);
         let points: Vec<Pos2> = arrow.path().into_iter().map(|(x, y)| c.to_screen(x, y)).collect();
-        body.add(egui::Shape::line(points, stroke));
-        let head = [pos2(to.x, to.y), pos2(to.x - 7.0, to.y - 4.0), pos2(to.x - 7.0, to.y + 4.0)];
-        body.add(egui::Shape::convex_polygon(head.to_vec(), color, Stroke::NONE));
+        paint_arrow(body, points, to, stroke);
+    }
+}
+
+/// A line through `points` ending in a head at `to`.
+fn paint_arrow(painter: &egui::Painter, points: Vec<Pos2>, to: Pos2, stroke: Stroke) {
+    painter.add(egui::Shape::line(points, stroke));
+    let head = [pos2(to.x, to.y), pos2(to.x - 7.0, to.y - 4.0), pos2(to.x - 7.0, to.y + 4.0)];
+    painter.add(egui::Shape::convex_polygon(head.to_vec(), stroke.color, Stroke::NONE));
+}
+
+/// What each diamond and each due tick marks, on hover.
+fn marker_tooltips(ui: &Ui, c: &Canvas<'_>, ctx: &ViewCtx<'_>, laid: &TimelineLayout) {
+    let tr = ctx.tr;
+    for (i, marker) in laid.markers.iter().enumerate() {
+        let center = c.to_screen(marker.x, marker.y);
+        if !c.chart.contains(center) {
+            continue;
+        }
+        let rect = Rect::from_center_size(center, vec2(2.0, 2.0) * (MARKER_RADIUS + 3.0));
+        let date = tr.date(marker.date);
+        let text = match marker.kind {
+            MarkerKind::Past(v) => tr.f(
+                "marker-past",
+                &[("date", &date), ("verdict", &tr.t(&format!("verdict-{}", v.as_str())))],
+            ),
+            MarkerKind::Next => tr.f("marker-next", &[("date", &date)]),
+            MarkerKind::Overdue => tr.f("marker-overdue", &[("date", &date)]),
+        };
+        let code = &ctx.roadmap.measures[marker.measure].code;
+        ui.interact(rect, ui.scope_id().with(("marker", i)), Sense::hover())
+            .on_hover_text(format!("{code}: {text}"));
+    }
+    for row in &laid.rows {
+        let Some(x) = row.bar.due_mark_x else { continue };
+        let m = &ctx.roadmap.measures[row.measure];
+        let top = c.to_screen(0.0, row.y).y;
+        let bar = bar_rect(row, c.chart, top);
+        let x = bar.left() - row.bar.x0 + x;
+        let rect = Rect::from_center_size(pos2(x, bar.center().y), vec2(8.0, bar.height() + 6.0));
+        if !c.chart.intersects(rect) {
+            continue;
+        }
+        let done = m.completed.map_or_else(String::new, |d| tr.date(d));
+        let text = tr.f("marker-due-tick", &[("date", &tr.date(m.due)), ("done", &done)]);
+        ui.interact(rect, ui.scope_id().with(("tick", &m.code)), Sense::hover())
+            .on_hover_text(format!("{}: {text}", m.code));
+    }
+}
+
+/// The legend under the chart: a button to fold it away (remembered), then a sample and the
+/// name of each kind of mark drawn.
+fn legend_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, prefs: &mut TimelinePrefs, marks: &[LegendMark]) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    ui.add_space(tokens.space_xs);
+    ui.horizontal_wrapped(|ui| {
+        let (arrow, key) =
+            if prefs.legend_hidden { ("▸", "legend-show") } else { ("▾", "legend-hide") };
+        if ui.button(format!("{arrow} {}", tr.t("legend-title"))).on_hover_text(tr.t(key)).clicked()
+        {
+            prefs.legend_hidden = !prefs.legend_hidden;
+        }
+        if prefs.legend_hidden {
+            return;
+        }
+        let size = vec2(tokens.text_body * 2.2, tokens.text_body);
+        for mark in marks {
+            ui.add_space(tokens.space_s);
+            let label = mark.label(tr);
+            let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+            paint_legend_sample(ui.painter(), tokens, rect, *mark);
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &label)
+            });
+            ui.label(egui::RichText::new(label).size(tokens.text_small).color(tokens.text_strong));
+        }
+    });
+    ui.add_space(tokens.space_xs);
+}
+
+/// A small sample of `mark` in `rect`, drawn as the chart draws it.
+pub(super) fn paint_legend_sample(
+    painter: &egui::Painter,
+    tokens: &Tokens,
+    rect: Rect,
+    mark: LegendMark,
+) {
+    let sample_row = |status: Status, health: Health, due_mark: Option<f32>| RowLayout {
+        measure: 0,
+        y: 0.0,
+        height: rect.height(),
+        bar: crate::layout::timeline::Bar {
+            x0: 0.0,
+            x1: rect.width(),
+            progress_x: rect.width() * 0.6,
+            due_mark_x: due_mark,
+        },
+        label: String::new(),
+        status,
+        health,
+        label_room: 0.0,
+        label_room_left: 0.0,
+    };
+    let bar = rect.shrink2(vec2(0.0, rect.height() * 0.2));
+    let diamond = Rect::from_center_size(rect.center(), vec2(2.0, 2.0) * MARKER_RADIUS);
+    let (mid_y, left, right) = (rect.center().y, rect.left(), rect.right());
+    match mark {
+        LegendMark::Status(status) => {
+            paint_bar(painter, tokens, &sample_row(status, Health::OnTrack, None), bar);
+        }
+        LegendMark::Overdue => {
+            paint_bar(painter, tokens, &sample_row(Status::InProgress, Health::Overdue, None), bar);
+        }
+        LegendMark::DueTick => {
+            let row = sample_row(Status::Done, Health::Done, Some(rect.width() * 0.6));
+            paint_bar(painter, tokens, &row, bar);
+        }
+        LegendMark::Verdict(verdict) => {
+            let color = tokens.verdict_mark(verdict).0;
+            paint_shape(painter, diamond, Shape::Diamond, color, tokens.marker_outline);
+        }
+        LegendMark::NextReevaluation => {
+            paint_hollow_diamond(painter, diamond, Stroke::new(2.0, tokens.text_strong));
+        }
+        LegendMark::ReevaluationOverdue => {
+            paint_hollow_diamond(painter, diamond.expand(2.0), Stroke::new(3.0, tokens.danger));
+        }
+        LegendMark::Baseline => {
+            let ghost =
+                Rect::from_min_max(pos2(left, bar.bottom() - 3.0), pos2(right, bar.bottom()));
+            paint_ghost(painter, tokens, ghost, Stroke::new(1.0, tokens.text_muted));
+        }
+        LegendMark::Dependency | LegendMark::DependencyViolated => {
+            let violated = mark == LegendMark::DependencyViolated;
+            let color = if violated { tokens.warning } else { tokens.arrow };
+            let stroke = Stroke::new(if violated { 2.0 } else { 1.2 }, color);
+            let to = pos2(right, mid_y);
+            paint_arrow(painter, vec![pos2(left, mid_y), to], to, stroke);
+        }
+        LegendMark::Today => {
+            let x = rect.center().x;
+            painter.line_segment(
+                [pos2(x, rect.top()), pos2(x, rect.bottom())],
+                Stroke::new(2.0, tokens.accent),
+            );
+        }
+        LegendMark::Adopted => {
+            let x = rect.center().x;
+            for shape in egui::Shape::dashed_line(
+                &[pos2(x, rect.top()), pos2(x, rect.bottom())],
+                Stroke::new(1.5, tokens.text_muted),
+                4.0,
+                3.0,
+            ) {
+                painter.add(shape);
+            }
+        }
     }
 }
 

@@ -41,12 +41,13 @@ pub fn summary(flow: &mut dyn Sink, cx: &Context<'_>) {
             col(tr.t("report-measures"), 64.0, Align::Right),
             col(tr.t("status-done"), 50.0, Align::Right),
             col(tr.t("report-average-progress"), 66.0, Align::Right),
-            col(tr.t("field-one-off"), 74.0, Align::Right),
-            col(tr.t("field-yearly"), 74.0, Align::Right),
+            col(tr.t("dashboard-planned-to-date"), 74.0, Align::Right),
             col(tr.t("field-spent"), 74.0, Align::Right),
+            col(tr.t("money-deviation"), 92.0, Align::Right),
         ],
         &rows,
     );
+    flow.paragraph(&money_note(tr, &d.total), Face::Regular, Tone::Muted);
     flow.subheading(&tr.t("col-health"), 14.0);
     flow.paragraph(
         &counts(
@@ -191,41 +192,68 @@ fn horizon_table(flow: &mut dyn Sink, cx: &Context<'_>, horizon: Horizon) {
     flow.gap(6.0);
 }
 
-/// Money, from a new page: planned and spent per horizon.
+/// The period the money figures cover and the rule of the plan to date, one sentence.
+fn money_note(tr: &I18n, total: &Figures) -> String {
+    let since = crate::i18n::money_since(tr, total.since);
+    let rule = tr.t("report-money-rule");
+    if since.is_empty() {
+        rule
+    } else {
+        format!("{} ({since}). {rule}", tr.t("report-money-period"))
+    }
+}
+
+/// Money, from a new page: per horizon spent against the plan to date, then the plan's terms.
 pub fn money(flow: &mut dyn Sink, cx: &Context<'_>) {
     let tr = cx.tr;
     let d = &cx.d;
     flow.page_break();
     flow.section(&tr.t("slide-money"), 80.0);
     flow.subheading(&tr.t("report-money-horizons"), 40.0);
-    let mut rows: Vec<(Vec<Cell>, bool)> = d
-        .horizons
-        .iter()
-        .map(|(h, f)| {
-            let name = tr.t(&format!("horizon-{}-long", h.as_str()));
-            (money_row(tr, name, f.planned_one_off, f.planned_yearly, f.spent), false)
-        })
-        .collect();
     // Money already spent never vanishes: archived measures keep a line of their own, and the
     // total includes it.
-    let a = &d.archived;
-    if a.total > 0 {
-        let name = tr.t("label-archived");
-        rows.push((money_row(tr, name, a.planned_one_off, a.planned_yearly, a.spent), false));
-    }
-    let t = &d.total;
-    rows.push((
-        money_row(tr, tr.t("summary-total"), t.planned_one_off, t.planned_yearly, t.spent),
-        true,
-    ));
+    let lines: Vec<(String, &Figures, bool)> = d
+        .horizons
+        .iter()
+        .map(|(h, f)| (tr.t(&format!("horizon-{}-long", h.as_str())), f, false))
+        .chain((d.archived.total > 0).then(|| (tr.t("label-archived"), &d.archived, false)))
+        .chain([(tr.t("summary-total"), &d.total, true)])
+        .collect();
+    let rows: Vec<(Vec<Cell>, bool)> =
+        lines.iter().map(|(name, f, total)| (money_row(tr, name.clone(), f), *total)).collect();
+    flow.table(
+        &[
+            col(tr.t("col-horizon"), 0.0, Align::Left),
+            col(tr.t("dashboard-planned-to-date"), 80.0, Align::Right),
+            col(tr.t("field-spent"), 80.0, Align::Right),
+            col(tr.t("money-deviation"), 96.0, Align::Right),
+            col(tr.t("report-period"), 70.0, Align::Left),
+        ],
+        &rows,
+    );
+    flow.paragraph(&money_note(tr, &d.total), Face::Regular, Tone::Muted);
+    // The terms of the plan: secondary, after the comparison.
+    flow.subheading(&tr.t("report-plan-terms"), 40.0);
+    let terms: Vec<(Vec<Cell>, bool)> = lines
+        .iter()
+        .map(|(name, f, total)| {
+            (
+                vec![
+                    cell(name.clone()),
+                    cell(tr.money_whole(f.planned_one_off)).tone(Tone::Muted),
+                    cell(tr.money_whole(f.planned_yearly)).tone(Tone::Muted),
+                ],
+                *total,
+            )
+        })
+        .collect();
     flow.table(
         &[
             col(tr.t("col-horizon"), 0.0, Align::Left),
             col(tr.t("field-one-off"), 95.0, Align::Right),
             col(tr.t("field-yearly"), 95.0, Align::Right),
-            col(tr.t("field-spent"), 95.0, Align::Right),
         ],
-        &rows,
+        &terms,
     );
 }
 
@@ -422,13 +450,13 @@ pub fn changes(flow: &mut dyn Sink, cx: &Context<'_>) {
         .entries
         .iter()
         .map(|(kind, c)| {
-            let value = |v: Option<&str>| crate::i18n::value_label(tr, &c.field, v);
+            let change = crate::i18n::change_text(tr, &c.field, c.old.as_deref(), c.new.as_deref());
             (
                 vec![
                     cell(tr.date_time(c.at)),
                     cell(c.code.clone().unwrap_or_default()).bold(),
                     cell(tr.t(&format!("kind-{}", kind.as_str()))),
-                    cell(format!("{} → {}", value(c.old.as_deref()), value(c.new.as_deref()))),
+                    cell(change),
                     cell(c.who.clone()),
                     cell(c.comment.clone()),
                 ],
@@ -464,19 +492,27 @@ fn figures_row(tr: &I18n, name: &str, f: &Figures) -> Vec<Cell> {
         cell(f.total.to_string()),
         cell(f.done.to_string()),
         cell(tr.percent(f.progress)),
-        cell(tr.money_whole(f.planned_one_off)),
-        cell(tr.money_whole(f.planned_yearly)),
+        cell(tr.money_whole(f.planned_to_date)),
         cell(tr.money_whole(f.spent)),
+        deviation_cell(tr, f),
     ]
 }
 
-/// A row of the money table: `name` with its planned and spent money.
-fn money_row(tr: &I18n, name: String, one_off: Money, yearly: Money, spent: Money) -> Vec<Cell> {
+/// Spent minus planned to date with its percentage; more spent than planned in bold (red is
+/// kept for what is overdue).
+fn deviation_cell(tr: &I18n, f: &Figures) -> Cell {
+    let shown = cell(crate::i18n::money_deviation(tr, f));
+    if f.deviation().0 >= 50 { shown.bold() } else { shown }
+}
+
+/// A row of the money table: `name`, planned to date, spent, the deviation and the period.
+fn money_row(tr: &I18n, name: String, f: &Figures) -> Vec<Cell> {
     vec![
         cell(name),
-        cell(tr.money_whole(one_off)),
-        cell(tr.money_whole(yearly)),
-        cell(tr.money_whole(spent)),
+        cell(tr.money_whole(f.planned_to_date)),
+        cell(tr.money_whole(f.spent)),
+        deviation_cell(tr, f),
+        cell(crate::i18n::money_since(tr, f.since)),
     ]
 }
 

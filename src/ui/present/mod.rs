@@ -31,6 +31,28 @@ pub struct Presenter {
     /// What changed since the last meeting, for the data generation and day it was read for
     /// (read once, not on every frame), or why it could not be read.
     changes: Option<((u64, chrono::NaiveDate), Result<crate::model::SinceReport, String>)>,
+    /// How often the window was asked to go full screen since the presentation started, and
+    /// when last (seconds of egui's clock): X11 window managers drop such a request for a window
+    /// not yet shown, and a remembered maximised window must not keep its title bar.
+    fullscreen_asks: (u8, f64),
+}
+
+impl Presenter {
+    /// Asks the window for full screen until it is (a few times, a quarter second apart): the
+    /// council never sees a title bar, whatever the window remembered.
+    pub fn keep_fullscreen(&mut self, ctx: &egui::Context) {
+        const MAX_ASKS: u8 = 20;
+        let (fullscreen, now) = ctx.input(|i| (i.viewport().fullscreen, i.time));
+        let (asks, last) = self.fullscreen_asks;
+        if fullscreen != Some(false) || asks >= MAX_ASKS {
+            return;
+        }
+        if asks == 0 || now - last >= 0.25 {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            self.fullscreen_asks = (asks + 1, now);
+        }
+        ctx.request_repaint_after(std::time::Duration::from_millis(260));
+    }
 }
 
 /// What the presentation asks the window to do.

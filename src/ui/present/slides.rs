@@ -4,7 +4,7 @@
 use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
 
 use super::Presenter;
-use crate::i18n::I18n;
+use crate::i18n::{I18n, money_deviation, money_since};
 use crate::layout::Filter;
 use crate::layout::timeline::{GroupBy, LANE_HEADER, Viewport, arrange, layout};
 use crate::model::{Health, Money, Roadmap, dashboard, schedule_health};
@@ -389,11 +389,13 @@ pub(super) fn money_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rec
     let d = dashboard(ctx.roadmap, ctx.today);
     let mut y = slide_title(painter, ctx, area, &tr.t("slide-money"));
     let w = area.width();
-    let cols = [w * 0.34, w * 0.22, w * 0.22, w * 0.22];
+    // Like with like: spent against the plan up to today, and the difference.
+    let cols = [w * 0.26, w * 0.22, w * 0.22, w * 0.30];
     let head = t.bold_font(t.text_small);
     let mut x = area.left();
-    for (key, width) in
-        ["col-horizon", "present-one-off", "present-yearly", "field-spent"].iter().zip(cols)
+    for (key, width) in ["col-horizon", "present-planned-to-date", "field-spent", "money-deviation"]
+        .iter()
+        .zip(cols)
     {
         let align = if x == area.left() { Align2::LEFT_TOP } else { Align2::RIGHT_TOP };
         let px = if x == area.left() { x } else { x + width - t.space_m };
@@ -415,12 +417,13 @@ pub(super) fn money_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rec
         let mut x = area.left();
         painter.text(pos2(x, y), Align2::LEFT_TOP, label, fnt.clone(), t.text_strong);
         x += cols[0];
-        for (money, width) in [f.planned_one_off, f.planned_yearly, f.spent].iter().zip(&cols[1..])
-        {
+        let figures =
+            [tr.money_whole(f.planned_to_date), tr.money_whole(f.spent), money_deviation(tr, f)];
+        for (text, width) in figures.into_iter().zip(&cols[1..]) {
             painter.text(
                 pos2(x + width - t.space_m, y),
                 Align2::RIGHT_TOP,
-                tr.money_whole(*money),
+                text,
                 fnt.clone(),
                 t.text_strong,
             );
@@ -428,6 +431,18 @@ pub(super) fn money_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rec
         }
         y += t.row_height * 0.9;
     }
+    // The period covered and the plan's terms, visibly secondary.
+    let terms = tr.f(
+        "money-plan-terms",
+        &[
+            ("one_off", &tr.money_whole(d.total.planned_one_off)),
+            ("yearly", &tr.money_whole(d.total.planned_yearly)),
+        ],
+    );
+    let since = money_since(tr, d.total.since);
+    let note = if since.is_empty() { terms } else { format!("{since} · {terms}") };
+    painter.text(pos2(area.left(), y), Align2::LEFT_TOP, note, font(t.text_small), t.text_muted);
+    y += t.row_height * 0.8;
     // Per calendar year: the plan as a light bar, what was spent as a dark bar inside it.
     y += t.space_m;
     painter.text(
@@ -679,14 +694,12 @@ pub(super) fn changes_slide(
         .iter()
         .rev()
         .map(|(kind, c)| {
-            let value = |v: Option<&str>| crate::ui::history::value_label(tr, &c.field, v);
             (
                 c.code.clone().unwrap_or_default(),
                 format!(
-                    "{}: {} → {}",
+                    "{}: {}",
                     tr.t(&format!("kind-{}", kind.as_str())),
-                    value(c.old.as_deref()),
-                    value(c.new.as_deref())
+                    crate::i18n::change_text(tr, &c.field, c.old.as_deref(), c.new.as_deref()),
                 ),
             )
         })
