@@ -272,7 +272,20 @@ fn clicking_an_overdue_measure_on_the_overview_opens_its_details() {
         .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app);
     harness.run();
     assert!(harness.query_by_label("Überfällig (6)").is_some());
-    assert!(harness.query_all_by_label("213.000 €").next().is_some(), "planned one-off in total");
+    // Money like with like: the total's plan to date, spending and deviation; the plan's
+    // one-off and yearly terms below, secondary.
+    for label in ["943.292 €", "805.500 €", "−137.792 € (−15 %)"] {
+        assert!(harness.query_all_by_label(label).next().is_some(), "{label} in the overview");
+    }
+    assert!(
+        harness
+            .query_all_by_label_contains(
+                "seit 03/2023 · Plan: 213.000 € einmalig · 236.000 € jährlich"
+            )
+            .next()
+            .is_some(),
+        "the plan's terms and the period"
+    );
     assert_eq!(harness.state().view.selected, None);
     // M13 is listed as overdue and as due for re-evaluation; the first is the overdue list.
     harness

@@ -202,9 +202,10 @@ impl Sink for HtmlSink {
             measures: cx.active.iter().map(|m| (*m).clone()).collect(),
             ..cx.roadmap.clone()
         };
-        let height = crate::export::timeline_natural_height(&roadmap, cx.today);
+        let width = 1400;
+        let height = crate::export::timeline_natural_height(&roadmap, cx.today, tr, width);
         let options = PictureOptions {
-            width: 1400,
+            width,
             height: (height.round() as u32).clamp(200, 10_000),
             dependencies: false,
         };

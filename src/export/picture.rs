@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::i18n::I18n;
 use crate::layout::Filter;
 use crate::layout::fonts::{Face, TextMetrics, metrics};
+use crate::layout::legend::{Drawn, LegendMark, legend_marks};
 use crate::layout::palette;
 use crate::layout::timeline::{
     GroupBy, LABEL_GAP, LANE_HEADER, MARKER_RADIUS, MarkerKind, RowLayout, TickLevel,
@@ -123,12 +124,42 @@ fn fit_label(metrics: &TextMetrics, code: &str, rest: &str, room: f32) -> String
     if short.is_empty() { String::new() } else { format!("{short}…") }
 }
 
-/// The height in pixels at which the picture of `roadmap` shows its text at its natural size
-/// (13-pixel labels); larger pictures enlarge it, smaller ones shrink it.
-pub fn timeline_natural_height(roadmap: &Roadmap, today: NaiveDate) -> f32 {
+/// The height in pixels at which the picture of `roadmap`, `width` pixels wide, shows its text
+/// at its natural size (13-pixel labels): title, axis, lanes and the legend under them; larger
+/// pictures enlarge it, smaller ones shrink it.
+pub fn timeline_natural_height(roadmap: &Roadmap, today: NaiveDate, tr: &I18n, width: u32) -> f32 {
     let arrangement =
         arrange(roadmap, &Filter::default(), GroupBy::Horizon, today).without_empty_lanes();
-    TITLE_HEIGHT + AXIS_HEIGHT + arrangement.height + MARGIN
+    let Ok(metrics) = metrics() else {
+        return TITLE_HEIGHT + AXIS_HEIGHT + arrangement.height + MARGIN;
+    };
+    let marks = picture_marks(roadmap, &arrangement, today, tr, (width as f32, false));
+    let lines = legend_lines(metrics, tr, &marks, width as f32 - 2.0 * MARGIN).len();
+    natural_height(arrangement.height, lines)
+}
+
+/// Title, axis, `lanes`, a legend of `lines` lines and the margin.
+fn natural_height(lanes: f32, lines: usize) -> f32 {
+    let legend = if lines == 0 { 0.0 } else { lines as f32 * LEGEND_LINE + 8.0 };
+    TITLE_HEIGHT + AXIS_HEIGHT + lanes + legend + MARGIN
+}
+
+/// The marks the picture of the whole `arrangement` draws, `width` wide, with or without
+/// dependency arrows (the same at any width: every row and today are in view).
+fn picture_marks(
+    roadmap: &Roadmap,
+    arrangement: &crate::layout::timeline::Arrangement,
+    today: NaiveDate,
+    tr: &I18n,
+    (width, dependencies): (f32, bool),
+) -> Vec<LegendMark> {
+    let chart_width = (width - 2.0 * MARGIN).max(100.0);
+    let viewport = Viewport {
+        height: arrangement.height,
+        ..Viewport::fit(arrangement.span_with(today), chart_width, arrangement.height)
+    };
+    let laid = layout(roadmap, arrangement, &viewport, today, dependencies, tr);
+    legend_marks(&laid, chart_width, Drawn { markers: true, baseline: false, adopted: true })
 }
 
 /// What the layers of a picture share: the roadmap, its laid-out timeline and where the chart
@@ -173,10 +204,22 @@ pub fn timeline_svg(
     }
     let arrangement =
         arrange(roadmap, &Filter::default(), GroupBy::Horizon, today).without_empty_lanes();
+    let metrics = metrics().map_err(PictureError::Font)?;
     // Lay out at the natural row height, then scale the drawing uniformly to fill the height.
-    let natural_height = TITLE_HEIGHT + AXIS_HEIGHT + arrangement.height + MARGIN;
-    let scale = height as f32 / natural_height;
-    let logical_width = width as f32 / scale;
+    // The legend's lines depend on the drawing's width, which depends on its height: laid out at
+    // the picture's width first, then at the drawing's (more lines only if narrower).
+    let marks = picture_marks(roadmap, &arrangement, today, tr, (width as f32, dependencies));
+    let mut lines = legend_lines(metrics, tr, &marks, width as f32 - 2.0 * MARGIN);
+    let mut natural_height = natural_height(arrangement.height, lines.len());
+    let logical = |natural: f32| width as f32 * natural / height as f32;
+    let relaid = legend_lines(metrics, tr, &marks, logical(natural_height) - 2.0 * MARGIN);
+    if relaid.len() > lines.len() {
+        natural_height = self::natural_height(arrangement.height, relaid.len());
+    }
+    if relaid.len() >= lines.len() || logical(natural_height) > width as f32 {
+        lines = relaid;
+    }
+    let logical_width = logical(natural_height);
     let chart_left = MARGIN;
     let chart_width = logical_width - 2.0 * MARGIN;
     let chart_top = TITLE_HEIGHT + AXIS_HEIGHT;
@@ -186,9 +229,10 @@ pub fn timeline_svg(
         ..Viewport::fit(span, chart_width, arrangement.height)
     };
     let laid = layout(roadmap, &arrangement, &viewport, today, dependencies, tr);
+    let legend_top = chart_top + arrangement.height + 8.0;
     let cx = Canvas {
         roadmap,
-        metrics: metrics().map_err(PictureError::Font)?,
+        metrics,
         today,
         tr,
         laid,
@@ -208,7 +252,9 @@ pub fn timeline_svg(
     diamonds(&mut s, &cx);
     arrows(&mut s, &cx);
     today_line(&mut s, &cx);
-    w(&mut s, format_args!("</g></svg>"));
+    w(&mut s, format_args!("</g>"));
+    legend(&mut s, &lines, (MARGIN, legend_top));
+    w(&mut s, format_args!("</svg>"));
     Ok(s)
 }
 
@@ -255,7 +301,6 @@ fn header(s: &mut String, cx: &Canvas<'_>, (width, height): (u32, u32)) {
             )
         ),
     );
-    legend(s, cx.metrics, tr, logical_width - MARGIN);
 }
 
 /// The lanes' backgrounds, alternating white and light grey.
@@ -377,14 +422,38 @@ fn bar(s: &mut String, cx: &Canvas<'_>, row: &RowLayout) {
     let y = chart_top + row.y + (row.height - bar_height) / 2.0;
     let x0 = chart_left + row.bar.x0;
     let bar_w = (row.bar.x1 - row.bar.x0).max(3.0);
-    let color = palette::status(row.status).hex();
+    let look = BarLook {
+        status: row.status,
+        health: row.health,
+        progress_w: (row.bar.progress_x - row.bar.x0).max(0.0),
+        due_x: row.bar.due_mark_x.map(|due| chart_left + due),
+    };
+    bar_marks(s, (x0, y), (bar_w, bar_height), look);
+    bar_label(s, cx, row, (x0, y), (bar_w, bar_height));
+}
+
+/// How a bar looks: its status, health, how far it is filled and where its due tick is.
+#[derive(Clone, Copy)]
+struct BarLook {
+    status: Status,
+    health: Health,
+    /// Width of the progress fill (in progress).
+    progress_w: f32,
+    /// The planned due date of a done measure that ended on another day.
+    due_x: Option<f32>,
+}
+
+/// A bar at `(x0, y)` of `(bar_w, bar_height)`, filled by its status, outlined (thick when
+/// overdue), with its due tick: the chart's bars and the legend's samples alike.
+fn bar_marks(s: &mut String, (x0, y): (f32, f32), (bar_w, bar_height): (f32, f32), look: BarLook) {
+    let color = palette::status(look.status).hex();
     w(
         s,
         format_args!(
             r##"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{bar_height}" rx="4" fill="#f0f0f0"/>"##
         ),
     );
-    match row.status {
+    match look.status {
         Status::Planned => {}
         Status::Done => w(
             s,
@@ -396,7 +465,7 @@ fn bar(s: &mut String, cx: &Canvas<'_>, row: &RowLayout) {
             s,
             format_args!(
                 r##"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{bar_height}" rx="4" fill="{color}"/>"##,
-                (row.bar.progress_x - row.bar.x0).max(0.0)
+                look.progress_w
             ),
         ),
         Status::OnHold => w(
@@ -415,7 +484,7 @@ fn bar(s: &mut String, cx: &Canvas<'_>, row: &RowLayout) {
             ),
         ),
     }
-    let (outline, stroke_w) = if row.health == Health::Overdue {
+    let (outline, stroke_w) = if look.health == Health::Overdue {
         (palette::VERMILLION.hex(), 2.5)
     } else {
         (color.clone(), 1.0)
@@ -430,8 +499,7 @@ fn bar(s: &mut String, cx: &Canvas<'_>, row: &RowLayout) {
             bar_height - stroke_w
         ),
     );
-    if let Some(due) = row.bar.due_mark_x {
-        let x = chart_left + due;
+    if let Some(x) = look.due_x {
         w(
             s,
             format_args!(
@@ -441,7 +509,6 @@ fn bar(s: &mut String, cx: &Canvas<'_>, row: &RowLayout) {
             ),
         );
     }
-    bar_label(s, cx, row, (x0, y), (bar_w, bar_height));
 }
 
 /// The label of the bar at `(x0, y)` of `(bar_w, bar_height)`: beside the bar up to the next
@@ -493,45 +560,49 @@ fn place_label(
 /// one large and red.
 fn diamonds(s: &mut String, cx: &Canvas<'_>) {
     for marker in &cx.laid.markers {
-        let (x, y) = (cx.chart_left + marker.x, cx.chart_top + marker.y);
-        let points = |r: f32| {
-            format!(
-                "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
-                x,
-                y - r,
-                x + r,
-                y,
-                x,
-                y + r,
-                x - r,
-                y
-            )
-        };
-        match marker.kind {
-            MarkerKind::Past(v) => w(
-                s,
-                format_args!(
-                    r##"<polygon points="{}" fill="{}" stroke="#303030" stroke-width="1"/>"##,
-                    points(MARKER_RADIUS - 1.0),
-                    palette::verdict(v).hex()
-                ),
+        diamond(s, (cx.chart_left + marker.x, cx.chart_top + marker.y), marker.kind);
+    }
+}
+
+/// One re-evaluation diamond centred at `(x, y)`.
+fn diamond(s: &mut String, (x, y): (f32, f32), kind: MarkerKind) {
+    let points = |r: f32| {
+        format!(
+            "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+            x,
+            y - r,
+            x + r,
+            y,
+            x,
+            y + r,
+            x - r,
+            y
+        )
+    };
+    match kind {
+        MarkerKind::Past(v) => w(
+            s,
+            format_args!(
+                r##"<polygon points="{}" fill="{}" stroke="#303030" stroke-width="1"/>"##,
+                points(MARKER_RADIUS - 1.0),
+                palette::verdict(v).hex()
             ),
-            MarkerKind::Next => w(
-                s,
-                format_args!(
-                    r##"<polygon points="{}" fill="#ffffff" stroke="{TEXT}" stroke-width="2"/>"##,
-                    points(MARKER_RADIUS - 1.0)
-                ),
+        ),
+        MarkerKind::Next => w(
+            s,
+            format_args!(
+                r##"<polygon points="{}" fill="#ffffff" stroke="{TEXT}" stroke-width="2"/>"##,
+                points(MARKER_RADIUS - 1.0)
             ),
-            MarkerKind::Overdue => w(
-                s,
-                format_args!(
-                    r##"<polygon points="{}" fill="#ffffff" stroke="{}" stroke-width="3"/>"##,
-                    points(7.5),
-                    palette::VERMILLION.hex()
-                ),
+        ),
+        MarkerKind::Overdue => w(
+            s,
+            format_args!(
+                r##"<polygon points="{}" fill="#ffffff" stroke="{}" stroke-width="3"/>"##,
+                points(7.5),
+                palette::VERMILLION.hex()
             ),
-        }
+        ),
     }
 }
 
@@ -543,19 +614,23 @@ fn arrows(s: &mut String, cx: &Canvas<'_>) {
             .iter()
             .map(|(x, y)| format!("{:.1},{:.1}", cx.chart_left + x, cx.chart_top + y))
             .collect();
-        let (color, head, width) = if arrow.violated {
-            (palette::ORANGE.hex(), "head-warn", 2.0)
-        } else {
-            ("#808080".to_owned(), "head", 1.2)
-        };
-        w(
-            s,
-            format_args!(
-                r##"<polyline points="{}" fill="none" stroke="{color}" stroke-width="{width}" marker-end="url(#{head})"/>"##,
-                points.join(" ")
-            ),
-        );
+        arrow_line(s, &points.join(" "), arrow.violated);
     }
+}
+
+/// A dependency arrow through `points` (SVG list), thick and orange when violated.
+fn arrow_line(s: &mut String, points: &str, violated: bool) {
+    let (color, head, width) = if violated {
+        (palette::ORANGE.hex(), "head-warn", 2.0)
+    } else {
+        ("#808080".to_owned(), "head", 1.2)
+    };
+    w(
+        s,
+        format_args!(
+            r##"<polyline points="{points}" fill="none" stroke="{color}" stroke-width="{width}" marker-end="url(#{head})"/>"##
+        ),
+    );
 }
 
 /// The "today" line with its tag on the axis, when today is within the chart.
@@ -584,58 +659,106 @@ fn today_line(s: &mut String, cx: &Canvas<'_>) {
     }
 }
 
-/// The legend, right-aligned at `right`: a swatch and the name of each status.
-fn legend(s: &mut String, metrics: &TextMetrics, tr: &I18n, right: f32) {
-    let items: [(&str, &str); 6] = [
-        ("planned", "status-planned"),
-        ("in-progress", "status-in-progress"),
-        ("done", "status-done"),
-        ("on-hold", "status-on-hold"),
-        ("cancelled", "status-cancelled"),
-        ("overdue", "health-overdue"),
-    ];
-    let mut x = right;
-    for (kind, key) in items.iter().rev() {
-        let label = tr.t(key);
-        x -= metrics.width(&label, Face::Regular, LEGEND_SIZE);
-        let _ = write!(
+/// Height of one line of the legend.
+const LEGEND_LINE: f32 = 24.0;
+/// Width of a legend entry's sample.
+const LEGEND_SAMPLE: f32 = 26.0;
+
+/// The legend's entries in lines no wider than `width`: each mark with its name and the x of
+/// its sample (from the left edge of the legend).
+fn legend_lines(
+    metrics: &TextMetrics,
+    tr: &I18n,
+    marks: &[LegendMark],
+    width: f32,
+) -> Vec<Vec<(LegendMark, String, f32)>> {
+    let mut lines: Vec<Vec<(LegendMark, String, f32)>> = Vec::new();
+    let mut x = 0.0;
+    for mark in marks {
+        let label = mark.label(tr);
+        let entry = LEGEND_SAMPLE + 6.0 + metrics.width(&label, Face::Regular, LEGEND_SIZE);
+        if lines.is_empty() || (x > 0.0 && x + entry > width) {
+            lines.push(Vec::new());
+            x = 0.0;
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push((*mark, label, x));
+        }
+        x += entry + 18.0;
+    }
+    lines
+}
+
+/// The legend under the chart, from `(left, top)`: a sample of each mark drawn and its name.
+fn legend(s: &mut String, lines: &[Vec<(LegendMark, String, f32)>], (left, top): (f32, f32)) {
+    for (i, line) in lines.iter().enumerate() {
+        let mid = top + LEGEND_LINE * (i as f32 + 0.5);
+        for (mark, label, x) in line {
+            let x = left + x;
+            legend_sample(s, *mark, (x, mid));
+            w(
+                s,
+                format_args!(
+                    r##"<text x="{:.1}" y="{:.1}" font-size="{LEGEND_SIZE}" fill="{TEXT}">{}</text>"##,
+                    x + LEGEND_SAMPLE + 6.0,
+                    mid + LEGEND_SIZE * 0.35,
+                    escape(label)
+                ),
+            );
+        }
+    }
+}
+
+/// The sample of `mark` left of `(x, mid)`, drawn as the chart draws it.
+fn legend_sample(s: &mut String, mark: LegendMark, (x, mid): (f32, f32)) {
+    let (bar_w, bar_h) = (LEGEND_SAMPLE, 12.0);
+    let top = mid - bar_h / 2.0;
+    let look = |status, health, due_x| BarLook { status, health, progress_w: bar_w * 0.6, due_x };
+    let centre = (x + LEGEND_SAMPLE / 2.0, mid);
+    let vertical = |s: &mut String, extra: &str| {
+        w(
             s,
-            r##"<text x="{x:.1}" y="48" font-size="{LEGEND_SIZE}" fill="{TEXT}">{}</text>"##,
-            escape(&label)
+            format_args!(
+                r##"<line x1="{0:.1}" y1="{1:.1}" x2="{0:.1}" y2="{2:.1}" {extra}/>"##,
+                centre.0,
+                mid - 9.0,
+                mid + 9.0
+            ),
         );
-        x -= 26.0;
-        let c = |st: Status| palette::status(st).hex();
-        let swatch = match *kind {
-            "planned" => format!(
-                r##"<rect x="{x:.1}" y="38" width="20" height="12" rx="3" fill="#f0f0f0" stroke="{}"/>"##,
-                c(Status::Planned)
+    };
+    match mark {
+        LegendMark::Status(status) => {
+            bar_marks(s, (x, top), (bar_w, bar_h), look(status, Health::OnTrack, None));
+        }
+        LegendMark::Overdue => {
+            bar_marks(s, (x, top), (bar_w, bar_h), look(Status::InProgress, Health::Overdue, None));
+        }
+        LegendMark::DueTick => {
+            let due = Some(x + bar_w * 0.6);
+            bar_marks(s, (x, top), (bar_w, bar_h), look(Status::Done, Health::Done, due));
+        }
+        LegendMark::Verdict(v) => diamond(s, centre, MarkerKind::Past(v)),
+        LegendMark::NextReevaluation => diamond(s, centre, MarkerKind::Next),
+        LegendMark::ReevaluationOverdue => diamond(s, centre, MarkerKind::Overdue),
+        LegendMark::Baseline => w(
+            s,
+            format_args!(
+                r##"<rect x="{x:.1}" y="{:.1}" width="{bar_w}" height="3" fill="{MUTED}" fill-opacity="0.35" stroke="{MUTED}" stroke-width="1"/>"##,
+                mid + 3.0
             ),
-            "in-progress" => format!(
-                r##"<rect x="{x:.1}" y="38" width="20" height="12" rx="3" fill="{}"/>"##,
-                c(Status::InProgress)
-            ),
-            "done" => format!(
-                r##"<rect x="{x:.1}" y="38" width="20" height="12" rx="3" fill="{}" fill-opacity="0.55" stroke="{}"/>"##,
-                c(Status::Done),
-                c(Status::Done)
-            ),
-            "on-hold" => format!(
-                r##"<rect x="{x:.1}" y="38" width="20" height="12" rx="3" fill="url(#hatch)" stroke="{}"/>"##,
-                c(Status::OnHold)
-            ),
-            "cancelled" => format!(
-                r##"<line x1="{x:.1}" y1="44" x2="{:.1}" y2="44" stroke="{}" stroke-width="2"/>"##,
-                x + 20.0,
-                c(Status::Cancelled)
-            ),
-            _ => format!(
-                r##"<rect x="{x:.1}" y="38" width="20" height="12" rx="3" fill="#f0f0f0" stroke="{}" stroke-width="2.5"/>"##,
-                palette::VERMILLION.hex()
-            ),
-        };
-        s.push_str(&swatch);
-        s.push('\n');
-        x -= 16.0;
+        ),
+        LegendMark::Dependency | LegendMark::DependencyViolated => arrow_line(
+            s,
+            &format!("{x:.1},{mid:.1} {:.1},{mid:.1}", x + bar_w),
+            mark == LegendMark::DependencyViolated,
+        ),
+        LegendMark::Today => vertical(s, r##"stroke="#1f5f9e" stroke-width="2""##),
+        LegendMark::Adopted => {
+            vertical(
+                s,
+                &format!(r##"stroke="{MUTED}" stroke-width="1.5" stroke-dasharray="4 3""##),
+            );
+        }
     }
 }
 

@@ -77,7 +77,7 @@ fn figures_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, f: &Figures, archived: Option<&Fig
         ] {
             muted(ui, tokens, tr.t(key));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let value = RichText::new(text).monospace().color(tokens.text_strong);
+                let value = RichText::new(text).color(tokens.text_strong);
                 ui.label(if strong { value.strong() } else { value });
             });
             ui.end_row();
@@ -121,7 +121,7 @@ fn measure_links(
     ctx: &ViewCtx<'_>,
     view: &mut ViewState,
     (key, codes): (&'static str, &[String]),
-    detail: impl Fn(&str) -> Option<String>,
+    (detail, tone): (impl Fn(&str) -> Option<String>, Color32),
 ) {
     if codes.is_empty() {
         muted(ui, ctx.tokens, ctx.tr.t("dashboard-none"));
@@ -136,7 +136,7 @@ fn measure_links(
                 view.detail_hidden = false;
             }
             if let Some(text) = detail(code) {
-                ui.label(RichText::new(text).color(ctx.tokens.danger));
+                ui.label(RichText::new(text).color(tone));
             }
         });
     }
@@ -242,10 +242,16 @@ fn deadlines_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, d: &Dash
         let due = |code: &str| {
             ctx.roadmap.measure(code).map(|m| tr.f("due-soon", &[("date", &tr.date(m.due))]))
         };
-        measure_links(ui, ctx, view, ("overdue", &d.overdue), due);
+        measure_links(ui, ctx, view, ("overdue", &d.overdue), (due, tokens.danger));
         ui.add_space(tokens.space_s);
         ui.label(RichText::new(tr.f("dashboard-due-soon", &[("n", &d.due_soon.len())])).strong());
-        measure_links(ui, ctx, view, ("due-soon", &d.due_soon), |_| None);
+        measure_links(
+            ui,
+            ctx,
+            view,
+            ("due-soon", &d.due_soon),
+            (|_: &str| None, tokens.text_muted),
+        );
     });
 }
 
@@ -262,12 +268,24 @@ fn reevaluations_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, d: &
             )
             .strong(),
         );
-        measure_links(ui, ctx, view, ("reeval-overdue", &d.reevaluations_overdue), next);
+        measure_links(
+            ui,
+            ctx,
+            view,
+            ("reeval-overdue", &d.reevaluations_overdue),
+            (next, tokens.danger),
+        );
         ui.label(
             RichText::new(tr.f("dashboard-reeval-due", &[("n", &d.reevaluations_due.len())]))
                 .strong(),
         );
-        measure_links(ui, ctx, view, ("reeval-due", &d.reevaluations_due), |_| None);
+        measure_links(
+            ui,
+            ctx,
+            view,
+            ("reeval-due", &d.reevaluations_due),
+            (|_: &str| None, tokens.text_muted),
+        );
         ui.separator();
         ui.label(RichText::new(tr.t("dashboard-verdicts")).strong());
         for (verdict, n) in &d.verdicts {
@@ -284,7 +302,14 @@ fn reevaluations_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, d: &
                 .max_by_key(|r| (r.date, r.id))
                 .map(|r| tr.f("dashboard-recorded-by", &[("by", &r.by)]))
         };
-        measure_links(ui, ctx, view, ("unconfirmed", &d.unconfirmed), recorder);
+        // Who recorded it is information, not a warning: muted, not red.
+        measure_links(
+            ui,
+            ctx,
+            view,
+            ("unconfirmed", &d.unconfirmed),
+            (recorder, tokens.text_muted),
+        );
     });
 }
 

@@ -698,7 +698,13 @@ fn legend_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, prefs: &mut TimelinePrefs, marks: &
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &label)
             });
-            ui.label(egui::RichText::new(label).size(tokens.text_small).color(tokens.text_strong));
+            // An entry's name is not broken: it moves to the next line whole.
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(label).size(tokens.text_small).color(tokens.text_strong),
+                )
+                .extend(),
+            );
         }
     });
     ui.add_space(tokens.space_xs);

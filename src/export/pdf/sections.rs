@@ -33,7 +33,9 @@ pub(super) fn timeline_pages(flow: &mut Flow<'_>, cx: &Context<'_>) -> Result<()
             ..roadmap.clone()
         };
         // Parts share a page while they fit at their natural size.
-        let needed = crate::export::timeline_natural_height(&part_roadmap, today) / PX_PER_PT;
+        let px = (width * PX_PER_PT).round() as u32;
+        let needed =
+            crate::export::timeline_natural_height(&part_roadmap, today, tr, px) / PX_PER_PT;
         let heading = if *of > 1 { 24.0 } else { 0.0 };
         if n == 0 {
             flow.new_page(landscape);
@@ -60,9 +62,10 @@ fn timeline(
     today: NaiveDate,
     (width, height): (f32, f32),
 ) -> Result<(), ReportError> {
-    let natural = crate::export::timeline_natural_height(roadmap, today);
+    let px = (width * PX_PER_PT).round() as u32;
+    let natural = crate::export::timeline_natural_height(roadmap, today, flow.tr, px);
     let options = PictureOptions {
-        width: (width * PX_PER_PT).round() as u32,
+        width: px,
         height: (height * PX_PER_PT).min(natural).round().max(200.0) as u32,
         dependencies: false,
     };

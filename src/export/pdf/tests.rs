@@ -37,7 +37,12 @@ fn the_report_is_a_complete_pdf_with_a_landscape_timeline_page_and_font_subsets(
     assert_eq!(count(&pdf, b"/MediaBox[0 0 595.28 841.89]"), pages - 1);
     assert_eq!(count(&pdf, b"/FontFile2"), count(&pdf, b"/Type/FontDescriptor"));
     assert!(count(&pdf, b"/ToUnicode") >= 2, "regular and bold text is extractable");
-    assert!(count(&pdf, b"/Type/Pattern") >= 1, "the on-hold hatch is a tiling pattern");
+    // The legend shows only the marks drawn: no measure is on hold, so no hatch.
+    assert_eq!(count(&pdf, b"/Type/Pattern"), 0, "no on-hold measure, no hatch");
+    let mut on_hold = default_roadmap();
+    on_hold.measures[10].status = crate::model::Status::OnHold;
+    let held = report_pdf(&on_hold, &[], today(), &tr, &options()).unwrap();
+    assert!(count(&held, b"/Type/Pattern") >= 1, "the on-hold hatch is a tiling pattern");
     // Font subsets and the structure tree in an object stream: smaller than the 126 KB of the
     // untagged report with whole fonts.
     assert!(pdf.len() < 126_000, "{} bytes", pdf.len());

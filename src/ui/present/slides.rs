@@ -6,6 +6,7 @@ use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Sense, Stroke, Ui,
 use super::Presenter;
 use crate::i18n::{I18n, money_deviation, money_since};
 use crate::layout::Filter;
+use crate::layout::legend::{Drawn, LegendMark, legend_marks};
 use crate::layout::timeline::{GroupBy, LANE_HEADER, Viewport, arrange, layout};
 use crate::model::{Health, Money, Roadmap, dashboard, schedule_health};
 use crate::ui::theme::{Tokens, paint_shape};
@@ -108,24 +109,44 @@ pub(super) fn timeline_slide(
     let t = ctx.tokens;
     let top = slide_title(painter, ctx, area, &ctx.tr.t("slide-timeline"));
     let axis = t.text_small * 1.4;
-    let chart = Rect::from_min_max(
-        pos2(area.left(), top + axis),
-        pos2(area.right(), area.bottom() - t.text_small * 1.6),
-    );
     let mut arrangement = arrange(ctx.roadmap, &Filter::default(), GroupBy::Horizon, ctx.today);
     let rows: usize = arrangement.lanes.iter().map(|l| l.rows.len()).sum();
     let fixed = arrangement.lanes.len() as f32 * (LANE_HEADER + crate::layout::timeline::LANE_GAP);
-    let row_height = ((chart.height() - fixed) / rows.max(1) as f32).clamp(12.0, 60.0).floor();
-    arrangement.set_row_height(row_height);
+    // The chart above its legend: laid out once to learn which marks it draws, then again in
+    // the height the legend leaves.
+    let lay = |arrangement: &mut crate::layout::timeline::Arrangement, bottom: f32| {
+        let chart = Rect::from_min_max(pos2(area.left(), top + axis), pos2(area.right(), bottom));
+        let row_height = ((chart.height() - fixed) / rows.max(1) as f32).clamp(12.0, 60.0).floor();
+        arrangement.set_row_height(row_height);
+        let viewport = Viewport {
+            height: chart.height(),
+            ..Viewport::fit(arrangement.span_with(ctx.today), chart.width(), chart.height())
+        };
+        let laid = layout(ctx.roadmap, arrangement, &viewport, ctx.today, false, ctx.tr);
+        (chart, row_height, laid)
+    };
+    let (_, _, first) = lay(&mut arrangement, area.bottom());
+    let marks = legend_marks(&first, area.width(), Drawn::default());
+    let (legend, legend_height) = slide_legend(painter, ctx, &marks, area.width());
+    // Above the footer (roadmap and slide counter).
+    let legend_bottom = area.bottom() - t.text_small * 1.6;
+    let (chart, row_height, laid) =
+        lay(&mut arrangement, legend_bottom - legend_height - t.space_s);
+    let origin = pos2(area.left(), legend_bottom - legend_height).to_vec2();
+    for (mark, label, sample, text_pos) in &legend {
+        crate::ui::timeline::paint_legend_sample(painter, t, sample.translate(origin), *mark);
+        painter.text(
+            *text_pos + origin,
+            Align2::LEFT_CENTER,
+            label,
+            font(t.text_small),
+            t.text_strong,
+        );
+    }
     // Codes beside the bars; the label column on the left takes what the widest code needs.
     // Codes are capitals and digits (no descenders): at the row height their cap height (0.71 em)
     // leaves a clear gap between rows; larger would crowd the stack of codes.
     let label_font = t.bold_font(row_height.min(t.text_small));
-    let viewport = Viewport {
-        height: chart.height(),
-        ..Viewport::fit(arrangement.span_with(ctx.today), chart.width(), chart.height())
-    };
-    let laid = layout(ctx.roadmap, &arrangement, &viewport, ctx.today, false, ctx.tr);
     for tick in laid.ticks.iter().filter(|t| t.level == crate::layout::timeline::TickLevel::Year) {
         let x = chart.left() + tick.x;
         painter.line_segment(
@@ -199,6 +220,40 @@ pub(super) fn timeline_slide(
     if clicked.is_some() {
         p.detail = clicked;
     }
+}
+
+/// One entry of a slide's legend: the mark, its name, where its sample goes and where its
+/// name starts (left centre), relative to the legend's top left.
+type LegendEntry = (LegendMark, String, Rect, Pos2);
+
+/// The legend of the timeline slide: a sample and the short name of each mark drawn, in
+/// lines as wide as the slide (one line where it fits), in the slide's small type; and its
+/// height.
+fn slide_legend(
+    painter: &egui::Painter,
+    ctx: &SlideCtx<'_>,
+    marks: &[LegendMark],
+    width: f32,
+) -> (Vec<LegendEntry>, f32) {
+    let t = ctx.tokens;
+    let line = t.text_small * 1.5;
+    let sample = vec2(t.text_small * 1.6, t.text_small * 0.9);
+    let (mut x, mut y) = (0.0_f32, 0.0_f32);
+    let mut out = Vec::new();
+    for mark in marks {
+        let label = mark.short_label(ctx.tr);
+        let text = painter.layout_no_wrap(label.clone(), font(t.text_small), t.text_strong);
+        let entry = sample.x + t.space_s + text.size().x;
+        if x > 0.0 && x + entry > width {
+            (x, y) = (0.0, y + line);
+        }
+        let mid = y + line / 2.0;
+        let rect = Rect::from_min_size(pos2(x, mid - sample.y / 2.0), sample);
+        out.push((*mark, label, rect, pos2(x + sample.x + t.space_s, mid)));
+        x += entry + t.space_l;
+    }
+    let height = if out.is_empty() { 0.0 } else { y + line };
+    (out, height)
 }
 
 /// Height of a row of two lines: a body line and a small line.
