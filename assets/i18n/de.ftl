@@ -476,7 +476,7 @@ present-summary = { $done } von { $total ->
  } erledigt · { $overdue } überfällig
 present-quit-question = Präsentation und Fahrplan beenden?
 present-quit-keys = Eingabetaste: beenden · Esc: weiter präsentieren
-present-more = … und { $n } weitere
+present-more = und { $n } weitere
 present-verdicts = Ergebnisse (12 Monate)
 present-back = Esc: zurück
 menu-present = Präsentation
@@ -788,3 +788,6 @@ marker-past = Wirksamkeitsprüfung am { $date }: { $verdict }
 marker-next = Nächste Wirksamkeitsprüfung am { $date }
 marker-overdue = Wirksamkeitsprüfung überfällig seit { $date }
 marker-due-tick = Ursprünglich fällig am { $date }, erledigt am { $done }
+present-timeline-of = Zeitplan: { $horizon }
+present-done-of = { $horizon }: erledigt
+legend-due-tick-short = geplantes Ende

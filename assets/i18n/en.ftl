@@ -476,7 +476,7 @@ present-summary = { $done } of { $total ->
  } done · { $overdue } overdue
 present-quit-question = End the presentation and quit Fahrplan?
 present-quit-keys = Enter: quit · Esc: keep presenting
-present-more = … and { $n } more
+present-more = and { $n } more
 present-verdicts = Verdicts (12 months)
 present-back = Esc: back
 menu-present = Presentation
@@ -791,3 +791,6 @@ marker-past = Re-evaluation on { $date }: { $verdict }
 marker-next = Next re-evaluation on { $date }
 marker-overdue = Re-evaluation overdue since { $date }
 marker-due-tick = Originally due on { $date }, done on { $done }
+present-timeline-of = Timeline: { $horizon }
+present-done-of = { $horizon }: done
+legend-due-tick-short = planned end

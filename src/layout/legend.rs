@@ -60,6 +60,7 @@ impl LegendMark {
             Self::Status(s) => tr.t(&format!("status-{}", s.as_str())),
             Self::Overdue => tr.t("health-overdue"),
             Self::Verdict(v) => tr.t(&format!("verdict-{}", v.as_str())),
+            Self::DueTick => tr.t("legend-due-tick-short"),
             other => other.label(tr),
         }
     }

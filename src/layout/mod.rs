@@ -8,5 +8,6 @@ pub mod legend;
 pub mod palette;
 pub mod slides;
 pub mod timeline;
+pub mod wrap;
 
 pub use filter::Filter;

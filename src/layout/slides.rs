@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Horizon, Roadmap};
+use crate::model::{Horizon, Roadmap, Status};
 
 /// A kind of slide the presenter can switch on or off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -54,9 +54,20 @@ impl SlideKind {
 pub enum Slide {
     /// Town, roadmap, date.
     Title,
-    /// The whole timeline.
-    Timeline,
-    /// Measures of one horizon; long lists are split over pages rather than shrunk.
+    /// The timeline of one horizon's measures, their titles beside the bars (all on one shared
+    /// time axis); long lists are split over pages rather than shrunk.
+    Timeline {
+        /// Which horizon.
+        horizon: Horizon,
+        /// Indices into `roadmap.measures` on this page.
+        measures: Vec<usize>,
+        /// This page (1-based).
+        page: usize,
+        /// Pages of this horizon.
+        pages: usize,
+    },
+    /// The measures of one horizon still to be done (or cancelled); long lists are split over
+    /// pages rather than shrunk.
     Horizon {
         /// Which horizon.
         horizon: Horizon,
@@ -65,6 +76,18 @@ pub enum Slide {
         /// This page (1-based).
         page: usize,
         /// Pages of this horizon.
+        pages: usize,
+    },
+    /// The done measures of one horizon, in one short list (a slide that would only list done
+    /// measures with their 100 % is not worth the council's time).
+    Done {
+        /// Which horizon.
+        horizon: Horizon,
+        /// Indices into `roadmap.measures` on this page.
+        measures: Vec<usize>,
+        /// This page (1-based).
+        page: usize,
+        /// Pages of this horizon's done measures.
         pages: usize,
     },
     /// Planned against spent.
@@ -77,11 +100,43 @@ pub enum Slide {
     Baseline,
 }
 
-/// The slides for the enabled kinds, with at most `rows_per_page` measures on a horizon slide.
+/// How much room a slide has and how high each measure's row is there, in any one unit.
+pub struct Fit<'a> {
+    /// Room for rows on a horizon slide.
+    pub budget: f32,
+    /// Height of a measure's row on a horizon slide (title and owner; status and progress).
+    pub row: &'a dyn Fn(usize) -> f32,
+    /// Room for rows on a timeline slide.
+    pub timeline_budget: f32,
+    /// Height of a measure's row on a timeline slide (its title beside the bar).
+    pub timeline_row: &'a dyn Fn(usize) -> f32,
+    /// Room for rows on a summary slide of done measures.
+    pub done_budget: f32,
+    /// Height of a done measure's row there.
+    pub done_row: &'a dyn Fn(usize) -> f32,
+}
+
+/// The slides for the enabled kinds, with at most `rows_per_page` measures on a slide.
 pub fn slides(roadmap: &Roadmap, enabled: &[SlideKind], rows_per_page: usize) -> Vec<Slide> {
     #[allow(clippy::cast_precision_loss)]
     let budget = rows_per_page.max(1) as f32;
-    slides_fitted(roadmap, enabled, budget, &|_| 1.0)
+    let one = |_| 1.0;
+    let fit = Fit {
+        budget,
+        row: &one,
+        timeline_budget: budget,
+        timeline_row: &one,
+        done_budget: budget,
+        done_row: &one,
+    };
+    slides_fitted(roadmap, enabled, &fit)
+}
+
+/// A horizon's measures shown in the presentation (archived ones are out of the plan).
+fn of_horizon(roadmap: &Roadmap, horizon: Horizon) -> Vec<usize> {
+    (0..roadmap.measures.len())
+        .filter(|&i| roadmap.measures[i].horizon == horizon && !roadmap.measures[i].archived)
+        .collect()
 }
 
 /// Splits a horizon's measures into as few pages as their heights allow, and spreads them
@@ -124,37 +179,55 @@ fn fill(measures: &[usize], budget: f32, height: &dyn Fn(usize) -> f32) -> Vec<V
 }
 
 /// The slides for the enabled kinds; a horizon's measures are spread over as many slides as
-/// their rows need, each row as high as `height` says (a title on two lines takes more room
-/// than one on a single line), within `budget` per slide.
-pub fn slides_fitted(
-    roadmap: &Roadmap,
-    enabled: &[SlideKind],
-    budget: f32,
-    height: &dyn Fn(usize) -> f32,
-) -> Vec<Slide> {
+/// their rows need, each row as high as `fit` says (a title on two lines takes more room than
+/// one on a single line). Per horizon: its timeline, then the measures still to be done, then
+/// one summary of the done ones.
+pub fn slides_fitted(roadmap: &Roadmap, enabled: &[SlideKind], fit: &Fit<'_>) -> Vec<Slide> {
     let mut slides = Vec::new();
     for kind in SlideKind::ALL.iter().filter(|k| enabled.contains(k)) {
         match kind {
             SlideKind::Title => slides.push(Slide::Title),
-            SlideKind::Timeline => slides.push(Slide::Timeline),
-            SlideKind::Horizons => {
+            SlideKind::Timeline => {
                 for horizon in Horizon::ALL {
-                    let measures: Vec<usize> = (0..roadmap.measures.len())
-                        .filter(|&i| {
-                            roadmap.measures[i].horizon == *horizon && !roadmap.measures[i].archived
-                        })
-                        .collect();
-                    let chunks = pages(&measures, budget, height);
-                    let count = chunks.len().max(1);
-                    for (page, chunk) in chunks.into_iter().enumerate() {
-                        slides.push(Slide::Horizon {
+                    let measures = of_horizon(roadmap, *horizon);
+                    let chunks = pages(&measures, fit.timeline_budget, fit.timeline_row);
+                    let count = chunks.len();
+                    for (page, measures) in chunks.into_iter().enumerate() {
+                        slides.push(Slide::Timeline {
                             horizon: *horizon,
-                            measures: chunk,
+                            measures,
                             page: page + 1,
                             pages: count,
                         });
                     }
-                    if measures.is_empty() {
+                }
+            }
+            SlideKind::Horizons => {
+                for horizon in Horizon::ALL {
+                    let all = of_horizon(roadmap, *horizon);
+                    let (done, open): (Vec<usize>, Vec<usize>) =
+                        all.iter().partition(|&&i| roadmap.measures[i].status == Status::Done);
+                    let chunks = pages(&open, fit.budget, fit.row);
+                    let count = chunks.len();
+                    for (page, measures) in chunks.into_iter().enumerate() {
+                        slides.push(Slide::Horizon {
+                            horizon: *horizon,
+                            measures,
+                            page: page + 1,
+                            pages: count,
+                        });
+                    }
+                    let chunks = pages(&done, fit.done_budget, fit.done_row);
+                    let count = chunks.len();
+                    for (page, measures) in chunks.into_iter().enumerate() {
+                        slides.push(Slide::Done {
+                            horizon: *horizon,
+                            measures,
+                            page: page + 1,
+                            pages: count,
+                        });
+                    }
+                    if all.is_empty() {
                         slides.push(Slide::Horizon {
                             horizon: *horizon,
                             measures: Vec::new(),
@@ -188,7 +261,7 @@ mod tests {
         // Rows of 1 or 2 (titles on one or two lines) in a budget of 4: three pages are needed
         // (1+2+1 | 2+1 | 2), and the rows are spread over them evenly.
         let tall = |i: usize| if i % 2 == 1 { 2.0 } else { 1.0 };
-        let s = slides_fitted(&r, &[SlideKind::Horizons], 4.0, &tall);
+        let s = slides_fitted(&r, &[SlideKind::Horizons], &fit(4.0, &tall));
         let short: Vec<&Vec<usize>> = s
             .iter()
             .filter_map(|s| match s {
@@ -199,7 +272,7 @@ mod tests {
         assert_eq!(short, [&vec![0, 1], &vec![2, 3], &vec![4, 5]]);
         // Nine rows of one on pages of four: 3, 3, 3 (not 4, 4, 1).
         let r8 = roadmap(9);
-        let s = slides_fitted(&r8, &[SlideKind::Horizons], 4.0, &|_| 1.0);
+        let s = slides_fitted(&r8, &[SlideKind::Horizons], &fit(4.0, &|_| 1.0));
         let sizes: Vec<usize> = s
             .iter()
             .filter_map(|s| match s {
@@ -209,16 +282,27 @@ mod tests {
             .collect();
         assert_eq!(sizes, [3, 3, 3]);
         // Single-line rows all fit on fewer slides than if every row took two lines.
-        let one = slides_fitted(&r, &[SlideKind::Horizons], 4.0, &|_| 1.0);
-        let two = slides_fitted(&r, &[SlideKind::Horizons], 4.0, &|_| 2.0);
+        let one = slides_fitted(&r, &[SlideKind::Horizons], &fit(4.0, &|_| 1.0));
+        let two = slides_fitted(&r, &[SlideKind::Horizons], &fit(4.0, &|_| 2.0));
         assert!(one.len() < two.len(), "{} < {}", one.len(), two.len());
         // A row taller than a whole slide still gets a slide of its own.
-        let huge = slides_fitted(&r, &[SlideKind::Horizons], 4.0, &|_| 9.0);
+        let huge = slides_fitted(&r, &[SlideKind::Horizons], &fit(4.0, &|_| 9.0));
         assert!(
             huge.iter()
                 .all(|s| !matches!(s, Slide::Horizon { measures, .. } if measures.len() > 1))
         );
         assert!(matches!(huge[0], Slide::Horizon { page: 1, pages: 6, .. }));
+    }
+
+    fn fit<'a>(budget: f32, row: &'a dyn Fn(usize) -> f32) -> Fit<'a> {
+        Fit {
+            budget,
+            row,
+            timeline_budget: budget,
+            timeline_row: row,
+            done_budget: budget,
+            done_row: row,
+        }
     }
 
     fn roadmap(short: usize) -> Roadmap {
@@ -257,7 +341,60 @@ mod tests {
         );
         assert_eq!(s.first(), Some(&Slide::Title));
         assert_eq!(s.last(), Some(&Slide::Changes));
-        assert_eq!(s.len(), 2 + 5 + 3);
+        // Timelines per horizon (three pages of the short term, one of the long term; none for
+        // an empty horizon), five horizon slides, money, re-evaluations, changes.
+        let timelines: Vec<(Horizon, usize, usize)> = s
+            .iter()
+            .filter_map(|s| match s {
+                Slide::Timeline { horizon, measures, pages, .. } => {
+                    Some((*horizon, measures.len(), *pages))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            timelines,
+            [
+                (Horizon::Short, 4, 3),
+                (Horizon::Short, 4, 3),
+                (Horizon::Short, 4, 3),
+                (Horizon::Long, 1, 1)
+            ]
+        );
+        assert_eq!(s.len(), 1 + 4 + 5 + 3);
+    }
+
+    #[test]
+    fn done_measures_get_one_summary_slide_not_pages_of_100_percent() {
+        let mut r = roadmap(6);
+        for m in &mut r.measures[..4] {
+            m.status = Status::Done;
+        }
+        let s = slides(&r, &[SlideKind::Horizons], 5);
+        assert_eq!(
+            s,
+            [
+                Slide::Horizon { horizon: Horizon::Short, measures: vec![4, 5], page: 1, pages: 1 },
+                Slide::Done {
+                    horizon: Horizon::Short,
+                    measures: vec![0, 1, 2, 3],
+                    page: 1,
+                    pages: 1
+                },
+                Slide::Horizon { horizon: Horizon::Medium, measures: vec![], page: 1, pages: 1 },
+                Slide::Horizon { horizon: Horizon::Long, measures: vec![6], page: 1, pages: 1 },
+            ]
+        );
+        // A horizon that is all done has only its summary.
+        for m in &mut r.measures[..6] {
+            m.status = Status::Done;
+        }
+        let s = slides(&r, &[SlideKind::Horizons], 10);
+        assert_eq!(
+            s[0],
+            Slide::Done { horizon: Horizon::Short, measures: (0..6).collect(), page: 1, pages: 1 }
+        );
+        assert!(!s.iter().any(|s| matches!(s, Slide::Horizon { horizon: Horizon::Short, .. })));
     }
 
     #[test]

@@ -14,7 +14,7 @@ mod report;
 mod sections;
 mod svg;
 mod tags;
-mod wrap;
+use crate::layout::wrap;
 
 pub use report::report_pdf;
 

@@ -9,11 +9,20 @@ use egui::{Align2, Color32, CornerRadius, FontId, Key, Rect, Sense, Ui, pos2, ve
 
 use super::theme::Tokens;
 use crate::app::AppState;
-use crate::layout::slides::{Slide, SlideKind, slides_fitted};
+use crate::layout::slides::{Fit, Slide, SlideKind, slides_fitted};
 use slides::{
-    SlideCtx, changes_slide, detail_slide, horizon_slide, money_slide, reevaluations_slide,
-    status_row_height, timeline_slide, title_slide,
+    SlideCtx, TimelinePage, changes_slide, detail_slide, done_row_height, done_slide,
+    horizon_slide, money_slide, reevaluations_slide, status_row_height, timeline_reserve,
+    timeline_row_height, timeline_slide, title_slide,
 };
+
+/// A slide's title with its page (`Kurzfristig (sofort)  (1/2)`) when there are several.
+fn paged(mut title: String, page: usize, pages: usize) -> String {
+    if pages > 1 {
+        title.push_str(&format!("  ({page}/{pages})"));
+    }
+    title
+}
 
 /// Where the presentation stands.
 #[derive(Clone, Debug, Default)]
@@ -105,14 +114,34 @@ pub fn present_ui(
     // Where a slide's content starts below its title and rule (as `slide_title` draws them).
     let title_height = tokens.text_title * 1.25 + tokens.space_m;
     let footer_height = tokens.text_small * 1.5;
-    // Horizon slides take as many rows as their heights allow (one-line titles need less).
+    // Slides take as many rows as their heights allow (one-line titles need less).
     // (The last row needs no space below it.)
     let budget =
         content.height() - title_height - footer_height - tokens.row_height + tokens.space_m;
     let measuring = ui.painter();
-    let height =
-        |i: usize| status_row_height(measuring, &tokens, &roadmap.measures[i], content.width());
-    let deck = slides_fitted(roadmap, enabled, budget, &height);
+    let width = content.width();
+    let row = |i: usize| {
+        let m = &roadmap.measures[i];
+        status_row_height(measuring, (&tokens, tr.lang()), (m, roadmap.owner_name(m)), width)
+    };
+    let timeline_row = |i: usize| {
+        timeline_row_height(measuring, (&tokens, tr.lang()), &roadmap.measures[i], width)
+    };
+    let done_row =
+        |i: usize| done_row_height(measuring, (&tokens, tr.lang()), &roadmap.measures[i], width);
+    let sctx = SlideCtx { tokens: &tokens, tr, roadmap, today: state.today() };
+    let fit = Fit {
+        budget,
+        row: &row,
+        timeline_budget: content.height()
+            - title_height
+            - footer_height
+            - timeline_reserve(measuring, &sctx, width),
+        timeline_row: &timeline_row,
+        done_budget: content.height() - title_height - footer_height - tokens.text_body * 1.6,
+        done_row: &done_row,
+    };
+    let deck = slides_fitted(roadmap, enabled, &fit);
     p.index = p.index.min(deck.len().saturating_sub(1));
 
     let outcome = keys(ui, p, deck.len());
@@ -126,13 +155,32 @@ pub fn present_ui(
     } else if let Some(slide) = deck.get(p.index) {
         match slide {
             Slide::Title => title_slide(&painter, &ctx, content),
-            Slide::Timeline => timeline_slide(ui, &painter, &ctx, content, p),
+            Slide::Timeline { horizon, measures, page, pages } => {
+                let title = paged(
+                    tr.f(
+                        "present-timeline-of",
+                        &[("horizon", &tr.t(&format!("horizon-{horizon}-long")))],
+                    ),
+                    *page,
+                    *pages,
+                );
+                let page = TimelinePage { title: &title, measures };
+                timeline_slide(ui, &painter, &ctx, content, &page, p);
+            }
             Slide::Horizon { horizon, measures, page, pages } => {
-                let mut title = tr.t(&format!("horizon-{horizon}-long"));
-                if *pages > 1 {
-                    title.push_str(&format!("  ({page}/{pages})"));
-                }
+                let title = paged(tr.t(&format!("horizon-{horizon}-long")), *page, *pages);
                 horizon_slide(&painter, &ctx, content, &title, measures);
+            }
+            Slide::Done { horizon, measures, page, pages } => {
+                let title = paged(
+                    tr.f(
+                        "present-done-of",
+                        &[("horizon", &tr.t(&format!("horizon-{horizon}-long")))],
+                    ),
+                    *page,
+                    *pages,
+                );
+                done_slide(&painter, &ctx, content, &title, (*horizon, measures));
             }
             Slide::Money => money_slide(&painter, &ctx, content),
             Slide::Reevaluations => reevaluations_slide(&painter, &ctx, content),

@@ -1,13 +1,16 @@
 //! The slide painters of the council presentation: each draws one slide into its area with
 //! labels and painted shapes only.
 
-use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+use chrono::Datelike;
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
 
 use super::Presenter;
-use crate::i18n::{I18n, money_deviation, money_since};
+use crate::i18n::{I18n, Lang, money_deviation, money_since};
 use crate::layout::Filter;
+use crate::layout::fonts::Face;
 use crate::layout::legend::{Drawn, LegendMark, legend_marks};
-use crate::layout::timeline::{GroupBy, LANE_HEADER, Viewport, arrange, layout};
+use crate::layout::timeline::{GroupBy, Viewport, arrange};
+use crate::layout::wrap::hyphenated;
 use crate::model::{Health, Money, Roadmap, dashboard, schedule_health};
 use crate::ui::theme::{Tokens, paint_shape};
 
@@ -98,41 +101,223 @@ pub(super) fn title_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rec
     );
 }
 
-/// The measures on a time axis; a click on a bar shows that measure full screen.
+/// What a timeline slide shows: its title and the measures on it.
+pub(super) struct TimelinePage<'a> {
+    /// "Zeitplan: Kurzfristig (sofort)  (1/2)".
+    pub(super) title: &'a str,
+    /// Indices into `roadmap.measures`, top to bottom.
+    pub(super) measures: &'a [usize],
+}
+
+/// The share of a timeline slide's width its titles take (left of the bars).
+const TIMELINE_LABELS: f32 = 0.5;
+
+/// A measure's code and title as one wrapped text `width` wide in the slide's small type (never
+/// cut: it takes the lines it needs).
+fn timeline_label(
+    painter: &egui::Painter,
+    (t, lang): (&Tokens, Lang),
+    m: &crate::model::Measure,
+    color: Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    // The code leads the first line; the title follows, broken by the wrapping service.
+    let lines = hyphenated(
+        &format!("{}  {}", m.code, m.title),
+        lang,
+        (Face::Regular, t.text_small),
+        width.max(10.0),
+    );
+    let rest = lines.strip_prefix(m.code.as_str()).unwrap_or(&lines);
+    let mut job = egui::text::LayoutJob::default();
+    let format = |font: FontId| egui::TextFormat { font_id: font, color, ..Default::default() };
+    if rest.len() < lines.len() {
+        job.append(&m.code, 0.0, format(t.bold_font(t.text_small)));
+    }
+    job.append(rest, 0.0, format(font(t.text_small)));
+    job.wrap.max_width = width.max(10.0) + 4.0;
+    job.wrap.break_anywhere = false;
+    painter.layout_job(job)
+}
+
+/// The height of measure `m`'s row on a timeline slide `area_width` wide: its wrapped title.
+pub(super) fn timeline_row_height(
+    painter: &egui::Painter,
+    (t, lang): (&Tokens, Lang),
+    m: &crate::model::Measure,
+    area_width: f32,
+) -> f32 {
+    let label = timeline_label(painter, (t, lang), m, Color32::BLACK, area_width * TIMELINE_LABELS);
+    label.size().y.max(t.text_small * 1.2) + t.space_s
+}
+
+/// The room a timeline slide keeps for its axis and legend: the legend of every mark the
+/// roadmap's timeline slides can draw (a slide's own is never longer).
+pub(super) fn timeline_reserve(painter: &egui::Painter, ctx: &SlideCtx<'_>, width: f32) -> f32 {
+    let all: Vec<usize> =
+        (0..ctx.roadmap.measures.len()).filter(|&i| !ctx.roadmap.measures[i].archived).collect();
+    let laid = timeline_rows(ctx, &all, &Viewport::fit(span(ctx), width, 100.0), (0.0, 10.0));
+    let marks = legend_marks(&laid, width, Drawn::default());
+    let (_, legend) = slide_legend(painter, ctx, &marks, width);
+    let t = ctx.tokens;
+    // Axis above; the today label and a gap below the rows.
+    t.text_small * 1.4 + legend + t.text_small * 1.6 + t.space_s
+}
+
+/// The time span every timeline slide shows, so that slides of different horizons compare.
+fn span(ctx: &SlideCtx<'_>) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    arrange(ctx.roadmap, &Filter::default(), GroupBy::Horizon, ctx.today).span_with(ctx.today)
+}
+
+/// The bars of `measures` in `viewport`, one row each from the tops in `tops` (or rows of
+/// `(first, height)` when laid out only to learn the marks), as the window's timeline lays
+/// them out.
+fn timeline_rows(
+    ctx: &SlideCtx<'_>,
+    measures: &[usize],
+    viewport: &Viewport,
+    (first, height): (f32, f32),
+) -> crate::layout::timeline::TimelineLayout {
+    let rows = measures
+        .iter()
+        .enumerate()
+        .map(|(n, &i)| {
+            let m = &ctx.roadmap.measures[i];
+            let (x0, x1) = (viewport.x(m.start), viewport.x(m.end()) + viewport.px_per_day);
+            crate::layout::timeline::RowLayout {
+                measure: i,
+                y: first + n as f32 * height,
+                height,
+                bar: crate::layout::timeline::Bar {
+                    x0,
+                    x1,
+                    progress_x: x0 + (x1 - x0) * f32::from(m.progress.min(100)) / 100.0,
+                    due_mark_x: (m.status == crate::model::Status::Done && m.end() != m.due)
+                        .then(|| viewport.x(m.due) + viewport.px_per_day),
+                },
+                label: format!("{}  {}", m.code, m.title),
+                status: m.status,
+                health: schedule_health(m, ctx.today),
+                label_room: 0.0,
+                label_room_left: 0.0,
+            }
+        })
+        .collect();
+    crate::layout::timeline::TimelineLayout {
+        rows,
+        today_x: viewport.x(ctx.today),
+        ..Default::default()
+    }
+}
+
+/// One horizon's measures on the shared time axis: each title whole on the left, its bar on
+/// the right, a legend of the marks drawn; a click on a bar shows that measure full screen.
 pub(super) fn timeline_slide(
     ui: &mut Ui,
     painter: &egui::Painter,
     ctx: &SlideCtx<'_>,
     area: Rect,
+    page: &TimelinePage<'_>,
     p: &mut Presenter,
 ) {
     let t = ctx.tokens;
-    let top = slide_title(painter, ctx, area, &ctx.tr.t("slide-timeline"));
+    let top = slide_title(painter, ctx, area, page.title);
     let axis = t.text_small * 1.4;
-    let mut arrangement = arrange(ctx.roadmap, &Filter::default(), GroupBy::Horizon, ctx.today);
-    let rows: usize = arrangement.lanes.iter().map(|l| l.rows.len()).sum();
-    let fixed = arrangement.lanes.len() as f32 * (LANE_HEADER + crate::layout::timeline::LANE_GAP);
-    // The chart above its legend: laid out once to learn which marks it draws, then again in
-    // the height the legend leaves.
-    let lay = |arrangement: &mut crate::layout::timeline::Arrangement, bottom: f32| {
-        let chart = Rect::from_min_max(pos2(area.left(), top + axis), pos2(area.right(), bottom));
-        let row_height = ((chart.height() - fixed) / rows.max(1) as f32).clamp(12.0, 60.0).floor();
-        arrangement.set_row_height(row_height);
-        let viewport = Viewport {
-            height: chart.height(),
-            ..Viewport::fit(arrangement.span_with(ctx.today), chart.width(), chart.height())
-        };
-        let laid = layout(ctx.roadmap, arrangement, &viewport, ctx.today, false, ctx.tr);
-        (chart, row_height, laid)
-    };
-    let (_, _, first) = lay(&mut arrangement, area.bottom());
-    let marks = legend_marks(&first, area.width(), Drawn::default());
+    let label_width = area.width() * TIMELINE_LABELS;
+    let chart_left = area.left() + label_width + t.space_m;
+    // Rows first: their heights are their titles'.
+    let heights: Vec<f32> = page
+        .measures
+        .iter()
+        .map(|&i| {
+            timeline_row_height(painter, (t, ctx.tr.lang()), &ctx.roadmap.measures[i], area.width())
+        })
+        .collect();
+    let rows_height: f32 = heights.iter().sum();
+    let chart = Rect::from_min_max(
+        pos2(chart_left, top + axis),
+        pos2(area.right(), top + axis + rows_height),
+    );
+    let viewport = Viewport::fit(span(ctx), chart.width(), chart.height());
+    let laid = timeline_rows(ctx, page.measures, &viewport, (0.0, 0.0));
+
+    // Year lines and labels over the rows.
+    let (first, last) = span(ctx);
+    for year in first.year()..=last.year() + 1 {
+        let Some(jan) = chrono::NaiveDate::from_ymd_opt(year, 1, 1) else { continue };
+        let x = chart.left() + viewport.x(jan);
+        if !(chart.left()..=chart.right()).contains(&x) {
+            continue;
+        }
+        painter.line_segment(
+            [pos2(x, chart.top() - 4.0), pos2(x, chart.bottom())],
+            Stroke::new(2.0, t.grid),
+        );
+        if x + t.text_small * 3.0 < chart.right() {
+            painter.text(
+                pos2(x + 6.0, chart.top() - axis),
+                Align2::LEFT_TOP,
+                year.to_string(),
+                t.bold_font(t.text_small),
+                t.text_strong,
+            );
+        }
+    }
+    let mut clicked = None;
+    let mut y = chart.top();
+    for ((row, &i), h) in laid.rows.iter().zip(page.measures).zip(&heights) {
+        let m = &ctx.roadmap.measures[i];
+        let color = if row.health == Health::Overdue { t.danger } else { t.text_strong };
+        let label = timeline_label(painter, (t, ctx.tr.lang()), m, color, label_width);
+        painter.galley(pos2(area.left(), y + t.space_s / 2.0), label, color);
+        let bar_height = (t.text_small * 0.9).min(*h - t.space_s);
+        let bar = Rect::from_min_max(
+            pos2(
+                chart.left() + row.bar.x0,
+                y + t.space_s / 2.0 + t.text_small * 0.6 - bar_height / 2.0,
+            ),
+            pos2(
+                (chart.left() + row.bar.x1).max(chart.left() + row.bar.x0 + 3.0),
+                y + t.space_s / 2.0 + t.text_small * 0.6 + bar_height / 2.0,
+            ),
+        );
+        crate::ui::timeline::paint_bar(painter, t, row, bar);
+        let hit = bar.expand(4.0);
+        let response = ui.interact(hit, ui.scope_id().with(("slide-bar", &m.code)), Sense::click());
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &row.label)
+        });
+        if response.clicked() {
+            clicked = Some(m.code.clone());
+        }
+        y += h;
+    }
+    let today_x = chart.left() + laid.today_x;
+    if chart.x_range().contains(today_x) {
+        painter.line_segment(
+            [pos2(today_x, chart.top() - axis), pos2(today_x, chart.bottom())],
+            Stroke::new(3.0, t.accent),
+        );
+        // The label under the rows (the axis keeps its years), left of the line, on the
+        // accent colour.
+        let galley = painter.layout_no_wrap(
+            ctx.tr.t("label-today"),
+            t.bold_font(t.text_small),
+            Color32::WHITE,
+        );
+        let rect = Rect::from_min_size(
+            pos2(today_x - galley.size().x - 12.0, chart.bottom() + 2.0),
+            galley.size() + vec2(12.0, 4.0),
+        );
+        painter.rect_filled(rect, 4.0, t.accent);
+        painter.galley(rect.min + vec2(6.0, 2.0), galley, Color32::WHITE);
+    }
+    // The legend of what this slide draws, above the footer.
+    let marks = legend_marks(&laid, chart.width(), Drawn::default());
     let (legend, legend_height) = slide_legend(painter, ctx, &marks, area.width());
-    // Above the footer (roadmap and slide counter).
-    let legend_bottom = area.bottom() - t.text_small * 1.6;
-    let (chart, row_height, laid) =
-        lay(&mut arrangement, legend_bottom - legend_height - t.space_s);
-    let origin = pos2(area.left(), legend_bottom - legend_height).to_vec2();
+    let legend_top = (area.bottom() - t.text_small * 1.6 - legend_height)
+        .max(chart.bottom() + t.text_small * 1.6);
+    let origin = pos2(area.left(), legend_top).to_vec2();
     for (mark, label, sample, text_pos) in &legend {
         crate::ui::timeline::paint_legend_sample(painter, t, sample.translate(origin), *mark);
         painter.text(
@@ -142,80 +327,6 @@ pub(super) fn timeline_slide(
             font(t.text_small),
             t.text_strong,
         );
-    }
-    // Codes beside the bars; the label column on the left takes what the widest code needs.
-    // Codes are capitals and digits (no descenders): at the row height their cap height (0.71 em)
-    // leaves a clear gap between rows; larger would crowd the stack of codes.
-    let label_font = t.bold_font(row_height.min(t.text_small));
-    for tick in laid.ticks.iter().filter(|t| t.level == crate::layout::timeline::TickLevel::Year) {
-        let x = chart.left() + tick.x;
-        painter.line_segment(
-            [pos2(x, chart.top() - 4.0), pos2(x, chart.bottom())],
-            Stroke::new(2.0, t.grid),
-        );
-        if let Some(label) = tick.label.as_ref().filter(|_| x + t.text_small * 3.0 < chart.right())
-        {
-            painter.text(
-                pos2(x + 6.0, chart.top() - axis),
-                Align2::LEFT_TOP,
-                label,
-                t.bold_font(t.text_small),
-                t.text_strong,
-            );
-        }
-    }
-    for lane in &laid.lanes {
-        let y = chart.top() + lane.y;
-        let header = Rect::from_min_size(pos2(chart.left(), y), vec2(chart.width(), LANE_HEADER));
-        painter.rect_filled(header, CornerRadius::ZERO, t.lane_header_fill);
-        painter.text(
-            pos2(header.left() + 8.0, header.center().y),
-            Align2::LEFT_CENTER,
-            &lane.title,
-            t.bold_font(LANE_HEADER * 0.7),
-            t.text_strong,
-        );
-    }
-    let mut clicked = None;
-    for row in &laid.rows {
-        let m = &ctx.roadmap.measures[row.measure];
-        let bar = crate::ui::timeline::bar_rect(row, chart, chart.top() + row.y);
-        crate::ui::timeline::paint_bar(painter, t, row, bar);
-        let color = if row.health == Health::Overdue { t.danger } else { t.text_strong };
-        painter.text(
-            pos2(bar.right() + 8.0, bar.center().y),
-            Align2::LEFT_CENTER,
-            &m.code,
-            label_font.clone(),
-            color,
-        );
-        let hit = bar.expand(4.0);
-        let response = ui.interact(hit, ui.scope_id().with(("slide-bar", &m.code)), Sense::click());
-        response.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &row.label)
-        });
-        if response.clicked() {
-            clicked = Some(m.code.clone());
-        }
-    }
-    let today_x = chart.left() + laid.today_x;
-    if chart.x_range().contains(today_x) {
-        painter.line_segment(
-            [pos2(today_x, chart.top() - axis), pos2(today_x, chart.bottom())],
-            Stroke::new(3.0, t.accent),
-        );
-        // The label inside the chart, right of the lane titles, on the accent colour.
-        let galley = painter.layout_no_wrap(
-            ctx.tr.t("label-today"),
-            t.bold_font(t.text_small),
-            Color32::WHITE,
-        );
-        let rect = Rect::from_min_size(
-            pos2(today_x - galley.size().x - 12.0, chart.top() + 2.0),
-            galley.size() + vec2(12.0, 4.0),
-        );
-        painter.rect_filled(rect, 4.0, t.accent);
-        painter.galley(rect.min + vec2(6.0, 2.0), galley, Color32::WHITE);
     }
     if clicked.is_some() {
         p.detail = clicked;
@@ -250,7 +361,7 @@ fn slide_legend(
         let mid = y + line / 2.0;
         let rect = Rect::from_min_size(pos2(x, mid - sample.y / 2.0), sample);
         out.push((*mark, label, rect, pos2(x + sample.x + t.space_s, mid)));
-        x += entry + t.space_l;
+        x += entry + t.space_m * 1.5;
     }
     let height = if out.is_empty() { 0.0 } else { y + line };
     (out, height)
@@ -272,54 +383,54 @@ fn horizon_widths(w: f32) -> [f32; 4] {
 /// below. Slides are filled by these heights, so short titles leave room for more rows.
 pub(super) fn status_row_height(
     painter: &egui::Painter,
-    t: &Tokens,
-    m: &crate::model::Measure,
+    (t, lang): (&Tokens, Lang),
+    (m, owner): (&crate::model::Measure, &str),
     area_width: f32,
 ) -> f32 {
     let widths = horizon_widths(area_width);
     let code = painter.layout_no_wrap(m.code.clone(), t.bold_font(t.text_body), Color32::BLACK);
     let title_width =
         widths[0] + widths[1] - (code.size().x.min(widths[0]) + t.space_s) - t.space_m;
-    let mut job = egui::text::LayoutJob::simple(
-        m.title.clone(),
-        font(t.text_body),
-        Color32::BLACK,
-        title_width.max(10.0),
-    );
-    job.wrap.max_rows = 2;
-    job.wrap.break_anywhere = false;
-    let lines = painter.layout_job(job).rows.len().clamp(1, 2);
-    #[allow(clippy::cast_precision_loss)]
-    let lines = lines as f32;
-    t.text_body * 1.4 * lines + t.text_small * 1.3 + t.space_m
+    let title =
+        text_wrapped(painter, lang, &m.title, &font(t.text_body), Color32::BLACK, title_width);
+    let owner =
+        text_wrapped(painter, lang, owner, &font(t.text_small), Color32::BLACK, title_width);
+    title.size().y + t.text_body * 0.1 + owner.size().y + t.space_m
 }
 
-/// Draws `text` at `pos` wrapped at `max_width` into at most two lines; a title too long for
-/// two lines is set a little smaller (down to 80 %), and only what even then does not fit ends
-/// with an ellipsis. Returns the rectangle it took.
-pub(super) fn text_two_lines(
+/// `text` wrapped at `max_width` in `font`, as many lines as it needs (never cut, never set
+/// smaller: one type size per slide).
+fn text_wrapped(
     painter: &egui::Painter,
+    lang: Lang,
+    text: &str,
+    font: &FontId,
+    color: Color32,
+    max_width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let face =
+        if font.family == egui::FontFamily::Proportional { Face::Regular } else { Face::Bold };
+    // Broken by the one wrapping service (hyphens between syllables); egui keeps those lines
+    // (a little slack for its rounding) and breaks only what still overflows.
+    let lines = hyphenated(text, lang, (face, font.size), max_width.max(10.0));
+    let mut job =
+        egui::text::LayoutJob::simple(lines, font.clone(), color, max_width.max(10.0) + 4.0);
+    job.wrap.break_anywhere = false;
+    painter.layout_job(job)
+}
+
+/// Draws `text` at `pos` wrapped at `max_width` ([`text_wrapped`]); returns the rectangle it
+/// took.
+pub(super) fn text_lines(
+    painter: &egui::Painter,
+    lang: Lang,
     pos: Pos2,
     text: &str,
     font: &FontId,
     color: Color32,
     max_width: f32,
 ) -> Rect {
-    let layout = |size: f32| {
-        let font = FontId::new(size, font.family.clone());
-        let mut job =
-            egui::text::LayoutJob::simple(text.to_owned(), font, color, max_width.max(10.0));
-        job.wrap.max_rows = 2;
-        job.wrap.break_anywhere = false;
-        painter.layout_job(job)
-    };
-    let mut galley = layout(font.size);
-    for scale in [0.9, 0.8] {
-        if !galley.elided {
-            break;
-        }
-        galley = layout(font.size * scale);
-    }
+    let galley = text_wrapped(painter, lang, text, font, color, max_width);
     let rect = Rect::from_min_size(pos, galley.size());
     painter.galley(pos, galley, color);
     rect
@@ -341,19 +452,21 @@ fn status_row(
     let color = if health == Health::Overdue { t.danger } else { t.text_strong };
     let code = text_fit(painter, pos2(x, y), &m.code, t.bold_font(t.text_body), color, widths[0]);
     let title_x = code.right() + t.space_s;
-    let title = text_two_lines(
+    let title = text_lines(
         painter,
+        ctx.tr.lang(),
         pos2(title_x, y),
         &m.title,
         &body,
         color,
         widths[0] + widths[1] - (title_x - x) - t.space_m,
     );
-    text_fit(
+    text_lines(
         painter,
+        ctx.tr.lang(),
         pos2(title_x, title.bottom() + t.text_body * 0.1),
         ctx.roadmap.owner_name(m),
-        font(t.text_small),
+        &font(t.text_small),
         t.text_muted,
         widths[0] + widths[1] - (title_x - x) - t.space_m,
     );
@@ -434,7 +547,96 @@ pub(super) fn horizon_slide(
     }
     for &i in measures {
         status_row(painter, ctx, area.left(), y, i, &widths);
-        y += status_row_height(painter, t, &ctx.roadmap.measures[i], area.width());
+        let m = &ctx.roadmap.measures[i];
+        let owner = ctx.roadmap.owner_name(m);
+        y += status_row_height(painter, (t, ctx.tr.lang()), (m, owner), area.width());
+    }
+}
+
+/// The width of the code column and of the completion date on a summary slide of done
+/// measures `area_width` wide.
+fn done_columns(t: &Tokens, area_width: f32) -> (f32, f32) {
+    (t.text_body * 3.4, (area_width * 0.26).max(t.text_small * 6.0))
+}
+
+/// The height of done measure `m`'s row on a summary slide `area_width` wide: its title wrapped.
+pub(super) fn done_row_height(
+    painter: &egui::Painter,
+    (t, lang): (&Tokens, Lang),
+    m: &crate::model::Measure,
+    area_width: f32,
+) -> f32 {
+    let (code, date) = done_columns(t, area_width);
+    let width = area_width - code - date - t.space_m;
+    text_wrapped(painter, lang, &m.title, &font(t.text_body), Color32::BLACK, width).size().y
+        + t.space_s
+}
+
+/// A horizon's done measures in one list: how many of all are done, then each with its mark,
+/// code, whole title and the day it was completed.
+pub(super) fn done_slide(
+    painter: &egui::Painter,
+    ctx: &SlideCtx<'_>,
+    area: Rect,
+    title: &str,
+    (horizon, measures): (crate::model::Horizon, &[usize]),
+) {
+    let (t, tr) = (ctx.tokens, ctx.tr);
+    let mut y = slide_title(painter, ctx, area, title);
+    let all = ctx.roadmap.measures.iter().filter(|m| m.horizon == horizon && !m.archived).count();
+    let done = ctx
+        .roadmap
+        .measures
+        .iter()
+        .filter(|m| m.horizon == horizon && !m.archived && m.status == crate::model::Status::Done)
+        .count();
+    let summary = tr.f("lane-done", &[("done", &done), ("total", &all)]);
+    let summary = text_lines(
+        painter,
+        ctx.tr.lang(),
+        pos2(area.left(), y),
+        &summary,
+        &t.bold_font(t.text_body),
+        t.text_strong,
+        area.width(),
+    );
+    y = summary.bottom() + t.space_s;
+    let (code_w, date_w) = done_columns(t, area.width());
+    let title_w = area.width() - code_w - date_w - t.space_m;
+    let (mark_color, shape) = t.status_mark(crate::model::Status::Done);
+    for &i in measures {
+        let m = &ctx.roadmap.measures[i];
+        let mark = Rect::from_min_size(
+            pos2(area.left(), y + t.text_body * 0.25),
+            vec2(t.text_body * 0.7, t.text_body * 0.7),
+        );
+        paint_shape(painter, mark, shape, mark_color, Color32::BLACK);
+        painter.text(
+            pos2(area.left() + t.text_body, y),
+            Align2::LEFT_TOP,
+            &m.code,
+            t.bold_font(t.text_body),
+            t.text_strong,
+        );
+        let title = text_lines(
+            painter,
+            ctx.tr.lang(),
+            pos2(area.left() + code_w, y),
+            &m.title,
+            &font(t.text_body),
+            t.text_strong,
+            title_w,
+        );
+        if let Some(day) = m.completed {
+            painter.text(
+                pos2(area.right(), y),
+                Align2::RIGHT_TOP,
+                tr.date(day),
+                font(t.text_body),
+                t.text_muted,
+            );
+        }
+        y = title.bottom() + t.space_s;
     }
 }
 
@@ -508,6 +710,24 @@ pub(super) fn money_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rec
         t.text_muted,
     );
     y += t.row_height * 0.8;
+    // Its legend: what the light and the dark bar are.
+    let mut x = area.left();
+    for (color, key) in [(t.progress_fill, "dashboard-planned"), (t.accent, "field-spent")] {
+        let swatch = Rect::from_min_size(
+            pos2(x, y + t.text_small * 0.2),
+            vec2(t.text_small * 1.4, t.text_small * 0.7),
+        );
+        painter.rect_filled(swatch, 3.0, color);
+        let r = painter.text(
+            pos2(swatch.right() + t.space_s, y),
+            Align2::LEFT_TOP,
+            tr.t(key),
+            font(t.text_small),
+            t.text_strong,
+        );
+        x = r.right() + t.space_l;
+    }
+    y += t.row_height * 0.8;
     let max =
         d.years.iter().map(|r| r.planned.max(r.spent)).max().unwrap_or(Money(1)).cents().max(1)
             as f32;
@@ -562,23 +782,23 @@ pub(super) fn code_list(
 ) {
     let t = ctx.tokens;
     let (x, mut y, width, bottom) = (area.left(), area.top(), area.width(), area.bottom());
-    let max_rows = ((bottom - y) / (t.text_body * 1.3)).floor().max(0.0) as usize;
+    let code_width = t.text_body * 3.2;
+    let text_width = width - code_width;
+    let more_height = t.text_small * 1.4;
     for (i, (code, text)) in items.iter().enumerate() {
-        if i + 1 == max_rows && items.len() > max_rows {
+        // Each text whole, wrapped; where the next would not fit, how many are left.
+        let galley =
+            text_wrapped(painter, ctx.tr.lang(), text, &font(t.text_body), color, text_width);
+        let last = i + 1 == items.len();
+        if y + galley.size().y > bottom - if last { 0.0 } else { more_height } {
             let more = ctx.tr.f("present-more", &[("n", &(items.len() - i))]);
             painter.text(pos2(x, y), Align2::LEFT_TOP, more, font(t.text_small), t.text_muted);
             break;
         }
-        let r = text_fit(painter, pos2(x, y), code, t.bold_font(t.text_body), color, width * 0.3);
-        text_fit(
-            painter,
-            pos2(r.right() + t.space_s, y),
-            text,
-            font(t.text_body),
-            color,
-            width - r.width() - t.space_s,
-        );
-        y += t.text_body * 1.3;
+        painter.text(pos2(x, y), Align2::LEFT_TOP, code, t.bold_font(t.text_body), color);
+        let height = galley.size().y;
+        painter.galley(pos2(x + code_width, y), galley, color);
+        y += height + t.space_xs;
     }
 }
 
@@ -666,7 +886,8 @@ pub(super) fn reevaluations_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, a
     // Four eyes: how many verdicts still wait for a second person, and whose.
     y += t.row_height * 0.5;
     let unconfirmed = &d.unconfirmed;
-    let color = if unconfirmed.is_empty() { t.text_strong } else { t.danger };
+    // Waiting for a second person is not overdue: no red.
+    let color = t.text_strong;
     painter.text(
         pos2(x, y),
         Align2::LEFT_TOP,
@@ -675,12 +896,18 @@ pub(super) fn reevaluations_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, a
         color,
     );
     if !unconfirmed.is_empty() {
-        // The first few codes; the room is a third of the slide.
-        let mut codes = unconfirmed.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
-        if unconfirmed.len() > 3 {
-            codes.push_str(", …");
-        }
+        // The first few codes (the room is a third of the slide), then how many more.
+        let codes = unconfirmed.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
         painter.text(pos2(x, y + t.row_height), Align2::LEFT_TOP, codes, font(t.text_body), color);
+        if unconfirmed.len() > 3 {
+            painter.text(
+                pos2(x, y + t.row_height * 2.0),
+                Align2::LEFT_TOP,
+                tr.f("present-more", &[("n", &(unconfirmed.len() - 3))]),
+                font(t.text_small),
+                t.text_muted,
+            );
+        }
     }
 }
 
@@ -700,8 +927,9 @@ pub(super) fn changes_slide(
     let mut y = slide_title(painter, ctx, area, &title);
     if meeting.is_none() {
         // Said, not left blank: the council sees why there is nothing to compare with.
-        text_two_lines(
+        text_lines(
             painter,
+            ctx.tr.lang(),
             pos2(area.left(), y),
             &tr.t("present-no-meeting"),
             &font(t.text_body),
@@ -735,15 +963,16 @@ pub(super) fn changes_slide(
             ("meeting", &meeting.title),
         ],
     );
-    text_fit(
+    let summary = text_lines(
         painter,
+        tr.lang(),
         pos2(area.left(), y),
         &summary,
-        t.bold_font(t.text_body),
+        &t.bold_font(t.text_body),
         t.text_strong,
         area.width(),
     );
-    y += t.row_height * 1.2;
+    y = summary.bottom() + t.space_m;
     let items: Vec<(String, String)> = report
         .entries
         .iter()

@@ -20,6 +20,33 @@ use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 use crate::i18n::Lang;
 use crate::layout::fonts::{Face, TextMetrics};
 
+/// `text` in `face` at `size` broken into lines no wider than `width` (see [`wrap`]), each as
+/// it is drawn (with a hyphen the wrapping adds) and joined by line breaks: for the window and
+/// the slides, whose painter then breaks only where this says. One service for window, slides
+/// and reports: German compounds break between syllables with a hyphen, never mid-syllable.
+///
+/// Remembered per text, language, face, size and width (the window asks every frame).
+pub fn hyphenated(text: &str, lang: Lang, (face, size): (Face, f32), width: f32) -> String {
+    type Key = (String, Lang, Face, u32, u32);
+    static CACHE: LazyLock<std::sync::Mutex<std::collections::HashMap<Key, String>>> =
+        LazyLock::new(Default::default);
+    let Ok(metrics) = crate::layout::fonts::metrics() else { return text.to_owned() };
+    let key = (text.to_owned(), lang, face, size.to_bits(), width.to_bits());
+    if let Some(done) = CACHE.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return done;
+    }
+    let lines = wrap(metrics, &splitter(lang), (text, face, size), width);
+    let shown = lines.iter().map(Line::shown).collect::<Vec<_>>().join("\n");
+    if let Ok(mut cache) = CACHE.lock() {
+        // Bounded: the texts of one screen and one presentation, never the whole history.
+        if cache.len() > 4096 {
+            cache.clear();
+        }
+        cache.insert(key, shown.clone());
+    }
+    shown
+}
+
 /// One line of wrapped text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Line {
