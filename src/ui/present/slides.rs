@@ -130,7 +130,7 @@ fn timeline_label(
     );
     let rest = lines.strip_prefix(m.code.as_str()).unwrap_or(&lines);
     let mut job = egui::text::LayoutJob::default();
-    let format = |font: FontId| egui::TextFormat { font_id: font, color, ..Default::default() };
+    let format = |font: FontId| slide_format(font, color);
     if rest.len() < lines.len() {
         job.append(&m.code, 0.0, format(t.bold_font(t.text_small)));
     }
@@ -148,7 +148,7 @@ pub(super) fn timeline_row_height(
     area_width: f32,
 ) -> f32 {
     let label = timeline_label(painter, (t, lang), m, Color32::BLACK, area_width * TIMELINE_LABELS);
-    label.size().y.max(t.text_small * 1.2) + t.space_s
+    label.size().y.max(t.text_small * 1.2) + t.space_xs * 2.0
 }
 
 /// The room a timeline slide keeps for its axis and legend: the legend of every mark the
@@ -269,16 +269,13 @@ pub(super) fn timeline_slide(
         let m = &ctx.roadmap.measures[i];
         let color = if row.health == Health::Overdue { t.danger } else { t.text_strong };
         let label = timeline_label(painter, (t, ctx.tr.lang()), m, color, label_width);
-        painter.galley(pos2(area.left(), y + t.space_s / 2.0), label, color);
-        let bar_height = (t.text_small * 0.9).min(*h - t.space_s);
+        painter.galley(pos2(area.left(), y + t.space_xs), label, color);
+        let bar_height = (t.text_small * 0.9).min(*h - t.space_xs * 2.0);
         let bar = Rect::from_min_max(
-            pos2(
-                chart.left() + row.bar.x0,
-                y + t.space_s / 2.0 + t.text_small * 0.6 - bar_height / 2.0,
-            ),
+            pos2(chart.left() + row.bar.x0, y + t.space_xs + t.text_small * 0.6 - bar_height / 2.0),
             pos2(
                 (chart.left() + row.bar.x1).max(chart.left() + row.bar.x0 + 3.0),
-                y + t.space_s / 2.0 + t.text_small * 0.6 + bar_height / 2.0,
+                y + t.space_xs + t.text_small * 0.6 + bar_height / 2.0,
             ),
         );
         crate::ui::timeline::paint_bar(painter, t, row, bar);
@@ -348,7 +345,7 @@ fn slide_legend(
 ) -> (Vec<LegendEntry>, f32) {
     let t = ctx.tokens;
     let line = t.text_small * 1.5;
-    let sample = vec2(t.text_small * 1.6, t.text_small * 0.9);
+    let sample = vec2(t.text_small * 1.2, t.text_small * 0.8);
     let (mut x, mut y) = (0.0_f32, 0.0_f32);
     let mut out = Vec::new();
     for mark in marks {
@@ -398,6 +395,13 @@ pub(super) fn status_row_height(
     title.size().y + t.text_body * 0.1 + owner.size().y + t.space_m
 }
 
+/// The format of wrapped slide text: lines 1.2 times the type size apart (tighter than egui's
+/// default, so long titles take less room).
+fn slide_format(font: FontId, color: Color32) -> egui::TextFormat {
+    let line_height = Some(font.size * 1.2);
+    egui::TextFormat { font_id: font, color, line_height, ..Default::default() }
+}
+
 /// `text` wrapped at `max_width` in `font`, as many lines as it needs (never cut, never set
 /// smaller: one type size per slide).
 fn text_wrapped(
@@ -413,8 +417,8 @@ fn text_wrapped(
     // Broken by the one wrapping service (hyphens between syllables); egui keeps those lines
     // (a little slack for its rounding) and breaks only what still overflows.
     let lines = hyphenated(text, lang, (face, font.size), max_width.max(10.0));
-    let mut job =
-        egui::text::LayoutJob::simple(lines, font.clone(), color, max_width.max(10.0) + 4.0);
+    let mut job = egui::text::LayoutJob::single_section(lines, slide_format(font.clone(), color));
+    job.wrap.max_width = max_width.max(10.0) + 4.0;
     job.wrap.break_anywhere = false;
     painter.layout_job(job)
 }
@@ -556,7 +560,7 @@ pub(super) fn horizon_slide(
 /// The width of the code column and of the completion date on a summary slide of done
 /// measures `area_width` wide.
 fn done_columns(t: &Tokens, area_width: f32) -> (f32, f32) {
-    (t.text_body * 3.4, (area_width * 0.26).max(t.text_small * 6.0))
+    (t.text_body * 3.4, (t.text_body * 5.8).min(area_width * 0.3))
 }
 
 /// The height of done measure `m`'s row on a summary slide `area_width` wide: its title wrapped.
