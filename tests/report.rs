@@ -66,6 +66,13 @@ fn the_cli_report_has_every_code_umlauts_page_numbers_and_renders_cleanly() {
         assert!(text.contains(word), "{word} missing");
     }
     assert!(text.contains("Seit 01.11.2026"), "the changes section is there");
+    // The timeline's picture shortens the long M10 label; the key under it gives it whole.
+    let key = text.split("Im Bild gekürzte Titel:").nth(1).expect("a key under the picture");
+    assert!(
+        key.contains("M10  Informationssicherheitsmanagementsystem (ISMS) einführen")
+            || key.contains("M10 Informationssicherheitsmanagementsystem (ISMS) einführen"),
+        "{key}"
+    );
     assert!(text.contains("Abnahme „Glasfaser“"), "the comment of the change is there");
 
     let pages = page_count(&pdf);

@@ -791,3 +791,4 @@ marker-due-tick = Ursprünglich fällig am { $date }, erledigt am { $done }
 present-timeline-of = Zeitplan: { $horizon }
 present-done-of = { $horizon }: erledigt
 legend-due-tick-short = geplantes Ende
+picture-key = Im Bild gekürzte Titel:

@@ -794,3 +794,4 @@ marker-due-tick = Originally due on { $date }, done on { $done }
 present-timeline-of = Timeline: { $horizon }
 present-done-of = { $horizon }: done
 legend-due-tick-short = planned end
+picture-key = Titles shortened in the picture:

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::content::{self, Align, Col, Context, ReportError, ReportOptions, Row, Sink, Tone};
-use super::{PictureOptions, timeline_description, timeline_svg};
+use super::{PictureOptions, timeline_description, timeline_svg_keyed};
 use crate::i18n::I18n;
 use crate::layout::fonts::Face;
 use crate::model::{Change, Roadmap};
@@ -209,7 +209,7 @@ impl Sink for HtmlSink {
             height: (height.round() as u32).clamp(200, 10_000),
             dependencies: false,
         };
-        let svg = timeline_svg(&roadmap, cx.today, tr, options)
+        let (svg, shortened) = timeline_svg_keyed(&roadmap, cx.today, tr, options)
             .map_err(|e| ReportError::Picture(e.to_string()))?;
         let description = timeline_description(&cx.active, cx.today, tr);
         let _ = write!(
@@ -220,6 +220,20 @@ impl Sink for HtmlSink {
             inline_svg(&svg, &title, &description),
             esc(&description)
         );
+        // Titles the picture had to shorten, whole beside it.
+        let key = crate::export::shortened_key(&roadmap, &shortened);
+        if !key.is_empty() {
+            let _ = writeln!(
+                self.body,
+                "<p class=\"muted\">{}</p>\n<ul class=\"key\">",
+                esc(&tr.t("picture-key"))
+            );
+            for (code, title) in key {
+                let _ =
+                    writeln!(self.body, "<li><strong>{}</strong> {}</li>", esc(&code), esc(&title));
+            }
+            self.body.push_str("</ul>\n");
+        }
         Ok(())
     }
 }

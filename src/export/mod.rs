@@ -20,7 +20,8 @@ pub use ics::{calendar, owner_calendar};
 pub use json::export_json;
 pub use pdf::{ReportError, ReportOptions, report_pdf};
 pub use picture::{
-    PictureError, PictureOptions, timeline_natural_height, timeline_png, timeline_svg,
+    PictureError, PictureOptions, shortened_key, timeline_natural_height, timeline_png,
+    timeline_svg, timeline_svg_keyed,
 };
 
 // The shipped fonts are shared with the window: they live in `layout`.

@@ -182,6 +182,9 @@ struct Canvas<'a> {
     chart_width: f32,
     /// Top of the lanes, below title and axis.
     chart_top: f32,
+    /// The codes of the measures whose label the picture had to shorten (for the key beside
+    /// it that gives their titles whole).
+    shortened: std::cell::RefCell<Vec<String>>,
 }
 
 /// Writes one line of SVG.
@@ -198,6 +201,17 @@ pub fn timeline_svg(
     tr: &I18n,
     options: PictureOptions,
 ) -> Result<String, PictureError> {
+    timeline_svg_keyed(roadmap, today, tr, options).map(|(svg, _)| svg)
+}
+
+/// [`timeline_svg`], and the codes of the measures whose labels it shortened, in the order
+/// drawn: a report gives their titles whole beside the picture ([`shortened_key`]).
+pub fn timeline_svg_keyed(
+    roadmap: &Roadmap,
+    today: NaiveDate,
+    tr: &I18n,
+    options: PictureOptions,
+) -> Result<(String, Vec<String>), PictureError> {
     let PictureOptions { width, height, dependencies } = options;
     if !(200..=10_000).contains(&width) || !(200..=10_000).contains(&height) {
         return Err(PictureError::BadSize(width, height));
@@ -241,6 +255,7 @@ pub fn timeline_svg(
         chart_left,
         chart_width,
         chart_top,
+        shortened: std::cell::RefCell::default(),
     };
 
     let mut s = String::new();
@@ -255,7 +270,17 @@ pub fn timeline_svg(
     w(&mut s, format_args!("</g>"));
     legend(&mut s, &lines, (MARGIN, legend_top));
     w(&mut s, format_args!("</svg>"));
-    Ok(s)
+    Ok((s, cx.shortened.take()))
+}
+
+/// The key beside a picture for the measures `codes` whose labels it shortened: each code with
+/// its whole title.
+pub fn shortened_key(roadmap: &Roadmap, codes: &[String]) -> Vec<(String, String)> {
+    codes
+        .iter()
+        .filter_map(|c| roadmap.measure(c))
+        .map(|m| (m.code.clone(), m.title.clone()))
+        .collect()
 }
 
 /// The `<svg>` element of `width` × `height` pixels, the shared definitions (hatch, arrow heads,
@@ -527,7 +552,11 @@ fn bar_label(
     let rest = row.label.strip_prefix(m.code.as_str()).unwrap_or(&row.label);
     let right_room = (chart_left + chart_width - (x0 + bar_w) - LABEL_GAP).min(row.label_room);
     let left_room = (x0 - chart_left - LABEL_GAP).min(row.label_room_left);
-    let (right_side, rest) = place_label(cx.metrics, &m.code, rest, (right_room, left_room));
+    let (right_side, shown) = place_label(cx.metrics, &m.code, rest, (right_room, left_room));
+    if shown != collapse(rest) {
+        cx.shortened.borrow_mut().push(m.code.clone());
+    }
+    let rest = shown;
     let (tx, anchor) =
         if right_side { (x0 + bar_w + LABEL_GAP, "start") } else { (x0 - LABEL_GAP, "end") };
     w(

@@ -10,8 +10,9 @@ use super::report::{
     ACCENT, BOTTOM, Flow, HEADER_FILL, MARGIN_X, MUTED, RULE, TEXT, color, timeline_parts,
 };
 use super::tags::Role;
+use crate::export::content::Tone;
 use crate::export::content::{self, Context};
-use crate::export::{PictureOptions, timeline_svg};
+use crate::export::{PictureOptions, timeline_svg_keyed};
 use crate::model::{Measure, Roadmap};
 
 /// Pixels of the timeline picture per point: its 13-pixel labels print at about 8 points. A
@@ -55,7 +56,8 @@ pub(super) fn timeline_pages(flow: &mut Flow<'_>, cx: &Context<'_>) -> Result<()
     Ok(())
 }
 
-/// Draws the timeline picture into `size` points at the flow's position.
+/// Draws the timeline picture into `size` points at the flow's position, and under it the key
+/// that gives whole every title the picture had to shorten.
 fn timeline(
     flow: &mut Flow<'_>,
     roadmap: &Roadmap,
@@ -64,14 +66,23 @@ fn timeline(
 ) -> Result<(), ReportError> {
     let px = (width * PX_PER_PT).round() as u32;
     let natural = crate::export::timeline_natural_height(roadmap, today, flow.tr, px);
-    let options = PictureOptions {
-        width: px,
-        height: (height * PX_PER_PT).min(natural).round().max(200.0) as u32,
-        dependencies: false,
+    let picture = |height: f32| {
+        let options = PictureOptions {
+            width: px,
+            height: (height * PX_PER_PT).min(natural).round().max(200.0) as u32,
+            dependencies: false,
+        };
+        timeline_svg_keyed(roadmap, today, flow.tr, options)
+            .map_err(|e| ReportError::Picture(e.to_string()))
     };
-    let tree = timeline_svg(roadmap, today, flow.tr, options)
-        .and_then(|svg| crate::export::picture::parse_svg(&svg))
-        .map_err(|e| ReportError::Picture(e.to_string()))?;
+    let (mut svg, mut shortened) = picture(height)?;
+    if !shortened.is_empty() {
+        // Room for the key below: a heading line and a line per title.
+        let key_height = (shortened.len() as f32 + 1.0) * KEY_LEADING + 8.0;
+        (svg, shortened) = picture((height - key_height).max(height * 0.6))?;
+    }
+    let tree =
+        crate::export::picture::parse_svg(&svg).map_err(|e| ReportError::Picture(e.to_string()))?;
     let scale = width / tree.size().width();
     let measures: Vec<&Measure> = roadmap.measures.iter().collect();
     flow.doc.begin_figure(crate::export::timeline_description(&measures, today, flow.tr));
@@ -79,8 +90,21 @@ fn timeline(
     let height = tree.size().height() * scale;
     flow.doc.end_figure((MARGIN_X, flow.y, width, height));
     flow.y += height;
+    let key = crate::export::shortened_key(roadmap, &shortened);
+    if !key.is_empty() {
+        flow.y += 4.0;
+        let tr = flow.tr;
+        flow.put_paragraph(&tr.t("picture-key"), Face::Bold, color(Tone::Muted));
+        for (code, title) in key {
+            flow.put_paragraph(&format!("{code}  {title}"), Face::Regular, color(Tone::Text));
+        }
+    }
     Ok(())
 }
+
+/// The line height the key under a timeline picture is reserved with (a body line and the gap
+/// after a paragraph).
+const KEY_LEADING: f32 = 17.0;
 
 /// The cover: town, roadmap, date, key figures and the contents.
 pub(super) fn cover(flow: &mut Flow<'_>, cx: &Context<'_>) {
