@@ -116,13 +116,12 @@ pub fn detail_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState) {
 fn header_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, m: &Measure) {
     let (tr, tokens) = (ctx.tr, ctx.tokens);
     ui.label(RichText::new(&m.code).color(tokens.text_muted).strong());
-    ui.add(
-        egui::Label::new(
-            RichText::new(&m.title)
-                .font(tokens.bold_font(tokens.text_title))
-                .color(tokens.text_strong),
-        )
-        .wrap(),
+    super::widgets::hyphenated_label(
+        ui,
+        tr.lang(),
+        &m.title,
+        (tokens.bold_font(tokens.text_title), crate::layout::fonts::Face::Bold),
+        tokens.text_strong,
     );
     ui.add_space(tokens.space_s);
     ui.horizontal(|ui| {
@@ -200,7 +199,16 @@ fn fields_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState, m: &Measure) 
         |ui| {
             let row = |ui: &mut Ui, key: &str, value: String| {
                 muted(ui, tokens, tr.t(key));
-                ui.add(egui::Label::new(value).wrap());
+                // Long names ("Informationssicherheitsbeauftragter") break between syllables.
+                let color = ui.visuals().text_color();
+                let font = egui::FontId::proportional(tokens.text_body);
+                super::widgets::hyphenated_label(
+                    ui,
+                    tr.lang(),
+                    &value,
+                    (font, crate::layout::fonts::Face::Regular),
+                    color,
+                );
                 ui.end_row();
             };
             row(ui, "col-horizon", tr.t(&format!("horizon-{}-long", m.horizon)));

@@ -401,8 +401,19 @@ fn owner_row_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft, fields: &
         .and_then(|id| ctx.roadmap.owner(id))
         .map_or_else(|| tr.t("no-owner"), |o| o.name.clone());
     ui.vertical(|ui| {
+        // A long name ("Informationssicherheitsbeauftragter") breaks between syllables.
+        let width = ui.available_width().max(120.0);
+        let text_room = width - ui.spacing().icon_width - 4.0 * ui.spacing().button_padding.x;
+        let size = egui::TextStyle::Button.resolve(ui.style()).size;
+        let shown = crate::layout::wrap::hyphenated(
+            &owner_name,
+            tr.lang(),
+            (crate::layout::fonts::Face::Regular, size),
+            text_room.max(40.0),
+        );
         egui::ComboBox::from_id_salt("edit_owner")
-            .selected_text(owner_name)
+            .selected_text(shown)
+            .width(width)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut draft.owner, None, tr.t("no-owner"));
                 for o in &ctx.roadmap.owners {

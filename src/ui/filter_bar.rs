@@ -3,6 +3,7 @@
 use egui::Ui;
 
 use super::ViewCtx;
+use super::widgets::{keep_together, text_width};
 use crate::layout::Filter;
 use crate::model::{Horizon, Status};
 
@@ -10,64 +11,86 @@ use crate::model::{Horizon, Status};
 pub fn filter_bar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, filter: &mut Filter) {
     let tr = ctx.tr;
     let all = tr.t("filter-all");
+    // Each label stays with its control: a pair wraps to the next line whole.
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(tr.t("label-search"));
-        ui.add(
-            egui::TextEdit::singleline(&mut filter.text)
-                .hint_text(tr.t("hint-search"))
-                .desired_width(160.0),
-        )
-        .labelled_by(label.id);
+        let pair = |ui: &mut Ui, label: &str, control: f32| {
+            let spacing = ui.spacing().item_spacing.x;
+            keep_together(ui, text_width(ui, label) + spacing + control);
+        };
+        pair(ui, &tr.t("label-search"), 168.0);
+        ui.horizontal(|ui| {
+            let label = ui.label(tr.t("label-search"));
+            ui.add(
+                egui::TextEdit::singleline(&mut filter.text)
+                    .hint_text(tr.t("hint-search"))
+                    .desired_width(160.0),
+            )
+            .labelled_by(label.id);
+        });
         ui.add_space(ctx.tokens.space_s);
 
-        let label = ui.label(tr.t("col-owner"));
-        let owner_name = filter
-            .owner
-            .and_then(|id| ctx.roadmap.owner(id))
-            .map_or_else(|| all.clone(), |o| o.name.clone());
-        egui::ComboBox::from_id_salt("filter_owner")
-            .selected_text(owner_name)
-            .width(170.0)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.owner, None, &all);
-                for owner in &ctx.roadmap.owners {
-                    ui.selectable_value(&mut filter.owner, Some(owner.id), &owner.name);
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        let combo = ui.spacing().combo_width + ui.spacing().icon_width + 16.0;
+        pair(ui, &tr.t("col-owner"), 170.0 + ui.spacing().icon_width + 16.0);
+        ui.horizontal(|ui| {
+            let label = ui.label(tr.t("col-owner"));
+            let owner_name = filter
+                .owner
+                .and_then(|id| ctx.roadmap.owner(id))
+                .map_or_else(|| all.clone(), |o| o.name.clone());
+            egui::ComboBox::from_id_salt("filter_owner")
+                .selected_text(owner_name)
+                .width(170.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.owner, None, &all);
+                    for owner in &ctx.roadmap.owners {
+                        ui.selectable_value(&mut filter.owner, Some(owner.id), &owner.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
 
-        let label = ui.label(tr.t("col-status"));
-        let status_name =
-            filter.status.map_or_else(|| all.clone(), |s| tr.t(&format!("status-{s}")));
-        egui::ComboBox::from_id_salt("filter_status")
-            .selected_text(status_name)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.status, None, &all);
-                for s in Status::ALL {
-                    ui.selectable_value(&mut filter.status, Some(*s), tr.t(&format!("status-{s}")));
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        pair(ui, &tr.t("col-status"), combo);
+        ui.horizontal(|ui| {
+            let label = ui.label(tr.t("col-status"));
+            let status_name =
+                filter.status.map_or_else(|| all.clone(), |s| tr.t(&format!("status-{s}")));
+            egui::ComboBox::from_id_salt("filter_status")
+                .selected_text(status_name)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.status, None, &all);
+                    for s in Status::ALL {
+                        ui.selectable_value(
+                            &mut filter.status,
+                            Some(*s),
+                            tr.t(&format!("status-{s}")),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
 
-        let label = ui.label(tr.t("col-horizon"));
-        let horizon_name =
-            filter.horizon.map_or_else(|| all.clone(), |h| tr.t(&format!("horizon-{h}")));
-        egui::ComboBox::from_id_salt("filter_horizon")
-            .selected_text(horizon_name)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.horizon, None, &all);
-                for h in Horizon::ALL {
-                    ui.selectable_value(
-                        &mut filter.horizon,
-                        Some(*h),
-                        tr.t(&format!("horizon-{h}")),
-                    );
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        pair(ui, &tr.t("col-horizon"), combo);
+        ui.horizontal(|ui| {
+            let label = ui.label(tr.t("col-horizon"));
+            let horizon_name =
+                filter.horizon.map_or_else(|| all.clone(), |h| tr.t(&format!("horizon-{h}")));
+            egui::ComboBox::from_id_salt("filter_horizon")
+                .selected_text(horizon_name)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.horizon, None, &all);
+                    for h in Horizon::ALL {
+                        ui.selectable_value(
+                            &mut filter.horizon,
+                            Some(*h),
+                            tr.t(&format!("horizon-{h}")),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
 
         framework_filter_ui(ui, ctx, filter, &all);
 

@@ -98,16 +98,19 @@ pub fn history_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut HistoryView, change
     let rows = view.filtered(changes, ctx.roadmap);
     muted(ui, tokens, tr.f("history-count", &[("n", &rows.len())]));
     ui.add_space(tokens.space_s);
+    // Old and new values share the free width with the comment (at 1920 px a title is whole).
+    let free = (ui.available_width() - 130.0 - 120.0 - 50.0 - 170.0).max(0.0);
+    let value = (free * 0.3).max(130.0);
     TableBuilder::new(ui)
         .id_salt("history")
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::initial(130.0).at_least(100.0).resizable(true))
-        .column(Column::initial(100.0).at_least(60.0).resizable(true).clip(true))
+        .column(Column::initial(120.0).at_least(60.0).resizable(true).clip(true))
         .column(Column::initial(50.0).at_least(40.0))
-        .column(Column::initial(150.0).at_least(80.0).resizable(true).clip(true))
-        .column(Column::initial(130.0).at_least(60.0).resizable(true).clip(true))
-        .column(Column::initial(130.0).at_least(60.0).resizable(true).clip(true))
+        .column(Column::initial(170.0).at_least(80.0).resizable(true).clip(true))
+        .column(Column::initial(value).at_least(60.0).resizable(true).clip(true))
+        .column(Column::initial(value).at_least(60.0).resizable(true).clip(true))
         .column(Column::remainder().at_least(80.0).clip(true))
         .auto_shrink([false, false])
         .header(tokens.row_height, |mut header| {

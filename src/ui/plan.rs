@@ -86,9 +86,23 @@ pub(super) fn finance_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut FinanceView,
             if lines.is_empty() {
                 continue;
             }
+            // The overview counts the horizon's measures in the plan; here only those with a
+            // figure in these years have a line: the heading says both, in one pair of brackets.
+            let all =
+                ctx.roadmap.measures.iter().filter(|m| m.horizon == horizon && !m.archived).count();
+            let years = format!(
+                "{}–{}",
+                plan.years.first().map_or(from, |y| y.year),
+                plan.years.last().map_or(from, |y| y.year)
+            );
             let heading = tr.f(
                 "finance-horizon",
-                &[("horizon", &tr.t(&format!("horizon-{horizon}-long"))), ("n", &lines.len())],
+                &[
+                    ("horizon", &tr.t(&format!("horizon-{horizon}-long"))),
+                    ("n", &lines.len()),
+                    ("all", &all),
+                    ("years", &years),
+                ],
             );
             egui::CollapsingHeader::new(RichText::new(heading).strong())
                 .id_salt(("finance", horizon.as_str()))

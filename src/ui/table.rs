@@ -138,7 +138,8 @@ pub fn table_ui(
     }
     let selected_pos = position_of(roadmap, order, view.selected.as_deref());
 
-    let columns = visible_columns(ui.available_width(), ui.spacing().item_spacing.x);
+    let available = ui.available_width();
+    let columns = visible_columns(available, ui.spacing().item_spacing.x);
     let mut builder = TableBuilder::new(ui)
         .id_salt("measures")
         .striped(true)
@@ -149,7 +150,11 @@ pub fn table_ui(
         builder = builder.column(if spec.key == SortKey::Title {
             Column::remainder().at_least(spec.width).clip(true)
         } else {
-            Column::initial(spec.width).at_least(40.0).resizable(true).clip(true)
+            // A wide window gives owners room for a whole name ("Informationssicherheits-
+            // beauftragter"); the title still takes the rest.
+            let width =
+                if spec.key == SortKey::Owner && available > 1500.0 { 250.0 } else { spec.width };
+            Column::initial(width).at_least(40.0).resizable(true).clip(true)
         });
     }
     if view.scroll_to_selected {

@@ -79,6 +79,10 @@ pub fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, prefs: &mut TimelinePrefs) -> 
     let tr = ctx.tr;
     let mut action = None;
     {
+        // The label stays with its list when the row wraps (a narrow window beside the editor).
+        let combo = ui.spacing().combo_width + ui.spacing().icon_width + 16.0;
+        let label_width = super::widgets::text_width(ui, &tr.t("label-group-by"));
+        super::widgets::keep_together(ui, label_width + ui.spacing().item_spacing.x + combo);
         let label = ui.label(tr.t("label-group-by"));
         egui::ComboBox::from_id_salt("group_by")
             .selected_text(tr.t(prefs.group_by.label_key()))
@@ -691,20 +695,25 @@ fn legend_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, prefs: &mut TimelinePrefs, marks: &
         }
         let size = vec2(tokens.text_body * 2.2, tokens.text_body);
         for mark in marks {
-            ui.add_space(tokens.space_s);
             let label = mark.label(tr);
+            // A sample and its name move to the next line together.
+            let name = egui::RichText::new(&label).size(tokens.text_small);
+            let name_width = ui.fonts_mut(|f| {
+                let font = egui::FontId::proportional(tokens.text_small);
+                f.layout_no_wrap(label.clone(), font, Color32::WHITE).size().x
+            });
+            super::widgets::keep_together(
+                ui,
+                tokens.space_s + size.x + ui.spacing().item_spacing.x * 2.0 + name_width,
+            );
+            ui.add_space(tokens.space_s);
             let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
             paint_legend_sample(ui.painter(), tokens, rect, *mark);
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &label)
             });
             // An entry's name is not broken: it moves to the next line whole.
-            ui.add(
-                egui::Label::new(
-                    egui::RichText::new(label).size(tokens.text_small).color(tokens.text_strong),
-                )
-                .extend(),
-            );
+            ui.add(egui::Label::new(name.color(tokens.text_strong)).extend());
         }
     });
     ui.add_space(tokens.space_xs);
