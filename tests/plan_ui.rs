@@ -86,7 +86,16 @@ fn the_financial_plan_shows_five_budget_years_and_folds_the_measures_per_horizon
     }
     // The measures are folded under their horizon until opened.
     assert!(harness.query_by_label_contains("M18  Netzsegmentierung").is_none());
-    harness.get_by_label_contains("Langfristig (2–3 Jahre) (3 Maßnahmen").click();
+    // The heading counts the lines against the overview's count, in one pair of brackets.
+    assert!(
+        harness
+            .query_by_label_contains(
+                "Kurzfristig (sofort) · 7 von 8 Maßnahmen mit Kosten 2026–2030"
+            )
+            .is_some(),
+        "the short term leaves out the measure without costs in these years, and says so"
+    );
+    harness.get_by_label_contains("Langfristig (2–3 Jahre) · 3 von 3 Maßnahmen").click();
     harness.run();
     assert!(harness.query_by_label_contains("M18  Netzsegmentierung").is_some());
     // Another first year.
