@@ -18,9 +18,14 @@ struct Children(Vec<Child>);
 
 impl Drop for Children {
     fn drop(&mut self) {
+        // SIGTERM first, so that Xvfb removes its lock file and socket; SIGKILL after a while.
         for child in self.0.iter_mut().rev() {
-            let _ = child.kill();
-            let _ = child.wait();
+            let _ = Command::new("kill").arg(child.id().to_string()).status();
+            let ended = wait_for(5, || child.try_wait().ok().flatten());
+            if ended.is_none() {
+                let _ = child.kill();
+                let _ = child.wait();
+            }
         }
     }
 }
@@ -37,15 +42,6 @@ fn wait_for<T>(seconds: u64, mut f: impl FnMut() -> Option<T>) -> Option<T> {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-}
-
-fn free_display() -> u32 {
-    (620..990)
-        .find(|n| {
-            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-                && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
-        })
-        .expect("a free display number")
 }
 
 /// A command on the test's display, with its own home (eframe's remembered state lives there).
@@ -113,19 +109,32 @@ fn present_is_full_screen_after_a_maximised_desk_session() {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path();
     let db = home.join("roadmap.sqlite");
-    let number = free_display();
-    let display = format!(":{number}");
+    // Xvfb picks a free display itself and says which (no race with another server).
     let mut children = Children(Vec::new());
-    children.0.push(
-        on_display("Xvfb", &display, home)
-            .args([display.as_str(), "-screen", "0", "1024x768x24", "-nolisten", "tcp"])
-            .spawn()
-            .expect("Xvfb starts"),
-    );
-    let socket = format!("/tmp/.X11-unix/X{number}");
-    assert!(wait_for(10, || Path::new(&socket).exists().then_some(())).is_some(), "Xvfb is up");
+    let mut xvfb = on_display("Xvfb", "", home)
+        .args(["-displayfd", "1", "-screen", "0", "1024x768x24", "-nolisten", "tcp"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("Xvfb starts");
+    let stdout = xvfb.stdout.take().expect("Xvfb's output");
+    children.0.push(xvfb);
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line)
+        .expect("Xvfb names its display");
+    let display = format!(":{}", line.trim());
+    assert!(display.len() > 1, "Xvfb named no display");
     children.0.push(on_display("openbox", &display, home).spawn().expect("openbox starts"));
-    std::thread::sleep(Duration::from_millis(500));
+    // The window manager is there once it announces itself on the root window.
+    let managed = wait_for(10, || {
+        let root = text(
+            on_display("xprop", &display, home)
+                .args(["-root", "_NET_SUPPORTING_WM_CHECK"])
+                .stdout(Stdio::piped())
+                .output(),
+        );
+        root.contains("window id").then_some(())
+    });
+    assert!(managed.is_some(), "openbox manages the display");
 
     // A desk session that ends maximised: eframe remembers the window.
     let bin = env!("CARGO_BIN_EXE_fahrplan");

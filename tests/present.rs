@@ -199,20 +199,23 @@ fn a_present_start_opens_the_file_read_only_and_leaves_its_bytes() {
     assert!(state.is_read_only() && state.roadmap().measures.len() == 20);
 }
 
-/// The texts painted in the last frame with their font sizes (the slides are painted, so their
-/// words are in the shapes, not in the AccessKit tree).
-fn painted_texts(harness: &Harness<'_, FahrplanApp>) -> Vec<(String, f32)> {
-    fn walk(shape: &egui::Shape, out: &mut Vec<(String, f32)>) {
+/// The texts painted in the last frame as they were drawn (the rows of each galley, so a text
+/// cut with "…" reads so) with their smallest font size and whether egui cut them (the slides
+/// are painted, so their words are in the shapes, not in the AccessKit tree).
+fn painted_texts(harness: &Harness<'_, FahrplanApp>) -> Vec<(String, f32, bool)> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<(String, f32, bool)>) {
         match shape {
             egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
             egui::Shape::Text(text) => {
-                let job = &text.galley.job;
-                let smallest = job
+                let galley = &text.galley;
+                let smallest = galley
+                    .job
                     .sections
                     .iter()
                     .map(|s| s.format.font_id.size)
                     .fold(f32::INFINITY, f32::min);
-                out.push((job.text.clone(), smallest));
+                let drawn: Vec<String> = galley.rows.iter().map(|r| r.row.text()).collect();
+                out.push((drawn.join("\n"), smallest, galley.elided));
             }
             _ => {}
         }
@@ -235,17 +238,38 @@ fn letters(text: &str) -> String {
 /// the plan with its whole title on some slide.
 #[test]
 fn every_slide_is_legible_whole_and_names_every_measure() {
-    for size in [egui::vec2(1024.0, 768.0), egui::vec2(1920.0, 1080.0)] {
-        let mut harness = harness(false, size);
+    for (lang, size) in [
+        (Lang::De, egui::vec2(1024.0, 768.0)),
+        (Lang::De, egui::vec2(1920.0, 1080.0)),
+        (Lang::En, egui::vec2(1024.0, 768.0)),
+    ] {
+        // Every status on some slide (the default roadmap has no measure on hold or cancelled).
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("a valid date");
+        let mut store = Store::in_memory(Some(
+            &fahrplan::app::default_seed(lang).expect("the default roadmap"),
+        ))
+        .expect("an in-memory roadmap");
+        for (code, status) in [("M18", "on-hold"), ("M19", "cancelled"), ("M20", "planned")] {
+            let status = fahrplan::model::Status::from_slug(status).expect("a status");
+            store.set_status(code, status, "", today, None).expect("the status is set");
+        }
+        let state = AppState::new(store, lang, today).expect("a loaded roadmap");
+        let mut app = FahrplanApp::new(state, Prefs::default());
+        app.presenter = Some(Presenter::new(false));
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .with_max_steps(12)
+            .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app);
+        harness.run();
         let count = slide_count(&mut harness);
         let mut seen = String::new();
         for slide in 0..count {
             let texts = painted_texts(&harness);
             assert!(texts.len() > 2, "slide {} paints its words", slide + 1);
-            for (text, px) in texts {
+            for (text, px, elided) in texts {
                 assert!(
-                    !text.trim_end().ends_with('…'),
-                    "slide {} at {size:?}: cut text {text:?}",
+                    !elided && !text.trim_end().ends_with('…'),
+                    "slide {} at {size:?} ({lang:?}): cut text {text:?}",
                     slide + 1
                 );
                 if size.x <= 1024.0 {

@@ -321,7 +321,10 @@ deviation-field-funding_share = Förderanteil
 deviation-field-staff_days_planned = Personentage
 finance-from = Ab Haushaltsjahr
 finance-this-year = Laufendes Jahr
-finance-horizon = { $horizon } · { $n } von { $all } Maßnahmen mit Kosten { $years } · Eigenanteil je Jahr
+finance-horizon = { $horizon } · { $n } von { $all } { $all ->
+        [one] Maßnahme
+       *[other] Maßnahmen
+    } mit Kosten { $years } · Eigenanteil je Jahr
 finance-note = Einmalkosten im Jahr des Beginns, laufende Kosten ab dem Monat nach der Fertigstellung anteilig, Fördermittel als Anteil der Einmalkosten, Personentage über die Laufzeit verteilt.
 dashboard-meeting-baseline = Beschlussstand festhalten
 dashboard-meeting-baseline-hint = Hält den ganzen Plan (Termine, Kosten, Förderung, Personentage) so fest, wie ihn der Rat beschlossen hat; spätere Abweichungen zeigt die Übersicht.
@@ -754,7 +757,7 @@ money-since = seit { $month }
 money-spent-to-date = Ausgegeben bis heute
 money-deviation = Abweichung
 money-plan-terms = Plan: { $one_off } einmalig · { $yearly } jährlich
-money-plan-terms-hint = Die Bedingungen des Plans: einmalige Kosten aller Maßnahmen und laufende Kosten je Jahr nach der Fertigstellung. Verglichen wird mit „Geplant bis heute“: einmalige Kosten dessen, was begonnen hat, und laufende Kosten anteilig ab der Fertigstellung bis heute.
+money-plan-terms-hint = Die Bedingungen des Plans: einmalige Kosten aller Maßnahmen und laufende Kosten je Jahr nach der Fertigstellung. Verglichen wird mit „Geplant bis heute“: einmalige Kosten dessen, was begonnen hat, und laufende Kosten anteilig ab der Fertigstellung bis heute. Abgebrochene Maßnahmen planen nichts mehr: was für sie ausgegeben wurde, zählt als Abweichung.
 report-money-period = Zeitraum ab dem ersten Beginn oder der ersten Ausgabe
 report-money-rule = Geplant bis heute: einmalige Kosten der begonnenen Maßnahmen und laufende Kosten anteilig ab dem Monat nach der Fertigstellung bis heute. Abweichung: ausgegeben minus geplant bis heute.
 report-period = Zeitraum

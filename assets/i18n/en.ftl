@@ -321,7 +321,10 @@ deviation-field-funding_share = funding share
 deviation-field-staff_days_planned = staff days
 finance-from = From budget year
 finance-this-year = Current year
-finance-horizon = { $horizon } · { $n } of { $all } measures with costs { $years } · own share per year
+finance-horizon = { $horizon } · { $n } of { $all } { $all ->
+        [one] measure
+       *[other] measures
+    } with costs { $years } · own share per year
 finance-note = One-off cost in the year of the start, running cost pro rata from the month after delivery, funding as a share of the one-off cost, staff days spread over the run.
 dashboard-meeting-baseline = Record baseline
 dashboard-meeting-baseline-hint = Records the whole plan (dates, costs, funding, staff days) as the council approved it; the overview then shows later deviations.
@@ -757,7 +760,7 @@ money-since = since { $month }
 money-spent-to-date = Spent to date
 money-deviation = Deviation
 money-plan-terms = Plan: { $one_off } one-off · { $yearly } a year
-money-plan-terms-hint = The terms of the plan: one-off cost of all measures and running cost per year after delivery. Spending is compared with "planned to date": one-off cost of what has started and running cost pro rata from delivery to today.
+money-plan-terms-hint = The terms of the plan: one-off cost of all measures and running cost per year after delivery. Spending is compared with "planned to date": one-off cost of what has started and running cost pro rata from delivery to today. Cancelled measures plan nothing more: what was spent on them counts as deviation.
 report-money-period = Period from the first start or the first expense
 report-money-rule = Planned to date: one-off cost of the measures that have started and running cost pro rata from the month after delivery to today. Deviation: spent minus planned to date.
 report-period = Period

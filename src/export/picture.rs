@@ -182,6 +182,8 @@ struct Canvas<'a> {
     chart_width: f32,
     /// Top of the lanes, below title and axis.
     chart_top: f32,
+    /// Bottom of the lanes: lines stop here, above the legend.
+    chart_bottom: f32,
     /// The codes of the measures whose label the picture had to shorten (for the key beside
     /// it that gives their titles whole).
     shortened: std::cell::RefCell<Vec<String>>,
@@ -255,6 +257,7 @@ pub fn timeline_svg_keyed(
         chart_left,
         chart_width,
         chart_top,
+        chart_bottom: chart_top + arrangement.height,
         shortened: std::cell::RefCell::default(),
     };
 
@@ -287,8 +290,18 @@ pub fn shortened_key(roadmap: &Roadmap, codes: &[String]) -> Vec<(String, String
 /// the chart's clip), the white background, title, date and legend.
 fn header(s: &mut String, cx: &Canvas<'_>, (width, height): (u32, u32)) {
     let Canvas {
-        roadmap, today, tr, logical_width, natural_height, chart_left, chart_width, ..
+        roadmap,
+        today,
+        tr,
+        logical_width,
+        natural_height,
+        chart_left,
+        chart_width,
+        chart_bottom,
+        ..
     } = *cx;
+    // The chart's clip ends with its lanes: no line runs through the legend below.
+    let clip_height = chart_bottom - TITLE_HEIGHT + 4.0;
     w(
         s,
         format_args!(
@@ -298,7 +311,7 @@ fn header(s: &mut String, cx: &Canvas<'_>, (width, height): (u32, u32)) {
     w(
         s,
         format_args!(
-            r##"<defs><pattern id="hatch" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="7" height="7" fill="#fdf3dc"/><line x1="0" y1="0" x2="0" y2="7" stroke="{}" stroke-width="2.5"/></pattern><marker id="head" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#808080"/></marker><marker id="head-warn" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="{}"/></marker><clipPath id="chart"><rect x="{chart_left}" y="{}" width="{chart_width:.1}" height="{natural_height:.1}"/></clipPath></defs>"##,
+            r##"<defs><pattern id="hatch" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="7" height="7" fill="#fdf3dc"/><line x1="0" y1="0" x2="0" y2="7" stroke="{}" stroke-width="2.5"/></pattern><marker id="head" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#808080"/></marker><marker id="head-warn" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="{}"/></marker><clipPath id="chart"><rect x="{chart_left}" y="{}" width="{chart_width:.1}" height="{clip_height:.1}"/></clipPath></defs>"##,
             palette::ORANGE.hex(),
             palette::ORANGE.hex(),
             TITLE_HEIGHT
@@ -531,6 +544,24 @@ fn bar_marks(s: &mut String, (x0, y): (f32, f32), (bar_w, bar_height): (f32, f32
                 r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{MUTED}" stroke-width="2"/>"##,
                 y - 3.0,
                 y + bar_height + 3.0
+            ),
+        );
+    }
+    // Overdue: the warning triangle at the bar's end, as the window draws it.
+    if look.health == Health::Overdue && bar_w > 24.0 {
+        let (cx, cy) = (x0 + bar_w - 9.0, y + bar_height / 2.0);
+        let r = (bar_height * 0.42).min(6.0);
+        w(
+            s,
+            format_args!(
+                r##"<polygon points="{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}" fill="{}" stroke="#ffffff" stroke-width="0.8"/>"##,
+                cx,
+                cy - r,
+                cx + r,
+                cy + r * 0.8,
+                cx - r,
+                cy + r * 0.8,
+                palette::VERMILLION.hex()
             ),
         );
     }

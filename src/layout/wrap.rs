@@ -27,22 +27,37 @@ use crate::layout::fonts::{Face, TextMetrics};
 ///
 /// Remembered per text, language, face, size and width (the window asks every frame).
 pub fn hyphenated(text: &str, lang: Lang, (face, size): (Face, f32), width: f32) -> String {
-    type Key = (String, Lang, Face, u32, u32);
-    static CACHE: LazyLock<std::sync::Mutex<std::collections::HashMap<Key, String>>> =
-        LazyLock::new(Default::default);
+    use std::hash::{Hash as _, Hasher as _};
+    /// Texts longer than this are left to the painter's own breaking (a hostile title of
+    /// 400,000 characters must not be measured and hyphenated on every frame).
+    const LONGEST: usize = 4_000;
+    /// What the cache may hold before it starts anew.
+    const CACHE_BYTES: usize = 2 << 20;
+    #[derive(Default)]
+    struct Cache {
+        shown: std::collections::HashMap<u64, std::sync::Arc<str>>,
+        bytes: usize,
+    }
+    static CACHE: LazyLock<std::sync::Mutex<Cache>> = LazyLock::new(Default::default);
+    if text.len() > LONGEST {
+        return text.to_owned();
+    }
     let Ok(metrics) = crate::layout::fonts::metrics() else { return text.to_owned() };
-    let key = (text.to_owned(), lang, face, size.to_bits(), width.to_bits());
-    if let Some(done) = CACHE.lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return done;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (text, lang, face, size.to_bits(), width.to_bits()).hash(&mut hasher);
+    let key = hasher.finish();
+    if let Some(done) = CACHE.lock().ok().and_then(|c| c.shown.get(&key).cloned()) {
+        return done.to_string();
     }
     let lines = wrap(metrics, &splitter(lang), (text, face, size), width);
     let shown = lines.iter().map(Line::shown).collect::<Vec<_>>().join("\n");
     if let Ok(mut cache) = CACHE.lock() {
-        // Bounded: the texts of one screen and one presentation, never the whole history.
-        if cache.len() > 4096 {
-            cache.clear();
+        // Bounded in bytes: the texts of a few screens and a presentation.
+        if cache.bytes + shown.len() > CACHE_BYTES {
+            *cache = Cache::default();
         }
-        cache.insert(key, shown.clone());
+        cache.bytes += shown.len();
+        cache.shown.insert(key, shown.as_str().into());
     }
     shown
 }
@@ -232,8 +247,10 @@ fn pieces<'a>(
         let word_end = !word.whitespace.is_empty();
         let own_hyphen = if word.penalty.is_empty() { 0.0 } else { hyphen };
         let mut rest = word.word;
-        // Too wide even alone: break between characters, each part with a hyphen.
-        while measure.ens(rest) + own_hyphen > line {
+        // Too wide even alone: break between characters, each part with a hyphen (the width
+        // of what is left is kept, not measured anew: a long word costs linear time).
+        let mut rest_width = measure.ens(rest);
+        while rest_width + own_hyphen > line {
             let mut end = 0;
             let mut part = 0.0;
             for (i, c) in rest.char_indices() {
@@ -250,6 +267,7 @@ fn pieces<'a>(
             let (head, tail) = rest.split_at(end);
             pieces.push(Piece { text: head, width: part, space: 0.0, hyphen, word_end: false });
             rest = tail;
+            rest_width -= part;
         }
         pieces.push(Piece {
             text: rest,
@@ -294,6 +312,43 @@ fn assemble(slice: &[Piece<'_>], continued: bool) -> Line {
 mod tests {
     use super::*;
     use crate::layout::fonts::metrics;
+
+    /// The window's and the slides' wrapping: German compounds break between syllables with a
+    /// hyphen; nothing is lost; a hostile text is handed back unbroken.
+    #[test]
+    fn hyphenated_breaks_compounds_between_syllables_and_leaves_hostile_texts_alone() {
+        let word = "Informationssicherheitsmanagementsystem";
+        let shown = hyphenated(word, Lang::De, (Face::Bold, 22.0), 200.0);
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(lines.len() >= 2, "{shown}");
+        for line in &lines[..lines.len() - 1] {
+            assert!(line.ends_with('-'), "{shown}");
+        }
+        assert_eq!(shown.replace("-\n", ""), word);
+        // "Informationssicherheits-managementsystem": a break at the compound's joint is one of
+        // the syllable breaks the patterns allow, never "…managementsyste-m".
+        assert!(!lines.iter().any(|l| l.chars().count() == 1), "{shown}");
+        // The same question twice gives the same answer (from the cache).
+        assert_eq!(hyphenated(word, Lang::De, (Face::Bold, 22.0), 200.0), shown);
+        let hostile = "A".repeat(400_000);
+        assert_eq!(hyphenated(&hostile, Lang::De, (Face::Regular, 14.0), 300.0), hostile);
+    }
+
+    /// A word without any break point, far wider than a line, is cut between characters into
+    /// lines that fit, every character kept (in linear time: the width left is not measured
+    /// anew for every line).
+    #[test]
+    fn a_very_long_word_is_cut_into_lines_that_fit() {
+        let word = "Ä".repeat(100_000);
+        let m = metrics().unwrap();
+        let lines = wrap(m, &splitter(Lang::De), (&word, Face::Regular, 10.0), 200.0);
+        assert!(lines.len() > 100);
+        let joined: String = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(joined, word);
+        for line in &lines {
+            assert!(m.width(&line.shown(), Face::Regular, 10.0) <= 200.0 + 0.01);
+        }
+    }
 
     fn wrap_de(text: &str, width: f32) -> Vec<Line> {
         wrap(metrics().unwrap(), &splitter(Lang::De), (text, Face::Regular, 10.0), width)

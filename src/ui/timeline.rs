@@ -561,8 +561,9 @@ fn paint_row(
     }
     // The label beside the bar selects the measure as the bar does (the bar is the accessible
     // element; the label is its visible name).
+    // Not a keyboard stop of its own (the bar is): clickable, not focusable.
     if label.is_positive()
-        && ui.interact(label, ui.scope_id().with(("label", &m.code)), Sense::click()).clicked()
+        && ui.interact(label, ui.scope_id().with(("label", &m.code)), Sense::CLICK).clicked()
     {
         clicked = Some(m.code.clone());
     }
@@ -686,8 +687,8 @@ fn legend_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, prefs: &mut TimelinePrefs, marks: &
     ui.horizontal_wrapped(|ui| {
         let (arrow, key) =
             if prefs.legend_hidden { ("▸", "legend-show") } else { ("▾", "legend-hide") };
-        if ui.button(format!("{arrow} {}", tr.t("legend-title"))).on_hover_text(tr.t(key)).clicked()
-        {
+        let fold = ui.button(format!("{arrow} {}", tr.t("legend-title")));
+        if fold.on_hover_text(tr.t(key)).widget_info_label(tr.t(key)).clicked() {
             prefs.legend_hidden = !prefs.legend_hidden;
         }
         if prefs.legend_hidden {
@@ -707,11 +708,9 @@ fn legend_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, prefs: &mut TimelinePrefs, marks: &
                 tokens.space_s + size.x + ui.spacing().item_spacing.x * 2.0 + name_width,
             );
             ui.add_space(tokens.space_s);
-            let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+            // The sample is a picture of the mark; its name follows as text (read once).
+            let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
             paint_legend_sample(ui.painter(), tokens, rect, *mark);
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &label)
-            });
             // An entry's name is not broken: it moves to the next line whole.
             ui.add(egui::Label::new(name.color(tokens.text_strong)).extend());
         }

@@ -77,9 +77,8 @@ fn timeline(
     };
     let (mut svg, mut shortened) = picture(height)?;
     if !shortened.is_empty() {
-        // Room for the key below: a heading line and a line per title.
-        let key_height = (shortened.len() as f32 + 1.0) * KEY_LEADING + 8.0;
-        (svg, shortened) = picture((height - key_height).max(height * 0.6))?;
+        // Room for the key below: its heading and the titles in one paragraph across the page.
+        (svg, shortened) = picture((height - key_height(roadmap, &shortened)).max(height * 0.6))?;
     }
     let tree =
         crate::export::picture::parse_svg(&svg).map_err(|e| ReportError::Picture(e.to_string()))?;
@@ -92,19 +91,33 @@ fn timeline(
     flow.y += height;
     let key = crate::export::shortened_key(roadmap, &shortened);
     if !key.is_empty() {
-        flow.y += 4.0;
+        // The key stays on a landscape page: where the picture left too little room, on the
+        // next one (a page break inside a paragraph would turn to portrait).
+        let needed = key_height(roadmap, &shortened);
+        if flow.y + needed > flow.limit() {
+            flow.new_page((A4.1, A4.0));
+        } else {
+            flow.y += 4.0;
+        }
         let tr = flow.tr;
         flow.put_paragraph(&tr.t("picture-key"), Face::Bold, color(Tone::Muted));
-        for (code, title) in key {
-            flow.put_paragraph(&format!("{code}  {title}"), Face::Regular, color(Tone::Text));
-        }
+        let titles: Vec<String> =
+            key.iter().map(|(code, title)| format!("{code}  {title}")).collect();
+        flow.put_paragraph(&titles.join(" · "), Face::Regular, color(Tone::Text));
     }
     Ok(())
 }
 
-/// The line height the key under a timeline picture is reserved with (a body line and the gap
-/// after a paragraph).
-const KEY_LEADING: f32 = 17.0;
+/// The room the key under a timeline picture takes: its heading and the titles of `codes` in
+/// one paragraph across a landscape page (about 150 characters a line; rounded up generously).
+fn key_height(roadmap: &Roadmap, codes: &[String]) -> f32 {
+    let chars: usize = crate::export::shortened_key(roadmap, codes)
+        .iter()
+        .map(|(code, title)| code.chars().count() + title.chars().count() + 5)
+        .sum();
+    let lines = chars.div_ceil(120) + 1;
+    lines as f32 * 13.5 + 16.0
+}
 
 /// The cover: town, roadmap, date, key figures and the contents.
 pub(super) fn cover(flow: &mut Flow<'_>, cx: &Context<'_>) {

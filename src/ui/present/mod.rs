@@ -16,6 +16,16 @@ use slides::{
     timeline_row_height, timeline_slide, title_slide,
 };
 
+/// What a deck of slides was laid out for.
+#[derive(Clone, Debug, PartialEq)]
+struct DeckKey {
+    generation: u64,
+    today: chrono::NaiveDate,
+    size: (u32, u32),
+    lang: crate::i18n::Lang,
+    enabled: Vec<SlideKind>,
+}
+
 /// A slide's title with its page (`Kurzfristig (sofort)  (1/2)`) when there are several.
 fn paged(mut title: String, page: usize, pages: usize) -> String {
     if pages > 1 {
@@ -40,6 +50,8 @@ pub struct Presenter {
     /// What changed since the last meeting, for the data generation and day it was read for
     /// (read once, not on every frame), or why it could not be read.
     changes: Option<((u64, chrono::NaiveDate), Result<crate::model::SinceReport, String>)>,
+    /// The slides as last laid out, and for what.
+    deck: Option<(DeckKey, Vec<Slide>)>,
     /// How often the window was asked to go full screen since the presentation started, and
     /// when last (seconds of egui's clock): X11 window managers drop such a request for a window
     /// not yet shown, and a remembered maximised window must not keep its title bar.
@@ -120,28 +132,45 @@ pub fn present_ui(
         content.height() - title_height - footer_height - tokens.row_height + tokens.space_m;
     let measuring = ui.painter();
     let width = content.width();
-    let row = |i: usize| {
-        let m = &roadmap.measures[i];
-        status_row_height(measuring, (&tokens, tr.lang()), (m, roadmap.owner_name(m)), width)
+    // The deck is laid out once per data, day, size, language and choice of slides (measuring
+    // every title is not a thing to do on every frame).
+    let key = DeckKey {
+        generation: state.generation(),
+        today: state.today(),
+        size: (content.width().to_bits(), content.height().to_bits()),
+        lang: tr.lang(),
+        enabled: enabled.to_vec(),
     };
-    let timeline_row = |i: usize| {
-        timeline_row_height(measuring, (&tokens, tr.lang()), &roadmap.measures[i], width)
-    };
-    let done_row =
-        |i: usize| done_row_height(measuring, (&tokens, tr.lang()), &roadmap.measures[i], width);
-    let sctx = SlideCtx { tokens: &tokens, tr, roadmap, today: state.today() };
-    let fit = Fit {
-        budget,
-        row: &row,
-        timeline_budget: content.height()
-            - title_height
-            - footer_height
-            - timeline_reserve(measuring, &sctx, width),
-        timeline_row: &timeline_row,
-        done_budget: content.height() - title_height - footer_height - tokens.text_body * 1.6,
-        done_row: &done_row,
-    };
-    let deck = slides_fitted(roadmap, enabled, &fit);
+    if p.deck.as_ref().is_none_or(|(k, _)| *k != key) {
+        let heights = |f: &dyn Fn(&crate::model::Measure) -> f32| -> Vec<f32> {
+            roadmap.measures.iter().map(f).collect()
+        };
+        let rows = heights(&|m| {
+            let status = tr.t(&format!("status-{}", m.status));
+            let owner = roadmap.owner_name(m);
+            status_row_height(measuring, (&tokens, tr.lang()), (m, owner, &status), width)
+        });
+        let timeline_rows =
+            heights(&|m| timeline_row_height(measuring, (&tokens, tr.lang()), m, width));
+        let done_rows = heights(&|m| done_row_height(measuring, (&tokens, tr.lang()), m, width));
+        let sctx = SlideCtx { tokens: &tokens, tr, roadmap, today: state.today() };
+        let row = |i: usize| rows.get(i).copied().unwrap_or(0.0);
+        let timeline_row = |i: usize| timeline_rows.get(i).copied().unwrap_or(0.0);
+        let done_row = |i: usize| done_rows.get(i).copied().unwrap_or(0.0);
+        let fit = Fit {
+            budget,
+            row: &row,
+            timeline_budget: content.height()
+                - title_height
+                - footer_height
+                - timeline_reserve(measuring, &sctx, width),
+            timeline_row: &timeline_row,
+            done_budget: content.height() - title_height - footer_height - tokens.text_body * 1.6,
+            done_row: &done_row,
+        };
+        p.deck = Some((key, slides_fitted(roadmap, enabled, &fit)));
+    }
+    let deck = p.deck.as_ref().map(|(_, d)| d.clone()).unwrap_or_default();
     p.index = p.index.min(deck.len().saturating_sub(1));
 
     let outcome = keys(ui, p, deck.len());

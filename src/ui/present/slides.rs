@@ -56,7 +56,22 @@ pub(super) fn slide_title(
     title: &str,
 ) -> f32 {
     let t = ctx.tokens;
-    text_fit(painter, area.min, title, t.bold_font(t.text_title), t.text_strong, area.width());
+    // A title too long for the line is set smaller (down to the body size), never cut.
+    let wide = painter.layout_no_wrap(title.to_owned(), t.bold_font(t.text_title), t.text_strong);
+    let size = if wide.size().x <= area.width() {
+        t.text_title
+    } else {
+        (t.text_title * area.width() / wide.size().x).floor().max(t.text_body)
+    };
+    let galley = text_wrapped(
+        painter,
+        ctx.tr.lang(),
+        title,
+        &t.bold_font(size),
+        t.text_strong,
+        area.width(),
+    );
+    painter.galley(area.min, galley, t.text_strong);
     let y = area.top() + t.text_title * 1.25;
     painter.line_segment([pos2(area.left(), y), pos2(area.right(), y)], Stroke::new(3.0, t.accent));
     y + t.space_m
@@ -381,7 +396,7 @@ fn horizon_widths(w: f32) -> [f32; 4] {
 pub(super) fn status_row_height(
     painter: &egui::Painter,
     (t, lang): (&Tokens, Lang),
-    (m, owner): (&crate::model::Measure, &str),
+    (m, owner, status): (&crate::model::Measure, &str, &str),
     area_width: f32,
 ) -> f32 {
     let widths = horizon_widths(area_width);
@@ -392,7 +407,12 @@ pub(super) fn status_row_height(
         text_wrapped(painter, lang, &m.title, &font(t.text_body), Color32::BLACK, title_width);
     let owner =
         text_wrapped(painter, lang, owner, &font(t.text_small), Color32::BLACK, title_width);
-    title.size().y + t.text_body * 0.1 + owner.size().y + t.space_m
+    // The status column: its word (wrapped where narrow) and room for "overdue" below.
+    let status_width = widths[2] - t.text_body - t.space_s;
+    let status =
+        text_wrapped(painter, lang, status, &font(t.text_body), Color32::BLACK, status_width);
+    let status = status.size().y + t.text_small * 1.3;
+    (title.size().y + t.text_body * 0.1 + owner.size().y).max(status) + t.space_m
 }
 
 /// The format of wrapped slide text: lines 1.2 times the type size apart (tighter than egui's
@@ -481,22 +501,25 @@ fn status_row(
     );
     let (c, shape) = t.status_mark(m.status);
     paint_shape(painter, mark, shape, c, Color32::BLACK);
-    text_fit(
+    // The status word whole (wrapped, "Zurück-gestellt" in a narrow column), then "overdue".
+    let status = text_lines(
         painter,
+        ctx.tr.lang(),
         pos2(cx + t.text_body, y),
         &ctx.tr.t(&format!("status-{}", m.status)),
-        body.clone(),
+        &body,
         t.text_strong,
         widths[2] - t.text_body - t.space_s,
     );
     if health == Health::Overdue {
-        text_fit(
+        text_lines(
             painter,
-            pos2(cx + t.text_body, y + t.text_body * 1.25),
+            ctx.tr.lang(),
+            pos2(cx + t.text_body, status.bottom() + t.text_body * 0.05),
             &ctx.tr.t("health-overdue"),
-            t.bold_font(t.text_small),
+            &t.bold_font(t.text_small),
             t.danger,
-            widths[2],
+            widths[2] - t.text_body - t.space_s,
         );
     }
     cx += widths[2];
@@ -553,7 +576,8 @@ pub(super) fn horizon_slide(
         status_row(painter, ctx, area.left(), y, i, &widths);
         let m = &ctx.roadmap.measures[i];
         let owner = ctx.roadmap.owner_name(m);
-        y += status_row_height(painter, (t, ctx.tr.lang()), (m, owner), area.width());
+        let status = ctx.tr.t(&format!("status-{}", m.status));
+        y += status_row_height(painter, (t, ctx.tr.lang()), (m, owner, &status), area.width());
     }
 }
 
