@@ -426,3 +426,104 @@ fn a_failed_save_keeps_its_draft_whatever_follows() {
     harness.run();
     assert!(harness.query_by_label("Speichern").is_some(), "the editor stays open");
 }
+
+/// The texts of the last frame: what each reads as drawn, where it is, and the clip it is
+/// drawn in.
+fn texts_drawn(harness: &Harness<'_, FahrplanApp>) -> Vec<(String, egui::Rect, egui::Rect)> {
+    fn walk(
+        shape: &egui::Shape,
+        clip: egui::Rect,
+        out: &mut Vec<(String, egui::Rect, egui::Rect)>,
+    ) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, clip, out)),
+            egui::Shape::Text(text) if !text.galley.text().trim().is_empty() => {
+                // Row by row: text flowing on after other text shares its bounding box, not
+                // its lines.
+                for row in &text.galley.rows {
+                    // From the first glyph to the end of the last (a row flowing on after other
+                    // text starts with room left for that text).
+                    let (Some(first), Some(last)) = (row.row.glyphs.first(), row.row.glyphs.last())
+                    else {
+                        continue;
+                    };
+                    let line = row.rect();
+                    let rect = egui::Rect::from_min_max(
+                        egui::pos2(row.pos.x + first.pos.x, line.min.y),
+                        egui::pos2(row.pos.x + last.max_x(), line.max.y),
+                    )
+                    .translate(text.pos.to_vec2());
+                    if rect.width() > 0.5 {
+                        out.push((text.galley.text().to_owned(), rect, clip));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, clipped.clip_rect, &mut out);
+    }
+    out
+}
+
+/// The overview at the projector's and the desk's size: no text drawn over another, every item
+/// of "Überfällig" and "Wirksamkeitsprüfungen" shown (the first few with "und N weitere", which
+/// shows the rest in place: no nested scroll area hides one), and it opens at the top.
+#[test]
+fn the_overview_shows_every_item_without_overlap() {
+    for size in [egui::vec2(1024.0, 768.0), egui::vec2(1920.0, 1080.0)] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("overview.sqlite");
+        let mut store = Store::open_or_create(
+            &path,
+            &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+        )
+        .unwrap();
+        // "Letzte Änderungen" and "Seit der Sitzung" with entries of several kinds.
+        store.add_meeting(today(), "Gemeinderatssitzung mit einem langen Titel").unwrap();
+        store.add_expense("M18", today(), Money(123_456), "Glasfaser").unwrap();
+        store.set_progress("M10", 80, "Richtlinien beschlossen", None).unwrap();
+        let state = AppState::new(store, Lang::De, today()).unwrap();
+        let mut app = FahrplanApp::new(state, Prefs { tab: Tab::Dashboard, ..Prefs::default() });
+        app.view.dashboard.since = "01.11.2026".into();
+        // Tall enough for the whole overview, so the outer scroll area hides nothing.
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(size.x, 3000.0))
+            .with_max_steps(12)
+            .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app);
+        harness.run();
+        // "und 11 weitere" shows the rest of the unconfirmed verdicts in place.
+        for more in harness.query_all_by_label_contains("weitere").collect::<Vec<_>>() {
+            more.click();
+        }
+        harness.run();
+        let texts = texts_drawn(&harness);
+        for (i, (a, ra, _)) in texts.iter().enumerate() {
+            for (b, rb, _) in &texts[i + 1..] {
+                if a == b && ra.min.y != rb.min.y {
+                    continue; // two lines of one text
+                }
+                let overlap = ra.intersect(*rb);
+                assert!(
+                    !(overlap.width() > 1.0 && overlap.height() > 1.0),
+                    "at {size:?} {a:?} {ra:?} is drawn over {b:?} {rb:?}"
+                );
+            }
+        }
+        let figures = harness.state().state.roadmap().clone();
+        let d = fahrplan::model::dashboard(&figures, today());
+        let lists = [&d.overdue, &d.reevaluations_overdue, &d.reevaluations_due, &d.unconfirmed];
+        for code in lists.into_iter().flatten() {
+            let title = &figures.measure(code).unwrap().title;
+            let label = format!("{code}  {title}");
+            let shown =
+                texts.iter().filter(|(t, _, _)| t.replace('\n', " ") == label).collect::<Vec<_>>();
+            assert!(!shown.is_empty(), "{label} is not in the overview at {size:?}");
+            for (_, rect, clip) in shown {
+                assert!(clip.contains_rect(*rect), "{label} is hidden by a clip at {size:?}");
+            }
+        }
+    }
+}
