@@ -45,6 +45,10 @@ pub struct TimelinePrefs {
     /// Height the legend took in the last frame (the chart leaves that much room for it).
     #[serde(skip)]
     pub legend_height: f32,
+    /// The legend's entries with their names, for the marks and language they were made for
+    /// (the words are not formatted anew every frame).
+    #[serde(skip)]
+    legend_words: Option<(Vec<LegendMark>, crate::i18n::Lang, Vec<String>)>,
 }
 
 impl Default for TimelinePrefs {
@@ -59,6 +63,7 @@ impl Default for TimelinePrefs {
             fit: true,
             legend_hidden: false,
             legend_height: 0.0,
+            legend_words: None,
         }
     }
 }
@@ -305,6 +310,8 @@ struct Canvas<'a> {
     small: FontId,
     /// Bar labels.
     body_font: FontId,
+    /// Where the pointer is (only what it is over needs a widget of its own).
+    pointer: Option<Pos2>,
 }
 
 impl Canvas<'_> {
@@ -335,6 +342,7 @@ fn paint(
         tokens,
         small: FontId::proportional(tokens.text_small),
         body_font: FontId::proportional(tokens.text_body),
+        pointer: ui.input(|i| i.pointer.hover_pos()),
     };
 
     paint_lane_bands(&c, laid);
@@ -561,8 +569,10 @@ fn paint_row(
     }
     // The label beside the bar selects the measure as the bar does (the bar is the accessible
     // element; the label is its visible name).
-    // Not a keyboard stop of its own (the bar is): clickable, not focusable.
+    // Not a keyboard stop of its own (the bar is): clickable, not focusable; a widget only
+    // while the pointer is on it (not one per row and frame).
     if label.is_positive()
+        && c.pointer.is_some_and(|p| label.contains(p))
         && ui.interact(label, ui.scope_id().with(("label", &m.code)), Sense::CLICK).clicked()
     {
         clicked = Some(m.code.clone());
@@ -645,22 +655,25 @@ fn marker_tooltips(ui: &Ui, c: &Canvas<'_>, ctx: &ViewCtx<'_>, laid: &TimelineLa
     let tr = ctx.tr;
     for (i, marker) in laid.markers.iter().enumerate() {
         let center = c.to_screen(marker.x, marker.y);
-        if !c.chart.contains(center) {
+        let rect = Rect::from_center_size(center, vec2(2.0, 2.0) * (MARKER_RADIUS + 3.0));
+        // Only the diamond under the pointer needs a widget for its tooltip.
+        if !c.chart.contains(center) || !c.pointer.is_some_and(|p| rect.contains(p)) {
             continue;
         }
-        let rect = Rect::from_center_size(center, vec2(2.0, 2.0) * (MARKER_RADIUS + 3.0));
-        let date = tr.date(marker.date);
-        let text = match marker.kind {
-            MarkerKind::Past(v) => tr.f(
-                "marker-past",
-                &[("date", &date), ("verdict", &tr.t(&format!("verdict-{}", v.as_str())))],
-            ),
-            MarkerKind::Next => tr.f("marker-next", &[("date", &date)]),
-            MarkerKind::Overdue => tr.f("marker-overdue", &[("date", &date)]),
-        };
-        let code = &ctx.roadmap.measures[marker.measure].code;
-        ui.interact(rect, ui.scope_id().with(("marker", i)), Sense::hover())
-            .on_hover_text(format!("{code}: {text}"));
+        // The words are made only while the pointer is on the diamond (not every frame).
+        ui.interact(rect, ui.scope_id().with(("marker", i)), Sense::hover()).on_hover_ui(|ui| {
+            let date = tr.date(marker.date);
+            let text = match marker.kind {
+                MarkerKind::Past(v) => tr.f(
+                    "marker-past",
+                    &[("date", &date), ("verdict", &tr.t(&format!("verdict-{}", v.as_str())))],
+                ),
+                MarkerKind::Next => tr.f("marker-next", &[("date", &date)]),
+                MarkerKind::Overdue => tr.f("marker-overdue", &[("date", &date)]),
+            };
+            let code = &ctx.roadmap.measures[marker.measure].code;
+            ui.label(format!("{code}: {text}"));
+        });
     }
     for row in &laid.rows {
         let Some(x) = row.bar.due_mark_x else { continue };
@@ -669,13 +682,16 @@ fn marker_tooltips(ui: &Ui, c: &Canvas<'_>, ctx: &ViewCtx<'_>, laid: &TimelineLa
         let bar = bar_rect(row, c.chart, top);
         let x = bar.left() - row.bar.x0 + x;
         let rect = Rect::from_center_size(pos2(x, bar.center().y), vec2(8.0, bar.height() + 6.0));
-        if !c.chart.intersects(rect) {
+        if !c.chart.intersects(rect) || !c.pointer.is_some_and(|p| rect.contains(p)) {
             continue;
         }
-        let done = m.completed.map_or_else(String::new, |d| tr.date(d));
-        let text = tr.f("marker-due-tick", &[("date", &tr.date(m.due)), ("done", &done)]);
-        ui.interact(rect, ui.scope_id().with(("tick", &m.code)), Sense::hover())
-            .on_hover_text(format!("{}: {text}", m.code));
+        ui.interact(rect, ui.scope_id().with(("tick", &m.code)), Sense::hover()).on_hover_ui(
+            |ui| {
+                let done = m.completed.map_or_else(String::new, |d| tr.date(d));
+                let text = tr.f("marker-due-tick", &[("date", &tr.date(m.due)), ("done", &done)]);
+                ui.label(format!("{}: {text}", m.code));
+            },
+        );
     }
 }
 
@@ -695,24 +711,32 @@ fn legend_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, prefs: &mut TimelinePrefs, marks: &
             return;
         }
         let size = vec2(tokens.text_body * 2.2, tokens.text_body);
-        for mark in marks {
-            let label = mark.label(tr);
+        let fresh = prefs
+            .legend_words
+            .as_ref()
+            .is_none_or(|(m, lang, _)| m.as_slice() != marks || *lang != tr.lang());
+        if fresh {
+            let words = marks.iter().map(|m| m.label(tr)).collect();
+            prefs.legend_words = Some((marks.to_vec(), tr.lang(), words));
+        }
+        let words = prefs.legend_words.as_ref().map(|(_, _, w)| w.as_slice()).unwrap_or_default();
+        for (mark, label) in marks.iter().zip(words) {
             // A sample and its name move to the next line together.
-            let name = egui::RichText::new(&label).size(tokens.text_small);
-            let name_width = ui.fonts_mut(|f| {
+            // Laid out once: its width keeps it with its sample, the label shows it.
+            let name = ui.fonts_mut(|f| {
                 let font = egui::FontId::proportional(tokens.text_small);
-                f.layout_no_wrap(label.clone(), font, Color32::WHITE).size().x
+                f.layout_no_wrap(label.clone(), font, tokens.text_strong)
             });
             super::widgets::keep_together(
                 ui,
-                tokens.space_s + size.x + ui.spacing().item_spacing.x * 2.0 + name_width,
+                tokens.space_s + size.x + ui.spacing().item_spacing.x * 2.0 + name.size().x,
             );
             ui.add_space(tokens.space_s);
             // The sample is a picture of the mark; its name follows as text (read once).
             let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
             paint_legend_sample(ui.painter(), tokens, rect, *mark);
             // An entry's name is not broken: it moves to the next line whole.
-            ui.add(egui::Label::new(name.color(tokens.text_strong)).extend());
+            ui.add(egui::Label::new(name).extend());
         }
     });
     ui.add_space(tokens.space_xs);
