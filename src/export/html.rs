@@ -70,7 +70,9 @@ fn cover(out: &mut String, cx: &Context<'_>, tr: &I18n) {
     );
     for (value, label, tone) in content::key_figures(cx, tr) {
         let class = if tone == Tone::Danger { " class=\"danger\"" } else { "" };
-        let _ = writeln!(out, "<li><strong{class}>{}</strong> {}</li>", esc(&value), esc(&label));
+        // A figure never breaks between the number and its currency on a narrow screen.
+        let value = esc(&value).replace(" €", "\u{a0}€");
+        let _ = writeln!(out, "<li><strong{class}>{value}</strong> {}</li>", esc(&label));
     }
     out.push_str("</ul>\n</header>\n");
 }
