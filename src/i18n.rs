@@ -422,7 +422,12 @@ pub fn change_text(tr: &I18n, field: &str, old: Option<&str>, new: Option<&str>)
             _ => {}
         }
     }
-    format!("{} → {}", value_label(tr, field, old), value_label(tr, field, new))
+    match (old, new) {
+        // A record added or removed: what it is, not "– → …".
+        (None, Some(_)) => value_label(tr, field, new),
+        (Some(_), None) => value_label(tr, field, old),
+        _ => format!("{} → {}", value_label(tr, field, old), value_label(tr, field, new)),
+    }
 }
 
 /// Parses a date as ISO (`2026-12-31`) or German (`31.12.2026`, two-digit years are refused).

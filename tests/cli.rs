@@ -235,7 +235,7 @@ fn set_progress_undo_and_redo_from_the_command_line() {
     assert_eq!(progress(&db), 65);
     let undo = fahrplan(&db, &["undo"]);
     assert!(undo.status.success(), "{}", stderr(&undo));
-    assert!(String::from_utf8_lossy(&undo.stdout).contains("M19 progress: 65 → 30"));
+    assert!(String::from_utf8_lossy(&undo.stdout).contains("M19 Fortschritt: 65 % → 30 %"));
     assert_eq!(progress(&db), 30);
     assert!(fahrplan(&db, &["redo"]).status.success());
     assert_eq!(progress(&db), 65);
@@ -439,4 +439,23 @@ fn since_is_refused_for_formats_other_than_the_report() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("--since gilt nur für den Bericht"), "{}", stderr(&output));
     assert!(!out.exists());
+}
+
+/// The command line speaks German to German users: history fields and kinds in words, money as
+/// "1.234,56 €", an expense as what was booked; JSON stays as it is (cents, field names).
+#[test]
+fn history_and_changes_read_in_german_not_raw_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    assert!(fahrplan(&db, &["meeting", "add", "2026-11-01", "Gemeinderat"]).status.success());
+    assert!(fahrplan(&db, &["add-expense", "M18", "1234.56"]).status.success());
+    let changes = String::from_utf8_lossy(&fahrplan(&db, &["changes"]).stdout).into_owned();
+    assert!(changes.contains("Ausgabe") && changes.contains("+1.234,56 € gebucht"), "{changes}");
+    assert!(!changes.contains("123456") && !changes.contains("– →"), "{changes}");
+    let history = String::from_utf8_lossy(&fahrplan(&db, &["history", "M18"]).stdout).into_owned();
+    assert!(history.contains("1.234,56 €") && history.contains("Angelegt"), "{history}");
+    assert!(!history.contains("123456") && !history.contains("created"), "{history}");
+    let raw = json(&fahrplan(&db, &["history", "M18", "--format", "json"]));
+    let expense = raw.as_array().unwrap().iter().find(|c| c["field"] == "expense").unwrap();
+    assert_eq!(expense["new"], "123456", "JSON keeps cents");
 }

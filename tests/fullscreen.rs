@@ -20,7 +20,10 @@ impl Drop for Children {
     fn drop(&mut self) {
         // SIGTERM first, so that Xvfb removes its lock file and socket; SIGKILL after a while.
         for child in self.0.iter_mut().rev() {
-            let _ = Command::new("kill").arg(child.id().to_string()).status();
+            if child.try_wait().ok().flatten().is_some() {
+                continue;
+            }
+            let _ = Command::new("kill").arg(child.id().to_string()).stderr(Stdio::null()).status();
             let ended = wait_for(5, || child.try_wait().ok().flatten());
             if ended.is_none() {
                 let _ = child.kill();

@@ -273,12 +273,12 @@ pub(super) fn undo_redo(cx: &Context, undo: bool) -> Result<(), Failure> {
         if undo { store.undo("") } else { store.redo("") }.map_err(|e| Failure::store(&e, tr))?;
     out(&tr.t(if undo { "cli-undone" } else { "cli-redone" }));
     for c in &changes {
+        // In the UI's words and formats (never a field's name or raw cents).
         out(&format!(
-            "  {} {}: {} → {}",
+            "  {} {}: {}",
             c.code.as_deref().unwrap_or(""),
-            c.field,
-            c.old.as_deref().unwrap_or("–"),
-            c.new.as_deref().unwrap_or("–")
+            crate::i18n::field_label(tr, &c.field),
+            crate::i18n::change_text(tr, &c.field, c.old.as_deref(), c.new.as_deref()),
         ));
     }
     Ok(())

@@ -377,7 +377,7 @@ fn latest_card(ui: &mut Ui, ctx: &ViewCtx<'_>, history: &[Change], seed_batch: O
 
 /// The money chart by calendar year, with its table below.
 fn money_chart_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, d: &Dashboard) {
-    use egui_plot::{Bar, BarChart, Legend, Plot};
+    use egui_plot::{Bar, BarChart, Plot};
     let tr = ctx.tr;
     let euros = |m: crate::model::Money| m.cents() as f64 / 100.0;
     let planned: Vec<Bar> = d
@@ -392,10 +392,19 @@ fn money_chart_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, d: &Dashboard) {
         .collect();
     let planned_color = color(palette::SKY);
     let spent_color = color(palette::BLUE);
+    // The chart's legend above it, never over its bars.
+    ui.horizontal_wrapped(|ui| {
+        for (fill, key) in [(planned_color, "dashboard-planned"), (spent_color, "field-spent")] {
+            let size = egui::vec2(ctx.tokens.text_body * 1.4, ctx.tokens.text_body * 0.8);
+            let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, fill);
+            ui.label(tr.t(key));
+            ui.add_space(ctx.tokens.space_m);
+        }
+    });
     let lang = tr.lang();
     Plot::new("money_by_year")
         .height(220.0)
-        .legend(Legend::default())
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
