@@ -422,10 +422,13 @@ pub fn change_text(tr: &I18n, field: &str, old: Option<&str>, new: Option<&str>)
             _ => {}
         }
     }
+    // A record added or removed (the field's name says so): what it is, not "– → …". A value
+    // cleared keeps its arrow ("01.03.2026 → –"): it was there and is gone.
+    let added = field == "created" || field.ends_with("-added");
+    let removed = field == "deleted" || field.ends_with("-deleted");
     match (old, new) {
-        // A record added or removed: what it is, not "– → …".
-        (None, Some(_)) => value_label(tr, field, new),
-        (Some(_), None) => value_label(tr, field, old),
+        (None, Some(_)) if added => value_label(tr, field, new),
+        (Some(_), None) if removed => value_label(tr, field, old),
         _ => format!("{} → {}", value_label(tr, field, old), value_label(tr, field, new)),
     }
 }

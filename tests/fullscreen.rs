@@ -121,9 +121,16 @@ fn present_is_full_screen_after_a_maximised_desk_session() {
         .expect("Xvfb starts");
     let stdout = xvfb.stdout.take().expect("Xvfb's output");
     children.0.push(xvfb);
-    let mut line = String::new();
-    std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line)
-        .expect("Xvfb names its display");
+    // Read on a thread that keeps the pipe open while Xvfb runs; waited for at most 20 s.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut reader = std::io::BufReader::new(stdout);
+        let mut line = String::new();
+        let _ = std::io::BufRead::read_line(&mut reader, &mut line);
+        let _ = sender.send(line);
+        let _ = std::io::copy(&mut reader, &mut std::io::sink());
+    });
+    let line = receiver.recv_timeout(Duration::from_secs(20)).expect("Xvfb names its display");
     let display = format!(":{}", line.trim());
     assert!(display.len() > 1, "Xvfb named no display");
     children.0.push(on_display("openbox", &display, home).spawn().expect("openbox starts"));

@@ -33,9 +33,12 @@ pub fn hyphenated(text: &str, lang: Lang, (face, size): (Face, f32), width: f32)
     const LONGEST: usize = 4_000;
     /// What the cache may hold before it starts anew.
     const CACHE_BYTES: usize = 2 << 20;
+    /// What one entry costs besides its texts (the map's own bookkeeping), counted too.
+    const ENTRY: usize = 96;
     #[derive(Default)]
     struct Cache {
-        shown: std::collections::HashMap<u64, std::sync::Arc<str>>,
+        /// By hash: the text asked about (compared, so a collision is a miss) and its lines.
+        shown: std::collections::HashMap<u64, (Box<str>, std::sync::Arc<str>)>,
         bytes: usize,
     }
     static CACHE: LazyLock<std::sync::Mutex<Cache>> = LazyLock::new(Default::default);
@@ -46,18 +49,22 @@ pub fn hyphenated(text: &str, lang: Lang, (face, size): (Face, f32), width: f32)
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     (text, lang, face, size.to_bits(), width.to_bits()).hash(&mut hasher);
     let key = hasher.finish();
-    if let Some(done) = CACHE.lock().ok().and_then(|c| c.shown.get(&key).cloned()) {
+    let hit = CACHE.lock().ok().and_then(|c| {
+        c.shown.get(&key).filter(|(asked, _)| &**asked == text).map(|(_, done)| done.clone())
+    });
+    if let Some(done) = hit {
         return done.to_string();
     }
     let lines = wrap(metrics, &splitter(lang), (text, face, size), width);
     let shown = lines.iter().map(Line::shown).collect::<Vec<_>>().join("\n");
     if let Ok(mut cache) = CACHE.lock() {
         // Bounded in bytes: the texts of a few screens and a presentation.
-        if cache.bytes + shown.len() > CACHE_BYTES {
+        let cost = text.len() + shown.len() + ENTRY;
+        if cache.bytes + cost > CACHE_BYTES {
             *cache = Cache::default();
         }
-        cache.bytes += shown.len();
-        cache.shown.insert(key, shown.as_str().into());
+        cache.bytes += cost;
+        cache.shown.insert(key, (text.into(), shown.as_str().into()));
     }
     shown
 }
@@ -250,7 +257,14 @@ fn pieces<'a>(
         // Too wide even alone: break between characters, each part with a hyphen (the width
         // of what is left is kept, not measured anew: a long word costs linear time).
         let mut rest_width = measure.ens(rest);
-        while rest_width + own_hyphen > line {
+        loop {
+            if rest_width + own_hyphen <= line {
+                // Measured whole once more: the running sum may have drifted.
+                rest_width = measure.ens(rest);
+                if rest_width + own_hyphen <= line {
+                    break;
+                }
+            }
             let mut end = 0;
             let mut part = 0.0;
             for (i, c) in rest.char_indices() {

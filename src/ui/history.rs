@@ -198,6 +198,13 @@ mod tests {
         assert_eq!(change(&tr, "expense", None, Some("123456")), "+1.234,56 € gebucht");
         assert_eq!(change(&tr, "expense", Some("5000"), None), "−50,00 € storniert");
         assert_eq!(change(&tr, "status", Some("planned"), Some("done")), "Geplant → Erledigt");
+        // A record added or removed reads as what it is; a value cleared keeps its arrow.
+        assert_eq!(
+            change(&tr, "meeting-added", None, Some("2026-11-01 Gemeinderat")),
+            "01.11.2026 Gemeinderat"
+        );
+        assert_eq!(change(&tr, "completed", Some("2026-03-01"), None), "01.03.2026 → –");
+        assert_eq!(change(&tr, "reevaluation-confirmed", Some("Müller"), None), "Müller → –");
         let en = crate::i18n::I18n::new(crate::i18n::Lang::En);
         assert_eq!(change(&en, "expense", None, Some("123456")), "+€1,234.56 booked");
     }

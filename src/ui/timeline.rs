@@ -218,7 +218,16 @@ pub fn timeline_ui(
 
     let laid =
         layout(ctx.roadmap, arrangement, &viewport, ctx.today, prefs.show_dependencies, ctx.tr);
-    paint(ui, ctx, view, &laid, outer, chart, &viewport);
+    let mut labels = Vec::new();
+    paint(ui, ctx, view, (&laid, &mut labels), outer, chart, &viewport);
+    // A click on a measure's label selects it as a click on its bar does.
+    if background.clicked()
+        && let Some(pos) = background.interact_pointer_pos()
+        && let Some((_, code)) = labels.iter().find(|(rect, _)| rect.contains(pos))
+    {
+        view.selected = Some(code.clone());
+        view.detail_hidden = false;
+    }
     let baseline = prefs.show_baseline && paint_baseline(ui, ctx, &laid, chart, &viewport);
 
     // The legend: an entry for each kind of mark drawn now.
@@ -312,6 +321,8 @@ struct Canvas<'a> {
     body_font: FontId,
     /// Where the pointer is (only what it is over needs a widget of its own).
     pointer: Option<Pos2>,
+    /// The rows' labels as drawn, with their measures (a click on one selects it).
+    labels: std::cell::RefCell<Vec<(Rect, String)>>,
 }
 
 impl Canvas<'_> {
@@ -326,7 +337,7 @@ fn paint(
     ui: &mut Ui,
     ctx: &mut ViewCtx<'_>,
     view: &mut ViewState,
-    laid: &TimelineLayout,
+    (laid, labels): (&TimelineLayout, &mut Vec<(Rect, String)>),
     outer: Rect,
     chart: Rect,
     viewport: &Viewport,
@@ -343,6 +354,7 @@ fn paint(
         small: FontId::proportional(tokens.text_small),
         body_font: FontId::proportional(tokens.text_body),
         pointer: ui.input(|i| i.pointer.hover_pos()),
+        labels: std::cell::RefCell::default(),
     };
 
     paint_lane_bands(&c, laid);
@@ -367,6 +379,7 @@ fn paint(
     paint_markers(&c, laid);
     paint_arrows(&c, laid);
     marker_tooltips(ui, &c, ctx, laid);
+    *labels = c.labels.take();
 
     if laid.rows.is_empty() {
         c.painter.text(
@@ -569,13 +582,10 @@ fn paint_row(
     }
     // The label beside the bar selects the measure as the bar does (the bar is the accessible
     // element; the label is its visible name).
-    // Not a keyboard stop of its own (the bar is): clickable, not focusable; a widget only
-    // while the pointer is on it (not one per row and frame).
-    if label.is_positive()
-        && c.pointer.is_some_and(|p| label.contains(p))
-        && ui.interact(label, ui.scope_id().with(("label", &m.code)), Sense::CLICK).clicked()
-    {
-        clicked = Some(m.code.clone());
+    // The label is no widget of its own (no extra keyboard stop, nothing per row and frame):
+    // a click on it reaches the chart's background, which looks it up here.
+    if label.is_positive() {
+        c.labels.borrow_mut().push((label, m.code.clone()));
     }
     clicked
 }

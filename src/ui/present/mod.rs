@@ -21,7 +21,8 @@ use slides::{
 struct DeckKey {
     generation: u64,
     today: chrono::NaiveDate,
-    size: (u32, u32),
+    /// Width, height (points) and points per pixel.
+    size: (u32, u32, u32),
     lang: crate::i18n::Lang,
     enabled: Vec<SlideKind>,
 }
@@ -137,7 +138,11 @@ pub fn present_ui(
     let key = DeckKey {
         generation: state.generation(),
         today: state.today(),
-        size: (content.width().to_bits(), content.height().to_bits()),
+        size: (
+            content.width().to_bits(),
+            content.height().to_bits(),
+            ui.ctx().pixels_per_point().to_bits(),
+        ),
         lang: tr.lang(),
         enabled: enabled.to_vec(),
     };

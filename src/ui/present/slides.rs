@@ -56,23 +56,18 @@ pub(super) fn slide_title(
     title: &str,
 ) -> f32 {
     let t = ctx.tokens;
-    // A title too long for the line is set smaller (down to the body size), never cut.
+    // A title too long for the line is set smaller (down to the body size), never cut; what
+    // even then does not fit wraps, and the rule goes below it.
     let wide = painter.layout_no_wrap(title.to_owned(), t.bold_font(t.text_title), t.text_strong);
-    let size = if wide.size().x <= area.width() {
-        t.text_title
+    let galley = if wide.size().x <= area.width() {
+        wide
     } else {
-        (t.text_title * area.width() / wide.size().x).floor().max(t.text_body)
+        let size = (t.text_title * area.width() / wide.size().x * 0.98).floor().max(t.text_body);
+        text_wrapped(painter, ctx.tr.lang(), title, &t.bold_font(size), t.text_strong, area.width())
     };
-    let galley = text_wrapped(
-        painter,
-        ctx.tr.lang(),
-        title,
-        &t.bold_font(size),
-        t.text_strong,
-        area.width(),
-    );
+    let bottom = area.top() + galley.size().y;
     painter.galley(area.min, galley, t.text_strong);
-    let y = area.top() + t.text_title * 1.25;
+    let y = (area.top() + t.text_title * 1.25).max(bottom + t.space_xs);
     painter.line_segment([pos2(area.left(), y), pos2(area.right(), y)], Stroke::new(3.0, t.accent));
     y + t.space_m
 }
