@@ -3,18 +3,21 @@
 //! paging.
 
 mod baseline;
+mod money;
 mod slides;
+mod timeline_slide;
 
 use egui::{Align2, Color32, CornerRadius, FontId, Key, Rect, Sense, Ui, pos2, vec2};
 
 use super::theme::Tokens;
 use crate::app::AppState;
 use crate::layout::slides::{Fit, Slide, SlideKind, slides_fitted};
+use money::money_slide;
 use slides::{
-    SlideCtx, TimelinePage, changes_slide, detail_slide, done_row_height, done_slide,
-    horizon_slide, money_slide, reevaluations_slide, status_row_height, timeline_reserve,
-    timeline_row_height, timeline_slide, title_slide,
+    SlideCtx, changes_slide, detail_slide, done_row_height, done_slide, horizon_slide,
+    reevaluations_slide, status_row_height, title_slide,
 };
+use timeline_slide::{TimelinePage, timeline_reserve, timeline_row_height, timeline_slide};
 
 /// What a deck of slides was laid out for.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +28,71 @@ struct DeckKey {
     size: (u32, u32, u32),
     lang: crate::i18n::Lang,
     enabled: Vec<SlideKind>,
+}
+
+/// The slides for the enabled kinds, laid out for `content` (cached in the presenter per data,
+/// day, size, language and choice of slides).
+fn deck(
+    ui: &Ui,
+    (state, enabled): (&AppState, &[SlideKind]),
+    p: &mut Presenter,
+    tokens: &Tokens,
+    content: Rect,
+) -> Vec<Slide> {
+    let tokens = tokens.clone();
+    let (tr, roadmap) = (state.tr(), state.roadmap());
+    // Where a slide's content starts below its title and rule (as `slide_title` draws them).
+    let title_height = tokens.text_title * 1.25 + tokens.space_m;
+    let footer_height = tokens.text_small * 1.5;
+    // Slides take as many rows as their heights allow (one-line titles need less).
+    // (The last row needs no space below it.)
+    let budget =
+        content.height() - title_height - footer_height - tokens.row_height + tokens.space_m;
+    let measuring = ui.painter();
+    let width = content.width();
+    // The deck is laid out once per data, day, size, language and choice of slides (measuring
+    // every title is not a thing to do on every frame).
+    let key = DeckKey {
+        generation: state.generation(),
+        today: state.today(),
+        size: (
+            content.width().to_bits(),
+            content.height().to_bits(),
+            ui.ctx().pixels_per_point().to_bits(),
+        ),
+        lang: tr.lang(),
+        enabled: enabled.to_vec(),
+    };
+    if p.deck.as_ref().is_none_or(|(k, _)| *k != key) {
+        let heights = |f: &dyn Fn(&crate::model::Measure) -> f32| -> Vec<f32> {
+            roadmap.measures.iter().map(f).collect()
+        };
+        let rows = heights(&|m| {
+            let status = tr.t(&format!("status-{}", m.status));
+            let owner = roadmap.owner_name(m);
+            status_row_height(measuring, (&tokens, tr.lang()), (m, owner, &status), width)
+        });
+        let timeline_rows =
+            heights(&|m| timeline_row_height(measuring, (&tokens, tr.lang()), m, width));
+        let done_rows = heights(&|m| done_row_height(measuring, (&tokens, tr.lang()), m, width));
+        let sctx = SlideCtx { tokens: &tokens, tr, roadmap, today: state.today() };
+        let row = |i: usize| rows.get(i).copied().unwrap_or(0.0);
+        let timeline_row = |i: usize| timeline_rows.get(i).copied().unwrap_or(0.0);
+        let done_row = |i: usize| done_rows.get(i).copied().unwrap_or(0.0);
+        let fit = Fit {
+            budget,
+            row: &row,
+            timeline_budget: content.height()
+                - title_height
+                - footer_height
+                - timeline_reserve(measuring, &sctx, width),
+            timeline_row: &timeline_row,
+            done_budget: content.height() - title_height - footer_height - tokens.text_body * 1.6,
+            done_row: &done_row,
+        };
+        p.deck = Some((key, slides_fitted(roadmap, enabled, &fit)));
+    }
+    p.deck.as_ref().map(|(_, d)| d.clone()).unwrap_or_default()
 }
 
 /// A slide's title with its page (`Kurzfristig (sofort)  (1/2)`) when there are several.
@@ -124,58 +192,7 @@ pub fn present_ui(
     ui.painter().rect_filled(screen, CornerRadius::ZERO, Tokens::PROJECTOR_BACKGROUND);
     let margin = tokens.space_l;
     let content = screen.shrink(margin);
-    // Where a slide's content starts below its title and rule (as `slide_title` draws them).
-    let title_height = tokens.text_title * 1.25 + tokens.space_m;
-    let footer_height = tokens.text_small * 1.5;
-    // Slides take as many rows as their heights allow (one-line titles need less).
-    // (The last row needs no space below it.)
-    let budget =
-        content.height() - title_height - footer_height - tokens.row_height + tokens.space_m;
-    let measuring = ui.painter();
-    let width = content.width();
-    // The deck is laid out once per data, day, size, language and choice of slides (measuring
-    // every title is not a thing to do on every frame).
-    let key = DeckKey {
-        generation: state.generation(),
-        today: state.today(),
-        size: (
-            content.width().to_bits(),
-            content.height().to_bits(),
-            ui.ctx().pixels_per_point().to_bits(),
-        ),
-        lang: tr.lang(),
-        enabled: enabled.to_vec(),
-    };
-    if p.deck.as_ref().is_none_or(|(k, _)| *k != key) {
-        let heights = |f: &dyn Fn(&crate::model::Measure) -> f32| -> Vec<f32> {
-            roadmap.measures.iter().map(f).collect()
-        };
-        let rows = heights(&|m| {
-            let status = tr.t(&format!("status-{}", m.status));
-            let owner = roadmap.owner_name(m);
-            status_row_height(measuring, (&tokens, tr.lang()), (m, owner, &status), width)
-        });
-        let timeline_rows =
-            heights(&|m| timeline_row_height(measuring, (&tokens, tr.lang()), m, width));
-        let done_rows = heights(&|m| done_row_height(measuring, (&tokens, tr.lang()), m, width));
-        let sctx = SlideCtx { tokens: &tokens, tr, roadmap, today: state.today() };
-        let row = |i: usize| rows.get(i).copied().unwrap_or(0.0);
-        let timeline_row = |i: usize| timeline_rows.get(i).copied().unwrap_or(0.0);
-        let done_row = |i: usize| done_rows.get(i).copied().unwrap_or(0.0);
-        let fit = Fit {
-            budget,
-            row: &row,
-            timeline_budget: content.height()
-                - title_height
-                - footer_height
-                - timeline_reserve(measuring, &sctx, width),
-            timeline_row: &timeline_row,
-            done_budget: content.height() - title_height - footer_height - tokens.text_body * 1.6,
-            done_row: &done_row,
-        };
-        p.deck = Some((key, slides_fitted(roadmap, enabled, &fit)));
-    }
-    let deck = p.deck.as_ref().map(|(_, d)| d.clone()).unwrap_or_default();
+    let deck = deck(ui, (state, enabled), p, &tokens, content);
     p.index = p.index.min(deck.len().saturating_sub(1));
 
     let outcome = keys(ui, p, deck.len());
