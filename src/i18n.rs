@@ -326,6 +326,20 @@ pub fn money_deviation(tr: &I18n, f: &crate::model::Figures) -> String {
     }
 }
 
+/// The period and the plan's terms under a comparison of money, one line:
+/// `seit 03/2023 · Plan: 49.000 € einmalig · 197.000 € jährlich`.
+pub fn money_terms(tr: &I18n, f: &crate::model::Figures) -> String {
+    let terms = tr.f(
+        "money-plan-terms",
+        &[
+            ("one_off", &tr.money_whole(f.planned_one_off)),
+            ("yearly", &tr.money_whole(f.planned_yearly)),
+        ],
+    );
+    let since = money_since(tr, f.since);
+    if since.is_empty() { terms } else { format!("{since} · {terms}") }
+}
+
 /// The period money figures cover: `seit 03/2023`, `since 03/2023`; empty without a start.
 pub fn money_since(tr: &I18n, since: Option<NaiveDate>) -> String {
     since.map_or_else(String::new, |d| {

@@ -80,15 +80,7 @@ pub(super) fn summary_text(d: &Dashboard, roadmap: &Roadmap, tr: &I18n) -> Strin
         rows.push(archived);
     }
     rows.push(row(tr.t("summary-total"), &d.total));
-    let since = crate::i18n::money_since(tr, d.total.since);
-    let terms = tr.f(
-        "money-plan-terms",
-        &[
-            ("one_off", &tr.money_whole(d.total.planned_one_off)),
-            ("yearly", &tr.money_whole(d.total.planned_yearly)),
-        ],
-    );
-    let note = if since.is_empty() { terms } else { format!("{since} · {terms}") };
+    let note = crate::i18n::money_terms(tr, &d.total);
     let mut text = format!("{}\n\n{}\n{note}", roadmap.info.name, columns(&rows));
     let list =
         |codes: &[String]| if codes.is_empty() { "–".to_owned() } else { codes.join(", ") };

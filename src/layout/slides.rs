@@ -159,6 +159,16 @@ fn pages(measures: &[usize], budget: f32, height: &dyn Fn(usize) -> f32) -> Vec<
     fill(measures, high, height)
 }
 
+/// One slide per page of `chunks`, made by `slide` from the page's measures, its number (from
+/// 1) and the number of pages.
+fn paged(
+    chunks: Vec<Vec<usize>>,
+    slide: impl Fn(Vec<usize>, usize, usize) -> Slide,
+) -> impl Iterator<Item = Slide> {
+    let pages = chunks.len();
+    chunks.into_iter().enumerate().map(move |(i, measures)| slide(measures, i + 1, pages))
+}
+
 /// Fills pages in order: each takes measures while their heights (`height` of a measure's
 /// index) add up to no more than `budget`, and at least one.
 fn fill(measures: &[usize], budget: f32, height: &dyn Fn(usize) -> f32) -> Vec<Vec<usize>> {
@@ -191,15 +201,12 @@ pub fn slides_fitted(roadmap: &Roadmap, enabled: &[SlideKind], fit: &Fit<'_>) ->
                 for horizon in Horizon::ALL {
                     let measures = of_horizon(roadmap, *horizon);
                     let chunks = pages(&measures, fit.timeline_budget, fit.timeline_row);
-                    let count = chunks.len();
-                    for (page, measures) in chunks.into_iter().enumerate() {
-                        slides.push(Slide::Timeline {
-                            horizon: *horizon,
-                            measures,
-                            page: page + 1,
-                            pages: count,
-                        });
-                    }
+                    slides.extend(paged(chunks, |measures, page, pages| Slide::Timeline {
+                        horizon: *horizon,
+                        measures,
+                        page,
+                        pages,
+                    }));
                 }
             }
             SlideKind::Horizons => {
@@ -208,25 +215,19 @@ pub fn slides_fitted(roadmap: &Roadmap, enabled: &[SlideKind], fit: &Fit<'_>) ->
                     let (done, open): (Vec<usize>, Vec<usize>) =
                         all.iter().partition(|&&i| roadmap.measures[i].status == Status::Done);
                     let chunks = pages(&open, fit.budget, fit.row);
-                    let count = chunks.len();
-                    for (page, measures) in chunks.into_iter().enumerate() {
-                        slides.push(Slide::Horizon {
-                            horizon: *horizon,
-                            measures,
-                            page: page + 1,
-                            pages: count,
-                        });
-                    }
+                    slides.extend(paged(chunks, |measures, page, pages| Slide::Horizon {
+                        horizon: *horizon,
+                        measures,
+                        page,
+                        pages,
+                    }));
                     let chunks = pages(&done, fit.done_budget, fit.done_row);
-                    let count = chunks.len();
-                    for (page, measures) in chunks.into_iter().enumerate() {
-                        slides.push(Slide::Done {
-                            horizon: *horizon,
-                            measures,
-                            page: page + 1,
-                            pages: count,
-                        });
-                    }
+                    slides.extend(paged(chunks, |measures, page, pages| Slide::Done {
+                        horizon: *horizon,
+                        measures,
+                        page,
+                        pages,
+                    }));
                     if all.is_empty() {
                         slides.push(Slide::Horizon {
                             horizon: *horizon,

@@ -9,7 +9,7 @@ use super::theme::{Shape, Tokens, color};
 use super::widgets::{mark_label, muted, progress_bar};
 use super::{ViewCtx, ViewState};
 use crate::app::Command;
-use crate::i18n::{money_deviation, money_since, parse_date};
+use crate::i18n::{money_deviation, parse_date};
 use crate::layout::palette;
 use crate::model::{Change, Dashboard, Figures, SinceReport};
 
@@ -101,15 +101,7 @@ fn figures_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, f: &Figures, archived: Option<&Fig
             ui.end_row();
         }
     });
-    let since = money_since(tr, f.since);
-    let terms = tr.f(
-        "money-plan-terms",
-        &[
-            ("one_off", &tr.money_whole(f.planned_one_off)),
-            ("yearly", &tr.money_whole(f.planned_yearly)),
-        ],
-    );
-    let text = if since.is_empty() { terms } else { format!("{since} · {terms}") };
+    let text = crate::i18n::money_terms(tr, f);
     ui.label(RichText::new(text).size(tokens.text_small).color(tokens.text_muted))
         .on_hover_text(tr.t("money-plan-terms-hint"));
 }

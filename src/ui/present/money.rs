@@ -3,7 +3,7 @@
 use egui::{Align2, Rect, pos2, vec2};
 
 use super::slides::{SlideCtx, font, slide_title, text_fit};
-use crate::i18n::{money_deviation, money_since};
+use crate::i18n::money_deviation;
 use crate::model::{Money, dashboard};
 
 /// Money per horizon and per calendar year.
@@ -55,15 +55,7 @@ pub(super) fn money_slide(painter: &egui::Painter, ctx: &SlideCtx<'_>, area: Rec
         y += t.row_height * 0.9;
     }
     // The period covered and the plan's terms, visibly secondary.
-    let terms = tr.f(
-        "money-plan-terms",
-        &[
-            ("one_off", &tr.money_whole(d.total.planned_one_off)),
-            ("yearly", &tr.money_whole(d.total.planned_yearly)),
-        ],
-    );
-    let since = money_since(tr, d.total.since);
-    let note = if since.is_empty() { terms } else { format!("{since} · {terms}") };
+    let note = crate::i18n::money_terms(tr, &d.total);
     painter.text(pos2(area.left(), y), Align2::LEFT_TOP, note, font(t.text_small), t.text_muted);
     y += t.row_height * 0.8;
     years(painter, ctx, &d, (area, y + t.space_m));
