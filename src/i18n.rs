@@ -416,10 +416,19 @@ pub fn value_label(tr: &I18n, field: &str, value: Option<&str>) -> String {
     shown.unwrap_or_else(|| value.to_owned())
 }
 
+/// Who made a change, as shown: "(importiert)" after a name that came from a file.
+pub fn who_label(tr: &I18n, c: &crate::model::Change) -> String {
+    if c.imported { format!("{} ({})", c.who, tr.t("history-imported")) } else { c.who.clone() }
+}
+
 /// A history row's change as the user reads it: an expense as what was booked
 /// (`+1.234,56 € gebucht`) or cancelled (`−1.234,56 € storniert`), never as a value that changed
-/// from nothing; any other field `old → new` in the UI's words and formats.
+/// from nothing; a replacement of the whole roadmap as the file it came from; any other field
+/// `old → new` in the UI's words and formats.
 pub fn change_text(tr: &I18n, field: &str, old: Option<&str>, new: Option<&str>) -> String {
+    if field.starts_with("replaced-") {
+        return value_label(tr, field, new);
+    }
     let amount = |v: &str| v.parse::<i64>().ok().map(|c| tr.money(Money(c.saturating_abs())));
     if field == "expense" {
         match (old, new) {

@@ -247,8 +247,13 @@ mod window {
         // Opened through a temporary copy with the same bytes and name.
         harness.get_by_label_contains("Protokoll.pdf").click();
         harness.run();
-        let opened = OPENED.lock().expect("not poisoned").last().cloned().expect("opened");
-        assert!(opened.ends_with("Protokoll.pdf"), "{opened}");
+        let opened = OPENED
+            .lock()
+            .expect("not poisoned")
+            .iter()
+            .find(|o| o.ends_with("Protokoll.pdf"))
+            .cloned()
+            .expect("opened as Protokoll.pdf");
         assert!(std::fs::read(&opened).expect("the copy") == bytes, "the same bytes");
         // In a private folder of its own (not a shared, predictable one).
         let folder = std::path::Path::new(&opened).parent().expect("a folder");
@@ -319,14 +324,17 @@ mod window {
         assert!(harness.state().view.forms.evidence_link.is_empty(), "the field is emptied");
 
         // What could run is not handed to the system: a program file, a network path.
-        let handed = OPENED.lock().expect("not poisoned").len();
+        let handed = || {
+            let opened = OPENED.lock().expect("not poisoned");
+            opened.iter().filter(|o| o.contains("Rechnung") || o.contains("tool.exe")).count()
+        };
         harness.get_by_label("Rechnung.pdf.exe").click();
         harness.run();
         assert!(harness.query_all_by_label_contains("wird nicht geöffnet").next().is_some());
         harness.get_by_label(r"\\rathaus\it\tool.exe").click();
         harness.run();
         assert!(harness.query_all_by_label_contains("im Dateimanager öffnen").next().is_some());
-        assert_eq!(OPENED.lock().expect("not poisoned").len(), handed, "nothing handed over");
+        assert_eq!(handed(), 0, "nothing handed over");
 
         // Removed (undo is the store's, tested there and on the command line).
         let remove = harness.get_all_by_label("Entfernen").next().expect("a button");
@@ -336,5 +344,36 @@ mod window {
             harness.state().state.roadmap().evidence.iter().map(|e| e.id).collect();
         assert!(!left.contains(&added.id));
         assert!(harness.query_all_by_label_contains("„Protokoll.pdf“ entfernt").next().is_some());
+    }
+
+    #[test]
+    fn the_copy_handed_to_the_viewer_keeps_the_checked_extension() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let seed = fahrplan::app::default_seed(Lang::De).expect("the default roadmap");
+        let mut store = Store::create(&dir.path().join("a.sqlite"), Some(&seed)).expect("new");
+        // 124 characters whose first 120 end in `.exe` (issue 25).
+        let name = format!("Pruefbericht_{}.exe.pdf", "A".repeat(103));
+        let new = NewEvidence {
+            source: EvidenceSource::File { name: name.clone(), bytes: b"%PDF-1.7".to_vec() },
+            note: String::new(),
+            reevaluation: None,
+        };
+        store.add_evidence("M07", &new).expect("added");
+        let mut harness = harness(store);
+        harness.get_by_label_contains("M07").click();
+        harness.run();
+        harness.get_by_label(&name).click();
+        harness.run();
+        let opened = OPENED
+            .lock()
+            .expect("not poisoned")
+            .iter()
+            .find(|o| o.contains("Pruefbericht_"))
+            .cloned()
+            .expect("handed to the viewer");
+        let file = std::path::Path::new(&opened).file_name().expect("a name").to_string_lossy();
+        assert!(file.ends_with(".pdf") && !file.contains(".exe"), "{file}");
+        assert!(file.chars().count() <= 120, "{file}");
+        assert_eq!(std::fs::read(&opened).expect("the copy"), b"%PDF-1.7");
     }
 }

@@ -187,7 +187,7 @@ fn towns_share_a_server_and_each_sees_and_changes_only_its_own_roadmap() {
     assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
     assert!(run(&url, &["server", "init", "--roadmap", &other, "--empty"]).status.success());
     for (login, role, roadmap) in
-        [(&editor, "editor", &town), (&viewer, "viewer", &town), (&neighbour, "editor", &other)]
+        [(&editor, "editor", &town), (&viewer, "viewer", &town), (&neighbour, "admin", &other)]
     {
         assert!(
             run(&url, &["server", "grant", login, role, "--roadmap", roadmap]).status.success()
@@ -216,7 +216,8 @@ fn towns_share_a_server_and_each_sees_and_changes_only_its_own_roadmap() {
     assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
     assert_eq!(run(&viewer_url, &["show", "M18", "--format", "json"]).stdout, before);
 
-    // The neighbour town's editor: nothing of this town, its own roadmap empty, then its import.
+    // The neighbour town's administrator: nothing of this town, its own roadmap empty, then its
+    // import (bringing a whole roadmap is an administrator's).
     let foreign = run(&neighbour_url, &["--roadmap", &town, "list"]);
     assert_eq!(foreign.status.code(), Some(2), "{}", text(&foreign));
     let own = run(&neighbour_url, &["list", "--format", "json"]);
@@ -656,6 +657,11 @@ fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told
              DROP COLUMN staff_days_planned, DROP COLUMN staff_days_spent; \
              ALTER TABLE reevaluation DROP COLUMN confirmed_by, DROP COLUMN confirmed_at; \
              DROP TABLE evidence; DROP TABLE evidence_file; \
+             DO $$ DECLARE f record; BEGIN FOR f IN SELECT oid::regprocedure AS p FROM pg_proc \
+                 WHERE pronamespace = '{town}'::regnamespace LOOP \
+                 EXECUTE 'DROP FUNCTION ' || f.p || ' CASCADE'; END LOOP; END $$; \
+             ALTER TABLE history DROP COLUMN seq, DROP COLUMN hash, DROP COLUMN imported; \
+             ALTER TABLE reevaluation DROP COLUMN confirmation_imported; \
              UPDATE fahrplan_schema SET version = 1"
         ))
         .unwrap();
@@ -670,7 +676,7 @@ fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told
         .query_one(&format!("SELECT version FROM {town}.fahrplan_schema"), &[])
         .unwrap()
         .get(0);
-    assert_eq!(version, 4);
+    assert_eq!(version, 5);
     let added = run(&as_editor, &["baseline", "add", "Gemeinderat"]);
     assert!(added.status.success(), "{}", text(&added));
     let edited = run(&as_editor, &["edit", "M18", "--funding-share", "50"]);

@@ -155,10 +155,10 @@ impl AppState {
         let target = match &evidence.url {
             Some(url) if crate::model::is_web_link(url) => url.trim().to_owned(),
             Some(url) => return Ok(Some(tr.f("info-evidence-path", &[("url", url)]))),
-            None if !crate::model::is_viewable(&evidence.name) => {
-                return Err(tr.f("err-evidence-not-viewable", &[("name", &evidence.name)]));
-            }
             None => {
+                let Some(name) = crate::model::viewer_file_name(&evidence.name) else {
+                    return Err(tr.f("err-evidence-not-viewable", &[("name", &evidence.name)]));
+                };
                 let bytes = self.store.evidence_bytes(code, id).map_err(|e| e.localize(tr))?;
                 let io = |path: &std::path::Path, e: &std::io::Error| {
                     let path = path.display().to_string();
@@ -173,7 +173,7 @@ impl AppState {
                     folder.permissions(std::fs::Permissions::from_mode(0o700));
                 }
                 let dir = folder.tempdir().map_err(|e| io(&std::env::temp_dir(), &e))?.keep();
-                let path = dir.join(crate::model::safe_file_name(&evidence.name));
+                let path = dir.join(name);
                 std::fs::write(&path, &bytes).map_err(|e| io(&path, &e))?;
                 path.display().to_string()
             }

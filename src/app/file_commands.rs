@@ -120,6 +120,14 @@ impl AppState {
         }
         let now = chrono::Local::now().naive_local();
         let imported = preview.imported;
+        let origin = crate::store::Origin {
+            kind: crate::store::OriginKind::Import,
+            name: preview.path.file_name().map_or_else(
+                || preview.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            sha256: imported.sha256.clone(),
+        };
         let backup_first =
             !self.roadmap.measures.is_empty() && self.store.path() != Path::new(":memory:");
         let label = self.tr.f("job-importing", &[("path", &preview.path.display().to_string())]);
@@ -135,7 +143,7 @@ impl AppState {
             if backup_first {
                 s.backup_now(now, None)?;
             }
-            s.replace_all(&imported.roadmap, &imported.history, true)?;
+            s.replace_all(&imported.roadmap, &imported.history, true, Some(&origin))?;
             Ok(Some(done))
         })
     }
@@ -163,6 +171,7 @@ impl AppState {
         self.on_network = store.is_network();
         self.file.clone_from(&path);
         self.store = store;
+        self.chain_stale = true;
         // A checked import belongs to the file it was chosen for.
         self.import_preview = None;
         self.restart_watch();

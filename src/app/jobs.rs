@@ -260,6 +260,7 @@ impl AppState {
         match storage::open(path) {
             Ok(store) => {
                 self.store = store;
+                self.chain_stale = true;
                 self.refresh().map_err(|e| e.localize(&self.tr))
             }
             Err(e) => Err(e.localize(&self.tr)),
@@ -427,6 +428,7 @@ impl AppState {
             }
             Outcome::Returned { store, result } => {
                 self.store = store;
+                self.chain_stale = true;
                 self.lent = None;
                 // The file as it is now, whatever the job did; both are said.
                 let shown = self.refresh().map_err(|e| e.localize(&self.tr));

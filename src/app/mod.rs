@@ -297,6 +297,11 @@ pub struct AppState {
     opened: Vec<PathBuf>,
     data_version: i64,
     generation: u64,
+    /// The history's hash chain as last verified (`None` where it cannot be read).
+    chain: Option<crate::store::ChainReport>,
+    /// Whether the chain is verified again at the next refresh (a file opened, replaced, or
+    /// changed by someone else; this window's own writes extend it soundly).
+    chain_stale: bool,
     /// The day the views' caches were made for.
     seen_day: NaiveDate,
     /// When the edit lock or a snapshot was last looked at (at most every two seconds).
@@ -369,7 +374,10 @@ impl AppState {
         } else {
             vec![store.path().to_owned()]
         };
+        let chain = store.verify_history().ok();
         Ok(Self {
+            chain,
+            chain_stale: false,
             store,
             roadmap,
             tr: I18n::new(lang),
@@ -703,7 +711,17 @@ impl AppState {
         }
         self.data_version = data_version;
         self.generation += 1;
+        if std::mem::take(&mut self.chain_stale) {
+            self.chain = self.store.verify_history().ok();
+        }
         Ok(())
+    }
+
+    /// The warning when the history's chain is broken: changed outside Fahrplan.
+    pub fn chain_banner(&self) -> Option<String> {
+        let chain = self.chain.as_ref()?;
+        let id = chain.first_broken?;
+        Some(self.tr.f("chain-broken", &[("id", &id), ("verified", &chain.verified)]))
     }
 
     /// The whole history, oldest first (for the history view), or why it cannot be read (in the
@@ -760,6 +778,7 @@ impl AppState {
         }
         match self.store.data_version() {
             Ok(v) if v != self.data_version => {
+                self.chain_stale = true;
                 if let Err(e) = self.refresh() {
                     self.message =
                         Some(Message { kind: MessageKind::Error, text: e.localize(&self.tr) });

@@ -191,6 +191,7 @@ pub fn default_seed(lang: Lang) -> Result<Seed, SeedError> {
             by: responsible.name.clone(),
             confirmed_by: None,
             confirmed_at: None,
+            imported: false,
         }));
     }
     roadmap.owners = owners;

@@ -111,6 +111,8 @@ pub struct FileCheck {
     pub locked_by: Option<LockInfo>,
     /// Whether this user could open it for writing now.
     pub writable: bool,
+    /// The history's hash chain (`None` in a file of a version before the chain).
+    pub history: Option<crate::store::ChainReport>,
 }
 
 /// Checks the file at `db` (soundness, journal, sharing) without changing anything.
@@ -121,7 +123,9 @@ pub fn check_file(db: &Path) -> Result<FileCheck, StoreError> {
     let report = crate::store::inspect(db)?;
     let store = Store::open_read_only(db)?;
     let locked_by = store.locked_by();
+    let history = (report.schema_version >= 10).then(|| store.verify_history()).transpose()?;
     Ok(FileCheck {
+        history,
         report,
         journal_mode: store.journal_mode()?,
         network_drive: store.is_network(),
@@ -133,6 +137,13 @@ pub fn check_file(db: &Path) -> Result<FileCheck, StoreError> {
 pub use crate::store::pg::{
     RoadmapAccess, RoadmapRole, is_server_url, os_login, percent_decoded, split_roadmap,
 };
+pub use crate::store::{ChainReport, Origin, OriginKind};
+
+/// Verifies the history's hash chain of the roadmap on the server at `db` (as its user may
+/// read it).
+pub fn check_server(db: &Path) -> Result<crate::store::ChainReport, StoreError> {
+    open(db)?.verify_history()
+}
 
 /// Creates the roadmap `name` on the server at `url`, with the default roadmap in `seeded`
 /// language or empty.

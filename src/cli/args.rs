@@ -410,6 +410,17 @@ pub enum EvidenceCmd {
         /// The evidence's id.
         id: i64,
     },
+    /// Erase evidence for good (data protection: a file added by mistake): its bytes leave the
+    /// roadmap, no undo brings them back; the history keeps name, size, SHA-256, who and why.
+    Purge {
+        /// The measure's code.
+        code: String,
+        /// The evidence's id.
+        id: i64,
+        /// Why it is erased (kept in the history).
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 /// `finance --format`.
@@ -468,18 +479,19 @@ pub enum ExportFormat {
 /// `server …`: the roadmaps on a PostgreSQL server.
 #[derive(Debug, Subcommand)]
 pub enum ServerCmd {
-    /// Create a roadmap (schema, tables, the roles `fahrplan_NAME_editor` and
-    /// `fahrplan_NAME_viewer`), with the default roadmap unless --empty.
+    /// Create a roadmap (schema, tables, the roles `fahrplan_NAME_editor`,
+    /// `fahrplan_NAME_viewer` and `fahrplan_NAME_admin`, the last given to whoever creates it),
+    /// with the default roadmap unless --empty.
     Init {
         /// Start without measures.
         #[arg(long)]
         empty: bool,
     },
-    /// Give a login the role editor or viewer in the roadmap (--roadmap).
+    /// Give a login the role editor, viewer or admin in the roadmap (--roadmap).
     Grant {
         /// The PostgreSQL login.
         login: String,
-        /// `editor` or `viewer`.
+        /// `editor`, `viewer` or `admin`.
         #[arg(value_enum)]
         role: RoleArg,
     },
@@ -503,4 +515,6 @@ pub enum RoleArg {
     Editor,
     /// Reads.
     Viewer,
+    /// Reads and writes, and replaces the whole roadmap (import, restore).
+    Admin,
 }

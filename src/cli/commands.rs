@@ -449,8 +449,15 @@ pub(super) fn import(cx: &Context, file: &Path, replace: bool) -> Result<(), Fai
         }
         return Err(Failure::Input(text));
     }
+    let origin = storage::Origin {
+        kind: storage::OriginKind::Import,
+        name: file
+            .file_name()
+            .map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        sha256: imported.sha256.clone(),
+    };
     store
-        .replace_all(&imported.roadmap, &imported.history, replace)
+        .replace_all(&imported.roadmap, &imported.history, replace, Some(&origin))
         .map_err(|e| Failure::store(&e, tr))?;
     out(&tr.f(
         "import-done",
@@ -479,7 +486,15 @@ pub(super) fn backups(cx: &Context) -> Result<(), Failure> {
 pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Failure> {
     // A server address is never echoed (it may hold a password).
     if storage::is_server(db) {
-        return Err(Failure::Input(tr.t("cli-check-server")));
+        let history = storage::check_server(db).map_err(|e| Failure::store(&e, tr))?;
+        match format {
+            TextFormat::Json => out(&to_json(&json!({
+                "ok": history.intact(),
+                "history": history,
+            }))),
+            TextFormat::Text => out(&chain_line(&history, tr)),
+        }
+        return chain_verdict(Some(&history), tr);
     }
     if !db.exists() {
         return Err(Failure::File(tr.f("cli-no-file", &[("path", &db.display().to_string())])));
@@ -503,6 +518,7 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
             "schema_version": report.schema_version,
             "application_id": format!("0x{:08X}", report.application_id),
             "measures": report.measures,
+            "history": check.history,
         }))),
         TextFormat::Text => {
             out(&tr.f(
@@ -522,9 +538,30 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
                     &[("holder", &crate::app::holder_text(tr, holder, today))],
                 ));
             }
+            if let Some(history) = &check.history {
+                out(&chain_line(history, tr));
+            }
         }
     }
-    Ok(())
+    chain_verdict(check.history.as_ref(), tr)
+}
+
+/// What `check` says of the history's chain.
+fn chain_line(history: &storage::ChainReport, tr: &I18n) -> String {
+    match history.first_broken {
+        None => tr.f("cli-check-chain-ok", &[("rows", &history.rows)]),
+        Some(id) => tr.f("chain-broken", &[("id", &id), ("verified", &history.verified)]),
+    }
+}
+
+/// A broken chain makes `check` fail (exit 1), after the report.
+fn chain_verdict(history: Option<&storage::ChainReport>, tr: &I18n) -> Result<(), Failure> {
+    match history.and_then(|h| h.first_broken) {
+        None => Ok(()),
+        Some(id) => Err(Failure::Input(
+            tr.f("chain-broken", &[("id", &id), ("verified", &history.map_or(0, |h| h.verified))]),
+        )),
+    }
 }
 
 /// The measure `code`, or the "no such measure" failure.

@@ -21,6 +21,7 @@ pub(super) fn evidence(cx: &Context, action: &EvidenceCmd) -> Result<(), Failure
         EvidenceCmd::List { code, format } => list(cx, code, *format),
         EvidenceCmd::Get { code, id, output } => get(cx, code, *id, output),
         EvidenceCmd::Remove { code, id } => remove(cx, code, *id),
+        EvidenceCmd::Purge { code, id, reason } => purge(cx, code, *id, reason),
     }
 }
 
@@ -152,5 +153,20 @@ fn remove(cx: &Context, code: &str, id: i64) -> Result<(), Failure> {
         .unwrap_or_default();
     store.remove_evidence(code, id).map_err(|e| Failure::store(&e, tr))?;
     out(&tr.f("info-evidence-removed", &[("code", &code), ("name", &name)]));
+    Ok(())
+}
+
+fn purge(cx: &Context, code: &str, id: i64, reason: &str) -> Result<(), Failure> {
+    let Context { db, tr, .. } = *cx;
+    let mut store = open_for_writing(db, tr)?;
+    existing(store.as_ref(), code, tr)?;
+    let (evidence, erased) =
+        store.purge_evidence(code, id, reason).map_err(|e| Failure::store(&e, tr))?;
+    let key = if erased || evidence.sha256.is_none() {
+        "info-evidence-purged"
+    } else {
+        "info-evidence-purged-shared"
+    };
+    out(&tr.f(key, &[("code", &code), ("name", &evidence.name)]));
     Ok(())
 }

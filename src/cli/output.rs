@@ -188,7 +188,7 @@ pub(super) fn measure_json(roadmap: &Roadmap, m: &Measure, today: NaiveDate, ful
                 .map(|e| json!({"date": e.date.to_string(), "amount_cents": e.amount.cents(), "note": e.note}))
                 .collect::<Vec<_>>(),
             "reevaluations": roadmap.reevaluations_of(&m.code)
-                .map(|r| json!({"date": r.date.to_string(), "verdict": r.verdict.as_str(), "note": r.note, "by": r.by, "confirmed_by": r.confirmed_by, "confirmed_at": r.confirmed_at.map(|d| d.to_string())}))
+                .map(|r| json!({"date": r.date.to_string(), "verdict": r.verdict.as_str(), "note": r.note, "by": r.by, "confirmed_by": r.confirmed_by, "confirmed_at": r.confirmed_at.map(|d| d.to_string()), "imported": r.imported, "confirmed": r.is_confirmed()}))
                 .collect::<Vec<_>>(),
         });
         if let (Value::Object(base), Value::Object(extra)) = (&mut value, extra) {
@@ -209,6 +209,7 @@ pub(super) fn change_json(c: &Change) -> Value {
         "new": c.new,
         "comment": c.comment,
         "batch": c.batch,
+        "imported": c.imported,
     })
 }
 
@@ -336,7 +337,7 @@ pub(super) fn history_table(history: &[Change], tr: &I18n) -> String {
     for c in history {
         rows.push(vec![
             tr.date_time(c.at),
-            c.who.clone(),
+            crate::i18n::who_label(tr, c),
             c.code.clone().unwrap_or_default(),
             crate::i18n::field_label(tr, &c.field),
             shorten(&crate::i18n::value_label(tr, &c.field, c.old.as_deref()), 30),

@@ -28,6 +28,7 @@ pub(super) fn server(cx: &Context, action: &ServerCmd) -> Result<(), Failure> {
             let role = match role {
                 RoleArg::Editor => RoadmapRole::Editor,
                 RoleArg::Viewer => RoadmapRole::Viewer,
+                RoleArg::Admin => RoadmapRole::Admin,
             };
             storage::server_grant(url, login, role, name).map_err(failed)?;
             out(&tr.f(

@@ -153,7 +153,7 @@ mod tests {
                 export_json(&store.load_roadmap().unwrap(), &store.history(None).unwrap()).unwrap();
             let imported = parse_import(&first).unwrap();
             let mut empty = Store::in_memory(None).unwrap();
-            empty.replace_all(&imported.roadmap, &imported.history, false).unwrap();
+            empty.replace_all(&imported.roadmap, &imported.history, false, None).unwrap();
             let second =
                 export_json(&empty.load_roadmap().unwrap(), &empty.history(None).unwrap()).unwrap();
             let (a, b): (Value, Value) =
@@ -204,7 +204,7 @@ mod tests {
         let import = |bytes: &[u8], seed: u64| {
             let imported = parse_import(bytes).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
             let mut store = Store::in_memory(None).unwrap();
-            store.replace_all(&imported.roadmap, &imported.history, false).unwrap();
+            store.replace_all(&imported.roadmap, &imported.history, false, None).unwrap();
             store
         };
         for seed in 0..80 {

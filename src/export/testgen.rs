@@ -122,6 +122,7 @@ pub fn roadmap(rng: &mut fastrand::Rng) -> (Roadmap, Vec<Change>) {
             by: text(rng),
             confirmed_by: None,
             confirmed_at: None,
+            imported: false,
         })
         .collect();
     let meetings = (0..rng.usize(0..4))
@@ -140,6 +141,7 @@ pub fn roadmap(rng: &mut fastrand::Rng) -> (Roadmap, Vec<Change>) {
             old: rng.bool().then(|| text(rng)),
             new: rng.bool().then(|| text(rng)),
             comment: text(rng),
+            imported: false,
         })
         .collect();
     let info = RoadmapInfo {

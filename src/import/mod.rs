@@ -247,6 +247,8 @@ pub struct Imported {
     pub roadmap: crate::model::Roadmap,
     /// The history, oldest first.
     pub history: Vec<Change>,
+    /// SHA-256 of the file's bytes (hex), for the history's record of the import.
+    pub sha256: String,
 }
 
 /// What an import does to the open roadmap, measure by measure (codes in code order).
@@ -309,7 +311,11 @@ pub fn parse_import(bytes: &[u8]) -> Result<Imported, ImportError> {
     check_records(&data, &roadmap)?;
     check_dates(&data)?;
     records_of(&data, &mut roadmap);
-    Ok(Imported { roadmap, history: history_of(&data) })
+    let sha256 = {
+        use sha2::Digest;
+        crate::model::hex(&sha2::Sha256::digest(bytes))
+    };
+    Ok(Imported { roadmap, history: history_of(&data), sha256 })
 }
 
 /// An import's problem at `location` (a line, a measure, a record).
@@ -524,6 +530,7 @@ fn records_of(data: &ImportData, roadmap: &mut crate::model::Roadmap) {
             by: r.by.clone(),
             confirmed_by: r.confirmed_by.clone(),
             confirmed_at: r.confirmed_at,
+            imported: false,
         })
         .collect();
     roadmap.meetings = data
@@ -558,6 +565,7 @@ fn history_of(data: &ImportData) -> Vec<Change> {
             old: c.old.clone(),
             new: c.new.clone(),
             comment: c.comment.clone(),
+            imported: false,
         })
         .collect()
 }

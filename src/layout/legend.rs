@@ -167,6 +167,7 @@ mod tests {
                 by: "it".into(),
                 confirmed_by: None,
                 confirmed_at: None,
+                imported: false,
             }],
             ..Roadmap::default()
         };

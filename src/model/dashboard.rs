@@ -338,7 +338,7 @@ pub fn unconfirmed(roadmap: &Roadmap) -> Vec<String> {
         }
     }
     let active = |code: &str| roadmap.measure(code).is_some_and(|m| !m.archived);
-    latest.retain(|r| r.confirmed_by.is_none() && active(&r.code));
+    latest.retain(|r| !r.is_confirmed() && active(&r.code));
     latest.sort_by(|a, b| (b.date, &a.code).cmp(&(a.date, &b.code)));
     latest.into_iter().map(|r| r.code.clone()).collect()
 }

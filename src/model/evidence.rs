@@ -170,8 +170,32 @@ pub fn safe_file_name(name: &str) -> String {
     let stem = clean.split('.').next().unwrap_or_default().to_ascii_uppercase();
     let reserved = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
         || ((stem.starts_with("COM") || stem.starts_with("LPT")) && stem.len() == 4);
-    let clean: String = clean.chars().take(120).collect();
+    let clean = shorten_keeping_extension(clean, 120);
     if clean.is_empty() || reserved { format!("Nachweis_{clean}") } else { clean }
+}
+
+/// `name` in at most `max` characters: the stem is shortened, never the extension (a name cut
+/// from its end could turn `…A.exe.pdf` into `…A.exe`).
+fn shorten_keeping_extension(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        return name.to_owned();
+    }
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && ext.chars().count() < max / 2 => (stem, ext),
+        _ => (name, ""),
+    };
+    let keep = max - ext.chars().count() - usize::from(!ext.is_empty());
+    let stem: String = stem.chars().take(keep).collect();
+    let stem = stem.trim_end_matches(['.', ' ']);
+    if ext.is_empty() { stem.to_owned() } else { format!("{stem}.{ext}") }
+}
+
+/// The name under which a file evidence is handed to the system's viewer: [`safe_file_name`],
+/// and only if that final name is [`is_viewable`] (the check is made on the name the system
+/// sees, never on the stored one).
+pub fn viewer_file_name(name: &str) -> Option<String> {
+    let name = safe_file_name(name);
+    is_viewable(&name).then_some(name)
 }
 
 /// A digest as 64 lower-case hex digits.
@@ -246,6 +270,46 @@ mod tests {
         assert_eq!(safe_file_name("com1.pdf"), "Nachweis_com1.pdf");
         assert_eq!(safe_file_name("Protokoll (2026).pdf"), "Protokoll (2026).pdf");
         assert!(safe_file_name(&"x".repeat(500)).len() <= 120);
+    }
+
+    #[test]
+    fn the_copy_keeps_the_extension_that_was_checked() {
+        // The attack of issue 25: 124 characters, the first 120 ending in `.exe`.
+        let long = format!("Pruefbericht_{}.exe.pdf", "A".repeat(103));
+        assert_eq!(long.chars().count(), 124);
+        let name = viewer_file_name(&long).unwrap();
+        assert!(name.ends_with(".pdf") && !name.contains(".exe.pdf"), "{name}");
+        assert!(name.chars().count() <= 120);
+        // Every length around the limit, with a double extension: always `.pdf` at the end.
+        for n in 100..140 {
+            let name = viewer_file_name(&format!("{}.exe.pdf", "B".repeat(n))).unwrap();
+            assert!(name.ends_with(".pdf") && name.chars().count() <= 120, "{n}: {name}");
+        }
+        // Multi-byte letters are counted as letters, never cut inside.
+        let name = viewer_file_name(&format!("{}.docx", "Ü".repeat(300))).unwrap();
+        assert!(name.ends_with(".docx") && name.chars().count() == 120);
+        // The name the system would see is what is checked.
+        for bad in [
+            "setup.exe",
+            "bericht.pdf.exe",
+            "bericht.exe ",
+            "Protokoll\u{202e}fdp.exe",
+            "Protokoll.p\u{200b}df.exe",
+            "bericht.PDF\u{feff}.Exe",
+            "x.exe::$DATA",
+            ".pdf",
+        ] {
+            assert_eq!(viewer_file_name(bad), None, "{bad:?}");
+        }
+        assert_eq!(viewer_file_name("Bericht.PDF").as_deref(), Some("Bericht.PDF"));
+        // Trailing dots and spaces go (as Windows drops them): the name is checked after that.
+        assert_eq!(viewer_file_name("bericht.exe.pdf. ").as_deref(), Some("bericht.exe.pdf"));
+        assert_eq!(viewer_file_name("bericht.pdf. . .").as_deref(), Some("bericht.pdf"));
+        assert_eq!(viewer_file_name("bericht.exe. . ."), None);
+        assert_eq!(viewer_file_name("scan\u{200b}.jpg").as_deref(), Some("scan.jpg"));
+        // An extension as long as the name is no extension: the name is cut like any other.
+        let odd = format!("a.{}", "p".repeat(200));
+        assert_eq!(viewer_file_name(&odd), None);
     }
 
     #[test]

@@ -314,6 +314,19 @@ pub struct Reevaluation {
     /// When it was confirmed.
     #[serde(default)]
     pub confirmed_at: Option<NaiveDate>,
+    /// Whether the confirmation came from a file (an import or a restore) rather than being
+    /// given here: shown as imported, never counted as a four-eyes sign-off until confirmed
+    /// again.
+    #[serde(default)]
+    pub imported: bool,
+}
+
+impl Reevaluation {
+    /// Whether the verdict is confirmed here (four eyes): a confirmation that came from a file
+    /// does not count.
+    pub const fn is_confirmed(&self) -> bool {
+        self.confirmed_by.is_some() && !self.imported
+    }
 }
 
 /// One entry of the history: a field of a measure changed (or a record added or removed).
@@ -341,6 +354,9 @@ pub struct Change {
     pub new: Option<String>,
     /// Why.
     pub comment: String,
+    /// Whether the row came from a file (an import or a restore), not written here.
+    #[serde(default)]
+    pub imported: bool,
 }
 
 /// A field that differs between two versions of a measure, with both values as text.

@@ -281,6 +281,14 @@ impl Store {
         let kept = new_backup_path(&self.path, "-before-restore", now)?;
         backup_connection(&self.conn, &kept)?;
         self.prepare_write()?;
+        let bytes = std::fs::read(backup)
+            .map_err(|e| StoreError::Io { path: backup.to_owned(), detail: e.to_string() })?;
+        let origin = super::Origin::of_file(super::OriginKind::Restore, backup, &bytes);
+        drop(bytes);
+        let own = {
+            let mut db: &rusqlite::Connection = &self.conn;
+            super::seed::OwnRecord::read(&mut db)?
+        };
         // All pages in one step: one write transaction on the live file.
         match rusqlite::backup::Backup::new(&source, &mut self.conn)?.step(-1)? {
             rusqlite::backup::StepResult::Done => {}
@@ -291,6 +299,9 @@ impl Store {
                 .to_latest(&mut self.conn)
                 .map_err(|e| StoreError::Migration(e.to_string()))?;
         }
+        self.write_batch(super::write::BatchKind::Edit, |tx, batch| {
+            super::seed::adopt_restored(tx, batch, &own, &origin)
+        })?;
         Ok(kept)
     }
 }

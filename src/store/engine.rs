@@ -59,6 +59,8 @@ pub trait Storage: Send + std::fmt::Debug {
     fn measure(&self, code: &str) -> Result<Option<Measure>>;
     /// The history (of one measure, following it through renames), oldest first.
     fn history(&self, code: Option<&str>) -> Result<Vec<Change>>;
+    /// Verifies the history's hash chain: which row first does not fit, if any.
+    fn verify_history(&self) -> Result<super::ChainReport>;
     /// The changes of one batch.
     fn batch_changes(&self, batch: i64) -> Result<Vec<Change>>;
     /// The batch that seeded the default roadmap, if any.
@@ -125,6 +127,9 @@ pub trait Storage: Send + std::fmt::Debug {
     fn add_evidence(&mut self, code: &str, new: &NewEvidence) -> Result<Evidence>;
     /// Removes evidence of a measure (undo brings it back).
     fn remove_evidence(&mut self, code: &str, id: i64) -> Result<()>;
+    /// Erases evidence of a measure for good (no undo), recording why; returns it as it was and
+    /// whether its bytes were erased (not when other evidence names the same file).
+    fn purge_evidence(&mut self, code: &str, id: i64, reason: &str) -> Result<(Evidence, bool)>;
     /// The bytes of a measure's file evidence.
     fn evidence_bytes(&self, code: &str, id: i64) -> Result<Vec<u8>>;
     /// Adds a measure.
@@ -143,8 +148,16 @@ pub trait Storage: Send + std::fmt::Debug {
     fn add_meeting(&mut self, date: NaiveDate, title: &str) -> Result<Meeting>;
     /// Freezes the current plan as a baseline.
     fn add_baseline(&mut self, title: &str, date: NaiveDate) -> Result<crate::model::Baseline>;
-    /// Writes a checked import (replacing a roadmap that has measures only with `replace`).
-    fn replace_all(&mut self, roadmap: &Roadmap, history: &[Change], replace: bool) -> Result<()>;
+    /// Writes a checked import (replacing a roadmap that has measures only with `replace`);
+    /// with the file's `origin`, what it brings is marked as imported and the replacement
+    /// recorded (see `seed::replace_all`); without, a copy keeps its marks.
+    fn replace_all(
+        &mut self,
+        roadmap: &Roadmap,
+        history: &[Change],
+        replace: bool,
+        origin: Option<&super::Origin>,
+    ) -> Result<()>;
     /// Reverts the latest batch not yet undone; returns its changes.
     fn undo(&mut self, comment: &str) -> Result<Vec<Change>>;
     /// Applies the latest undone batch again; returns its changes.
@@ -175,6 +188,9 @@ macro_rules! delegate_roadmap {
         }
         fn history(&self, code: Option<&str>) -> $crate::store::Result<Vec<$crate::model::Change>> {
             Self::history(self, code)
+        }
+        fn verify_history(&self) -> $crate::store::Result<$crate::store::ChainReport> {
+            Self::verify_history(self)
         }
         fn batch_changes(&self, batch: i64) -> $crate::store::Result<Vec<$crate::model::Change>> {
             Self::batch_changes(self, batch)
@@ -251,6 +267,14 @@ macro_rules! delegate_roadmap {
         fn remove_evidence(&mut self, code: &str, id: i64) -> $crate::store::Result<()> {
             Self::remove_evidence(self, code, id)
         }
+        fn purge_evidence(
+            &mut self,
+            code: &str,
+            id: i64,
+            reason: &str,
+        ) -> $crate::store::Result<($crate::model::Evidence, bool)> {
+            Self::purge_evidence(self, code, id, reason)
+        }
         fn evidence_bytes(&self, code: &str, id: i64) -> $crate::store::Result<Vec<u8>> {
             Self::evidence_bytes(self, code, id)
         }
@@ -300,8 +324,9 @@ macro_rules! delegate_roadmap {
             roadmap: &$crate::model::Roadmap,
             history: &[$crate::model::Change],
             replace: bool,
+            origin: Option<&$crate::store::Origin>,
         ) -> $crate::store::Result<()> {
-            Self::replace_all(self, roadmap, history, replace)
+            Self::replace_all(self, roadmap, history, replace, origin)
         }
         fn undo(&mut self, comment: &str) -> $crate::store::Result<Vec<$crate::model::Change>> {
             Self::undo(self, comment)

@@ -249,6 +249,16 @@ pub enum StoreError {
     /// to an unknown login); its words, in English.
     #[error("not allowed by the server: {0}")]
     NotAllowed(String),
+    /// `server grant` to a role that is not a person's login (a group, one of Fahrplan's own
+    /// roles, a built-in role).
+    #[error("{0} is not a login")]
+    NotALogin(String),
+    /// Erasing evidence for good needs a reason (it is recorded).
+    #[error("a reason is needed")]
+    ReasonNeeded,
+    /// Replacing the whole roadmap (an import, a restore) is for its administrators only.
+    #[error("only the roadmap's administrator may replace it")]
+    AdminOnly,
     /// A login keeps a roadmap role after a revoke (another administrator's grant, or a group).
     #[error("{login} is still a member of {role}")]
     StillMember {
@@ -332,6 +342,8 @@ impl StoreError {
                 | Self::EmptyBaselineTitle
                 | Self::BaselineExists(_)
                 | Self::WouldReplace(_)
+                | Self::NotALogin(_)
+                | Self::ReasonNeeded
                 | Self::DuplicateOwner(_)
                 | Self::UnknownOwner
                 | Self::OwnerInUse { .. }

@@ -219,7 +219,7 @@ pub(super) fn add_evidence(
 /// so undo can bring it back).
 pub(super) fn remove_evidence(tx: &mut dyn Sql, batch: &Batch, code: &str, id: i64) -> Result<()> {
     let evidence = load_one(tx, code, id)?;
-    tx.execute("DELETE FROM evidence WHERE id = ?1", params![id])?;
+    super::guarded::run(tx, &super::guarded::Guarded::DeleteEvidence(id))?;
     batch.record_data(
         tx,
         Some(code),
@@ -230,4 +230,54 @@ pub(super) fn remove_evidence(tx: &mut dyn Sql, batch: &Batch, code: &str, id: i
         Some(&to_json(&evidence)?),
     )?;
     Ok(())
+}
+
+/// What a purge erased, as the history keeps it.
+#[derive(serde::Serialize)]
+struct Purged<'a> {
+    name: &'a str,
+    size: Option<u64>,
+    sha256: Option<&'a str>,
+    reason: &'a str,
+}
+
+/// Erases evidence `id` of measure `code` for good (data protection): the row goes, and the
+/// file's bytes unless other evidence still names the same file; no undo brings it back (the
+/// batch is final). The history keeps "evidence-purged" with name, size, SHA-256, who and why.
+/// Returns the evidence as it was, and whether its bytes were erased.
+pub(super) fn purge_evidence(
+    tx: &mut dyn Sql,
+    batch: &Batch,
+    code: &str,
+    id: i64,
+    reason: &str,
+) -> Result<(Evidence, bool)> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(StoreError::ReasonNeeded);
+    }
+    let evidence = load_one(tx, code, id)?;
+    super::guarded::run(tx, &super::guarded::Guarded::DeleteEvidence(id))?;
+    let erased = match evidence.sha256.as_deref() {
+        Some(sha) => super::guarded::run(tx, &super::guarded::Guarded::PurgeFile(sha))? > 0,
+        None => false,
+    };
+    let purged = Purged {
+        name: &evidence.name,
+        size: evidence.size,
+        sha256: evidence.sha256.as_deref(),
+        reason,
+    };
+    let data = serde_json::to_string(&purged).map_err(|e| StoreError::Encoding(e.to_string()))?;
+    batch.record_data(
+        tx,
+        Some(code),
+        "evidence-purged",
+        Some(&evidence.name),
+        None,
+        reason,
+        Some(&data),
+    )?;
+    super::guarded::run(tx, &super::guarded::Guarded::Final(batch.id))?;
+    Ok((evidence, erased))
 }

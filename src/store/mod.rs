@@ -10,9 +10,11 @@
 
 mod access;
 mod backup;
+mod chain;
 mod engine;
 mod error;
 mod evidence;
+mod guarded;
 pub mod pg;
 mod queries;
 mod records;
@@ -36,6 +38,7 @@ pub use access::{
     macos_filesystem_type, network_override, on_network_drive,
 };
 pub use backup::{BackupInfo, backups_dir, list_backups, restore, set_aside_damaged};
+pub use chain::{ChainReport, Origin, OriginKind};
 pub use engine::{Looked, Storage};
 pub use error::{ServerTrouble, StoreError};
 pub use schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
@@ -161,6 +164,9 @@ fn harden(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "trusted_schema", false)?;
     conn.pragma_update(None, "cell_size_check", true)?;
     conn.pragma_update(None, "mmap_size", 0)?;
+    // What is deleted is overwritten (an evidence file erased for data protection leaves no
+    // bytes in free pages).
+    conn.pragma_update(None, "secure_delete", true)?;
     Ok(())
 }
 
@@ -633,6 +639,18 @@ impl Store {
     /// The file's journal mode: `wal` or `delete` (for a reader as the file's header says; in
     /// memory `memory`).
     pub fn journal_mode(&self) -> Result<String> {
+        self.journal_mode_now()
+    }
+
+    /// After evidence was erased: the write-ahead log, which may still hold the erased pages
+    /// in frames already copied to the file, is emptied (deleted pages themselves are
+    /// overwritten: `secure_delete`). A reader holding the log open lets this wait until the next
+    /// checkpoint.
+    fn after_purge(&self) {
+        let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    }
+
+    fn journal_mode_now(&self) -> Result<String> {
         if let Some(mode) = self.journal_at_rest {
             return Ok(mode.to_owned());
         }

@@ -171,7 +171,7 @@ fn load_expenses(db: &mut dyn Sql) -> Result<Vec<Expense>> {
 fn load_reevaluations(db: &mut dyn Sql) -> Result<Vec<Reevaluation>> {
     db.query(
         "SELECT r.id, m.code, r.date, r.verdict, r.note, r.by_whom, r.confirmed_by, \
-         r.confirmed_at FROM reevaluation r \
+         r.confirmed_at, r.confirmation_imported FROM reevaluation r \
          JOIN measure m ON m.id = r.measure_id ORDER BY r.date, r.id",
         params![],
     )?
@@ -186,6 +186,7 @@ fn load_reevaluations(db: &mut dyn Sql) -> Result<Vec<Reevaluation>> {
             by: row.text(5)?,
             confirmed_by: row.opt_text(6)?,
             confirmed_at: row.opt_date(7)?,
+            imported: row.flag(8)?,
         })
     })
     .collect()
@@ -243,7 +244,8 @@ pub(super) fn load_roadmap(db: &mut dyn Sql) -> Result<Roadmap> {
     })
 }
 
-const CHANGE_COLUMNS: &str = "id, batch, at, who, code, field, old, new, comment, measure_id";
+const CHANGE_COLUMNS: &str =
+    "id, batch, at, who, code, field, old, new, comment, measure_id, imported";
 
 fn change_from_row(row: &Row) -> Result<Change> {
     let at = row.text(2)?;
@@ -258,6 +260,7 @@ fn change_from_row(row: &Row) -> Result<Change> {
         new: row.opt_text(7)?,
         comment: row.text(8)?,
         measure_id: row.opt_int(9)?,
+        imported: row.flag(10)?,
     })
 }
 

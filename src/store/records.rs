@@ -196,7 +196,7 @@ pub(super) fn delete_reevaluation(
     data: &ReevaluationData,
     comment: &str,
 ) -> Result<()> {
-    if tx.execute("DELETE FROM reevaluation WHERE id = ?1", params![data.id])? != 1 {
+    if super::guarded::run(tx, &super::guarded::Guarded::DeleteReevaluation(data.id))? != 1 {
         return Err(StoreError::Conflict { code: code.to_owned() });
     }
     batch.record_data(
@@ -350,6 +350,7 @@ pub(super) fn add_reevaluation(
         by: by.to_owned(),
         confirmed_by: None,
         confirmed_at: None,
+        imported: false,
     };
     Ok((reevaluation, measure))
 }
@@ -367,7 +368,8 @@ pub(super) fn confirm_reevaluation(
 ) -> Result<()> {
     let measure = measure_id(tx, code)?;
     let latest = tx.query(
-        "SELECT id, by_whom, confirmed_by, date FROM reevaluation WHERE measure_id = ?1 \
+        "SELECT id, by_whom, confirmed_by, date, confirmation_imported FROM reevaluation \
+         WHERE measure_id = ?1 \
          ORDER BY date DESC, id DESC LIMIT 1",
         params![measure],
     )?;
@@ -377,7 +379,8 @@ pub(super) fn confirm_reevaluation(
     if seen.is_some_and(|seen| seen != id) {
         return Err(StoreError::Conflict { code: code.to_owned() });
     }
-    if let Some(by) = confirmed {
+    // A confirmation that came from a file is no sign-off: it may be given here.
+    if let (Some(by), false) = (confirmed, row.flag(4)?) {
         return Err(StoreError::AlreadyConfirmed { by });
     }
     if crate::model::same_person(&by, who) {
@@ -407,11 +410,8 @@ pub(super) fn set_confirmation(
     comment: &str,
 ) -> Result<()> {
     let (by, at) = if confirmed { (Some(&data.by), Some(data.at)) } else { (None, None) };
-    if tx.execute(
-        "UPDATE reevaluation SET confirmed_by = ?1, confirmed_at = ?2 WHERE id = ?3",
-        params![by, at, data.id],
-    )? != 1
-    {
+    let op = super::guarded::Guarded::Confirmation { id: data.id, by: by.map(String::as_str), at };
+    if super::guarded::run(tx, &op)? != 1 {
         return Err(StoreError::Conflict { code: code.to_owned() });
     }
     let (old, new) = if confirmed { (None, by) } else { (Some(&data.by), None) };

@@ -20,6 +20,11 @@ macro_rules! roadmap_methods {
             self.read(|db| $crate::store::queries::history(db, code))
         }
 
+        /// Verifies the history's hash chain (see `chain.rs`).
+        pub fn verify_history(&self) -> $crate::store::Result<$crate::store::ChainReport> {
+            self.read(|db| $crate::store::chain::verify(db))
+        }
+
         /// The history rows one write recorded, oldest first.
         pub fn batch_changes(
             &self,
@@ -167,6 +172,21 @@ macro_rules! roadmap_methods {
             self.write(|tx, batch| $crate::store::evidence::remove_evidence(tx, batch, code, id))
         }
 
+        /// Erases evidence `id` of measure `code` for good, with `reason` (see
+        /// `evidence::purge_evidence`); returns it as it was and whether its bytes were erased.
+        pub fn purge_evidence(
+            &mut self,
+            code: &str,
+            id: i64,
+            reason: &str,
+        ) -> $crate::store::Result<($crate::model::Evidence, bool)> {
+            let purged = self.write(|tx, batch| {
+                $crate::store::evidence::purge_evidence(tx, batch, code, id, reason)
+            })?;
+            self.after_purge();
+            Ok(purged)
+        }
+
         /// The bytes of file evidence `id` of measure `code`, as they were added.
         pub fn evidence_bytes(&self, code: &str, id: i64) -> $crate::store::Result<Vec<u8>> {
             self.read(|db| $crate::store::evidence::evidence_bytes(db, code, id))
@@ -266,9 +286,10 @@ macro_rules! roadmap_methods {
             roadmap: &$crate::model::Roadmap,
             history: &[$crate::model::Change],
             replace: bool,
+            origin: Option<&$crate::store::Origin>,
         ) -> $crate::store::Result<()> {
             self.write(|tx, batch| {
-                $crate::store::seed::replace_all(tx, batch, roadmap, history, replace)
+                $crate::store::seed::replace_all(tx, batch, roadmap, history, replace, origin)
             })
         }
 

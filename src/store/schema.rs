@@ -160,8 +160,28 @@ UPDATE measure SET archived_on = (
         M::up(V8_CONFIRMATION),
         // 9: evidence with measures and re-evaluations; files kept once by their SHA-256.
         M::up(V9_EVIDENCE),
+        // 10: the history's hash chain (see `chain.rs`), what came from a file marked as
+        // imported; the rows there are chained as they are.
+        M::up_with_hook(V10_CHAIN, |tx: &Transaction<'_>| -> HookResult {
+            let mut db: &rusqlite::Connection = tx;
+            super::chain::rechain(&mut db).map_err(|e| match e {
+                super::StoreError::Sqlite(e) => HookError::RusqliteError(e),
+                other => HookError::Hook(other.to_string()),
+            })
+        }),
     ]
 }
+
+/// Migration 10 (the same columns as PostgreSQL's migration 5, whose trigger chains the rows
+/// there).
+const V10_CHAIN: &str = r"
+ALTER TABLE history ADD COLUMN seq INTEGER;
+ALTER TABLE history ADD COLUMN hash TEXT;
+ALTER TABLE history ADD COLUMN imported INTEGER NOT NULL DEFAULT 0 CHECK (imported IN (0, 1));
+CREATE INDEX history_seq ON history (seq);
+ALTER TABLE reevaluation ADD COLUMN confirmation_imported INTEGER NOT NULL DEFAULT 0
+    CHECK (confirmation_imported IN (0, 1));
+";
 
 /// Migration 9 (the same tables as PostgreSQL's migration 4). A file's bytes are kept once per
 /// content (`evidence_file`) and stay when its evidence is removed, so that undo can bring it
@@ -218,7 +238,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(migration_list()));
 
 /// The schema version a fully migrated file has (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 9;
+pub const SCHEMA_VERSION: i32 = 10;
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! Writing a whole roadmap: the seed (the default roadmap) into a new file, an import over
 //! everything. Shared by every engine: written in the dialect of [`super::sql`] against [`Sql`].
 
+use super::chain::Origin;
 use super::queries::{AT_FORMAT, find_measure_id};
 use super::sql::{Sql, params};
 use super::write::{Batch, insert_measure, link_history, write_dependencies};
@@ -21,7 +22,7 @@ fn set_meta(tx: &mut dyn Sql, key: &str, value: &str) -> Result<()> {
 /// entry with the seed's comment.
 pub(super) fn seed(tx: &mut dyn Sql, batch: &Batch, seed: &Seed) -> Result<()> {
     set_meta(tx, "lang", seed.lang.code())?;
-    let stored = write_contents(tx, &seed.roadmap)?;
+    let stored = write_contents(tx, &seed.roadmap, false)?;
     for measure in &stored {
         batch.record(
             tx,
@@ -38,17 +39,28 @@ pub(super) fn seed(tx: &mut dyn Sql, batch: &Batch, seed: &Seed) -> Result<()> {
 /// Writes `roadmap` and `history` (a checked import) in one batch. Without `replace` a roadmap
 /// that has measures is refused; with it, everything is replaced. The import itself cannot be
 /// undone (the file's backups can restore it).
+///
+/// With an `origin` (an import or a restore from a file), every history row and confirmation
+/// written is marked as imported (never a four-eyes sign-off until confirmed here) and the
+/// replacement is recorded, with the last hash of the chain it ends. Without (a copy of this
+/// roadmap), the marks are kept as they are.
 pub(super) fn replace_all(
     tx: &mut dyn Sql,
     batch: &Batch,
     roadmap: &Roadmap,
     history: &[Change],
     replace: bool,
+    origin: Option<&Origin>,
 ) -> Result<()> {
+    // On a server, only the roadmap's administrators (their rights let them remove the record).
+    if tx.chains_history() && tx.query_one("SELECT fahrplan_is_admin()", params![])?.int(0)? == 0 {
+        return Err(StoreError::AdminOnly);
+    }
     let existing = tx.query_one("SELECT count(*) FROM measure", params![])?.int(0)?;
     if existing > 0 && !replace {
         return Err(StoreError::WouldReplace(usize::try_from(existing).unwrap_or(0)));
     }
+    let (_, previous) = super::chain::head(tx)?;
     for table in [
         "evidence",
         "framework_ref",
@@ -65,32 +77,126 @@ pub(super) fn replace_all(
     }
     tx.execute("DELETE FROM history WHERE batch <> ?1", params![batch.id])?;
     tx.execute("DELETE FROM batch WHERE id <> ?1", params![batch.id])?;
-    write_contents(tx, roadmap)?;
+    write_contents(tx, roadmap, origin.is_some())?;
     for c in history {
-        tx.execute(
-            "INSERT INTO history (batch, at, who, code, field, old, new, comment) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                batch.id,
-                c.at.format(AT_FORMAT).to_string(),
-                &c.who,
-                c.code.as_deref(),
-                &c.field,
-                c.old.as_deref(),
-                c.new.as_deref(),
-                &c.comment,
-            ],
-        )?;
+        let id = tx
+            .query_one(
+                "INSERT INTO history (batch, at, who, code, field, old, new, comment, imported) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+                params![
+                    batch.id,
+                    c.at.format(AT_FORMAT).to_string(),
+                    &c.who,
+                    c.code.as_deref(),
+                    &c.field,
+                    c.old.as_deref(),
+                    c.new.as_deref(),
+                    &c.comment,
+                    origin.is_some() || c.imported,
+                ],
+            )?
+            .int(0)?;
+        if !tx.chains_history() {
+            super::chain::append(tx, id)?;
+        }
     }
     link_history(tx)?;
+    if let Some(origin) = origin {
+        let previous = (!previous.is_empty()).then_some(previous.as_str());
+        batch.record(tx, None, origin.field(), previous, Some(&origin.describe()), "")?;
+    }
     // The imported history is a record, not an edit to undo.
+    tx.execute("UPDATE batch SET undone = 1 WHERE id = ?1", params![batch.id])?;
+    Ok(())
+}
+
+/// What of a roadmap is its own before a restore: the hashes of its history chain in order, and
+/// the confirmations given here (re-evaluation id, who, when).
+pub(super) struct OwnRecord {
+    chain: Vec<String>,
+    confirmations: Vec<(i64, String, Option<String>)>,
+}
+
+impl OwnRecord {
+    /// Reads it (before the restore).
+    pub(super) fn read(tx: &mut dyn Sql) -> Result<Self> {
+        let chain = tx
+            .query("SELECT hash FROM history WHERE seq IS NOT NULL ORDER BY seq", params![])?
+            .iter()
+            .map(|r| Ok(r.opt_text(0)?.unwrap_or_default()))
+            .collect::<Result<_>>()?;
+        let confirmations = Self::confirmations(tx)?;
+        Ok(Self { chain, confirmations })
+    }
+
+    fn confirmations(tx: &mut dyn Sql) -> Result<Vec<(i64, String, Option<String>)>> {
+        tx.query(
+            "SELECT id, confirmed_by, confirmed_at FROM reevaluation \
+             WHERE confirmed_by IS NOT NULL AND confirmation_imported = 0 ORDER BY id",
+            params![],
+        )?
+        .iter()
+        .map(|r| Ok((r.int(0)?, r.text(1)?, r.opt_text(2)?)))
+        .collect()
+    }
+}
+
+/// After a restore brought a backup's rows into the roadmap (in place): the history rows that
+/// are this roadmap's own (the same hash at the same position of the chain as before, so the
+/// same content after the same rows) stay as they are; from the first that differs every row is
+/// marked imported and chained anew; a confirmation not given here before is marked imported;
+/// and the replacement is recorded with the last hash of the chain before.
+pub(super) fn adopt_restored(
+    tx: &mut dyn Sql,
+    batch: &Batch,
+    own: &OwnRecord,
+    origin: &Origin,
+) -> Result<()> {
+    let restored: Vec<(i64, Option<String>)> = tx
+        .query("SELECT id, hash FROM history ORDER BY seq IS NULL, seq, id", params![])?
+        .iter()
+        .map(|r| Ok((r.int(0)?, r.opt_text(1)?)))
+        .collect::<Result<_>>()?;
+    let kept = restored
+        .iter()
+        .zip(&own.chain)
+        .take_while(|((_, hash), own)| hash.as_deref() == Some(own.as_str()))
+        .count();
+    let foreign: Vec<i64> = restored.iter().skip(kept).map(|(id, _)| *id).collect();
+    for id in &foreign {
+        tx.execute(
+            "UPDATE history SET imported = 1, seq = NULL, hash = NULL WHERE id = ?1",
+            params![*id],
+        )?;
+    }
+    if !tx.chains_history() {
+        for id in foreign {
+            super::chain::append(tx, id)?;
+        }
+    }
+    for (id, who, at) in OwnRecord::confirmations(tx)? {
+        if !own.confirmations.contains(&(id, who, at)) {
+            tx.execute(
+                "UPDATE reevaluation SET confirmation_imported = 1 WHERE id = ?1",
+                params![id],
+            )?;
+        }
+    }
+    let previous = own.chain.last().map(String::as_str);
+    batch.record(tx, None, origin.field(), previous, Some(&origin.describe()), "")?;
+    // A restore is a record, not an edit to undo.
     tx.execute("UPDATE batch SET undone = 1 WHERE id = ?1", params![batch.id])?;
     Ok(())
 }
 
 /// Writes a roadmap's facts, owners (with their ids), measures, dependencies, expenses,
 /// re-evaluations and meetings into empty tables; returns the measures as stored.
-pub(super) fn write_contents(tx: &mut dyn Sql, roadmap: &Roadmap) -> Result<Vec<Measure>> {
+/// With `imported`, every confirmation written is marked as one that came from a file.
+pub(super) fn write_contents(
+    tx: &mut dyn Sql,
+    roadmap: &Roadmap,
+    imported: bool,
+) -> Result<Vec<Measure>> {
     let info = &roadmap.info;
     set_meta(tx, "town", &info.town)?;
     set_meta(tx, "name", &info.name)?;
@@ -122,7 +228,8 @@ pub(super) fn write_contents(tx: &mut dyn Sql, roadmap: &Roadmap) -> Result<Vec<
     }
     for r in &roadmap.reevaluations {
         let Some(measure) = find_measure_id(tx, &r.code)? else { continue };
-        let mut columns = "measure_id, date, verdict, note, by_whom, confirmed_by, confirmed_at";
+        let mut columns = "measure_id, date, verdict, note, by_whom, confirmed_by, confirmed_at, \
+                           confirmation_imported";
         let mut values = params![
             measure,
             r.date,
@@ -130,13 +237,15 @@ pub(super) fn write_contents(tx: &mut dyn Sql, roadmap: &Roadmap) -> Result<Vec<
             &r.note,
             &r.by,
             r.confirmed_by.as_deref(),
-            r.confirmed_at
+            r.confirmed_at,
+            r.confirmed_by.is_some() && (imported || r.imported),
         ]
         .to_vec();
         // A copy keeps the ids (evidence names the re-evaluation it proves by its id); an
         // import or the seed has none (0) and the engine gives them.
         if r.id > 0 {
-            columns = "id, measure_id, date, verdict, note, by_whom, confirmed_by, confirmed_at";
+            columns = "id, measure_id, date, verdict, note, by_whom, confirmed_by, confirmed_at, \
+                       confirmation_imported";
             values.insert(0, r.id.into());
         }
         let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();

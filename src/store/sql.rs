@@ -106,6 +106,11 @@ impl Row {
         self.0.get(i).ok_or_else(|| StoreError::Encoding(format!("no column {i}")))
     }
 
+    /// A column as it was read.
+    pub fn value(&self, i: usize) -> Result<&Value> {
+        self.get(i)
+    }
+
     /// An integer column.
     pub fn int(&self, i: usize) -> Result<i64> {
         self.opt_int(i)?.ok_or_else(|| StoreError::Encoding(format!("column {i} is NULL")))
@@ -189,6 +194,12 @@ pub trait Sql {
     /// After rows were written with ids given explicitly (an import, a seed): the engine makes
     /// sure that ids it gives later follow them (PostgreSQL moves its sequences on; SQLite needs
     /// nothing).
+    /// Whether the engine chains history rows itself (PostgreSQL: a trigger); otherwise the
+    /// writer does (`chain::append`).
+    fn chains_history(&self) -> bool {
+        false
+    }
+
     fn ids_given(&mut self, _table: &str) -> Result<()> {
         Ok(())
     }

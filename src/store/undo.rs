@@ -197,8 +197,7 @@ pub(super) fn revert(
     };
     let target = tx.query_one(sql, params![])?.opt_int(0)?.ok_or(StoreError::NothingToRevert)?;
     revert_batch(tx, batch, target, comment)?;
-    tx.execute("UPDATE batch SET undone = 1 WHERE id = ?1", params![target])?;
-    tx.execute("UPDATE batch SET reverts = ?1 WHERE id = ?2", params![target, batch.id])?;
+    super::guarded::run(tx, &super::guarded::Guarded::Reverted { target, by: batch.id })?;
     Ok(batch.id)
 }
 

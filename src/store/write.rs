@@ -89,14 +89,20 @@ impl Batch {
     ) -> Result<()> {
         // The row follows the measure: the one that has the code now (after a rename: the new
         // code), else the one that had it last (a measure just removed).
-        tx.execute(
-            "INSERT INTO history (batch, at, who, code, field, old, new, comment, data, measure_id) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE( \
+        let id = tx
+            .query_one(
+                "INSERT INTO history (batch, at, who, code, field, old, new, comment, data, \
+                 measure_id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE( \
                  (SELECT id FROM measure WHERE code = CASE WHEN ?5 = 'code' THEN ?7 ELSE ?4 END), \
                  (SELECT measure_id FROM history WHERE code = ?4 AND measure_id IS NOT NULL \
-                  ORDER BY id DESC LIMIT 1)))",
-            params![self.id, &self.at, &self.who, code, field, old, new, comment, data],
-        )?;
+                  ORDER BY id DESC LIMIT 1))) RETURNING id",
+                params![self.id, &self.at, &self.who, code, field, old, new, comment, data],
+            )?
+            .int(0)?;
+        if !tx.chains_history() {
+            super::chain::append(tx, id)?;
+        }
         Ok(())
     }
 }
@@ -119,7 +125,7 @@ pub(super) fn run_batch<T>(
     let rows =
         tx.query_one("SELECT count(*) FROM history WHERE batch = ?1", params![id])?.int(0)?;
     if rows == 0 {
-        tx.execute("DELETE FROM batch WHERE id = ?1", params![id])?;
+        super::guarded::run(tx, &super::guarded::Guarded::DropEmptyBatch(id))?;
     }
     Ok(value)
 }

@@ -311,7 +311,13 @@ fn reevaluations_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, m: &Measure) {
                 muted(ui, tokens, format!("({})", r.by));
             }
         });
-        match (&r.confirmed_by, r.confirmed_at) {
+        // A confirmation that came from a file is shown as such and counts only once given here.
+        if let (Some(by), true) = (&r.confirmed_by, r.imported) {
+            let at = r.confirmed_at.map(|d| tr.date(d)).unwrap_or_default();
+            muted(ui, tokens, tr.f("reeval-confirmed-imported", &[("by", by), ("date", &at)]));
+        }
+        let confirmed_by = r.confirmed_by.as_ref().filter(|_| !r.imported);
+        match (confirmed_by, r.confirmed_at) {
             (Some(by), Some(at)) => {
                 muted(ui, tokens, tr.f("reeval-confirmed", &[("by", by), ("date", &tr.date(at))]));
             }

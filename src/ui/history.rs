@@ -129,7 +129,7 @@ pub fn history_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut HistoryView, change
                     ui.label(tr.date_time(c.at));
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(&c.who).truncate());
+                    ui.add(egui::Label::new(crate::i18n::who_label(tr, c)).truncate());
                 });
                 row.col(|ui| {
                     ui.label(RichText::new(c.code.as_deref().unwrap_or("")).strong());
@@ -175,6 +175,7 @@ mod tests {
             old: None,
             new: None,
             comment: String::new(),
+            imported: false,
         }
     }
 

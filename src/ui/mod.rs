@@ -417,6 +417,20 @@ impl FahrplanApp {
         if let Some(job) = self.state.job() {
             transfer::job_ui(ui, tokens, job);
         }
+        if let Some(banner) = self.state.chain_banner() {
+            egui::Panel::top("chain_broken")
+                .frame(egui::Frame::new().fill(tokens.danger_bg).inner_margin(tokens.space_s))
+                .show(ui, |ui| {
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(format!("⚠ {banner}"))
+                                .color(tokens.text_strong)
+                                .strong(),
+                        )
+                        .wrap(),
+                    );
+                });
+        }
         if let Some(banner) = self.state.read_only_banner() {
             egui::Panel::top("read_only")
                 .frame(egui::Frame::new().fill(tokens.info_bg).inner_margin(tokens.space_s))

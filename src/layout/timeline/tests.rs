@@ -44,6 +44,7 @@ fn roadmap() -> Roadmap {
             by: String::new(),
             confirmed_by: None,
             confirmed_at: None,
+            imported: false,
         }],
         ..Roadmap::default()
     }

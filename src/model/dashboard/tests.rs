@@ -29,6 +29,7 @@ fn change(
         old: old.map(str::to_owned),
         new: new.map(str::to_owned),
         comment: String::new(),
+        imported: false,
     }
 }
 

@@ -12,7 +12,8 @@ pub enum RoadmapRole {
     Editor,
     /// Reads.
     Viewer,
-    /// Owns the schema or is a superuser (administration).
+    /// Administers it: replaces it whole (import, restore); the schema's owner, a superuser, or
+    /// a member of `fahrplan_NAME_admin`.
     Admin,
 }
 
@@ -87,7 +88,8 @@ pub fn init_roadmap(
     }
     let editor = role_name(name, RoadmapRole::Editor);
     let viewer = role_name(name, RoadmapRole::Viewer);
-    for role in [&editor, &viewer] {
+    let admin = role_name(name, RoadmapRole::Admin);
+    for role in [&editor, &viewer, &admin] {
         // Roles belong to the whole cluster: one that exists already (left by a removed roadmap,
         // or of a roadmap of this name in another database) is never taken over with its
         // members.
@@ -100,7 +102,10 @@ pub fn init_roadmap(
         }
         tx.batch_execute(&format!("CREATE ROLE {role} NOLOGIN")).map_err(|e| db(&e))?;
     }
-    tx.batch_execute(&ddl::create(name, &editor, &viewer)).map_err(|e| db(&e))?;
+    let roles = ddl::Roles { editor: &editor, viewer: &viewer, admin: &admin };
+    tx.batch_execute(&ddl::create(name, &roles)).map_err(|e| db(&e))?;
+    // Whoever creates the roadmap administers it.
+    tx.batch_execute(&format!("GRANT {admin} TO CURRENT_USER")).map_err(|e| db(&e))?;
     fill(&mut tx)?;
     tx.commit().map_err(|e| db(&e))
 }
@@ -117,19 +122,36 @@ pub fn grant(
     if !exists(&mut tx, name)? {
         return Err(StoreError::NoRoadmap { name: name.to_owned() });
     }
-    let (give, take) = match role {
-        RoadmapRole::Viewer => (RoadmapRole::Viewer, RoadmapRole::Editor),
-        RoadmapRole::Editor | RoadmapRole::Admin => (RoadmapRole::Editor, RoadmapRole::Viewer),
-    };
+    person(&mut tx, login)?;
     let quoted_login = quoted(login);
-    tx.batch_execute(&format!(
-        "REVOKE {} FROM {quoted_login}; GRANT {} TO {quoted_login};",
-        role_name(name, take),
-        role_name(name, give)
-    ))
-    .map_err(|e| db(&e))?;
-    still_member(&mut tx, login, &role_name(name, take))?;
+    let given = role_name(name, role);
+    // One role at a time: the others are taken (an administrator may also edit: his role
+    // carries the editors' rights and more).
+    for other in [RoadmapRole::Editor, RoadmapRole::Viewer, RoadmapRole::Admin] {
+        if other != role {
+            let other = role_name(name, other);
+            tx.batch_execute(&format!("REVOKE {other} FROM {quoted_login};"))
+                .map_err(|e| db(&e))?;
+            still_member(&mut tx, login, &other)?;
+        }
+    }
+    tx.batch_execute(&format!("GRANT {given} TO {quoted_login};")).map_err(|e| db(&e))?;
     tx.commit().map_err(|e| db(&e))
+}
+
+/// Refuses a role that is not a person's login: one that cannot log in (a group), one of
+/// Fahrplan's own group roles (granting `fahrplan_donau_editor` a role of blumberg would give
+/// every donau editor access), or one of the server's built-in roles (`pg_*`).
+fn person(tx: &mut postgres::Transaction<'_>, login: &str) -> Result<()> {
+    let row = tx
+        .query_opt("SELECT rolcanlogin FROM pg_roles WHERE rolname = $1", &[&login])
+        .map_err(|e| db(&e))?;
+    let can_login = row.as_ref().is_some_and(|r| r.get::<_, bool>(0));
+    let reserved = login.starts_with("pg_") || login.starts_with("fahrplan_");
+    if row.is_some() && (!can_login || reserved) {
+        return Err(StoreError::NotALogin(login.to_owned()));
+    }
+    Ok(())
 }
 
 /// Refuses (and so rolls back) when `login` is still a member of `role` after a REVOKE: since
@@ -157,12 +179,19 @@ pub fn revoke(client: &mut postgres::Client, login: &str, name: &str) -> Result<
     if !exists(&mut tx, name)? {
         return Err(StoreError::NoRoadmap { name: name.to_owned() });
     }
-    let (editor, viewer) =
-        (role_name(name, RoadmapRole::Editor), role_name(name, RoadmapRole::Viewer));
-    tx.batch_execute(&format!("REVOKE {editor}, {viewer} FROM {};", quoted(login)))
-        .map_err(|e| db(&e))?;
-    still_member(&mut tx, login, &editor)?;
-    still_member(&mut tx, login, &viewer)?;
+    for role in [RoadmapRole::Editor, RoadmapRole::Viewer, RoadmapRole::Admin] {
+        let role = role_name(name, role);
+        // A roadmap older than the administrators' role has none to take.
+        let known: bool = tx
+            .query_one("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)", &[&role])
+            .map_err(|e| db(&e))?
+            .get(0);
+        if known {
+            tx.batch_execute(&format!("REVOKE {role} FROM {};", quoted(login)))
+                .map_err(|e| db(&e))?;
+            still_member(&mut tx, login, &role)?;
+        }
+    }
     tx.commit().map_err(|e| db(&e))
 }
 
@@ -172,12 +201,15 @@ pub fn list_roadmaps(client: &mut postgres::Client) -> Result<Vec<RoadmapAccess>
         .query(
             "SELECT n.nspname, \
                     CASE WHEN r.rolsuper OR n.nspowner = r.oid THEN 'admin' \
+                         WHEN a.oid IS NOT NULL AND pg_has_role(r.oid, a.oid, 'MEMBER') \
+                              THEN 'admin' \
                          WHEN pg_has_role(r.oid, e.oid, 'MEMBER') THEN 'editor' \
                          WHEN pg_has_role(r.oid, v.oid, 'MEMBER') THEN 'viewer' END \
              FROM pg_namespace n \
              JOIN pg_roles e ON e.rolname = 'fahrplan_' || n.nspname || '_editor' \
              JOIN pg_roles v ON v.rolname = 'fahrplan_' || n.nspname || '_viewer' \
              JOIN pg_roles r ON r.rolname = current_user \
+             LEFT JOIN pg_roles a ON a.rolname = 'fahrplan_' || n.nspname || '_admin' \
              ORDER BY n.nspname",
             &[],
         )

@@ -148,48 +148,265 @@ CREATE TABLE evidence (
 );
 CREATE INDEX evidence_measure ON evidence (measure_id);
 "#,
+    // 5: the record that only grows (SQLite's version 10): the history's hash chain, kept by a
+    // trigger that also writes the server's login as `who`; imported rows and confirmations
+    // marked; the owner's functions through which editors change batches, confirmations and
+    // evidence (they have no UPDATE or DELETE there). `__SCHEMA__`, `__EDITOR__` and
+    // `__ADMIN__` stand for the roadmap's schema and roles.
+    r#"
+ALTER TABLE history ADD COLUMN seq BIGINT;
+ALTER TABLE history ADD COLUMN hash TEXT;
+ALTER TABLE history ADD COLUMN imported BIGINT NOT NULL DEFAULT 0 CHECK (imported IN (0, 1));
+CREATE INDEX history_seq ON history (seq);
+ALTER TABLE reevaluation ADD COLUMN confirmation_imported BIGINT NOT NULL DEFAULT 0
+    CHECK (confirmation_imported IN (0, 1));
+CREATE FUNCTION fahrplan_field(v TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $f$ SELECT CASE WHEN v IS NULL THEN '-' ELSE octet_length(v)::text || ':' || v END $f$;
+CREATE FUNCTION fahrplan_row_hash(prev TEXT, h history) RETURNS TEXT LANGUAGE sql STABLE
+    SET search_path = "__SCHEMA__", pg_temp
+    AS $f$ SELECT encode(sha256(convert_to(prev || '|'
+        || fahrplan_field(h.seq::text) || fahrplan_field(h.id::text)
+        || fahrplan_field(h.batch::text) || fahrplan_field(h.at) || fahrplan_field(h.who)
+        || fahrplan_field(h.code) || fahrplan_field(h.field) || fahrplan_field(h.old)
+        || fahrplan_field(h.new) || fahrplan_field(h.comment) || fahrplan_field(h.data)
+        || fahrplan_field(h.imported::text), 'UTF8')), 'hex') $f$;
+CREATE FUNCTION fahrplan_history_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = "__SCHEMA__", pg_temp
+    AS $f$
+DECLARE last_seq BIGINT; last_hash TEXT;
+BEGIN
+    IF NEW.imported <> 0 AND NOT pg_has_role(session_user, '__ADMIN__', 'MEMBER') THEN
+        RAISE EXCEPTION 'only the administrator of this roadmap brings history from a file'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.imported = 0 THEN
+        NEW.who := session_user;
+    END IF;
+    -- One writer at a time (as the application's writes), so the chain never forks.
+    LOCK TABLE batch IN SHARE ROW EXCLUSIVE MODE;
+    SELECT seq, hash INTO last_seq, last_hash FROM history
+        WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1;
+    NEW.seq := coalesce(last_seq, 0) + 1;
+    NEW.hash := fahrplan_row_hash(coalesce(last_hash, ''), NEW);
+    RETURN NEW;
+END $f$;
+CREATE TRIGGER history_chain BEFORE INSERT ON history
+    FOR EACH ROW EXECUTE FUNCTION fahrplan_history_chain();
+DO $f$
+DECLARE r history; prev TEXT := ''; n BIGINT := 0;
+BEGIN
+    FOR r IN SELECT * FROM history ORDER BY id LOOP
+        n := n + 1;
+        r.seq := n;
+        prev := fahrplan_row_hash(prev, r);
+        UPDATE history SET seq = n, hash = prev WHERE id = r.id;
+    END LOOP;
+END $f$;
+CREATE FUNCTION fahrplan_may_edit() RETURNS BOOLEAN LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $f$ SELECT pg_has_role(session_user, '__EDITOR__', 'MEMBER')
+              OR pg_has_role(session_user, '__ADMIN__', 'MEMBER') $f$;
+CREATE FUNCTION fahrplan_is_admin() RETURNS BIGINT LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $f$ SELECT CASE WHEN pg_has_role(session_user, '__ADMIN__', 'MEMBER') THEN 1 ELSE 0 END $f$;
+CREATE FUNCTION fahrplan_write_lock() RETURNS VOID LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = "__SCHEMA__", pg_temp
+    AS $f$
+BEGIN
+    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
+    LOCK TABLE batch IN SHARE ROW EXCLUSIVE MODE;
+END $f$;
+-- A confirmation is given through fahrplan_set_confirmation only; evidence is added in the
+-- name of whoever adds it; a file's bytes are what its checksum says.
+CREATE FUNCTION fahrplan_insert_guard() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = "__SCHEMA__", pg_temp
+    AS $f$
+BEGIN
+    IF pg_has_role(session_user, '__ADMIN__', 'MEMBER') THEN
+        RETURN NEW;
+    END IF;
+    IF TG_TABLE_NAME = 'reevaluation' THEN
+        NEW.confirmed_by := NULL;
+        NEW.confirmed_at := NULL;
+        NEW.confirmation_imported := 0;
+    ELSIF TG_TABLE_NAME = 'evidence' THEN
+        NEW.added_by := session_user;
+    END IF;
+    RETURN NEW;
+END $f$;
+CREATE TRIGGER reevaluation_guard BEFORE INSERT ON reevaluation
+    FOR EACH ROW EXECUTE FUNCTION fahrplan_insert_guard();
+CREATE TRIGGER evidence_guard BEFORE INSERT ON evidence
+    FOR EACH ROW EXECUTE FUNCTION fahrplan_insert_guard();
+ALTER TABLE evidence_file ADD CONSTRAINT evidence_file_checksum
+    CHECK (sha256 = encode(sha256(data), 'hex')) NOT VALID;
+CREATE FUNCTION fahrplan_drop_batch(b BIGINT) RETURNS BIGINT LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = "__SCHEMA__", pg_temp
+    AS $f$
+DECLARE n BIGINT;
+BEGIN
+    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
+    DELETE FROM batch WHERE id = b AND NOT EXISTS (SELECT 1 FROM history h WHERE h.batch = b);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END $f$;
+CREATE FUNCTION fahrplan_reverted(target BIGINT, by_batch BIGINT) RETURNS BIGINT
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = "__SCHEMA__", pg_temp
+    AS $f$
+DECLARE n BIGINT;
+BEGIN
+    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
+    -- Only by a batch that recorded its reverting rows in the history.
+    IF NOT EXISTS (SELECT 1 FROM history WHERE batch = by_batch) THEN
+        RAISE EXCEPTION 'an undo records what it reverts' USING ERRCODE = '42501';
+    END IF;
+    UPDATE batch SET undone = 1 WHERE id = target;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    UPDATE batch SET reverts = target WHERE id = by_batch;
+    RETURN n;
+END $f$;
+CREATE FUNCTION fahrplan_delete_evidence(e BIGINT) RETURNS BIGINT LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = "__SCHEMA__", pg_temp
+    AS $f$
+DECLARE n BIGINT;
+BEGIN
+    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
+    DELETE FROM evidence WHERE id = e;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END $f$;
+CREATE FUNCTION fahrplan_delete_reevaluation(r BIGINT) RETURNS BIGINT LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = "__SCHEMA__", pg_temp
+    AS $f$
+DECLARE n BIGINT;
+BEGIN
+    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
+    DELETE FROM reevaluation WHERE id = r AND confirmed_by IS NULL;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END $f$;
+CREATE FUNCTION fahrplan_set_confirmation(r BIGINT, on_day TEXT) RETURNS BIGINT
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = "__SCHEMA__", pg_temp
+    AS $f$
+DECLARE n BIGINT;
+BEGIN
+    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
+    IF on_day IS NULL THEN
+        -- Taken back (undo) only by whoever gave it, or the administrator.
+        UPDATE reevaluation SET confirmed_by = NULL, confirmed_at = NULL, confirmation_imported = 0
+            WHERE id = r AND (confirmed_by = session_user
+                              OR pg_has_role(session_user, '__ADMIN__', 'MEMBER'));
+    ELSE
+        UPDATE reevaluation SET confirmed_by = session_user, confirmed_at = on_day,
+            confirmation_imported = 0
+            WHERE id = r AND lower(by_whom) <> lower(session_user)
+              AND (confirmed_by IS NULL OR confirmation_imported = 1);
+    END IF;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END $f$;
+CREATE FUNCTION fahrplan_final_batch(b BIGINT) RETURNS BIGINT LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = "__SCHEMA__", pg_temp
+    AS $f$
+DECLARE n BIGINT;
+BEGIN
+    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
+    UPDATE batch SET undone = 1 WHERE id = b AND EXISTS (SELECT 1 FROM history WHERE batch = b);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END $f$;
+CREATE FUNCTION fahrplan_purge_file(sha TEXT) RETURNS BIGINT LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = "__SCHEMA__", pg_temp
+    AS $f$
+DECLARE n BIGINT;
+BEGIN
+    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
+    DELETE FROM evidence_file WHERE sha256 = sha
+        AND NOT EXISTS (SELECT 1 FROM evidence WHERE sha256 = sha);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END $f$;
+"#,
 ];
 
 /// The schema version a fully migrated roadmap has.
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 5;
+
+/// A migration for roadmap `name` with its roles (see migration 5's placeholders).
+fn migration(sql: &str, name: &str, editor: &str, admin: &str) -> String {
+    sql.replace("__SCHEMA__", name).replace("__EDITOR__", editor).replace("__ADMIN__", admin)
+}
+
+/// The roadmap's three group roles: editors, viewers, administrators.
+pub struct Roles<'a> {
+    /// Read and write.
+    pub editor: &'a str,
+    /// Read.
+    pub viewer: &'a str,
+    /// Everything editors may, and replace the whole roadmap (import, restore).
+    pub admin: &'a str,
+}
 
 /// The statements that create the tables of roadmap `name` (already checked as a name) in its
-/// schema and give its two group roles their rights: viewers read; editors read and write.
-pub fn create(name: &str, editor: &str, viewer: &str) -> String {
+/// schema and give its group roles their rights.
+pub fn create(name: &str, roles: &Roles<'_>) -> String {
     // Texts sort by their bytes, as in SQLite, whatever the database's locale.
     let mut sql = format!("CREATE SCHEMA \"{name}\";\nSET LOCAL search_path TO \"{name}\";\n");
-    for migration in MIGRATIONS {
-        sql.push_str(migration);
+    for m in MIGRATIONS {
+        sql.push_str(&migration(m, name, roles.editor, roles.admin));
     }
     sql.push_str(&format!(
         "INSERT INTO fahrplan_schema (application, version) VALUES ('{APPLICATION}', {VERSION});\n"
     ));
-    sql.push_str(&grants(name, editor, viewer));
+    sql.push_str(&grants(name, roles));
     sql
 }
 
 /// The statements that bring roadmap `name` (in the search path) from `version` to
-/// [`VERSION`], with the rights on what they create.
-pub fn upgrade(name: &str, version: i64, editor: &str, viewer: &str) -> String {
-    let mut sql = String::new();
-    for migration in MIGRATIONS.iter().skip(usize::try_from(version).unwrap_or(usize::MAX)) {
-        sql.push_str(migration);
+/// [`VERSION`], with the rights on what they create. The administrators' role is created if
+/// the roadmap is older than it.
+pub fn upgrade(name: &str, version: i64, roles: &Roles<'_>) -> String {
+    let admin = roles.admin;
+    let mut sql = format!(
+        "DO $f$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{admin}') THEN \
+         CREATE ROLE {admin} NOLOGIN; END IF; END $f$;\n"
+    );
+    for m in MIGRATIONS.iter().skip(usize::try_from(version).unwrap_or(usize::MAX)) {
+        sql.push_str(&migration(m, name, roles.editor, roles.admin));
     }
     sql.push_str(&format!("UPDATE fahrplan_schema SET version = {VERSION};\n"));
-    sql.push_str(&grants(name, editor, viewer));
+    // Whoever upgrades it is its owner: he administers it.
+    sql.push_str(&format!("GRANT {admin} TO CURRENT_USER;\n"));
+    sql.push_str(&grants(name, roles));
     sql
 }
 
-/// The rights of roadmap `name`'s group roles on all its tables: viewers read; editors read
-/// and write, but never the schema's identity.
-fn grants(name: &str, editor: &str, viewer: &str) -> String {
+/// The rights of roadmap `name`'s group roles: viewers read; editors read and write, but the
+/// record (history, batches, confirmations, evidence) only through the owner's functions and
+/// never the schema's identity; administrators also replace the whole roadmap.
+fn grants(name: &str, roles: &Roles<'_>) -> String {
+    let Roles { editor, viewer, admin } = roles;
     format!(
         "REVOKE ALL ON SCHEMA \"{name}\" FROM PUBLIC;
-GRANT USAGE ON SCHEMA \"{name}\" TO {editor}, {viewer};
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA \"{name}\" FROM PUBLIC;
+GRANT USAGE ON SCHEMA \"{name}\" TO {editor}, {viewer}, {admin};
 GRANT SELECT ON ALL TABLES IN SCHEMA \"{name}\" TO {viewer};
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \"{name}\" TO {editor};
-REVOKE INSERT, UPDATE, DELETE ON \"{name}\".fahrplan_schema FROM {editor};
-GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA \"{name}\" TO {editor};
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \"{name}\" TO {editor}, {admin};
+REVOKE INSERT, UPDATE, DELETE ON \"{name}\".fahrplan_schema FROM {editor}, {admin};
+REVOKE UPDATE, DELETE ON \"{name}\".history, \"{name}\".batch, \"{name}\".evidence,
+    \"{name}\".evidence_file FROM {editor};
+REVOKE UPDATE, DELETE ON \"{name}\".reevaluation FROM {editor};
+GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA \"{name}\" TO {editor}, {admin};
+GRANT EXECUTE ON FUNCTION \"{name}\".fahrplan_drop_batch(BIGINT),
+    \"{name}\".fahrplan_reverted(BIGINT, BIGINT), \"{name}\".fahrplan_delete_evidence(BIGINT),
+    \"{name}\".fahrplan_delete_reevaluation(BIGINT),
+    \"{name}\".fahrplan_set_confirmation(BIGINT, TEXT), \"{name}\".fahrplan_purge_file(TEXT),
+    \"{name}\".fahrplan_final_batch(BIGINT),
+    \"{name}\".fahrplan_may_edit(), \"{name}\".fahrplan_field(TEXT),
+    \"{name}\".fahrplan_is_admin(), \"{name}\".fahrplan_write_lock()
+    TO {editor}, {admin};
+GRANT EXECUTE ON FUNCTION \"{name}\".fahrplan_is_admin() TO {viewer};
 "
     )
 }

@@ -85,6 +85,11 @@ impl PgStore {
         })
     }
 
+    /// After evidence was erased: nothing more to do here (the server's VACUUM reclaims the
+    /// dead rows; see the README for providers).
+    #[allow(clippy::unused_self)]
+    const fn after_purge(&self) {}
+
     /// The roadmap's name on the server.
     pub fn roadmap(&self) -> &str {
         &self.roadmap
@@ -149,7 +154,7 @@ impl PgStore {
         // than 30 s.
         tx.batch_execute(
             "SET LOCAL lock_timeout = '10s'; SET LOCAL statement_timeout = '30s'; \
-             LOCK TABLE batch IN SHARE ROW EXCLUSIVE MODE",
+             SELECT fahrplan_write_lock()",
         )
         .map_err(db)?;
         let cache = self.statements.get_mut();
@@ -296,7 +301,7 @@ impl PgStore {
                 copy.put_evidence_file(&bytes)?;
             }
         }
-        copy.replace_all(&roadmap, &history, true)?;
+        copy.replace_all(&roadmap, &history, true, None)?;
         drop(copy);
         crate::store::inspect(target).map(|_| ())
     }
@@ -420,8 +425,9 @@ impl Storage for PgStore {
     fn who(&self) -> &str {
         &self.who
     }
-    fn set_who(&mut self, who: String) {
-        self.who = who;
+    fn set_who(&mut self, _who: String) {
+        // Who writes is the login the server authenticated: the history's trigger writes it,
+        // whatever a client names.
     }
     fn data_version(&self) -> Result<i64> {
         Self::data_version(self)
@@ -448,6 +454,11 @@ impl Storage for PgStore {
         self.copy_to(target)
     }
     fn restore_from(&mut self, backup: &Path, now: NaiveDateTime) -> Result<PathBuf> {
+        let bytes = std::fs::read(backup)
+            .map_err(|e| StoreError::Io { path: backup.to_owned(), detail: e.to_string() })?;
+        let origin =
+            crate::store::Origin::of_file(crate::store::OriginKind::Restore, backup, &bytes);
+        drop(bytes);
         let source = crate::store::Store::open_read_only(backup)?;
         let (roadmap, history) = (source.load_roadmap()?, source.history(None)?);
         // What is replaced is kept as a copy first.
@@ -458,7 +469,7 @@ impl Storage for PgStore {
             }
         }
         drop(source);
-        self.replace_all(&roadmap, &history, true)?;
+        self.replace_all(&roadmap, &history, true, Some(&origin))?;
         Ok(kept)
     }
 }

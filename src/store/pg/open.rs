@@ -107,7 +107,9 @@ fn upgrade(client: &mut postgres::Client, url: &ServerUrl, roadmap: &str) -> Res
     }
     let editor = super::role_name(roadmap, super::RoadmapRole::Editor);
     let viewer = super::role_name(roadmap, super::RoadmapRole::Viewer);
-    tx.batch_execute(&ddl::upgrade(roadmap, version, &editor, &viewer)).map_err(|e| {
+    let admin = super::role_name(roadmap, super::RoadmapRole::Admin);
+    let roles = ddl::Roles { editor: &editor, viewer: &viewer, admin: &admin };
+    tx.batch_execute(&ddl::upgrade(roadmap, version, &roles)).map_err(|e| {
         if e.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) {
             StoreError::NeedsUpgrade(roadmap.to_owned())
         } else {

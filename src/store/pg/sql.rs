@@ -139,6 +139,10 @@ impl Prepared<'_, '_> {
 }
 
 impl Sql for Prepared<'_, '_> {
+    fn chains_history(&self) -> bool {
+        true
+    }
+
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize> {
         let statement = self.statement(sql)?;
         let changed = self.tx.execute(&statement, &refs(params)).map_err(|e| failed(&e))?;
@@ -157,6 +161,10 @@ impl Sql for Prepared<'_, '_> {
 }
 
 impl Sql for postgres::Transaction<'_> {
+    fn chains_history(&self) -> bool {
+        true
+    }
+
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize> {
         let changed = postgres::Transaction::execute(self, &dialect(sql), &refs(params))
             .map_err(|e| failed(&e))?;
@@ -181,6 +189,10 @@ impl Sql for postgres::Transaction<'_> {
 }
 
 impl Sql for postgres::Client {
+    fn chains_history(&self) -> bool {
+        true
+    }
+
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<usize> {
         let changed = postgres::Client::execute(self, &dialect(sql), &refs(params))
             .map_err(|e| failed(&e))?;

@@ -1,0 +1,195 @@
+//! A record nobody rewrites unseen (issue 25): the history's hash chain on a file and on a
+//! server, imports marked as imported, evidence erased for good, and a server that refuses an
+//! editor's rewrite of history, batches, confirmations and evidence.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Output;
+
+use common::fahrplan;
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(output)))
+}
+
+/// A roadmap file with a few changes recorded.
+fn roadmap_with_changes(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("r.sqlite");
+    for args in [
+        &["set-progress", "M01", "40", "--comment", "Angebot liegt vor"][..],
+        &["set-status", "M02", "in-progress"],
+        &["reevaluate", "M07", "--verdict", "effective"],
+    ] {
+        let done = fahrplan(&db, args);
+        assert!(done.status.success(), "{}", text(&done));
+    }
+    db
+}
+
+#[test]
+fn a_history_row_changed_behind_fahrplans_back_is_named_by_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = roadmap_with_changes(dir.path());
+    let checked = fahrplan(&db, &["check", "--format", "json"]);
+    assert!(checked.status.success(), "{}", text(&checked));
+    let history = &json(&checked)["history"];
+    let rows = history["rows"].as_u64().unwrap();
+    assert!(rows > 20, "the seed and the changes: {history}");
+    assert_eq!(history["verified"].as_u64(), Some(rows));
+    assert!(history["first_broken"].is_null());
+
+    // Someone with the file and sqlite3 rewrites who set the progress.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let id: i64 = conn
+        .query_row("SELECT id FROM history WHERE field = 'progress' AND code = 'M01'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    conn.execute("UPDATE history SET who = 'carol' WHERE id = ?1", [id]).unwrap();
+    drop(conn);
+    let checked = fahrplan(&db, &["check", "--format", "json"]);
+    assert_eq!(checked.status.code(), Some(1), "{}", text(&checked));
+    let history = &json(&checked)["history"];
+    assert_eq!(history["first_broken"].as_i64(), Some(id));
+    assert_eq!(history["verified"].as_i64(), Some(id - 1), "the rows before it hold");
+    let said = fahrplan(&db, &["check"]);
+    assert_eq!(said.status.code(), Some(1));
+    assert!(text(&said).contains(&format!("Eintrag {id} passt nicht")), "{}", text(&said));
+
+    // A row removed: the one after it no longer fits.
+    let dir = tempfile::tempdir().unwrap();
+    let db = roadmap_with_changes(dir.path());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("DELETE FROM history WHERE id = 5", []).unwrap();
+    drop(conn);
+    let checked = fahrplan(&db, &["check", "--format", "json"]);
+    assert_eq!(checked.status.code(), Some(1), "{}", text(&checked));
+    assert_eq!(json(&checked)["history"]["first_broken"].as_i64(), Some(6));
+}
+
+#[test]
+fn a_confirmation_typed_into_a_file_is_shown_as_imported_and_never_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = roadmap_with_changes(dir.path());
+    let export = dir.path().join("export.json");
+    let exported =
+        fahrplan(&db, &["export", "--format", "json", "--output", export.to_str().unwrap()]);
+    assert!(exported.status.success(), "{}", text(&exported));
+    // The forgery: carol "confirmed" the verdicts, and every row is carol's.
+    let mut data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&export).unwrap()).unwrap();
+    for r in data["reevaluations"].as_array_mut().unwrap() {
+        if r["code"] == "M07" {
+            r["confirmed_by"] = "carol".into();
+            r["confirmed_at"] = "2026-11-28".into();
+        }
+    }
+    for c in data["history"].as_array_mut().unwrap() {
+        c["who"] = "carol".into();
+    }
+    std::fs::write(&export, serde_json::to_vec(&data).unwrap()).unwrap();
+    let bytes = std::fs::read(&export).unwrap();
+    let sha = {
+        use sha2::Digest;
+        sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect::<String>()
+    };
+    let imported = fahrplan(&db, &["import", "--replace", export.to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", text(&imported));
+
+    let shown = json(&fahrplan(&db, &["show", "M07", "--format", "json"]));
+    let verdict = shown["reevaluations"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(verdict["confirmed_by"], "carol");
+    assert_eq!(
+        (verdict["imported"].as_bool(), verdict["confirmed"].as_bool()),
+        (Some(true), Some(false))
+    );
+
+    let history = json(&fahrplan(&db, &["history", "--format", "json"]));
+    let rows = history.as_array().unwrap();
+    let (last, before) = rows.split_last().unwrap();
+    assert!(before.iter().all(|c| c["imported"] == true), "every row from the file is marked");
+    assert_eq!(last["field"], "replaced-import");
+    assert_eq!(last["imported"], false);
+    assert_eq!(last["new"], format!("export.json (SHA-256 {sha})"));
+    assert_eq!(last["old"].as_str().map(str::len), Some(64), "the previous chain's last hash");
+    let checked = fahrplan(&db, &["check", "--format", "json"]);
+    assert!(checked.status.success(), "the new chain holds: {}", text(&checked));
+    // In German, the rows read as imported.
+    let said = text(&fahrplan(&db, &["history", "M07"]));
+    assert!(said.contains("carol (importiert)"), "{said}");
+
+    // Confirmed here, it counts.
+    let confirmed = std::process::Command::new(env!("CARGO_BIN_EXE_fahrplan"))
+        .args(["--db", db.to_str().unwrap(), "confirm", "M07"])
+        .env("FAHRPLAN_USER", "bernd")
+        .env("FAHRPLAN_TODAY", "2026-12-01")
+        .env_remove("FAHRPLAN_DB")
+        .output()
+        .unwrap();
+    assert!(confirmed.status.success(), "{}", text(&confirmed));
+    let shown = json(&fahrplan(&db, &["show", "M07", "--format", "json"]));
+    let verdict = shown["reevaluations"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (verdict["confirmed_by"].as_str(), verdict["confirmed"].as_bool()),
+        (Some("bernd"), Some(true))
+    );
+}
+
+#[test]
+fn purged_evidence_leaves_no_byte_in_the_roadmap_and_a_record_in_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = roadmap_with_changes(dir.path());
+    let marker = b"PERSONALAKTE-MUSTERMANN-4711";
+    let file = dir.path().join("Personalakte.pdf");
+    let bytes: Vec<u8> = marker.iter().copied().cycle().take(marker.len() * 2000).collect();
+    std::fs::write(&file, &bytes).unwrap();
+    let added = fahrplan(&db, &["evidence", "add", "M07", "--file", file.to_str().unwrap()]);
+    assert!(added.status.success(), "{}", text(&added));
+    // Removed first (undo could bring it back), then erased.
+    let listed = json(&fahrplan(&db, &["evidence", "list", "M07", "--format", "json"]));
+    let id = listed[0]["id"].as_i64().unwrap().to_string();
+    let sha = listed[0]["sha256"].as_str().unwrap().to_owned();
+    let refused = fahrplan(&db, &["evidence", "purge", "M07", &id, "--reason", "  "]);
+    assert_eq!(refused.status.code(), Some(1), "a reason is needed: {}", text(&refused));
+    let purged = fahrplan(
+        &db,
+        &["evidence", "purge", "M07", &id, "--reason", "Personendaten, versehentlich"],
+    );
+    assert!(purged.status.success(), "{}", text(&purged));
+    assert!(text(&purged).contains("endgültig gelöscht"), "{}", text(&purged));
+
+    let found = |path: &Path| {
+        std::fs::read(path).is_ok_and(|b| b.windows(marker.len()).any(|w| w == marker))
+    };
+    for side in ["", "-wal", "-journal"] {
+        let path = dir.path().join(format!("r.sqlite{side}"));
+        assert!(!found(&path), "no byte of the file in {}", path.display());
+    }
+    // No undo brings it back.
+    let undone = fahrplan(&db, &["undo"]);
+    let listed = json(&fahrplan(&db, &["evidence", "list", "M07", "--format", "json"]));
+    assert!(listed.as_array().unwrap().is_empty(), "{}", text(&undone));
+    let history = json(&fahrplan(&db, &["history", "M07", "--format", "json"]));
+    let record =
+        history.as_array().unwrap().iter().find(|c| c["field"] == "evidence-purged").unwrap();
+    assert_eq!(record["old"], "Personalakte.pdf");
+    assert_eq!(record["comment"], "Personendaten, versehentlich");
+    let checked = fahrplan(&db, &["check", "--format", "json"]);
+    assert!(checked.status.success(), "{}", text(&checked));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let data: String = conn
+        .query_row("SELECT data FROM history WHERE field = 'evidence-purged'", [], |r| r.get(0))
+        .unwrap();
+    assert!(data.contains(&sha) && data.contains("56000"), "name, size and SHA-256: {data}");
+}
