@@ -72,7 +72,7 @@ fn app_with(measures: usize, tab: Tab) -> FahrplanApp {
                 }
             })
             .collect();
-        store.replace_all(&roadmap, &[], true).unwrap();
+        store.replace_all(&roadmap, &[], true, None).unwrap();
     }
     let state = AppState::new(store, Lang::De, today()).unwrap();
     let mut app = FahrplanApp::new(state, Prefs { tab, ..Prefs::default() });

@@ -193,3 +193,122 @@ fn purged_evidence_leaves_no_byte_in_the_roadmap_and_a_record_in_the_history() {
         .unwrap();
     assert!(data.contains(&sha) && data.contains("56000"), "name, size and SHA-256: {data}");
 }
+
+mod server {
+    //! On the private PostgreSQL of `.ci/with-postgres` (skipped without it, required under CI).
+
+    use super::{json, text};
+
+    fn cluster() -> Option<String> {
+        match std::env::var("FAHRPLAN_TEST_PG") {
+            Ok(url) if !url.is_empty() => Some(url),
+            _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
+                panic!("FAHRPLAN_TEST_PG is required under CI (.ci/with-postgres)")
+            }
+            _ => None,
+        }
+    }
+
+    fn run(url: &str, args: &[&str]) -> std::process::Output {
+        super::fahrplan(std::path::Path::new(url), args)
+    }
+
+    #[test]
+    fn an_editor_cannot_rewrite_the_record_and_only_the_administrator_replaces_it() {
+        let Some(url) = cluster() else { return };
+        let n = std::process::id();
+        let (town, editor) = (format!("record_{n}"), format!("editor_rec_{n}"));
+        let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        admin.batch_execute(&format!("CREATE ROLE {editor} LOGIN")).unwrap();
+        assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
+        let granted = run(&url, &["server", "grant", &editor, "editor", "--roadmap", &town]);
+        assert!(granted.status.success(), "{}", text(&granted));
+        let editor_url =
+            url.replacen("postgresql://postgres@", &format!("postgresql://{editor}@"), 1);
+        let changed = run(&editor_url, &["set-progress", "M01", "40"]);
+        assert!(changed.status.success(), "{}", text(&changed));
+
+        // Through the server's own protocol, as the editor: the record stays as it is.
+        let mut client = postgres::Client::connect(&editor_url, postgres::NoTls).unwrap();
+        client.batch_execute(&format!("SET search_path TO {town}")).unwrap();
+        for refused in [
+            "UPDATE history SET who = 'carol'",
+            "DELETE FROM history",
+            "UPDATE batch SET undone = 1",
+            "DELETE FROM batch",
+            "UPDATE reevaluation SET confirmed_by = 'carol'",
+            "UPDATE evidence SET name = 'x.exe'",
+            "DELETE FROM evidence",
+            "DELETE FROM evidence_file",
+        ] {
+            let e = client.batch_execute(refused).unwrap_err();
+            assert_eq!(
+                e.code(),
+                Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE),
+                "{refused}: {e}"
+            );
+        }
+        // A row in another's name is recorded as the session's login.
+        client
+            .batch_execute(
+                "INSERT INTO history (batch, at, who, field, comment) \
+                 VALUES (1, '2026-12-01T10:00:00', 'carol', 'note', 'forged')",
+            )
+            .unwrap();
+        let who: String = client
+            .query_one("SELECT who FROM history WHERE comment = 'forged'", &[])
+            .unwrap()
+            .get(0);
+        assert_eq!(who, editor);
+        // The chain holds (the row was chained by the server), and check says so.
+        let checked = run(&editor_url, &["--roadmap", &town, "check", "--format", "json"]);
+        assert!(checked.status.success(), "{}", text(&checked));
+        assert!(json(&checked)["history"]["first_broken"].is_null());
+
+        // Replacing the roadmap: not the editor's (exit 2), the administrator's (recorded).
+        let dir = tempfile::tempdir().unwrap();
+        let export = dir.path().join("stand.json");
+        let exported = run(
+            &url,
+            &[
+                "--roadmap",
+                &town,
+                "export",
+                "--format",
+                "json",
+                "--output",
+                export.to_str().unwrap(),
+            ],
+        );
+        assert!(exported.status.success(), "{}", text(&exported));
+        let refused = run(
+            &editor_url,
+            &["--roadmap", &town, "import", "--replace", export.to_str().unwrap()],
+        );
+        assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+        let replaced =
+            run(&url, &["--roadmap", &town, "import", "--replace", export.to_str().unwrap()]);
+        assert!(replaced.status.success(), "{}", text(&replaced));
+        let history = json(&run(&url, &["--roadmap", &town, "history", "--format", "json"]));
+        let last = history.as_array().unwrap().last().unwrap().clone();
+        assert_eq!(last["field"], "replaced-import");
+
+        // The database's superuser, whom rights cannot stop, is caught by the chain.
+        let id: i64 = admin
+            .query_one(&format!("SELECT min(id) + 3 FROM {town}.history"), &[])
+            .unwrap()
+            .get(0);
+        admin
+            .batch_execute(&format!("UPDATE {town}.history SET old = '99' WHERE id = {id}"))
+            .unwrap();
+        let checked = run(&url, &["--roadmap", &town, "check", "--format", "json"]);
+        assert_eq!(checked.status.code(), Some(1), "{}", text(&checked));
+        assert_eq!(json(&checked)["history"]["first_broken"].as_i64(), Some(id));
+
+        // Grants go to people only.
+        for group in ["pg_read_all_data", &format!("fahrplan_{town}_editor")] {
+            let refused = run(&url, &["server", "grant", group, "viewer", "--roadmap", &town]);
+            assert_eq!(refused.status.code(), Some(1), "{group}: {}", text(&refused));
+        }
+    }
+}
