@@ -156,7 +156,6 @@ fn purged_evidence_leaves_no_byte_in_the_roadmap_and_a_record_in_the_history() {
     std::fs::write(&file, &bytes).unwrap();
     let added = fahrplan(&db, &["evidence", "add", "M07", "--file", file.to_str().unwrap()]);
     assert!(added.status.success(), "{}", text(&added));
-    // Removed first (undo could bring it back), then erased.
     let listed = json(&fahrplan(&db, &["evidence", "list", "M07", "--format", "json"]));
     let id = listed[0]["id"].as_i64().unwrap().to_string();
     let sha = listed[0]["sha256"].as_str().unwrap().to_owned();
@@ -176,10 +175,22 @@ fn purged_evidence_leaves_no_byte_in_the_roadmap_and_a_record_in_the_history() {
         let path = dir.path().join(format!("r.sqlite{side}"));
         assert!(!found(&path), "no byte of the file in {}", path.display());
     }
-    // No undo brings it back.
+    // No undo brings it back, and undo goes on past it (to the verdict recorded before).
+    let verdicts_on = |db: &Path| {
+        let shown = json(&fahrplan(db, &["show", "M07", "--format", "json"]));
+        shown["reevaluations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["date"] == "2026-11-27")
+            .count()
+    };
+    assert_eq!(verdicts_on(&db), 1, "the verdict recorded today");
     let undone = fahrplan(&db, &["undo"]);
+    assert!(undone.status.success(), "{}", text(&undone));
     let listed = json(&fahrplan(&db, &["evidence", "list", "M07", "--format", "json"]));
     assert!(listed.as_array().unwrap().is_empty(), "{}", text(&undone));
+    assert_eq!(verdicts_on(&db), 0, "the undo took the verdict back");
     let history = json(&fahrplan(&db, &["history", "M07", "--format", "json"]));
     let record =
         history.as_array().unwrap().iter().find(|c| c["field"] == "evidence-purged").unwrap();
@@ -310,5 +321,80 @@ mod server {
             let refused = run(&url, &["server", "grant", group, "viewer", "--roadmap", &town]);
             assert_eq!(refused.status.code(), Some(1), "{group}: {}", text(&refused));
         }
+    }
+
+    #[test]
+    fn the_owners_functions_act_only_within_a_recorded_write() {
+        let Some(url) = cluster() else { return };
+        let n = std::process::id();
+        let town = format!("record_fn_{n}");
+        let (editor, viewer) = (format!("editor_fn_{n}"), format!("viewer_fn_{n}"));
+        let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        for login in [&editor, &viewer] {
+            admin.batch_execute(&format!("CREATE ROLE {login} LOGIN")).unwrap();
+        }
+        assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
+        for (login, role) in [(&editor, "editor"), (&viewer, "viewer")] {
+            let granted = run(&url, &["server", "grant", login, role, "--roadmap", &town]);
+            assert!(granted.status.success(), "{}", text(&granted));
+        }
+        let as_login = |login: &str| {
+            url.replacen("postgresql://postgres@", &format!("postgresql://{login}@"), 1)
+        };
+        let (editor_url, viewer_url) = (as_login(&editor), as_login(&viewer));
+
+        // The administrator records a verdict, the editor confirms it, takes it back, gives it
+        // again: four eyes through the owner's functions.
+        let recorded =
+            run(&url, &["--roadmap", &town, "reevaluate", "M07", "--verdict", "effective"]);
+        assert!(recorded.status.success(), "{}", text(&recorded));
+        for args in [&["confirm", "M07"][..], &["undo"], &["redo"]] {
+            let done = run(&editor_url, args);
+            assert!(done.status.success(), "{args:?}: {}", text(&done));
+        }
+        let shown = json(&run(&editor_url, &["show", "M07", "--format", "json"]));
+        let latest = shown["reevaluations"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(
+            (latest["confirmed_by"].as_str(), latest["confirmed"].as_bool()),
+            (Some(editor.as_str()), Some(true))
+        );
+        // The editor's own verdict is not his to confirm, whatever evaluator it names.
+        let own = run(&editor_url, &["reevaluate", "M08", "--verdict", "partly"]);
+        assert!(own.status.success(), "{}", text(&own));
+        let refused = run(&editor_url, &["confirm", "M08"]);
+        assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+
+        // Called directly, outside a recorded write, every function refuses.
+        let mut client = postgres::Client::connect(&editor_url, postgres::NoTls).unwrap();
+        client.batch_execute(&format!("SET search_path TO {town}")).unwrap();
+        let id: i64 = client.query_one("SELECT max(id) FROM reevaluation", &[]).unwrap().get(0);
+        for call in [
+            format!("SELECT fahrplan_set_confirmation({id}, NULL, NULL)"),
+            format!("SELECT fahrplan_delete_reevaluation({id})"),
+            "SELECT fahrplan_delete_evidence(1)".to_owned(),
+            "SELECT fahrplan_purge_file('00')".to_owned(),
+            "SELECT fahrplan_final_batch(1)".to_owned(),
+            "SELECT fahrplan_reverted(1, 2)".to_owned(),
+            // Slipped in unrecorded: refused at commit.
+            format!(
+                "INSERT INTO reevaluation (measure_id, date, verdict, by_whom) \
+                 SELECT id, '2026-12-01', 'effective', 'anna' FROM measure WHERE code = 'M09'"
+            ),
+            "INSERT INTO batch (kind) VALUES ('edit')".to_owned(),
+        ] {
+            let e = client.batch_execute(&call).unwrap_err();
+            assert_eq!(
+                e.code(),
+                Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE),
+                "{call}: {e}"
+            );
+        }
+        // A viewer may not even call them.
+        let mut client = postgres::Client::connect(&viewer_url, postgres::NoTls).unwrap();
+        client.batch_execute(&format!("SET search_path TO {town}")).unwrap();
+        let e = client.batch_execute("SELECT fahrplan_write_lock()").unwrap_err();
+        assert_eq!(e.code(), Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE), "{e}");
+        let checked = run(&url, &["--roadmap", &town, "check", "--format", "json"]);
+        assert!(checked.status.success(), "{}", text(&checked));
     }
 }

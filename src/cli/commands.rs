@@ -492,7 +492,8 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
                 "ok": history.intact(),
                 "history": history,
             }))),
-            TextFormat::Text => out(&chain_line(&history, tr)),
+            TextFormat::Text if history.intact() => out(&chain_line(&history, tr)),
+            TextFormat::Text => {}
         }
         return chain_verdict(Some(&history), tr);
     }
@@ -538,7 +539,8 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
                     &[("holder", &crate::app::holder_text(tr, holder, today))],
                 ));
             }
-            if let Some(history) = &check.history {
+            // A break is said once, as the error.
+            if let Some(history) = check.history.as_ref().filter(|h| h.intact()) {
                 out(&chain_line(history, tr));
             }
         }
@@ -546,12 +548,9 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
     chain_verdict(check.history.as_ref(), tr)
 }
 
-/// What `check` says of the history's chain.
+/// What `check` says of an unbroken chain.
 fn chain_line(history: &storage::ChainReport, tr: &I18n) -> String {
-    match history.first_broken {
-        None => tr.f("cli-check-chain-ok", &[("rows", &history.rows)]),
-        Some(id) => tr.f("chain-broken", &[("id", &id), ("verified", &history.verified)]),
-    }
+    tr.f("cli-check-chain-ok", &[("rows", &history.rows)])
 }
 
 /// A broken chain makes `check` fail (exit 1), after the report.

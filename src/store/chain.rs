@@ -130,6 +130,33 @@ pub(super) fn verify(db: &mut dyn Sql) -> Result<ChainReport> {
     Ok(report)
 }
 
+/// The history's rows in chain order, and how many of them, from the first, are the chain `own`
+/// (each hash recomputed from the row: the same content after the same rows).
+pub(super) fn common_prefix(db: &mut dyn Sql, own: &[String]) -> Result<(usize, Vec<i64>)> {
+    let rows = db.query(
+        &format!("SELECT {CHAIN_COLUMNS} FROM history ORDER BY seq IS NULL, seq, id"),
+        params![],
+    )?;
+    let mut ids = Vec::with_capacity(rows.len());
+    let (mut kept, mut matching, mut prev) = (0, true, String::new());
+    for (n, row) in (1_i64..).zip(&rows) {
+        ids.push(row.int(1)?);
+        if !matching {
+            continue;
+        }
+        let hash = row_hash(&prev, &row_values(row)?);
+        let own_hash = usize::try_from(n - 1).ok().and_then(|i| own.get(i));
+        matching = row.opt_int(0)? == Some(n)
+            && row.opt_text(12)?.as_deref() == Some(hash.as_str())
+            && own_hash == Some(&hash);
+        if matching {
+            kept += 1;
+            prev = hash;
+        }
+    }
+    Ok((kept, ids))
+}
+
 /// A row's hashed columns as read (the first twelve of [`CHAIN_COLUMNS`]).
 fn row_values(row: &Row) -> Result<Vec<Value>> {
     (0..12).map(|i| row.value(i).cloned()).collect()

@@ -219,7 +219,6 @@ pub(super) fn add_evidence(
 /// so undo can bring it back).
 pub(super) fn remove_evidence(tx: &mut dyn Sql, batch: &Batch, code: &str, id: i64) -> Result<()> {
     let evidence = load_one(tx, code, id)?;
-    super::guarded::run(tx, &super::guarded::Guarded::DeleteEvidence(id))?;
     batch.record_data(
         tx,
         Some(code),
@@ -229,12 +228,14 @@ pub(super) fn remove_evidence(tx: &mut dyn Sql, batch: &Batch, code: &str, id: i
         "",
         Some(&to_json(&evidence)?),
     )?;
+    super::guarded::run(tx, &super::guarded::Guarded::DeleteEvidence(id))?;
     Ok(())
 }
 
 /// What a purge erased, as the history keeps it.
 #[derive(serde::Serialize)]
 struct Purged<'a> {
+    id: i64,
     name: &'a str,
     size: Option<u64>,
     sha256: Option<&'a str>,
@@ -243,8 +244,9 @@ struct Purged<'a> {
 
 /// Erases evidence `id` of measure `code` for good (data protection): the row goes, and the
 /// file's bytes unless other evidence still names the same file; no undo brings it back (the
-/// batch is final). The history keeps "evidence-purged" with name, size, SHA-256, who and why.
-/// Returns the evidence as it was, and whether its bytes were erased.
+/// batch is final, and so is every earlier change an undo would need the evidence or its bytes
+/// for). The history keeps "evidence-purged" with name, size, SHA-256, who and why. Returns the
+/// evidence as it was, and whether its bytes were erased.
 pub(super) fn purge_evidence(
     tx: &mut dyn Sql,
     batch: &Batch,
@@ -252,23 +254,21 @@ pub(super) fn purge_evidence(
     id: i64,
     reason: &str,
 ) -> Result<(Evidence, bool)> {
+    use super::guarded::{Guarded, run};
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(StoreError::ReasonNeeded);
     }
     let evidence = load_one(tx, code, id)?;
-    super::guarded::run(tx, &super::guarded::Guarded::DeleteEvidence(id))?;
-    let erased = match evidence.sha256.as_deref() {
-        Some(sha) => super::guarded::run(tx, &super::guarded::Guarded::PurgeFile(sha))? > 0,
-        None => false,
-    };
     let purged = Purged {
+        id,
         name: &evidence.name,
         size: evidence.size,
         sha256: evidence.sha256.as_deref(),
         reason,
     };
     let data = serde_json::to_string(&purged).map_err(|e| StoreError::Encoding(e.to_string()))?;
+    // Recorded first: the server's functions act only within a write that recorded the change.
     batch.record_data(
         tx,
         Some(code),
@@ -278,6 +278,36 @@ pub(super) fn purge_evidence(
         reason,
         Some(&data),
     )?;
-    super::guarded::run(tx, &super::guarded::Guarded::Final(batch.id))?;
+    run(tx, &Guarded::DeleteEvidence(id))?;
+    let erased = match evidence.sha256.as_deref() {
+        Some(sha) => run(tx, &Guarded::PurgeFile(sha))? > 0,
+        None => false,
+    };
+    let sha = evidence.sha256.as_deref().filter(|_| erased);
+    for earlier in batches_naming(tx, id, sha)? {
+        run(tx, &Guarded::Final(earlier))?;
+    }
+    run(tx, &Guarded::Final(batch.id))?;
     Ok((evidence, erased))
+}
+
+/// The batches not yet undone that added or removed evidence `id` (or, with `sha`, any evidence
+/// of that file): an undo of them would need what a purge erased.
+fn batches_naming(tx: &mut dyn Sql, id: i64, sha: Option<&str>) -> Result<Vec<i64>> {
+    let rows = tx.query(
+        "SELECT h.batch, h.data FROM history h JOIN batch b ON b.id = h.batch \
+         WHERE h.field = 'evidence' AND b.undone = 0 AND h.data IS NOT NULL",
+        params![],
+    )?;
+    let mut batches = Vec::new();
+    for row in rows {
+        let Ok(earlier) = serde_json::from_str::<Evidence>(&row.text(1)?) else { continue };
+        let same_file = sha.is_some() && earlier.sha256.as_deref() == sha;
+        if earlier.id == id || same_file {
+            batches.push(row.int(0)?);
+        }
+    }
+    batches.sort_unstable();
+    batches.dedup();
+    Ok(batches)
 }

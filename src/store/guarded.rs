@@ -1,6 +1,8 @@
 //! Changes of the record (batches, confirmations, evidence) that a server makes only through
-//! functions of the roadmap's owner (`SECURITY DEFINER`, see `pg/ddl.rs`): editors have no right
-//! to UPDATE or DELETE those tables themselves, so nobody rewrites them with psql. A file has no
+//! functions of the roadmap's owner (`SECURITY DEFINER`, see `pg/record.sql`): editors have no
+//! right to UPDATE or DELETE those tables themselves, so nobody rewrites them with psql, and each
+//! function acts only within a write that recorded the change in the history first (the caller
+//! records, then changes). A file has no
 //! rights to enforce; there the same change is the plain statement (its hash chain shows
 //! tampering).
 
@@ -44,9 +46,13 @@ pub(super) fn run(tx: &mut dyn Sql, op: &Guarded<'_>) -> Result<usize> {
             Guarded::DeleteReevaluation(id) => {
                 tx.query_one("SELECT fahrplan_delete_reevaluation(?1)", params![*id])?
             }
-            Guarded::Confirmation { id, at, .. } => {
-                // Who confirms is the server's login, never a name sent.
-                tx.query_one("SELECT fahrplan_set_confirmation(?1, ?2)", params![*id, *at])?
+            Guarded::Confirmation { id, by, at } => {
+                // Who confirms is the server's login: a confirmation in another's name (a redo
+                // of someone else's) changes nothing.
+                tx.query_one(
+                    "SELECT fahrplan_set_confirmation(?1, ?2, ?3)",
+                    params![*id, *at, *by],
+                )?
             }
             Guarded::PurgeFile(sha) => {
                 tx.query_one("SELECT fahrplan_purge_file(?1)", params![*sha])?

@@ -196,9 +196,7 @@ pub(super) fn delete_reevaluation(
     data: &ReevaluationData,
     comment: &str,
 ) -> Result<()> {
-    if super::guarded::run(tx, &super::guarded::Guarded::DeleteReevaluation(data.id))? != 1 {
-        return Err(StoreError::Conflict { code: code.to_owned() });
-    }
+    // Recorded first: the server's functions act only within a write that recorded the change.
     batch.record_data(
         tx,
         Some(code),
@@ -208,6 +206,9 @@ pub(super) fn delete_reevaluation(
         comment,
         Some(&to_json(data)?),
     )?;
+    if super::guarded::run(tx, &super::guarded::Guarded::DeleteReevaluation(data.id))? != 1 {
+        return Err(StoreError::Conflict { code: code.to_owned() });
+    }
     Ok(())
 }
 
@@ -386,6 +387,12 @@ pub(super) fn confirm_reevaluation(
     if crate::model::same_person(&by, who) {
         return Err(StoreError::SelfConfirmation { by });
     }
+    // Nor whoever recorded it (the history's author, which a server writes itself).
+    if let Some(recorder) =
+        recorded_by(tx, measure, id)?.filter(|r| crate::model::same_person(r, who))
+    {
+        return Err(StoreError::SelfConfirmation { by: recorder });
+    }
     // Confirmed on or after the day of the verdict (as the import checks it).
     if date < verdict_date {
         return Err(StoreError::ConfirmedBeforeVerdict { verdict: verdict_date });
@@ -400,6 +407,23 @@ pub(super) fn confirm_reevaluation(
     )
 }
 
+/// Who recorded re-evaluation `id` of measure `measure` (the latest history row that added it,
+/// not one that came from a file).
+fn recorded_by(tx: &mut dyn Sql, measure: i64, id: i64) -> Result<Option<String>> {
+    let rows = tx.query(
+        "SELECT who, data FROM history WHERE measure_id = ?1 AND field = 'reevaluation' \
+         AND new IS NOT NULL AND imported = 0 AND data IS NOT NULL ORDER BY id DESC",
+        params![measure],
+    )?;
+    for row in rows {
+        let data = row.text(1)?;
+        if serde_json::from_str::<ReevaluationData>(&data).is_ok_and(|r| r.id == id) {
+            return Ok(Some(row.text(0)?));
+        }
+    }
+    Ok(None)
+}
+
 /// Sets (`confirmed`) or clears a re-evaluation's confirmation and records it (also for undo).
 pub(super) fn set_confirmation(
     tx: &mut dyn Sql,
@@ -410,10 +434,7 @@ pub(super) fn set_confirmation(
     comment: &str,
 ) -> Result<()> {
     let (by, at) = if confirmed { (Some(&data.by), Some(data.at)) } else { (None, None) };
-    let op = super::guarded::Guarded::Confirmation { id: data.id, by: by.map(String::as_str), at };
-    if super::guarded::run(tx, &op)? != 1 {
-        return Err(StoreError::Conflict { code: code.to_owned() });
-    }
+    // Recorded first: the server's functions act only within a write that recorded the change.
     let (old, new) = if confirmed { (None, by) } else { (Some(&data.by), None) };
     batch.record_data(
         tx,
@@ -424,6 +445,10 @@ pub(super) fn set_confirmation(
         comment,
         Some(&to_json(data)?),
     )?;
+    let op = super::guarded::Guarded::Confirmation { id: data.id, by: by.map(String::as_str), at };
+    if super::guarded::run(tx, &op)? != 1 {
+        return Err(StoreError::Conflict { code: code.to_owned() });
+    }
     Ok(())
 }
 

@@ -173,14 +173,19 @@ UPDATE measure SET archived_on = (
 }
 
 /// Migration 10 (the same columns as PostgreSQL's migration 5, whose trigger chains the rows
-/// there).
+/// there). A confirmation that no recorded confirmation gave (an earlier import, a file edited
+/// by hand) counts as imported.
 const V10_CHAIN: &str = r"
 ALTER TABLE history ADD COLUMN seq INTEGER;
 ALTER TABLE history ADD COLUMN hash TEXT;
 ALTER TABLE history ADD COLUMN imported INTEGER NOT NULL DEFAULT 0 CHECK (imported IN (0, 1));
-CREATE INDEX history_seq ON history (seq);
+CREATE UNIQUE INDEX history_seq ON history (seq);
 ALTER TABLE reevaluation ADD COLUMN confirmation_imported INTEGER NOT NULL DEFAULT 0
     CHECK (confirmation_imported IN (0, 1));
+UPDATE reevaluation SET confirmation_imported = 1
+    WHERE confirmed_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM history h
+        WHERE h.field = 'reevaluation-confirmed' AND h.new IS NOT NULL
+          AND CASE WHEN json_valid(h.data) THEN json_extract(h.data, '$.id') END = reevaluation.id);
 ";
 
 /// Migration 9 (the same tables as PostgreSQL's migration 4). A file's bytes are kept once per

@@ -3,7 +3,7 @@
 
 use super::chain::Origin;
 use super::queries::{AT_FORMAT, find_measure_id};
-use super::sql::{Sql, params};
+use super::sql::{Row, Sql, params};
 use super::write::{Batch, insert_measure, link_history, write_dependencies};
 use super::{Result, StoreError};
 use crate::model::{Change, Measure, Roadmap, Seed};
@@ -111,11 +111,17 @@ pub(super) fn replace_all(
 }
 
 /// What of a roadmap is its own before a restore: the hashes of its history chain in order, and
-/// the confirmations given here (re-evaluation id, who, when).
+/// the confirmed re-evaluations as given here (every column).
 pub(super) struct OwnRecord {
     chain: Vec<String>,
-    confirmations: Vec<(i64, String, Option<String>)>,
+    confirmations: Vec<Row>,
 }
+
+/// A confirmed re-evaluation, whole: a restore keeps a confirmation as given here only if
+/// nothing of its verdict changed.
+const CONFIRMED: &str = "SELECT id, measure_id, date, verdict, note, by_whom, confirmed_by, \
+     confirmed_at FROM reevaluation WHERE confirmed_by IS NOT NULL AND confirmation_imported = 0 \
+     ORDER BY id";
 
 impl OwnRecord {
     /// Reads it (before the restore).
@@ -125,45 +131,25 @@ impl OwnRecord {
             .iter()
             .map(|r| Ok(r.opt_text(0)?.unwrap_or_default()))
             .collect::<Result<_>>()?;
-        let confirmations = Self::confirmations(tx)?;
-        Ok(Self { chain, confirmations })
-    }
-
-    fn confirmations(tx: &mut dyn Sql) -> Result<Vec<(i64, String, Option<String>)>> {
-        tx.query(
-            "SELECT id, confirmed_by, confirmed_at FROM reevaluation \
-             WHERE confirmed_by IS NOT NULL AND confirmation_imported = 0 ORDER BY id",
-            params![],
-        )?
-        .iter()
-        .map(|r| Ok((r.int(0)?, r.text(1)?, r.opt_text(2)?)))
-        .collect()
+        Ok(Self { chain, confirmations: tx.query(CONFIRMED, params![])? })
     }
 }
 
 /// After a restore brought a backup's rows into the roadmap (in place): the history rows that
-/// are this roadmap's own (the same hash at the same position of the chain as before, so the
-/// same content after the same rows) stay as they are; from the first that differs every row is
-/// marked imported and chained anew; a confirmation not given here before is marked imported;
-/// and the replacement is recorded with the last hash of the chain before.
+/// are this roadmap's own (recomputed, the same hash at the same position of the chain as
+/// before: the same content after the same rows) stay as they are; from the first that differs
+/// every row is marked imported and chained anew; a confirmation not given here before, or whose
+/// verdict changed, is marked imported; and the replacement is recorded with the last hash of
+/// the chain before.
 pub(super) fn adopt_restored(
     tx: &mut dyn Sql,
     batch: &Batch,
     own: &OwnRecord,
     origin: &Origin,
 ) -> Result<()> {
-    let restored: Vec<(i64, Option<String>)> = tx
-        .query("SELECT id, hash FROM history ORDER BY seq IS NULL, seq, id", params![])?
-        .iter()
-        .map(|r| Ok((r.int(0)?, r.opt_text(1)?)))
-        .collect::<Result<_>>()?;
-    let kept = restored
-        .iter()
-        .zip(&own.chain)
-        .take_while(|((_, hash), own)| hash.as_deref() == Some(own.as_str()))
-        .count();
-    let foreign: Vec<i64> = restored.iter().skip(kept).map(|(id, _)| *id).collect();
-    for id in &foreign {
+    let (kept, ids) = super::chain::common_prefix(tx, &own.chain)?;
+    let foreign = ids.get(kept..).unwrap_or_default();
+    for id in foreign {
         tx.execute(
             "UPDATE history SET imported = 1, seq = NULL, hash = NULL WHERE id = ?1",
             params![*id],
@@ -171,14 +157,14 @@ pub(super) fn adopt_restored(
     }
     if !tx.chains_history() {
         for id in foreign {
-            super::chain::append(tx, id)?;
+            super::chain::append(tx, *id)?;
         }
     }
-    for (id, who, at) in OwnRecord::confirmations(tx)? {
-        if !own.confirmations.contains(&(id, who, at)) {
+    for row in tx.query(CONFIRMED, params![])? {
+        if !own.confirmations.contains(&row) {
             tx.execute(
                 "UPDATE reevaluation SET confirmation_imported = 1 WHERE id = ?1",
-                params![id],
+                params![row.int(0)?],
             )?;
         }
     }

@@ -191,15 +191,15 @@ pub trait Sql {
         self.query_opt(sql, params)?
             .ok_or_else(|| StoreError::Encoding(format!("no row from {sql}")))
     }
-    /// After rows were written with ids given explicitly (an import, a seed): the engine makes
-    /// sure that ids it gives later follow them (PostgreSQL moves its sequences on; SQLite needs
-    /// nothing).
     /// Whether the engine chains history rows itself (PostgreSQL: a trigger); otherwise the
     /// writer does (`chain::append`).
     fn chains_history(&self) -> bool {
         false
     }
 
+    /// After rows were written with ids given explicitly (an import, a seed): the engine makes
+    /// sure that ids it gives later follow them (PostgreSQL moves its sequences on; SQLite needs
+    /// nothing).
     fn ids_given(&mut self, _table: &str) -> Result<()> {
         Ok(())
     }

@@ -128,8 +128,9 @@ pub fn grant(
     // One role at a time: the others are taken (an administrator may also edit: his role
     // carries the editors' rights and more).
     for other in [RoadmapRole::Editor, RoadmapRole::Viewer, RoadmapRole::Admin] {
-        if other != role {
-            let other = role_name(name, other);
+        let other = role_name(name, other);
+        // A roadmap older than the administrators' role has none to take.
+        if other != role_name(name, role) && role_exists(&mut tx, &other)? {
             tx.batch_execute(&format!("REVOKE {other} FROM {quoted_login};"))
                 .map_err(|e| db(&e))?;
             still_member(&mut tx, login, &other)?;
@@ -137,6 +138,14 @@ pub fn grant(
     }
     tx.batch_execute(&format!("GRANT {given} TO {quoted_login};")).map_err(|e| db(&e))?;
     tx.commit().map_err(|e| db(&e))
+}
+
+/// Whether the role `role` exists on the server.
+fn role_exists(tx: &mut postgres::Transaction<'_>, role: &str) -> Result<bool> {
+    Ok(tx
+        .query_one("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)", &[&role])
+        .map_err(|e| db(&e))?
+        .get(0))
 }
 
 /// Refuses a role that is not a person's login: one that cannot log in (a group), one of
@@ -182,11 +191,7 @@ pub fn revoke(client: &mut postgres::Client, login: &str, name: &str) -> Result<
     for role in [RoadmapRole::Editor, RoadmapRole::Viewer, RoadmapRole::Admin] {
         let role = role_name(name, role);
         // A roadmap older than the administrators' role has none to take.
-        let known: bool = tx
-            .query_one("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)", &[&role])
-            .map_err(|e| db(&e))?
-            .get(0);
-        if known {
+        if role_exists(&mut tx, &role)? {
             tx.batch_execute(&format!("REVOKE {role} FROM {};", quoted(login)))
                 .map_err(|e| db(&e))?;
             still_member(&mut tx, login, &role)?;

@@ -151,184 +151,14 @@ CREATE INDEX evidence_measure ON evidence (measure_id);
     // 5: the record that only grows (SQLite's version 10): the history's hash chain, kept by a
     // trigger that also writes the server's login as `who`; imported rows and confirmations
     // marked; the owner's functions through which editors change batches, confirmations and
-    // evidence (they have no UPDATE or DELETE there). `__SCHEMA__`, `__EDITOR__` and
-    // `__ADMIN__` stand for the roadmap's schema and roles.
-    r#"
-ALTER TABLE history ADD COLUMN seq BIGINT;
-ALTER TABLE history ADD COLUMN hash TEXT;
-ALTER TABLE history ADD COLUMN imported BIGINT NOT NULL DEFAULT 0 CHECK (imported IN (0, 1));
-CREATE INDEX history_seq ON history (seq);
-ALTER TABLE reevaluation ADD COLUMN confirmation_imported BIGINT NOT NULL DEFAULT 0
-    CHECK (confirmation_imported IN (0, 1));
-CREATE FUNCTION fahrplan_field(v TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE
-    SET search_path = pg_catalog, pg_temp
-    AS $f$ SELECT CASE WHEN v IS NULL THEN '-' ELSE octet_length(v)::text || ':' || v END $f$;
-CREATE FUNCTION fahrplan_row_hash(prev TEXT, h history) RETURNS TEXT LANGUAGE sql STABLE
-    SET search_path = "__SCHEMA__", pg_temp
-    AS $f$ SELECT encode(sha256(convert_to(prev || '|'
-        || fahrplan_field(h.seq::text) || fahrplan_field(h.id::text)
-        || fahrplan_field(h.batch::text) || fahrplan_field(h.at) || fahrplan_field(h.who)
-        || fahrplan_field(h.code) || fahrplan_field(h.field) || fahrplan_field(h.old)
-        || fahrplan_field(h.new) || fahrplan_field(h.comment) || fahrplan_field(h.data)
-        || fahrplan_field(h.imported::text), 'UTF8')), 'hex') $f$;
-CREATE FUNCTION fahrplan_history_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = "__SCHEMA__", pg_temp
-    AS $f$
-DECLARE last_seq BIGINT; last_hash TEXT;
-BEGIN
-    IF NEW.imported <> 0 AND NOT pg_has_role(session_user, '__ADMIN__', 'MEMBER') THEN
-        RAISE EXCEPTION 'only the administrator of this roadmap brings history from a file'
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    IF NEW.imported = 0 THEN
-        NEW.who := session_user;
-    END IF;
-    -- One writer at a time (as the application's writes), so the chain never forks.
-    LOCK TABLE batch IN SHARE ROW EXCLUSIVE MODE;
-    SELECT seq, hash INTO last_seq, last_hash FROM history
-        WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1;
-    NEW.seq := coalesce(last_seq, 0) + 1;
-    NEW.hash := fahrplan_row_hash(coalesce(last_hash, ''), NEW);
-    RETURN NEW;
-END $f$;
-CREATE TRIGGER history_chain BEFORE INSERT ON history
-    FOR EACH ROW EXECUTE FUNCTION fahrplan_history_chain();
-DO $f$
-DECLARE r history; prev TEXT := ''; n BIGINT := 0;
-BEGIN
-    FOR r IN SELECT * FROM history ORDER BY id LOOP
-        n := n + 1;
-        r.seq := n;
-        prev := fahrplan_row_hash(prev, r);
-        UPDATE history SET seq = n, hash = prev WHERE id = r.id;
-    END LOOP;
-END $f$;
-CREATE FUNCTION fahrplan_may_edit() RETURNS BOOLEAN LANGUAGE sql STABLE
-    SET search_path = pg_catalog, pg_temp
-    AS $f$ SELECT pg_has_role(session_user, '__EDITOR__', 'MEMBER')
-              OR pg_has_role(session_user, '__ADMIN__', 'MEMBER') $f$;
-CREATE FUNCTION fahrplan_is_admin() RETURNS BIGINT LANGUAGE sql STABLE
-    SET search_path = pg_catalog, pg_temp
-    AS $f$ SELECT CASE WHEN pg_has_role(session_user, '__ADMIN__', 'MEMBER') THEN 1 ELSE 0 END $f$;
-CREATE FUNCTION fahrplan_write_lock() RETURNS VOID LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = "__SCHEMA__", pg_temp
-    AS $f$
-BEGIN
-    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
-    LOCK TABLE batch IN SHARE ROW EXCLUSIVE MODE;
-END $f$;
--- A confirmation is given through fahrplan_set_confirmation only; evidence is added in the
--- name of whoever adds it; a file's bytes are what its checksum says.
-CREATE FUNCTION fahrplan_insert_guard() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = "__SCHEMA__", pg_temp
-    AS $f$
-BEGIN
-    IF pg_has_role(session_user, '__ADMIN__', 'MEMBER') THEN
-        RETURN NEW;
-    END IF;
-    IF TG_TABLE_NAME = 'reevaluation' THEN
-        NEW.confirmed_by := NULL;
-        NEW.confirmed_at := NULL;
-        NEW.confirmation_imported := 0;
-    ELSIF TG_TABLE_NAME = 'evidence' THEN
-        NEW.added_by := session_user;
-    END IF;
-    RETURN NEW;
-END $f$;
-CREATE TRIGGER reevaluation_guard BEFORE INSERT ON reevaluation
-    FOR EACH ROW EXECUTE FUNCTION fahrplan_insert_guard();
-CREATE TRIGGER evidence_guard BEFORE INSERT ON evidence
-    FOR EACH ROW EXECUTE FUNCTION fahrplan_insert_guard();
-ALTER TABLE evidence_file ADD CONSTRAINT evidence_file_checksum
-    CHECK (sha256 = encode(sha256(data), 'hex')) NOT VALID;
-CREATE FUNCTION fahrplan_drop_batch(b BIGINT) RETURNS BIGINT LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = "__SCHEMA__", pg_temp
-    AS $f$
-DECLARE n BIGINT;
-BEGIN
-    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
-    DELETE FROM batch WHERE id = b AND NOT EXISTS (SELECT 1 FROM history h WHERE h.batch = b);
-    GET DIAGNOSTICS n = ROW_COUNT;
-    RETURN n;
-END $f$;
-CREATE FUNCTION fahrplan_reverted(target BIGINT, by_batch BIGINT) RETURNS BIGINT
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = "__SCHEMA__", pg_temp
-    AS $f$
-DECLARE n BIGINT;
-BEGIN
-    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
-    -- Only by a batch that recorded its reverting rows in the history.
-    IF NOT EXISTS (SELECT 1 FROM history WHERE batch = by_batch) THEN
-        RAISE EXCEPTION 'an undo records what it reverts' USING ERRCODE = '42501';
-    END IF;
-    UPDATE batch SET undone = 1 WHERE id = target;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    UPDATE batch SET reverts = target WHERE id = by_batch;
-    RETURN n;
-END $f$;
-CREATE FUNCTION fahrplan_delete_evidence(e BIGINT) RETURNS BIGINT LANGUAGE plpgsql
-    SECURITY DEFINER SET search_path = "__SCHEMA__", pg_temp
-    AS $f$
-DECLARE n BIGINT;
-BEGIN
-    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
-    DELETE FROM evidence WHERE id = e;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    RETURN n;
-END $f$;
-CREATE FUNCTION fahrplan_delete_reevaluation(r BIGINT) RETURNS BIGINT LANGUAGE plpgsql
-    SECURITY DEFINER SET search_path = "__SCHEMA__", pg_temp
-    AS $f$
-DECLARE n BIGINT;
-BEGIN
-    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
-    DELETE FROM reevaluation WHERE id = r AND confirmed_by IS NULL;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    RETURN n;
-END $f$;
-CREATE FUNCTION fahrplan_set_confirmation(r BIGINT, on_day TEXT) RETURNS BIGINT
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = "__SCHEMA__", pg_temp
-    AS $f$
-DECLARE n BIGINT;
-BEGIN
-    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
-    IF on_day IS NULL THEN
-        -- Taken back (undo) only by whoever gave it, or the administrator.
-        UPDATE reevaluation SET confirmed_by = NULL, confirmed_at = NULL, confirmation_imported = 0
-            WHERE id = r AND (confirmed_by = session_user
-                              OR pg_has_role(session_user, '__ADMIN__', 'MEMBER'));
-    ELSE
-        UPDATE reevaluation SET confirmed_by = session_user, confirmed_at = on_day,
-            confirmation_imported = 0
-            WHERE id = r AND lower(by_whom) <> lower(session_user)
-              AND (confirmed_by IS NULL OR confirmation_imported = 1);
-    END IF;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    RETURN n;
-END $f$;
-CREATE FUNCTION fahrplan_final_batch(b BIGINT) RETURNS BIGINT LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = "__SCHEMA__", pg_temp
-    AS $f$
-DECLARE n BIGINT;
-BEGIN
-    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
-    UPDATE batch SET undone = 1 WHERE id = b AND EXISTS (SELECT 1 FROM history WHERE batch = b);
-    GET DIAGNOSTICS n = ROW_COUNT;
-    RETURN n;
-END $f$;
-CREATE FUNCTION fahrplan_purge_file(sha TEXT) RETURNS BIGINT LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = "__SCHEMA__", pg_temp
-    AS $f$
-DECLARE n BIGINT;
-BEGIN
-    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
-    DELETE FROM evidence_file WHERE sha256 = sha
-        AND NOT EXISTS (SELECT 1 FROM evidence WHERE sha256 = sha);
-    GET DIAGNOSTICS n = ROW_COUNT;
-    RETURN n;
-END $f$;
-"#,
+    // evidence (they have no UPDATE or DELETE there), each only within a write that recorded
+    // it. `__SCHEMA__`, `__EDITOR__` and `__ADMIN__` stand for the roadmap's schema and roles.
+    include_str!("record.sql"),
 ];
+
+/// The version that brought the administrators' role (whoever upgrades to it, the schema's
+/// owner, gets it).
+const ADMIN_ROLE_SINCE: i64 = 5;
 
 /// The schema version a fully migrated roadmap has.
 pub const VERSION: i64 = 5;
@@ -364,20 +194,24 @@ pub fn create(name: &str, roles: &Roles<'_>) -> String {
 }
 
 /// The statements that bring roadmap `name` (in the search path) from `version` to
-/// [`VERSION`], with the rights on what they create. The administrators' role is created if
-/// the roadmap is older than it.
+/// [`VERSION`], with the rights on what they create. A roadmap older than version 5 has no
+/// administrators' role yet: it is created (one that exists already, left by a removed roadmap,
+/// is never taken over with its members: refused).
 pub fn upgrade(name: &str, version: i64, roles: &Roles<'_>) -> String {
     let admin = roles.admin;
-    let mut sql = format!(
-        "DO $f$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{admin}') THEN \
-         CREATE ROLE {admin} NOLOGIN; END IF; END $f$;\n"
-    );
+    let mut sql = String::new();
+    if version < ADMIN_ROLE_SINCE {
+        sql.push_str(&format!(
+            "DO $f$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{admin}') THEN \
+             RAISE EXCEPTION 'the role {admin} exists already' USING ERRCODE = '42710'; \
+             END IF; END $f$;\nCREATE ROLE {admin} NOLOGIN;\n\
+             GRANT {admin} TO CURRENT_USER;\n"
+        ));
+    }
     for m in MIGRATIONS.iter().skip(usize::try_from(version).unwrap_or(usize::MAX)) {
         sql.push_str(&migration(m, name, roles.editor, roles.admin));
     }
     sql.push_str(&format!("UPDATE fahrplan_schema SET version = {VERSION};\n"));
-    // Whoever upgrades it is its owner: he administers it.
-    sql.push_str(&format!("GRANT {admin} TO CURRENT_USER;\n"));
     sql.push_str(&grants(name, roles));
     sql
 }
@@ -401,7 +235,7 @@ GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA \"{name}\" TO {editor}, {
 GRANT EXECUTE ON FUNCTION \"{name}\".fahrplan_drop_batch(BIGINT),
     \"{name}\".fahrplan_reverted(BIGINT, BIGINT), \"{name}\".fahrplan_delete_evidence(BIGINT),
     \"{name}\".fahrplan_delete_reevaluation(BIGINT),
-    \"{name}\".fahrplan_set_confirmation(BIGINT, TEXT), \"{name}\".fahrplan_purge_file(TEXT),
+    \"{name}\".fahrplan_set_confirmation(BIGINT, TEXT, TEXT), \"{name}\".fahrplan_purge_file(TEXT),
     \"{name}\".fahrplan_final_batch(BIGINT),
     \"{name}\".fahrplan_may_edit(), \"{name}\".fahrplan_field(TEXT),
     \"{name}\".fahrplan_is_admin(), \"{name}\".fahrplan_write_lock()

@@ -633,6 +633,15 @@ pub(super) fn a_verdict_is_confirmed_by_another_person_recorded_undone_and_copie
         store.confirm_reevaluation("M07", (date(2026, 12, 1), &bernd, Some(-1)), ""),
         Err(StoreError::Conflict { .. })
     ));
+    if server {
+        // One login here: whoever recorded the verdict (the server's login) may not confirm it;
+        // a second login confirms in tests/record.rs.
+        assert!(matches!(
+            store.confirm_reevaluation("M07", (date(2026, 12, 1), &bernd, None), ""),
+            Err(StoreError::SelfConfirmation { by }) if by == bernd
+        ));
+        return;
+    }
     // Not before the day of the verdict.
     assert!(matches!(
         store.confirm_reevaluation("M07", (date(2026, 11, 29), &bernd, None), ""),
