@@ -147,6 +147,49 @@ fn a_confirmation_typed_into_a_file_is_shown_as_imported_and_never_counts() {
 }
 
 #[test]
+fn concurrent_changes_print_what_each_write_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    assert!(fahrplan(&db, &["set-progress", "M01", "0"]).status.success());
+    // Twelve processes at once, each to its own value.
+    let values: Vec<u8> = (1..=12).map(|i| i * 5).collect();
+    let outputs: Vec<Output> = std::thread::scope(|s| {
+        let handles: Vec<_> = values
+            .iter()
+            .map(|v| {
+                let db = &db;
+                s.spawn(move || fahrplan(db, &["set-progress", "M01", &v.to_string()]))
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    // Each printed "old → new" is one step of the one sequence the writes made: the old values
+    // are the start and every new value but the last, each once.
+    let mut olds = Vec::new();
+    let mut news = Vec::new();
+    for output in &outputs {
+        assert!(output.status.success(), "{}", text(output));
+        let said = String::from_utf8_lossy(&output.stdout);
+        let numbers: Vec<u32> =
+            said.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
+        // "M01: Fortschritt 40 % → 45 %": 1 (of M01), old, new.
+        assert_eq!(numbers.len(), 3, "{said}");
+        olds.push(numbers[1]);
+        news.push(numbers[2]);
+    }
+    let last =
+        json(&fahrplan(&db, &["show", "M01", "--format", "json"]))["progress"].as_u64().unwrap();
+    let mut expected: Vec<u32> =
+        news.iter().copied().filter(|n| u64::from(*n) != last).chain([0]).collect();
+    expected.sort_unstable();
+    olds.sort_unstable();
+    assert_eq!(olds, expected, "news {news:?}, last {last}");
+    // The same value again changes nothing, and says so.
+    let again = fahrplan(&db, &["set-progress", "M01", &last.to_string()]);
+    assert!(text(&again).contains("nichts geändert"), "{}", text(&again));
+}
+
+#[test]
 fn purged_evidence_leaves_no_byte_in_the_roadmap_and_a_record_in_the_history() {
     let dir = tempfile::tempdir().unwrap();
     let db = roadmap_with_changes(dir.path());

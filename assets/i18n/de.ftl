@@ -116,6 +116,7 @@ err-reason-needed = Bitte einen Grund angeben: er wird im Verlauf festgehalten.
 hfield-evidence-purged = Nachweis gelöscht
 info-evidence-purged = { $code }: „{ $name }“ endgültig gelöscht; der Verlauf hält Name, Größe, Prüfsumme, wer und warum fest. Ältere Sicherungen enthalten die Datei noch.
 info-evidence-purged-shared = { $code }: „{ $name }“ entfernt; dieselbe Datei ist noch Nachweis einer anderen Stelle und bleibt deshalb gespeichert.
+cli-unchanged = { $code }: schon { $value }; nichts geändert.
 err-admin-only = Den ganzen Fahrplan ersetzen (Import, Wiederherstellung) dürfen nur seine Administratoren; es wurde nichts geändert. Eine Administratorin oder ein Administrator gibt das Recht mit „fahrplan server grant LOGIN admin“.
 err-read-only = Der Fahrplan ist schreibgeschützt geöffnet; es wurde nichts geändert.
 err-conflict = Maßnahme { $code } wurde inzwischen von jemand anderem geändert. Ihre Änderung wurde nicht gespeichert; die aktuellen Werte werden angezeigt.

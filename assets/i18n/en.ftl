@@ -116,6 +116,7 @@ err-reason-needed = Please give a reason: it is kept in the history.
 hfield-evidence-purged = Evidence erased
 info-evidence-purged = { $code }: "{ $name }" erased for good; the history keeps its name, size, checksum, who and why. Older backups still hold the file.
 info-evidence-purged-shared = { $code }: "{ $name }" removed; the same file is still evidence elsewhere and so stays stored.
+cli-unchanged = { $code }: already { $value }; nothing changed.
 err-admin-only = Only the roadmap's administrators may replace it whole (import, restore); nothing was changed. An administrator gives the right with "fahrplan server grant LOGIN admin".
 err-read-only = The roadmap is open read-only; nothing was changed.
 err-conflict = Measure { $code } was changed by someone else in the meantime. Your change was not saved; the current values are shown.

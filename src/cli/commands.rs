@@ -66,21 +66,34 @@ pub(super) fn set_status(
         ));
     };
     let mut store = open_for_writing(db, tr)?;
-    let before = store.measure(code).map_err(|e| Failure::store(&e, tr))?;
-    let Some(before) = before else {
-        return Err(Failure::Input(tr.f("cli-unknown-code", &[("code", &code)])));
-    };
-    let after =
-        store.set_status(code, status, comment, today, None).map_err(|e| Failure::store(&e, tr))?;
-    out(&tr.f(
-        "cli-status-set",
-        &[
-            ("code", &code),
-            ("old", &tr.t(&format!("status-{}", before.status))),
-            ("new", &tr.t(&format!("status-{}", after.status))),
-        ],
-    ));
+    let (before, after) =
+        change_measure(store.as_mut(), code, comment, &|m| m.with_status(status, today))
+            .map_err(|e| Failure::store(&e, tr))?;
+    let (old, new) =
+        (tr.t(&format!("status-{}", before.status)), tr.t(&format!("status-{}", after.status)));
+    if before.status == after.status {
+        out(&tr.f("cli-unchanged", &[("code", &code), ("value", &new)]));
+    } else {
+        out(&tr.f("cli-status-set", &[("code", &code), ("old", &old), ("new", &new)]));
+    }
     Ok(())
+}
+
+/// Changes measure `code` in one write and returns it as that write found it and as it stored
+/// it: what a confirmation prints is what the write changed, even while others write too.
+fn change_measure(
+    store: &mut dyn Storage,
+    code: &str,
+    comment: &str,
+    change: &dyn Fn(&Measure) -> Measure,
+) -> Result<(Measure, Measure), storage::StoreError> {
+    let seen = std::cell::RefCell::new(None);
+    let after = store.update_measure(code, None, comment, &|m| {
+        *seen.borrow_mut() = Some(m.clone());
+        change(m)
+    })?;
+    let before = seen.into_inner().unwrap_or_else(|| after.clone());
+    Ok((before, after))
 }
 
 /// `set-progress`: a measure's new progress in percent, with why.
@@ -100,17 +113,15 @@ pub(super) fn set_progress(
         .filter(|p| *p <= 100)
         .ok_or_else(|| Failure::Input(tr.f("cli-bad-progress", &[("value", &progress)])))?;
     let mut store = open_for_writing(db, tr)?;
-    let before = existing(store.as_ref(), code, tr)?;
-    let after =
-        store.set_progress(code, progress, comment, None).map_err(|e| Failure::store(&e, tr))?;
-    out(&tr.f(
-        "cli-progress-set",
-        &[
-            ("code", &code),
-            ("old", &tr.percent(before.progress)),
-            ("new", &tr.percent(after.progress)),
-        ],
-    ));
+    let (before, after) =
+        change_measure(store.as_mut(), code, comment, &|m| Measure { progress, ..m.clone() })
+            .map_err(|e| Failure::store(&e, tr))?;
+    let (old, new) = (tr.percent(before.progress), tr.percent(after.progress));
+    if before.progress == after.progress {
+        out(&tr.f("cli-unchanged", &[("code", &code), ("value", &new)]));
+    } else {
+        out(&tr.f("cli-progress-set", &[("code", &code), ("old", &old), ("new", &new)]));
+    }
     Ok(())
 }
 
