@@ -161,9 +161,13 @@ mod window {
         let seed = fahrplan::app::default_seed(Lang::De).expect("the default roadmap");
         let mut store = Store::create(path, Some(&seed)).expect("a new file");
         let date = NaiveDate::from_ymd_opt(2026, 11, 29).expect("a date");
+        // Recorded by `by` (the history's author), then the window's user takes over.
+        let user = store.who().to_owned();
+        store.set_who(by.to_owned());
         store
             .add_reevaluation("M07", date, Verdict::Effective, "Test", by, None)
             .expect("recorded");
+        store.set_who(user);
         store
     }
 

@@ -66,6 +66,8 @@ pub(super) fn set_status(
         ));
     };
     let mut store = open_for_writing(db, tr)?;
+    // An unknown code is said before anything is written.
+    existing(store.as_ref(), code, tr)?;
     let (before, after) =
         change_measure(store.as_mut(), code, comment, &|m| m.with_status(status, today))
             .map_err(|e| Failure::store(&e, tr))?;
@@ -113,6 +115,7 @@ pub(super) fn set_progress(
         .filter(|p| *p <= 100)
         .ok_or_else(|| Failure::Input(tr.f("cli-bad-progress", &[("value", &progress)])))?;
     let mut store = open_for_writing(db, tr)?;
+    existing(store.as_ref(), code, tr)?;
     let (before, after) =
         change_measure(store.as_mut(), code, comment, &|m| Measure { progress, ..m.clone() })
             .map_err(|e| Failure::store(&e, tr))?;
