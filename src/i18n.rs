@@ -267,6 +267,10 @@ impl ValidationError {
             Self::ZeroAmount => tr.t("invalid-zero-amount"),
             Self::IntervalOutOfRange(m) => tr.f("invalid-interval", &[("value", m)]),
             Self::FundingShareOutOfRange(p) => tr.f("invalid-funding-share", &[("value", p)]),
+            Self::TooLong { field, len, max } => tr.f(
+                "invalid-too-long",
+                &[("field", &field_label(tr, field)), ("len", len), ("max", max)],
+            ),
             Self::DateOutOfRange { date, .. } => {
                 tr.f("invalid-date-range", &[("value", &date.format("%Y-%m-%d").to_string())])
             }

@@ -147,6 +147,46 @@ fn a_confirmation_typed_into_a_file_is_shown_as_imported_and_never_counts() {
 }
 
 #[test]
+fn texts_longer_than_their_fields_allow_are_refused_with_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = roadmap_with_changes(dir.path());
+    let before = json(&fahrplan(&db, &["show", "M01", "--format", "json"]));
+    let title = "T".repeat(201);
+    let comment = "k".repeat(10_001);
+    for (args, needle) in [
+        (vec!["edit", "M01", "--title", &title], "201 Zeichen, höchstens 200"),
+        (
+            vec!["set-progress", "M01", "55", "--comment", &comment],
+            "10001 Zeichen, höchstens 10000",
+        ),
+    ] {
+        let refused = fahrplan(&db, &args);
+        assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+        assert!(text(&refused).contains(needle), "{}", text(&refused));
+    }
+    assert_eq!(json(&fahrplan(&db, &["show", "M01", "--format", "json"])), before);
+    // The longest allowed pass.
+    let title = "T".repeat(200);
+    let edited = fahrplan(&db, &["edit", "M01", "--title", &title]);
+    assert!(edited.status.success(), "{}", text(&edited));
+    // An import with a comment too long is refused whole.
+    let export = dir.path().join("e.json");
+    assert!(
+        fahrplan(&db, &["export", "--format", "json", "--output", export.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let mut data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&export).unwrap()).unwrap();
+    data["history"][0]["comment"] = "k".repeat(10_001).into();
+    std::fs::write(&export, serde_json::to_vec(&data).unwrap()).unwrap();
+    let other = dir.path().join("neu.sqlite");
+    let refused = fahrplan(&other, &["import", export.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    assert!(text(&refused).contains("höchstens 10000"), "{}", text(&refused));
+}
+
+#[test]
 fn concurrent_changes_print_what_each_write_changed() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.sqlite");
@@ -302,6 +342,21 @@ mod server {
                 "{refused}: {e}"
             );
         }
+        // Bad data is refused by the engine, whoever writes it.
+        for (bad, state) in [
+            ("UPDATE measure SET due = 'kaputt' WHERE code = 'M01'", "23514"),
+            ("UPDATE measure SET due = '2026-02-30' WHERE code = 'M01'", "23514"),
+            ("UPDATE measure SET title = repeat('x', 201) WHERE code = 'M01'", "23514"),
+            ("UPDATE measure SET description = repeat('x', 10001) WHERE code = 'M01'", "23514"),
+            ("UPDATE measure SET progress = 101 WHERE code = 'M01'", "23514"),
+            ("UPDATE measure SET status = 'fertig' WHERE code = 'M01'", "23514"),
+            ("UPDATE measure SET owner_id = 999999 WHERE code = 'M01'", "23503"),
+        ] {
+            let e = client.batch_execute(bad).unwrap_err();
+            assert_eq!(e.code().map(postgres::error::SqlState::code), Some(state), "{bad}: {e}");
+        }
+        let listed = run(&editor_url, &["--roadmap", &town, "list", "--format", "json"]);
+        assert!(listed.status.success(), "{}", text(&listed));
         // A row in another's name is recorded as the session's login.
         client
             .batch_execute(

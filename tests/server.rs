@@ -662,6 +662,7 @@ fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told
                  EXECUTE 'DROP FUNCTION ' || f.p || ' CASCADE'; END LOOP; END $$; \
              ALTER TABLE history DROP COLUMN seq, DROP COLUMN hash, DROP COLUMN imported; \
              ALTER TABLE reevaluation DROP COLUMN confirmation_imported; \
+             ALTER TABLE owner DROP CONSTRAINT owner_sound; \
              DROP OWNED BY fahrplan_{town}_admin; DROP ROLE fahrplan_{town}_admin; \
              UPDATE fahrplan_schema SET version = 1"
         ))

@@ -447,6 +447,25 @@ fn check_records(data: &ImportData, roadmap: &crate::model::Roadmap) -> Result<(
             return Err(located(place(), ImportProblem::Confirmation));
         }
     }
+    check_texts(data)
+}
+
+/// Notes and comments within the limits typing has ([`crate::model::MAX_TEXT`]).
+fn check_texts(data: &ImportData) -> Result<(), ImportError> {
+    use crate::model::{MAX_TEXT, check_length};
+    let invalid = |place: String, e| located(ImportPlace::Item(place), ImportProblem::Invalid(e));
+    for e in &data.expenses {
+        check_length("notes", &e.note, MAX_TEXT)
+            .map_err(|err| invalid(format!("{} / expense", e.code), err))?;
+    }
+    for r in &data.reevaluations {
+        check_length("notes", &r.note, MAX_TEXT)
+            .map_err(|err| invalid(format!("{} / re-evaluation", r.code), err))?;
+    }
+    for (n, c) in data.history.iter().enumerate() {
+        check_length("comment", &c.comment, MAX_TEXT)
+            .map_err(|err| invalid(format!("history {}", n + 1), err))?;
+    }
     Ok(())
 }
 

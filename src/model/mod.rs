@@ -31,7 +31,10 @@ pub use measure::{
     diff_measures, field_text, field_texts, same_person,
 };
 pub use money::Money;
-pub use validate::{DATE_YEARS, ValidationError, date_in_range, find_cycle, validate_measure};
+pub use validate::{
+    DATE_YEARS, MAX_CODE, MAX_TEXT, MAX_TITLE, ValidationError, check_length, date_in_range,
+    find_cycle, validate_measure,
+};
 
 /// The number of days before a due date from which a measure counts as "due soon".
 pub const DUE_SOON_DAYS: i64 = 30;

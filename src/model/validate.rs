@@ -50,6 +50,16 @@ pub enum ValidationError {
     /// The funding share must be 0–100 percent.
     #[error("the funding share {0} % is outside 0–100")]
     FundingShareOutOfRange(u32),
+    /// A text longer than its field allows ([`MAX_CODE`], [`MAX_TITLE`], [`MAX_TEXT`]).
+    #[error("the {field} has {len} characters; at most {max} are allowed")]
+    TooLong {
+        /// Which field: `code`, `title`, `description`, `notes`, `funding_source`, `comment`.
+        field: &'static str,
+        /// Its length in characters.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
     /// A date outside the years Fahrplan accepts ([`DATE_YEARS`]), typed or imported alike.
     #[error("the date {date} ({field}) is outside the years 1900–2200")]
     DateOutOfRange {
@@ -58,6 +68,23 @@ pub enum ValidationError {
         /// The date.
         date: NaiveDate,
     },
+}
+
+/// The longest code, in characters.
+pub const MAX_CODE: usize = 20;
+/// The longest title (and name of a funding source), in characters.
+pub const MAX_TITLE: usize = 200;
+/// The longest description, note or comment, in characters.
+pub const MAX_TEXT: usize = 10_000;
+
+/// Refuses `text` of field `field` when it has more than `max` characters.
+pub fn check_length(field: &'static str, text: &str, max: usize) -> Result<(), ValidationError> {
+    // Counting stops after the limit: a hostile 10 MB text costs no more than a long one.
+    let len = text.chars().take(max + 1).count();
+    if len > max {
+        return Err(ValidationError::TooLong { field, len: text.chars().count(), max });
+    }
+    Ok(())
 }
 
 /// The years a date may have, wherever it comes from (typed, on the command line, imported).
@@ -76,6 +103,11 @@ pub fn validate_measure(candidate: &Measure, roadmap: &Roadmap) -> Result<(), Va
     if candidate.title.trim().is_empty() {
         return Err(ValidationError::EmptyTitle);
     }
+    check_length("code", &candidate.code, MAX_CODE)?;
+    check_length("title", &candidate.title, MAX_TITLE)?;
+    check_length("description", &candidate.description, MAX_TEXT)?;
+    check_length("notes", &candidate.notes, MAX_TEXT)?;
+    check_length("funding_source", &candidate.funding_source, MAX_TITLE)?;
     let others = || roadmap.measures.iter().filter(|m| candidate.id == 0 || m.id != candidate.id);
     if others().any(|m| m.code == candidate.code) {
         return Err(ValidationError::DuplicateCode(candidate.code.clone()));

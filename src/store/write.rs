@@ -87,6 +87,7 @@ impl Batch {
         comment: &str,
         data: Option<&str>,
     ) -> Result<()> {
+        crate::model::check_length("comment", comment, crate::model::MAX_TEXT)?;
         // The row follows the measure: the one that has the code now (after a rename: the new
         // code), else the one that had it last (a measure just removed).
         let id = tx

@@ -233,7 +233,9 @@ const fn field_of(error: &ValidationError) -> &'static str {
         ValidationError::NegativeMoney | ValidationError::ZeroAmount => "one_off",
         ValidationError::IntervalOutOfRange(_) => "interval",
         ValidationError::FundingShareOutOfRange(_) => "funding_share",
-        ValidationError::DateOutOfRange { field, .. } => field,
+        ValidationError::DateOutOfRange { field, .. } | ValidationError::TooLong { field, .. } => {
+            field
+        }
     }
 }
 

@@ -259,3 +259,52 @@ UPDATE reevaluation r SET confirmation_imported = 1
         WHERE h.field = 'reevaluation-confirmed' AND h.new IS NOT NULL
           AND (CASE WHEN h.field = 'reevaluation-confirmed' AND h.data IS NOT NULL
                     THEN h.data::jsonb ->> 'id' END) = r.id::text);
+-- The engine refuses bad data, whoever writes it: dates and times in the one form every reader
+-- understands (and real days), texts within the limits typing has, amounts bounded. New rows are
+-- checked; rows already there are read defensively (NOT VALID: an upgrade never fails on them).
+CREATE FUNCTION fahrplan_is_date(t TEXT) RETURNS BOOLEAN LANGUAGE plpgsql IMMUTABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $f$
+BEGIN
+    RETURN t IS NULL OR (t ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND to_char(t::date, 'YYYY-MM-DD') = t);
+EXCEPTION WHEN OTHERS THEN
+    RETURN false;
+END $f$;
+CREATE FUNCTION fahrplan_is_time(t TEXT) RETURNS BOOLEAN LANGUAGE plpgsql IMMUTABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $f$
+BEGIN
+    RETURN t IS NULL OR (t ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$'
+        AND to_char(t::timestamp, 'YYYY-MM-DD"T"HH24:MI:SS') = t);
+EXCEPTION WHEN OTHERS THEN
+    RETURN false;
+END $f$;
+ALTER TABLE measure ADD CONSTRAINT measure_sound CHECK (
+    char_length(btrim(code)) BETWEEN 1 AND 20 AND char_length(btrim(title)) >= 1
+    AND char_length(title) <= 200 AND char_length(description) <= 10000
+    AND char_length(notes) <= 10000 AND char_length(funding_source) <= 200
+    AND fahrplan_is_date(planned_start) AND fahrplan_is_date(due)
+    AND fahrplan_is_date(completed) AND fahrplan_is_date(next_reevaluation)
+    AND fahrplan_is_date(archived_on) AND due >= planned_start
+    AND planned_one_off_cents BETWEEN 0 AND 10000000000000
+    AND planned_yearly_cents BETWEEN 0 AND 10000000000000
+    AND (reeval_interval_months IS NULL OR reeval_interval_months BETWEEN 1 AND 120)
+    AND staff_days_planned <= 1000000 AND staff_days_spent <= 1000000) NOT VALID;
+ALTER TABLE expense ADD CONSTRAINT expense_sound CHECK (
+    fahrplan_is_date(date) AND amount_cents <> 0
+    AND amount_cents BETWEEN -10000000000000 AND 10000000000000
+    AND char_length(note) <= 10000) NOT VALID;
+ALTER TABLE reevaluation ADD CONSTRAINT reevaluation_sound CHECK (
+    fahrplan_is_date(date) AND fahrplan_is_date(confirmed_at)
+    AND char_length(note) <= 10000 AND char_length(by_whom) <= 200) NOT VALID;
+ALTER TABLE meeting ADD CONSTRAINT meeting_sound CHECK (
+    fahrplan_is_date(date) AND char_length(btrim(title)) BETWEEN 1 AND 200) NOT VALID;
+ALTER TABLE baseline ADD CONSTRAINT baseline_sound CHECK (
+    fahrplan_is_date(date) AND char_length(btrim(title)) BETWEEN 1 AND 200) NOT VALID;
+ALTER TABLE history ADD CONSTRAINT history_sound CHECK (
+    fahrplan_is_time(at) AND char_length(comment) <= 10000) NOT VALID;
+ALTER TABLE evidence ADD CONSTRAINT evidence_sound CHECK (
+    fahrplan_is_time(added_at) AND char_length(note) <= 10000
+    AND char_length(name) BETWEEN 1 AND 1000) NOT VALID;
+ALTER TABLE owner ADD CONSTRAINT owner_sound CHECK (
+    char_length(btrim(name)) BETWEEN 1 AND 200) NOT VALID;
