@@ -474,10 +474,9 @@ mod server {
             "SELECT fahrplan_final_batch(1)".to_owned(),
             "SELECT fahrplan_reverted(1, 2)".to_owned(),
             // Slipped in unrecorded: refused at commit.
-            format!(
-                "INSERT INTO reevaluation (measure_id, date, verdict, by_whom) \
-                 SELECT id, '2026-12-01', 'effective', 'anna' FROM measure WHERE code = 'M09'"
-            ),
+            "INSERT INTO reevaluation (measure_id, date, verdict, by_whom) \
+             SELECT id, '2026-12-01', 'effective', 'anna' FROM measure WHERE code = 'M09'"
+                .to_owned(),
             "INSERT INTO batch (kind) VALUES ('edit')".to_owned(),
         ] {
             let e = client.batch_execute(&call).unwrap_err();
