@@ -100,6 +100,29 @@ fn presenting_changes() -> FahrplanApp {
     app
 }
 
+/// Verifying a history of 100,000 rows (`fahrplan check`): 50,000 changes of two fields each.
+fn check_chain() -> Duration {
+    let seed = fahrplan::app::default_seed(Lang::De).expect("the default roadmap");
+    let mut store = Store::in_memory(Some(&seed)).unwrap();
+    let mut rows = store.history(None).unwrap().len();
+    let mut n = 0_u32;
+    while rows < 100_000 {
+        n += 1;
+        store
+            .update_measure("M01", None, "", |m| Measure {
+                progress: u8::try_from(n % 100).unwrap(),
+                notes: format!("Stand {n}"),
+                ..m.clone()
+            })
+            .unwrap();
+        rows += 2;
+    }
+    median(1, 5, || {
+        let report = store.verify_history().unwrap();
+        assert!(report.first_broken.is_none() && report.rows >= 100_000);
+    })
+}
+
 fn main() {
     let mut results: BTreeMap<String, f64> = BTreeMap::new();
     let mut record = |name: &str, d: Duration| {
@@ -211,6 +234,30 @@ fn main() {
             std::hint::black_box(report_pdf(&big, &history, today(), &tr, &options).unwrap());
         }),
     );
+    // A note that is one word of 10,000 letters (the longest a field allows) on evidence the
+    // report lists, and a title of one 200-letter word: the report's wrapping is linear in the
+    // length of a word.
+    let mut long = roadmap.clone();
+    long.measures[0].title = "Datensicherungskonzept".repeat(9);
+    long.evidence.push(fahrplan::model::Evidence {
+        id: 1,
+        code: long.measures[0].code.clone(),
+        reevaluation: None,
+        kind: fahrplan::model::EvidenceKind::Link,
+        name: "Protokoll".into(),
+        url: Some("https://intranet/protokoll".into()),
+        size: None,
+        sha256: None,
+        note: "Datensicherungskonzept".repeat(454),
+        added_at: today().and_hms_opt(9, 0, 0).unwrap(),
+        added_by: "it-leitung".into(),
+    });
+    record(
+        "export_pdf_long_word",
+        median(1, 9, || {
+            std::hint::black_box(report_pdf(&long, &history, today(), &tr, &options).unwrap());
+        }),
+    );
     record(
         "export_csv",
         median(10, 200, || {
@@ -224,6 +271,7 @@ fn main() {
         }),
     );
 
+    record("check_chain_100000", check_chain());
     record("frame_main_20", frame_bench(&mut app_with(20, Tab::Table)));
     record("frame_main_10000", frame_bench(&mut app_with(10_000, Tab::Table)));
     record("frame_dashboard_20", frame_bench(&mut app_with(20, Tab::Dashboard)));
