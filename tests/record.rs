@@ -291,6 +291,8 @@ fn purged_evidence_leaves_no_byte_in_the_roadmap_and_a_record_in_the_history() {
 mod server {
     //! On the private PostgreSQL of `.ci/with-postgres` (skipped without it, required under CI).
 
+    use postgres::fallible_iterator::FallibleIterator;
+
     use super::{json, text};
 
     fn cluster() -> Option<String> {
@@ -493,5 +495,74 @@ mod server {
         assert_eq!(e.code(), Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE), "{e}");
         let checked = run(&url, &["--roadmap", &town, "check", "--format", "json"]);
         assert!(checked.status.success(), "{}", text(&checked));
+    }
+
+    #[test]
+    fn other_towns_hear_nothing_and_every_wait_has_a_limit() {
+        let Some(url) = cluster() else { return };
+        let n = std::process::id();
+        let (town, other) = (format!("record_wait_{n}"), format!("record_other_{n}"));
+        let (editor, stranger) = (format!("editor_wait_{n}"), format!("stranger_wait_{n}"));
+        let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        for login in [&editor, &stranger] {
+            admin.batch_execute(&format!("CREATE ROLE {login} LOGIN")).unwrap();
+        }
+        assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
+        assert!(run(&url, &["server", "init", "--roadmap", &other, "--empty"]).status.success());
+        let granted = run(&url, &["server", "grant", &editor, "editor", "--roadmap", &town]);
+        assert!(granted.status.success(), "{}", text(&granted));
+        let granted = run(&url, &["server", "grant", &stranger, "editor", "--roadmap", &other]);
+        assert!(granted.status.success(), "{}", text(&granted));
+        let as_login = |login: &str| {
+            url.replacen("postgresql://postgres@", &format!("postgresql://{login}@"), 1)
+        };
+
+        // Another town's editor listens on the old, guessable channel name and cannot read the
+        // roadmap's own: a write here is not heard there.
+        let mut listener =
+            postgres::Client::connect(&as_login(&stranger), postgres::NoTls).unwrap();
+        listener.batch_execute(&format!("LISTEN fahrplan_{town}")).unwrap();
+        let e = listener
+            .query_one(&format!("SELECT value FROM {town}.meta WHERE key = 'channel'"), &[])
+            .unwrap_err();
+        assert_eq!(e.code(), Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE), "{e}");
+        let written = run(&as_login(&editor), &["set-progress", "M01", "60"]);
+        assert!(written.status.success(), "{}", text(&written));
+        let heard = listener
+            .notifications()
+            .timeout_iter(std::time::Duration::from_secs(1))
+            .next()
+            .unwrap();
+        assert!(heard.is_none(), "another town heard {heard:?}");
+        // The members' channel carries the write, without a payload.
+        let channel: String = admin
+            .query_one(&format!("SELECT value FROM {town}.meta WHERE key = 'channel'"), &[])
+            .unwrap()
+            .get(0);
+        assert!(channel.starts_with("fahrplan_") && channel.len() > 30, "{channel}");
+        admin.batch_execute(&format!("LISTEN \"{channel}\"")).unwrap();
+        assert!(run(&as_login(&editor), &["set-progress", "M01", "65"]).status.success());
+        let heard = admin
+            .notifications()
+            .timeout_iter(std::time::Duration::from_secs(5))
+            .next()
+            .unwrap()
+            .expect("the members' channel carries the write");
+        assert_eq!(heard.payload(), "");
+
+        // An upgrade behind a transaction left open gives up within 15 s, saying why.
+        admin.batch_execute(&format!("UPDATE {town}.fahrplan_schema SET version = 4")).unwrap();
+        let mut holder = postgres::Client::connect(&as_login(&editor), postgres::NoTls).unwrap();
+        let mut open = holder.transaction().unwrap();
+        open.batch_execute(&format!("SELECT * FROM {town}.fahrplan_schema")).unwrap();
+        let started = std::time::Instant::now();
+        let waited = run(&url, &["--roadmap", &town, "list"]);
+        let took = started.elapsed();
+        assert_eq!(waited.status.code(), Some(2), "{}", text(&waited));
+        assert!(took < std::time::Duration::from_secs(15), "{took:?}");
+        assert!(text(&waited).contains("gewartet"), "{}", text(&waited));
+        open.rollback().unwrap();
+        admin.batch_execute(&format!("UPDATE {town}.fahrplan_schema SET version = 5")).unwrap();
+        assert!(run(&url, &["--roadmap", &town, "list"]).status.success());
     }
 }

@@ -256,6 +256,10 @@ pub enum StoreError {
     /// Erasing evidence for good needs a reason (it is recorded).
     #[error("a reason is needed")]
     ReasonNeeded,
+    /// The server waited its limit (10 s for a lock, 30 s for a statement) behind another
+    /// connection that holds the roadmap (an upgrade, a write, an open transaction).
+    #[error("the server waited too long for another connection")]
+    Waited,
     /// Replacing the whole roadmap (an import, a restore) is for its administrators only.
     #[error("only the roadmap's administrator may replace it")]
     AdminOnly,

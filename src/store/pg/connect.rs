@@ -202,7 +202,13 @@ impl ServerUrl {
                 self.config.connect(rustls_connector(config))
             }
         };
-        result.map_err(|e| server_error(&self.host, &e))
+        let mut client = result.map_err(|e| server_error(&self.host, &e))?;
+        // Every wait has a limit: a lock (behind an upgrade, a write, a transaction left open)
+        // 10 s, a statement 30 s; then the command says what it waited for.
+        client
+            .batch_execute("SET lock_timeout = '10s'; SET statement_timeout = '30s'")
+            .map_err(|e| server_error(&self.host, &e))?;
+        Ok(client)
     }
 }
 
@@ -252,9 +258,10 @@ pub(super) fn server_error(host: &str, e: &postgres::Error) -> StoreError {
             server(ServerTrouble::Closed)
         } else if *code == SqlState::INSUFFICIENT_PRIVILEGE {
             StoreError::ReadOnly
+        } else if *code == SqlState::LOCK_NOT_AVAILABLE || *code == SqlState::QUERY_CANCELED {
+            StoreError::Waited
         } else if *code == SqlState::T_R_SERIALIZATION_FAILURE
             || *code == SqlState::T_R_DEADLOCK_DETECTED
-            || *code == SqlState::LOCK_NOT_AVAILABLE
         {
             StoreError::Busy
         } else if *code == SqlState::DISK_FULL {

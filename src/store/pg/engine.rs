@@ -34,6 +34,8 @@ pub struct PgStore {
     statements: std::cell::RefCell<std::collections::HashMap<String, postgres::Statement>>,
     url: ServerUrl,
     roadmap: String,
+    /// The channel its writes are announced on (a name only its members can read).
+    channel: String,
     /// `postgresql://user@host:port/database#roadmap`, shown where a file's path would be.
     location: PathBuf,
     read_only: Option<ReadOnlyReason>,
@@ -51,9 +53,17 @@ impl std::fmt::Debug for PgStore {
     }
 }
 
-/// The channel a roadmap's writes are announced on.
-fn channel(roadmap: &str) -> String {
-    format!("fahrplan_{roadmap}")
+/// A window reloads at most this often, however many writes are announced.
+const RELOAD_AT_MOST_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// What the listener heard.
+enum Heard {
+    /// Connected (again), or the connection was lost: the window looks at once.
+    Connection,
+    /// A write was announced.
+    Write,
+    /// Nothing for a while (a write announced within the last second is passed on now).
+    Quiet,
 }
 
 impl PgStore {
@@ -62,7 +72,7 @@ impl PgStore {
     /// not asked here, so the history and the four-eyes rule rest on the server's word).
     pub fn open(url: &str, roadmap: Option<&str>) -> Result<Self> {
         let url = ServerUrl::parse(url)?;
-        let Opened { mut client, roadmap, read_only } = open(&url, roadmap)?;
+        let Opened { mut client, roadmap, read_only, channel } = open(&url, roadmap)?;
         let who = client
             .query_one("SELECT session_user::text", &[])
             .ok()
@@ -78,6 +88,7 @@ impl PgStore {
             reconnecting: None,
             url,
             roadmap,
+            channel,
             location,
             read_only,
             who: if who.is_empty() { current_user() } else { who },
@@ -142,7 +153,7 @@ impl PgStore {
         let at = (self.clock)();
         let host = self.url.host().to_owned();
         let db = |e: postgres::Error| server_error(&host, &e);
-        let channel = channel(&self.roadmap);
+        let channel = self.channel.clone();
         let client = self.client.get_mut();
         let mut tx = client
             .build_transaction()
@@ -216,11 +227,31 @@ impl PgStore {
     /// connection drops. `None` if no thread can be started.
     pub fn watch(&self, on_change: Box<dyn Fn() + Send>) -> Option<Watch> {
         let url = self.url.clone();
-        let listen = format!("LISTEN \"{}\"", channel(&self.roadmap));
+        let listen = format!("LISTEN \"{}\"", self.channel);
         let changes = self.changes.clone();
         let on_change = move || {
             changes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             on_change();
+        };
+        // However many writes are announced, the window reloads at most once a second: the
+        // first at once, the rest together after the second.
+        let mut last_call: Option<std::time::Instant> = None;
+        let mut pending = false;
+        let mut heard = move |event: Heard| {
+            let due = last_call.is_none_or(|at| at.elapsed() >= RELOAD_AT_MOST_EVERY);
+            let call = match event {
+                Heard::Connection => true,
+                Heard::Write => {
+                    pending = true;
+                    due
+                }
+                Heard::Quiet => pending && due,
+            };
+            if call {
+                pending = false;
+                last_call = Some(std::time::Instant::now());
+                on_change();
+            }
         };
         Watch::spawn("fahrplan-listen", move |stopped| {
             let mut pause = std::time::Duration::from_millis(500);
@@ -243,7 +274,7 @@ impl PgStore {
                 };
                 pause = std::time::Duration::from_millis(500);
                 // After a reconnect, whatever happened meanwhile is looked at.
-                on_change();
+                heard(Heard::Connection);
                 let mut checked = std::time::Instant::now();
                 loop {
                     if stopped() {
@@ -259,20 +290,24 @@ impl PgStore {
                     // seconds the connection is asked whether it is still there.
                     let alive = match next {
                         Ok(Some(_)) => {
-                            on_change();
+                            heard(Heard::Write);
                             true
                         }
                         Ok(None) if checked.elapsed() >= std::time::Duration::from_secs(5) => {
+                            heard(Heard::Quiet);
                             checked = std::time::Instant::now();
                             !client.is_closed() && client.batch_execute("").is_ok()
                         }
-                        Ok(None) => !client.is_closed(),
+                        Ok(None) => {
+                            heard(Heard::Quiet);
+                            !client.is_closed()
+                        }
                         Err(_) => false,
                     };
                     if !alive {
                         // The connection is lost: the window is told (it then shows the last
                         // state read-only) and listening starts again.
-                        on_change();
+                        heard(Heard::Connection);
                         break;
                     }
                 }

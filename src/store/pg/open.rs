@@ -11,6 +11,8 @@ pub(super) struct Opened {
     pub(super) client: postgres::Client,
     pub(super) roadmap: String,
     pub(super) read_only: Option<ReadOnlyReason>,
+    /// The channel its writes are announced on (a name only its members can read).
+    pub(super) channel: String,
 }
 
 /// Connects to `url` and opens `roadmap` (or the only one the user may see).
@@ -82,7 +84,15 @@ pub(super) fn open(url: &ServerUrl, roadmap: Option<&str>) -> Result<Opened> {
         .map_err(db)?
         .get(0);
     let read_only = (!writable).then_some(ReadOnlyReason::NoPermission);
-    Ok(Opened { client, roadmap, read_only })
+    let channel = client
+        .query_opt("SELECT value FROM meta WHERE key = 'channel'", &[])
+        .map_err(db)?
+        .and_then(|row| row.try_get::<_, String>(0).ok())
+        .filter(|c| {
+            c.starts_with("fahrplan_") && c.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+        .ok_or_else(|| StoreError::Foreign { path: roadmap.clone().into() })?;
+    Ok(Opened { client, roadmap, read_only, channel })
 }
 
 /// Brings an older roadmap schema to this version, in one transaction (another client upgrading

@@ -308,3 +308,8 @@ ALTER TABLE evidence ADD CONSTRAINT evidence_sound CHECK (
     AND char_length(name) BETWEEN 1 AND 1000) NOT VALID;
 ALTER TABLE owner ADD CONSTRAINT owner_sound CHECK (
     char_length(btrim(name)) BETWEEN 1 AND 200) NOT VALID;
+-- Writes are announced on a channel whose name only the roadmap's members can read (any login
+-- may LISTEN or NOTIFY a channel it can name): a random name kept in the roadmap's meta.
+INSERT INTO meta (key, value)
+    VALUES ('channel', 'fahrplan_' || replace(gen_random_uuid()::text, '-', ''))
+    ON CONFLICT (key) DO NOTHING;
