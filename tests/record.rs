@@ -187,6 +187,55 @@ fn texts_longer_than_their_fields_allow_are_refused_with_nothing_written() {
 }
 
 #[test]
+fn one_bad_row_written_outside_fahrplan_never_hides_the_roadmap() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = roadmap_with_changes(dir.path());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("UPDATE measure SET due = 'kaputt' WHERE code = 'M07'", []).unwrap();
+    conn.execute("UPDATE history SET at = '2026-11-27 10:00:00' WHERE id = 3", []).unwrap();
+    drop(conn);
+    // The rest is listed; the bad row is named.
+    let listed = fahrplan(&db, &["list", "--format", "json"]);
+    assert!(listed.status.success(), "{}", text(&listed));
+    let codes: Vec<String> = json(&listed)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["code"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(codes.contains(&"M01".to_owned()) && !codes.contains(&"M07".to_owned()), "{codes:?}");
+    let said = String::from_utf8_lossy(&listed.stderr).into_owned();
+    assert!(said.contains("M07") && said.contains("kaputt"), "{said}");
+    // The history keeps the row in its place, saying what cannot be read.
+    let history = fahrplan(&db, &["history", "--format", "json"]);
+    assert!(history.status.success(), "{}", text(&history));
+    let rows = json(&history);
+    let row = rows.as_array().unwrap().iter().find(|c| c["field"] == "unreadable").unwrap().clone();
+    assert_eq!(row["new"], "2026-11-27 10:00:00");
+    // Copies still work; check names both problems (and the chain, which the time changed).
+    let copy = dir.path().join("kopie.sqlite");
+    let backed = fahrplan(&db, &["backup", "--output", copy.to_str().unwrap()]);
+    assert!(backed.status.success(), "{}", text(&backed));
+    let export = dir.path().join("e.json");
+    let exported =
+        fahrplan(&db, &["export", "--format", "json", "--output", export.to_str().unwrap()]);
+    assert!(exported.status.success(), "{}", text(&exported));
+    let checked = fahrplan(&db, &["check", "--format", "json"]);
+    assert_eq!(checked.status.code(), Some(1), "{}", text(&checked));
+    let report = json(&checked);
+    assert_eq!(report["history"]["first_broken"].as_i64(), Some(3));
+    assert!(report["unreadable"][0].as_str().unwrap().contains("M07"), "{report}");
+    // The window shows the rest, with the warning.
+    let store = fahrplan::store::Store::open(&db).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let state = fahrplan::app::AppState::new(store, fahrplan::i18n::Lang::De, today).unwrap();
+    let warnings = state.record_warnings();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].contains("Eintrag 3") && warnings[1].contains("M07"), "{warnings:?}");
+    assert!(state.roadmap().measure("M01").is_some());
+}
+
+#[test]
 fn concurrent_changes_print_what_each_write_changed() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.sqlite");

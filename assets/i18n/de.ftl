@@ -119,6 +119,11 @@ info-evidence-purged-shared = { $code }: „{ $name }“ entfernt; dieselbe Date
 cli-unchanged = { $code }: schon { $value }; nichts geändert.
 invalid-too-long = { $field }: { $len } Zeichen, höchstens { $max } sind erlaubt.
 err-waited = Der Server hat 10 Sekunden gewartet, weil eine andere Verbindung den Fahrplan festhält (eine Aktualisierung des Schemas, ein Schreibvorgang oder ein offen gelassener Lesevorgang, etwa in psql). Bitte gleich noch einmal versuchen oder die Verwaltung des Servers fragen; es wurde nichts geändert.
+unreadable-rows = { $n ->
+    [one] Ein Eintrag kann nicht gelesen werden und wird ausgelassen
+   *[other] { $n } Einträge können nicht gelesen werden und werden ausgelassen
+} (außerhalb von Fahrplan geschrieben): { $rows }. Alles andere wird angezeigt; eine Sicherung enthält sie unverändert.
+hfield-unreadable = Nicht lesbarer Zeitpunkt
 err-admin-only = Den ganzen Fahrplan ersetzen (Import, Wiederherstellung) dürfen nur seine Administratoren; es wurde nichts geändert. Eine Administratorin oder ein Administrator gibt das Recht mit „fahrplan server grant LOGIN admin“.
 err-read-only = Der Fahrplan ist schreibgeschützt geöffnet; es wurde nichts geändert.
 err-conflict = Maßnahme { $code } wurde inzwischen von jemand anderem geändert. Ihre Änderung wurde nicht gespeichert; die aktuellen Werte werden angezeigt.

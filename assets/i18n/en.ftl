@@ -119,6 +119,11 @@ info-evidence-purged-shared = { $code }: "{ $name }" removed; the same file is s
 cli-unchanged = { $code }: already { $value }; nothing changed.
 invalid-too-long = { $field }: { $len } characters, at most { $max } are allowed.
 err-waited = The server waited 10 seconds because another connection holds the roadmap (a schema upgrade, a write, or a read left open, in psql for example). Please try again shortly or ask the server's administrator; nothing was changed.
+unreadable-rows = { $n ->
+    [one] One entry cannot be read and is left out
+   *[other] { $n } entries cannot be read and are left out
+} (written outside Fahrplan): { $rows }. Everything else is shown; a backup keeps them unchanged.
+hfield-unreadable = Unreadable time
 err-admin-only = Only the roadmap's administrators may replace it whole (import, restore); nothing was changed. An administrator gives the right with "fahrplan server grant LOGIN admin".
 err-read-only = The roadmap is open read-only; nothing was changed.
 err-conflict = Measure { $code } was changed by someone else in the meantime. Your change was not saved; the current values are shown.

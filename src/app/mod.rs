@@ -717,11 +717,20 @@ impl AppState {
         Ok(())
     }
 
-    /// The warning when the history's chain is broken: changed outside Fahrplan.
-    pub fn chain_banner(&self) -> Option<String> {
-        let chain = self.chain.as_ref()?;
-        let id = chain.first_broken?;
-        Some(self.tr.f("chain-broken", &[("id", &id), ("verified", &chain.verified)]))
+    /// The warnings about the record: the history's chain broken, rows that cannot be read
+    /// (both written outside Fahrplan).
+    pub fn record_warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if let Some((id, chain)) = self.chain.as_ref().and_then(|c| Some((c.first_broken?, c))) {
+            warnings.push(self.tr.f("chain-broken", &[("id", &id), ("verified", &chain.verified)]));
+        }
+        let unreadable = &self.roadmap.unreadable;
+        if !unreadable.is_empty() {
+            let rows = unreadable.join("; ");
+            warnings
+                .push(self.tr.f("unreadable-rows", &[("n", &unreadable.len()), ("rows", &rows)]));
+        }
+        warnings
     }
 
     /// The whole history, oldest first (for the history view), or why it cannot be read (in the

@@ -113,6 +113,8 @@ pub struct FileCheck {
     pub writable: bool,
     /// The history's hash chain (`None` in a file of a version before the chain).
     pub history: Option<crate::store::ChainReport>,
+    /// Rows that cannot be read (written outside Fahrplan), named.
+    pub unreadable: Vec<String>,
 }
 
 /// Checks the file at `db` (soundness, journal, sharing) without changing anything.
@@ -123,9 +125,12 @@ pub fn check_file(db: &Path) -> Result<FileCheck, StoreError> {
     let report = crate::store::inspect(db)?;
     let store = Store::open_read_only(db)?;
     let locked_by = store.locked_by();
-    let history = (report.schema_version >= 10).then(|| store.verify_history()).transpose()?;
+    let current = report.schema_version >= 10;
+    let history = current.then(|| store.verify_history()).transpose()?;
+    let unreadable = if current { store.load_roadmap()?.unreadable } else { Vec::new() };
     Ok(FileCheck {
         history,
+        unreadable,
         report,
         journal_mode: store.journal_mode()?,
         network_drive: store.is_network(),
@@ -140,9 +145,10 @@ pub use crate::store::pg::{
 pub use crate::store::{ChainReport, Origin, OriginKind};
 
 /// Verifies the history's hash chain of the roadmap on the server at `db` (as its user may
-/// read it).
-pub fn check_server(db: &Path) -> Result<crate::store::ChainReport, StoreError> {
-    open(db)?.verify_history()
+/// read it) and names the rows that cannot be read.
+pub fn check_server(db: &Path) -> Result<(crate::store::ChainReport, Vec<String>), StoreError> {
+    let store = open(db)?;
+    Ok((store.verify_history()?, store.load_roadmap()?.unreadable))
 }
 
 /// Creates the roadmap `name` on the server at `url`, with the default roadmap in `seeded`

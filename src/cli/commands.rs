@@ -21,7 +21,7 @@ use crate::model::{Measure, Status, Verdict, changes_since, dashboard};
 pub(super) fn list(cx: &Context, format: TableFormat, all: bool) -> Result<(), Failure> {
     let Context { db, tr, today, .. } = *cx;
     let store = open(db, tr)?;
-    let mut roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let mut roadmap = super::load(store.as_ref(), tr)?;
     if !all {
         roadmap.measures.retain(|m| !m.archived);
     }
@@ -40,7 +40,7 @@ pub(super) fn list(cx: &Context, format: TableFormat, all: bool) -> Result<(), F
 pub(super) fn show(cx: &Context, code: &str, format: TextFormat) -> Result<(), Failure> {
     let Context { db, tr, today, .. } = *cx;
     let store = open(db, tr)?;
-    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let roadmap = super::load(store.as_ref(), tr)?;
     let measure = roadmap
         .measure(code)
         .ok_or_else(|| Failure::Input(tr.f("cli-unknown-code", &[("code", &code)])))?;
@@ -143,7 +143,7 @@ pub(super) fn add_expense(
     let mut store = open_for_writing(db, tr)?;
     existing(store.as_ref(), code, tr)?;
     store.add_expense(code, date, money, note).map_err(|e| Failure::store(&e, tr))?;
-    let spent = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?.spent(code);
+    let spent = super::load(store.as_ref(), tr)?.spent(code);
     out(&tr.f(
         "cli-expense-added",
         &[
@@ -210,7 +210,7 @@ pub(super) fn confirm(
 pub(super) fn summary(cx: &Context, format: TextFormat) -> Result<(), Failure> {
     let Context { db, tr, today, .. } = *cx;
     let store = open(db, tr)?;
-    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let roadmap = super::load(store.as_ref(), tr)?;
     let d = dashboard(&roadmap, today);
     match format {
         TextFormat::Json => out(&to_json(&summary_json(&d, &roadmap))),
@@ -227,7 +227,7 @@ pub(super) fn changes(
 ) -> Result<(), Failure> {
     let Context { db, tr, today, .. } = *cx;
     let store = open(db, tr)?;
-    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let roadmap = super::load(store.as_ref(), tr)?;
     let since = match since {
         Some(text) => parse_date(text)
             .ok_or_else(|| Failure::Input(tr.f("cli-bad-date", &[("value", &text)])))?,
@@ -260,7 +260,7 @@ pub(super) fn meeting_add(cx: &Context, date: &str, title: &str) -> Result<(), F
 pub(super) fn meeting_list(cx: &Context) -> Result<(), Failure> {
     let Context { db, tr, .. } = *cx;
     let store = open(db, tr)?;
-    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let roadmap = super::load(store.as_ref(), tr)?;
     for m in &roadmap.meetings {
         // A baseline recorded on the meeting's day is named with it.
         let baselines: Vec<&str> = roadmap
@@ -350,7 +350,7 @@ pub(super) fn export(
     }
     let delimiter = extras.delimiter.unwrap_or_else(|| crate::export::default_delimiter(tr.lang()));
     let store = open(db, tr)?;
-    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let roadmap = super::load(store.as_ref(), tr)?;
     let owner = match extras.owner {
         Some(name) => Some(
             roadmap
@@ -452,7 +452,7 @@ pub(super) fn import(cx: &Context, file: &Path, replace: bool) -> Result<(), Fai
     } else {
         storage::create(db, None).map_err(|e| Failure::store(&e, tr))?
     };
-    let current = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let current = super::load(store.as_ref(), tr)?;
     if !replace && !current.measures.is_empty() {
         // Say what the import would do, and ask for --replace.
         let comparison = crate::import::compare_import(&current, &imported.roadmap);
@@ -500,16 +500,18 @@ pub(super) fn backups(cx: &Context) -> Result<(), Failure> {
 pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Failure> {
     // A server address is never echoed (it may hold a password).
     if storage::is_server(db) {
-        let history = storage::check_server(db).map_err(|e| Failure::store(&e, tr))?;
+        let (history, unreadable) =
+            storage::check_server(db).map_err(|e| Failure::store(&e, tr))?;
         match format {
             TextFormat::Json => out(&to_json(&json!({
-                "ok": history.intact(),
+                "ok": history.intact() && unreadable.is_empty(),
                 "history": history,
+                "unreadable": unreadable,
             }))),
             TextFormat::Text if history.intact() => out(&chain_line(&history, tr)),
             TextFormat::Text => {}
         }
-        return chain_verdict(Some(&history), tr);
+        return chain_verdict(Some(&history), &unreadable, tr);
     }
     if !db.exists() {
         return Err(Failure::File(tr.f("cli-no-file", &[("path", &db.display().to_string())])));
@@ -534,6 +536,7 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
             "application_id": format!("0x{:08X}", report.application_id),
             "measures": report.measures,
             "history": check.history,
+            "unreadable": check.unreadable,
         }))),
         TextFormat::Text => {
             out(&tr.f(
@@ -559,7 +562,7 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
             }
         }
     }
-    chain_verdict(check.history.as_ref(), tr)
+    chain_verdict(check.history.as_ref(), &check.unreadable, tr)
 }
 
 /// What `check` says of an unbroken chain.
@@ -567,14 +570,23 @@ fn chain_line(history: &storage::ChainReport, tr: &I18n) -> String {
     tr.f("cli-check-chain-ok", &[("rows", &history.rows)])
 }
 
-/// A broken chain makes `check` fail (exit 1), after the report.
-fn chain_verdict(history: Option<&storage::ChainReport>, tr: &I18n) -> Result<(), Failure> {
-    match history.and_then(|h| h.first_broken) {
-        None => Ok(()),
-        Some(id) => Err(Failure::Input(
-            tr.f("chain-broken", &[("id", &id), ("verified", &history.map_or(0, |h| h.verified))]),
-        )),
+/// A broken chain or rows that cannot be read make `check` fail (exit 1), after the report,
+/// naming them.
+fn chain_verdict(
+    history: Option<&storage::ChainReport>,
+    unreadable: &[String],
+    tr: &I18n,
+) -> Result<(), Failure> {
+    let mut problems = Vec::new();
+    if let Some(h) = history.filter(|h| !h.intact()) {
+        let id = h.first_broken.unwrap_or_default();
+        problems.push(tr.f("chain-broken", &[("id", &id), ("verified", &h.verified)]));
     }
+    if !unreadable.is_empty() {
+        let rows = unreadable.join("; ");
+        problems.push(tr.f("unreadable-rows", &[("n", &unreadable.len()), ("rows", &rows)]));
+    }
+    if problems.is_empty() { Ok(()) } else { Err(Failure::Input(problems.join("\n"))) }
 }
 
 /// The measure `code`, or the "no such measure" failure.

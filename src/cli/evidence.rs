@@ -86,7 +86,7 @@ fn list(cx: &Context, code: &str, format: TableFormat) -> Result<(), Failure> {
     let Context { db, tr, .. } = *cx;
     let store = open(db, tr)?;
     existing(store.as_ref(), code, tr)?;
-    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let roadmap = super::load(store.as_ref(), tr)?;
     let items: Vec<&Evidence> = roadmap.evidence.iter().filter(|e| e.code == code).collect();
     match format {
         TableFormat::Json => {

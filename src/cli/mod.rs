@@ -117,6 +117,22 @@ fn open_for_writing(db: &std::path::Path, tr: &I18n) -> Result<Box<dyn Storage>,
     storage::open_to_write(db, tr.lang()).map_err(|e| Failure::store(&e, tr))
 }
 
+/// The roadmap as the store reads it; rows that cannot be read are named on stderr (everything
+/// else is used).
+fn load(store: &dyn Storage, tr: &I18n) -> Result<crate::model::Roadmap, Failure> {
+    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    if !roadmap.unreadable.is_empty() {
+        eprintln!(
+            "fahrplan: {}",
+            tr.f(
+                "unreadable-rows",
+                &[("n", &roadmap.unreadable.len()), ("rows", &roadmap.unreadable.join("; "))]
+            )
+        );
+    }
+    Ok(roadmap)
+}
+
 /// Prints a line to stdout.
 fn out(text: &str) {
     // A closed pipe (`fahrplan list | head`) is not an error worth reporting.

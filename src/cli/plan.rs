@@ -19,7 +19,7 @@ pub(super) fn edit(cx: &Context, args: &EditArgs) -> Result<(), Failure> {
     let Context { db, tr, .. } = *cx;
     let mut store = open_for_writing(db, tr)?;
     let current = existing(store.as_ref(), &args.code, tr)?;
-    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let roadmap = super::load(store.as_ref(), tr)?;
     let wanted = edited(&current, args, &roadmap, tr)?;
     if wanted == current {
         out(&tr.f("cli-edit-nothing", &[("code", &current.code)]));
@@ -124,7 +124,7 @@ pub(super) fn baseline_add(cx: &Context, title: &str, date: Option<&str>) -> Res
 pub(super) fn baseline_list(cx: &Context, format: TableFormat) -> Result<(), Failure> {
     let Context { db, tr, .. } = *cx;
     let store = open(db, tr)?;
-    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let roadmap = super::load(store.as_ref(), tr)?;
     match format {
         TableFormat::Json => {
             let list: Vec<Value> = roadmap
@@ -172,7 +172,7 @@ pub(super) fn deviations(
 ) -> Result<(), Failure> {
     let Context { db, tr, .. } = *cx;
     let store = open(db, tr)?;
-    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let roadmap = super::load(store.as_ref(), tr)?;
     let report = crate::model::deviations(chosen(&roadmap, title, tr)?, &roadmap);
     match format {
         TextFormat::Json => out(&to_json(&deviations_json(&report))),
@@ -295,7 +295,7 @@ pub(super) fn finance(
 ) -> Result<(), Failure> {
     let Context { db, tr, today, .. } = *cx;
     let store = open(db, tr)?;
-    let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
+    let roadmap = super::load(store.as_ref(), tr)?;
     let plan = finance_plan(&roadmap, from.unwrap_or_else(|| today.year()), years, today);
     match format {
         FinanceFormat::Json => out(&to_json(&finance_json(&plan))),

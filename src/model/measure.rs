@@ -473,6 +473,9 @@ pub struct Roadmap {
     pub baselines: Vec<super::Baseline>,
     /// Evidence kept with the measures (without the files' bytes), oldest first.
     pub evidence: Vec<super::Evidence>,
+    /// Rows that could not be read (a date that is no date, a word no status has: written
+    /// outside Fahrplan), each named; they are left out, everything else is shown.
+    pub unreadable: Vec<String>,
 }
 
 /// A new roadmap's first content (the default roadmap): written as one batch, with one

@@ -106,11 +106,45 @@ fn attach_relations(db: &mut dyn Sql, measures: &mut [Measure], only: Option<i64
     Ok(())
 }
 
+/// Reads each row with `read`; a row that cannot be read is left out and named in `skipped`
+/// (as `what`, its name or code in the second column, and its id in the first), so that one bad
+/// row never hides the rest.
+fn readable<T>(
+    rows: &[Row],
+    what: &str,
+    skipped: &mut Vec<String>,
+    read: impl Fn(&Row) -> Result<T>,
+) -> Vec<T> {
+    let mut read_rows = Vec::with_capacity(rows.len());
+    for row in rows {
+        match read(row) {
+            Ok(value) => read_rows.push(value),
+            Err(e) => {
+                let id = row.value(0).ok().and_then(|v| match v {
+                    Value::Int(i) => Some(i.to_string()),
+                    _ => None,
+                });
+                let name = match row.value(1) {
+                    Ok(Value::Text(t)) => t.chars().take(40).collect::<String>(),
+                    _ => String::new(),
+                };
+                skipped.push(format!("{what} {name} (id {}): {e}", id.unwrap_or_default()));
+            }
+        }
+    }
+    read_rows
+}
+
 /// Every measure, by code, with its relations.
 pub(super) fn load_measures(db: &mut dyn Sql) -> Result<Vec<Measure>> {
+    load_measures_noting(db, &mut Vec::new())
+}
+
+/// [`load_measures`], naming the rows that cannot be read in `skipped`.
+fn load_measures_noting(db: &mut dyn Sql, skipped: &mut Vec<String>) -> Result<Vec<Measure>> {
     let sql = format!("SELECT {MEASURE_COLUMNS} FROM measure ORDER BY code");
-    let mut measures =
-        db.query(&sql, params![])?.iter().map(measure_from_row).collect::<Result<Vec<_>>>()?;
+    let rows = db.query(&sql, params![])?;
+    let mut measures = readable(&rows, "measure", skipped, measure_from_row);
     attach_relations(db, &mut measures, None)?;
     Ok(measures)
 }
@@ -149,14 +183,13 @@ pub(super) fn load_owners(db: &mut dyn Sql) -> Result<Vec<Owner>> {
         .collect()
 }
 
-fn load_expenses(db: &mut dyn Sql) -> Result<Vec<Expense>> {
-    db.query(
+fn load_expenses(db: &mut dyn Sql, skipped: &mut Vec<String>) -> Result<Vec<Expense>> {
+    let rows = db.query(
         "SELECT e.id, m.code, e.date, e.amount_cents, e.note FROM expense e \
          JOIN measure m ON m.id = e.measure_id ORDER BY e.date, e.id",
         params![],
-    )?
-    .iter()
-    .map(|row| {
+    )?;
+    Ok(readable(&rows, "expense of", skipped, |row| {
         Ok(Expense {
             id: row.int(0)?,
             code: row.text(1)?,
@@ -164,19 +197,17 @@ fn load_expenses(db: &mut dyn Sql) -> Result<Vec<Expense>> {
             amount: Money(row.int(3)?),
             note: row.text(4)?,
         })
-    })
-    .collect()
+    }))
 }
 
-fn load_reevaluations(db: &mut dyn Sql) -> Result<Vec<Reevaluation>> {
-    db.query(
+fn load_reevaluations(db: &mut dyn Sql, skipped: &mut Vec<String>) -> Result<Vec<Reevaluation>> {
+    let rows = db.query(
         "SELECT r.id, m.code, r.date, r.verdict, r.note, r.by_whom, r.confirmed_by, \
          r.confirmed_at, r.confirmation_imported FROM reevaluation r \
          JOIN measure m ON m.id = r.measure_id ORDER BY r.date, r.id",
         params![],
-    )?
-    .iter()
-    .map(|row| {
+    )?;
+    Ok(readable(&rows, "re-evaluation of", skipped, |row| {
         Ok(Reevaluation {
             id: row.int(0)?,
             code: row.text(1)?,
@@ -188,31 +219,29 @@ fn load_reevaluations(db: &mut dyn Sql) -> Result<Vec<Reevaluation>> {
             confirmed_at: row.opt_date(7)?,
             imported: row.flag(8)?,
         })
-    })
-    .collect()
+    }))
 }
 
-fn load_baselines(db: &mut dyn Sql) -> Result<Vec<Baseline>> {
-    db.query("SELECT id, title, date, data FROM baseline ORDER BY date, id", params![])?
-        .iter()
-        .map(|row| {
-            let data = row.text(3)?;
-            Ok(Baseline {
-                id: row.int(0)?,
-                title: row.text(1)?,
-                date: row.date(2)?,
-                measures: serde_json::from_str(&data)
-                    .map_err(|e| StoreError::Encoding(format!("baseline: {e}")))?,
-            })
+fn load_baselines(db: &mut dyn Sql, skipped: &mut Vec<String>) -> Result<Vec<Baseline>> {
+    let rows =
+        db.query("SELECT id, title, date, data FROM baseline ORDER BY date, id", params![])?;
+    Ok(readable(&rows, "baseline", skipped, |row| {
+        let data = row.text(3)?;
+        Ok(Baseline {
+            id: row.int(0)?,
+            title: row.text(1)?,
+            date: row.date(2)?,
+            measures: serde_json::from_str(&data)
+                .map_err(|e| StoreError::Encoding(format!("baseline: {e}")))?,
         })
-        .collect()
+    }))
 }
 
-fn load_meetings(db: &mut dyn Sql) -> Result<Vec<Meeting>> {
-    db.query("SELECT id, date, title FROM meeting ORDER BY date, id", params![])?
-        .iter()
-        .map(|row| Ok(Meeting { id: row.int(0)?, date: row.date(1)?, title: row.text(2)? }))
-        .collect()
+fn load_meetings(db: &mut dyn Sql, skipped: &mut Vec<String>) -> Result<Vec<Meeting>> {
+    let rows = db.query("SELECT id, title, date FROM meeting ORDER BY date, id", params![])?;
+    Ok(readable(&rows, "meeting", skipped, |row| {
+        Ok(Meeting { id: row.int(0)?, date: row.date(2)?, title: row.text(1)? })
+    }))
 }
 
 /// The roadmap's facts (town, name, day of adoption).
@@ -231,28 +260,48 @@ pub(super) fn load_info(db: &mut dyn Sql) -> Result<RoadmapInfo> {
 }
 
 /// The whole roadmap. For one consistent snapshot the engine runs it inside one transaction.
+/// A row that cannot be read is left out and named in [`Roadmap::unreadable`].
 pub(super) fn load_roadmap(db: &mut dyn Sql) -> Result<Roadmap> {
+    let mut skipped = Vec::new();
     Ok(Roadmap {
         info: load_info(db)?,
-        measures: load_measures(db)?,
+        measures: load_measures_noting(db, &mut skipped)?,
         owners: load_owners(db)?,
-        expenses: load_expenses(db)?,
-        reevaluations: load_reevaluations(db)?,
-        meetings: load_meetings(db)?,
-        baselines: load_baselines(db)?,
+        expenses: load_expenses(db, &mut skipped)?,
+        reevaluations: load_reevaluations(db, &mut skipped)?,
+        meetings: load_meetings(db, &mut skipped)?,
+        baselines: load_baselines(db, &mut skipped)?,
         evidence: super::evidence::load_evidence(db)?,
+        unreadable: skipped,
     })
 }
 
 const CHANGE_COLUMNS: &str =
     "id, batch, at, who, code, field, old, new, comment, measure_id, imported";
 
-fn change_from_row(row: &Row) -> Result<Change> {
+/// A history row; one whose time cannot be read keeps its place (the time of the row before,
+/// `before`) and says so in its field (`unreadable`, the stored time as its new value).
+fn change_from_row(row: &Row, before: NaiveDateTime) -> Result<Change> {
     let at = row.text(2)?;
+    let Ok(time) = NaiveDateTime::parse_from_str(&at, AT_FORMAT) else {
+        return Ok(Change {
+            id: row.int(0)?,
+            batch: row.int(1)?,
+            at: before,
+            who: row.text(3)?,
+            code: row.opt_text(4)?,
+            measure_id: row.opt_int(9)?,
+            field: "unreadable".to_owned(),
+            old: row.opt_text(5)?,
+            new: Some(at),
+            comment: row.text(8)?,
+            imported: row.flag(10)?,
+        });
+    };
     Ok(Change {
         id: row.int(0)?,
         batch: row.int(1)?,
-        at: NaiveDateTime::parse_from_str(&at, AT_FORMAT).map_err(|_| invalid(2, &at, "time"))?,
+        at: time,
         who: row.text(3)?,
         code: row.opt_text(4)?,
         field: row.text(5)?,
@@ -266,7 +315,15 @@ fn change_from_row(row: &Row) -> Result<Change> {
 
 fn changes(db: &mut dyn Sql, filter: &str, values: &[Value]) -> Result<Vec<Change>> {
     let sql = format!("SELECT {CHANGE_COLUMNS} FROM history {filter} ORDER BY id");
-    db.query(&sql, values)?.iter().map(change_from_row).collect()
+    let mut before = NaiveDateTime::MIN;
+    db.query(&sql, values)?
+        .iter()
+        .map(|row| {
+            let change = change_from_row(row, before)?;
+            before = change.at;
+            Ok(change)
+        })
+        .collect()
 }
 
 /// The history, oldest first: of one measure, or of the whole roadmap. A measure's history

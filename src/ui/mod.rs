@@ -417,8 +417,8 @@ impl FahrplanApp {
         if let Some(job) = self.state.job() {
             transfer::job_ui(ui, tokens, job);
         }
-        if let Some(banner) = self.state.chain_banner() {
-            egui::Panel::top("chain_broken")
+        for (n, banner) in self.state.record_warnings().into_iter().enumerate() {
+            egui::Panel::top(("record_warning", n))
                 .frame(egui::Frame::new().fill(tokens.danger_bg).inner_margin(tokens.space_s))
                 .show(ui, |ui| {
                     ui.add(

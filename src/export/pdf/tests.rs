@@ -156,5 +156,8 @@ fn long_file_names_and_huge_cells_fit_their_pages() {
     };
     let pdf = report_pdf(&roadmap, &history, today(), &tr, &options).unwrap();
     let pages = count(&pdf, b"/Type/Page/");
-    assert!(pages < 20, "the 9,900-character comment (nearly the most allowed) is cut, not spread: {pages} pages");
+    assert!(
+        pages < 20,
+        "the 9,900-character comment (nearly the most allowed) is cut, not spread: {pages} pages"
+    );
 }
