@@ -210,7 +210,7 @@ fn a_shortened_cell_says_so_and_archived_money_has_its_line() {
     }
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.sqlite");
-    let essay = "Begründung mit vielen Wörtern, die keinen Platz haben. ".repeat(200);
+    let essay = "Begründung mit vielen Wörtern, die keinen Platz haben. ".repeat(180);
     ok(&fahrplan(&db, &["set-status", "M18", "on-hold", "--comment", &essay]));
     let mut store = Store::open(&db).unwrap();
     store.update_measure("M19", None, "", |m| Measure { archived: true, ..m.clone() }).unwrap();
