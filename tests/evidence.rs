@@ -376,4 +376,50 @@ mod window {
         assert!(file.chars().count() <= 120, "{file}");
         assert_eq!(std::fs::read(&opened).expect("the copy"), b"%PDF-1.7");
     }
+
+    #[test]
+    fn erasing_asks_for_a_reason_and_leaves_a_record() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let seed = fahrplan::app::default_seed(Lang::De).expect("the default roadmap");
+        let mut store = Store::create(&dir.path().join("a.sqlite"), Some(&seed)).expect("new");
+        let new = NewEvidence {
+            source: EvidenceSource::File {
+                name: "Personalliste.pdf".into(),
+                bytes: b"%PDF-1.7 Mustermann".to_vec(),
+            },
+            note: String::new(),
+            reevaluation: None,
+        };
+        store.add_evidence("M07", &new).expect("added");
+        let mut harness = harness(store);
+        harness.get_by_label_contains("M07").click();
+        harness.run();
+        harness.get_by_label("Endgültig löschen …").click();
+        harness.run();
+        assert!(
+            harness.query_by_label_contains("„Personalliste.pdf“ endgültig löschen?").is_some()
+        );
+        // Without a reason nothing is erased; cancelling keeps it.
+        harness.get_by_label("Endgültig löschen").click();
+        harness.run();
+        assert_eq!(harness.state().state.roadmap().evidence.len(), 1, "no reason, no erasure");
+        harness
+            .get_by_role_and_label(Role::MultilineTextInput, "Grund (wird im Verlauf festgehalten)")
+            .focus();
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::MultilineTextInput, "Grund (wird im Verlauf festgehalten)")
+            .type_text("Personendaten, versehentlich");
+        harness.run();
+        harness.get_by_label("Endgültig löschen").click();
+        harness.run();
+        assert!(harness.state().state.roadmap().evidence.is_empty());
+        assert!(harness.query_all_by_label_contains("endgültig gelöscht").next().is_some());
+        let history = harness.state().state.history().expect("the history");
+        let last = history.last().expect("a row");
+        assert_eq!(
+            (last.field.as_str(), last.comment.as_str()),
+            ("evidence-purged", "Personendaten, versehentlich")
+        );
+    }
 }

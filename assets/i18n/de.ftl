@@ -124,6 +124,12 @@ unreadable-rows = { $n ->
    *[other] { $n } Einträge können nicht gelesen werden und werden ausgelassen
 } (außerhalb von Fahrplan geschrieben): { $rows }. Alles andere wird angezeigt; eine Sicherung enthält sie unverändert.
 hfield-unreadable = Nicht lesbarer Zeitpunkt
+evidence-purge = Endgültig löschen …
+evidence-purge-tip = „{ $name }“ endgültig aus dem Fahrplan löschen (Datenschutz), ohne Rückgängig
+evidence-purge-title = „{ $name }“ endgültig löschen?
+evidence-purge-explain = Die Datei wird aus dem Fahrplan entfernt; kein Rückgängig bringt sie zurück. Der Verlauf behält „Nachweis gelöscht“ mit Name, Größe, Prüfsumme, wer und warum. Ältere Sicherungen enthalten sie noch.
+evidence-purge-reason = Grund (wird im Verlauf festgehalten)
+evidence-purge-confirm = Endgültig löschen
 err-admin-only = Den ganzen Fahrplan ersetzen (Import, Wiederherstellung) dürfen nur seine Administratoren; es wurde nichts geändert. Eine Administratorin oder ein Administrator gibt das Recht mit „fahrplan server grant LOGIN admin“.
 err-read-only = Der Fahrplan ist schreibgeschützt geöffnet; es wurde nichts geändert.
 err-conflict = Maßnahme { $code } wurde inzwischen von jemand anderem geändert. Ihre Änderung wurde nicht gespeichert; die aktuellen Werte werden angezeigt.

@@ -124,6 +124,12 @@ unreadable-rows = { $n ->
    *[other] { $n } entries cannot be read and are left out
 } (written outside Fahrplan): { $rows }. Everything else is shown; a backup keeps them unchanged.
 hfield-unreadable = Unreadable time
+evidence-purge = Erase for good …
+evidence-purge-tip = Erase “{ $name }” from the roadmap for good (data protection), without undo
+evidence-purge-title = Erase “{ $name }” for good?
+evidence-purge-explain = The file leaves the roadmap; no undo brings it back. The history keeps “Evidence erased” with name, size, checksum, who and why. Older backups still hold it.
+evidence-purge-reason = Reason (kept in the history)
+evidence-purge-confirm = Erase for good
 err-admin-only = Only the roadmap's administrators may replace it whole (import, restore); nothing was changed. An administrator gives the right with "fahrplan server grant LOGIN admin".
 err-read-only = The roadmap is open read-only; nothing was changed.
 err-conflict = Measure { $code } was changed by someone else in the meantime. Your change was not saved; the current values are shown.

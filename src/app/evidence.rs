@@ -116,6 +116,17 @@ impl AppState {
                 self.write(|s| s.remove_evidence(&code, id)).map_err(|e| e.localize(&self.tr))?;
                 Ok(Some(self.tr.f("info-evidence-removed", &[("code", &code), ("name", &name)])))
             }
+            Command::PurgeEvidence { code, id, reason } => {
+                let (evidence, erased) = self
+                    .write(|s| s.purge_evidence(&code, id, &reason))
+                    .map_err(|e| e.localize(&self.tr))?;
+                let key = if erased || evidence.sha256.is_none() {
+                    "info-evidence-purged"
+                } else {
+                    "info-evidence-purged-shared"
+                };
+                Ok(Some(self.tr.f(key, &[("code", &code), ("name", &evidence.name)])))
+            }
             Command::OpenEvidence { code, id } => self.open_evidence(&code, id),
             Command::SaveEvidence { code, id, path } => {
                 let bytes =
@@ -182,5 +193,23 @@ impl AppState {
             .map_err(|e| tr.f("err-io", &[("path", &target), ("detail", &e.to_string())]))?;
         self.opened_evidence = Some(target);
         Ok(None)
+    }
+}
+
+impl AppState {
+    /// The warnings about the record: the history's chain broken, rows that cannot be read
+    /// (both written outside Fahrplan).
+    pub fn record_warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if let Some((id, chain)) = self.chain.as_ref().and_then(|c| Some((c.first_broken?, c))) {
+            warnings.push(self.tr.f("chain-broken", &[("id", &id), ("verified", &chain.verified)]));
+        }
+        let unreadable = &self.roadmap.unreadable;
+        if !unreadable.is_empty() {
+            let rows = unreadable.join("; ");
+            warnings
+                .push(self.tr.f("unreadable-rows", &[("n", &unreadable.len()), ("rows", &rows)]));
+        }
+        warnings
     }
 }

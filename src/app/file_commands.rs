@@ -46,6 +46,7 @@ impl AppState {
             | Command::ConfirmReevaluation { .. }
             | Command::AddEvidence { .. }
             | Command::RemoveEvidence { .. }
+            | Command::PurgeEvidence { .. }
             | Command::OpenEvidence { .. }
             | Command::SaveEvidence { .. }
             | Command::SaveMeasure { .. }

@@ -106,6 +106,15 @@ pub enum Command {
         /// The evidence.
         id: i64,
     },
+    /// Erase evidence for good (no undo), with why.
+    PurgeEvidence {
+        /// The measure's code.
+        code: String,
+        /// The evidence.
+        id: i64,
+        /// Why (kept in the history).
+        reason: String,
+    },
     /// Open evidence with the system's viewer (a file through a temporary copy).
     OpenEvidence {
         /// The measure's code.
@@ -567,6 +576,7 @@ impl AppState {
             }
             Command::AddEvidence { .. }
             | Command::RemoveEvidence { .. }
+            | Command::PurgeEvidence { .. }
             | Command::OpenEvidence { .. }
             | Command::SaveEvidence { .. } => self.apply_evidence(command),
             command => self.apply_store(command).map_err(|e| e.localize(&self.tr)),
@@ -715,22 +725,6 @@ impl AppState {
             self.chain = self.store.verify_history().ok();
         }
         Ok(())
-    }
-
-    /// The warnings about the record: the history's chain broken, rows that cannot be read
-    /// (both written outside Fahrplan).
-    pub fn record_warnings(&self) -> Vec<String> {
-        let mut warnings = Vec::new();
-        if let Some((id, chain)) = self.chain.as_ref().and_then(|c| Some((c.first_broken?, c))) {
-            warnings.push(self.tr.f("chain-broken", &[("id", &id), ("verified", &chain.verified)]));
-        }
-        let unreadable = &self.roadmap.unreadable;
-        if !unreadable.is_empty() {
-            let rows = unreadable.join("; ");
-            warnings
-                .push(self.tr.f("unreadable-rows", &[("n", &unreadable.len()), ("rows", &rows)]));
-        }
-        warnings
     }
 
     /// The whole history, oldest first (for the history view), or why it cannot be read (in the

@@ -38,6 +38,21 @@ pub struct Forms {
     /// Evidence: how many pieces the measure had when one was added from the form; the typed
     /// link and note are cleared once there are more (kept when the store refused it).
     pub evidence_pending: Option<usize>,
+    /// Evidence to erase for good, asked about with its reason.
+    pub purge: Option<PurgeDraft>,
+}
+
+/// Evidence the user wants erased for good: which, and why (kept in the history).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PurgeDraft {
+    /// The measure's code.
+    pub code: String,
+    /// The evidence.
+    pub id: i64,
+    /// Its name, as asked about.
+    pub name: String,
+    /// Why, as typed.
+    pub reason: String,
 }
 
 impl Forms {

@@ -26,11 +26,12 @@ pub fn evidence_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Me
         muted(ui, tokens, tr.t(if ctx.read_only { "none-yet" } else { "evidence-empty" }));
     }
     for e in items {
-        item_ui(ui, ctx, e);
+        item_ui(ui, ctx, forms, e);
     }
     if ctx.read_only {
         return;
     }
+    purge_ui(ui.ctx(), ctx, forms);
     ui.add_space(tokens.space_s);
     add_ui(ui, ctx, forms, m);
     drop_ui(ui, ctx, forms, m);
@@ -38,7 +39,7 @@ pub fn evidence_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Me
 
 /// One piece of evidence: name (opens it), what it is, for which re-evaluation, its note and
 /// checksum, and the buttons.
-fn item_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, e: &Evidence) {
+fn item_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, e: &Evidence) {
     let (tr, tokens) = (ctx.tr, ctx.tokens);
     ui.horizontal_wrapped(|ui| {
         let open = ui.link(&e.name).on_hover_text(tr.f("evidence-open-tip", &[("name", &e.name)]));
@@ -61,6 +62,17 @@ fn item_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, e: &Evidence) {
                 .on_hover_text(tr.f("evidence-remove-tip", &[("name", &e.name)]));
             if remove.clicked() {
                 ctx.commands.push(Command::RemoveEvidence { code: e.code.clone(), id: e.id });
+            }
+            let purge = ui
+                .small_button(tr.t("evidence-purge"))
+                .on_hover_text(tr.f("evidence-purge-tip", &[("name", &e.name)]));
+            if purge.clicked() {
+                forms.purge = Some(super::actions::PurgeDraft {
+                    code: e.code.clone(),
+                    id: e.id,
+                    name: e.name.clone(),
+                    reason: String::new(),
+                });
             }
         }
     });
@@ -171,5 +183,42 @@ fn drop_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, forms: &mut Forms, m: &Measure) {
     }
     for path in dropped {
         push_file(ctx, forms, m, path);
+    }
+}
+
+/// Asks before erasing evidence for good, with the reason the history keeps; erasing waits for
+/// a reason.
+fn purge_ui(ctx: &egui::Context, vctx: &mut ViewCtx<'_>, forms: &mut Forms) {
+    let Some(draft) = forms.purge.as_mut() else { return };
+    let tr = vctx.tr;
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("purge_evidence")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.label(RichText::new(tr.f("evidence-purge-title", &[("name", &draft.name)])).strong());
+        ui.add_space(vctx.tokens.space_s);
+        ui.add(egui::Label::new(tr.t("evidence-purge-explain")).wrap());
+        ui.add_space(vctx.tokens.space_s);
+        let label = ui.label(tr.t("evidence-purge-reason"));
+        ui.add(egui::TextEdit::multiline(&mut draft.reason).desired_rows(2).desired_width(420.0))
+            .labelled_by(label.id);
+        ui.add_space(vctx.tokens.space_m);
+        ui.horizontal(|ui| {
+            let ready = !draft.reason.trim().is_empty();
+            let erase = ui.add_enabled(ready, egui::Button::new(tr.t("evidence-purge-confirm")));
+            if erase.clicked() {
+                vctx.commands.push(Command::PurgeEvidence {
+                    code: draft.code.clone(),
+                    id: draft.id,
+                    reason: draft.reason.trim().to_owned(),
+                });
+                close = true;
+            }
+            if ui.button(tr.t("action-cancel")).clicked() {
+                close = true;
+            }
+        });
+    });
+    if close || modal.should_close() {
+        forms.purge = None;
     }
 }
