@@ -420,6 +420,24 @@ pub fn value_label(tr: &I18n, field: &str, value: Option<&str>) -> String {
     shown.unwrap_or_else(|| value.to_owned())
 }
 
+/// Rows that cannot be read, in the UI's words: "Maßnahme M12: Fällig „kaputt“; …".
+pub fn unreadable_text(tr: &I18n, rows: &[crate::model::UnreadableRow]) -> String {
+    let named: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let what = tr.f(&format!("unreadable-kind-{}", r.kind), &[("name", &r.name)]);
+            match (&r.field, &r.value) {
+                (Some(field), Some(value)) => {
+                    format!("{what}: {} „{value}“", field_label(tr, field))
+                }
+                (Some(field), None) => format!("{what}: {} –", field_label(tr, field)),
+                _ => what,
+            }
+        })
+        .collect();
+    tr.f("unreadable-rows", &[("n", &rows.len()), ("rows", &named.join("; "))])
+}
+
 /// Who made a change, as shown: "(importiert)" after a name that came from a file.
 pub fn who_label(tr: &I18n, c: &crate::model::Change) -> String {
     if c.imported { format!("{} ({})", c.who, tr.t("history-imported")) } else { c.who.clone() }

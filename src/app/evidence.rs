@@ -204,11 +204,8 @@ impl AppState {
         if let Some((id, chain)) = self.chain.as_ref().and_then(|c| Some((c.first_broken?, c))) {
             warnings.push(self.tr.f("chain-broken", &[("id", &id), ("verified", &chain.verified)]));
         }
-        let unreadable = &self.roadmap.unreadable;
-        if !unreadable.is_empty() {
-            let rows = unreadable.join("; ");
-            warnings
-                .push(self.tr.f("unreadable-rows", &[("n", &unreadable.len()), ("rows", &rows)]));
+        if !self.roadmap.unreadable.is_empty() {
+            warnings.push(crate::i18n::unreadable_text(&self.tr, &self.roadmap.unreadable));
         }
         warnings
     }

@@ -114,7 +114,7 @@ pub struct FileCheck {
     /// The history's hash chain (`None` in a file of a version before the chain).
     pub history: Option<crate::store::ChainReport>,
     /// Rows that cannot be read (written outside Fahrplan), named.
-    pub unreadable: Vec<String>,
+    pub unreadable: Vec<crate::model::UnreadableRow>,
 }
 
 /// Checks the file at `db` (soundness, journal, sharing) without changing anything.
@@ -146,7 +146,9 @@ pub use crate::store::{ChainReport, Origin, OriginKind};
 
 /// Verifies the history's hash chain of the roadmap on the server at `db` (as its user may
 /// read it) and names the rows that cannot be read.
-pub fn check_server(db: &Path) -> Result<(crate::store::ChainReport, Vec<String>), StoreError> {
+pub fn check_server(
+    db: &Path,
+) -> Result<(crate::store::ChainReport, Vec<crate::model::UnreadableRow>), StoreError> {
     let store = open(db)?;
     Ok((store.verify_history()?, store.load_roadmap()?.unreadable))
 }

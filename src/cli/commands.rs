@@ -574,7 +574,7 @@ fn chain_line(history: &storage::ChainReport, tr: &I18n) -> String {
 /// naming them.
 fn chain_verdict(
     history: Option<&storage::ChainReport>,
-    unreadable: &[String],
+    unreadable: &[crate::model::UnreadableRow],
     tr: &I18n,
 ) -> Result<(), Failure> {
     let mut problems = Vec::new();
@@ -583,8 +583,7 @@ fn chain_verdict(
         problems.push(tr.f("chain-broken", &[("id", &id), ("verified", &h.verified)]));
     }
     if !unreadable.is_empty() {
-        let rows = unreadable.join("; ");
-        problems.push(tr.f("unreadable-rows", &[("n", &unreadable.len()), ("rows", &rows)]));
+        problems.push(crate::i18n::unreadable_text(tr, unreadable));
     }
     if problems.is_empty() { Ok(()) } else { Err(Failure::Input(problems.join("\n"))) }
 }

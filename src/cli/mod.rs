@@ -122,13 +122,7 @@ fn open_for_writing(db: &std::path::Path, tr: &I18n) -> Result<Box<dyn Storage>,
 fn load(store: &dyn Storage, tr: &I18n) -> Result<crate::model::Roadmap, Failure> {
     let roadmap = store.load_roadmap().map_err(|e| Failure::store(&e, tr))?;
     if !roadmap.unreadable.is_empty() {
-        eprintln!(
-            "fahrplan: {}",
-            tr.f(
-                "unreadable-rows",
-                &[("n", &roadmap.unreadable.len()), ("rows", &roadmap.unreadable.join("; "))]
-            )
-        );
+        eprintln!("fahrplan: {}", crate::i18n::unreadable_text(tr, &roadmap.unreadable));
     }
     Ok(roadmap)
 }

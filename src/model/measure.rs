@@ -475,7 +475,22 @@ pub struct Roadmap {
     pub evidence: Vec<super::Evidence>,
     /// Rows that could not be read (a date that is no date, a word no status has: written
     /// outside Fahrplan), each named; they are left out, everything else is shown.
-    pub unreadable: Vec<String>,
+    pub unreadable: Vec<UnreadableRow>,
+}
+
+/// A row of the roadmap that could not be read (written outside Fahrplan): left out, named.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UnreadableRow {
+    /// What it is: `measure`, `expense`, `reevaluation`, `meeting` or `baseline`.
+    pub kind: &'static str,
+    /// Its name: a measure's code (of an expense or a verdict: its measure's), a title.
+    pub name: String,
+    /// Its id in its table.
+    pub id: Option<i64>,
+    /// The field that cannot be read (the table's column), if known.
+    pub field: Option<String>,
+    /// What that field holds (at most 60 characters).
+    pub value: Option<String>,
 }
 
 /// A new roadmap's first content (the default roadmap): written as one batch, with one

@@ -27,8 +27,8 @@ pub use health::{Health, next_reevaluation, schedule_health};
 pub use lang::Lang;
 pub use measure::{
     Change, Expense, FieldChange, FieldError, Framework, FrameworkRef, Horizon, Measure, Meeting,
-    Owner, OwnerId, OwnerKind, Reevaluation, Roadmap, RoadmapInfo, Seed, Status, Verdict,
-    diff_measures, field_text, field_texts, same_person,
+    Owner, OwnerId, OwnerKind, Reevaluation, Roadmap, RoadmapInfo, Seed, Status, UnreadableRow,
+    Verdict, diff_measures, field_text, field_texts, same_person,
 };
 pub use money::Money;
 pub use validate::{

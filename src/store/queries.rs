@@ -9,7 +9,7 @@ use super::sql::{Row, Sql, Value, params};
 use super::{Result, StoreError};
 use crate::model::{
     Baseline, Change, Expense, Framework, FrameworkRef, Horizon, Measure, Meeting, Money, Owner,
-    OwnerKind, Reevaluation, Roadmap, RoadmapInfo, Status, Verdict,
+    OwnerKind, Reevaluation, Roadmap, RoadmapInfo, Status, UnreadableRow, Verdict,
 };
 
 /// The timestamp format of history rows.
@@ -106,33 +106,50 @@ fn attach_relations(db: &mut dyn Sql, measures: &mut [Measure], only: Option<i64
     Ok(())
 }
 
-/// Reads each row with `read`; a row that cannot be read is left out and named in `skipped`
-/// (as `what`, its name or code in the second column, and its id in the first), so that one bad
-/// row never hides the rest.
+/// Reads each row with `read`; a row that cannot be read is left out and named in `skipped` (as
+/// `kind`, its name in the second column, its id in the first, and the column that failed,
+/// named from `columns`), so that one bad row never hides the rest.
 fn readable<T>(
     rows: &[Row],
-    what: &str,
-    skipped: &mut Vec<String>,
+    (kind, columns): (&'static str, &str),
+    skipped: &mut Vec<UnreadableRow>,
     read: impl Fn(&Row) -> Result<T>,
 ) -> Vec<T> {
     let mut read_rows = Vec::with_capacity(rows.len());
     for row in rows {
         match read(row) {
             Ok(value) => read_rows.push(value),
-            Err(e) => {
-                let id = row.value(0).ok().and_then(|v| match v {
-                    Value::Int(i) => Some(i.to_string()),
-                    _ => None,
-                });
-                let name = match row.value(1) {
-                    Ok(Value::Text(t)) => t.chars().take(40).collect::<String>(),
-                    _ => String::new(),
-                };
-                skipped.push(format!("{what} {name} (id {}): {e}", id.unwrap_or_default()));
-            }
+            Err(e) => skipped.push(unreadable(row, kind, columns, &e)),
         }
     }
     read_rows
+}
+
+/// What names a row that `read` refused with `e`.
+fn unreadable(row: &Row, kind: &'static str, columns: &str, e: &StoreError) -> UnreadableRow {
+    let text = |v: &Value| match v {
+        Value::Null => None,
+        Value::Int(i) => Some(i.to_string()),
+        Value::Text(t) => Some(t.chars().take(60).collect()),
+        Value::Blob(b) => Some(format!("{} bytes", b.len())),
+    };
+    // The failing column, as the readers' errors say it ("column 10: …").
+    let column = e.to_string().split("column ").nth(1).and_then(|rest| {
+        rest.split(|c: char| !c.is_ascii_digit()).next().and_then(|n| n.parse::<usize>().ok())
+    });
+    let name = |i: usize| {
+        columns
+            .split(',')
+            .nth(i)
+            .map(|c| c.trim().rsplit('.').next().unwrap_or(c).trim().to_owned())
+    };
+    UnreadableRow {
+        kind,
+        name: row.value(1).ok().and_then(text).unwrap_or_default(),
+        id: row.value(0).ok().and_then(|v| if let Value::Int(i) = v { Some(*i) } else { None }),
+        field: column.and_then(name),
+        value: column.and_then(|i| row.value(i).ok()).and_then(text),
+    }
 }
 
 /// Every measure, by code, with its relations.
@@ -141,10 +158,13 @@ pub(super) fn load_measures(db: &mut dyn Sql) -> Result<Vec<Measure>> {
 }
 
 /// [`load_measures`], naming the rows that cannot be read in `skipped`.
-fn load_measures_noting(db: &mut dyn Sql, skipped: &mut Vec<String>) -> Result<Vec<Measure>> {
+fn load_measures_noting(
+    db: &mut dyn Sql,
+    skipped: &mut Vec<UnreadableRow>,
+) -> Result<Vec<Measure>> {
     let sql = format!("SELECT {MEASURE_COLUMNS} FROM measure ORDER BY code");
     let rows = db.query(&sql, params![])?;
-    let mut measures = readable(&rows, "measure", skipped, measure_from_row);
+    let mut measures = readable(&rows, ("measure", MEASURE_COLUMNS), skipped, measure_from_row);
     attach_relations(db, &mut measures, None)?;
     Ok(measures)
 }
@@ -183,13 +203,16 @@ pub(super) fn load_owners(db: &mut dyn Sql) -> Result<Vec<Owner>> {
         .collect()
 }
 
-fn load_expenses(db: &mut dyn Sql, skipped: &mut Vec<String>) -> Result<Vec<Expense>> {
+fn load_expenses(db: &mut dyn Sql, skipped: &mut Vec<UnreadableRow>) -> Result<Vec<Expense>> {
+    const COLUMNS: &str = "e.id, m.code, e.date, e.amount_cents, e.note";
     let rows = db.query(
-        "SELECT e.id, m.code, e.date, e.amount_cents, e.note FROM expense e \
-         JOIN measure m ON m.id = e.measure_id ORDER BY e.date, e.id",
+        &format!(
+            "SELECT {COLUMNS} FROM expense e JOIN measure m ON m.id = e.measure_id \
+             ORDER BY e.date, e.id"
+        ),
         params![],
     )?;
-    Ok(readable(&rows, "expense of", skipped, |row| {
+    Ok(readable(&rows, ("expense", COLUMNS), skipped, |row| {
         Ok(Expense {
             id: row.int(0)?,
             code: row.text(1)?,
@@ -200,14 +223,20 @@ fn load_expenses(db: &mut dyn Sql, skipped: &mut Vec<String>) -> Result<Vec<Expe
     }))
 }
 
-fn load_reevaluations(db: &mut dyn Sql, skipped: &mut Vec<String>) -> Result<Vec<Reevaluation>> {
+fn load_reevaluations(
+    db: &mut dyn Sql,
+    skipped: &mut Vec<UnreadableRow>,
+) -> Result<Vec<Reevaluation>> {
+    const COLUMNS: &str = "r.id, m.code, r.date, r.verdict, r.note, r.by_whom, r.confirmed_by, \
+         r.confirmed_at, r.confirmation_imported";
     let rows = db.query(
-        "SELECT r.id, m.code, r.date, r.verdict, r.note, r.by_whom, r.confirmed_by, \
-         r.confirmed_at, r.confirmation_imported FROM reevaluation r \
-         JOIN measure m ON m.id = r.measure_id ORDER BY r.date, r.id",
+        &format!(
+            "SELECT {COLUMNS} FROM reevaluation r JOIN measure m ON m.id = r.measure_id \
+             ORDER BY r.date, r.id"
+        ),
         params![],
     )?;
-    Ok(readable(&rows, "re-evaluation of", skipped, |row| {
+    Ok(readable(&rows, ("reevaluation", COLUMNS), skipped, |row| {
         Ok(Reevaluation {
             id: row.int(0)?,
             code: row.text(1)?,
@@ -222,24 +251,25 @@ fn load_reevaluations(db: &mut dyn Sql, skipped: &mut Vec<String>) -> Result<Vec
     }))
 }
 
-fn load_baselines(db: &mut dyn Sql, skipped: &mut Vec<String>) -> Result<Vec<Baseline>> {
-    let rows =
-        db.query("SELECT id, title, date, data FROM baseline ORDER BY date, id", params![])?;
-    Ok(readable(&rows, "baseline", skipped, |row| {
+fn load_baselines(db: &mut dyn Sql, skipped: &mut Vec<UnreadableRow>) -> Result<Vec<Baseline>> {
+    const COLUMNS: &str = "id, title, date, data";
+    let rows = db.query(&format!("SELECT {COLUMNS} FROM baseline ORDER BY date, id"), params![])?;
+    Ok(readable(&rows, ("baseline", COLUMNS), skipped, |row| {
         let data = row.text(3)?;
         Ok(Baseline {
             id: row.int(0)?,
             title: row.text(1)?,
             date: row.date(2)?,
             measures: serde_json::from_str(&data)
-                .map_err(|e| StoreError::Encoding(format!("baseline: {e}")))?,
+                .map_err(|_| invalid(3, &data.chars().take(40).collect::<String>(), "baseline"))?,
         })
     }))
 }
 
-fn load_meetings(db: &mut dyn Sql, skipped: &mut Vec<String>) -> Result<Vec<Meeting>> {
-    let rows = db.query("SELECT id, title, date FROM meeting ORDER BY date, id", params![])?;
-    Ok(readable(&rows, "meeting", skipped, |row| {
+fn load_meetings(db: &mut dyn Sql, skipped: &mut Vec<UnreadableRow>) -> Result<Vec<Meeting>> {
+    const COLUMNS: &str = "id, title, date";
+    let rows = db.query(&format!("SELECT {COLUMNS} FROM meeting ORDER BY date, id"), params![])?;
+    Ok(readable(&rows, ("meeting", COLUMNS), skipped, |row| {
         Ok(Meeting { id: row.int(0)?, date: row.date(2)?, title: row.text(1)? })
     }))
 }
