@@ -422,8 +422,10 @@ pub fn value_label(tr: &I18n, field: &str, value: Option<&str>) -> String {
 
 /// Rows that cannot be read, in the UI's words: "Maßnahme M12: Fällig „kaputt“; …".
 pub fn unreadable_text(tr: &I18n, rows: &[crate::model::UnreadableRow]) -> String {
-    let named: Vec<String> = rows
+    // The first five; a banner never fills the window.
+    let mut named: Vec<String> = rows
         .iter()
+        .take(5)
         .map(|r| {
             let what = tr.f(&format!("unreadable-kind-{}", r.kind), &[("name", &r.name)]);
             match (&r.field, &r.value) {
@@ -435,6 +437,9 @@ pub fn unreadable_text(tr: &I18n, rows: &[crate::model::UnreadableRow]) -> Strin
             }
         })
         .collect();
+    if rows.len() > 5 {
+        named.push(tr.f("unreadable-more", &[("n", &(rows.len() - 5))]));
+    }
     tr.f("unreadable-rows", &[("n", &rows.len()), ("rows", &named.join("; "))])
 }
 

@@ -143,6 +143,7 @@ hfield-confirmed_at = Bestätigt am
 hfield-archived_on = Archiviert am
 hfield-reeval_interval_months = Prüfintervall
 hfield-data = Inhalt
+unreadable-more = und { $n } weitere (alle nennt „fahrplan check“)
 err-admin-only = Den ganzen Fahrplan ersetzen (Import, Wiederherstellung) dürfen nur seine Administratoren; es wurde nichts geändert. Eine Administratorin oder ein Administrator gibt das Recht mit „fahrplan server grant LOGIN admin“.
 err-read-only = Der Fahrplan ist schreibgeschützt geöffnet; es wurde nichts geändert.
 err-conflict = Maßnahme { $code } wurde inzwischen von jemand anderem geändert. Ihre Änderung wurde nicht gespeichert; die aktuellen Werte werden angezeigt.

@@ -143,6 +143,7 @@ hfield-confirmed_at = Confirmed on
 hfield-archived_on = Archived on
 hfield-reeval_interval_months = Re-evaluation interval
 hfield-data = Content
+unreadable-more = and { $n } more (“fahrplan check” names all)
 err-admin-only = Only the roadmap's administrators may replace it whole (import, restore); nothing was changed. An administrator gives the right with "fahrplan server grant LOGIN admin".
 err-read-only = The roadmap is open read-only; nothing was changed.
 err-conflict = Measure { $code } was changed by someone else in the meantime. Your change was not saved; the current values are shown.
