@@ -241,6 +241,61 @@ fn one_bad_row_written_outside_fahrplan_never_hides_the_roadmap() {
 }
 
 #[test]
+fn a_restore_keeps_as_its_own_only_what_the_roadmap_itself_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = roadmap_with_changes(dir.path());
+    let genuine = dir.path().join("echt.sqlite");
+    assert!(fahrplan(&db, &["backup", "--output", genuine.to_str().unwrap()]).status.success());
+    let forged = dir.path().join("gefaelscht.sqlite");
+    std::fs::copy(&genuine, &forged).unwrap();
+    // In the forged copy: who set the progress, and a confirmation nobody gave here.
+    let conn = rusqlite::Connection::open(&forged).unwrap();
+    let id: i64 = conn
+        .query_row("SELECT id FROM history WHERE field = 'progress' AND code = 'M01'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    conn.execute("UPDATE history SET who = 'carol' WHERE id = ?1", [id]).unwrap();
+    conn.execute(
+        "UPDATE reevaluation SET confirmed_by = 'carol', confirmed_at = '2026-11-28' \
+         WHERE id = (SELECT max(id) FROM reevaluation)",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    assert!(fahrplan(&db, &["set-progress", "M02", "30"]).status.success());
+
+    // The genuine copy: its rows are the roadmap's own.
+    let restored = fahrplan(&db, &["restore", genuine.to_str().unwrap()]);
+    assert!(restored.status.success(), "{}", text(&restored));
+    let history = json(&fahrplan(&db, &["history", "--format", "json"]));
+    let (last, before) = history.as_array().unwrap().split_last().unwrap();
+    assert_eq!(last["field"], "replaced-restore");
+    assert!(before.iter().all(|c| c["imported"] == false), "a genuine backup is the roadmap's own");
+    assert!(fahrplan(&db, &["check"]).status.success());
+
+    // The forged one: from the changed row on, everything is marked imported; the confirmation
+    // nobody gave here does not count.
+    let restored = fahrplan(&db, &["restore", forged.to_str().unwrap()]);
+    assert!(restored.status.success(), "{}", text(&restored));
+    let history = json(&fahrplan(&db, &["history", "--format", "json"]));
+    let rows = history.as_array().unwrap();
+    let first_imported = rows.iter().position(|c| c["imported"] == true).unwrap();
+    assert_eq!(rows[first_imported]["who"], "carol", "the own rows end where the forgery begins");
+    assert!(rows[..first_imported].iter().all(|c| c["imported"] == false));
+    assert!(rows[first_imported..rows.len() - 1].iter().all(|c| c["imported"] == true));
+    assert_eq!(rows.last().unwrap()["field"], "replaced-restore");
+    let shown = json(&fahrplan(&db, &["show", "M07", "--format", "json"]));
+    let verdict = shown["reevaluations"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (verdict["confirmed_by"].as_str(), verdict["confirmed"].as_bool()),
+        (Some("carol"), Some(false))
+    );
+    // The chain holds again (the restore chained what it brought), and says nothing false.
+    assert!(fahrplan(&db, &["check"]).status.success());
+}
+
+#[test]
 fn concurrent_changes_print_what_each_write_changed() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.sqlite");
