@@ -506,6 +506,12 @@ mod server {
             &["--roadmap", &town, "import", "--replace", export.to_str().unwrap()],
         );
         assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+        let copy = dir.path().join("kopie.sqlite");
+        let saved = run(&url, &["--roadmap", &town, "backup", "--output", copy.to_str().unwrap()]);
+        assert!(saved.status.success(), "{}", text(&saved));
+        let refused = run(&editor_url, &["--roadmap", &town, "restore", copy.to_str().unwrap()]);
+        assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+        assert!(text(&refused).contains("Administratoren"), "{}", text(&refused));
         let replaced =
             run(&url, &["--roadmap", &town, "import", "--replace", export.to_str().unwrap()]);
         assert!(replaced.status.success(), "{}", text(&replaced));

@@ -489,6 +489,11 @@ impl Storage for PgStore {
         self.copy_to(target)
     }
     fn restore_from(&mut self, backup: &Path, now: NaiveDateTime) -> Result<PathBuf> {
+        // Only the roadmap's administrators replace it: asked before anything is copied.
+        let admin = self.read(|db| db.query_one("SELECT fahrplan_is_admin()", &[])?.int(0))?;
+        if admin == 0 {
+            return Err(StoreError::AdminOnly);
+        }
         let bytes = std::fs::read(backup)
             .map_err(|e| StoreError::Io { path: backup.to_owned(), detail: e.to_string() })?;
         let origin =
