@@ -455,8 +455,11 @@ mod server {
         }
         // Bad data is refused by the engine, whoever writes it.
         for (bad, state) in [
-            ("UPDATE measure SET due = 'kaputt' WHERE code = 'M01'", "23514"),
-            ("UPDATE measure SET due = '2026-02-30' WHERE code = 'M01'", "23514"),
+            // (A text that is no date, or a day that does not exist, fails the constraint's
+            // cast itself: refused as a bad date.)
+            ("UPDATE measure SET due = 'kaputt' WHERE code = 'M01'", "22007|23514"),
+            ("UPDATE measure SET due = '2026-02-30' WHERE code = 'M01'", "22008|23514"),
+            ("UPDATE measure SET due = '2026-2-3' WHERE code = 'M01'", "23514"),
             ("UPDATE measure SET title = repeat('x', 201) WHERE code = 'M01'", "23514"),
             ("UPDATE measure SET description = repeat('x', 10001) WHERE code = 'M01'", "23514"),
             ("UPDATE measure SET progress = 101 WHERE code = 'M01'", "23514"),
@@ -464,7 +467,8 @@ mod server {
             ("UPDATE measure SET owner_id = 999999 WHERE code = 'M01'", "23503"),
         ] {
             let e = client.batch_execute(bad).unwrap_err();
-            assert_eq!(e.code().map(postgres::error::SqlState::code), Some(state), "{bad}: {e}");
+            let code = e.code().map(postgres::error::SqlState::code).unwrap_or_default();
+            assert!(state.split('|').any(|s| s == code), "{bad}: {e}");
         }
         let listed = run(&editor_url, &["--roadmap", &town, "list", "--format", "json"]);
         assert!(listed.status.success(), "{}", text(&listed));

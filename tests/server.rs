@@ -662,7 +662,12 @@ fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told
                  EXECUTE 'DROP FUNCTION ' || f.p || ' CASCADE'; END LOOP; END $$; \
              ALTER TABLE history DROP COLUMN seq, DROP COLUMN hash, DROP COLUMN imported; \
              ALTER TABLE reevaluation DROP COLUMN confirmation_imported; \
-             ALTER TABLE owner DROP CONSTRAINT owner_sound; \
+             ALTER TABLE owner DROP CONSTRAINT IF EXISTS owner_sound; \
+             ALTER TABLE measure DROP CONSTRAINT IF EXISTS measure_sound; \
+             ALTER TABLE expense DROP CONSTRAINT IF EXISTS expense_sound; \
+             ALTER TABLE reevaluation DROP CONSTRAINT IF EXISTS reevaluation_sound; \
+             ALTER TABLE meeting DROP CONSTRAINT IF EXISTS meeting_sound; \
+             ALTER TABLE history DROP CONSTRAINT IF EXISTS history_sound; \
              DROP OWNED BY fahrplan_{town}_admin; DROP ROLE fahrplan_{town}_admin; \
              UPDATE fahrplan_schema SET version = 1"
         ))

@@ -4,17 +4,26 @@ ALTER TABLE history ADD COLUMN imported BIGINT NOT NULL DEFAULT 0 CHECK (importe
 CREATE UNIQUE INDEX history_seq ON history (seq);
 ALTER TABLE reevaluation ADD COLUMN confirmation_imported BIGINT NOT NULL DEFAULT 0
     CHECK (confirmation_imported IN (0, 1));
+-- Pure helpers without a fixed search_path, so that PostgreSQL inlines them (a SET clause would
+-- cost a settings change per call); every function and operator in them is named with its
+-- schema, so no search path can put another in its place.
 CREATE FUNCTION fahrplan_field(v TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE
-    SET search_path = pg_catalog, pg_temp
-    AS $f$ SELECT CASE WHEN v IS NULL THEN '-' ELSE octet_length(convert_to(v, 'UTF8'))::text || ':' || v END $f$;
-CREATE FUNCTION fahrplan_row_hash(prev TEXT, h history) RETURNS TEXT LANGUAGE sql STABLE
+    AS $f$ SELECT CASE WHEN v IS NULL THEN '-'
+        ELSE pg_catalog.octet_length(pg_catalog.convert_to(v, 'UTF8'))::text
+             OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) v END $f$;
+-- PL/pgSQL (its plan is kept for the session; an SQL function called from a trigger would be
+-- planned anew on every row).
+CREATE FUNCTION fahrplan_row_hash(prev TEXT, h history) RETURNS TEXT LANGUAGE plpgsql STABLE
     SET search_path = "__SCHEMA__", pg_temp
-    AS $f$ SELECT encode(sha256(convert_to(prev || '|'
+    AS $f$
+BEGIN
+    RETURN encode(sha256(convert_to(prev || '|'
         || fahrplan_field(h.seq::text) || fahrplan_field(h.id::text)
         || fahrplan_field(h.batch::text) || fahrplan_field(h.at) || fahrplan_field(h.who)
         || fahrplan_field(h.code) || fahrplan_field(h.field) || fahrplan_field(h.old)
         || fahrplan_field(h.new) || fahrplan_field(h.comment) || fahrplan_field(h.data)
-        || fahrplan_field(h.imported::text), 'UTF8')), 'hex') $f$;
+        || fahrplan_field(h.imported::text), 'UTF8')), 'hex');
+END $f$;
 CREATE FUNCTION fahrplan_history_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = "__SCHEMA__", pg_temp
     AS $f$
@@ -262,49 +271,37 @@ UPDATE reevaluation r SET confirmation_imported = 1
 -- The engine refuses bad data, whoever writes it: dates and times in the one form every reader
 -- understands (and real days), texts within the limits typing has, amounts bounded. New rows are
 -- checked; rows already there are read defensively (NOT VALID: an upgrade never fails on them).
-CREATE FUNCTION fahrplan_is_date(t TEXT) RETURNS BOOLEAN LANGUAGE plpgsql IMMUTABLE
-    SET search_path = pg_catalog, pg_temp
-    AS $f$
-BEGIN
-    RETURN t IS NULL OR (t ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND to_char(t::date, 'YYYY-MM-DD') = t);
-EXCEPTION WHEN OTHERS THEN
-    RETURN false;
-END $f$;
-CREATE FUNCTION fahrplan_is_time(t TEXT) RETURNS BOOLEAN LANGUAGE plpgsql IMMUTABLE
-    SET search_path = pg_catalog, pg_temp
-    AS $f$
-BEGIN
-    RETURN t IS NULL OR (t ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$'
-        AND to_char(t::timestamp, 'YYYY-MM-DD"T"HH24:MI:SS') = t);
-EXCEPTION WHEN OTHERS THEN
-    RETURN false;
-END $f$;
+-- Dates and times are checked inline (a CHECK binds its operators when it is made, so no search
+-- path can change them; a function's body would be looked up anew): the form by pattern, the
+-- day by the cast, which refuses 30 February.
 ALTER TABLE measure ADD CONSTRAINT measure_sound CHECK (
     char_length(btrim(code)) BETWEEN 1 AND 20 AND char_length(btrim(title)) >= 1
     AND char_length(title) <= 200 AND char_length(description) <= 10000
     AND char_length(notes) <= 10000 AND char_length(funding_source) <= 200
-    AND fahrplan_is_date(planned_start) AND fahrplan_is_date(due)
-    AND fahrplan_is_date(completed) AND fahrplan_is_date(next_reevaluation)
-    AND fahrplan_is_date(archived_on) AND due >= planned_start
+    AND (planned_start IS NULL OR (planned_start ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND planned_start::date IS NOT NULL)) AND (due IS NULL OR (due ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND due::date IS NOT NULL))
+    AND (completed IS NULL OR (completed ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND completed::date IS NOT NULL)) AND (next_reevaluation IS NULL OR (next_reevaluation ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND next_reevaluation::date IS NOT NULL))
+    AND (archived_on IS NULL OR (archived_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND archived_on::date IS NOT NULL)) AND due >= planned_start
     AND planned_one_off_cents BETWEEN 0 AND 10000000000000
     AND planned_yearly_cents BETWEEN 0 AND 10000000000000
     AND (reeval_interval_months IS NULL OR reeval_interval_months BETWEEN 1 AND 120)
     AND staff_days_planned <= 1000000 AND staff_days_spent <= 1000000) NOT VALID;
 ALTER TABLE expense ADD CONSTRAINT expense_sound CHECK (
-    fahrplan_is_date(date) AND amount_cents <> 0
+    (date IS NULL OR (date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND date::date IS NOT NULL)) AND amount_cents <> 0
     AND amount_cents BETWEEN -10000000000000 AND 10000000000000
     AND char_length(note) <= 10000) NOT VALID;
 ALTER TABLE reevaluation ADD CONSTRAINT reevaluation_sound CHECK (
-    fahrplan_is_date(date) AND fahrplan_is_date(confirmed_at)
+    (date IS NULL OR (date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND date::date IS NOT NULL)) AND (confirmed_at IS NULL OR (confirmed_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND confirmed_at::date IS NOT NULL))
     AND char_length(note) <= 10000 AND char_length(by_whom) <= 200) NOT VALID;
 ALTER TABLE meeting ADD CONSTRAINT meeting_sound CHECK (
-    fahrplan_is_date(date) AND char_length(btrim(title)) BETWEEN 1 AND 200) NOT VALID;
+    (date IS NULL OR (date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND date::date IS NOT NULL)) AND char_length(btrim(title)) BETWEEN 1 AND 200) NOT VALID;
 ALTER TABLE baseline ADD CONSTRAINT baseline_sound CHECK (
-    fahrplan_is_date(date) AND char_length(btrim(title)) BETWEEN 1 AND 200) NOT VALID;
+    (date IS NULL OR (date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND date::date IS NOT NULL)) AND char_length(btrim(title)) BETWEEN 1 AND 200) NOT VALID;
 ALTER TABLE history ADD CONSTRAINT history_sound CHECK (
-    fahrplan_is_time(at) AND char_length(comment) <= 10000) NOT VALID;
+    (at IS NULL OR (at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$'
+        AND at::timestamp IS NOT NULL)) AND char_length(comment) <= 10000) NOT VALID;
 ALTER TABLE evidence ADD CONSTRAINT evidence_sound CHECK (
-    fahrplan_is_time(added_at) AND char_length(note) <= 10000
+    (added_at IS NULL OR (added_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$'
+        AND added_at::timestamp IS NOT NULL)) AND char_length(note) <= 10000
     AND char_length(name) BETWEEN 1 AND 1000) NOT VALID;
 ALTER TABLE owner ADD CONSTRAINT owner_sound CHECK (
     char_length(btrim(name)) BETWEEN 1 AND 200) NOT VALID;
