@@ -610,8 +610,11 @@ mod server {
         // A viewer may not even call them.
         let mut client = postgres::Client::connect(&viewer_url, postgres::NoTls).unwrap();
         client.batch_execute(&format!("SET search_path TO {town}")).unwrap();
-        let e = client.batch_execute("SELECT fahrplan_write_lock()").unwrap_err();
-        assert_eq!(e.code(), Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE), "{e}");
+        for call in ["SELECT fahrplan_delete_evidence(1)", "LOCK TABLE write_lock IN EXCLUSIVE MODE"] {
+            let mut tx = client.transaction().unwrap();
+            let e = tx.batch_execute(call).unwrap_err();
+            assert_eq!(e.code(), Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE), "{e}");
+        }
         let checked = run(&url, &["--roadmap", &town, "check", "--format", "json"]);
         assert!(checked.status.success(), "{}", text(&checked));
     }

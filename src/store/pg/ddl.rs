@@ -238,7 +238,7 @@ GRANT EXECUTE ON FUNCTION \"{name}\".fahrplan_drop_batch(BIGINT),
     \"{name}\".fahrplan_set_confirmation(BIGINT, TEXT, TEXT), \"{name}\".fahrplan_purge_file(TEXT),
     \"{name}\".fahrplan_final_batch(BIGINT),
     \"{name}\".fahrplan_may_edit(), \"{name}\".fahrplan_field(TEXT),
-    \"{name}\".fahrplan_is_admin(), \"{name}\".fahrplan_write_lock()
+    \"{name}\".fahrplan_is_admin()
     TO {editor}, {admin};
 GRANT EXECUTE ON FUNCTION \"{name}\".fahrplan_is_admin() TO {viewer};
 "

@@ -165,7 +165,7 @@ impl PgStore {
         // than 30 s.
         tx.batch_execute(
             "SET LOCAL lock_timeout = '10s'; SET LOCAL statement_timeout = '30s'; \
-             SELECT fahrplan_write_lock()",
+             LOCK TABLE write_lock IN EXCLUSIVE MODE",
         )
         .map_err(db)?;
         let cache = self.statements.get_mut();

@@ -36,8 +36,8 @@ BEGIN
     IF NEW.imported = 0 THEN
         NEW.who := session_user;
     END IF;
-    -- One writer at a time (as the application's writes), so the chain never forks.
-    LOCK TABLE batch IN SHARE ROW EXCLUSIVE MODE;
+    -- The application's writes come one at a time (fahrplan_write_lock); a row slipped in beside
+    -- one cannot fork the chain either: its position is unique, the second of two is refused.
     SELECT seq, hash INTO last_seq, last_hash FROM history
         WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1;
     NEW.seq := coalesce(last_seq, 0) + 1;
@@ -63,13 +63,10 @@ CREATE FUNCTION fahrplan_may_edit() RETURNS BOOLEAN LANGUAGE sql STABLE
 CREATE FUNCTION fahrplan_is_admin() RETURNS BIGINT LANGUAGE sql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $f$ SELECT CASE WHEN pg_has_role(session_user, '__ADMIN__', 'MEMBER') THEN 1 ELSE 0 END $f$;
-CREATE FUNCTION fahrplan_write_lock() RETURNS VOID LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = "__SCHEMA__", pg_temp
-    AS $f$
-BEGIN
-    IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
-    LOCK TABLE batch IN SHARE ROW EXCLUSIVE MODE;
-END $f$;
+-- The lock every write of the application takes first, so that writes come one at a time: a
+-- table of its own (editors may lock it; it holds nothing), taken directly (a function taking
+-- it cost a third of the throughput under load).
+CREATE TABLE write_lock (one BIGINT PRIMARY KEY CHECK (one = 1));
 -- A confirmation is given through fahrplan_set_confirmation only; evidence is added in the
 -- name of whoever adds it; a file's bytes are what its checksum says.
 CREATE FUNCTION fahrplan_insert_guard() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
