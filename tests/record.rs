@@ -610,7 +610,9 @@ mod server {
         // A viewer may not even call them.
         let mut client = postgres::Client::connect(&viewer_url, postgres::NoTls).unwrap();
         client.batch_execute(&format!("SET search_path TO {town}")).unwrap();
-        for call in ["SELECT fahrplan_delete_evidence(1)", "LOCK TABLE write_lock IN EXCLUSIVE MODE"] {
+        for call in
+            ["SELECT fahrplan_delete_evidence(1)", "LOCK TABLE write_lock IN EXCLUSIVE MODE"]
+        {
             let mut tx = client.transaction().unwrap();
             let e = tx.batch_execute(call).unwrap_err();
             assert_eq!(e.code(), Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE), "{e}");
@@ -645,7 +647,7 @@ mod server {
             postgres::Client::connect(&as_login(&stranger), postgres::NoTls).unwrap();
         listener.batch_execute(&format!("LISTEN fahrplan_{town}")).unwrap();
         let e = listener
-            .query_one(&format!("SELECT value FROM {town}.meta WHERE key = 'channel'"), &[])
+            .query_one(&format!("SELECT channel FROM {town}.fahrplan_schema"), &[])
             .unwrap_err();
         assert_eq!(e.code(), Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE), "{e}");
         let written = run(&as_login(&editor), &["set-progress", "M01", "60"]);
@@ -658,7 +660,7 @@ mod server {
         assert!(heard.is_none(), "another town heard {heard:?}");
         // The members' channel carries the write, without a payload.
         let channel: String = admin
-            .query_one(&format!("SELECT value FROM {town}.meta WHERE key = 'channel'"), &[])
+            .query_one(&format!("SELECT channel FROM {town}.fahrplan_schema"), &[])
             .unwrap()
             .get(0);
         assert!(channel.starts_with("fahrplan_") && channel.len() > 30, "{channel}");

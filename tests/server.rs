@@ -663,6 +663,7 @@ fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told
              ALTER TABLE history DROP COLUMN seq, DROP COLUMN hash, DROP COLUMN imported; \
              ALTER TABLE reevaluation DROP COLUMN confirmation_imported; \
              ALTER TABLE owner DROP CONSTRAINT IF EXISTS owner_sound; DROP TABLE write_lock; \
+             ALTER TABLE fahrplan_schema DROP COLUMN channel; \
              ALTER TABLE measure DROP CONSTRAINT IF EXISTS measure_sound; \
              ALTER TABLE expense DROP CONSTRAINT IF EXISTS expense_sound; \
              ALTER TABLE reevaluation DROP CONSTRAINT IF EXISTS reevaluation_sound; \

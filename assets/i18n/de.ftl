@@ -118,11 +118,11 @@ info-evidence-purged = { $code }: „{ $name }“ endgültig gelöscht; der Verl
 info-evidence-purged-shared = { $code }: „{ $name }“ entfernt; dieselbe Datei ist noch Nachweis einer anderen Stelle und bleibt deshalb gespeichert.
 cli-unchanged = { $code }: schon { $value }; nichts geändert.
 invalid-too-long = { $field }: { $len } Zeichen, höchstens { $max } sind erlaubt.
-err-waited = Der Server hat 10 Sekunden gewartet, weil eine andere Verbindung den Fahrplan festhält (eine Aktualisierung des Schemas, ein Schreibvorgang oder ein offen gelassener Lesevorgang, etwa in psql). Bitte gleich noch einmal versuchen oder die Verwaltung des Servers fragen; es wurde nichts geändert.
+err-waited = Der Server hat zu lange gewartet (10 Sekunden auf eine Sperre, 30 auf einen Schritt), weil eine andere Verbindung den Fahrplan festhält (eine Aktualisierung des Schemas, ein Schreibvorgang oder ein offen gelassener Lesevorgang, etwa in psql). Bitte gleich noch einmal versuchen oder die Verwaltung des Servers fragen; es wurde nichts geändert.
 unreadable-rows = { $n ->
     [one] Ein Eintrag kann nicht gelesen werden und wird ausgelassen
    *[other] { $n } Einträge können nicht gelesen werden und werden ausgelassen
-} (außerhalb von Fahrplan geschrieben): { $rows }. Alles andere wird angezeigt; eine Sicherung enthält sie unverändert.
+} (außerhalb von Fahrplan geschrieben): { $rows }. Alles andere wird angezeigt; eine Sicherung der Datei enthält sie unverändert, eine Kopie vom Server wird verweigert.
 hfield-unreadable = Nicht lesbarer Zeitpunkt
 evidence-purge = Endgültig löschen …
 evidence-purge-tip = „{ $name }“ endgültig aus dem Fahrplan löschen (Datenschutz), ohne Rückgängig
@@ -144,6 +144,7 @@ hfield-archived_on = Archiviert am
 hfield-reeval_interval_months = Prüfintervall
 hfield-data = Inhalt
 unreadable-more = und { $n } weitere (alle nennt „fahrplan check“)
+err-unreadable-copy = { $n } Einträge können nicht gelesen werden (außerhalb von Fahrplan geschrieben, „fahrplan check“ nennt sie); eine Kopie würde sie verlieren und wird deshalb nicht gemacht. Bitte zuerst die Einträge berichtigen; es wurde nichts geändert.
 err-admin-only = Den ganzen Fahrplan ersetzen (Import, Wiederherstellung) dürfen nur seine Administratoren; es wurde nichts geändert. Eine Administratorin oder ein Administrator gibt das Recht mit „fahrplan server grant LOGIN admin“.
 err-read-only = Der Fahrplan ist schreibgeschützt geöffnet; es wurde nichts geändert.
 err-conflict = Maßnahme { $code } wurde inzwischen von jemand anderem geändert. Ihre Änderung wurde nicht gespeichert; die aktuellen Werte werden angezeigt.

@@ -118,11 +118,11 @@ info-evidence-purged = { $code }: "{ $name }" erased for good; the history keeps
 info-evidence-purged-shared = { $code }: "{ $name }" removed; the same file is still evidence elsewhere and so stays stored.
 cli-unchanged = { $code }: already { $value }; nothing changed.
 invalid-too-long = { $field }: { $len } characters, at most { $max } are allowed.
-err-waited = The server waited 10 seconds because another connection holds the roadmap (a schema upgrade, a write, or a read left open, in psql for example). Please try again shortly or ask the server's administrator; nothing was changed.
+err-waited = The server waited too long (10 seconds for a lock, 30 for a step) because another connection holds the roadmap (a schema upgrade, a write, or a read left open, in psql for example). Please try again shortly or ask the server's administrator; nothing was changed.
 unreadable-rows = { $n ->
     [one] One entry cannot be read and is left out
    *[other] { $n } entries cannot be read and are left out
-} (written outside Fahrplan): { $rows }. Everything else is shown; a backup keeps them unchanged.
+} (written outside Fahrplan): { $rows }. Everything else is shown; a backup of a file keeps them unchanged, a copy from a server is refused.
 hfield-unreadable = Unreadable time
 evidence-purge = Erase for good …
 evidence-purge-tip = Erase “{ $name }” from the roadmap for good (data protection), without undo
@@ -144,6 +144,7 @@ hfield-archived_on = Archived on
 hfield-reeval_interval_months = Re-evaluation interval
 hfield-data = Content
 unreadable-more = and { $n } more (“fahrplan check” names all)
+err-unreadable-copy = { $n } entries cannot be read (written outside Fahrplan; “fahrplan check” names them); a copy would lose them and so is not made. Please correct them first; nothing was changed.
 err-admin-only = Only the roadmap's administrators may replace it whole (import, restore); nothing was changed. An administrator gives the right with "fahrplan server grant LOGIN admin".
 err-read-only = The roadmap is open read-only; nothing was changed.
 err-conflict = Measure { $code } was changed by someone else in the meantime. Your change was not saved; the current values are shown.

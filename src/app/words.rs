@@ -112,6 +112,7 @@ impl StoreError {
             Self::RoadmapExists(name) => tr.f("err-roadmap-exists", &[("name", name)]),
             Self::NotAllowed(detail) => tr.f("err-not-allowed", &[("detail", detail)]),
             Self::AdminOnly => tr.t("err-admin-only"),
+            Self::UnreadableRows(n) => tr.f("err-unreadable-copy", &[("n", n)]),
             Self::Waited => tr.t("err-waited"),
             Self::ReasonNeeded => tr.t("err-reason-needed"),
             Self::NotALogin(role) => tr.f("err-not-a-login", &[("role", role)]),

@@ -260,6 +260,9 @@ pub enum StoreError {
     /// connection that holds the roadmap (an upgrade, a write, an open transaction).
     #[error("the server waited too long for another connection")]
     Waited,
+    /// Rows that cannot be read would be lost by a copy made through the model.
+    #[error("{0} rows cannot be read")]
+    UnreadableRows(usize),
     /// Replacing the whole roadmap (an import, a restore) is for its administrators only.
     #[error("only the roadmap's administrator may replace it")]
     AdminOnly,

@@ -345,7 +345,8 @@ fn change_from_row(row: &Row, before: NaiveDateTime) -> Result<Change> {
 
 fn changes(db: &mut dyn Sql, filter: &str, values: &[Value]) -> Result<Vec<Change>> {
     let sql = format!("SELECT {CHANGE_COLUMNS} FROM history {filter} ORDER BY id");
-    let mut before = NaiveDateTime::MIN;
+    // (Before the first row: the epoch, a date every reader and the import accept.)
+    let mut before = chrono::DateTime::UNIX_EPOCH.naive_utc();
     db.query(&sql, values)?
         .iter()
         .map(|row| {

@@ -411,8 +411,9 @@ pub(super) fn confirm_reevaluation(
 /// not one that came from a file).
 fn recorded_by(tx: &mut dyn Sql, measure: i64, id: i64) -> Result<Option<String>> {
     let rows = tx.query(
-        "SELECT who, data FROM history WHERE measure_id = ?1 AND field = 'reevaluation' \
-         AND new IS NOT NULL AND imported = 0 AND data IS NOT NULL ORDER BY id DESC",
+        "SELECT h.who, h.data FROM history h JOIN batch b ON b.id = h.batch \
+         WHERE h.measure_id = ?1 AND h.field = 'reevaluation' AND b.kind = 'edit' \
+         AND h.new IS NOT NULL AND h.imported = 0 AND h.data IS NOT NULL ORDER BY h.id DESC",
         params![measure],
     )?;
     for row in rows {
@@ -465,6 +466,7 @@ fn check_owner_name(tx: &mut dyn Sql, name: &str, except: Option<i64>) -> Result
     if name.trim().is_empty() {
         return Err(StoreError::EmptyOwnerName);
     }
+    crate::model::check_length("owner", name.trim(), crate::model::MAX_TITLE)?;
     let taken = tx
         .query_opt("SELECT id FROM owner WHERE name = ?1", params![name.trim()])?
         .map(|r| r.int(0))
@@ -609,6 +611,7 @@ pub(super) fn insert_meeting(tx: &mut dyn Sql, batch: &Batch, m: &MeetingData) -
     if m.title.trim().is_empty() {
         return Err(StoreError::EmptyMeetingTitle);
     }
+    crate::model::check_length("title", m.title.trim(), crate::model::MAX_TITLE)?;
     let id = insert_returning_id(
         tx,
         "meeting",
@@ -646,6 +649,7 @@ pub(super) fn insert_baseline(tx: &mut dyn Sql, batch: &Batch, b: &Baseline) -> 
     if title.is_empty() {
         return Err(StoreError::EmptyBaselineTitle);
     }
+    crate::model::check_length("title", title, crate::model::MAX_TITLE)?;
     if tx.query_opt("SELECT id FROM baseline WHERE title = ?1", params![title])?.is_some() {
         return Err(StoreError::BaselineExists(title.to_owned()));
     }

@@ -74,8 +74,7 @@ pub(super) fn replace_all(
     ] {
         tx.execute(&format!("DELETE FROM {table}"), params![])?;
     }
-    // The facts, but not the roadmap's own channel name, which windows listen on.
-    tx.execute("DELETE FROM meta WHERE key <> 'channel'", params![])?;
+    tx.execute("DELETE FROM meta", params![])?;
     tx.execute("DELETE FROM history WHERE batch <> ?1", params![batch.id])?;
     tx.execute("DELETE FROM batch WHERE id <> ?1", params![batch.id])?;
     write_contents(tx, roadmap, origin.is_some())?;

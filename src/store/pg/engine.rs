@@ -53,6 +53,19 @@ impl std::fmt::Debug for PgStore {
     }
 }
 
+/// A copy made through the model (a server's backup, a restore onto a server) would leave out
+/// rows that cannot be read and lose what they hold: refused, naming how many.
+fn refuse_unreadable(
+    roadmap: &crate::model::Roadmap,
+    history: &[crate::model::Change],
+) -> Result<()> {
+    let bad = roadmap.unreadable.len() + history.iter().filter(|c| c.field == "unreadable").count();
+    if bad > 0 {
+        return Err(StoreError::UnreadableRows(bad));
+    }
+    Ok(())
+}
+
 /// A window reloads at most this often, however many writes are announced.
 const RELOAD_AT_MOST_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
@@ -324,6 +337,7 @@ impl PgStore {
                 crate::store::queries::history(db, None)?,
             ))
         })?;
+        refuse_unreadable(&roadmap, &history)?;
         let mut copy = crate::store::Store::create(target, None)?;
         // The evidence files first (one at a time), then the evidence that names them: the files
         // of the roadmap just read (evidence removed meanwhile keeps its bytes for undo).
@@ -501,6 +515,7 @@ impl Storage for PgStore {
         drop(bytes);
         let source = crate::store::Store::open_read_only(backup)?;
         let (roadmap, history) = (source.load_roadmap()?, source.history(None)?);
+        refuse_unreadable(&roadmap, &history)?;
         // What is replaced is kept as a copy first.
         let kept = self.backup_now(now, None)?;
         for sha in source.evidence_checksums()? {

@@ -85,13 +85,14 @@ pub(super) fn open(url: &ServerUrl, roadmap: Option<&str>) -> Result<Opened> {
         .get(0);
     let read_only = (!writable).then_some(ReadOnlyReason::NoPermission);
     let channel = client
-        .query_opt("SELECT value FROM meta WHERE key = 'channel'", &[])
+        .query_opt("SELECT channel FROM fahrplan_schema LIMIT 1", &[])
         .map_err(db)?
-        .and_then(|row| row.try_get::<_, String>(0).ok())
+        .and_then(|row| row.try_get::<_, Option<String>>(0).ok().flatten())
         .filter(|c| {
             c.starts_with("fahrplan_") && c.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         })
-        .ok_or_else(|| StoreError::Foreign { path: roadmap.clone().into() })?;
+        // (None readable: the roadmap's name, as before the private channel.)
+        .unwrap_or_else(|| format!("fahrplan_{roadmap}"));
     Ok(Opened { client, roadmap, read_only, channel })
 }
 

@@ -97,8 +97,7 @@ ALTER TABLE evidence_file ADD CONSTRAINT evidence_file_checksum
 CREATE FUNCTION fahrplan_recorded(f TEXT, rid BIGINT) RETURNS BOOLEAN LANGUAGE sql VOLATILE
     SET search_path = "__SCHEMA__", pg_temp
     AS $f$ SELECT EXISTS (SELECT 1 FROM history h
-        WHERE h.batch = (SELECT max(id) FROM batch)
-          AND h.xmin = pg_current_xact_id()::xid
+        WHERE h.xmin = pg_current_xact_id()::xid
           AND h.who = session_user
           AND (f IS NULL OR h.field = f)
           AND (rid IS NULL
@@ -123,7 +122,8 @@ DECLARE n BIGINT;
 BEGIN
     IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
     -- Only by the running undo or redo, which recorded what it reverts.
-    IF by_batch <> (SELECT max(id) FROM batch) OR NOT fahrplan_recorded(NULL, NULL) THEN
+    IF NOT EXISTS (SELECT 1 FROM batch WHERE id = by_batch AND xmin = pg_current_xact_id()::xid)
+       OR NOT fahrplan_recorded(NULL, NULL) THEN
         RAISE EXCEPTION 'an undo records what it reverts' USING ERRCODE = '42501';
     END IF;
     UPDATE batch SET undone = 1 WHERE id = target AND id < by_batch;
@@ -180,12 +180,12 @@ BEGIN
     ELSE
         UPDATE reevaluation SET confirmed_by = session_user, confirmed_at = on_day,
             confirmation_imported = 0
-            WHERE id = r AND lower(by_whom) <> lower(session_user)
+            WHERE id = r AND lower(btrim(by_whom)) <> lower(btrim(session_user))
               AND (confirmed_by IS NULL OR confirmation_imported = 1)
               AND to_date(on_day, 'YYYY-MM-DD') >= to_date(reevaluation.date, 'YYYY-MM-DD')
-              AND NOT EXISTS (SELECT 1 FROM history h
+              AND NOT EXISTS (SELECT 1 FROM history h JOIN batch b ON b.id = h.batch
                   WHERE h.field = 'reevaluation' AND h.imported = 0 AND h.new IS NOT NULL
-                    AND h.who = session_user
+                    AND b.kind = 'edit' AND h.who = session_user
                     AND (CASE WHEN h.field = 'reevaluation' AND h.data IS NOT NULL
                               THEN h.data::jsonb ->> 'id' END) = r::text);
     END IF;
@@ -215,7 +215,7 @@ DECLARE n BIGINT;
 BEGIN
     IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
     IF NOT EXISTS (SELECT 1 FROM history h
-        WHERE h.batch = (SELECT max(id) FROM batch) AND h.xmin = pg_current_xact_id()::xid
+        WHERE h.xmin = pg_current_xact_id()::xid
           AND h.who = session_user AND h.field = 'evidence-purged'
           AND (CASE WHEN h.field = 'evidence-purged' AND h.data IS NOT NULL
                     THEN h.data::jsonb ->> 'sha256' END) = sha) THEN
@@ -303,7 +303,7 @@ ALTER TABLE evidence ADD CONSTRAINT evidence_sound CHECK (
 ALTER TABLE owner ADD CONSTRAINT owner_sound CHECK (
     char_length(btrim(name)) BETWEEN 1 AND 200) NOT VALID;
 -- Writes are announced on a channel whose name only the roadmap's members can read (any login
--- may LISTEN or NOTIFY a channel it can name): a random name kept in the roadmap's meta.
-INSERT INTO meta (key, value)
-    VALUES ('channel', 'fahrplan_' || replace(gen_random_uuid()::text, '-', ''))
-    ON CONFLICT (key) DO NOTHING;
+-- may LISTEN or NOTIFY a channel it can name): a random name kept with the schema's identity,
+-- which editors cannot change.
+ALTER TABLE fahrplan_schema ADD COLUMN channel TEXT NOT NULL
+    DEFAULT ('fahrplan_' || replace(gen_random_uuid()::text, '-', ''));
