@@ -567,7 +567,9 @@ mod server {
         let recorded =
             run(&url, &["--roadmap", &town, "reevaluate", "M07", "--verdict", "effective"]);
         assert!(recorded.status.success(), "{}", text(&recorded));
-        for args in [&["confirm", "M07"][..], &["undo"], &["redo"]] {
+        // (Undo takes the confirmation, then the verdict back; redo gives both again: the one
+        // who redoes the verdict does not become its recorder.)
+        for args in [&["confirm", "M07"][..], &["undo"], &["undo"], &["redo"], &["redo"]] {
             let done = run(&editor_url, args);
             assert!(done.status.success(), "{args:?}: {}", text(&done));
         }
