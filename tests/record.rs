@@ -609,6 +609,16 @@ mod server {
                 "{call}: {e}"
             );
         }
+        // A history row that says something else than what is added does not admit it.
+        let forged = "INSERT INTO history (batch, at, who, code, field, new, comment, data) \
+             VALUES (1, '2026-12-01T10:00:00', 'x', 'M09', 'reevaluation', 'partly', '', \
+             '{\"id\": 900001, \"verdict\": \"partly\", \"date\": \"2026-12-01\", \"by\": \"anna\"}'); \
+             INSERT INTO reevaluation (id, measure_id, date, verdict, by_whom) \
+             SELECT 900001, id, '2026-12-01', 'effective', 'anna' FROM measure WHERE code = 'M09'";
+        let mut tx = client.transaction().unwrap();
+        tx.batch_execute(forged).unwrap();
+        let e = tx.commit().unwrap_err();
+        assert_eq!(e.code(), Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE), "{e}");
         // A viewer may not even call them.
         let mut client = postgres::Client::connect(&viewer_url, postgres::NoTls).unwrap();
         client.batch_execute(&format!("SET search_path TO {town}")).unwrap();

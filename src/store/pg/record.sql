@@ -233,6 +233,7 @@ CREATE FUNCTION fahrplan_insert_recorded() RETURNS trigger LANGUAGE plpgsql SECU
     SET search_path = "__SCHEMA__", pg_temp
     AS $f$
 DECLARE f TEXT := CASE TG_TABLE_NAME WHEN 'reevaluation' THEN 'reevaluation' ELSE 'evidence' END;
+    ok BOOLEAN;
 BEGIN
     IF pg_has_role(session_user, '__ADMIN__', 'MEMBER') THEN
         RETURN NULL;
@@ -244,10 +245,24 @@ BEGIN
         END IF;
         RETURN NULL;
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM history h
-        WHERE h.xmin = pg_current_xact_id()::xid AND h.who = session_user AND h.field = f
-          AND (CASE WHEN h.field = f AND h.data IS NOT NULL
-                    THEN h.data::jsonb ->> 'id' END) = NEW.id::text) THEN
+    -- Recorded as an addition by this transaction, and what it records is what was added.
+    IF TG_TABLE_NAME = 'reevaluation' THEN
+        ok := EXISTS (SELECT 1 FROM history h
+            WHERE h.xmin = pg_current_xact_id()::xid AND h.who = session_user
+              AND h.field = f AND h.new IS NOT NULL AND h.data IS NOT NULL
+              AND h.data::jsonb ->> 'id' = NEW.id::text
+              AND h.data::jsonb ->> 'verdict' = NEW.verdict
+              AND h.data::jsonb ->> 'date' = NEW.date
+              AND h.data::jsonb ->> 'by' = NEW.by_whom);
+    ELSE
+        ok := EXISTS (SELECT 1 FROM history h
+            WHERE h.xmin = pg_current_xact_id()::xid AND h.who = session_user
+              AND h.field = f AND h.new IS NOT NULL AND h.data IS NOT NULL
+              AND h.data::jsonb ->> 'id' = NEW.id::text
+              AND h.data::jsonb ->> 'name' = NEW.name
+              AND (h.data::jsonb ->> 'sha256') IS NOT DISTINCT FROM NEW.sha256);
+    END IF;
+    IF NOT ok THEN
         RAISE EXCEPTION 'a change is recorded in the history' USING ERRCODE = '42501';
     END IF;
     RETURN NULL;
