@@ -619,6 +619,21 @@ mod server {
         tx.batch_execute(forged).unwrap();
         let e = tx.commit().unwrap_err();
         assert_eq!(e.code(), Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE), "{e}");
+        // An undo reverts the latest change only, not one chosen (here: the seed).
+        let mut tx = client.transaction().unwrap();
+        let by: i64 = tx
+            .query_one("INSERT INTO batch (kind) VALUES ('undo') RETURNING id", &[])
+            .unwrap()
+            .get(0);
+        tx.execute(
+            "INSERT INTO history (batch, at, who, field, comment) \
+             VALUES ($1, '2026-12-01T10:00:00', 'x', 'note', '')",
+            &[&by],
+        )
+        .unwrap();
+        let e = tx.execute("SELECT fahrplan_reverted(1, $1)", &[&by]).unwrap_err();
+        assert_eq!(e.code(), Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE), "{e}");
+        drop(tx);
         // A viewer may not even call them.
         let mut client = postgres::Client::connect(&viewer_url, postgres::NoTls).unwrap();
         client.batch_execute(&format!("SET search_path TO {town}")).unwrap();

@@ -118,13 +118,24 @@ END $f$;
 CREATE FUNCTION fahrplan_reverted(target BIGINT, by_batch BIGINT) RETURNS BIGINT
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = "__SCHEMA__", pg_temp
     AS $f$
-DECLARE n BIGINT;
+DECLARE n BIGINT; k TEXT; expected BIGINT;
 BEGIN
     IF NOT fahrplan_may_edit() THEN RAISE EXCEPTION 'not an editor' USING ERRCODE = '42501'; END IF;
     -- Only by the running undo or redo, which recorded what it reverts.
     IF NOT EXISTS (SELECT 1 FROM batch WHERE id = by_batch AND xmin = pg_current_xact_id()::xid)
        OR NOT fahrplan_recorded(NULL, NULL) THEN
         RAISE EXCEPTION 'an undo records what it reverts' USING ERRCODE = '42501';
+    END IF;
+    -- Only what an undo or redo reverts (the same rule as the application's).
+    SELECT kind INTO k FROM batch WHERE id = by_batch;
+    IF k = 'undo' THEN
+        SELECT max(id) INTO expected FROM batch WHERE kind IN ('edit', 'redo') AND undone = 0;
+    ELSIF k = 'redo' THEN
+        SELECT max(b.id) INTO expected FROM batch b WHERE b.kind = 'undo' AND b.undone = 0
+            AND NOT EXISTS (SELECT 1 FROM batch e WHERE e.kind = 'edit' AND e.id > b.id);
+    END IF;
+    IF expected IS DISTINCT FROM target THEN
+        RAISE EXCEPTION 'an undo reverts the latest change' USING ERRCODE = '42501';
     END IF;
     UPDATE batch SET undone = 1 WHERE id = target AND id < by_batch;
     GET DIAGNOSTICS n = ROW_COUNT;
