@@ -420,7 +420,7 @@ pub fn value_label(tr: &I18n, field: &str, value: Option<&str>) -> String {
     shown.unwrap_or_else(|| value.to_owned())
 }
 
-/// Rows that cannot be read, in the UI's words: "Maßnahme M12: Fällig „kaputt“; …".
+/// Rows that cannot be read, in the UI's words (German: "Maßnahme M12: Fällig „kaputt“; …").
 pub fn unreadable_text(tr: &I18n, rows: &[crate::model::UnreadableRow]) -> String {
     // The first five; a banner never fills the window.
     let mut named: Vec<String> = rows
@@ -428,12 +428,16 @@ pub fn unreadable_text(tr: &I18n, rows: &[crate::model::UnreadableRow]) -> Strin
         .take(5)
         .map(|r| {
             let what = tr.f(&format!("unreadable-kind-{}", r.kind), &[("name", &r.name)]);
-            match (&r.field, &r.value) {
-                (Some(field), Some(value)) => {
-                    format!("{what}: {} „{value}“", field_label(tr, field))
+            match &r.field {
+                Some(field) => {
+                    let value = r.value.clone().unwrap_or_else(|| "–".to_owned());
+                    let field = field_label(tr, field);
+                    tr.f(
+                        "unreadable-field",
+                        &[("what", &what), ("field", &field), ("value", &value)],
+                    )
                 }
-                (Some(field), None) => format!("{what}: {} –", field_label(tr, field)),
-                _ => what,
+                None => what,
             }
         })
         .collect();

@@ -346,20 +346,25 @@ mod window {
         assert!(harness.query_all_by_label_contains("„Protokoll.pdf“ entfernt").next().is_some());
     }
 
-    #[test]
-    fn the_copy_handed_to_the_viewer_keeps_the_checked_extension() {
-        let dir = tempfile::tempdir().expect("a folder");
+    /// A new default roadmap in `dir` whose M07 has the file `name` with `bytes` as evidence.
+    fn with_file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Store {
         let seed = fahrplan::app::default_seed(Lang::De).expect("the default roadmap");
-        let mut store = Store::create(&dir.path().join("a.sqlite"), Some(&seed)).expect("new");
-        // 124 characters whose first 120 end in `.exe` (issue 25).
-        let name = format!("Pruefbericht_{}.exe.pdf", "A".repeat(103));
+        let mut store = Store::create(&dir.join("a.sqlite"), Some(&seed)).expect("a new file");
         let new = NewEvidence {
-            source: EvidenceSource::File { name: name.clone(), bytes: b"%PDF-1.7".to_vec() },
+            source: EvidenceSource::File { name: name.to_owned(), bytes: bytes.to_vec() },
             note: String::new(),
             reevaluation: None,
         };
         store.add_evidence("M07", &new).expect("added");
-        let mut harness = harness(store);
+        store
+    }
+
+    #[test]
+    fn the_copy_handed_to_the_viewer_keeps_the_checked_extension() {
+        let dir = tempfile::tempdir().expect("a folder");
+        // 124 characters whose first 120 end in `.exe` (issue 25).
+        let name = format!("Pruefbericht_{}.exe.pdf", "A".repeat(103));
+        let mut harness = harness(with_file(dir.path(), &name, b"%PDF-1.7"));
         harness.get_by_label_contains("M07").click();
         harness.run();
         harness.get_by_label(&name).click();
@@ -380,17 +385,7 @@ mod window {
     #[test]
     fn erasing_asks_for_a_reason_and_leaves_a_record() {
         let dir = tempfile::tempdir().expect("a folder");
-        let seed = fahrplan::app::default_seed(Lang::De).expect("the default roadmap");
-        let mut store = Store::create(&dir.path().join("a.sqlite"), Some(&seed)).expect("new");
-        let new = NewEvidence {
-            source: EvidenceSource::File {
-                name: "Personalliste.pdf".into(),
-                bytes: b"%PDF-1.7 Mustermann".to_vec(),
-            },
-            note: String::new(),
-            reevaluation: None,
-        };
-        store.add_evidence("M07", &new).expect("added");
+        let store = with_file(dir.path(), "Personalliste.pdf", b"%PDF-1.7 Mustermann");
         let mut harness = harness(store);
         harness.get_by_label_contains("M07").click();
         harness.run();
