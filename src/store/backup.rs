@@ -295,8 +295,7 @@ impl Store {
             _ => return Err(StoreError::Busy),
         }
         if report.schema_version < super::SCHEMA_VERSION {
-            super::MIGRATIONS
-                .to_latest(&mut self.conn)
+            super::schema::migrate(&mut self.conn)
                 .map_err(|e| StoreError::Migration(e.to_string()))?;
         }
         self.write_batch(super::write::BatchKind::Edit, |tx, batch| {

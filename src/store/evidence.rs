@@ -174,6 +174,7 @@ pub(super) fn add_evidence(
     code: &str,
     new: &NewEvidence,
 ) -> Result<Evidence> {
+    crate::model::check_length("note", new.note.trim(), crate::model::MAX_TEXT)?;
     let measure =
         find_measure_id(tx, code)?.ok_or_else(|| StoreError::UnknownMeasure(code.to_owned()))?;
     let reevaluation = match new.reevaluation {

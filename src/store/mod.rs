@@ -419,7 +419,7 @@ impl Store {
             let name = format!("-before-v{}", report.schema_version);
             let target = backup::new_backup_path(path, &name, stamp)?;
             backup_connection(&conn, &target)?;
-            MIGRATIONS.to_latest(&mut conn).map_err(|e| StoreError::Migration(e.to_string()))?;
+            schema::migrate(&mut conn).map_err(|e| StoreError::Migration(e.to_string()))?;
         }
         let mut store = Self::with_connection(conn, path, None);
         store.wal = if network { WalState::NotUsed } else { WalState::Pending };
@@ -455,7 +455,7 @@ impl Store {
         }
         harden(&copy)?;
         if report.schema_version < SCHEMA_VERSION {
-            MIGRATIONS.to_latest(&mut copy).map_err(|e| StoreError::Migration(e.to_string()))?;
+            schema::migrate(&mut copy).map_err(|e| StoreError::Migration(e.to_string()))?;
         }
         let mut store = Self::with_connection(copy, path, Some(reason));
         // The copy shows the file as it was before it was taken: a write that landed after the
@@ -545,7 +545,7 @@ impl Store {
         harden(&conn)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        MIGRATIONS.to_latest(&mut conn).map_err(|e| StoreError::Migration(e.to_string()))?;
+        schema::migrate(&mut conn).map_err(|e| StoreError::Migration(e.to_string()))?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         let mut store = Self::with_connection(conn, path, None);
         if let Some(seed) = seed {

@@ -325,6 +325,7 @@ pub(super) fn add_reevaluation(
     by: &str,
     next: Option<NaiveDate>,
 ) -> Result<(Reevaluation, Measure)> {
+    crate::model::check_length("by_whom", by, crate::model::MAX_TITLE)?;
     let current =
         load_measure(tx, code)?.ok_or_else(|| StoreError::UnknownMeasure(code.to_owned()))?;
     let data = ReevaluationData {

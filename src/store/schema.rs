@@ -169,8 +169,198 @@ UPDATE measure SET archived_on = (
                 other => HookError::Hook(other.to_string()),
             })
         }),
+        // 11: the engine refuses bad data, as PostgreSQL's migration 5 does: each table is
+        // rebuilt with checks on dates, times, lengths and amounts (see `migrate`).
+        M::up(V11_CHECKS),
     ]
 }
+
+/// Migrates a connection to the latest schema. Foreign keys are off meanwhile (a table that is
+/// rebuilt is dropped and renamed: with them on, dropping `measure` would cascade) and CHECK
+/// constraints are not applied to the rows copied (as PostgreSQL's `NOT VALID`: an upgrade never
+/// fails on an old row, which is read defensively); both are restored whatever the outcome.
+pub fn migrate(conn: &mut rusqlite::Connection) -> Result<(), rusqlite_migration::Error> {
+    let fk: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    conn.pragma_update(None, "ignore_check_constraints", true)?;
+    let result = MIGRATIONS.to_latest(conn);
+    let restored = conn
+        .pragma_update(None, "ignore_check_constraints", false)
+        .and_then(|()| conn.pragma_update(None, "foreign_keys", fk));
+    result?;
+    restored?;
+    Ok(())
+}
+
+/// A day as `YYYY-MM-DD` and a real one (SQLite's `date` turns 30 February into 2 March).
+macro_rules! day {
+    ($c:literal) => {
+        concat!("CHECK (date(", $c, ") IS ", $c, ")")
+    };
+}
+
+/// Migration 11: every table with data someone types is rebuilt with the checks PostgreSQL's
+/// migration 5 adds (each its own, shallow, CHECK: a file is inspected with a small expression
+/// depth). Columns keep their order, so rows are copied as they are.
+const V11_CHECKS: &str = concat!(
+    r"
+CREATE TABLE new_owner (
+    id      INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL UNIQUE CHECK (length(trim(name)) BETWEEN 1 AND 200),
+    kind    TEXT NOT NULL CHECK (kind IN ('role', 'department', 'external')),
+    contact TEXT
+) STRICT;
+INSERT INTO new_owner SELECT * FROM owner;
+DROP TABLE owner;
+ALTER TABLE new_owner RENAME TO owner;
+
+CREATE TABLE new_measure (
+    id                    INTEGER PRIMARY KEY,
+    code                  TEXT NOT NULL UNIQUE CHECK (length(trim(code)) BETWEEN 1 AND 20),
+    title                 TEXT NOT NULL CHECK (length(trim(title)) >= 1 AND length(title) <= 200),
+    description           TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 10000),
+    horizon               TEXT NOT NULL CHECK (horizon IN ('short', 'medium', 'long')),
+    owner_id              INTEGER REFERENCES owner (id),
+    stakeholders          TEXT NOT NULL DEFAULT '[]',
+    status                TEXT NOT NULL
+        CHECK (status IN ('planned', 'in-progress', 'done', 'on-hold', 'cancelled')),
+    progress              INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100),
+    planned_start         TEXT NOT NULL ",
+    day!("planned_start"),
+    r",
+    due                   TEXT NOT NULL ",
+    day!("due"),
+    r" CHECK (due >= planned_start),
+    completed             TEXT ",
+    day!("completed"),
+    r",
+    reeval_interval_months INTEGER CHECK (reeval_interval_months BETWEEN 1 AND 120),
+    next_reevaluation     TEXT ",
+    day!("next_reevaluation"),
+    r",
+    planned_one_off_cents INTEGER NOT NULL DEFAULT 0
+        CHECK (planned_one_off_cents BETWEEN 0 AND 10000000000000),
+    planned_yearly_cents  INTEGER NOT NULL DEFAULT 0
+        CHECK (planned_yearly_cents BETWEEN 0 AND 10000000000000),
+    notes                 TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 10000),
+    version               INTEGER NOT NULL DEFAULT 1,
+    archived              INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    archived_on           TEXT ",
+    day!("archived_on"),
+    r",
+    funding_source        TEXT NOT NULL DEFAULT '' CHECK (length(funding_source) <= 200),
+    funding_share         INTEGER NOT NULL DEFAULT 0 CHECK (funding_share BETWEEN 0 AND 100),
+    staff_days_planned    INTEGER NOT NULL DEFAULT 0
+        CHECK (staff_days_planned BETWEEN 0 AND 1000000),
+    staff_days_spent      INTEGER NOT NULL DEFAULT 0
+        CHECK (staff_days_spent BETWEEN 0 AND 1000000)
+) STRICT;
+INSERT INTO new_measure SELECT * FROM measure;
+DROP TABLE measure;
+ALTER TABLE new_measure RENAME TO measure;
+
+CREATE TABLE new_expense (
+    id           INTEGER PRIMARY KEY,
+    measure_id   INTEGER NOT NULL REFERENCES measure (id),
+    date         TEXT NOT NULL ",
+    day!("date"),
+    r",
+    amount_cents INTEGER NOT NULL
+        CHECK (amount_cents <> 0 AND amount_cents BETWEEN -10000000000000 AND 10000000000000),
+    note         TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 10000)
+) STRICT;
+INSERT INTO new_expense SELECT * FROM expense;
+DROP TABLE expense;
+ALTER TABLE new_expense RENAME TO expense;
+CREATE INDEX expense_measure ON expense (measure_id);
+
+CREATE TABLE new_reevaluation (
+    id         INTEGER PRIMARY KEY,
+    measure_id INTEGER NOT NULL REFERENCES measure (id),
+    date       TEXT NOT NULL ",
+    day!("date"),
+    r",
+    verdict    TEXT NOT NULL CHECK (verdict IN ('effective', 'partly', 'not-effective')),
+    note       TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 10000),
+    by_whom    TEXT NOT NULL DEFAULT '' CHECK (length(by_whom) <= 200),
+    confirmed_by TEXT CHECK (length(confirmed_by) <= 200),
+    confirmed_at TEXT ",
+    day!("confirmed_at"),
+    r",
+    confirmation_imported INTEGER NOT NULL DEFAULT 0 CHECK (confirmation_imported IN (0, 1))
+) STRICT;
+INSERT INTO new_reevaluation SELECT * FROM reevaluation;
+DROP TABLE reevaluation;
+ALTER TABLE new_reevaluation RENAME TO reevaluation;
+CREATE INDEX reevaluation_measure ON reevaluation (measure_id);
+
+CREATE TABLE new_history (
+    id         INTEGER PRIMARY KEY,
+    batch      INTEGER NOT NULL,
+    at         TEXT NOT NULL CHECK (strftime('%Y-%m-%dT%H:%M:%S', at) IS at),
+    who        TEXT NOT NULL,
+    code       TEXT,
+    field      TEXT NOT NULL,
+    old        TEXT,
+    new        TEXT,
+    comment    TEXT NOT NULL DEFAULT '' CHECK (length(comment) <= 10000),
+    data       TEXT,
+    measure_id INTEGER,
+    seq        INTEGER,
+    hash       TEXT,
+    imported   INTEGER NOT NULL DEFAULT 0 CHECK (imported IN (0, 1))
+) STRICT;
+INSERT INTO new_history SELECT * FROM history;
+DROP TABLE history;
+ALTER TABLE new_history RENAME TO history;
+CREATE INDEX history_code ON history (code);
+CREATE INDEX history_batch ON history (batch);
+CREATE INDEX history_measure ON history (measure_id);
+CREATE UNIQUE INDEX history_seq ON history (seq);
+
+CREATE TABLE new_meeting (
+    id    INTEGER PRIMARY KEY,
+    date  TEXT NOT NULL ",
+    day!("date"),
+    r",
+    title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200)
+) STRICT;
+INSERT INTO new_meeting SELECT * FROM meeting;
+DROP TABLE meeting;
+ALTER TABLE new_meeting RENAME TO meeting;
+
+CREATE TABLE new_baseline (
+    id    INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
+    date  TEXT NOT NULL ",
+    day!("date"),
+    r",
+    data  TEXT NOT NULL
+) STRICT;
+INSERT INTO new_baseline SELECT * FROM baseline;
+DROP TABLE baseline;
+ALTER TABLE new_baseline RENAME TO baseline;
+CREATE UNIQUE INDEX baseline_title ON baseline (title);
+
+CREATE TABLE new_evidence (
+    id              INTEGER PRIMARY KEY,
+    measure_id      INTEGER NOT NULL REFERENCES measure (id),
+    reevaluation_id INTEGER,
+    kind            TEXT NOT NULL CHECK (kind IN ('file', 'link')),
+    name            TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 1000),
+    url             TEXT CHECK (length(url) <= 10000),
+    size            INTEGER CHECK (size >= 0),
+    sha256          TEXT REFERENCES evidence_file (sha256),
+    note            TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 10000),
+    added_at        TEXT NOT NULL CHECK (strftime('%Y-%m-%dT%H:%M:%S', added_at) IS added_at),
+    added_by        TEXT NOT NULL
+) STRICT;
+INSERT INTO new_evidence SELECT * FROM evidence;
+DROP TABLE evidence;
+ALTER TABLE new_evidence RENAME TO evidence;
+CREATE INDEX evidence_measure ON evidence (measure_id);
+"
+);
 
 /// Migration 10 (the same columns as PostgreSQL's migration 5, whose trigger chains the rows
 /// there). A confirmation that no recorded confirmation gave (an earlier import, a file edited
@@ -243,7 +433,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(migration_list()));
 
 /// The schema version a fully migrated file has (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 10;
+pub const SCHEMA_VERSION: i32 = 11;
 
 #[cfg(test)]
 mod tests {

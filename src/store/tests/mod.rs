@@ -15,6 +15,7 @@ fn fixed_clock() -> Clock {
     Box::new(|| NaiveDateTime::parse_from_str("2026-11-27T10:15:00", "%Y-%m-%dT%H:%M:%S").unwrap())
 }
 
+mod checks;
 mod contract;
 mod dialect;
 

@@ -1,0 +1,112 @@
+//! The file's engine refuses bad data (migration 11), and an older file with a bad row is
+//! upgraded without losing it or anything that hangs on the rebuilt tables.
+
+use super::*;
+
+/// A version-10 file: a measure with framework references, a dependency, an expense, a verdict,
+/// evidence, history, and one row the checks would refuse.
+fn version_10_file(path: &Path) {
+    let mut conn = rusqlite::Connection::open(path).unwrap();
+    MIGRATIONS.to_version(&mut conn, 10).unwrap();
+    conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+    conn.execute_batch(
+        "INSERT INTO owner (id, name, kind) VALUES (1, 'IT', 'role');
+         INSERT INTO measure (id, code, title, horizon, owner_id, status, progress, planned_start, due)
+         VALUES (1, 'M01', 'Backup', 'short', 1, 'planned', 0, '2026-01-01', '2026-02-01'),
+                (2, 'M02', 'Kaputt', 'short', 1, 'planned', 0, '2026-01-01', 'kaputt');
+         INSERT INTO framework_ref VALUES (1, 0, 'vds3473', '10.2'), (1, 1, 'itil4', 'Service');
+         INSERT INTO dependency VALUES (2, 1);
+         INSERT INTO expense (measure_id, date, amount_cents, note) VALUES (1, '2026-03-01', 500, 'NAS');
+         INSERT INTO reevaluation (measure_id, date, verdict) VALUES (1, '2026-03-02', 'effective');
+         INSERT INTO evidence_file VALUES ('ab', 2, x'0102');
+         INSERT INTO evidence (measure_id, kind, name, size, sha256, added_at, added_by)
+         VALUES (1, 'file', 'p.pdf', 2, 'ab', '2026-03-02T10:00:00', 'x');
+         INSERT INTO batch (id, kind) VALUES (1, 'edit');
+         INSERT INTO history (batch, at, who, code, field, new, measure_id)
+         VALUES (1, '2026-03-01 10:00:00', 'x', 'M01', 'created', 'Backup', 1);",
+    )
+    .unwrap();
+}
+
+fn count(conn: &rusqlite::Connection, table: &str) -> i64 {
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn an_older_file_is_rebuilt_with_checks_keeping_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v10.sqlite");
+    version_10_file(&path);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(inspect(&path).unwrap().schema_version, SCHEMA_VERSION);
+    let conn = &store.conn;
+    // Nothing cascaded or went missing; the bad rows are still there, as they were.
+    for (table, rows) in [
+        ("owner", 1),
+        ("measure", 2),
+        ("framework_ref", 2),
+        ("dependency", 1),
+        ("expense", 1),
+        ("reevaluation", 1),
+        ("evidence", 1),
+        ("history", 1),
+    ] {
+        assert_eq!(count(conn, table), rows, "{table}");
+    }
+    let due: String =
+        conn.query_row("SELECT due FROM measure WHERE code = 'M02'", [], |r| r.get(0)).unwrap();
+    assert_eq!(due, "kaputt");
+    // Foreign keys are on again, checks are applied again, and the keys still hold.
+    let fk: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    let ignored: bool =
+        conn.pragma_query_value(None, "ignore_check_constraints", |r| r.get(0)).unwrap();
+    assert!(fk && !ignored);
+    let broken = conn
+        .prepare("PRAGMA foreign_key_check")
+        .unwrap()
+        .query([])
+        .unwrap()
+        .next()
+        .unwrap()
+        .is_some();
+    assert!(!broken);
+    assert!(conn.execute("DELETE FROM measure WHERE id = 1", []).is_err(), "expense refers to it");
+    // The rest of the roadmap reads as before: the bad measure is named, not lost.
+    let roadmap = store.load_roadmap().unwrap();
+    assert_eq!(roadmap.measures.len(), 1);
+    assert_eq!(roadmap.measures[0].frameworks.len(), 2);
+    assert_eq!(roadmap.unreadable.len(), 1, "{:?}", roadmap.unreadable);
+}
+
+#[test]
+fn the_file_refuses_bad_data_whoever_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.sqlite");
+    drop(Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let long = "x".repeat(201);
+    let refused = [
+        "UPDATE measure SET due = 'kaputt' WHERE code = 'M01'",
+        "UPDATE measure SET due = '2027-02-30' WHERE code = 'M01'",
+        "UPDATE measure SET due = '2000-01-01' WHERE code = 'M01'",
+        "UPDATE measure SET completed = '27.11.2026' WHERE code = 'M01'",
+        "UPDATE measure SET code = '' WHERE code = 'M01'",
+        "UPDATE measure SET planned_one_off_cents = -1 WHERE code = 'M01'",
+        "UPDATE measure SET reeval_interval_months = 0 WHERE code = 'M01'",
+        "UPDATE history SET at = '2026-11-27 10:00:00' WHERE id = 1",
+        "UPDATE history SET comment = printf('%.10001c', 'x') WHERE id = 1",
+        "INSERT INTO meeting (date, title) VALUES ('2026-12-01', ' ')",
+        "INSERT INTO meeting (date, title) VALUES ('2026-13-01', 'Rat')",
+        "INSERT INTO expense (measure_id, date, amount_cents) VALUES (1, '2026-01-01', 0)",
+    ];
+    for sql in refused {
+        let e = conn.execute(sql, []).expect_err(sql);
+        assert!(e.to_string().contains("CHECK constraint failed"), "{sql}: {e}");
+    }
+    let title = format!("UPDATE measure SET title = '{long}' WHERE code = 'M01'");
+    assert!(conn.execute(&title, []).is_err());
+    // What the application writes passes.
+    conn.execute("UPDATE measure SET due = '2027-02-28', completed = NULL WHERE code = 'M01'", [])
+        .unwrap();
+    conn.execute("INSERT INTO meeting (date, title) VALUES ('2026-12-01', 'Rat')", []).unwrap();
+}
