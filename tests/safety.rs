@@ -77,7 +77,8 @@ fn a_full_disk_is_reported_and_the_previous_data_stays_intact() {
     let before = store.load_roadmap().unwrap();
     // Cap the file at its current size: the next page it needs does not fit.
     store.limit_pages_for_test();
-    let long_note = "x".repeat(200_000);
+    // Within the note's limit, and more than a page.
+    let long_note = "x".repeat(9_000);
     let err = store
         .add_expense("M18", NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(), Money(100), &long_note)
         .unwrap_err();

@@ -112,6 +112,8 @@ impl StoreError {
             Self::RoadmapExists(name) => tr.f("err-roadmap-exists", &[("name", name)]),
             Self::NotAllowed(detail) => tr.f("err-not-allowed", &[("detail", detail)]),
             Self::AdminOnly => tr.t("err-admin-only"),
+            Self::BadData(check) => tr.f("err-bad-data", &[("check", check)]),
+            Self::Unrecorded(detail) => tr.f("err-unrecorded", &[("detail", detail)]),
             Self::UnreadableRows(n) => tr.f("err-unreadable-copy", &[("n", n)]),
             Self::Waited => tr.t("err-waited"),
             Self::ReasonNeeded => tr.t("err-reason-needed"),

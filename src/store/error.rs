@@ -274,6 +274,14 @@ pub enum StoreError {
         /// The roadmap's group role.
         role: String,
     },
+    /// The engine refused data its checks do not allow (a date, a length, an amount): written
+    /// around the application, or a row from before the checks. The check's name.
+    #[error("the database refused data its checks do not allow ({0})")]
+    BadData(String),
+    /// The server refused a change its history does not record as made (the record's rules:
+    /// someone changed the roadmap around the application, or it changed meanwhile).
+    #[error("the server refused a change its history does not record ({0})")]
+    Unrecorded(String),
     /// An error the server reported (its words, in English).
     #[error("database server: {0}")]
     Postgres(String),
@@ -281,6 +289,12 @@ pub enum StoreError {
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
+        if let rusqlite::Error::SqliteFailure(f, message) = &e
+            && f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_CHECK
+        {
+            let name = message.as_deref().unwrap_or_default();
+            return Self::BadData(name.trim_start_matches("CHECK constraint failed: ").to_owned());
+        }
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy,
             Some(ErrorCode::DiskFull) => Self::DiskFull,
@@ -330,6 +344,7 @@ impl StoreError {
             self,
             Self::UnknownMeasure(_)
                 | Self::Invalid(_)
+                | Self::BadData(_)
                 | Self::Conflict { .. }
                 | Self::Gone
                 | Self::HasDependents { .. }

@@ -35,13 +35,18 @@ fn from_row(row: &Row) -> Result<Evidence> {
     })
 }
 
-/// All evidence, by measure code and then oldest first.
-pub(super) fn load_evidence(db: &mut dyn Sql) -> Result<Vec<Evidence>> {
+/// All evidence, by measure code and then oldest first; a row that cannot be read is named in
+/// `skipped`.
+pub(super) fn load_evidence(
+    db: &mut dyn Sql,
+    skipped: &mut Vec<crate::model::UnreadableRow>,
+) -> Result<Vec<Evidence>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM evidence e JOIN measure m ON m.id = e.measure_id \
          ORDER BY m.code, e.id"
     );
-    db.query(&sql, params![])?.iter().map(from_row).collect()
+    let rows = db.query(&sql, params![])?;
+    Ok(super::queries::readable(&rows, ("evidence", COLUMNS), skipped, from_row))
 }
 
 /// One piece of evidence of measure `code`.

@@ -77,7 +77,13 @@ fn small<T: TryFrom<i64>>(row: &Row, idx: usize, what: &str) -> Result<T> {
 
 /// Fills in framework references and dependencies of the measures (ids must be set): of the one
 /// measure `only`, or of all.
-fn attach_relations(db: &mut dyn Sql, measures: &mut [Measure], only: Option<i64>) -> Result<()> {
+/// A reference that cannot be read is left out and named in `skipped`.
+fn attach_relations(
+    db: &mut dyn Sql,
+    measures: &mut [Measure],
+    only: Option<i64>,
+    skipped: &mut Vec<UnreadableRow>,
+) -> Result<()> {
     let index: HashMap<i64, usize> = measures.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
     let (filter, values) = match only {
         Some(id) => ("WHERE measure_id = ?1", vec![Value::Int(id)]),
@@ -87,10 +93,15 @@ fn attach_relations(db: &mut dyn Sql, measures: &mut [Measure], only: Option<i64
         "SELECT measure_id, framework, reference FROM framework_ref {filter} \
          ORDER BY measure_id, position"
     );
-    for row in db.query(&sql, &values)? {
-        let framework = slug(&row, 1, Framework::from_slug)?;
-        if let Some(&i) = index.get(&row.int(0)?) {
-            measures[i].frameworks.push(FrameworkRef { framework, reference: row.text(2)? });
+    const REF_COLUMNS: &str = "measure_id, framework, reference";
+    let rows = db.query(&sql, &values)?;
+    let refs = readable(&rows, ("framework_ref", REF_COLUMNS), skipped, |row| {
+        let framework = slug(row, 1, Framework::from_slug)?;
+        Ok((row.int(0)?, FrameworkRef { framework, reference: row.text(2)? }))
+    });
+    for (id, reference) in refs {
+        if let Some(&i) = index.get(&id) {
+            measures[i].frameworks.push(reference);
         }
     }
     let filter = if only.is_some() { "WHERE d.measure_id = ?1" } else { "" };
@@ -109,7 +120,7 @@ fn attach_relations(db: &mut dyn Sql, measures: &mut [Measure], only: Option<i64
 /// Reads each row with `read`; a row that cannot be read is left out and named in `skipped` (as
 /// `kind`, its name in the second column, its id in the first, and the column that failed,
 /// named from `columns`), so that one bad row never hides the rest.
-fn readable<T>(
+pub(super) fn readable<T>(
     rows: &[Row],
     (kind, columns): (&'static str, &str),
     skipped: &mut Vec<UnreadableRow>,
@@ -165,7 +176,7 @@ fn load_measures_noting(
     let sql = format!("SELECT {MEASURE_COLUMNS} FROM measure ORDER BY code");
     let rows = db.query(&sql, params![])?;
     let mut measures = readable(&rows, ("measure", MEASURE_COLUMNS), skipped, measure_from_row);
-    attach_relations(db, &mut measures, None)?;
+    attach_relations(db, &mut measures, None, skipped)?;
     Ok(measures)
 }
 
@@ -177,7 +188,7 @@ pub(super) fn load_measure(db: &mut dyn Sql, code: &str) -> Result<Option<Measur
     };
     let mut measure = measure_from_row(&row)?;
     let id = measure.id;
-    attach_relations(db, std::slice::from_mut(&mut measure), Some(id))?;
+    attach_relations(db, std::slice::from_mut(&mut measure), Some(id), &mut Vec::new())?;
     Ok(Some(measure))
 }
 
@@ -190,17 +201,21 @@ pub(super) fn find_measure_id(db: &mut dyn Sql, code: &str) -> Result<Option<i64
 
 /// Every owner, by name.
 pub(super) fn load_owners(db: &mut dyn Sql) -> Result<Vec<Owner>> {
-    db.query("SELECT id, name, kind, contact FROM owner ORDER BY name", params![])?
-        .iter()
-        .map(|row| {
-            Ok(Owner {
-                id: row.int(0)?,
-                name: row.text(1)?,
-                kind: slug(row, 2, OwnerKind::from_slug)?,
-                contact: row.opt_text(3)?,
-            })
+    load_owners_noting(db, &mut Vec::new())
+}
+
+/// [`load_owners`], naming the rows that cannot be read in `skipped`.
+fn load_owners_noting(db: &mut dyn Sql, skipped: &mut Vec<UnreadableRow>) -> Result<Vec<Owner>> {
+    const COLUMNS: &str = "id, name, kind, contact";
+    let rows = db.query(&format!("SELECT {COLUMNS} FROM owner ORDER BY name"), params![])?;
+    Ok(readable(&rows, ("owner", COLUMNS), skipped, |row| {
+        Ok(Owner {
+            id: row.int(0)?,
+            name: row.text(1)?,
+            kind: slug(row, 2, OwnerKind::from_slug)?,
+            contact: row.opt_text(3)?,
         })
-        .collect()
+    }))
 }
 
 fn load_expenses(db: &mut dyn Sql, skipped: &mut Vec<UnreadableRow>) -> Result<Vec<Expense>> {
@@ -296,12 +311,12 @@ pub(super) fn load_roadmap(db: &mut dyn Sql) -> Result<Roadmap> {
     Ok(Roadmap {
         info: load_info(db)?,
         measures: load_measures_noting(db, &mut skipped)?,
-        owners: load_owners(db)?,
+        owners: load_owners_noting(db, &mut skipped)?,
         expenses: load_expenses(db, &mut skipped)?,
         reevaluations: load_reevaluations(db, &mut skipped)?,
         meetings: load_meetings(db, &mut skipped)?,
         baselines: load_baselines(db, &mut skipped)?,
-        evidence: super::evidence::load_evidence(db)?,
+        evidence: super::evidence::load_evidence(db, &mut skipped)?,
         unreadable: skipped,
     })
 }

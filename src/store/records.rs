@@ -306,6 +306,7 @@ pub(super) fn add_expense(
     note: &str,
 ) -> Result<Expense> {
     check_expense_amount(amount)?;
+    crate::model::check_length("note", note, crate::model::MAX_TEXT)?;
     let data = ExpenseData { id: 0, date, amount_cents: amount.cents(), note: note.to_owned() };
     let id = insert_expense(tx, batch, code, &data, note)?;
     Ok(Expense { id, code: code.to_owned(), date, amount, note: note.to_owned() })
@@ -326,6 +327,7 @@ pub(super) fn add_reevaluation(
     next: Option<NaiveDate>,
 ) -> Result<(Reevaluation, Measure)> {
     crate::model::check_length("by_whom", by, crate::model::MAX_TITLE)?;
+    crate::model::check_length("note", note, crate::model::MAX_TEXT)?;
     let current =
         load_measure(tx, code)?.ok_or_else(|| StoreError::UnknownMeasure(code.to_owned()))?;
     let data = ReevaluationData {

@@ -242,6 +242,22 @@ pub fn percent_decoded(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Whether a refusal comes from the record's rules (`record.sql`: a change the history does not
+/// show as made), not from missing rights.
+fn is_record_rule(message: &str) -> bool {
+    const RULES: [&str; 8] = [
+        "an undo records what it reverts",
+        "an undo reverts the latest change",
+        "evidence is removed by a recorded change",
+        "a verdict is removed by a recorded change",
+        "a confirmation is given by a recorded change",
+        "only an erasure makes changes final",
+        "a file is erased by a recorded purge",
+        "a change is recorded in the history",
+    ];
+    RULES.iter().any(|rule| message.starts_with(rule))
+}
+
 /// What a failed connection or statement means for the user.
 pub(super) fn server_error(host: &str, e: &postgres::Error) -> StoreError {
     use postgres::error::SqlState;
@@ -257,8 +273,12 @@ pub(super) fn server_error(host: &str, e: &postgres::Error) -> StoreError {
             || *code == SqlState::CANNOT_CONNECT_NOW
         {
             server(ServerTrouble::Closed)
+        } else if *code == SqlState::INSUFFICIENT_PRIVILEGE && is_record_rule(db.message()) {
+            StoreError::Unrecorded(db.message().to_owned())
         } else if *code == SqlState::INSUFFICIENT_PRIVILEGE {
             StoreError::ReadOnly
+        } else if *code == SqlState::CHECK_VIOLATION {
+            StoreError::BadData(db.constraint().unwrap_or_else(|| db.message()).to_owned())
         } else if *code == SqlState::LOCK_NOT_AVAILABLE || *code == SqlState::QUERY_CANCELED {
             StoreError::Waited
         } else if *code == SqlState::T_R_SERIALIZATION_FAILURE
@@ -508,5 +528,20 @@ mod tests {
         assert_eq!(split_roadmap("postgresql://db/kreis#"), ("postgresql://db/kreis", None));
         let hashed = ServerUrl::parse("postgresql://anna:ge#heim@db/kreis#donau").unwrap();
         assert_eq!(hashed.host(), "db:5432");
+    }
+
+    #[test]
+    fn every_refusal_of_the_records_rules_is_told_apart_from_missing_rights() {
+        let sql = include_str!("record.sql");
+        let mut rules = 0;
+        for part in sql.split("RAISE EXCEPTION '").skip(1) {
+            let message = &part[..part.find('\'').unwrap()];
+            let rights =
+                message == "not an editor" || message.starts_with("only the administrator");
+            assert_eq!(is_record_rule(message), !rights, "{message}");
+            rules += usize::from(!rights);
+        }
+        assert!(rules >= 8, "{rules}");
+        assert!(!is_record_rule("permission denied for table history"));
     }
 }

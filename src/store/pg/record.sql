@@ -286,11 +286,16 @@ CREATE CONSTRAINT TRIGGER batch_recorded AFTER INSERT ON batch
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fahrplan_insert_recorded();
 -- Confirmations that no recorded confirmation gave (an earlier import, or a row changed before
 -- this version) count as imported.
+-- A row whose data is not JSON (written by hand before this version) confirms nothing and
+-- never stops the upgrade.
+CREATE FUNCTION pg_temp.fahrplan_try_jsonb(t TEXT) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE
+    AS $f$ BEGIN RETURN t::jsonb; EXCEPTION WHEN others THEN RETURN NULL; END $f$;
 UPDATE reevaluation r SET confirmation_imported = 1
     WHERE r.confirmed_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM history h
         WHERE h.field = 'reevaluation-confirmed' AND h.new IS NOT NULL
           AND (CASE WHEN h.field = 'reevaluation-confirmed' AND h.data IS NOT NULL
-                    THEN h.data::jsonb ->> 'id' END) = r.id::text);
+                    THEN pg_temp.fahrplan_try_jsonb(h.data) ->> 'id' END) = r.id::text);
+DROP FUNCTION pg_temp.fahrplan_try_jsonb(TEXT);
 -- The engine refuses bad data, whoever writes it: dates and times in the one form every reader
 -- understands (and real days), texts within the limits typing has, amounts bounded. New rows are
 -- checked; rows already there are read defensively (NOT VALID: an upgrade never fails on them).

@@ -103,10 +103,47 @@ fn the_file_refuses_bad_data_whoever_writes_it() {
         let e = conn.execute(sql, []).expect_err(sql);
         assert!(e.to_string().contains("CHECK constraint failed"), "{sql}: {e}");
     }
+    // The user is told in the UI's language that the data broke the rules (exit 1, not 2).
+    let e = StoreError::from(conn.execute(refused[0], []).unwrap_err());
+    assert!(matches!(&e, StoreError::BadData(check) if check.contains("due")), "{e:?}");
+    assert!(!e.is_file_problem());
+    let said = e.localize(&crate::i18n::I18n::new(Lang::De));
+    assert!(said.contains("Prüfregeln") && said.contains("nichts geändert"), "{said}");
     let title = format!("UPDATE measure SET title = '{long}' WHERE code = 'M01'");
     assert!(conn.execute(&title, []).is_err());
     // What the application writes passes.
     conn.execute("UPDATE measure SET due = '2027-02-28', completed = NULL WHERE code = 'M01'", [])
         .unwrap();
     conn.execute("INSERT INTO meeting (date, title) VALUES ('2026-12-01', 'Rat')", []).unwrap();
+}
+
+#[test]
+fn owners_references_and_evidence_that_cannot_be_read_are_named_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v10.sqlite");
+    version_10_file(&path);
+    drop(Store::open(&path).unwrap());
+    {
+        // Whoever holds the file can switch the checks off.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "ignore_check_constraints", true).unwrap();
+        conn.execute_batch(
+            "UPDATE evidence SET added_at = 'gestern';
+             UPDATE framework_ref SET framework = 'cobit' WHERE position = 1;
+             INSERT INTO owner (id, name, kind) VALUES (2, 'Extern', 'freund');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let roadmap = store.load_roadmap().unwrap();
+    let kinds: Vec<&str> = roadmap.unreadable.iter().map(|r| r.kind).collect();
+    for kind in ["measure", "framework_ref", "owner", "evidence"] {
+        assert!(kinds.contains(&kind), "{kind}: {:?}", roadmap.unreadable);
+    }
+    // The rest is there: the readable reference, the readable owner.
+    assert_eq!(roadmap.measures[0].frameworks.len(), 1);
+    assert_eq!(roadmap.owners.len(), 1);
+    assert!(roadmap.evidence.is_empty());
+    let said = crate::i18n::unreadable_text(&crate::i18n::I18n::new(Lang::De), &roadmap.unreadable);
+    assert!(said.contains("Stelle „Extern“") && said.contains("Nachweis zu M01"), "{said}");
 }
