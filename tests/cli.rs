@@ -139,7 +139,9 @@ fn check_passes_on_a_sound_file() {
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     let text = String::from_utf8_lossy(&check.stdout);
     assert!(
-        text.contains("in Ordnung") && text.contains("0x46504C4E") && text.contains("20 Maßnahmen"),
+        text.contains("Datei unbeschädigt")
+            && text.contains("0x46504C4E")
+            && text.contains("20 Maßnahmen"),
         "{text}"
     );
 }

@@ -144,6 +144,25 @@ fn a_confirmation_typed_into_a_file_is_shown_as_imported_and_never_counts() {
         (verdict["confirmed_by"].as_str(), verdict["confirmed"].as_bool()),
         (Some("bernd"), Some(true))
     );
+
+    // Set by hand in the file, with no history row giving it (or against the one there), a
+    // confirmation never counts.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "UPDATE reevaluation SET confirmed_by = 'carol', confirmation_imported = 0 \
+         WHERE measure_id = (SELECT id FROM measure WHERE code = 'M07')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let shown = json(&fahrplan(&db, &["show", "M07", "--format", "json"]));
+    for verdict in shown["reevaluations"].as_array().unwrap() {
+        assert_eq!(
+            (verdict["confirmed_by"].as_str(), verdict["confirmed"].as_bool()),
+            (Some("carol"), Some(false)),
+            "{verdict}"
+        );
+    }
 }
 
 #[test]
@@ -477,13 +496,37 @@ mod server {
         }
         let listed = run(&editor_url, &["--roadmap", &town, "list", "--format", "json"]);
         assert!(listed.status.success(), "{}", text(&listed));
+        // History goes only into a batch this transaction opened (not into the seed's), batches
+        // take the server's ids (not one far ahead, which would stay the undo's target), and
+        // no editor opens a seed or moves the counters.
+        for refused in [
+            "INSERT INTO history (batch, at, who, field, comment) \
+             VALUES (1, '2026-12-01T10:00:00', 'carol', 'note', 'planted')",
+            "BEGIN; INSERT INTO batch (kind) VALUES ('seed'); \
+             INSERT INTO history (batch, at, who, field) \
+             VALUES (currval(pg_get_serial_sequence('batch', 'id')), '2026-12-01T10:00:00', 'x', 'note'); \
+             COMMIT",
+            "SELECT setval(pg_get_serial_sequence('batch', 'id'), 9000000000000)",
+        ] {
+            let e = client.batch_execute(refused).unwrap_err();
+            assert_eq!(
+                e.code(),
+                Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE),
+                "{refused}: {e}"
+            );
+            client.batch_execute("ROLLBACK").unwrap();
+        }
         // A row in another's name is recorded as the session's login.
         client
             .batch_execute(
-                "INSERT INTO history (batch, at, who, field, comment) \
-                 VALUES (1, '2026-12-01T10:00:00', 'carol', 'note', 'forged')",
+                "BEGIN; INSERT INTO batch (id, kind) VALUES (9000000000000, 'edit'); \
+                 INSERT INTO history (batch, at, who, field, comment) \
+                 VALUES (currval(pg_get_serial_sequence('batch', 'id')), '2026-12-01T10:00:00', \
+                 'carol', 'note', 'forged'); COMMIT",
             )
             .unwrap();
+        let highest: i64 = client.query_one("SELECT max(id) FROM batch", &[]).unwrap().get(0);
+        assert!(highest < 1000, "the server gave the id: {highest}");
         let who: String = client
             .query_one("SELECT who FROM history WHERE comment = 'forged'", &[])
             .unwrap()
@@ -621,9 +664,37 @@ mod server {
              INSERT INTO reevaluation (id, measure_id, date, verdict, by_whom) \
              SELECT 900001, id, '2026-12-01', 'effective', 'anna' FROM measure WHERE code = 'M09'";
         let mut tx = client.transaction().unwrap();
-        tx.batch_execute(forged).unwrap();
-        let e = tx.commit().unwrap_err();
+        let e = match tx.batch_execute(forged) {
+            Err(e) => {
+                drop(tx);
+                e
+            }
+            Ok(()) => tx.commit().unwrap_err(),
+        };
         assert_eq!(e.code(), Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE), "{e}");
+        // A verdict the editor added in a batch of another kind is still his: he cannot confirm
+        // it (its recorder is its first recorded addition, whatever batch holds it).
+        let mut tx = client.transaction().unwrap();
+        let b: i64 = tx
+            .query_one("INSERT INTO batch (kind) VALUES ('undo') RETURNING id", &[])
+            .unwrap()
+            .get(0);
+        tx.execute(
+            "INSERT INTO history (batch, at, who, code, field, new, comment, data, measure_id) \
+             SELECT $1, '2026-12-01T10:00:00', 'x', 'M09', 'reevaluation', 'partly', '', \
+             '{\"id\": 900002, \"verdict\": \"partly\", \"date\": \"2026-12-01\", \"by\": \"anna\"}', id \
+             FROM measure WHERE code = 'M09'",
+            &[&b],
+        )
+        .unwrap();
+        tx.batch_execute(
+            "INSERT INTO reevaluation (id, measure_id, date, verdict, by_whom) \
+             SELECT 900002, id, '2026-12-01', 'partly', 'anna' FROM measure WHERE code = 'M09'",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        let refused = run(&editor_url, &["confirm", "M09"]);
+        assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
         // An undo reverts the latest change only, not one chosen (here: the seed).
         let mut tx = client.transaction().unwrap();
         let by: i64 = tx
@@ -718,7 +789,7 @@ mod server {
         assert!(took < std::time::Duration::from_secs(15), "{took:?}");
         assert!(text(&waited).contains("gewartet"), "{}", text(&waited));
         open.rollback().unwrap();
-        admin.batch_execute(&format!("UPDATE {town}.fahrplan_schema SET version = 5")).unwrap();
+        admin.batch_execute(&format!("UPDATE {town}.fahrplan_schema SET version = 6")).unwrap();
         assert!(run(&url, &["--roadmap", &town, "list"]).status.success());
     }
 }

@@ -684,7 +684,7 @@ fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told
         .query_one(&format!("SELECT version FROM {town}.fahrplan_schema"), &[])
         .unwrap()
         .get(0);
-    assert_eq!(version, 5);
+    assert_eq!(version, 6);
     let added = run(&as_editor, &["baseline", "add", "Gemeinderat"]);
     assert!(added.status.success(), "{}", text(&added));
     let edited = run(&as_editor, &["edit", "M18", "--funding-share", "50"]);

@@ -212,7 +212,7 @@ cli-unknown-code = Es gibt keine Maßnahme { $code }.
 cli-bad-status = Unbekannter Status „{ $status }“. Möglich sind: { $valid }.
 cli-status-set = { $code }: Status { $old } → { $new }
 cli-no-file = { $path } gibt es nicht.
-cli-check-ok = { $path }: in Ordnung (Integrität { $integrity }, Schema-Version { $version }, Anwendungskennung { $id }, { $measures ->
+cli-check-ok = { $path }: Datei unbeschädigt (Integrität { $integrity }, Schema-Version { $version }, Anwendungskennung { $id }, { $measures ->
     [one] 1 Maßnahme
    *[other] { $measures } Maßnahmen
  })

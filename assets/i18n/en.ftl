@@ -212,7 +212,7 @@ cli-unknown-code = There is no measure { $code }.
 cli-bad-status = Unknown status "{ $status }". Valid are: { $valid }.
 cli-status-set = { $code }: status { $old } → { $new }
 cli-no-file = { $path } does not exist.
-cli-check-ok = { $path }: sound (integrity { $integrity }, schema version { $version }, application id { $id }, { $measures ->
+cli-check-ok = { $path }: file undamaged (integrity { $integrity }, schema version { $version }, application id { $id }, { $measures ->
     [one] 1 measure
    *[other] { $measures } measures
  })

@@ -520,7 +520,9 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
     let (report, journal, holder) = (&check.report, &check.journal_mode, &check.locked_by);
     match format {
         TextFormat::Json => out(&to_json(&json!({
-            "ok": report.integrity == "ok",
+            "ok": report.integrity == "ok"
+                && check.history.as_ref().is_none_or(storage::ChainReport::intact)
+                && check.unreadable.is_empty(),
             "path": db.display().to_string(),
             "integrity": report.integrity,
             "journal_mode": journal,

@@ -54,10 +54,10 @@ pub fn export_json(roadmap: &Roadmap, history: &[Change]) -> Result<Vec<u8>, ser
         "owners": roadmap.owners.iter().map(|o| json!({"name": o.name, "kind": o.kind, "contact": o.contact})).collect::<Vec<_>>(),
         "measures": measures,
         "expenses": roadmap.expenses.iter().map(|e| json!({"code": e.code, "date": e.date, "amount_cents": e.amount, "note": e.note})).collect::<Vec<_>>(),
-        "reevaluations": roadmap.reevaluations.iter().map(|r| json!({"code": r.code, "date": r.date, "verdict": r.verdict, "note": r.note, "by": r.by, "confirmed_by": r.confirmed_by, "confirmed_at": r.confirmed_at})).collect::<Vec<_>>(),
+        "reevaluations": roadmap.reevaluations.iter().map(|r| json!({"code": r.code, "date": r.date, "verdict": r.verdict, "note": r.note, "by": r.by, "confirmed_by": r.confirmed_by, "confirmed_at": r.confirmed_at, "imported": r.imported})).collect::<Vec<_>>(),
         "meetings": roadmap.meetings.iter().map(|m| json!({"date": m.date, "title": m.title})).collect::<Vec<_>>(),
         "baselines": roadmap.baselines.iter().map(|b| json!({"title": b.title, "date": b.date, "measures": b.measures})).collect::<Vec<_>>(),
-        "history": history.iter().map(|c| json!({"at": c.at, "who": c.who, "code": c.code, "field": c.field, "old": c.old, "new": c.new, "comment": c.comment})).collect::<Vec<_>>(),
+        "history": history.iter().map(|c| json!({"at": c.at, "who": c.who, "code": c.code, "field": c.field, "old": c.old, "new": c.new, "comment": c.comment, "imported": c.imported})).collect::<Vec<_>>(),
     });
     serde_json::to_vec_pretty(&value)
 }

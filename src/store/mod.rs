@@ -554,6 +554,13 @@ impl Store {
         Ok(store)
     }
 
+    /// A copy being written keeps rows the file's checks would refuse (rows from before the
+    /// checks, which the server keeps as `NOT VALID`): only for a new copy of a roadmap.
+    pub fn keep_rows_as_they_are(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "ignore_check_constraints", true)?;
+        Ok(())
+    }
+
     /// The file's path (`:memory:` for an in-memory roadmap).
     pub fn path(&self) -> &Path {
         &self.path

@@ -251,7 +251,7 @@ fn load_reevaluations(
         ),
         params![],
     )?;
-    Ok(readable(&rows, ("reevaluation", COLUMNS), skipped, |row| {
+    let mut reevaluations = readable(&rows, ("reevaluation", COLUMNS), skipped, |row| {
         Ok(Reevaluation {
             id: row.int(0)?,
             code: row.text(1)?,
@@ -263,7 +263,40 @@ fn load_reevaluations(
             confirmed_at: row.opt_date(7)?,
             imported: row.flag(8)?,
         })
-    }))
+    });
+    // A confirmation counts only as the history gives it: its latest confirmation row (in the
+    // chain's order) is one made here, by the one named. One set by hand in the file, or left
+    // after its history was rewritten, counts as imported (shown, never a sign-off).
+    if reevaluations.iter().any(Reevaluation::is_confirmed) {
+        let given = confirmations_given(db)?;
+        for r in reevaluations.iter_mut().filter(|r| r.is_confirmed()) {
+            r.imported = given.get(&r.id) != Some(&r.confirmed_by);
+        }
+    }
+    Ok(reevaluations)
+}
+
+/// For each re-evaluation, who its latest recorded confirmation row says confirmed it (`None`
+/// when that row took it back or came from a file).
+fn confirmations_given(db: &mut dyn Sql) -> Result<HashMap<i64, Option<String>>> {
+    let rows = db.query(
+        "SELECT new, imported, data FROM history WHERE field = 'reevaluation-confirmed' \
+         AND data IS NOT NULL ORDER BY seq, id",
+        params![],
+    )?;
+    let mut given = HashMap::new();
+    for row in rows {
+        let data = row.text(2)?;
+        let Some(id) = serde_json::from_str::<serde_json::Value>(&data)
+            .ok()
+            .and_then(|v| v.get("id").and_then(serde_json::Value::as_i64))
+        else {
+            continue;
+        };
+        let by = if row.flag(1)? { None } else { row.opt_text(0)? };
+        given.insert(id, by);
+    }
+    Ok(given)
 }
 
 fn load_baselines(db: &mut dyn Sql, skipped: &mut Vec<UnreadableRow>) -> Result<Vec<Baseline>> {

@@ -410,13 +410,14 @@ pub(super) fn confirm_reevaluation(
     )
 }
 
-/// Who recorded re-evaluation `id` of measure `measure` (the latest history row that added it,
-/// not one that came from a file).
+/// Who recorded re-evaluation `id` of measure `measure`: the first history row that added it
+/// and did not come from a file (later rows, an undo's or redo's or one written by hand, never
+/// change who it was; the server's `fahrplan_recorder` says the same).
 fn recorded_by(tx: &mut dyn Sql, measure: i64, id: i64) -> Result<Option<String>> {
     let rows = tx.query(
-        "SELECT h.who, h.data FROM history h JOIN batch b ON b.id = h.batch \
-         WHERE h.measure_id = ?1 AND h.field = 'reevaluation' AND b.kind = 'edit' \
-         AND h.new IS NOT NULL AND h.imported = 0 AND h.data IS NOT NULL ORDER BY h.id DESC",
+        "SELECT h.who, h.data FROM history h \
+         WHERE h.measure_id = ?1 AND h.field = 'reevaluation' \
+         AND h.new IS NOT NULL AND h.imported = 0 AND h.data IS NOT NULL ORDER BY h.seq, h.id",
         params![measure],
     )?;
     for row in rows {

@@ -154,6 +154,11 @@ CREATE INDEX evidence_measure ON evidence (measure_id);
     // evidence (they have no UPDATE or DELETE there), each only within a write that recorded
     // it. `__SCHEMA__`, `__EDITOR__` and `__ADMIN__` stand for the roadmap's schema and roles.
     include_str!("record.sql"),
+    // 6: what the review of version 5 found: editors write history only into a batch their
+    // own transaction opened, under ids the server gives, never a seed; a verdict's recorder is
+    // its first recorded addition; an undo gives a confirmation back only to whoever gave it;
+    // a purge makes final only the changes that named what it erased; JSON read safely.
+    include_str!("record6.sql"),
 ];
 
 /// The version that brought the administrators' role (whoever upgrades to it, the schema's
@@ -161,7 +166,7 @@ CREATE INDEX evidence_measure ON evidence (measure_id);
 const ADMIN_ROLE_SINCE: i64 = 5;
 
 /// The schema version a fully migrated roadmap has.
-pub const VERSION: i64 = 5;
+pub const VERSION: i64 = 6;
 
 /// A migration for roadmap `name` with its roles (see migration 5's placeholders).
 fn migration(sql: &str, name: &str, editor: &str, admin: &str) -> String {
@@ -232,6 +237,7 @@ REVOKE UPDATE, DELETE ON \"{name}\".history, \"{name}\".batch, \"{name}\".eviden
     \"{name}\".evidence_file FROM {editor};
 REVOKE UPDATE, DELETE ON \"{name}\".reevaluation FROM {editor};
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA \"{name}\" TO {editor}, {admin};
+REVOKE UPDATE ON SEQUENCE \"{name}\".batch_id_seq, \"{name}\".history_id_seq FROM {editor};
 GRANT EXECUTE ON FUNCTION \"{name}\".fahrplan_drop_batch(BIGINT),
     \"{name}\".fahrplan_reverted(BIGINT, BIGINT), \"{name}\".fahrplan_delete_evidence(BIGINT),
     \"{name}\".fahrplan_delete_reevaluation(BIGINT),

@@ -339,6 +339,8 @@ impl PgStore {
         })?;
         refuse_unreadable(&roadmap, &history)?;
         let mut copy = crate::store::Store::create(target, None)?;
+        // Rows from before the server's checks (NOT VALID there) are copied as they are.
+        copy.keep_rows_as_they_are()?;
         // The evidence files first (one at a time), then the evidence that names them: the files
         // of the roadmap just read (evidence removed meanwhile keeps its bytes for undo).
         let mut checksums: Vec<&String> =
