@@ -193,4 +193,6 @@ fn an_unreadable_history_is_said_not_shown_as_empty() {
     let message = harness.state().state.message().cloned().expect("the problem is shown");
     assert_eq!(message.kind, fahrplan::app::MessageKind::Error);
     assert!(message.text.starts_with("Datenbankfehler"), "{}", message.text);
+    // The chain that could not be verified is said in a banner (drawn: its words only).
+    harness.get_by_label_contains("Die Kette der Prüfsummen des Verlaufs konnte nicht geprüft");
 }

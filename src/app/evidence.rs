@@ -201,8 +201,15 @@ impl AppState {
     /// (both written outside Fahrplan).
     pub fn record_warnings(&self) -> Vec<String> {
         let mut warnings = Vec::new();
-        if let Some((id, chain)) = self.chain.as_ref().and_then(|c| Some((c.first_broken?, c))) {
-            warnings.push(self.tr.f("chain-broken", &[("id", &id), ("verified", &chain.verified)]));
+        match &self.chain {
+            Ok(chain) => {
+                if let Some(id) = chain.first_broken {
+                    let verified = chain.verified;
+                    warnings
+                        .push(self.tr.f("chain-broken", &[("id", &id), ("verified", &verified)]));
+                }
+            }
+            Err(why) => warnings.push(self.tr.f("chain-unverified", &[("reason", why)])),
         }
         if !self.roadmap.unreadable.is_empty() {
             warnings.push(crate::i18n::unreadable_text(&self.tr, &self.roadmap.unreadable));

@@ -306,11 +306,14 @@ pub struct AppState {
     opened: Vec<PathBuf>,
     data_version: i64,
     generation: u64,
-    /// The history's hash chain as last verified (`None` where it cannot be read).
-    chain: Option<crate::store::ChainReport>,
-    /// Whether the chain is verified again at the next refresh (a file opened, replaced, or
-    /// changed by someone else; this window's own writes extend it soundly).
+    /// The history's hash chain as last verified, or why it could not be (in the UI language).
+    chain: Result<crate::store::ChainReport, String>,
+    /// Whether the whole chain is verified again at the next refresh (a file opened or
+    /// replaced; this window's own writes extend it soundly).
     chain_stale: bool,
+    /// Whether what another client added to the chain is verified at the next refresh (the
+    /// rows after those verified before; the whole chain again when those changed).
+    chain_grown: bool,
     /// The day the views' caches were made for.
     seen_day: NaiveDate,
     /// When the edit lock or a snapshot was last looked at (at most every two seconds).
@@ -383,10 +386,11 @@ impl AppState {
         } else {
             vec![store.path().to_owned()]
         };
-        let chain = store.verify_history().ok();
+        let chain = store.verify_history().map_err(|e| e.localize(&I18n::new(lang)));
         Ok(Self {
             chain,
             chain_stale: false,
+            chain_grown: false,
             store,
             roadmap,
             tr: I18n::new(lang),
@@ -721,8 +725,15 @@ impl AppState {
         }
         self.data_version = data_version;
         self.generation += 1;
+        let grown = std::mem::take(&mut self.chain_grown);
         if std::mem::take(&mut self.chain_stale) {
-            self.chain = self.store.verify_history().ok();
+            self.chain = self.store.verify_history().map_err(|e| e.localize(&self.tr));
+        } else if grown {
+            let verified = match &self.chain {
+                Ok(known) => self.store.verify_history_after(known),
+                Err(_) => self.store.verify_history(),
+            };
+            self.chain = verified.map_err(|e| e.localize(&self.tr));
         }
         Ok(())
     }
@@ -781,7 +792,7 @@ impl AppState {
         }
         match self.store.data_version() {
             Ok(v) if v != self.data_version => {
-                self.chain_stale = true;
+                self.chain_grown = true;
                 if let Err(e) = self.refresh() {
                     self.message =
                         Some(Message { kind: MessageKind::Error, text: e.localize(&self.tr) });

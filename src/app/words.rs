@@ -112,6 +112,7 @@ impl StoreError {
             Self::RoadmapExists(name) => tr.f("err-roadmap-exists", &[("name", name)]),
             Self::NotAllowed(detail) => tr.f("err-not-allowed", &[("detail", detail)]),
             Self::AdminOnly => tr.t("err-admin-only"),
+            Self::ForeignTables { path } => tr.f("err-foreign-tables", &[("path", &path_of(path))]),
             Self::BadData(check) => tr.f("err-bad-data", &[("check", check)]),
             Self::Unrecorded(detail) => tr.f("err-unrecorded", &[("detail", detail)]),
             Self::UnreadableRows(n) => tr.f("err-unreadable-copy", &[("n", n)]),

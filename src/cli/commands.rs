@@ -569,7 +569,8 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
 
 /// What `check` says of an unbroken chain.
 fn chain_line(history: &storage::ChainReport, tr: &I18n) -> String {
-    tr.f("cli-check-chain-ok", &[("rows", &history.rows)])
+    let hash = history.last_hash.as_deref().unwrap_or("–");
+    tr.f("cli-check-chain-ok", &[("rows", &history.rows), ("hash", &hash)])
 }
 
 /// A broken chain or rows that cannot be read make `check` fail (exit 1), after the report,

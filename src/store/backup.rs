@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDateTime};
 
+use rusqlite::Connection;
+
 use super::{FileReport, Result, Store, StoreError, backup_connection, inspect};
 
 /// The time-stamp format in backup file names.
@@ -256,8 +258,14 @@ pub fn restore(db: &Path, backup: &Path, now: NaiveDateTime) -> Result<PathBuf> 
         None
     };
     let Some(mut live) = live else {
-        // Nothing to keep: a new file from the backup (never over an existing one).
-        backup_connection(&source, db)?;
+        // Nothing to keep: a new file from the backup (never over an existing one), everything
+        // it brings marked as imported.
+        let report = inspect(backup)?;
+        let origin = restore_origin(backup)?;
+        let mut stage =
+            Store::staged_restore((&source, backup), &report, (super::current_user(), now))?;
+        stage.adopt(&super::seed::OwnRecord::default(), &origin)?;
+        backup_connection(&stage.conn, db)?;
         return Ok(PathBuf::new());
     };
     live.restore_from(backup, now)
@@ -281,28 +289,68 @@ impl Store {
         let kept = new_backup_path(&self.path, "-before-restore", now)?;
         backup_connection(&self.conn, &kept)?;
         self.prepare_write()?;
-        let bytes = std::fs::read(backup)
-            .map_err(|e| StoreError::Io { path: backup.to_owned(), detail: e.to_string() })?;
-        let origin = super::Origin::of_file(super::OriginKind::Restore, backup, &bytes);
-        drop(bytes);
+        let origin = restore_origin(backup)?;
         let own = {
             let mut db: &rusqlite::Connection = &self.conn;
             super::seed::OwnRecord::read(&mut db)?
         };
-        // All pages in one step: one write transaction on the live file.
-        match rusqlite::backup::Backup::new(&source, &mut self.conn)?.step(-1)? {
+        // The result is built in memory first (migrated, its tables compared with the
+        // application's, what it brings marked), then copied over the live file, all pages in
+        // one step: one write transaction, so a failure or a crash leaves the file as it was.
+        let mut stage =
+            Self::staged_restore((&source, backup), &report, (self.who.clone(), (self.clock)()))?;
+        stage.adopt(&own, &origin)?;
+        match rusqlite::backup::Backup::new(&stage.conn, &mut self.conn)?.step(-1)? {
             rusqlite::backup::StepResult::Done => {}
             _ => return Err(StoreError::Busy),
         }
-        if report.schema_version < super::SCHEMA_VERSION {
-            super::schema::migrate(&mut self.conn)
-                .map_err(|e| StoreError::Migration(e.to_string()))?;
-        }
-        self.write_batch(super::write::BatchKind::Edit, |tx, batch| {
-            super::seed::adopt_restored(tx, batch, &own, &origin)
-        })?;
         Ok(kept)
     }
+
+    /// The backup `source` (the file `backup`) as it will be restored, in memory: migrated to this
+    /// version, and refused unless its tables are exactly the application's (a backup whose
+    /// table definitions were edited, e.g. a CHECK that stops marking what it brings, never
+    /// gets in). Writes as `who`, at `at`.
+    fn staged_restore(
+        (source, backup): (&Connection, &Path),
+        report: &FileReport,
+        (who, at): (String, NaiveDateTime),
+    ) -> Result<Self> {
+        let mut staged = Connection::open_in_memory()?;
+        match rusqlite::backup::Backup::new(source, &mut staged)?.step(-1)? {
+            rusqlite::backup::StepResult::Done => {}
+            _ => return Err(StoreError::Busy),
+        }
+        super::harden(&staged)?;
+        staged.pragma_update(None, "foreign_keys", true)?;
+        if report.schema_version < super::SCHEMA_VERSION {
+            super::schema::migrate(&mut staged)
+                .map_err(|e| StoreError::Migration(e.to_string()))?;
+        }
+        if !super::schema::is_applications(&staged)? {
+            return Err(StoreError::ForeignTables { path: backup.to_owned() });
+        }
+        let mut stage = Self::with_connection(staged, Path::new(":memory:"), None);
+        stage.who = who;
+        stage.clock = Box::new(move || at);
+        Ok(stage)
+    }
+
+    /// Marks what a restore brings that is not this roadmap's own (`own`) as imported, and
+    /// records the replacement.
+    fn adopt(&mut self, own: &super::seed::OwnRecord, origin: &super::Origin) -> Result<()> {
+        self.write_batch(super::write::BatchKind::Edit, |tx, batch| {
+            super::seed::adopt_restored(tx, batch, own, origin)
+        })?;
+        Ok(())
+    }
+}
+
+/// Where a restore comes from, as its record names it (the file's name and SHA-256).
+fn restore_origin(backup: &Path) -> Result<super::Origin> {
+    let bytes = std::fs::read(backup)
+        .map_err(|e| StoreError::Io { path: backup.to_owned(), detail: e.to_string() })?;
+    Ok(super::Origin::of_file(super::OriginKind::Restore, backup, &bytes))
 }
 
 /// Renames a damaged roadmap to `NAME.damaged-STAMP` beside it (never deleting it). Returns the

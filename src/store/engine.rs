@@ -61,6 +61,8 @@ pub trait Storage: Send + std::fmt::Debug {
     fn history(&self, code: Option<&str>) -> Result<Vec<Change>>;
     /// Verifies the history's hash chain: which row first does not fit, if any.
     fn verify_history(&self) -> Result<super::ChainReport>;
+    /// Verifies what came after a chain verified before.
+    fn verify_history_after(&self, known: &super::ChainReport) -> Result<super::ChainReport>;
     /// The changes of one batch.
     fn batch_changes(&self, batch: i64) -> Result<Vec<Change>>;
     /// The batch that seeded the default roadmap, if any.
@@ -191,6 +193,12 @@ macro_rules! delegate_roadmap {
         }
         fn verify_history(&self) -> $crate::store::Result<$crate::store::ChainReport> {
             Self::verify_history(self)
+        }
+        fn verify_history_after(
+            &self,
+            known: &$crate::store::ChainReport,
+        ) -> $crate::store::Result<$crate::store::ChainReport> {
+            Self::verify_history_after(self, known)
         }
         fn batch_changes(&self, batch: i64) -> $crate::store::Result<Vec<$crate::model::Change>> {
             Self::batch_changes(self, batch)

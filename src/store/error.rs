@@ -282,6 +282,13 @@ pub enum StoreError {
     /// someone changed the roadmap around the application, or it changed meanwhile).
     #[error("the server refused a change its history does not record ({0})")]
     Unrecorded(String),
+    /// A backup whose table definitions are not the application's (edited by hand): never
+    /// restored.
+    #[error("{}: its tables differ from Fahrplan's", .path.display())]
+    ForeignTables {
+        /// The backup.
+        path: PathBuf,
+    },
     /// An error the server reported (its words, in English).
     #[error("database server: {0}")]
     Postgres(String),

@@ -25,6 +25,14 @@ macro_rules! roadmap_methods {
             self.read(|db| $crate::store::chain::verify(db))
         }
 
+        /// Verifies what came after a chain verified before (see `chain::verify_after`).
+        pub fn verify_history_after(
+            &self,
+            known: &$crate::store::ChainReport,
+        ) -> $crate::store::Result<$crate::store::ChainReport> {
+            self.read(|db| $crate::store::chain::verify_after(db, known))
+        }
+
         /// The history rows one write recorded, oldest first.
         pub fn batch_changes(
             &self,

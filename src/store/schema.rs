@@ -192,6 +192,23 @@ pub fn migrate(conn: &mut rusqlite::Connection) -> Result<(), rusqlite_migration
     Ok(())
 }
 
+/// Whether a roadmap's tables, indexes and everything else in its schema are exactly the
+/// application's at this version (as a new roadmap has them): a file whose table definitions
+/// were edited (`writable_schema`) is told apart.
+pub fn is_applications(conn: &rusqlite::Connection) -> super::Result<bool> {
+    let mut fresh = rusqlite::Connection::open_in_memory()?;
+    migrate(&mut fresh).map_err(|e| super::StoreError::Migration(e.to_string()))?;
+    let schema = |c: &rusqlite::Connection| -> rusqlite::Result<Vec<[Option<String>; 3]>> {
+        c.prepare(
+            "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' \
+             ORDER BY type, name",
+        )?
+        .query_map([], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]))?
+        .collect()
+    };
+    Ok(schema(conn)? == schema(&fresh)?)
+}
+
 /// A day as `YYYY-MM-DD` and a real one (SQLite's `date` turns 30 February into 2 March).
 macro_rules! day {
     ($c:literal) => {

@@ -112,6 +112,7 @@ pub(super) fn replace_all(
 
 /// What of a roadmap is its own before a restore: the hashes of its history chain in order, and
 /// the confirmed re-evaluations as given here (every column).
+#[derive(Default)]
 pub(super) struct OwnRecord {
     chain: Vec<String>,
     confirmations: Vec<Row>,

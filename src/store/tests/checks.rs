@@ -147,3 +147,97 @@ fn owners_references_and_evidence_that_cannot_be_read_are_named_not_fatal() {
     let said = crate::i18n::unreadable_text(&crate::i18n::I18n::new(Lang::De), &roadmap.unreadable);
     assert!(said.contains("Stelle „Extern“") && said.contains("Nachweis zu M01"), "{said}");
 }
+
+/// A roadmap with one change, and a verified backup of it.
+fn roadmap_and_backup(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let db = dir.join("r.sqlite");
+    let mut store = Store::create(&db, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
+    store.set_who("anna");
+    store.set_progress("M01", 40, "", None).unwrap();
+    let backup = dir.join("kopie.sqlite");
+    backup_connection(&store.conn, &backup).unwrap();
+    (db, backup)
+}
+
+#[test]
+fn a_backup_whose_table_definitions_were_edited_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, backup) = roadmap_and_backup(dir.path());
+    {
+        // The forger's CHECK would stop the restore marking what it brings as imported.
+        let conn = rusqlite::Connection::open(&backup).unwrap();
+        conn.execute_batch(
+            "PRAGMA writable_schema = ON;
+             UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (imported IN (0, 1))',
+                 'CHECK (imported = 0)') WHERE name = 'history';
+             PRAGMA writable_schema = OFF;",
+        )
+        .unwrap();
+    }
+    let state = |db: &Path| {
+        let store = Store::open(db).unwrap();
+        (store.load_roadmap().unwrap(), store.history(None).unwrap())
+    };
+    let before = state(&db);
+    let now = NaiveDateTime::parse_from_str("2026-12-01T10:00:00", "%Y-%m-%dT%H:%M:%S").unwrap();
+    let err = restore(&db, &backup, now).unwrap_err();
+    assert!(matches!(&err, StoreError::ForeignTables { path } if *path == backup), "{err:?}");
+    let said = err.localize(&crate::i18n::I18n::new(Lang::De));
+    assert!(said.contains("weichen") && said.contains("nichts geändert"), "{said}");
+    assert!(state(&db) == before, "the live roadmap is as it was");
+    let sql: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT sql FROM sqlite_schema WHERE name = 'history'", [], |r| r.get(0))
+        .unwrap();
+    assert!(sql.contains("CHECK (imported IN (0, 1))"), "{sql}");
+}
+
+#[test]
+fn a_restore_into_a_new_file_marks_all_it_brings_as_imported_and_an_older_backup_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, backup) = roadmap_and_backup(dir.path());
+    let now = NaiveDateTime::parse_from_str("2026-12-01T10:00:00", "%Y-%m-%dT%H:%M:%S").unwrap();
+    let fresh = dir.path().join("neu.sqlite");
+    restore(&fresh, &backup, now).unwrap();
+    let store = Store::open(&fresh).unwrap();
+    let history = store.history(None).unwrap();
+    let (last, before) = history.split_last().unwrap();
+    assert!(before.iter().all(|c| c.imported), "{before:?}");
+    assert_eq!((last.field.as_str(), last.imported), ("replaced-restore", false));
+    drop(store);
+    // A backup of an older version is migrated in memory and its tables then match.
+    let old = dir.path().join("v10.sqlite");
+    version_10_file(&old);
+    let other = dir.path().join("x");
+    std::fs::create_dir(&other).unwrap();
+    let (db, _) = roadmap_and_backup(&other);
+    restore(&db, &old, now).unwrap();
+    let store = Store::open(&db).unwrap();
+    let roadmap = store.load_roadmap().unwrap();
+    assert_eq!(roadmap.measures.len(), 1);
+    assert_eq!(roadmap.unreadable.len(), 1);
+}
+
+#[test]
+fn the_window_verifies_only_what_came_after_unless_the_chain_it_knew_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = roadmap_and_backup(dir.path());
+    let mut store = Store::open(&db).unwrap();
+    let known = store.verify_history().unwrap();
+    assert!(known.intact() && known.last_hash.as_ref().is_some_and(|h| h.len() == 64));
+    store.set_progress("M02", 10, "", None).unwrap();
+    store.set_progress("M03", 20, "", None).unwrap();
+    let after = store.verify_history_after(&known).unwrap();
+    assert_eq!(after, store.verify_history().unwrap());
+    assert_eq!(after.rows, known.rows + 2);
+    // A row of the part known before changed its hash, or one went missing: the whole chain is
+    // verified again, and the break is found.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let head = i64::try_from(known.verified).unwrap();
+    conn.execute("UPDATE history SET hash = 'x' WHERE seq = ?1", [head]).unwrap();
+    let broken = store.verify_history_after(&known).unwrap();
+    assert!(broken.first_broken.is_some(), "{broken:?}");
+    conn.execute("DELETE FROM history WHERE seq = 2", []).unwrap();
+    let gap = store.verify_history_after(&known).unwrap();
+    assert_eq!(gap.verified, 1, "{gap:?}");
+}
