@@ -119,6 +119,10 @@ impl AppState {
         if preview.target != self.store.path() {
             return Ok(());
         }
+        // Asked first: an editor on a server writes no copy for an import he may not make.
+        if !self.store.may_replace().map_err(|e| e.localize(&self.tr))? {
+            return Err(crate::store::StoreError::AdminOnly.localize(&self.tr));
+        }
         let now = chrono::Local::now().naive_local();
         let imported = preview.imported;
         let origin = crate::store::Origin {

@@ -450,17 +450,35 @@ fn check_records(data: &ImportData, roadmap: &crate::model::Roadmap) -> Result<(
     check_texts(data)
 }
 
-/// Notes and comments within the limits typing has ([`crate::model::MAX_TEXT`]).
+/// Names, titles, notes and comments within the limits typing has (those the engines' checks
+/// also hold), so that an import is refused here, naming the place, not by the database.
 fn check_texts(data: &ImportData) -> Result<(), ImportError> {
-    use crate::model::{MAX_TEXT, check_length};
+    use crate::model::{MAX_TEXT, MAX_TITLE, check_length};
     let invalid = |place: String, e| located(ImportPlace::Item(place), ImportProblem::Invalid(e));
+    for o in &data.owners {
+        check_length("owner", o.name.trim(), MAX_TITLE).map_err(|err| {
+            invalid(format!("owner {}", o.name.chars().take(40).collect::<String>()), err)
+        })?;
+    }
     for e in &data.expenses {
         check_length("notes", &e.note, MAX_TEXT)
             .map_err(|err| invalid(format!("{} / expense", e.code), err))?;
     }
     for r in &data.reevaluations {
-        check_length("notes", &r.note, MAX_TEXT)
-            .map_err(|err| invalid(format!("{} / re-evaluation", r.code), err))?;
+        let place = || format!("{} / re-evaluation", r.code);
+        check_length("notes", &r.note, MAX_TEXT).map_err(|err| invalid(place(), err))?;
+        check_length("by_whom", &r.by, MAX_TITLE).map_err(|err| invalid(place(), err))?;
+        if let Some(by) = &r.confirmed_by {
+            check_length("confirmed_by", by, MAX_TITLE).map_err(|err| invalid(place(), err))?;
+        }
+    }
+    for (n, m) in data.meetings.iter().enumerate() {
+        check_length("title", m.title.trim(), MAX_TITLE)
+            .map_err(|err| invalid(format!("meeting {}", n + 1), err))?;
+    }
+    for (n, b) in data.baselines.iter().enumerate() {
+        check_length("title", b.title.trim(), MAX_TITLE)
+            .map_err(|err| invalid(format!("baseline {}", n + 1), err))?;
     }
     for (n, c) in data.history.iter().enumerate() {
         check_length("comment", &c.comment, MAX_TEXT)

@@ -38,6 +38,11 @@ pub trait Storage: Send + std::fmt::Debug {
     }
     /// Whether the roadmap is shared over a network drive (one editor at a time).
     fn is_network(&self) -> bool;
+    /// Whether this user may replace the whole roadmap (an import, a restore): whoever may
+    /// write a file; on a server the roadmap's administrators only.
+    fn may_replace(&self) -> Result<bool> {
+        Ok(!self.is_read_only())
+    }
     /// Who is recorded in the history.
     fn who(&self) -> &str;
     /// Records `who` as the author of the following changes.

@@ -423,9 +423,7 @@ impl FahrplanApp {
                 .show(ui, |ui| {
                     ui.add(
                         egui::Label::new(
-                            egui::RichText::new(banner)
-                                .color(tokens.text_strong)
-                                .strong(),
+                            egui::RichText::new(banner).color(tokens.text_strong).strong(),
                         )
                         .wrap(),
                     );

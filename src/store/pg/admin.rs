@@ -148,12 +148,17 @@ fn role_exists(tx: &mut postgres::Transaction<'_>, role: &str) -> Result<bool> {
         .get(0))
 }
 
-/// Refuses a role that is not a person's login: one that cannot log in (a group), one of
-/// Fahrplan's own group roles (granting `fahrplan_donau_editor` a role of blumberg would give
-/// every donau editor access), or one of the server's built-in roles (`pg_*`).
+/// Refuses a role that is not a person's login: one that cannot log in (a group), a login that
+/// other roles are members of (they would all get access), one of Fahrplan's own group roles
+/// (granting `fahrplan_donau_editor` a role of blumberg would give every donau editor access),
+/// or one of the server's built-in roles (`pg_*`).
 fn person(tx: &mut postgres::Transaction<'_>, login: &str) -> Result<()> {
     let row = tx
-        .query_opt("SELECT rolcanlogin FROM pg_roles WHERE rolname = $1", &[&login])
+        .query_opt(
+            "SELECT r.rolcanlogin AND NOT EXISTS (SELECT 1 FROM pg_auth_members m \
+             WHERE m.roleid = r.oid) FROM pg_roles r WHERE r.rolname = $1",
+            &[&login],
+        )
         .map_err(|e| db(&e))?;
     let can_login = row.as_ref().is_some_and(|r| r.get::<_, bool>(0));
     let reserved = login.starts_with("pg_") || login.starts_with("fahrplan_");

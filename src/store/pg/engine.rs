@@ -473,6 +473,10 @@ impl Storage for PgStore {
     fn is_network(&self) -> bool {
         false
     }
+    fn may_replace(&self) -> Result<bool> {
+        Ok(!self.is_read_only()
+            && self.read(|db| db.query_one("SELECT fahrplan_is_admin()", &[])?.int(0))? == 1)
+    }
     fn who(&self) -> &str {
         &self.who
     }
