@@ -131,6 +131,30 @@ fn main() {
         results.insert(name.to_owned(), (micros * 10.0).round() / 10.0);
     };
 
+    // `FAHRPLAN_BENCH_ONLY=server`: only the server's benchmarks (a quicker look at them).
+    let only_server = std::env::var("FAHRPLAN_BENCH_ONLY").is_ok_and(|v| v == "server");
+    if !only_server {
+        local_benches(&mut record);
+    }
+    if let Ok(url) = std::env::var("FAHRPLAN_TEST_PG") {
+        server_benches(&url, &mut record);
+    } else {
+        println!("(server benchmarks: run with .ci/with-postgres cargo bench --bench perf)");
+    }
+
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("perf.json");
+    let mut merged: BTreeMap<String, f64> = std::fs::read(&out)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default();
+    merged.extend(results);
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    std::fs::write(&out, serde_json::to_string_pretty(&merged).unwrap()).unwrap();
+    println!("written to {}", out.display());
+}
+
+/// Everything on files and in memory: opening, writing, reports, frames.
+fn local_benches(record: &mut impl FnMut(&str, Duration)) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bench.sqlite");
     drop(
@@ -278,22 +302,6 @@ fn main() {
     record("frame_timeline_20", frame_bench(&mut app_with(20, Tab::Timeline)));
     record("frame_timeline_10000", frame_bench(&mut app_with(10_000, Tab::Timeline)));
     record("frame_present_changes", frame_bench(&mut presenting_changes()));
-
-    if let Ok(url) = std::env::var("FAHRPLAN_TEST_PG") {
-        server_benches(&url, &mut record);
-    } else {
-        println!("(server benchmarks: run with .ci/with-postgres cargo bench --bench perf)");
-    }
-
-    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("perf.json");
-    let mut merged: BTreeMap<String, f64> = std::fs::read(&out)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_default();
-    merged.extend(results);
-    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
-    std::fs::write(&out, serde_json::to_string_pretty(&merged).unwrap()).unwrap();
-    println!("written to {}", out.display());
 }
 
 /// `open_pg` (connect and load the default roadmap), `commit_status_pg` (one status change with

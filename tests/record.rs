@@ -516,6 +516,11 @@ mod server {
              VALUES (currval(pg_get_serial_sequence('batch', 'id')), '2026-12-01T10:00:00', 'x', 'note'); \
              COMMIT",
             "SELECT setval(pg_get_serial_sequence('batch', 'id'), 9000000000000)",
+            // Backdated (to before the last council meeting, say).
+            "BEGIN; INSERT INTO batch (kind) VALUES ('edit'); \
+             INSERT INTO history (batch, at, who, field) \
+             VALUES (currval(pg_get_serial_sequence('batch', 'id')), '2020-01-01T10:00:00', 'x', 'note'); \
+             COMMIT",
         ] {
             let e = client.batch_execute(refused).unwrap_err();
             assert_eq!(
@@ -530,7 +535,7 @@ mod server {
             .batch_execute(
                 "BEGIN; INSERT INTO batch (id, kind) VALUES (9000000000000, 'edit'); \
                  INSERT INTO history (batch, at, who, field, comment) \
-                 VALUES (currval(pg_get_serial_sequence('batch', 'id')), '2026-12-01T10:00:00', \
+                 VALUES (currval(pg_get_serial_sequence('batch', 'id')), to_char(localtimestamp, 'YYYY-MM-DD\"T\"HH24:MI:SS'), \
                  'carol', 'note', 'forged'); COMMIT",
             )
             .unwrap();
@@ -702,7 +707,7 @@ mod server {
             .get(0);
         tx.execute(
             "INSERT INTO history (batch, at, who, code, field, new, comment, data, measure_id) \
-             SELECT $1, '2026-12-01T10:00:00', 'x', 'M09', 'reevaluation', 'partly', '', \
+             SELECT $1, to_char(localtimestamp, 'YYYY-MM-DD\"T\"HH24:MI:SS'), 'x', 'M09', 'reevaluation', 'partly', '', \
              '{\"id\": 900002, \"verdict\": \"partly\", \"date\": \"2026-12-01\", \"by\": \"anna\"}', id \
              FROM measure WHERE code = 'M09'",
             &[&b],
@@ -724,7 +729,7 @@ mod server {
             .get(0);
         tx.execute(
             "INSERT INTO history (batch, at, who, field, comment) \
-             VALUES ($1, '2026-12-01T10:00:00', 'x', 'note', '')",
+             VALUES ($1, to_char(localtimestamp, 'YYYY-MM-DD\"T\"HH24:MI:SS'), 'x', 'note', '')",
             &[&by],
         )
         .unwrap();
