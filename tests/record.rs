@@ -653,6 +653,25 @@ mod server {
             (latest["confirmed_by"].as_str(), latest["confirmed"].as_bool()),
             (Some(editor.as_str()), Some(true))
         );
+        // A history row by someone else saying the confirmation was taken back voids nothing:
+        // on the server a confirmation row counts only as its author's.
+        let verdict: i64 = admin
+            .query_one(&format!("SELECT max(id) FROM {town}.reevaluation"), &[])
+            .unwrap()
+            .get(0);
+        admin
+            .batch_execute(&format!(
+                "BEGIN; SET LOCAL search_path TO {town}; \
+                 INSERT INTO batch (kind) VALUES ('edit'); \
+                 INSERT INTO history (batch, at, who, code, field, old, new, comment, data) \
+                 VALUES (currval(pg_get_serial_sequence('batch', 'id')), \
+                 to_char(localtimestamp, 'YYYY-MM-DD\"T\"HH24:MI:SS'), 'x', 'M07', \
+                 'reevaluation-confirmed', '{editor}', NULL, '', '{{\"id\": {verdict}}}'); COMMIT"
+            ))
+            .unwrap();
+        let shown = json(&run(&editor_url, &["show", "M07", "--format", "json"]));
+        let latest = shown["reevaluations"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(latest["confirmed"].as_bool(), Some(true), "{latest}");
         // The editor's own verdict is not his to confirm, whatever evaluator it names.
         let own = run(&editor_url, &["reevaluate", "M08", "--verdict", "partly"]);
         assert!(own.status.success(), "{}", text(&own));
@@ -721,6 +740,29 @@ mod server {
         tx.commit().unwrap();
         let refused = run(&editor_url, &["confirm", "M09"]);
         assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+        // The server's own rule, asked directly within a recorded confirmation: nothing changes.
+        let mut tx = client.transaction().unwrap();
+        let b: i64 = tx
+            .query_one("INSERT INTO batch (kind) VALUES ('edit') RETURNING id", &[])
+            .unwrap()
+            .get(0);
+        tx.execute(
+            "INSERT INTO history (batch, at, who, code, field, new, comment, data) \
+             VALUES ($1, to_char(localtimestamp, 'YYYY-MM-DD\"T\"HH24:MI:SS'), 'x', 'M09', \
+             'reevaluation-confirmed', session_user, '', '{\"id\": 900002}')",
+            &[&b],
+        )
+        .unwrap();
+        let changed: i64 = tx
+            .query_one(
+                "SELECT fahrplan_set_confirmation(900002, to_char(current_date, 'YYYY-MM-DD'), \
+                 session_user)",
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        assert_eq!(changed, 0, "the recorder confirmed his own verdict");
+        drop(tx);
         // An undo reverts the latest change only, not one chosen (here: the seed).
         let mut tx = client.transaction().unwrap();
         let by: i64 = tx

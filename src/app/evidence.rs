@@ -197,6 +197,21 @@ impl AppState {
 }
 
 impl AppState {
+    /// Verifies the history's chain again where needed: whole after a file was opened or
+    /// replaced, what others added after an outside change.
+    pub(super) fn verify_chain(&mut self) {
+        let grown = std::mem::take(&mut self.chain_grown);
+        if std::mem::take(&mut self.chain_stale) {
+            self.chain = self.store.verify_history().map_err(|e| e.localize(&self.tr));
+        } else if grown {
+            let verified = match &self.chain {
+                Ok(known) => self.store.verify_history_after(known),
+                Err(_) => self.store.verify_history(),
+            };
+            self.chain = verified.map_err(|e| e.localize(&self.tr));
+        }
+    }
+
     /// The warnings about the record: the history's chain broken, rows that cannot be read
     /// (both written outside Fahrplan).
     pub fn record_warnings(&self) -> Vec<String> {

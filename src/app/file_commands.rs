@@ -224,6 +224,8 @@ impl AppState {
         self.last_look = Some(std::time::Instant::now());
         let looked = self.store.look_again().and_then(|looked| {
             if looked != storage::Looked::Nothing {
+                // Read again: what others added to the history is verified too.
+                self.chain_grown = true;
                 self.refresh()?;
             }
             Ok(looked)

@@ -725,16 +725,7 @@ impl AppState {
         }
         self.data_version = data_version;
         self.generation += 1;
-        let grown = std::mem::take(&mut self.chain_grown);
-        if std::mem::take(&mut self.chain_stale) {
-            self.chain = self.store.verify_history().map_err(|e| e.localize(&self.tr));
-        } else if grown {
-            let verified = match &self.chain {
-                Ok(known) => self.store.verify_history_after(known),
-                Err(_) => self.store.verify_history(),
-            };
-            self.chain = verified.map_err(|e| e.localize(&self.tr));
-        }
+        self.verify_chain();
         Ok(())
     }
 

@@ -230,6 +230,8 @@ fn inspect_any_version(path: &Path) -> Result<FileReport> {
             detail: "unexpected triggers or views".to_owned(),
         });
     }
+    // Rows from before the checks (kept by migration 11, read defensively) are no damage.
+    conn.pragma_update(None, "ignore_check_constraints", true).map_err(damaged)?;
     let integrity = quick_check(&conn).map_err(damaged)?;
     if integrity != "ok" {
         return Err(StoreError::Damaged { path: path.to_owned(), detail: integrity });

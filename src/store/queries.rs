@@ -270,18 +270,22 @@ fn load_reevaluations(
     if reevaluations.iter().any(Reevaluation::is_confirmed) {
         let given = confirmations_given(db)?;
         for r in reevaluations.iter_mut().filter(|r| r.is_confirmed()) {
-            r.imported = given.get(&r.id) != Some(&r.confirmed_by);
+            r.imported = r.imported || given.get(&r.id) != Some(&r.confirmed_by);
         }
     }
     Ok(reevaluations)
 }
 
 /// For each re-evaluation, who its latest recorded confirmation row says confirmed it (`None`
-/// when that row took it back or came from a file).
+/// when that row took it back or came from a file). On a server, whose `who` is the login it
+/// authenticated, a row counts only as its author's: a confirmation given by the one it names,
+/// taken back by the one who gave it (a row an editor wrote with psql naming another counts
+/// for nothing).
 fn confirmations_given(db: &mut dyn Sql) -> Result<HashMap<i64, Option<String>>> {
+    let server = db.chains_history();
     let rows = db.query(
-        "SELECT new, imported, data FROM history WHERE field = 'reevaluation-confirmed' \
-         AND data IS NOT NULL ORDER BY seq, id",
+        "SELECT new, imported, data, who, old FROM history \
+         WHERE field = 'reevaluation-confirmed' AND data IS NOT NULL ORDER BY seq, id",
         params![],
     )?;
     let mut given = HashMap::new();
@@ -293,7 +297,15 @@ fn confirmations_given(db: &mut dyn Sql) -> Result<HashMap<i64, Option<String>>>
         else {
             continue;
         };
-        let by = if row.flag(1)? { None } else { row.opt_text(0)? };
+        let (new, who, old) = (row.opt_text(0)?, row.text(3)?, row.opt_text(4)?);
+        let authored = match &new {
+            Some(by) => *by == who,
+            None => old.as_deref() == Some(who.as_str()),
+        };
+        if server && !authored {
+            continue;
+        }
+        let by = if row.flag(1)? { None } else { new };
         given.insert(id, by);
     }
     Ok(given)

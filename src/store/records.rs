@@ -391,10 +391,8 @@ pub(super) fn confirm_reevaluation(
         return Err(StoreError::SelfConfirmation { by });
     }
     // Nor whoever recorded it (the history's author, which a server writes itself).
-    if let Some(recorder) =
-        recorded_by(tx, measure, id)?.filter(|r| crate::model::same_person(r, who))
-    {
-        return Err(StoreError::SelfConfirmation { by: recorder });
+    if recorded_by(tx, measure, id, who)? {
+        return Err(StoreError::SelfConfirmation { by: who.to_owned() });
     }
     // Confirmed on or after the day of the verdict (as the import checks it).
     if date < verdict_date {
@@ -410,23 +408,36 @@ pub(super) fn confirm_reevaluation(
     )
 }
 
-/// Who recorded re-evaluation `id` of measure `measure`: the first history row that added it
-/// and did not come from a file (later rows, an undo's or redo's or one written by hand, never
-/// change who it was; the server's `fahrplan_recorder` says the same).
-fn recorded_by(tx: &mut dyn Sql, measure: i64, id: i64) -> Result<Option<String>> {
+/// Whether `who` recorded re-evaluation `id` of measure `measure`: added it in a history row
+/// not from a file, in any batch, unless that row only repeats an addition of the same verdict
+/// (day, result, evaluator) someone else made before it (a redo by the confirmer, an undo
+/// bringing it back). An id given again to another verdict keeps its earlier recorders too
+/// (refusing more, never less). The server's `fahrplan_recorded_verdict` says the same.
+fn recorded_by(tx: &mut dyn Sql, measure: i64, id: i64, who: &str) -> Result<bool> {
     let rows = tx.query(
         "SELECT h.who, h.data FROM history h \
          WHERE h.measure_id = ?1 AND h.field = 'reevaluation' \
          AND h.new IS NOT NULL AND h.imported = 0 AND h.data IS NOT NULL ORDER BY h.seq, h.id",
         params![measure],
     )?;
+    let mut earlier: Vec<(String, ReevaluationData)> = Vec::new();
     for row in rows {
-        let data = row.text(1)?;
-        if serde_json::from_str::<ReevaluationData>(&data).is_ok_and(|r| r.id == id) {
-            return Ok(Some(row.text(0)?));
+        let Ok(added) = serde_json::from_str::<ReevaluationData>(&row.text(1)?) else { continue };
+        if added.id != id {
+            continue;
         }
+        let author = row.text(0)?;
+        let repeats = earlier.iter().any(|(other, before)| {
+            !crate::model::same_person(other, &author)
+                && (before.date, before.verdict, &before.by)
+                    == (added.date, added.verdict, &added.by)
+        });
+        if !repeats && crate::model::same_person(&author, who) {
+            return Ok(true);
+        }
+        earlier.push((author, added));
     }
-    Ok(None)
+    Ok(false)
 }
 
 /// Sets (`confirmed`) or clears a re-evaluation's confirmation and records it (also for undo).

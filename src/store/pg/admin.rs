@@ -156,7 +156,8 @@ fn person(tx: &mut postgres::Transaction<'_>, login: &str) -> Result<()> {
     let row = tx
         .query_opt(
             "SELECT r.rolcanlogin AND NOT EXISTS (SELECT 1 FROM pg_auth_members m \
-             WHERE m.roleid = r.oid) FROM pg_roles r WHERE r.rolname = $1",
+             WHERE m.roleid = r.oid AND m.member <> (SELECT oid FROM pg_roles \
+             WHERE rolname = current_user)) FROM pg_roles r WHERE r.rolname = $1",
             &[&login],
         )
         .map_err(|e| db(&e))?;

@@ -12,14 +12,19 @@ CREATE OR REPLACE FUNCTION fahrplan_recorded(f TEXT, rid BIGINT) RETURNS BOOLEAN
           AND (rid IS NULL
                OR (CASE WHEN h.field = f AND h.data IS NOT NULL
                         THEN fahrplan_try_jsonb(h.data) ->> 'id' END) = rid::text)) $f$;
--- Who recorded verdict r: the login of its first addition that did not come from a file. Later
--- rows (an undo's, a redo's, one written with psql in any batch) never change who it was.
-CREATE FUNCTION fahrplan_recorder(r BIGINT) RETURNS TEXT LANGUAGE sql STABLE
+-- Whether the session's login recorded verdict r: it added it (not from a file) in any batch,
+-- unless that addition only repeats one of the same verdict (day, result, evaluator) that
+-- someone else made before (a redo by the confirmer, an undo bringing it back).
+CREATE FUNCTION fahrplan_recorded_verdict(r BIGINT) RETURNS BOOLEAN LANGUAGE sql STABLE
     SET search_path = "__SCHEMA__", pg_temp
-    AS $f$ SELECT h.who FROM history h
+    AS $f$ SELECT EXISTS (SELECT 1 FROM history h, fahrplan_try_jsonb(h.data) d
         WHERE h.field = 'reevaluation' AND h.imported = 0 AND h.new IS NOT NULL
-          AND fahrplan_try_jsonb(h.data) ->> 'id' = r::text
-        ORDER BY h.seq LIMIT 1 $f$;
+          AND h.who = session_user AND d ->> 'id' = r::text
+          AND NOT EXISTS (SELECT 1 FROM history e, fahrplan_try_jsonb(e.data) f
+              WHERE e.field = 'reevaluation' AND e.imported = 0 AND e.new IS NOT NULL
+                AND e.who <> session_user AND e.seq < h.seq AND f ->> 'id' = r::text
+                AND f ->> 'date' = d ->> 'date' AND f ->> 'verdict' = d ->> 'verdict'
+                AND f ->> 'by' = d ->> 'by')) $f$;
 -- Editors write history only into a batch their own transaction opened, under ids the server
 -- gives (a row planted into an old batch, or under an id far ahead, would change what an undo
 -- reverts or whom a verdict seems recorded by), at about the time it is written (within a day
@@ -83,7 +88,7 @@ BEGIN
 END $f$;
 CREATE TRIGGER batch_id BEFORE INSERT ON batch
     FOR EACH ROW EXECUTE FUNCTION fahrplan_batch_id();
--- A confirmation as in version 5, with the recorder as fahrplan_recorder says; an undo or redo
+-- A confirmation as in version 5, with the recorder as fahrplan_recorded_verdict says; an undo or redo
 -- gives a confirmation back only to whoever really gave it before (a history written by
 -- another cannot make someone's undo confirm in his name).
 CREATE OR REPLACE FUNCTION fahrplan_set_confirmation(r BIGINT, on_day TEXT, by_login TEXT)
@@ -117,7 +122,7 @@ BEGIN
             WHERE id = r AND lower(btrim(by_whom)) <> lower(btrim(session_user))
               AND (confirmed_by IS NULL OR confirmation_imported = 1)
               AND to_date(on_day, 'YYYY-MM-DD') >= to_date(reevaluation.date, 'YYYY-MM-DD')
-              AND fahrplan_recorder(r) IS DISTINCT FROM session_user;
+              AND NOT fahrplan_recorded_verdict(r);
     END IF;
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;

@@ -178,10 +178,12 @@ impl Sql for postgres::Transaction<'_> {
     }
 
     fn ids_given(&mut self, table: &str) -> Result<()> {
-        // The sequence continues after the largest id given (a name from the code, not input).
+        // The sequence continues after the largest id given, never back (an id once given is
+        // not given again to another record; a name from the code, not input).
         let sql = format!(
-            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
-             (SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
+            "SELECT setval(s, greatest((SELECT coalesce(max(id), 0) + 1 FROM {table}), \
+             coalesce(pg_sequence_last_value(s::regclass), 0) + 1), false) \
+             FROM (SELECT pg_get_serial_sequence('{table}', 'id') AS s) q"
         );
         postgres::Transaction::execute(self, &sql, &[]).map_err(|e| failed(&e))?;
         Ok(())

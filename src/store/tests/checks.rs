@@ -241,3 +241,29 @@ fn the_window_verifies_only_what_came_after_unless_the_chain_it_knew_changed() {
     let gap = store.verify_history_after(&known).unwrap();
     assert_eq!(gap.verified, 1, "{gap:?}");
 }
+
+#[test]
+fn a_verdict_under_an_id_given_again_is_not_confirmed_by_its_own_recorder() {
+    let mut store = Store::in_memory(Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap();
+    let day = date(2026, 12, 1);
+    store.set_who("anna");
+    let (first, _) = store
+        .add_reevaluation("M07", day, crate::model::Verdict::Effective, "", "anna", None)
+        .unwrap();
+    store.undo("").unwrap();
+    // Bernd records another verdict; SQLite gives it the id the undone one had.
+    store.set_who("bernd");
+    let (second, _) = store
+        .add_reevaluation("M07", day, crate::model::Verdict::Partly, "", "extern", None)
+        .unwrap();
+    assert_eq!(first.id, second.id, "the id is given again");
+    let own = store.confirm_reevaluation("M07", (day, "bernd", None), "");
+    assert!(matches!(&own, Err(StoreError::SelfConfirmation { by }) if by == "bernd"), "{own:?}");
+    // A redo by someone else of a verdict recorded by another does not make him its recorder.
+    store.set_who("carla");
+    store.confirm_reevaluation("M07", (day, "carla", None), "").unwrap();
+    store.undo("").unwrap();
+    store.undo("").unwrap();
+    store.redo("").unwrap();
+    store.confirm_reevaluation("M07", (day, "carla", None), "").unwrap();
+}
