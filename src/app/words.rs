@@ -68,6 +68,9 @@ impl StoreError {
             }
             Self::InvalidLink(crate::model::LinkError::Empty) => tr.t("err-link-empty"),
             Self::InvalidLink(crate::model::LinkError::Unsupported) => tr.t("err-link-unsupported"),
+            Self::InvalidLink(crate::model::LinkError::TooLong) => {
+                tr.f("err-link-too-long", &[("max", &crate::model::MAX_LINK)])
+            }
             Self::EmptyOwnerName => tr.t("err-empty-owner"),
             Self::EmptyMeetingTitle => tr.t("err-empty-meeting"),
             Self::EmptyBaselineTitle => tr.t("err-empty-baseline"),
@@ -112,6 +115,7 @@ impl StoreError {
             Self::RoadmapExists(name) => tr.f("err-roadmap-exists", &[("name", name)]),
             Self::NotAllowed(detail) => tr.f("err-not-allowed", &[("detail", detail)]),
             Self::AdminOnly => tr.t("err-admin-only"),
+            Self::ClockOff => tr.t("err-clock-off"),
             Self::ForeignTables { path } => tr.f("err-foreign-tables", &[("path", &path_of(path))]),
             Self::BadData(check) => tr.f("err-bad-data", &[("check", check)]),
             Self::Unrecorded(detail) => tr.f("err-unrecorded", &[("detail", detail)]),

@@ -96,7 +96,12 @@ pub enum LinkError {
     Empty,
     /// Not an address the town's computers can open.
     Unsupported,
+    /// Longer than [`MAX_LINK`] characters.
+    TooLong,
 }
+
+/// The longest link kept (as the engines' checks on an evidence's name hold it).
+pub const MAX_LINK: usize = 1000;
 
 /// Checks a link: `http://`, `https://` or `file://` with something after it, or a network path
 /// `\\server\share…`; spaces around it are dropped. Returns the link as it is kept.
@@ -112,6 +117,9 @@ pub fn check_link(url: &str) -> Result<String, LinkError> {
         .ok_or(LinkError::Unsupported)?;
     if rest.trim().is_empty() || url.chars().any(char::is_control) {
         return Err(LinkError::Unsupported);
+    }
+    if url.chars().count() > MAX_LINK {
+        return Err(LinkError::TooLong);
     }
     Ok(url.to_owned())
 }
@@ -317,5 +325,13 @@ mod tests {
         assert_eq!(hex(&[0, 15, 255]), "000fff");
         assert_eq!(EvidenceKind::from_slug(EvidenceKind::Link.as_str()), Some(EvidenceKind::Link));
         assert_eq!(EvidenceKind::from_slug("scan"), None);
+    }
+
+    #[test]
+    fn a_link_longer_than_the_engines_keep_is_refused() {
+        let long = format!("https://intranet/{}", "a".repeat(MAX_LINK));
+        assert_eq!(check_link(&long), Err(LinkError::TooLong));
+        let fits = format!("https://intranet/{}", "a".repeat(MAX_LINK - 17));
+        assert_eq!(check_link(&fits).map(|l| l.chars().count()), Ok(MAX_LINK));
     }
 }

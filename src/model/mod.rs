@@ -19,8 +19,9 @@ pub use dashboard::{
     ChangeKind, Dashboard, Figures, Overrun, SinceReport, changes_since, dashboard,
 };
 pub use evidence::{
-    Evidence, EvidenceKind, EvidenceSource, LinkError, MAX_EVIDENCE_BYTES, NewEvidence, VIEWABLE,
-    check_link, evidence_name, hex, is_viewable, is_web_link, safe_file_name, viewer_file_name,
+    Evidence, EvidenceKind, EvidenceSource, LinkError, MAX_EVIDENCE_BYTES, MAX_LINK, NewEvidence,
+    VIEWABLE, check_link, evidence_name, hex, is_viewable, is_web_link, safe_file_name,
+    viewer_file_name,
 };
 pub use finance::{FinanceLine, FinancePlan, FinanceYear, finance_plan};
 pub use health::{Health, next_reevaluation, schedule_health};

@@ -289,6 +289,9 @@ pub enum StoreError {
         /// The backup.
         path: PathBuf,
     },
+    /// The server refused a change dated far from its own clock (this computer's clock is off).
+    #[error("this computer's clock is more than a day off the server's")]
+    ClockOff,
     /// An error the server reported (its words, in English).
     #[error("database server: {0}")]
     Postgres(String),

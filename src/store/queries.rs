@@ -86,18 +86,19 @@ fn attach_relations(
 ) -> Result<()> {
     let index: HashMap<i64, usize> = measures.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
     let (filter, values) = match only {
-        Some(id) => ("WHERE measure_id = ?1", vec![Value::Int(id)]),
+        Some(id) => ("WHERE f.measure_id = ?1", vec![Value::Int(id)]),
         None => ("", Vec::new()),
     };
+    // The measure's code second: a reference that cannot be read is named by it.
+    const REF_COLUMNS: &str = "f.measure_id, m.code, f.framework, f.reference";
     let sql = format!(
-        "SELECT measure_id, framework, reference FROM framework_ref {filter} \
-         ORDER BY measure_id, position"
+        "SELECT {REF_COLUMNS} FROM framework_ref f JOIN measure m ON m.id = f.measure_id \
+         {filter} ORDER BY f.measure_id, f.position"
     );
-    const REF_COLUMNS: &str = "measure_id, framework, reference";
     let rows = db.query(&sql, &values)?;
     let refs = readable(&rows, ("framework_ref", REF_COLUMNS), skipped, |row| {
-        let framework = slug(row, 1, Framework::from_slug)?;
-        Ok((row.int(0)?, FrameworkRef { framework, reference: row.text(2)? }))
+        let framework = slug(row, 2, Framework::from_slug)?;
+        Ok((row.int(0)?, FrameworkRef { framework, reference: row.text(3)? }))
     });
     for (id, reference) in refs {
         if let Some(&i) = index.get(&id) {

@@ -274,6 +274,10 @@ pub(super) fn server_error(host: &str, e: &postgres::Error) -> StoreError {
             || *code == SqlState::CANNOT_CONNECT_NOW
         {
             server(ServerTrouble::Closed)
+        } else if *code == SqlState::INSUFFICIENT_PRIVILEGE
+            && db.message().starts_with("a change is recorded at the time")
+        {
+            StoreError::ClockOff
         } else if *code == SqlState::INSUFFICIENT_PRIVILEGE && is_record_rule(db.message()) {
             StoreError::Unrecorded(db.message().to_owned())
         } else if *code == SqlState::INSUFFICIENT_PRIVILEGE {

@@ -27,9 +27,10 @@ CREATE FUNCTION fahrplan_recorded_verdict(r BIGINT) RETURNS BOOLEAN LANGUAGE sql
                 AND f ->> 'by' = d ->> 'by')) $f$;
 -- Editors write history only into a batch their own transaction opened, under ids the server
 -- gives (a row planted into an old batch, or under an id far ahead, would change what an undo
--- reverts or whom a verdict seems recorded by), at about the time it is written (within a day
--- of the server's clock, whatever the time zones: never back before a council meeting to hide
--- it from "changes since"); `who` is the session's login.
+-- reverts or whom a verdict seems recorded by), at about the time it is written (the client's
+-- local time within 38 hours of the server's clock in UTC: a day, and every time zone, whatever
+-- the session sets; never back before a council meeting to hide it from "changes since");
+-- `who` is the session's login.
 CREATE OR REPLACE FUNCTION fahrplan_history_chain() RETURNS trigger LANGUAGE plpgsql
     SECURITY DEFINER SET search_path = "__SCHEMA__", pg_temp
     AS $f$
@@ -46,7 +47,8 @@ BEGIN
         END IF;
         IF NEW.at IS NULL
            OR NEW.at !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$'
-           OR abs(extract(epoch FROM (NEW.at::timestamp - localtimestamp))) > 86400 THEN
+           OR abs(extract(epoch FROM (NEW.at::timestamp - (now() AT TIME ZONE 'UTC')))) > 136800
+        THEN
             RAISE EXCEPTION 'a change is recorded at the time it is made' USING ERRCODE = '42501';
         END IF;
         NEW.id := nextval(pg_get_serial_sequence('history', 'id'));

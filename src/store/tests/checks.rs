@@ -146,6 +146,7 @@ fn owners_references_and_evidence_that_cannot_be_read_are_named_not_fatal() {
     assert!(roadmap.evidence.is_empty());
     let said = crate::i18n::unreadable_text(&crate::i18n::I18n::new(Lang::De), &roadmap.unreadable);
     assert!(said.contains("Stelle „Extern“") && said.contains("Nachweis zu M01"), "{said}");
+    assert!(said.contains("Rahmenwerksbezug von M01: Rahmenwerk „cobit“"), "{said}");
 }
 
 /// A roadmap with one change, and a verified backup of it.
