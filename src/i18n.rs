@@ -265,6 +265,10 @@ impl ValidationError {
             Self::DependencyCycle(cycle) => tr.f("invalid-cycle", &[("cycle", &cycle.join(" → "))]),
             Self::NegativeMoney => tr.t("invalid-negative-money"),
             Self::ZeroAmount => tr.t("invalid-zero-amount"),
+            Self::AmountTooLarge(amount) => tr.f(
+                "invalid-amount-too-large",
+                &[("value", &tr.money(*amount)), ("max", &tr.money(crate::model::MAX_AMOUNT))],
+            ),
             Self::IntervalOutOfRange(m) => tr.f("invalid-interval", &[("value", m)]),
             Self::FundingShareOutOfRange(p) => tr.f("invalid-funding-share", &[("value", p)]),
             Self::TooLong { field, len, max } => tr.f(

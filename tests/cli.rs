@@ -267,6 +267,11 @@ fn bad_progress_amounts_dates_and_verdicts_exit_1_and_change_nothing() {
         assert!(!stderr(&output).trim().is_empty());
     }
     assert_eq!(std::fs::read(&db).unwrap(), before);
+    // An amount no town spends (a typo) is refused, saying the limit.
+    let output = fahrplan(&db, &["add-expense", "M18", "92.233.720.368.547.758"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("höchstens 10.000.000.000,00 €"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
 }
 
 #[test]

@@ -212,6 +212,24 @@ fn texts_longer_than_their_fields_allow_are_refused_with_nothing_written() {
     assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
     assert!(text(&refused).contains("Geprüft von: 201 Zeichen"), "{}", text(&refused));
     assert!(!other.exists(), "nothing written");
+    // An amount no town spends is refused with its place (issue 26).
+    data["reevaluations"][0]["by"] = "anna".into();
+    let expense = serde_json::json!({"code": "M01", "date": "2026-11-02",
+        "amount_cents": i64::MAX, "note": ""});
+    data["expenses"].as_array_mut().unwrap().push(expense);
+    std::fs::write(&export, serde_json::to_vec(&data).unwrap()).unwrap();
+    let refused = fahrplan(&other, &["import", export.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    assert!(text(&refused).contains("M01 / expense"), "{}", text(&refused));
+    assert!(text(&refused).contains("zu groß"), "{}", text(&refused));
+    assert!(!other.exists(), "nothing written");
+    // A file that starts with a byte-order mark, as Windows editors write it, is read.
+    data["expenses"].as_array_mut().unwrap().pop();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(serde_json::to_vec(&data).unwrap());
+    std::fs::write(&export, bytes).unwrap();
+    let imported = fahrplan(&other, &["import", export.to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", text(&imported));
 }
 
 #[test]

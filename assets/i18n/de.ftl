@@ -258,6 +258,7 @@ picture-subtitle = { $town } · Stand { $date }
 menu-export-png = Zeitplan als Bild (PNG) exportieren …
 info-exported = Exportiert: { $path }
 err-export = { $path } konnte nicht geschrieben werden: { $detail }
+invalid-amount-too-large = Der Betrag { $value } ist zu groß: höchstens { $max } (in beide Richtungen) sind erlaubt.
 invalid-zero-amount = Der Betrag ist null.
 err-has-dependents = Maßnahme { $code } kann nicht gelöscht werden, weil { $dependents } davon abhängen.
 err-has-records = Maßnahme { $code } hat Ausgaben oder Wirksamkeitsprüfungen und kann nicht gelöscht werden; bitte archivieren.

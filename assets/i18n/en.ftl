@@ -258,6 +258,7 @@ picture-subtitle = { $town } · as of { $date }
 menu-export-png = Export timeline as picture (PNG) …
 info-exported = Exported: { $path }
 err-export = { $path } could not be written: { $detail }
+invalid-amount-too-large = The amount { $value } is too large: at most { $max } (either way) is allowed.
 invalid-zero-amount = The amount is zero.
 err-has-dependents = Measure { $code } cannot be deleted because { $dependents } depend on it.
 err-has-records = Measure { $code } has expenses or re-evaluations and cannot be deleted; please archive it.

@@ -325,6 +325,8 @@ const fn located(location: ImportPlace, problem: ImportProblem) -> ImportError {
 
 /// The file's JSON with its format and version checked.
 fn read_data(bytes: &[u8]) -> Result<ImportData, ImportError> {
+    // A byte-order mark, as Windows editors write one, is no part of the JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let data: ImportData = serde_json::from_slice(bytes).map_err(|e| {
         located(
             ImportPlace::At { line: e.line(), column: e.column() },
@@ -462,6 +464,8 @@ fn check_texts(data: &ImportData) -> Result<(), ImportError> {
     }
     for e in &data.expenses {
         check_length("notes", &e.note, MAX_TEXT)
+            .map_err(|err| invalid(format!("{} / expense", e.code), err))?;
+        crate::model::check_amount(e.amount_cents)
             .map_err(|err| invalid(format!("{} / expense", e.code), err))?;
     }
     for r in &data.reevaluations {

@@ -33,8 +33,8 @@ pub use measure::{
 };
 pub use money::Money;
 pub use validate::{
-    DATE_YEARS, MAX_CODE, MAX_TEXT, MAX_TITLE, ValidationError, check_length, date_in_range,
-    find_cycle, validate_measure,
+    DATE_YEARS, MAX_AMOUNT, MAX_CODE, MAX_TEXT, MAX_TITLE, ValidationError, check_amount,
+    check_length, date_in_range, find_cycle, validate_measure,
 };
 
 /// The number of days before a due date from which a measure counts as "due soon".

@@ -44,6 +44,9 @@ pub enum ValidationError {
     /// An expense of zero euros.
     #[error("the amount is zero")]
     ZeroAmount,
+    /// An amount beyond [`MAX_AMOUNT`] either way (a typo, or a number no town spends).
+    #[error("the amount of {} cents is beyond 10,000,000,000 euros", .0.cents())]
+    AmountTooLarge(Money),
     /// The re-evaluation interval must be 1–120 months.
     #[error("the re-evaluation interval {0} is outside 1–120 months")]
     IntervalOutOfRange(u32),
@@ -83,6 +86,18 @@ pub fn check_length(field: &'static str, text: &str, max: usize) -> Result<(), V
     let len = text.chars().take(max + 1).count();
     if len > max {
         return Err(ValidationError::TooLong { field, len: text.chars().count(), max });
+    }
+    Ok(())
+}
+
+/// The largest amount, either way, that a planned cost or an expense may have: 10 billion euros
+/// (more is a typo; the engines' checks hold a wider bound).
+pub const MAX_AMOUNT: Money = Money(1_000_000_000_000);
+
+/// Refuses an amount beyond [`MAX_AMOUNT`] either way.
+pub fn check_amount(amount: Money) -> Result<(), ValidationError> {
+    if amount.cents().unsigned_abs() > MAX_AMOUNT.cents().unsigned_abs() {
+        return Err(ValidationError::AmountTooLarge(amount));
     }
     Ok(())
 }
@@ -137,6 +152,8 @@ pub fn validate_measure(candidate: &Measure, roadmap: &Roadmap) -> Result<(), Va
     if candidate.planned_one_off < Money::ZERO || candidate.planned_yearly < Money::ZERO {
         return Err(ValidationError::NegativeMoney);
     }
+    check_amount(candidate.planned_one_off)?;
+    check_amount(candidate.planned_yearly)?;
     if candidate.funding_share > 100 {
         return Err(ValidationError::FundingShareOutOfRange(u32::from(candidate.funding_share)));
     }
@@ -240,6 +257,14 @@ mod tests {
             ValidationError::UnknownDependency("M77".into())
         );
         assert_eq!(check(&|c| c.planned_yearly = Money(-1)), ValidationError::NegativeMoney);
+        let beyond = Money(MAX_AMOUNT.cents() + 1);
+        assert_eq!(check(&|c| c.planned_one_off = beyond), ValidationError::AmountTooLarge(beyond));
+        assert_eq!(check_amount(MAX_AMOUNT), Ok(()));
+        assert_eq!(check_amount(Money(-MAX_AMOUNT.cents())), Ok(()));
+        assert_eq!(
+            check_amount(Money(i64::MIN)),
+            Err(ValidationError::AmountTooLarge(Money(i64::MIN)))
+        );
         assert_eq!(
             check(&|c| c.reevaluation_interval_months = Some(0)),
             ValidationError::IntervalOutOfRange(0)

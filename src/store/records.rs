@@ -293,6 +293,7 @@ pub(super) fn check_expense_amount(amount: Money) -> Result<()> {
     if amount == Money::ZERO {
         return Err(StoreError::Invalid(crate::model::ValidationError::ZeroAmount));
     }
+    crate::model::check_amount(amount)?;
     Ok(())
 }
 

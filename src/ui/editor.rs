@@ -230,7 +230,9 @@ const fn field_of(error: &ValidationError) -> &'static str {
         ValidationError::ProgressOutOfRange(_) => "progress",
         ValidationError::UnknownOwner(_) => "owner",
         ValidationError::UnknownDependency(_) | ValidationError::DependencyCycle(_) => "depends_on",
-        ValidationError::NegativeMoney | ValidationError::ZeroAmount => "one_off",
+        ValidationError::NegativeMoney
+        | ValidationError::ZeroAmount
+        | ValidationError::AmountTooLarge(_) => "one_off",
         ValidationError::IntervalOutOfRange(_) => "interval",
         ValidationError::FundingShareOutOfRange(_) => "funding_share",
         ValidationError::DateOutOfRange { field, .. } | ValidationError::TooLong { field, .. } => {
