@@ -218,3 +218,29 @@ fn a_damaged_file_at_start_is_set_aside_and_backups_are_offered_foreign_files_st
     assert!(!state.take_backup_offer());
     assert_eq!(std::fs::read(&foreign).unwrap(), before);
 }
+
+/// A file whose name is not UTF-8 (a Unix file system allows any bytes) is opened to read as
+/// itself, not as a look-alike with replacement characters (issue 26).
+#[cfg(unix)]
+#[test]
+fn a_roadmap_whose_path_is_not_utf8_is_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(std::ffi::OsStr::from_bytes(b"fahrplan-\xff\xfe%3f.sqlite"));
+    drop(Store::create(&path, Some(&fahrplan::app::default_seed(Lang::De).unwrap())).unwrap());
+    let viewer = Store::open_read_only(&path).unwrap();
+    assert_eq!(viewer.load_roadmap().unwrap().measures.len(), 20);
+    drop(viewer);
+    let listed = Command::new(env!("CARGO_BIN_EXE_fahrplan"))
+        .args(["list", "--format", "json", "--db"])
+        .arg(&path)
+        .env_remove("FAHRPLAN_DB")
+        .env("FAHRPLAN_TODAY", "2026-11-27")
+        .output()
+        .unwrap();
+    assert!(listed.status.success(), "{}", String::from_utf8_lossy(&listed.stderr));
+    let measures: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(measures.as_array().map(Vec::len), Some(20));
+    // Nothing else appeared beside it (no look-alike file was created).
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}

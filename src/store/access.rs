@@ -198,7 +198,31 @@ pub fn open_reader(db: &Path) -> rusqlite::Result<(Connection, bool)> {
 /// `file:////server/share/a.sqlite`.
 pub fn file_uri(path: &Path) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    // A name that is not UTF-8 (possible on Unix file systems) is passed byte for byte, each
+    // byte outside ASCII escaped: SQLite decodes the escapes to the same bytes.
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = absolute.as_os_str().as_bytes();
+        if std::str::from_utf8(bytes).is_err() {
+            return uri_of_bytes(bytes);
+        }
+    }
     uri_of(&absolute.to_string_lossy(), cfg!(windows))
+}
+
+/// [`file_uri`] of a Unix path's bytes, every byte outside ASCII and every one with a meaning in
+/// URIs escaped.
+#[cfg(unix)]
+fn uri_of_bytes(bytes: &[u8]) -> String {
+    let mut uri = String::from(if bytes.starts_with(b"//") { "file://" } else { "file:" });
+    for &b in bytes {
+        match b {
+            b'%' | b'?' | b'#' | 0x80..=0xff => uri.push_str(&format!("%{b:02x}")),
+            _ => uri.push(char::from(b)),
+        }
+    }
+    uri
 }
 
 /// [`file_uri`] of a path as text; `windows` takes backslashes as separators (elsewhere they
