@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 /// Runs `fahrplan ARGS --db DB` with a fixed user and "today" (2026-11-27), German, and no
-/// database or language from the environment.
+/// database, roadmap, language, network-drive mode or server login from the environment.
 #[allow(dead_code, reason = "not every test file runs on the default day")]
 pub fn fahrplan(db: &Path, args: &[&str]) -> Output {
     fahrplan_on("2026-11-27", db, args)
@@ -18,6 +18,11 @@ pub fn fahrplan_on(today: &str, db: &Path, args: &[&str]) -> Output {
         .arg(db)
         .env_remove("FAHRPLAN_DB")
         .env_remove("FAHRPLAN_LANG")
+        // Nothing of the environment of whoever runs the tests decides what they see.
+        .env_remove("FAHRPLAN_ROADMAP")
+        .env_remove("FAHRPLAN_NETWORK_DRIVE")
+        .env_remove("PGUSER")
+        .env_remove("PGPASSWORD")
         .env("FAHRPLAN_USER", "it-leitung")
         .env("FAHRPLAN_TODAY", today)
         .output()
