@@ -455,6 +455,16 @@ fn a_version_1_file_is_migrated_after_a_backup() {
     assert_eq!(backups.len(), 1, "{backups:?}");
     assert_eq!(inspect(&backups[0]).unwrap().schema_version, 1);
     assert!(!before.is_empty());
+    // The backup holds the file as it was: version 1, its measure and both history rows.
+    let kept = rusqlite::Connection::open(&backups[0]).unwrap();
+    let (progress, rows): (i64, i64) = kept
+        .query_row(
+            "SELECT (SELECT progress FROM measure WHERE code = 'M01'), (SELECT count(*) FROM history)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((progress, rows), (5, 2));
     // The old edit is undoable, the old seed is not.
     store.undo("").unwrap();
     assert_eq!(store.measure("M01").unwrap().unwrap().progress, 0);
