@@ -211,6 +211,7 @@ fn an_english_report_says_so() {
     assert_eq!(facts["xmp_lang"], true);
     let tagged = text(&run(Path::new("pdfinfo"), &["-struct-text", pdf.to_str().unwrap()]));
     assert!(!tagged.contains("Page "), "a page number is in the tagged text");
+    assert!(tagged.contains("Overview"), "the tagged text is there: {tagged}");
     let html = std::fs::read_to_string(export(dir.path(), "html", "en")).unwrap();
     assert!(html.contains("<html lang=\"en\">"));
 }

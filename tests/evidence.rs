@@ -167,6 +167,7 @@ fn evidence_for_a_verdict_names_it_and_a_day_without_one_is_refused() {
     ok(&fahrplan(&db, &["export", "--format", "html", "--output", html.to_str().expect("utf-8")]));
     let html = std::fs::read_to_string(&html).expect("read");
     assert!(!html.contains("probe.txt") && !html.contains(&sha[..16]), "not published");
+    assert!(html.contains("M07") && html.contains("</html>"), "the report is there");
 }
 
 mod window {

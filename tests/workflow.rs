@@ -425,6 +425,12 @@ fn a_failed_save_keeps_its_draft_whatever_follows() {
     harness.get_by_label("Speichern").click();
     harness.run();
     assert!(harness.query_by_label("Speichern").is_some(), "the editor stays open");
+    // Because the save was tried and refused: said, and the file holds the other change only.
+    let said = harness.state().state.message().cloned().expect("the conflict is said");
+    assert!(said.text.contains("M16 wurde inzwischen"), "{}", said.text);
+    let stored = Store::open(&path).unwrap().measure("M16").unwrap().unwrap();
+    assert_eq!(stored.progress, 50);
+    assert_ne!(stored.title, "Neuer Titel");
 }
 
 /// The texts of the last frame: what each reads as drawn, where it is, and the clip it is
