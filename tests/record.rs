@@ -458,10 +458,12 @@ mod server {
     fn cluster() -> Option<String> {
         match std::env::var("FAHRPLAN_TEST_PG") {
             Ok(url) if !url.is_empty() => Some(url),
-            _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
-                panic!("FAHRPLAN_TEST_PG is required under CI (.ci/with-postgres)")
+            _ => {
+                super::common::unavailable(
+                    "the test cluster (FAHRPLAN_TEST_PG, .ci/with-postgres)",
+                );
+                None
             }
-            _ => None,
         }
     }
 

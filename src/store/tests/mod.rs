@@ -40,7 +40,10 @@ const fn always() -> bool {
 fn have_postgres() -> bool {
     match std::env::var("FAHRPLAN_TEST_PG") {
         Ok(url) if !url.is_empty() => true,
-        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
+        // The same rule as the integration tests' `common::in_ci`.
+        _ if std::env::var("CI")
+            .is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false")) =>
+        {
             panic!("FAHRPLAN_TEST_PG is required under CI (.ci/with-postgres)")
         }
         _ => {
