@@ -142,7 +142,10 @@ fn main() {
         println!("(server benchmarks: run with .ci/with-postgres cargo bench --bench perf)");
     }
 
-    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("perf.json");
+    // Into the build's target folder, wherever CARGO_TARGET_DIR puts it.
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"), PathBuf::from);
+    let out = target.join("perf.json");
     let mut merged: BTreeMap<String, f64> = std::fs::read(&out)
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
