@@ -23,6 +23,17 @@ fn json(output: &Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(output)))
 }
 
+/// What someone with the file and sqlite3 does: says carol set M01's progress. Returns the row.
+fn rewrite_progress_author(conn: &rusqlite::Connection) -> i64 {
+    let id: i64 = conn
+        .query_row("SELECT id FROM history WHERE field = 'progress' AND code = 'M01'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    conn.execute("UPDATE history SET who = 'carol' WHERE id = ?1", [id]).unwrap();
+    id
+}
+
 /// A roadmap file with a few changes recorded.
 fn roadmap_with_changes(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("r.sqlite");
@@ -51,12 +62,7 @@ fn a_history_row_changed_behind_fahrplans_back_is_named_by_check() {
 
     // Someone with the file and sqlite3 rewrites who set the progress.
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let id: i64 = conn
-        .query_row("SELECT id FROM history WHERE field = 'progress' AND code = 'M01'", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    conn.execute("UPDATE history SET who = 'carol' WHERE id = ?1", [id]).unwrap();
+    let id = rewrite_progress_author(&conn);
     drop(conn);
     let checked = fahrplan(&db, &["check", "--format", "json"]);
     assert_eq!(checked.status.code(), Some(1), "{}", text(&checked));
@@ -301,12 +307,7 @@ fn a_restore_keeps_as_its_own_only_what_the_roadmap_itself_wrote() {
     std::fs::copy(&genuine, &forged).unwrap();
     // In the forged copy: who set the progress, and a confirmation nobody gave here.
     let conn = rusqlite::Connection::open(&forged).unwrap();
-    let id: i64 = conn
-        .query_row("SELECT id FROM history WHERE field = 'progress' AND code = 'M01'", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    conn.execute("UPDATE history SET who = 'carol' WHERE id = ?1", [id]).unwrap();
+    rewrite_progress_author(&conn);
     conn.execute(
         "UPDATE reevaluation SET confirmed_by = 'carol', confirmed_at = '2026-11-28' \
          WHERE id = (SELECT max(id) FROM reevaluation)",

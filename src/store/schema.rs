@@ -209,6 +209,25 @@ pub fn is_applications(conn: &rusqlite::Connection) -> super::Result<bool> {
     Ok(schema(conn)? == schema(&fresh)?)
 }
 
+/// The rebuilt table `new_NAME` takes the place of `NAME`, with its rows as they are.
+macro_rules! swap {
+    ($t:literal) => {
+        concat!(
+            "INSERT INTO new_",
+            $t,
+            " SELECT * FROM ",
+            $t,
+            ";\nDROP TABLE ",
+            $t,
+            ";\nALTER TABLE new_",
+            $t,
+            " RENAME TO ",
+            $t,
+            ";\n"
+        )
+    };
+}
+
 /// A day as `YYYY-MM-DD` and a real one (SQLite's `date` turns 30 February into 2 March).
 macro_rules! day {
     ($c:literal) => {
@@ -227,10 +246,9 @@ CREATE TABLE new_owner (
     kind    TEXT NOT NULL CHECK (kind IN ('role', 'department', 'external')),
     contact TEXT
 ) STRICT;
-INSERT INTO new_owner SELECT * FROM owner;
-DROP TABLE owner;
-ALTER TABLE new_owner RENAME TO owner;
-
+",
+    swap!("owner"),
+    r"
 CREATE TABLE new_measure (
     id                    INTEGER PRIMARY KEY,
     code                  TEXT NOT NULL UNIQUE CHECK (length(trim(code)) BETWEEN 1 AND 20),
@@ -272,10 +290,9 @@ CREATE TABLE new_measure (
     staff_days_spent      INTEGER NOT NULL DEFAULT 0
         CHECK (staff_days_spent BETWEEN 0 AND 1000000)
 ) STRICT;
-INSERT INTO new_measure SELECT * FROM measure;
-DROP TABLE measure;
-ALTER TABLE new_measure RENAME TO measure;
-
+",
+    swap!("measure"),
+    r"
 CREATE TABLE new_expense (
     id           INTEGER PRIMARY KEY,
     measure_id   INTEGER NOT NULL REFERENCES measure (id),
@@ -286,10 +303,9 @@ CREATE TABLE new_expense (
         CHECK (amount_cents <> 0 AND amount_cents BETWEEN -10000000000000 AND 10000000000000),
     note         TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 10000)
 ) STRICT;
-INSERT INTO new_expense SELECT * FROM expense;
-DROP TABLE expense;
-ALTER TABLE new_expense RENAME TO expense;
-CREATE INDEX expense_measure ON expense (measure_id);
+",
+    swap!("expense"),
+    r"CREATE INDEX expense_measure ON expense (measure_id);
 
 CREATE TABLE new_reevaluation (
     id         INTEGER PRIMARY KEY,
@@ -306,10 +322,9 @@ CREATE TABLE new_reevaluation (
     r",
     confirmation_imported INTEGER NOT NULL DEFAULT 0 CHECK (confirmation_imported IN (0, 1))
 ) STRICT;
-INSERT INTO new_reevaluation SELECT * FROM reevaluation;
-DROP TABLE reevaluation;
-ALTER TABLE new_reevaluation RENAME TO reevaluation;
-CREATE INDEX reevaluation_measure ON reevaluation (measure_id);
+",
+    swap!("reevaluation"),
+    r"CREATE INDEX reevaluation_measure ON reevaluation (measure_id);
 
 CREATE TABLE new_history (
     id         INTEGER PRIMARY KEY,
@@ -327,10 +342,9 @@ CREATE TABLE new_history (
     hash       TEXT,
     imported   INTEGER NOT NULL DEFAULT 0 CHECK (imported IN (0, 1))
 ) STRICT;
-INSERT INTO new_history SELECT * FROM history;
-DROP TABLE history;
-ALTER TABLE new_history RENAME TO history;
-CREATE INDEX history_code ON history (code);
+",
+    swap!("history"),
+    r"CREATE INDEX history_code ON history (code);
 CREATE INDEX history_batch ON history (batch);
 CREATE INDEX history_measure ON history (measure_id);
 CREATE UNIQUE INDEX history_seq ON history (seq);
@@ -342,10 +356,9 @@ CREATE TABLE new_meeting (
     r",
     title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200)
 ) STRICT;
-INSERT INTO new_meeting SELECT * FROM meeting;
-DROP TABLE meeting;
-ALTER TABLE new_meeting RENAME TO meeting;
-
+",
+    swap!("meeting"),
+    r"
 CREATE TABLE new_baseline (
     id    INTEGER PRIMARY KEY,
     title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
@@ -354,10 +367,9 @@ CREATE TABLE new_baseline (
     r",
     data  TEXT NOT NULL
 ) STRICT;
-INSERT INTO new_baseline SELECT * FROM baseline;
-DROP TABLE baseline;
-ALTER TABLE new_baseline RENAME TO baseline;
-CREATE UNIQUE INDEX baseline_title ON baseline (title);
+",
+    swap!("baseline"),
+    r"CREATE UNIQUE INDEX baseline_title ON baseline (title);
 
 CREATE TABLE new_evidence (
     id              INTEGER PRIMARY KEY,
@@ -372,10 +384,9 @@ CREATE TABLE new_evidence (
     added_at        TEXT NOT NULL CHECK (strftime('%Y-%m-%dT%H:%M:%S', added_at) IS added_at),
     added_by        TEXT NOT NULL
 ) STRICT;
-INSERT INTO new_evidence SELECT * FROM evidence;
-DROP TABLE evidence;
-ALTER TABLE new_evidence RENAME TO evidence;
-CREATE INDEX evidence_measure ON evidence (measure_id);
+",
+    swap!("evidence"),
+    r"CREATE INDEX evidence_measure ON evidence (measure_id);
 "
 );
 
