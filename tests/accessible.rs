@@ -45,6 +45,9 @@ fn text(output: &Output) -> String {
 /// A default roadmap exported as `format` (with the changes since a date for the PDF).
 fn export(dir: &Path, format: &str, lang: &str) -> PathBuf {
     let db = dir.join("bericht.sqlite");
+    if !db.exists() {
+        common::new_roadmap(&db, lang);
+    }
     let out = dir.join(format!("bericht-{lang}.{format}"));
     let output = Command::new(env!("CARGO_BIN_EXE_fahrplan"))
         .args(["--db", db.to_str().expect("UTF-8"), "--lang", lang, "export", "--format", format])

@@ -19,9 +19,60 @@ fn stderr(output: &Output) -> String {
 }
 
 #[test]
-fn list_creates_and_seeds_a_new_file() {
+fn new_creates_the_default_roadmap_and_nothing_else_creates_one() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.sqlite");
+    let raw = |db: &Path, args: &[&str]| common::fahrplan_raw("2026-11-27", db, args);
+    // A typo in the path: every reading and writing command says so, exit 2, nothing created.
+    let typo = dir.path().join("nonexist/dir/x.sqlite");
+    let out_file = dir.path().join("out.csv").display().to_string();
+    let before = tree(dir.path());
+    for args in [
+        &["list"][..],
+        &["show", "M16"],
+        &["summary"],
+        &["history"],
+        &["changes"],
+        &["check"],
+        &["export", "--format", "csv", "--output", &out_file],
+        &["finance"],
+        &["deviations"],
+        &["evidence", "list", "M16"],
+        &["evidence", "get", "M16", "1", "--output", &out_file],
+        &["backups"],
+        &["backup"],
+        &["set-status", "M16", "done"],
+        &["add-expense", "M16", "10"],
+        &["undo"],
+    ] {
+        let out = raw(&typo, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains("Kein Fahrplan unter") && said.contains("x.sqlite"), "{said}");
+        assert!(said.contains("fahrplan new"), "{said}");
+        assert_eq!(tree(dir.path()), before, "{args:?} created nothing");
+    }
+    // `new` creates, with the folders; a second `new` on it is refused and changes nothing.
+    let out = raw(Path::new("-"), &["new", &typo.display().to_string()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("20 Maßnahmen"));
+    let made = std::fs::read(&typo).unwrap();
+    let again = raw(Path::new("-"), &["new", &typo.display().to_string()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("gibt es bereits"));
+    assert_eq!(std::fs::read(&typo).unwrap(), made);
+    let empty = dir.path().join("leer.sqlite");
+    assert!(
+        raw(Path::new("-"), &["new", &empty.display().to_string(), "--empty"]).status.success()
+    );
+    assert_eq!(json(&fahrplan(&empty, &["list", "--format", "json"])), serde_json::json!([]));
+    let english = dir.path().join("en.sqlite");
+    let out = raw(Path::new("-"), &["new", &english.display().to_string(), "--lang", "en"]);
+    assert!(out.status.success());
+    let list = json(&fahrplan(&english, &["list", "--format", "json"]));
+    assert!(list.as_array().unwrap().iter().any(|m| m["owner"] == "IT manager"), "{list}");
+
+    assert!(raw(Path::new("-"), &["new", &db.display().to_string()]).status.success());
     let list = json(&fahrplan(&db, &["list", "--format", "json"]));
     let list = list.as_array().unwrap();
     assert_eq!(list.len(), 20);
@@ -46,7 +97,21 @@ fn list_creates_and_seeds_a_new_file() {
     assert_eq!(m16["start"], "2024-04-01");
     assert_eq!(m16["due"], "2025-02-28");
     assert_eq!(m16["progress"], 45);
-    assert!(db.exists());
+}
+
+/// Every path under `dir` with its size.
+fn tree(dir: &Path) -> Vec<(std::path::PathBuf, u64)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let meta = entry.metadata().unwrap();
+        found.push((entry.path(), meta.len()));
+        if meta.is_dir() {
+            found.extend(tree(&entry.path()));
+        }
+    }
+    found.sort();
+    found
 }
 
 #[test]
@@ -166,7 +231,8 @@ fn check_refuses_foreign_and_garbage_files_leaving_their_bytes() {
         }
         assert_eq!(std::fs::read(path).unwrap(), before, "{} was modified", path.display());
     }
-    let missing = fahrplan(&dir.path().join("missing.sqlite"), &["check"]);
+    let missing =
+        common::fahrplan_raw("2026-11-27", &dir.path().join("missing.sqlite"), &["check"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(!dir.path().join("missing.sqlite").exists());
 }

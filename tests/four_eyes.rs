@@ -2,6 +2,8 @@
 //! never the recorder; `show --format json` says who did what; history, undo and the JSON
 //! export keep it.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -38,6 +40,7 @@ fn latest(db: &Path, code: &str) -> serde_json::Value {
 fn the_recorder_cannot_confirm_and_another_person_can() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("vier-augen.sqlite");
+    common::new_roadmap(&db, "de");
     ok(&as_user("anna", &db, &["reevaluate", "M07", "--verdict", "effective", "--note", "Test"]));
     let state = |db: &Path| {
         let shown = ok(&as_user("anna", db, &["show", "M07", "--format", "json"]));
@@ -115,6 +118,7 @@ fn the_recorder_cannot_confirm_and_another_person_can() {
 
     // A measure without a re-evaluation has nothing to confirm.
     let fresh = dir.path().join("leer.sqlite");
+    common::new_roadmap(&fresh, "de");
     let list = ok(&as_user("anna", &fresh, &["list", "--format", "json"]));
     let list: Vec<serde_json::Value> = serde_json::from_str(&list).unwrap();
     let unchecked = list

@@ -193,10 +193,13 @@ fn a_present_start_opens_the_file_read_only_and_leaves_its_bytes() {
     }
     drop(harness);
     assert_eq!(std::fs::read(&path).unwrap(), before);
-    // A missing file is created with the default roadmap first, then shown read-only.
+    // A missing file is said and never created: the presentation never writes.
     let fresh = dir.path().join("fresh.sqlite");
     let state = fahrplan::app::open_presentation_state(&fresh, Lang::De, today).unwrap();
-    assert!(state.is_read_only() && state.roadmap().measures.len() == 20);
+    assert!(state.roadmap().measures.is_empty());
+    let said = &state.message().as_ref().expect("said").text;
+    assert!(said.contains("Kein Fahrplan unter") && said.contains("fresh.sqlite"), "{said}");
+    assert!(!fresh.exists());
 }
 
 /// The texts painted in the last frame as they were drawn (the rows of each galley, so a text

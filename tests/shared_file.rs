@@ -63,6 +63,11 @@ fn output_of(command: &mut Command) -> Output {
 /// `fahrplan ARGS --db DB` as `uid` (through setpriv, from a copy beside the file's folder;
 /// `None` runs as the test itself).
 fn fahrplan_as(uid: Option<u32>, db: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    // A test starts from the default roadmap, made by `new` as the same user.
+    if !db.exists() && args.first() != Some(&"new") {
+        let made = fahrplan_as(uid, db, &["new", &db.to_string_lossy()], env);
+        assert!(made.status.success(), "{}", stderr(&made));
+    }
     let exe = Path::new(env!("CARGO_BIN_EXE_fahrplan"));
     let mut command = match uid {
         Some(uid) => {

@@ -101,6 +101,14 @@ err-damaged = { $path } ist beschädigt und kann nicht verwendet werden ({ $deta
 err-too-new = { $path } wurde mit einer neueren Fahrplan-Version erstellt. Bitte aktualisieren Sie Fahrplan. Die Datei wurde nicht verändert.
 err-needs-migration = { $path } stammt von einer älteren Fahrplan-Version und kann schreibgeschützt nicht aktualisiert werden.
 err-io = { $path } kann nicht geöffnet oder angelegt werden: { $detail }
+err-no-file = Kein Fahrplan unter { $path }. Einen neuen legt „fahrplan new { $path }“ an.
+cli-created = Neuer Fahrplan angelegt: { $path } ({ $n ->
+    [one] eine Maßnahme
+   *[other] { $n } Maßnahmen
+})
+create-offer-title = Kein Fahrplan an diesem Ort
+create-offer-text = Unter { $path } gibt es noch keinen Fahrplan. Neu anlegen? (Er beginnt mit den 20 Maßnahmen aus Blumberg, die Sie ändern oder löschen können.)
+create-offer-create = Neu anlegen
 err-exists = { $path } gibt es bereits. Bitte wählen Sie einen anderen Namen.
 lock-holder-unknown = jemand anderem (nicht genannt)
 lock-holder = { $user } ({ $host }) seit { $since }
@@ -215,7 +223,6 @@ invalid-funding-share = Der Förderanteil { $value } % muss zwischen 0 und 100 %
 cli-unknown-code = Es gibt keine Maßnahme { $code }.
 cli-bad-status = Unbekannter Status „{ $status }“. Möglich sind: { $valid }.
 cli-status-set = { $code }: Status { $old } → { $new }
-cli-no-file = { $path } gibt es nicht.
 cli-check-ok = { $path }: Datei unbeschädigt (Integrität { $integrity }, Schema-Version { $version }, Anwendungskennung { $id }, { $measures ->
     [one] 1 Maßnahme
    *[other] { $measures } Maßnahmen

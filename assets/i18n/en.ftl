@@ -101,6 +101,14 @@ err-damaged = { $path } is damaged and cannot be used ({ $detail }). The file wa
 err-too-new = { $path } was created by a newer version of Fahrplan. Please update Fahrplan. The file was not changed.
 err-needs-migration = { $path } comes from an older version of Fahrplan and cannot be updated while read-only.
 err-io = { $path } cannot be opened or created: { $detail }
+err-no-file = No roadmap at { $path }. “fahrplan new { $path }” creates a new one.
+cli-created = New roadmap created: { $path } ({ $n ->
+    [one] one measure
+   *[other] { $n } measures
+})
+create-offer-title = No roadmap here
+create-offer-text = There is no roadmap at { $path } yet. Create one? (It starts with the 20 measures from Blumberg, which you can change or delete.)
+create-offer-create = Create
 err-exists = { $path } exists already. Please choose another name.
 lock-holder-unknown = someone else (not named)
 lock-holder = { $user } ({ $host }) since { $since }
@@ -215,7 +223,6 @@ invalid-funding-share = The funding share { $value } % must be between 0 and 100
 cli-unknown-code = There is no measure { $code }.
 cli-bad-status = Unknown status "{ $status }". Valid are: { $valid }.
 cli-status-set = { $code }: status { $old } → { $new }
-cli-no-file = { $path } does not exist.
 cli-check-ok = { $path }: file undamaged (integrity { $integrity }, schema version { $version }, application id { $id }, { $measures ->
     [one] 1 measure
    *[other] { $measures } measures

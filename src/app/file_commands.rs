@@ -104,7 +104,7 @@ impl AppState {
                 Ok((storage::open(&file)?, Some(done)))
             })?;
         }
-        self.offer_backups = false;
+        self.offer = super::startup::Offer::Nothing;
         Ok(())
     }
 

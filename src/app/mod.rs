@@ -20,7 +20,7 @@ pub use evidence::{EvidenceFileError, Opener, read_evidence_file, system_opener}
 pub use files::{MAX_IMPORT_BYTES, ReadError, display_name, read_import, write_atomically};
 pub use jobs::{ImportPreview, Job};
 pub use seed::{SeedError, default_roadmap_info, default_seed};
-pub use startup::{catalogue, open_presentation_state, open_state};
+pub use startup::{catalogue, first_start, open_presentation_state, open_state};
 pub use words::holder_text;
 
 use chrono::NaiveDate;
@@ -325,8 +325,9 @@ pub struct AppState {
     file: PathBuf,
     /// Whether the file lies on a network drive, where SQLite's locking is unreliable.
     on_network: bool,
-    /// Whether the user should be offered the backups (the file was damaged at start).
-    offer_backups: bool,
+    /// What the window offers at start: the backups (the file was damaged) or a new roadmap (no
+    /// file at the path).
+    offer: startup::Offer,
     /// A roadmap on a server that could not be opened for want of a password (the window asks
     /// for it), and the server address being opened meanwhile.
     password_wanted: Option<PathBuf>,
@@ -406,7 +407,7 @@ impl AppState {
             watch: None,
             on_network,
             file: store_path.to_owned(),
-            offer_backups: false,
+            offer: startup::Offer::Nothing,
             password_wanted: None,
             opening_server: None,
             job: None,
@@ -482,11 +483,6 @@ impl AppState {
     /// Whether the file lies on a network drive (one editor at a time).
     pub const fn on_network(&self) -> bool {
         self.on_network
-    }
-
-    /// Whether the backups should be offered (the file was damaged at start); true once.
-    pub const fn take_backup_offer(&mut self) -> bool {
-        std::mem::replace(&mut self.offer_backups, false)
     }
 
     /// A server roadmap (`postgresql://…#roadmap`, without password) the server refused to open

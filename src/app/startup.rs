@@ -2,7 +2,7 @@
 //! presentation, an in-memory stand-in with the reason when a file cannot be used, a damaged file
 //! set aside), and the data the app ships (the framework catalogue).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use super::storage;
@@ -10,16 +10,62 @@ use super::{AppState, Clock, Message, MessageKind};
 use crate::i18n::{I18n, Lang};
 use crate::model::{Framework, FrameworkRef};
 
-/// The state for a presentation: the file opened read-only (created with the default roadmap
-/// first if it does not exist yet); an unusable file is shown as in [`open_state`].
+/// What the window offers when it starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Offer {
+    Nothing,
+    /// The file was damaged and set aside: the backups.
+    Backups,
+    /// There is no roadmap at the path: to create one there.
+    Create(PathBuf),
+}
+
+impl AppState {
+    /// Whether the backups should be offered (the file was damaged at start); true once.
+    pub fn take_backup_offer(&mut self) -> bool {
+        let backups = self.offer == Offer::Backups;
+        if backups {
+            self.offer = Offer::Nothing;
+        }
+        backups
+    }
+
+    /// A path without a roadmap that the window asks to create one at ("Neu anlegen?"), until
+    /// the user answers.
+    pub fn create_offer(&self) -> Option<&Path> {
+        match &self.offer {
+            Offer::Create(path) => Some(path),
+            _ => None,
+        }
+    }
+
+    /// The user answered the question of [`Self::create_offer`] (a new roadmap is made by
+    /// `Command::New`).
+    pub fn dismiss_create_offer(&mut self) {
+        if matches!(self.offer, Offer::Create(_)) {
+            self.offer = Offer::Nothing;
+        }
+    }
+}
+
+/// The roadmap of the window's first start: the default file is created with the default
+/// roadmap when it does not exist yet (any other path is asked about, see [`open_state`]).
+pub fn first_start(db: &Path, lang: Lang) -> Result<(), storage::StoreError> {
+    if db.exists() || storage::is_server(db) {
+        return Ok(());
+    }
+    storage::create(db, Some(lang)).map(drop)
+}
+
+/// The state for a presentation: the file opened read-only; a missing or unusable file is said
+/// (never created or repaired: the presentation never writes).
 pub fn open_presentation_state(
     db: &Path,
     lang: Lang,
     clock: impl Into<Clock>,
 ) -> Result<AppState, storage::StoreError> {
     let clock = clock.into();
-    let opened =
-        storage::open_to_read(db, lang).and_then(|s| AppState::new(s, lang, clock.clone()));
+    let opened = storage::open_to_read(db).and_then(|s| AppState::new(s, lang, clock.clone()));
     match opened {
         Ok(state) => Ok(state),
         // The presentation never writes: an unusable file is said, not set aside or repaired.
@@ -34,7 +80,9 @@ pub fn open_presentation_state(
 }
 
 /// The state for `db`; if the file cannot be used, an empty in-memory roadmap with the reason
-/// shown, so the user can open another file. The unusable file is not touched.
+/// shown, so the user can open another file. The unusable file is not touched. Where there is
+/// no file, the window asks whether to create one there ([`AppState::create_offer`]): a typo
+/// never shows plausible data from a new file.
 ///
 /// Fails only if SQLite cannot even open a database in memory.
 pub fn open_state(
@@ -44,10 +92,15 @@ pub fn open_state(
 ) -> Result<AppState, storage::StoreError> {
     let tr = I18n::new(lang);
     let clock = clock.into();
-    let opened =
-        storage::open_or_create(db, lang).and_then(|s| AppState::new(s, lang, clock.clone()));
+    let opened = storage::open(db).and_then(|s| AppState::new(s, lang, clock.clone()));
     match opened {
         Ok(state) => Ok(state),
+        Err(_) if !db.exists() && !storage::is_server(db) => {
+            let mut state = AppState::new(storage::in_memory()?, lang, clock)?;
+            state.file = db.to_owned();
+            state.offer = Offer::Create(db.to_owned());
+            Ok(state)
+        }
         Err(e) => {
             let mut state = AppState::new(storage::in_memory()?, lang, clock)?;
             state.file = db.to_owned();
@@ -63,7 +116,7 @@ pub fn open_state(
                     storage::set_aside_damaged(db, chrono::Local::now().naive_local())
             {
                 text = tr.f("err-damaged-set-aside", &[("path", &aside.display().to_string())]);
-                state.offer_backups = true;
+                state.offer = Offer::Backups;
             }
             state.message = Some(Message { kind: MessageKind::Error, text });
             Ok(state)

@@ -62,24 +62,26 @@ pub fn open_or_create(db: &Path, lang: Lang) -> Opened {
     if db.exists() || is_server(db) { open(db) } else { create(db, Some(lang)) }
 }
 
-/// Opens `db` only to read (a viewer, the presentation, a command that only reads): created
-/// with the default roadmap in `lang` on first use, then nothing is written, no side file is
-/// created, no edit lock is taken.
-pub fn open_to_read(db: &Path, lang: Lang) -> Opened {
+/// Opens `db` only to read (a viewer, the presentation, a command that only reads): nothing is
+/// written, no side file is created, no edit lock is taken. A missing file is said, never
+/// created: a typo must not show plausible data from a new file.
+pub fn open_to_read(db: &Path) -> Opened {
     if is_server(db) {
         return open(db);
     }
     if !db.exists() {
-        drop(create(db, Some(lang))?);
+        return Err(StoreError::NoFile { path: db.to_owned() });
     }
     Ok(Store::open_read_only(db)?.into())
 }
 
-/// Opens `db` for a command that writes (created with the default roadmap in `lang` first if
-/// it does not exist): refused before anything is done where this user may not write or
-/// another editor holds the edit lock.
-pub fn open_to_write(db: &Path, lang: Lang) -> Opened {
-    let storage = open_or_create(db, lang)?;
+/// Opens `db` for a command that writes: refused before anything is done where the file does
+/// not exist, this user may not write, or another editor holds the edit lock.
+pub fn open_to_write(db: &Path) -> Opened {
+    if !db.exists() && !is_server(db) {
+        return Err(StoreError::NoFile { path: db.to_owned() });
+    }
+    let storage = open(db)?;
     match storage.read_only_reason() {
         None => Ok(storage),
         Some(ReadOnlyReason::LockedBy(holder)) => Err(StoreError::Locked(holder.clone())),

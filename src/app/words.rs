@@ -39,6 +39,7 @@ impl StoreError {
             Self::Io { path, detail } => {
                 tr.f("err-io", &[("path", &path_of(path)), ("detail", detail)])
             }
+            Self::NoFile { path } => tr.f("err-no-file", &[("path", &path_of(path))]),
             Self::Exists { path } => tr.f("err-exists", &[("path", &path_of(path))]),
             Self::ReadOnly => tr.t("err-read-only"),
             Self::Interrupted { path } => tr.f("err-interrupted", &[("path", &path_of(path))]),

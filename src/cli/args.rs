@@ -68,6 +68,15 @@ pub enum TextFormat {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
+    /// Create a new roadmap file at PATH: Blumberg's 20 measures in the language of `--lang`,
+    /// or empty. No other command creates one.
+    New {
+        /// Where the new file goes (it must not exist; missing folders are created).
+        path: PathBuf,
+        /// Without the default measures.
+        #[arg(long)]
+        empty: bool,
+    },
     /// List the measures (archived ones only with --all).
     List {
         /// Output format.

@@ -408,6 +408,16 @@ pub(super) fn export(
     Ok(())
 }
 
+/// `new`: a new roadmap file at `path`, with the default measures in the interface's language
+/// or empty.
+pub(super) fn new(path: &Path, empty: bool, tr: &I18n) -> Result<(), Failure> {
+    let store =
+        storage::create(path, (!empty).then(|| tr.lang())).map_err(|e| Failure::store(&e, tr))?;
+    let measures = super::load(store.as_ref(), tr)?.measures.len();
+    out(&tr.f("cli-created", &[("path", &path.display().to_string()), ("n", &measures)]));
+    Ok(())
+}
+
 /// `backup`: a verified backup, into the backups folder beside the file or to `output`.
 pub(super) fn backup(cx: &Context, output: Option<&Path>) -> Result<(), Failure> {
     let Context { db, tr, .. } = *cx;
@@ -487,11 +497,16 @@ pub(super) fn import(cx: &Context, file: &Path, replace: bool) -> Result<(), Fai
 /// `backups`: the backups beside the file, with their time and size.
 pub(super) fn backups(cx: &Context) -> Result<(), Failure> {
     let Context { db, tr, .. } = *cx;
+    // The backups of a file that is gone are listed all the same (to restore one), and its
+    // absence is said.
     for b in storage::list_backups(db) {
         let measures = b
             .measures
             .map_or_else(|| tr.t("backup-damaged"), |n| tr.f("measures-count", &[("n", &n)]));
         out(&format!("{}  {}  {}", tr.date_time(b.taken), measures, b.path.display()));
+    }
+    if !db.exists() && !storage::is_server(db) {
+        return Err(Failure::store(&StoreError::NoFile { path: db.to_owned() }, tr));
     }
     Ok(())
 }
@@ -514,7 +529,7 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
         return chain_verdict(Some(&history), &unreadable, tr);
     }
     if !db.exists() {
-        return Err(Failure::File(tr.f("cli-no-file", &[("path", &db.display().to_string())])));
+        return Err(Failure::store(&StoreError::NoFile { path: db.to_owned() }, tr));
     }
     let check = storage::check_file(db).map_err(|e| Failure::store(&e, tr))?;
     let (report, journal, holder) = (&check.report, &check.journal_mode, &check.locked_by);

@@ -89,6 +89,13 @@ pub fn main(window: StartWindow) -> ExitCode {
         cli.roadmap.as_deref(),
     );
     let Some(command) = cli.command else {
+        // The first start creates the default roadmap; any other missing path is asked about.
+        if cli.db.is_none()
+            && let Err(e) = crate::app::first_start(&db, lang)
+        {
+            eprintln!("fahrplan: {}", e.localize(&tr));
+            return ExitCode::from(2);
+        }
         return window(&db, cli.lang.map(Lang::from), clock(), cli.present);
     };
     match run(&command, &db, cli.roadmap.as_deref(), &tr) {
@@ -104,17 +111,17 @@ pub fn main(window: StartWindow) -> ExitCode {
     }
 }
 
-/// The file for a command that only reads: created and seeded on first use, then opened only
-/// to read (nothing is written, no side file is created, no edit lock is taken).
+/// The file for a command that only reads: opened only to read (nothing is written, no side
+/// file is created, no edit lock is taken); a missing file exits 2 and nothing is created.
 fn open(db: &std::path::Path, tr: &I18n) -> Result<Box<dyn Storage>, Failure> {
-    storage::open_to_read(db, tr.lang()).map_err(|e| Failure::store(&e, tr))
+    storage::open_to_read(db).map_err(|e| Failure::store(&e, tr))
 }
 
 /// The file for a command that writes: opened for writing (on a network drive with the edit
 /// lock), or exit 2 with the reason (no permission, being edited by someone named) before
 /// anything is done.
 fn open_for_writing(db: &std::path::Path, tr: &I18n) -> Result<Box<dyn Storage>, Failure> {
-    storage::open_to_write(db, tr.lang()).map_err(|e| Failure::store(&e, tr))
+    storage::open_to_write(db).map_err(|e| Failure::store(&e, tr))
 }
 
 /// The roadmap as the store reads it; rows that cannot be read are named on stderr (everything
@@ -154,6 +161,7 @@ fn run(
 ) -> Result<(), Failure> {
     let cx = Context { db, roadmap, tr, today: today() };
     match command {
+        Cmd::New { path, empty } => commands::new(path, *empty, tr),
         Cmd::List { format, all } => commands::list(&cx, *format, *all),
         Cmd::Show { code, format } => commands::show(&cx, code, *format),
         Cmd::SetStatus { code, status, comment } => {

@@ -73,6 +73,12 @@ pub enum StoreError {
         /// The operating system's message.
         detail: String,
     },
+    /// No roadmap file at this path (reading and writing commands never create one).
+    #[error("{}: no roadmap there", .path.display())]
+    NoFile {
+        /// The path.
+        path: PathBuf,
+    },
     /// A file that is to be created exists already.
     #[error("{} exists already", .path.display())]
     Exists {

@@ -468,6 +468,16 @@ impl FahrplanApp {
             windows::backups_ui(ui.ctx(), self.state.tr(), list, read_only, &mut open, commands);
             self.view.backups = open;
         }
+        if let Some(path) = self.state.create_offer().map(Path::to_owned) {
+            match transfer::create_offer_ui(ui.ctx(), self.state.tr(), tokens, &path) {
+                transfer::ImportDecision::Open => {}
+                transfer::ImportDecision::Apply => {
+                    self.state.dismiss_create_offer();
+                    commands.push(Command::New { path, seeded: true });
+                }
+                transfer::ImportDecision::Cancel => self.state.dismiss_create_offer(),
+            }
+        }
         if let Some(preview) = self.state.import_preview() {
             let replaces = self.state.roadmap().measures.len();
             match transfer::import_preview_ui(ui.ctx(), self.state.tr(), tokens, preview, replaces)

@@ -41,6 +41,36 @@ pub enum ImportDecision {
     Cancel,
 }
 
+/// The question when the window was started on a path without a roadmap: create one there
+/// (with the default measures), or not (the empty stand-in stays, another file can be opened).
+pub fn create_offer_ui(
+    ctx: &egui::Context,
+    tr: &I18n,
+    tokens: &Tokens,
+    path: &std::path::Path,
+) -> ImportDecision {
+    let mut decision = ImportDecision::Open;
+    let modal = egui::Modal::new(egui::Id::unique("create_offer")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(tr.t("create-offer-title"));
+        ui.add_space(tokens.space_s);
+        ui.label(tr.f("create-offer-text", &[("path", &path.display().to_string())]));
+        ui.add_space(tokens.space_m);
+        ui.horizontal(|ui| {
+            if ui.button(tr.t("create-offer-create")).clicked() {
+                decision = ImportDecision::Apply;
+            }
+            if ui.button(tr.t("action-cancel")).clicked() {
+                decision = ImportDecision::Cancel;
+            }
+        });
+    });
+    if modal.should_close() && decision == ImportDecision::Open {
+        decision = ImportDecision::Cancel;
+    }
+    decision
+}
+
 /// The modal that says what an import brings and what it replaces, and asks.
 pub fn import_preview_ui(
     ctx: &egui::Context,

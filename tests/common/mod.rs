@@ -13,8 +13,29 @@ pub fn fahrplan(db: &Path, args: &[&str]) -> Output {
     fahrplan_on("2026-11-27", db, args)
 }
 
-/// [`fahrplan`] on another "today" (ISO).
+/// [`fahrplan`] on another "today" (ISO). A test starts from the default roadmap as `fahrplan
+/// new` makes it: a missing file is created so first (not for `new`, `import` and `restore`,
+/// which make files themselves, nor for a server). [`fahrplan_raw`] leaves a missing file
+/// missing.
 pub fn fahrplan_on(today: &str, db: &Path, args: &[&str]) -> Output {
+    let server = db.to_str().is_some_and(|d| d.starts_with("postgres"));
+    let makes_files = matches!(args.first(), Some(&("new" | "import" | "restore")));
+    if !db.exists() && !server && !makes_files {
+        let lang = args.windows(2).find(|w| w[0] == "--lang").map_or("de", |w| w[1]);
+        new_roadmap(db, lang);
+    }
+    fahrplan_raw(today, db, args)
+}
+
+/// `fahrplan new DB --lang LANG`: the default roadmap in that language; it must succeed.
+pub fn new_roadmap(db: &Path, lang: &str) {
+    let created =
+        fahrplan_raw("2026-11-27", Path::new("-"), &["new", &db.to_string_lossy(), "--lang", lang]);
+    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
+}
+
+/// [`fahrplan_on`] exactly as asked: nothing is created first.
+pub fn fahrplan_raw(today: &str, db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_fahrplan"))
         .args(args)
         .arg("--db")
