@@ -509,3 +509,164 @@ fn the_file_rests_without_side_files_while_viewers_are_open() {
     assert_eq!(viewer.roadmap().measure("M18").unwrap().progress, 55);
     assert_eq!(viewer.roadmap().measure("M19").unwrap().progress, 66);
 }
+
+/// A command run as `uid` (through setpriv) in the background.
+fn spawn_as(uid: u32, program: &str, args: &[&str]) -> Holder {
+    Holder(
+        Command::new("setpriv")
+            .args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"])
+            .arg(program)
+            .args(args)
+            .current_dir("/")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("setpriv starts"),
+    )
+}
+
+/// Runs a shell command as `uid` and waits for it.
+fn sh_as(uid: u32, script: &str) {
+    let out = output_of(
+        Command::new("setpriv")
+            .args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"])
+            .args(["sh", "-c", script])
+            .current_dir("/"),
+    );
+    assert!(out.status.success(), "{script}: {}", stderr(&out));
+}
+
+/// Waits (up to a minute) until someone holds a lock on `path` (`flock -n` fails).
+fn wait_locked(path: &Path) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let free = path.exists()
+            && Command::new("flock")
+                .args(["-n", "-s"])
+                .arg(path)
+                .arg("true")
+                .status()
+                .is_ok_and(|s| s.success());
+        if path.exists() && !free {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "{} was never locked", path.display());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// The name `getent` gives the user (the number where it knows none), as Fahrplan names owners.
+fn user_name(uid: u32) -> String {
+    Command::new("getent")
+        .args(["passwd", &uid.to_string()])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8_lossy(&o.stdout).split(':').next().map(str::to_owned))
+        .unwrap_or_else(|| uid.to_string())
+}
+
+/// What a user who may only read can do in a folder everyone may write to (sticky, as shares
+/// and /tmp are) does not lock out the owner: a lock on the edit lock's file, a lock file of
+/// their own, empty SQLite side files and a `backups` folder. Where the owner cannot remove a
+/// planted file (a folder of root's), the message and `check` name the file and its owner,
+/// never a wrong holder.
+#[test]
+fn a_viewers_locks_and_planted_files_never_lock_out_the_owner() {
+    let dir = tempfile::tempdir().unwrap();
+    if !can_switch_users(dir.path()) {
+        return;
+    }
+    chmod(dir.path(), 0o755);
+    let home = folder(dir.path(), "home", OWNER, 0o700);
+    let home_text = home.display().to_string();
+    let env = |network: &'static str| {
+        [
+            ("FAHRPLAN_NETWORK_DRIVE", network),
+            ("FAHRPLAN_USER", "itm"),
+            ("HOME", home_text.as_str()),
+            ("XDG_DATA_HOME", ""),
+        ]
+    };
+    let owner =
+        |db: &Path, args: &[&str], network| fahrplan_as(Some(OWNER), db, args, &env(network));
+    let shared = folder(dir.path(), "gemeinsam", OWNER, 0o1777);
+    let db = shared.join("r.sqlite");
+    assert!(owner(&db, &["set-progress", "M18", "41"], "1").status.success());
+    chmod(&db, 0o644);
+    let lock = shared.join(".~lock.r.sqlite#");
+
+    // A crashed writer's lock file (readable by everyone, naming the owner), locked by the
+    // viewer with flock: ignored.
+    std::fs::write(&lock, br#"{"user":"itm","host":"vm","since":"2026-11-30T08:00:00"}"#).unwrap();
+    std::os::unix::fs::chown(&lock, Some(OWNER), Some(OWNER)).unwrap();
+    chmod(&lock, 0o644);
+    let viewer = spawn_as(READER, "flock", &["-x", lock.to_str().unwrap(), "sleep", "60"]);
+    wait_locked(&lock);
+    let out = owner(&db, &["set-status", "M16", "done"], "1");
+    assert!(out.status.success(), "{}", stderr(&out));
+    drop(viewer);
+    // A lock file of the viewer's own, locked: replaced by the owner's.
+    let planted = format!(": > '{0}'; exec flock -x '{0}' sleep 60", lock.display());
+    let viewer = spawn_as(READER, "sh", &["-c", &planted]);
+    wait_locked(&lock);
+    let out = owner(&db, &["set-progress", "M18", "50"], "1");
+    assert!(out.status.success(), "{}", stderr(&out));
+    drop(viewer);
+
+    // Empty side files of the viewer's: removed, the owner writes (WAL on a local disk).
+    for suffix in ["-shm", "-wal", "-journal"] {
+        sh_as(READER, &format!(": > '{}{suffix}'", db.display()));
+        let out = owner(&db, &["set-progress", "M18", "55"], "0");
+        assert!(out.status.success(), "{suffix}: {}", stderr(&out));
+    }
+    // A `backups` folder of the viewer's: the owner's backup goes to a folder of his own, said.
+    sh_as(READER, &format!("mkdir '{}/backups'", shared.display()));
+    let out = owner(&db, &["backup"], "0");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains(&format!("gehört {}", user_name(READER))), "{said}");
+    assert!(said.contains(&home_text), "{said}");
+    assert_eq!(std::fs::read_dir(shared.join("backups")).unwrap().count(), 0);
+    let listed = owner(&db, &["backups"], "0");
+    assert!(String::from_utf8_lossy(&listed.stdout).contains(&home_text));
+    let list: serde_json::Value =
+        serde_json::from_slice(&owner(&db, &["list", "--format", "json"], "0").stdout).unwrap();
+    assert_eq!(
+        list.as_array().unwrap().iter().find(|m| m["code"] == "M18").unwrap()["progress"],
+        55
+    );
+
+    // In a folder of root's with the sticky bit (as /tmp) the owner may not remove the viewer's
+    // files: named with their owner, and `check` says so.
+    let tmp = folder(dir.path(), "tmp", 0, 0o1777);
+    let db = tmp.join("r.sqlite");
+    assert!(owner(&db, &["list"], "0").status.success());
+    chmod(&db, 0o644);
+    let reader = user_name(READER);
+    for (file, network) in [("r.sqlite-wal", "0"), (".~lock.r.sqlite#", "1")] {
+        let path = tmp.join(file);
+        let planted = format!(": > '{0}'; exec flock -x '{0}' sleep 60", path.display());
+        let viewer = spawn_as(READER, "sh", &["-c", &planted]);
+        wait_locked(&path);
+        let out = owner(&db, &["set-status", "M16", "done"], network);
+        assert_eq!(out.status.code(), Some(2), "{file}: {}", stderr(&out));
+        let said = stderr(&out);
+        assert!(said.contains(file) && said.contains(&format!("gehört {reader}")), "{said}");
+        assert!(!said.contains("bearbeitet"), "no holder is named: {said}");
+        let out = owner(&db, &["check", "--format", "json"], network);
+        let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(check["read_only"], true, "{check}");
+        assert_eq!(check["locked_by"], serde_json::Value::Null, "{check}");
+        assert!(check["blocked_by"]["path"].as_str().unwrap().ends_with(file), "{check}");
+        assert_eq!(check["blocked_by"]["owner"], reader.as_str(), "{check}");
+        drop(viewer);
+        std::fs::remove_file(&path).unwrap();
+        let out = owner(&db, &["check", "--format", "json"], network);
+        let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            (&check["read_only"], &check["blocked_by"]),
+            (&false.into(), &serde_json::Value::Null)
+        );
+    }
+}

@@ -198,6 +198,10 @@ impl AppState {
             ReadOnlyReason::LockedBy(holder) => self
                 .tr
                 .f("banner-locked", &[("holder", &holder_text(&self.tr, holder, self.today()))]),
+            ReadOnlyReason::Blocked(blocker) => self.tr.f(
+                "banner-blocked",
+                &[("path", &blocker.path.display().to_string()), ("owner", &blocker.owner)],
+            ),
         })
     }
 

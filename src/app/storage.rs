@@ -8,7 +8,7 @@ use crate::model::{Lang, Seed};
 use crate::store::Store;
 pub use crate::store::{
     BackupInfo, FileReport, LockInfo, Looked, ReadOnlyReason, ServerTrouble, Storage, StoreError,
-    Watch, list_backups, restore, set_aside_damaged,
+    Watch, foreign_backups_dir, list_backups, restore, set_aside_damaged,
 };
 
 /// An opened roadmap, or why it could not be opened.
@@ -84,8 +84,7 @@ pub fn open_to_write(db: &Path) -> Opened {
     let storage = open(db)?;
     match storage.read_only_reason() {
         None => Ok(storage),
-        Some(ReadOnlyReason::LockedBy(holder)) => Err(StoreError::Locked(holder.clone())),
-        Some(_) => Err(StoreError::ReadOnly),
+        Some(reason) => Err(reason.refusal()),
     }
 }
 
@@ -111,6 +110,8 @@ pub struct FileCheck {
     pub network_drive: bool,
     /// Who holds the edit lock, if anyone.
     pub locked_by: Option<LockInfo>,
+    /// A file beside the roadmap that keeps this user from writing and cannot be removed.
+    pub blocked_by: Option<crate::store::Blocker>,
     /// Whether this user could open it for writing now.
     pub writable: bool,
     /// The history's hash chain (`None` in a file of a version before the chain).
@@ -127,6 +128,7 @@ pub fn check_file(db: &Path) -> Result<FileCheck, StoreError> {
     let report = crate::store::inspect(db)?;
     let store = Store::open_read_only(db)?;
     let locked_by = store.locked_by();
+    let blocked_by = store.blocked_by();
     let current = report.schema_version >= 10;
     let history = current.then(|| store.verify_history()).transpose()?;
     let unreadable = if current { store.load_roadmap()?.unreadable } else { Vec::new() };
@@ -136,8 +138,9 @@ pub fn check_file(db: &Path) -> Result<FileCheck, StoreError> {
         report,
         journal_mode: store.journal_mode()?,
         network_drive: store.is_network(),
-        writable: Store::may_write(db) && locked_by.is_none(),
+        writable: Store::may_write(db) && locked_by.is_none() && blocked_by.is_none(),
         locked_by,
+        blocked_by,
     })
 }
 

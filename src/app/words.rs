@@ -11,7 +11,7 @@ use crate::import::{ImportComparison, ImportError, ImportPlace, ImportProblem};
 /// date when it is not `today`.
 pub fn holder_text(tr: &I18n, holder: &LockInfo, today: chrono::NaiveDate) -> String {
     if holder.user.is_empty() {
-        // A lock whose file does not say who holds it (written by another program).
+        // A lock whose file does not say who holds it: said so, never guessed.
         return tr.t("lock-holder-unknown");
     }
     let since = if holder.since.date() == today {
@@ -43,6 +43,9 @@ impl StoreError {
             Self::Exists { path } => tr.f("err-exists", &[("path", &path_of(path))]),
             Self::ReadOnly => tr.t("err-read-only"),
             Self::Interrupted { path } => tr.f("err-interrupted", &[("path", &path_of(path))]),
+            Self::Blocked(blocker) => {
+                tr.f("err-blocked", &[("path", &path_of(&blocker.path)), ("owner", &blocker.owner)])
+            }
             Self::Locked(holder) => tr.f(
                 "err-locked",
                 &[("holder", &holder_text(tr, holder, chrono::Local::now().date_naive()))],

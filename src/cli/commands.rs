@@ -430,6 +430,14 @@ pub(super) fn backup(cx: &Context, output: Option<&Path>) -> Result<(), Failure>
     let now = chrono::Local::now().naive_local();
     let path = store.backup_now(now, output).map_err(|e| Failure::store(&e, tr))?;
     out(&tr.f("cli-backup-written", &[("path", &path.display().to_string())]));
+    if output.is_none()
+        && let Some(foreign) = storage::foreign_backups_dir(db)
+    {
+        out(&tr.f(
+            "cli-backup-elsewhere",
+            &[("folder", &foreign.path.display().to_string()), ("owner", &foreign.owner)],
+        ));
+    }
     Ok(())
 }
 
@@ -549,6 +557,7 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
                 "since": (h.since != chrono::NaiveDateTime::MIN)
                     .then(|| h.since.format("%Y-%m-%dT%H:%M:%S").to_string()),
             })),
+            "blocked_by": check.blocked_by,
             "schema_version": report.schema_version,
             "application_id": format!("0x{:08X}", report.application_id),
             "measures": report.measures,

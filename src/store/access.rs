@@ -12,18 +12,13 @@
 //! - **`immutable=1`** is used only for a file left in WAL mode without its shared-memory file,
 //!   which means no connection has it open: the reader takes a snapshot and looks again when
 //!   the file changes.
-//! - **On a network drive one editor at a time** holds an operating-system lock on a lock file
-//!   beside the roadmap (`.~lock.NAME#`, as LibreOffice names its own) that names the holder.
-//!   The lock dies with the process, so a crashed editor never blocks; a lock file without a live
-//!   lock is taken over.
+//! - **On a network drive one editor at a time** holds the edit lock ([`super::lock`]).
 
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags};
-use serde::{Deserialize, Serialize};
 
 /// File systems on which SQLite's locking and WAL are unreliable: network drives and sync
 /// folders (Linux `/proc/mounts` names, macOS `mount` names).
@@ -255,165 +250,6 @@ fn uri_of(path: &str, windows: bool) -> String {
     uri
 }
 
-/// Who holds the edit lock of a roadmap on a network drive.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LockInfo {
-    /// The user (`FAHRPLAN_USER` or the login name).
-    pub user: String,
-    /// The computer.
-    pub host: String,
-    /// Since when.
-    pub since: NaiveDateTime,
-}
-
-impl LockInfo {
-    /// A holder the lock file does not name.
-    pub fn unknown() -> Self {
-        Self { user: String::new(), host: String::new(), since: NaiveDateTime::MIN }
-    }
-
-    /// The lock of `user` on this computer, from `since`.
-    pub fn here(user: &str, since: NaiveDateTime) -> Self {
-        let host = gethostname::gethostname().to_string_lossy().into_owned();
-        Self { user: user.to_owned(), host, since }
-    }
-}
-
-/// The edit lock's file beside `db`: `.~lock.NAME#`.
-pub fn lock_path(db: &Path) -> PathBuf {
-    let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    db.with_file_name(format!(".~lock.{name}#"))
-}
-
-/// The edit lock of one roadmap, held while this value lives.
-#[derive(Debug)]
-pub struct EditLock {
-    file: File,
-    path: PathBuf,
-    info: LockInfo,
-}
-
-/// What trying to take the edit lock gave.
-#[derive(Debug)]
-pub enum Acquired {
-    /// It is ours.
-    Held(EditLock),
-    /// Someone else holds it (named, if the lock file says who).
-    Busy(Option<LockInfo>),
-}
-
-impl EditLock {
-    /// Takes the edit lock of `db` for `info`, or says who holds it. An error means the lock file
-    /// cannot be created or opened (a folder the user may not write to).
-    pub fn acquire(db: &Path, info: &LockInfo) -> std::io::Result<Acquired> {
-        let path = lock_path(db);
-        let mut holder = None;
-        // A reader that looks at the lock holds it shared for a moment: a busy lock is tried
-        // again for a fifth of a second before it counts as held.
-        for _ in 0..8 {
-            let mut file = open_lock_file(db, &path)?;
-            match file.try_lock() {
-                Ok(()) => {}
-                Err(std::fs::TryLockError::WouldBlock) => {
-                    holder = read_info(&mut file);
-                    std::thread::sleep(std::time::Duration::from_millis(25));
-                    continue;
-                }
-                Err(std::fs::TryLockError::Error(e)) => return Err(e),
-            }
-            // The previous holder may have removed the file after we opened it: then our lock is
-            // on a file nobody else sees, and we start again.
-            if !same_file(&file, &path) {
-                continue;
-            }
-            // A lock file others created may be read-only for us: the lock holds all the same
-            // (it works on a file opened for reading), only the name cannot be written.
-            if file.set_len(0).is_ok() {
-                let text = serde_json::to_vec(info).map_err(std::io::Error::other)?;
-                file.write_all(&text)?;
-                file.sync_all()?;
-            }
-            return Ok(Acquired::Held(Self { file, path, info: info.clone() }));
-        }
-        Ok(Acquired::Busy(holder))
-    }
-
-    /// Who holds this lock.
-    pub const fn info(&self) -> &LockInfo {
-        &self.info
-    }
-
-    /// Who holds the edit lock of `db`, if anyone does. Never creates or changes a file.
-    pub fn holder(db: &Path) -> Option<LockInfo> {
-        let mut file = File::open(lock_path(db)).ok()?;
-        match file.try_lock_shared() {
-            Ok(()) => {
-                let _ = file.unlock();
-                None
-            }
-            Err(std::fs::TryLockError::WouldBlock) => {
-                Some(read_info(&mut file).unwrap_or_else(LockInfo::unknown))
-            }
-            Err(std::fs::TryLockError::Error(_)) => None,
-        }
-    }
-}
-
-impl Drop for EditLock {
-    fn drop(&mut self) {
-        // Removed while still held, so nobody can take a lock on a file about to vanish unnoticed
-        // (a contender checks that its file is still the one at the path). Where an open file
-        // cannot be removed (Windows), its content is cleared instead.
-        if std::fs::remove_file(&self.path).is_err() {
-            let _ = self.file.set_len(0);
-        }
-        let _ = self.file.unlock();
-    }
-}
-
-/// Opens (or creates) the lock file: for writing where this user may, else for reading. A new one
-/// gets the roadmap's permissions, so whoever may write the roadmap may take the lock after a
-/// crash of its holder.
-fn open_lock_file(db: &Path, path: &Path) -> std::io::Result<File> {
-    let writable =
-        std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path);
-    match writable {
-        Ok(file) => {
-            #[cfg(unix)]
-            if let Ok(meta) = std::fs::metadata(db) {
-                use std::os::unix::fs::PermissionsExt;
-                let mode = meta.permissions().mode() & 0o666;
-                let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
-            }
-            Ok(file)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => File::open(path),
-        Err(e) => Err(e),
-    }
-}
-
-fn read_info(file: &mut File) -> Option<LockInfo> {
-    use std::io::Seek;
-    file.seek(std::io::SeekFrom::Start(0)).ok()?;
-    let mut text = String::new();
-    file.read_to_string(&mut text).ok()?;
-    serde_json::from_str(&text).ok()
-}
-
-#[cfg(unix)]
-fn same_file(file: &File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), std::fs::metadata(path)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
-#[cfg(not(unix))]
-fn same_file(_file: &File, path: &Path) -> bool {
-    path.exists()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -475,27 +311,5 @@ mod tests {
             "file:////rathaus/daten/a.sqlite"
         );
         assert_eq!(uri_of(r"\\?\C:\Daten\a.sqlite", true), "file:///C:/Daten/a.sqlite");
-    }
-
-    #[test]
-    fn the_edit_lock_names_its_holder_and_is_free_after_it() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("a.sqlite");
-        std::fs::write(&db, b"").unwrap();
-        let since =
-            chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap().and_hms_opt(9, 12, 0).unwrap();
-        let anna = LockInfo { user: "anna.schmidt".into(), host: "PC-IT-01".into(), since };
-        assert_eq!(EditLock::holder(&db), None);
-        let Acquired::Held(lock) = EditLock::acquire(&db, &anna).unwrap() else { panic!("free") };
-        assert_eq!(EditLock::holder(&db), Some(anna.clone()));
-        let bernd = LockInfo { user: "bernd".into(), ..anna.clone() };
-        match EditLock::acquire(&db, &bernd).unwrap() {
-            Acquired::Busy(Some(holder)) => assert_eq!(holder, anna),
-            other => panic!("{other:?}"),
-        }
-        drop(lock);
-        assert_eq!(EditLock::holder(&db), None);
-        assert!(!lock_path(&db).exists(), "a released lock leaves no file");
-        assert!(matches!(EditLock::acquire(&db, &bernd).unwrap(), Acquired::Held(_)));
     }
 }

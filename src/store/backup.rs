@@ -24,9 +24,61 @@ pub struct BackupInfo {
     pub measures: Option<usize>,
 }
 
-/// The folder where the backups of `db` are kept.
+/// The folder where the backups of `db` are kept: `backups` beside it, unless that is someone
+/// else's (a folder a user who may only read created in a shared folder, or a link): then a
+/// folder of this user's own ([`own_backups_dir`]), and the message says so.
 pub fn backups_dir(db: &Path) -> PathBuf {
-    db.parent().unwrap_or_else(|| Path::new(".")).join("backups")
+    let beside = beside_dir(db);
+    if foreign_backups_dir(db).is_some() { own_backups_dir(db) } else { beside }
+}
+
+/// `backups` beside the roadmap.
+fn beside_dir(db: &Path) -> PathBuf {
+    db.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."))
+        .join("backups")
+}
+
+/// The `backups` folder beside `db` and its owner, when it is not a folder of a writer's that
+/// this user may write into (a link, a file, or another user's folder).
+pub fn foreign_backups_dir(db: &Path) -> Option<super::Blocker> {
+    let beside = beside_dir(db);
+    let meta = std::fs::symlink_metadata(&beside).ok()?;
+    let usable = meta.is_dir() && {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let me = rustix::process::geteuid().as_raw();
+            let owner_ok = meta.uid() == me
+                || std::fs::metadata(db).is_ok_and(|d| d.uid() == meta.uid())
+                || me == 0;
+            owner_ok
+                && rustix::fs::access(
+                    &beside,
+                    rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK,
+                )
+                .is_ok()
+        }
+        #[cfg(not(unix))]
+        {
+            !meta.permissions().readonly()
+        }
+    };
+    (!usable).then(|| super::Blocker { owner: super::side::owner_of(&beside), path: beside })
+}
+
+/// This user's own folder for the backups of `db` where the one beside it is someone else's:
+/// `backups/NAME-HASH` in the platform's data directory (the hash of the roadmap's full path
+/// keeps two roadmaps of the same name apart).
+pub fn own_backups_dir(db: &Path) -> PathBuf {
+    use sha2::{Digest, Sha256};
+    let absolute = std::path::absolute(db).unwrap_or_else(|_| db.to_owned());
+    let digest = Sha256::digest(absolute.as_os_str().as_encoded_bytes());
+    let tag: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
+    let data = directories::ProjectDirs::from("de", "Fahrplan", "Fahrplan")
+        .map_or_else(|| PathBuf::from("."), |dirs| dirs.data_dir().to_owned());
+    data.join("backups").join(format!("{}-{tag}", stem(db)))
 }
 
 fn stem(db: &Path) -> String {
@@ -146,8 +198,16 @@ fn stamp_of(path: &Path) -> Option<Stamp> {
 /// migrations and restores are listed too.
 pub fn list_backups(db: &Path) -> Vec<BackupInfo> {
     let stem = stem(db);
-    let Ok(entries) = std::fs::read_dir(backups_dir(db)) else { return Vec::new() };
-    let mut backups: Vec<(u32, BackupInfo)> = entries
+    // Never from a folder someone else planted beside the file (its "backups" could be
+    // anything); this user's own folder as well, where backups went when that was so.
+    let mut dirs = vec![own_backups_dir(db)];
+    if foreign_backups_dir(db).is_none() {
+        dirs.push(beside_dir(db));
+    }
+    let mut backups: Vec<(u32, BackupInfo)> = dirs
+        .iter()
+        .filter_map(|dir| std::fs::read_dir(dir).ok())
+        .flatten()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter_map(|path| {
             let name = path.file_name()?.to_string_lossy().into_owned();
@@ -279,12 +339,8 @@ impl Store {
         let (source, _) =
             super::access::open_reader(backup).map_err(|e| StoreError::from_open(backup, e))?;
         super::harden(&source)?;
-        match self.read_only_reason() {
-            None => {}
-            Some(super::ReadOnlyReason::LockedBy(holder)) => {
-                return Err(StoreError::Locked(holder.clone()));
-            }
-            Some(_) => return Err(StoreError::ReadOnly),
+        if let Some(reason) = self.read_only_reason() {
+            return Err(reason.refusal());
         }
         let kept = new_backup_path(&self.path, "-before-restore", now)?;
         backup_connection(&self.conn, &kept)?;
@@ -361,7 +417,7 @@ pub fn set_aside_damaged(db: &Path, now: NaiveDateTime) -> Result<PathBuf> {
     if !super::may_write(db) {
         return Err(StoreError::ReadOnly);
     }
-    if let Some(holder) = super::access::EditLock::holder(db) {
+    if let Some(holder) = super::lock::EditLock::holder(db) {
         return Err(StoreError::Locked(holder));
     }
     match inspect(db) {

@@ -91,6 +91,9 @@ pub enum StoreError {
     /// Another editor holds the edit lock of the file (network drive).
     #[error("the roadmap is being edited by {} ({}) since {}", .0.user, .0.host, .0.since)]
     Locked(super::LockInfo),
+    /// A file beside the roadmap that someone else left keeps this user from writing it.
+    #[error("{} (of {}) keeps the roadmap from being written", .0.path.display(), .0.owner)]
+    Blocked(super::Blocker),
     /// No measure has this code.
     #[error("there is no measure {0}")]
     UnknownMeasure(String),

@@ -15,12 +15,14 @@ mod engine;
 mod error;
 mod evidence;
 mod guarded;
+mod lock;
 pub mod pg;
 mod queries;
 mod records;
 mod roadmap;
 mod schema;
 mod seed;
+mod side;
 pub(crate) mod sql;
 mod sqlite;
 mod undo;
@@ -34,14 +36,19 @@ use rusqlite::{Connection, OpenFlags, config::DbConfig, limits::Limit};
 
 use crate::model::Seed;
 pub use access::{
-    LockInfo, filesystem_type, header_says_wal, is_network_type, is_unc_path, lock_path,
-    macos_filesystem_type, network_override, on_network_drive,
+    filesystem_type, header_says_wal, is_network_type, is_unc_path, macos_filesystem_type,
+    network_override, on_network_drive,
 };
-pub use backup::{BackupInfo, backups_dir, list_backups, restore, set_aside_damaged};
+pub use backup::{
+    BackupInfo, backups_dir, foreign_backups_dir, list_backups, own_backups_dir, restore,
+    set_aside_damaged,
+};
 pub use chain::{ChainReport, Origin, OriginKind};
 pub use engine::{Looked, Storage};
 pub use error::{ServerTrouble, StoreError};
+pub use lock::{LockInfo, lock_path};
 pub use schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
+pub use side::Blocker;
 pub use watch::{FileStamp, Watch, file_stamp, watch};
 
 /// Result of store operations.
@@ -94,10 +101,24 @@ pub enum ReadOnlyReason {
     NoPermission,
     /// Another editor holds the edit lock of the file on a network drive.
     LockedBy(LockInfo),
+    /// A file beside the roadmap that is not a writer's, or not writable, keeps this user from
+    /// writing and cannot be removed.
+    Blocked(Blocker),
     /// Written by a newer Fahrplan: shown, never changed.
     Newer,
     /// The connection to the server is lost: the last state is shown while it is made anew.
     Offline,
+}
+
+impl ReadOnlyReason {
+    /// The error a write meets on a roadmap open read-only for this reason.
+    pub fn refusal(&self) -> StoreError {
+        match self {
+            Self::LockedBy(holder) => StoreError::Locked(holder.clone()),
+            Self::Blocked(blocker) => StoreError::Blocked(blocker.clone()),
+            _ => StoreError::ReadOnly,
+        }
+    }
 }
 
 /// Where a writer on a local disk stands with WAL.
@@ -132,7 +153,7 @@ pub struct Store {
     /// On a network drive: rollback journal, one editor at a time.
     network: bool,
     /// The edit lock, held by a writer on a network drive.
-    lock: Option<access::EditLock>,
+    lock: Option<lock::EditLock>,
     /// A reader's copy in memory, taken again when the file changes.
     snapshot: bool,
     /// For a reader: the file's journal mode as its header says.
@@ -349,22 +370,26 @@ impl Store {
         // On a network drive the edit lock comes first: only its holder may write, or repair.
         let mut lock = None;
         let mut locked_by = None;
+        let mut blocked = None;
         if wants_write && network {
-            let me = access::LockInfo::here(&user, chrono::Local::now().naive_local());
-            match access::EditLock::acquire(path, &me) {
-                Ok(access::Acquired::Held(held)) => lock = Some(held),
-                Ok(access::Acquired::Busy(holder)) => {
-                    locked_by = Some(holder.unwrap_or_else(access::LockInfo::unknown));
+            let me = LockInfo::here(&user, chrono::Local::now().naive_local());
+            match lock::EditLock::acquire(path, &me) {
+                Ok(lock::Acquired::Held(held)) => lock = Some(held),
+                Ok(lock::Acquired::Busy(holder)) => {
+                    locked_by = Some(holder.unwrap_or_else(LockInfo::unknown));
                 }
+                Ok(lock::Acquired::Blocked(blocker)) => blocked = Some(blocker),
                 Err(e) => {
-                    return Err(StoreError::Io {
-                        path: access::lock_path(path),
-                        detail: e.to_string(),
-                    });
+                    return Err(StoreError::Io { path: lock_path(path), detail: e.to_string() });
                 }
             }
         }
-        if wants_write && locked_by.is_none() {
+        // Side files someone else left beside the roadmap: removed where SQLite does without
+        // them, else named.
+        if wants_write && locked_by.is_none() && blocked.is_none() {
+            blocked = side::clear_foreign(path);
+        }
+        if wants_write && locked_by.is_none() && blocked.is_none() {
             recover_interrupted_write(path, &header).map_err(|e| StoreError::from_open(path, e))?;
         }
         let report = inspect_any_version(path)?;
@@ -372,6 +397,8 @@ impl Store {
             Some(ReadOnlyReason::Newer)
         } else if let Some(holder) = locked_by {
             Some(ReadOnlyReason::LockedBy(holder))
+        } else if let Some(blocker) = blocked {
+            Some(ReadOnlyReason::Blocked(blocker))
         } else if options.read_only {
             Some(ReadOnlyReason::Chosen)
         } else if !wants_write {
@@ -615,7 +642,7 @@ impl Store {
         if !matches!(self.read_only, Some(ReadOnlyReason::LockedBy(_))) {
             return false;
         }
-        match access::EditLock::holder(&self.path) {
+        match lock::EditLock::holder(&self.path) {
             Some(holder) => {
                 self.read_only = Some(ReadOnlyReason::LockedBy(holder));
                 false
@@ -642,7 +669,20 @@ impl Store {
         if self.path == Path::new(":memory:") {
             return None;
         }
-        access::EditLock::holder(&self.path)
+        lock::EditLock::holder(&self.path)
+    }
+
+    /// A file beside the roadmap that keeps this user from writing it and that cannot be removed
+    /// (a lock file or SQLite side file someone else left), found out without changing anything.
+    pub fn blocked_by(&self) -> Option<Blocker> {
+        if let Some(ReadOnlyReason::Blocked(blocker)) = &self.read_only {
+            return Some(blocker.clone());
+        }
+        if self.path == Path::new(":memory:") || !may_write(&self.path) {
+            return None;
+        }
+        let lock = if self.network { lock::EditLock::blocker(&self.path) } else { None };
+        lock.or_else(|| side::blocker(&self.path))
     }
 
     /// The file's journal mode: `wal` or `delete` (for a reader as the file's header says; in

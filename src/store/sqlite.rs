@@ -6,7 +6,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::sql::Sql;
 use super::write::{Batch, BatchKind, run_batch};
-use super::{Result, Store, StoreError, queries, seed};
+use super::{Result, Store, queries, seed};
 use crate::model::{Roadmap, Seed};
 
 impl Store {
@@ -31,12 +31,8 @@ impl Store {
         kind: BatchKind,
         f: impl FnOnce(&mut dyn Sql, &Batch) -> Result<T>,
     ) -> Result<T> {
-        match &self.read_only {
-            None => {}
-            Some(super::ReadOnlyReason::LockedBy(holder)) => {
-                return Err(StoreError::Locked(holder.clone()));
-            }
-            Some(_) => return Err(StoreError::ReadOnly),
+        if let Some(reason) = &self.read_only {
+            return Err(reason.refusal());
         }
         self.prepare_write()?;
         let mut tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
