@@ -100,6 +100,42 @@ fn presenting_changes() -> FahrplanApp {
     app
 }
 
+/// The peak resident memory in MiB (`/usr/bin/time -v`) of `fahrplan list` on `db`, or with
+/// `present` of this benchmark showing the presentation of `db` for one frame.
+fn peak_rss_mib(db: &std::path::Path, present: bool) -> f64 {
+    let mut command = std::process::Command::new("/usr/bin/time");
+    command.arg("-v");
+    if present {
+        command.arg(std::env::current_exe().unwrap()).env("FAHRPLAN_BENCH_PRESENT", db);
+    } else {
+        command.arg(env!("CARGO_BIN_EXE_fahrplan")).args(["list", "--db"]).arg(db);
+    }
+    let output = command.output().expect("/usr/bin/time (Debian package time) runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report = String::from_utf8_lossy(&output.stderr);
+    let kib: f64 = report
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("the peak memory in the report");
+    (kib / 1024.0 * 10.0).round() / 10.0
+}
+
+/// The presentation of `db` (read-only, as `fahrplan --present` opens it), one frame drawn.
+fn present_once(db: &std::path::Path) {
+    let state = fahrplan::app::open_presentation_state(db, Lang::De, today()).unwrap();
+    assert!(state.message().is_none(), "{:?}", state.message());
+    let mut app = FahrplanApp::new(state, Prefs::default());
+    app.presenter = Some(fahrplan::ui::present::Presenter::new(true));
+    let ctx = egui::Context::default();
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
+        ..Default::default()
+    };
+    let output = ctx.run_ui(input, |ui| app.root_ui(ui));
+    std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+}
+
 /// Verifying a history of 100,000 rows (`fahrplan check`): 50,000 changes of two fields each.
 fn check_chain() -> Duration {
     let seed = fahrplan::app::default_seed(Lang::De).expect("the default roadmap");
@@ -133,8 +169,14 @@ fn main() {
 
     // `FAHRPLAN_BENCH_ONLY=server`: only the server's benchmarks (a quicker look at them).
     let only_server = std::env::var("FAHRPLAN_BENCH_ONLY").is_ok_and(|v| v == "server");
+    // A process started by [`peak_rss_mib`]: the presentation's state on a file, one frame.
+    if let Some(db) = std::env::var_os("FAHRPLAN_BENCH_PRESENT") {
+        present_once(std::path::Path::new(&db));
+        return;
+    }
+    let mut values = Vec::new();
     if !only_server {
-        local_benches(&mut record);
+        local_benches(&mut record, &mut values);
     }
     if let Ok(url) = std::env::var("FAHRPLAN_TEST_PG") {
         server_benches(&url, &mut record);
@@ -151,13 +193,14 @@ fn main() {
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default();
     merged.extend(results);
+    merged.extend(values);
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
     std::fs::write(&out, serde_json::to_string_pretty(&merged).unwrap()).unwrap();
     println!("written to {}", out.display());
 }
 
 /// Everything on files and in memory: opening, writing, reports, frames.
-fn local_benches(record: &mut impl FnMut(&str, Duration)) {
+fn local_benches(record: &mut impl FnMut(&str, Duration), values: &mut Vec<(String, f64)>) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bench.sqlite");
     drop(
@@ -219,6 +262,13 @@ fn local_benches(record: &mut impl FnMut(&str, Duration)) {
             std::hint::black_box(store.evidence_bytes("M07", last).unwrap());
         }),
     );
+    // A reader's memory on this roadmap of 225 MB of evidence: its copy leaves the evidence
+    // files' bytes in the file (issue 26: below 80 MB).
+    for (name, args) in [("rss_list_evidence_225mb_mib", None), ("rss_present_evidence_225mb_mib", Some(()))] {
+        let peak = peak_rss_mib(&path, args.is_some());
+        println!("{name:<24} peak {peak:>10.1} MiB");
+        values.push((name.to_owned(), peak));
+    }
 
     // Exports of the default roadmap (as the window and `fahrplan export` make them).
     let fresh = Store::in_memory(Some(

@@ -670,3 +670,89 @@ fn a_viewers_locks_and_planted_files_never_lock_out_the_owner() {
         );
     }
 }
+
+/// A writer killed mid-write never keeps the mayor's office from looking: after each of 50
+/// kills (on a network drive's rollback journal and on a local disk's WAL, in turn) a viewer's
+/// `list` exits 0 and shows the last acknowledged state (or the killed write, where it was
+/// saved before the kill), never SQLite's words, and leaves the folder as it was. The owner's
+/// `check` then repairs the file.
+#[test]
+fn after_a_crashed_writer_a_viewer_sees_the_last_saved_state() {
+    let dir = tempfile::tempdir().unwrap();
+    if !can_switch_users(dir.path()) {
+        return;
+    }
+    chmod(dir.path(), 0o755);
+    let shared = folder(dir.path(), "gemeinsam", OWNER, 0o755);
+    let db = shared.join("r.sqlite");
+    let owner_env =
+        |network: &'static str| [("FAHRPLAN_NETWORK_DRIVE", network), ("FAHRPLAN_USER", "itm")];
+    assert!(
+        fahrplan_as(Some(OWNER), &db, &["set-progress", "M19", "0"], &owner_env("1"))
+            .status
+            .success()
+    );
+    chmod(&db, 0o644);
+    let exe = executable(dir.path(), "fahrplan", Path::new(env!("CARGO_BIN_EXE_fahrplan")));
+    let mut acknowledged = 0;
+    let (mut killed, mut interrupted_seen) = (0, 0);
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for run in 1..=50_u32 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let network = if run % 2 == 0 { "1" } else { "0" };
+        let progress = run % 101;
+        let mut writer = Command::new("setpriv")
+            .args([&format!("--reuid={OWNER}"), &format!("--regid={OWNER}"), "--clear-groups"])
+            .arg(&exe)
+            .args(["set-progress", "M19", &progress.to_string(), "--db"])
+            .arg(&db)
+            .current_dir("/")
+            .env("FAHRPLAN_NETWORK_DRIVE", network)
+            .env("FAHRPLAN_USER", "itm")
+            .env("HOME", "/tmp")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the writer starts");
+        if run % 5 != 0 {
+            std::thread::sleep(std::time::Duration::from_micros(seed % 12_000));
+            let _ = writer.kill();
+        }
+        let out = writer.wait_with_output().expect("the writer ends");
+        if out.status.success() && String::from_utf8_lossy(&out.stdout).contains("M19") {
+            acknowledged = progress;
+        } else {
+            killed += 1;
+        }
+        let before = snapshot(&shared);
+        let out = fahrplan_as(Some(READER), &db, &["list", "--format", "json"], &[]);
+        let said = stderr(&out);
+        assert!(out.status.success(), "run {run}: {said}");
+        assert!(!said.contains("locking protocol") && !said.contains("Datenbankfehler"), "{said}");
+        interrupted_seen += usize::from(said.contains("unterbrochen"));
+        let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let shown =
+            list.as_array().unwrap().iter().find(|m| m["code"] == "M19").unwrap()["progress"]
+                .as_u64()
+                .unwrap();
+        assert!(
+            shown == u64::from(acknowledged) || shown == u64::from(progress),
+            "run {run}: shows {shown}, acknowledged {acknowledged}, attempted {progress}"
+        );
+        if shown == u64::from(progress) {
+            acknowledged = progress;
+        }
+        assert_eq!(snapshot(&shared), before, "run {run}: the viewer changed nothing");
+    }
+    eprintln!(
+        "50 runs: {killed} writers killed, {interrupted_seen} times the last saved state shown"
+    );
+    assert!(killed >= 10, "too few writers were killed mid-way: {killed}");
+    // The owner's check repairs what the last kill left.
+    let out = fahrplan_as(Some(OWNER), &db, &["check", "--format", "json"], &owner_env("0"));
+    let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((&check["ok"], &check["interrupted"]), (&true.into(), &false.into()), "{check}");
+    assert!(!shared.join("r.sqlite-journal").exists());
+}

@@ -111,6 +111,7 @@ create-offer-text = Unter { $path } gibt es noch keinen Fahrplan. Neu anlegen? (
 create-offer-create = Neu anlegen
 err-blocked = Die Datei { $path } neben dem Fahrplan gehört { $owner } und hindert Sie am Schreiben; Fahrplan darf sie nicht entfernen. Bitten Sie { $owner } oder wer den Ordner verwaltet, sie zu löschen. Es wurde nichts geändert.
 banner-blocked = Schreibgeschützt: Die Datei { $path } gehört { $owner } und hindert Sie am Schreiben (Fahrplan darf sie nicht entfernen). Sie sehen den zuletzt gespeicherten Stand.
+note-last-saved-state = Der letzte Schreibvorgang an dieser Datei wurde unterbrochen (etwa ein Absturz); gezeigt wird der zuletzt gespeicherte Stand. Wer die Datei bearbeiten darf, stellt sie beim nächsten Öffnen wieder her.
 err-exists = { $path } gibt es bereits. Bitte wählen Sie einen anderen Namen.
 lock-holder-unknown = jemandem, dessen Namen die Sperrdatei nicht nennt (wer es ist, lässt sich nicht feststellen)
 lock-holder = { $user } ({ $host }) seit { $since }
@@ -711,6 +712,13 @@ cli-since-pdf-only = --since gilt nur für den Bericht (--format pdf oder html).
 import-added = Neu: { $n } ({ $codes })
 import-changed = Geändert: { $n } ({ $codes })
 import-removed = Entfällt: { $n } ({ $codes })
+import-evidence-dropped = Nachweise entfallen (ein Export enthält keine): { $files ->
+    [one] eine Datei
+   *[other] { $files } Dateien
+} und { $links ->
+    [one] ein Verweis
+   *[other] { $links } Verweise
+}. Sie bleiben in der Sicherung, die vor dem Ersetzen angelegt wird.
 import-unchanged = Unverändert: { $n }
 
 # What the timeline shows, in words (the report's figure, the HTML report's picture).

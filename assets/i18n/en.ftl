@@ -111,6 +111,7 @@ create-offer-text = There is no roadmap at { $path } yet. Create one? (It starts
 create-offer-create = Create
 err-blocked = The file { $path } beside the roadmap belongs to { $owner } and keeps you from writing; Fahrplan may not remove it. Ask { $owner } or whoever manages the folder to delete it. Nothing was changed.
 banner-blocked = Read-only: the file { $path } belongs to { $owner } and keeps you from writing (Fahrplan may not remove it). You see the last saved state.
+note-last-saved-state = The last write to this file was interrupted (a crash, for instance); shown is the last saved state. Whoever may edit the file repairs it the next time they open it.
 err-exists = { $path } exists already. Please choose another name.
 lock-holder-unknown = someone whom the lock file does not name (who it is cannot be known)
 lock-holder = { $user } ({ $host }) since { $since }
@@ -711,6 +712,13 @@ cli-since-pdf-only = --since applies only to the report (--format pdf or html).
 import-added = New: { $n } ({ $codes })
 import-changed = Changed: { $n } ({ $codes })
 import-removed = Removed: { $n } ({ $codes })
+import-evidence-dropped = Evidence is dropped (an export carries none): { $files ->
+    [one] one file
+   *[other] { $files } files
+} and { $links ->
+    [one] one link
+   *[other] { $links } links
+}. They stay in the backup taken before the roadmap is replaced.
 import-unchanged = Unchanged: { $n }
 
 # What the timeline shows, in words (the report's figure, the HTML report's picture).

@@ -190,7 +190,7 @@ impl AppState {
     /// being edited elsewhere by whom since when. `None` for a file open for writing.
     pub fn read_only_banner(&self) -> Option<String> {
         use storage::ReadOnlyReason;
-        Some(match self.store.read_only_reason()? {
+        let banner = match self.store.read_only_reason()? {
             ReadOnlyReason::Newer => self.tr.t("banner-newer"),
             ReadOnlyReason::Offline => self.tr.t("banner-offline"),
             ReadOnlyReason::NoPermission => self.tr.t("banner-read-only"),
@@ -202,6 +202,11 @@ impl AppState {
                 "banner-blocked",
                 &[("path", &blocker.path.display().to_string()), ("owner", &blocker.owner)],
             ),
+        };
+        Some(if self.store.shows_last_saved_state() {
+            format!("{banner} {}", self.tr.t("note-last-saved-state"))
+        } else {
+            banner
         })
     }
 

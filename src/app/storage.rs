@@ -125,6 +125,8 @@ pub fn check_file(db: &Path) -> Result<FileCheck, StoreError> {
     if is_server(db) {
         return Err(StoreError::BadUrl("fahrplan check: a file, not a server".into()));
     }
+    // Whoever may write repairs an interrupted write at once; a reader sees the last saved state.
+    Store::repair_interrupted(db)?;
     let report = crate::store::inspect(db)?;
     let store = Store::open_read_only(db)?;
     let locked_by = store.locked_by();

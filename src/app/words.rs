@@ -158,6 +158,12 @@ impl ImportComparison {
         if self.unchanged > 0 {
             lines.push(tr.f("import-unchanged", &[("n", &self.unchanged)]));
         }
+        if self.evidence_files_dropped + self.evidence_links_dropped > 0 {
+            lines.push(tr.f(
+                "import-evidence-dropped",
+                &[("files", &self.evidence_files_dropped), ("links", &self.evidence_links_dropped)],
+            ));
+        }
         lines
     }
 }

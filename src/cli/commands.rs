@@ -561,6 +561,7 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
             "schema_version": report.schema_version,
             "application_id": format!("0x{:08X}", report.application_id),
             "measures": report.measures,
+            "interrupted": report.interrupted,
             "history": check.history,
             "unreadable": check.unreadable,
         }))),
@@ -575,6 +576,9 @@ pub(super) fn check(db: &Path, format: TextFormat, tr: &I18n) -> Result<(), Fail
                     ("measures", &report.measures),
                 ],
             ));
+            if report.interrupted {
+                out(&tr.t("note-last-saved-state"));
+            }
             if let Some(holder) = holder {
                 let today = chrono::Local::now().date_naive();
                 out(&tr.f(

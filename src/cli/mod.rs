@@ -114,7 +114,11 @@ pub fn main(window: StartWindow) -> ExitCode {
 /// The file for a command that only reads: opened only to read (nothing is written, no side
 /// file is created, no edit lock is taken); a missing file exits 2 and nothing is created.
 fn open(db: &std::path::Path, tr: &I18n) -> Result<Box<dyn Storage>, Failure> {
-    storage::open_to_read(db).map_err(|e| Failure::store(&e, tr))
+    let store = storage::open_to_read(db).map_err(|e| Failure::store(&e, tr))?;
+    if store.shows_last_saved_state() {
+        eprintln!("fahrplan: {}", tr.t("note-last-saved-state"));
+    }
+    Ok(store)
 }
 
 /// The file for a command that writes: opened for writing (on a network drive with the edit

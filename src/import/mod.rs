@@ -262,6 +262,11 @@ pub struct ImportComparison {
     pub unchanged: usize,
     /// Measures only in the open roadmap: gone after the import.
     pub removed: Vec<String>,
+    /// The open roadmap's evidence, which an export does not carry: gone after the import
+    /// (files kept in the roadmap, and links).
+    pub evidence_files_dropped: usize,
+    /// See [`Self::evidence_files_dropped`].
+    pub evidence_links_dropped: usize,
 }
 
 /// Compares the open roadmap with an import (owners by name, since their ids differ).
@@ -297,6 +302,9 @@ pub fn compare_import(
     for list in [&mut result.added, &mut result.changed, &mut result.removed] {
         list.sort();
     }
+    let files = current.evidence.iter().filter(|e| e.sha256.is_some()).count();
+    result.evidence_files_dropped = files;
+    result.evidence_links_dropped = current.evidence.len() - files;
     result
 }
 

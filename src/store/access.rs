@@ -179,13 +179,19 @@ pub fn open_reader(db: &Path) -> rusqlite::Result<(Connection, bool)> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
+    let (uri, snapshot) = reader_uri(db);
+    Ok((Connection::open_with_flags(uri, flags)?, snapshot))
+}
+
+/// The URI under which [`open_reader`] reads `db` (also for `ATTACH`), and whether it is a
+/// snapshot.
+pub fn reader_uri(db: &Path) -> (String, bool) {
     // A WAL file whose shared memory exists has a connection open: read through it (SQLite
     // opens it read-only where it may not write). Without it, `mode=ro` would create the side
     // files, so the reader takes a snapshot instead.
     let snapshot = header_says_wal(db) && !side_file(db, "-shm").exists();
     let parameter = if snapshot { "immutable=1" } else { "mode=ro" };
-    let uri = format!("{}?{parameter}", file_uri(db));
-    Ok((Connection::open_with_flags(uri, flags)?, snapshot))
+    (format!("{}?{parameter}", file_uri(db)), snapshot)
 }
 
 /// `path` as an SQLite `file:` URI with an empty authority (characters with a meaning in URIs

@@ -256,9 +256,12 @@ impl Store {
     /// Writes a verified backup of the open file into the `backups` folder (or to `output`) and
     /// rotates the folder. Returns the backup's path.
     pub fn backup_now(&self, now: NaiveDateTime, output: Option<&Path>) -> Result<PathBuf> {
+        // A reader's copy lacks the evidence files' bytes: its backup is taken of the file.
+        let file = self.file_reader()?;
+        let source = file.as_ref().unwrap_or(&self.conn);
         let target = match output {
             Some(path) => {
-                backup_connection(&self.conn, path)?;
+                backup_connection(source, path)?;
                 path.to_owned()
             }
             // Another process may take a backup in the same second: then the next number.
@@ -266,7 +269,7 @@ impl Store {
                 let mut attempt = 0;
                 loop {
                     let target = new_backup_path(&self.path, "", now)?;
-                    match backup_connection(&self.conn, &target) {
+                    match backup_connection(source, &target) {
                         Err(StoreError::Exists { .. }) if attempt < 5 => attempt += 1,
                         result => break result.map(|()| target)?,
                     }

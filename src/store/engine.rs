@@ -38,6 +38,10 @@ pub trait Storage: Send + std::fmt::Debug {
     }
     /// Whether the roadmap is shared over a network drive (one editor at a time).
     fn is_network(&self) -> bool;
+    /// Whether a reader shows the last saved state of a file whose last write was interrupted.
+    fn shows_last_saved_state(&self) -> bool {
+        false
+    }
     /// Whether this user may replace the whole roadmap (an import, a restore): whoever may
     /// write a file; on a server the roadmap's administrators only.
     fn may_replace(&self) -> Result<bool> {
@@ -366,6 +370,9 @@ impl Storage for Store {
     }
     fn is_network(&self) -> bool {
         Self::is_network(self)
+    }
+    fn shows_last_saved_state(&self) -> bool {
+        Self::shows_last_saved_state(self)
     }
     fn who(&self) -> &str {
         Self::who(self)

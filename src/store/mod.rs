@@ -26,6 +26,7 @@ mod side;
 pub(crate) mod sql;
 mod sqlite;
 mod undo;
+mod viewer;
 mod watch;
 mod write;
 
@@ -73,6 +74,9 @@ pub struct FileReport {
     pub integrity: String,
     /// Number of measures.
     pub measures: usize,
+    /// Whether the last write was interrupted and could not be rolled back by this user: the
+    /// report is of the last saved state (a private copy rolled back).
+    pub interrupted: bool,
 }
 
 /// A clock that tells the local date and time, for history entries.
@@ -165,6 +169,8 @@ pub struct Store {
     clock: Clock,
     /// The file as a read-only copy last saw it.
     seen_stamp: FileStamp,
+    /// A reader's copy of a file whose last write was interrupted: the last saved state.
+    interrupted: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -217,8 +223,22 @@ pub fn inspect(path: &Path) -> Result<FileReport> {
     Ok(report)
 }
 
-/// [`inspect`] without refusing files of a newer schema (they are opened read-only).
+/// [`inspect`] without refusing files of a newer schema (they are opened read-only). A file whose
+/// last write was interrupted is inspected in its last saved state (a private copy, rolled back).
 fn inspect_any_version(path: &Path) -> Result<FileReport> {
+    match inspect_file(path) {
+        // A writer's log that SQLite (after ten seconds of trying) still finds half-built is one a
+        // killed writer left: read as an interrupted write.
+        Err(StoreError::Interrupted { .. }) => {}
+        Err(e) if viewer::is_protocol(&e) => {}
+        other => return other,
+    }
+    let copy = viewer::rolled_back_copy(path)?;
+    let report = inspect_file(&copy.path)?;
+    Ok(FileReport { path: path.to_owned(), interrupted: true, ..report })
+}
+
+fn inspect_file(path: &Path) -> Result<FileReport> {
     let bytes = read_header(path)?;
     if bytes.len() < SQLITE_MAGIC.len() || &bytes[..SQLITE_MAGIC.len()] != SQLITE_MAGIC {
         return Err(StoreError::NotADatabase { path: path.to_owned() });
@@ -278,12 +298,13 @@ fn inspect_any_version(path: &Path) -> Result<FileReport> {
         schema_version,
         integrity,
         measures: usize::try_from(measures).unwrap_or(0),
+        interrupted: false,
     })
 }
 
 /// A write to a Fahrplan file that was interrupted (killed, crashed, the network gone) leaves
 /// SQLite's rollback journal beside it. Whoever may write the file rolls it back, as SQLite does on
-/// any writing open, restoring the last saved state; a reader cannot and is told so. Another
+/// any writing open, restoring the last saved state; a reader reads a private copy rolled back. Another
 /// application's file (by its header's application id) is never touched.
 fn recover_interrupted_write(path: &Path, header: &[u8]) -> rusqlite::Result<()> {
     // A rollback journal left behind, or a WAL whose index a reader may have to rebuild (a
@@ -353,6 +374,17 @@ impl Store {
     /// Whether this user may write the file at `path` and create files beside it.
     pub fn may_write(path: &Path) -> bool {
         may_write(path)
+    }
+
+    /// Where this user may write `path`: rolls back a write that was interrupted there (as any
+    /// writing open does), after removing side files that are not a writer's. Nothing else
+    /// changes; for a reader this does nothing.
+    pub fn repair_interrupted(path: &Path) -> Result<()> {
+        if !may_write(path) || side::clear_foreign(path).is_some() {
+            return Ok(());
+        }
+        let header = read_header(path)?;
+        recover_interrupted_write(path, &header).map_err(|e| StoreError::from_open(path, e))
     }
 
     /// Opens an existing roadmap file only to read it (presentation, viewers, read commands):
@@ -455,46 +487,6 @@ impl Store {
         Ok(store)
     }
 
-    /// A reader's copy of the file in memory: read in one step and closed again, so a reader
-    /// never keeps a lock on the file or a side file open (a writer closing later can leave the
-    /// file in the rollback journal's mode), creates nothing and sees everything. A file of an
-    /// older schema is migrated in the copy. The copy is taken again when the file changes
-    /// ([`Store::reopen_snapshot`]).
-    fn open_viewer(path: &Path, report: &FileReport, reason: ReadOnlyReason) -> Result<Self> {
-        let err = |e| StoreError::from_open(path, e);
-        let mut copy = Connection::open_in_memory()?;
-        // A snapshot of a WAL file nobody has open is read `immutable`: should a writer change
-        // the file meanwhile, the copy is taken again.
-        let mut tries = 0;
-        let mut before;
-        loop {
-            before = file_stamp(path);
-            let (conn, immutable) = access::open_reader(path).map_err(err)?;
-            harden(&conn).map_err(err)?;
-            conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
-            match rusqlite::backup::Backup::new(&conn, &mut copy)?.step(-1).map_err(err)? {
-                rusqlite::backup::StepResult::Done => {}
-                _ => return Err(StoreError::Busy),
-            }
-            drop(conn);
-            tries += 1;
-            if !immutable || file_stamp(path) == before || tries >= 5 {
-                break;
-            }
-        }
-        harden(&copy)?;
-        if report.schema_version < SCHEMA_VERSION {
-            schema::migrate(&mut copy).map_err(|e| StoreError::Migration(e.to_string()))?;
-        }
-        let mut store = Self::with_connection(copy, path, Some(reason));
-        // The copy shows the file as it was before it was taken: a write that landed after the
-        // copy is seen at the next look.
-        store.seen_stamp = before;
-        store.snapshot = true;
-        store.journal_at_rest = Some(if header_says_wal(path) { "wal" } else { "delete" });
-        Ok(store)
-    }
-
     fn with_connection(conn: Connection, path: &Path, read_only: Option<ReadOnlyReason>) -> Self {
         Self {
             conn,
@@ -508,21 +500,8 @@ impl Store {
             who: current_user(),
             clock: Box::new(|| chrono::Local::now().naive_local()),
             seen_stamp: file_stamp(path),
+            interrupted: false,
         }
-    }
-
-    /// Opens a read-only snapshot again (a reader of a file that no connection had open), so
-    /// that it shows the file as it is now. Does nothing for other stores.
-    pub fn reopen_snapshot(&mut self) -> Result<()> {
-        if !self.snapshot || self.path == Path::new(":memory:") {
-            return Ok(());
-        }
-        let reason = self.read_only.clone().unwrap_or(ReadOnlyReason::Chosen);
-        let report = inspect_any_version(&self.path)?;
-        let mut fresh = Self::open_viewer(&self.path, &report, reason)?;
-        std::mem::swap(&mut self.conn, &mut fresh.conn);
-        self.snapshot = fresh.snapshot;
-        Ok(())
     }
 
     /// Creates a new roadmap file at `path`, with `seed` written in (the default roadmap) or

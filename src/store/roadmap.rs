@@ -197,7 +197,7 @@ macro_rules! roadmap_methods {
 
         /// The bytes of file evidence `id` of measure `code`, as they were added.
         pub fn evidence_bytes(&self, code: &str, id: i64) -> $crate::store::Result<Vec<u8>> {
-            self.read(|db| $crate::store::evidence::evidence_bytes(db, code, id))
+            self.read_files(|db| $crate::store::evidence::evidence_bytes(db, code, id))
         }
 
         /// The checksums of the files the roadmap's evidence names (for a copy).
@@ -207,7 +207,7 @@ macro_rules! roadmap_methods {
 
         /// The bytes kept under a checksum (for a copy).
         pub fn evidence_file(&self, sha256: &str) -> $crate::store::Result<Option<Vec<u8>>> {
-            self.read(|db| $crate::store::evidence::file_bytes(db, sha256))
+            self.read_files(|db| $crate::store::evidence::file_bytes(db, sha256))
         }
 
         /// Keeps bytes under their checksum without recording anything (a copy brings the files

@@ -11,7 +11,7 @@ use crate::model::{Roadmap, Seed};
 
 impl Store {
     /// Runs `f` on the connection, for reads.
-    fn read<T>(&self, f: impl FnOnce(&mut dyn Sql) -> Result<T>) -> Result<T> {
+    pub(super) fn read<T>(&self, f: impl FnOnce(&mut dyn Sql) -> Result<T>) -> Result<T> {
         let mut db: &Connection = &self.conn;
         f(&mut db)
     }

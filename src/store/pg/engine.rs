@@ -188,6 +188,14 @@ impl PgStore {
         Ok(value)
     }
 
+    /// [`Self::read`]: the server has the evidence files' bytes where it has everything else.
+    pub(in crate::store) fn read_files<T>(
+        &self,
+        f: impl FnOnce(&mut dyn Sql) -> Result<T>,
+    ) -> Result<T> {
+        self.read(f)
+    }
+
     /// Runs `f` on one consistent view of the roadmap (a read-only, repeatable-read transaction).
     pub(in crate::store) fn read<T>(&self, f: impl FnOnce(&mut dyn Sql) -> Result<T>) -> Result<T> {
         let mut client = self
