@@ -264,7 +264,9 @@ fn local_benches(record: &mut impl FnMut(&str, Duration), values: &mut Vec<(Stri
     );
     // A reader's memory on this roadmap of 225 MB of evidence: its copy leaves the evidence
     // files' bytes in the file (issue 26: below 80 MB).
-    for (name, args) in [("rss_list_evidence_225mb_mib", None), ("rss_present_evidence_225mb_mib", Some(()))] {
+    for (name, args) in
+        [("rss_list_evidence_225mb_mib", None), ("rss_present_evidence_225mb_mib", Some(()))]
+    {
         let peak = peak_rss_mib(&path, args.is_some());
         println!("{name:<24} peak {peak:>10.1} MiB");
         values.push((name.to_owned(), peak));

@@ -68,6 +68,29 @@ fn a_file_comes_back_byte_identical_with_its_checksum_and_a_link_is_listed() {
     let id = f["id"].as_i64().expect("an id").to_string();
     ok(&fahrplan(&db, &["evidence", "get", "M07", &id, "--output", back.to_str().expect("utf-8")]));
     assert!(std::fs::read(&back).expect("read") == bytes, "byte for byte");
+    // A reader's copy of the roadmap leaves the bytes in the file: its backup (a command that
+    // only reads) still holds them, and an import that would replace the roadmap says that the
+    // evidence goes.
+    let copy = dir.path().join("kopie.sqlite");
+    ok(&fahrplan(&db, &["backup", "--output", copy.to_str().expect("utf-8")]));
+    let from_copy = dir.path().join("aus-kopie.pdf");
+    ok(&fahrplan(
+        &copy,
+        &["evidence", "get", "M07", &id, "--output", from_copy.to_str().expect("utf-8")],
+    ));
+    assert!(std::fs::read(&from_copy).expect("read") == bytes, "the backup holds the file");
+    let export = dir.path().join("export.json");
+    ok(&fahrplan(
+        &db,
+        &["export", "--format", "json", "--output", export.to_str().expect("utf-8")],
+    ));
+    let refused = fahrplan(&db, &["import", export.to_str().expect("utf-8")]);
+    assert_eq!(refused.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("Nachweise entfallen") && said.contains("eine Datei und ein Verweis"),
+        "{said}"
+    );
     // Another measure's evidence id is not this measure's.
     let other = fahrplan(&db, &["evidence", "get", "M08", &id, "--output", "x.bin"]);
     assert_eq!(other.status.code(), Some(1));

@@ -488,9 +488,14 @@ pub(super) fn import(cx: &Context, file: &Path, replace: bool) -> Result<(), Fai
             .map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned()),
         sha256: imported.sha256.clone(),
     };
+    let comparison = crate::import::compare_import(&current, &imported.roadmap);
     store
         .replace_all(&imported.roadmap, &imported.history, replace, Some(&origin))
         .map_err(|e| Failure::store(&e, tr))?;
+    // What the replaced roadmap lost, evidence included, is said once more.
+    if !current.measures.is_empty() {
+        comparison.describe(tr).iter().for_each(|line| out(line));
+    }
     out(&tr.f(
         "import-done",
         &[
