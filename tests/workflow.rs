@@ -533,3 +533,42 @@ fn the_overview_shows_every_item_without_overlap() {
         }
     }
 }
+
+/// The window started on a path without a roadmap (a typo, or a share not yet set up) creates
+/// nothing by itself: it asks "Neu anlegen?". Cancel leaves the path empty; "Neu anlegen" makes
+/// the default roadmap there and shows it.
+#[test]
+fn the_window_asks_before_it_creates_a_roadmap() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tippfehler").join("fahrplan.sqlite");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let run = |path: &std::path::Path| {
+        let state = fahrplan::app::open_state(path, Lang::De, today).unwrap();
+        assert!(state.roadmap().measures.is_empty(), "nothing plausible is shown");
+        assert_eq!(state.create_offer(), Some(path));
+        let app = FahrplanApp::new(state, Prefs::default());
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .with_max_steps(12)
+            .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app);
+        harness.run();
+        assert!(harness.query_by_label_contains("gibt es noch keinen Fahrplan").is_some());
+        assert!(!dir.path().join("tippfehler").exists(), "asking creates nothing");
+        harness
+    };
+    let mut harness = run(&path);
+    harness.get_by_label("Abbrechen").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("gibt es noch keinen Fahrplan").is_none());
+    assert!(!dir.path().join("tippfehler").exists());
+    drop(harness);
+
+    let mut harness = run(&path);
+    harness.get_by_label("Neu anlegen").click();
+    harness.run();
+    harness.state_mut().state.wait_for_job();
+    harness.run();
+    assert_eq!(harness.state().state.roadmap().measures.len(), 20);
+    assert!(harness.state().state.create_offer().is_none());
+    assert_eq!(fahrplan::store::inspect(&path).unwrap().measures, 20);
+}
