@@ -46,7 +46,7 @@ fn page_count(pdf: &Path) -> usize {
 
 #[test]
 fn the_cli_report_has_every_code_umlauts_page_numbers_and_renders_cleanly() {
-    if !have("pdftotext", &["-v"]) || !have("pdftoppm", &["-v"]) {
+    if !have("pdftotext", &["-v"]) || !have("pdftoppm", &["-v"]) || !have("pdfinfo", &["-v"]) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

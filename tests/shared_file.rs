@@ -377,15 +377,18 @@ fn a_second_window_waits_read_only_and_takes_over_when_the_first_closes() {
     });
     first.apply_queue();
     assert!(first.message().is_none(), "{:?}", first.message());
-    // A reader looks again at most every two seconds.
-    std::thread::sleep(std::time::Duration::from_millis(2100));
-    harness.run();
-    assert_eq!(harness.state().state.roadmap().measure("M18").unwrap().progress, 77);
+    // A reader looks again every two seconds (waited for with a generous limit).
+    eventually("the second window shows the change", || {
+        harness.run();
+        harness.state().state.roadmap().measure("M18").unwrap().progress == 77
+    });
 
-    // The first window closes; within two seconds the second edits, and says so.
+    // The first window closes; soon the second edits, and says so.
     drop(first);
-    std::thread::sleep(std::time::Duration::from_millis(2100));
-    harness.run();
+    eventually("the second window edits", || {
+        harness.run();
+        harness.state().state.read_only_banner().is_none()
+    });
     let state = &harness.state().state;
     assert!(state.read_only_banner().is_none(), "the second window edits now");
     let message = state.message().cloned().expect("it says so");
@@ -503,11 +506,23 @@ fn the_file_rests_without_side_files_while_viewers_are_open() {
         .collect();
     assert_eq!(files, ["fahrplan.sqlite"], "no side file while the viewer is open");
     assert!(!fahrplan::store::header_says_wal(&db));
-    // The viewer sees both changes (it looks again at most every two seconds).
-    std::thread::sleep(std::time::Duration::from_millis(2100));
-    viewer.refresh_if_changed_elsewhere();
+    // The viewer sees both changes when it looks again.
+    eventually("the viewer shows both changes", || {
+        viewer.refresh_if_changed_elsewhere();
+        viewer.roadmap().measure("M19").unwrap().progress == 66
+    });
     assert_eq!(viewer.roadmap().measure("M18").unwrap().progress, 55);
     assert_eq!(viewer.roadmap().measure("M19").unwrap().progress, 66);
+}
+
+/// Calls `step` until it says done, for up to a minute (a look every two seconds, on a machine
+/// however busy).
+fn eventually(what: &str, mut step: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !step() {
+        assert!(std::time::Instant::now() < deadline, "{what}: not within a minute");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 }
 
 /// A command run as `uid` (through setpriv) in the background.
@@ -755,4 +770,39 @@ fn after_a_crashed_writer_a_viewer_sees_the_last_saved_state() {
     let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!((&check["ok"], &check["interrupted"]), (&true.into(), &false.into()), "{check}");
     assert!(!shared.join("r.sqlite-journal").exists());
+}
+
+/// A read-only file in a folder its owner may write, and a writable file in a folder he may not
+/// write (the journal could not be made): both open read-only for their own owner, read
+/// everything, refuse writes with exit 2, and keep every byte.
+#[test]
+fn a_read_only_file_or_folder_opens_read_only_for_its_owner() {
+    let dir = tempfile::tempdir().unwrap();
+    if !can_switch_users(dir.path()) {
+        return;
+    }
+    chmod(dir.path(), 0o755);
+    let run = |db: &Path, args: &[&str]| fahrplan_as(Some(OWNER), db, args, &[]);
+    let file_ro = folder(dir.path(), "datei", OWNER, 0o755);
+    let folder_ro = folder(dir.path(), "ordner", OWNER, 0o755);
+    let (a, b) = (file_ro.join("r.sqlite"), folder_ro.join("r.sqlite"));
+    for db in [&a, &b] {
+        assert!(run(db, &["list"]).status.success());
+    }
+    chmod(&a, 0o444);
+    chmod(&folder_ro, 0o555);
+    for (db, place) in [(&a, &file_ro), (&b, &folder_ro)] {
+        let before = snapshot(place);
+        let list: serde_json::Value =
+            serde_json::from_slice(&run(db, &["list", "--format", "json"]).stdout).unwrap();
+        assert_eq!(list.as_array().unwrap().len(), 20);
+        let check: serde_json::Value =
+            serde_json::from_slice(&run(db, &["check", "--format", "json"]).stdout).unwrap();
+        assert_eq!(check["read_only"], true, "{check}");
+        let out = run(db, &["set-status", "M16", "done"]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("schreibgeschützt"), "{}", stderr(&out));
+        assert_eq!(snapshot(place), before, "every byte kept");
+    }
+    chmod(&folder_ro, 0o755);
 }

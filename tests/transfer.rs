@@ -147,6 +147,8 @@ fn an_import_is_previewed_and_replaces_only_when_confirmed() {
     // Confirm: the file's content replaces the roadmap, a backup was made first.
     give(&mut harness, Command::ReadImport(json));
     let backups = fahrplan::store::list_backups(&target).len();
+    // However fast the job is, the window is looked at while it works.
+    harness.state_mut().state.hold_jobs();
     harness.get_by_label("Ersetzen und importieren").click();
     harness.run();
     // The import is applied beside the window; meanwhile nothing else reaches the store.

@@ -383,6 +383,10 @@ impl AppState {
     /// frame); returns whether a job finished.
     pub fn poll_job(&mut self) -> bool {
         self.poll_listing();
+        #[cfg(any(test, feature = "testing"))]
+        if self.hold_jobs {
+            return false;
+        }
         let Some(job) = &self.job else { return false };
         let target = job.target.clone();
         let received = job.result.try_recv();
@@ -461,10 +465,18 @@ impl AppState {
         }))
     }
 
+    /// Keeps the next job's result from being taken until [`Self::wait_for_job`] (for tests that
+    /// look at the window while a job works, however fast the machine).
+    #[cfg(any(test, feature = "testing"))]
+    pub const fn hold_jobs(&mut self) {
+        self.hold_jobs = true;
+    }
+
     /// Waits for the running job and listing of the backups to finish and takes their results
     /// (for tests).
     #[cfg(any(test, feature = "testing"))]
     pub fn wait_for_job(&mut self) {
+        self.hold_jobs = false;
         while self.job.is_some() || self.listing.is_some() {
             if !self.poll_job() {
                 std::thread::sleep(std::time::Duration::from_millis(2));

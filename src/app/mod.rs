@@ -333,6 +333,9 @@ pub struct AppState {
     password_wanted: Option<PathBuf>,
     opening_server: Option<PathBuf>,
     job: Option<Job>,
+    /// Tests: a finished job's result waits until [`AppState::wait_for_job`] takes it.
+    #[cfg(any(test, feature = "testing"))]
+    hold_jobs: bool,
     /// While a job works with the store (a restore, applying an import): the path of the file
     /// it works on. An empty roadmap in memory stands in meanwhile, and nothing reads or writes
     /// it.
@@ -411,6 +414,8 @@ impl AppState {
             password_wanted: None,
             opening_server: None,
             job: None,
+            #[cfg(any(test, feature = "testing"))]
+            hold_jobs: false,
             lent: None,
             backups: None,
             listing: None,

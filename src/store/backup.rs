@@ -139,10 +139,10 @@ pub(super) fn new_backup_path(db: &Path, kind: &str, now: NaiveDateTime) -> Resu
         .ok_or(StoreError::Exists { path: first })
 }
 
-/// How many checks of backup files were made (for the test that listing again does not check
-/// again).
+/// Which backup files were checked, each time (for the test that listing again does not check
+/// again; it counts only its own files, whatever other tests do meanwhile).
 #[cfg(test)]
-static CHECKS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static CHECKED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 
 /// The number of measures in a backup that passes the checks (`None` if it is damaged). A backup
 /// is checked once: the result is kept for as long as its size and time stay the same, so the
@@ -158,7 +158,9 @@ fn checked_measures(path: &Path) -> Option<usize> {
         return *measures;
     }
     #[cfg(test)]
-    CHECKS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    if let Ok(mut checked) = CHECKED.lock() {
+        checked.push(path.to_owned());
+    }
     let checked = inspect(path);
     // Only a verdict is kept: a file that could not be read just now is looked at again.
     let verdict = match &checked {
@@ -481,13 +483,12 @@ mod tests {
         store.backup_now(at(2026, 11, 28), None).unwrap();
         let first = list_backups(&db);
         assert_eq!(first.len(), 2);
-        let checks = CHECKS.load(std::sync::atomic::Ordering::Relaxed);
+        let ours = || CHECKED.lock().unwrap().iter().filter(|p| p.starts_with(dir.path())).count();
+        let checks = ours();
         for _ in 0..10 {
             assert_eq!(list_backups(&db), first);
         }
-        // Other tests may check their own backups meanwhile; ours are not checked again.
-        let after = CHECKS.load(std::sync::atomic::Ordering::Relaxed);
-        assert!(after - checks < 20, "{} checks for 20 listings of known backups", after - checks);
+        assert_eq!(ours(), checks, "known backups are not checked again");
         // A backup that changed is checked again: a damaged one shows as damaged.
         std::fs::write(&first[0].path, b"kaputt").unwrap();
         assert_eq!(list_backups(&db)[0].measures, None);

@@ -249,60 +249,8 @@ fn a_damaged_fahrplan_file_is_refused_untouched() {
     assert_eq!(bytes(&path), &content[..content.len() / 2]);
 }
 
-/// Whether the tests run as root, who may write whatever the permissions say (CI does; the
-/// permission tests as ordinary users are in `tests/shared_file.rs`).
-#[cfg(unix)]
-fn running_as_root(dir: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    let probe = dir.join("whoami");
-    std::fs::write(&probe, b"").unwrap();
-    std::fs::metadata(&probe).unwrap().uid() == 0
-}
-
-#[cfg(unix)]
-#[test]
-fn a_read_only_file_opens_read_only_and_refuses_writes() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    if running_as_root(dir.path()) {
-        return;
-    }
-    let path = dir.path().join("ro.sqlite");
-    drop(Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap());
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let before = bytes(&path);
-    let mut store = Store::open(&path).unwrap();
-    assert!(store.is_read_only());
-    assert_eq!(store.load_roadmap().unwrap().measures.len(), 20);
-    assert!(matches!(
-        store.set_status("M16", Status::Done, "", date(2026, 1, 1), None),
-        Err(StoreError::ReadOnly)
-    ));
-    drop(store);
-    assert_eq!(bytes(&path), before);
-}
-
-#[cfg(unix)]
-#[test]
-fn a_file_in_a_read_only_folder_opens_read_only_and_unchanged() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    if running_as_root(dir.path()) {
-        return;
-    }
-    let folder = dir.path().join("ro");
-    std::fs::create_dir(&folder).unwrap();
-    let path = folder.join("r.sqlite");
-    drop(Store::create(&path, Some(&crate::app::default_seed(Lang::De).unwrap())).unwrap());
-    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
-    let before = bytes(&path);
-    let store = Store::open(&path).unwrap();
-    assert!(store.is_read_only());
-    assert_eq!(store.load_roadmap().unwrap().measures.len(), 20);
-    drop(store);
-    assert_eq!(bytes(&path), before);
-    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
-}
+// A read-only file, and a file in a read-only folder, opened by their owner: tested as an
+// ordinary user in `tests/shared_file.rs` (root may write whatever the permissions say).
 
 #[test]
 fn a_copy_is_a_complete_verified_file() {
