@@ -495,10 +495,125 @@ fn import_needs_replace_and_a_failed_import_changes_no_byte() {
     assert_eq!(failed.status.code(), Some(1));
     assert!(stderr(&failed).contains("Zeile"), "{}", stderr(&failed));
     assert_eq!(std::fs::read(&existing).unwrap(), before);
-    assert!(
-        fahrplan(&existing, &["import", export.to_str().unwrap(), "--replace"]).status.success()
-    );
+    // Replacing keeps the roadmap as it was in a verified backup first, and says where.
+    let listed = || fahrplan::store::list_backups(&existing);
+    assert!(listed().is_empty());
+    let replaced = fahrplan(&existing, &["import", export.to_str().unwrap(), "--replace"]);
+    assert!(replaced.status.success(), "{}", stderr(&replaced));
     assert_eq!(json(&fahrplan(&existing, &["show", "M19", "--format", "json"]))["status"], "done");
+    let backups = listed();
+    assert_eq!(backups.len(), 1, "a backup first");
+    let said = String::from_utf8_lossy(&replaced.stdout);
+    assert!(said.contains(&backups[0].path.display().to_string()), "{said}");
+    let kept = fahrplan(&backups[0].path, &["show", "M19", "--format", "json"]);
+    assert_ne!(json(&kept)["status"], "done", "the backup holds the roadmap as it was");
+}
+
+/// `reevaluate --next` sets the next date instead of the interval's.
+#[test]
+fn reevaluate_next_sets_the_date_instead_of_the_interval() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    let args = ["reevaluate", "M07", "--verdict", "effective", "--date", "2026-11-20"];
+    let out = fahrplan(&db, &[&args[..], &["--next", "15.03.2027"]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        json(&fahrplan(&db, &["show", "M07", "--format", "json"]))["next_reevaluation"],
+        "2027-03-15"
+    );
+    // A day that is no day is refused with exit 1, and nothing changes.
+    let before = std::fs::read(&db).unwrap();
+    let bad = fahrplan(&db, &[&args[..], &["--next", "31.02.2027"]].concat());
+    assert_eq!(bad.status.code(), Some(1), "{}", stderr(&bad));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+/// `FAHRPLAN_DB` names the file and `FAHRPLAN_LANG` the language when no option does; the
+/// options win.
+#[test]
+fn the_environment_names_file_and_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, other) = (dir.path().join("umgebung.sqlite"), dir.path().join("option.sqlite"));
+    common::new_roadmap(&db, "de");
+    common::new_roadmap(&other, "de");
+    common::fahrplan(&other, &["set-progress", "M18", "3"]);
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_fahrplan"))
+            .args(args)
+            .env("FAHRPLAN_DB", &db)
+            .env("FAHRPLAN_LANG", "en")
+            .env("FAHRPLAN_TODAY", "2026-11-27")
+            .env_remove("FAHRPLAN_ROADMAP")
+            .env_remove("FAHRPLAN_NETWORK_DRIVE")
+            .output()
+            .unwrap()
+    };
+    let shown = run(&["show", "M18"]);
+    let text = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        shown.status.success() && text.contains("Status") && text.contains("In progress"),
+        "{text}"
+    );
+    assert!(text.contains("Progress:              40%"), "the file FAHRPLAN_DB names: {text}");
+    let shown = run(&["--lang", "de", "--db", other.to_str().unwrap(), "show", "M18"]);
+    let text = String::from_utf8_lossy(&shown.stdout);
+    assert!(text.contains("In Arbeit") && text.contains("Fortschritt:             3 %"), "{text}");
+}
+
+/// `FAHRPLAN_NETWORK_DRIVE` overrides the detection both ways: `1` keeps the rollback journal
+/// and takes the edit lock, `0` works as on a local disk.
+#[test]
+fn the_network_drive_switch_works_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    common::new_roadmap(&db, "de");
+    let check = |network: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_fahrplan"))
+            .args(["check", "--format", "json", "--db"])
+            .arg(&db)
+            .env("FAHRPLAN_NETWORK_DRIVE", network)
+            .output()
+            .unwrap();
+        json(&out)
+    };
+    assert_eq!(check("1")["network_drive"], true);
+    assert_eq!(check("ja")["network_drive"], true);
+    assert_eq!(check("0")["network_drive"], false);
+    assert_eq!(check("nein")["network_drive"], false);
+}
+
+/// `export --format png|svg` draw at the size asked (1920 × 1080 unless told), with dependency
+/// arrows only when asked.
+#[test]
+fn pictures_have_the_size_and_arrows_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite");
+    let size = |png: &Path| {
+        let bytes = std::fs::read(png).unwrap();
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+        (be(16), be(20))
+    };
+    let png = dir.path().join("plan.png");
+    let out = fahrplan(&db, &["export", "--format", "png", "--output", png.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(size(&png), (1920, 1080));
+    let args = ["export", "--format", "png", "--width", "800", "--height", "500", "--output"];
+    assert!(fahrplan(&db, &[&args[..], &[png.to_str().unwrap()]].concat()).status.success());
+    assert_eq!(size(&png), (800, 500));
+    let too_small =
+        fahrplan(&db, &["export", "--format", "png", "--width", "10", "--output", "x.png"]);
+    assert_eq!(too_small.status.code(), Some(1));
+    let svg = dir.path().join("plan.svg");
+    let svg_text = |extra: &[&str]| {
+        let args =
+            [&["export", "--format", "svg", "--output", svg.to_str().unwrap()][..], extra].concat();
+        assert!(fahrplan(&db, &args).status.success());
+        std::fs::read_to_string(&svg).unwrap()
+    };
+    let plain = svg_text(&[]);
+    assert!(plain.contains("width=\"1920\"") && !plain.contains("<polyline"), "no arrows unasked");
+    assert!(svg_text(&["--dependencies"]).contains("<polyline"), "arrows when asked");
 }
 
 #[test]

@@ -108,8 +108,9 @@ fn named(text: &str) -> Vec<&'static str> {
             names.iter().any(|name| {
                 // A whole name: `crate::app` but not `crate::application`.
                 let name = name.trim_start();
-                name.strip_prefix(layer)
-                    .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+                name.strip_prefix(layer).is_some_and(|rest| {
+                    !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                })
             })
         })
         .collect()
@@ -117,10 +118,9 @@ fn named(text: &str) -> Vec<&'static str> {
 
 /// The names `src/app/storage.rs` hands on from the store (`pub use crate::store::…`).
 fn facade() -> Vec<String> {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app/storage.rs"),
-    )
-    .unwrap();
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app/storage.rs"))
+            .unwrap();
     let mut names = Vec::new();
     for (i, _) in text.match_indices("pub use crate::store::") {
         let end = item_end(&text, i);
@@ -164,7 +164,10 @@ fn every_layer_names_only_the_layers_it_may_use() {
 #[test]
 fn the_store_reaches_ui_and_cli_only_as_the_facade_hands_it_on() {
     let names = facade();
-    assert!(names.iter().any(|n| n == "Storage") && names.iter().any(|n| n == "BackupInfo"), "{names:?}");
+    assert!(
+        names.iter().any(|n| n == "Storage") && names.iter().any(|n| n == "BackupInfo"),
+        "{names:?}"
+    );
     for engine in ["Store", "PgStore", "Sql", "Connection", "pg", "sqlite", "queries"] {
         assert!(!names.iter().any(|n| n == engine), "app::storage hands on {engine}");
     }

@@ -489,6 +489,12 @@ pub(super) fn import(cx: &Context, file: &Path, replace: bool) -> Result<(), Fai
         sha256: imported.sha256.clone(),
     };
     let comparison = crate::import::compare_import(&current, &imported.roadmap);
+    // A roadmap that is replaced is kept as a backup first, as the window does.
+    if !current.measures.is_empty() {
+        let now = chrono::Local::now().naive_local();
+        let kept = store.backup_now(now, None).map_err(|e| Failure::store(&e, tr))?;
+        out(&tr.f("cli-backup-written", &[("path", &kept.display().to_string())]));
+    }
     store
         .replace_all(&imported.roadmap, &imported.history, replace, Some(&origin))
         .map_err(|e| Failure::store(&e, tr))?;

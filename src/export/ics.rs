@@ -233,6 +233,15 @@ mod tests {
         assert_eq!(uids(&events), uids(&again));
         let unique: std::collections::HashSet<_> = uids(&events).into_iter().collect();
         assert_eq!(unique.len(), events.len());
+        // A measure whose code changes keeps its events: calendars update them, never doubling.
+        roadmap.measures[9].code = "IT-10".into();
+        let renamed = parse_events(
+            &String::from_utf8(calendar(&roadmap, &I18n::new(Lang::De), stamp)).unwrap(),
+        );
+        assert_eq!(uids(&events), uids(&renamed));
+        let due =
+            renamed.iter().find(|e| e["UID"] == format!("measure-{id}-due@blumberg.fahrplan"));
+        assert!(due.unwrap()["SUMMARY"].starts_with("IT-10 fällig: "), "the new code is shown");
     }
 
     /// For generated roadmaps with hostile text: valid UTF-8, CRLF only, no line over 75
