@@ -121,6 +121,55 @@ fn esc_leaves_and_a_standalone_presentation_asks_first() {
         !standalone.state().presenter.as_ref().unwrap().confirm_quit,
         "Esc again keeps presenting"
     );
+    // Confirmed with Enter, the program ends (the window is asked to close).
+    let closes = |h: &Harness<'_, FahrplanApp>| {
+        h.output()
+            .viewport_output
+            .values()
+            .any(|v| v.commands.iter().any(|c| matches!(c, egui::ViewportCommand::Close)))
+    };
+    standalone.key_press(egui::Key::Escape);
+    standalone.run();
+    assert!(!closes(&standalone), "asking does not close");
+    assert!(standalone.state().presenter.as_ref().unwrap().confirm_quit, "asks again");
+    // The frame of the key's press (a whole key_press would end on the frame of its release).
+    standalone.event(egui::Event::Key {
+        key: egui::Key::Enter,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    standalone.step();
+    assert!(closes(&standalone), "Enter on the question quits");
+}
+
+/// The presentation on a file on a network drive never takes the edit lock: an editor opening
+/// the file meanwhile edits, and no lock file appears.
+#[test]
+fn the_presentation_never_takes_the_edit_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rat.sqlite");
+    drop(Store::create(&path, Some(&fahrplan::app::default_seed(Lang::De).unwrap())).unwrap());
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    // As the presentation opens it (read-only), on a network drive.
+    let presenting = {
+        let opts =
+            fahrplan::store::OpenOptions { read_only: true, network: Some(true), user: None };
+        Store::open_with(&path, &opts).unwrap()
+    };
+    let state = fahrplan::app::AppState::new(presenting, Lang::De, today).unwrap();
+    assert!(state.is_read_only());
+    assert!(!fahrplan::store::lock_path(&path).exists(), "no lock file");
+    let editor = fahrplan::store::OpenOptions {
+        read_only: false,
+        network: Some(true),
+        user: Some("it".into()),
+    };
+    let store = Store::open_with(&path, &editor).unwrap();
+    assert!(!store.is_read_only(), "the editor edits while the presentation runs");
+    drop(store);
+    drop(state);
 }
 
 fn harness_standalone() -> Harness<'static, FahrplanApp> {

@@ -785,6 +785,7 @@ fn a_read_only_file_or_folder_opens_read_only_for_its_owner() {
     let run = |db: &Path, args: &[&str]| fahrplan_as(Some(OWNER), db, args, &[]);
     let file_ro = folder(dir.path(), "datei", OWNER, 0o755);
     let folder_ro = folder(dir.path(), "ordner", OWNER, 0o755);
+    let exports = folder(dir.path(), "exporte", OWNER, 0o755);
     let (a, b) = (file_ro.join("r.sqlite"), folder_ro.join("r.sqlite"));
     for db in [&a, &b] {
         assert!(run(db, &["list"]).status.success());
@@ -802,6 +803,11 @@ fn a_read_only_file_or_folder_opens_read_only_for_its_owner() {
         let out = run(db, &["set-status", "M16", "done"]);
         assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
         assert!(stderr(&out).contains("schreibgeschützt"), "{}", stderr(&out));
+        // Exports are made from a read-only file all the same.
+        let csv = exports.join(format!("{}.csv", place.file_name().unwrap().to_string_lossy()));
+        let out = run(db, &["export", "--format", "csv", "--output", csv.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(std::fs::read_to_string(&csv).unwrap().contains("M16"));
         assert_eq!(snapshot(place), before, "every byte kept");
     }
     chmod(&folder_ro, 0o755);

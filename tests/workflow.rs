@@ -572,3 +572,32 @@ fn the_window_asks_before_it_creates_a_roadmap() {
     assert!(harness.state().state.create_offer().is_none());
     assert_eq!(fahrplan::store::inspect(&path).unwrap().measures, 20);
 }
+
+/// The window takes a verified backup at start when the newest is older than a day, and again
+/// on each new day while it stays open; never twice on one day.
+#[test]
+fn the_window_backs_up_once_a_day() {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stadt.sqlite");
+    drop(Store::create(&path, Some(&fahrplan::app::default_seed(Lang::De).unwrap())).unwrap());
+    let offset = std::sync::Arc::new(AtomicI64::new(0));
+    let days = offset.clone();
+    let clock = fahrplan::app::Clock::from_fn(move || {
+        NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+            + chrono::TimeDelta::days(days.load(Ordering::SeqCst))
+    });
+    let mut state = AppState::new(Store::open(&path).unwrap(), Lang::De, clock).unwrap();
+    let count = || fahrplan::store::list_backups(&path).len();
+    state.daily_backup();
+    assert_eq!(count(), 1, "at start");
+    state.refresh_if_changed_elsewhere();
+    state.daily_backup();
+    assert_eq!(count(), 1, "not twice on one day");
+    offset.store(1, Ordering::SeqCst);
+    state.refresh_if_changed_elsewhere();
+    assert_eq!(count(), 2, "the next day, while open");
+    let newest = &fahrplan::store::list_backups(&path)[0];
+    assert_eq!(newest.taken.date(), NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
+    assert_eq!(newest.measures, Some(20), "verified");
+}

@@ -261,7 +261,9 @@ impl AppState {
         if self.store.is_read_only() || self.store.path() == Path::new(":memory:") {
             return;
         }
-        if let Err(e) = self.store.daily_backup(chrono::Local::now().naive_local()) {
+        // On the window's day (its clock), at the time of day it is now.
+        let now = self.today().and_time(chrono::Local::now().time());
+        if let Err(e) = self.store.daily_backup(now) {
             self.message = Some(Message { kind: MessageKind::Error, text: e.localize(&self.tr) });
         }
     }
