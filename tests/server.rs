@@ -22,11 +22,68 @@ fn cluster() -> Option<String> {
     }
 }
 
-/// A name of its own for this test run: `prefix` and a number.
+/// A name of its own for this test run: `prefix` and a number. The test's [`Tidy`] removes the
+/// roadmap, schema or role of that name when the test ends.
 fn unique(prefix: &str) -> String {
     static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    format!("{prefix}_{}_{n}", std::process::id())
+    let name = format!("{prefix}_{}_{n}", std::process::id());
+    NAMED.with(|named| named.borrow_mut().push(name.clone()));
+    name
+}
+
+thread_local! {
+    /// The names this thread's test gave out (each test runs on a thread of its own).
+    static NAMED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Leaves the cluster as the test found it, however the test ends: every schema and role named
+/// by [`unique`] on this thread (a roadmap's schema and its three roles, a login, a group).
+struct Tidy(String);
+
+impl Drop for Tidy {
+    fn drop(&mut self) {
+        let names = NAMED.with(|named| std::mem::take(&mut *named.borrow_mut()));
+        let Ok(mut admin) = postgres::Client::connect(&self.0, postgres::NoTls) else { return };
+        for name in &names {
+            let _ = admin.batch_execute(&format!("DROP SCHEMA IF EXISTS \"{name}\" CASCADE"));
+            let roles = ["editor", "viewer", "admin"].map(|r| format!("fahrplan_{name}_{r}"));
+            for role in roles.iter().chain(std::iter::once(name)) {
+                let exists = admin
+                    .query_opt("SELECT 1 FROM pg_roles WHERE rolname = $1", &[role])
+                    .is_ok_and(|row| row.is_some());
+                if exists {
+                    let _ = admin.batch_execute(&format!(
+                        "DROP OWNED BY \"{role}\" CASCADE; DROP ROLE \"{role}\""
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Every test here leaves the cluster without its schemas and roles.
+#[test]
+fn the_tests_leave_no_schema_or_role_behind() {
+    let Some(url) = cluster() else { return };
+    let town;
+    {
+        let _tidy = Tidy(url.clone());
+        town = unique("aufraeumen");
+        let who = unique("weg");
+        login(&url, &who);
+        assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
+    }
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let left: i64 = admin
+        .query_one(
+            "SELECT (SELECT count(*) FROM pg_namespace WHERE nspname = $1) \
+                  + (SELECT count(*) FROM pg_roles WHERE rolname LIKE 'fahrplan_' || $1 || '%')",
+            &[&town],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(left, 0, "schema and roles of {town} are gone");
 }
 
 /// The cluster's address as `login` (trust authentication: no password).
@@ -55,6 +112,7 @@ fn text(output: &Output) -> String {
 #[test]
 fn roadmaps_are_created_and_shared_only_with_their_roles() {
     let Some(url) = cluster() else { return };
+    let _tidy = Tidy(url.clone());
     let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
     let (town, other) = (unique("stadt"), unique("dorf"));
     let (editor, viewer, stranger) = (unique("anna"), unique("bernd"), unique("dora"));
@@ -136,6 +194,28 @@ fn an_unreachable_server_is_named_within_the_time_limit() {
     assert!(text(&output).contains("127.0.0.1:9"), "{}", text(&output));
     assert!(text(&output).contains("refused"), "{}", text(&output));
     assert!(started.elapsed() < std::time::Duration::from_secs(15));
+    // A host name nobody knows (`.invalid` is never registered): said as such, exit 2.
+    let output = run(
+        "postgresql://nobody@fahrplan-gibt-es-nicht.invalid/none",
+        &["--lang", "en", "server", "roadmaps"],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+    assert!(text(&output).contains("the host name is unknown"), "{}", text(&output));
+    assert!(text(&output).contains("fahrplan-gibt-es-nicht.invalid"), "{}", text(&output));
+    // A server that takes the connection and never answers: given up after 10 s, said so.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let started = std::time::Instant::now();
+    let output = run(
+        &format!("postgresql://nobody@127.0.0.1:{port}/none"),
+        &["--lang", "en", "server", "roadmaps"],
+    );
+    let took = started.elapsed();
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+    assert!(text(&output).contains("no answer within 10 seconds"), "{}", text(&output));
+    assert!(took >= std::time::Duration::from_secs(9), "it waited for the limit: {took:?}");
+    assert!(took < std::time::Duration::from_secs(60), "and not much longer: {took:?}");
+    drop(silent);
     // A server command needs a server.
     let file = run("/tmp/nothing.sqlite", &["server", "roadmaps"]);
     assert_eq!(file.status.code(), Some(1), "{}", text(&file));
@@ -175,6 +255,7 @@ static SERVER: std::sync::RwLock<()> = std::sync::RwLock::new(());
 #[test]
 fn towns_share_a_server_and_each_sees_and_changes_only_its_own_roadmap() {
     let Some(url) = cluster() else { return };
+    let _tidy = Tidy(url.clone());
     let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
     let (town, other) = (unique("blumberg"), unique("donau"));
     let (editor, viewer, neighbour) = (unique("anna"), unique("bernd"), unique("clara"));
@@ -276,6 +357,7 @@ fn towns_share_a_server_and_each_sees_and_changes_only_its_own_roadmap() {
 #[test]
 fn a_stopped_server_is_said_within_fifteen_seconds_and_work_goes_on_when_it_is_back() {
     let Some(url) = cluster() else { return };
+    let _tidy = Tidy(url.clone());
     let Ok(ctl) = std::env::var("FAHRPLAN_TEST_PG_CTL") else {
         eprintln!("note: the server cannot be stopped here (no FAHRPLAN_TEST_PG_CTL)");
         return;
@@ -300,6 +382,7 @@ fn a_stopped_server_is_said_within_fifteen_seconds_and_work_goes_on_when_it_is_b
 #[test]
 fn a_schema_of_another_application_or_a_newer_fahrplan_is_refused_untouched() {
     let Some(url) = cluster() else { return };
+    let _tidy = Tidy(url.clone());
     let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
     let (foreign, newer) = (unique("fremd"), unique("neuer"));
     let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
@@ -332,6 +415,7 @@ fn a_schema_of_another_application_or_a_newer_fahrplan_is_refused_untouched() {
 #[test]
 fn a_window_on_the_server_sees_another_users_change_by_itself() {
     let Some(url) = cluster() else { return };
+    let _tidy = Tidy(url.clone());
     let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
     let town = unique("live");
     assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
@@ -376,6 +460,7 @@ fn a_window_on_the_server_sees_another_users_change_by_itself() {
 #[test]
 fn tls_is_required_and_verified_when_asked() {
     let Some(url) = cluster() else { return };
+    let _tidy = Tidy(url.clone());
     let Ok(ca) = std::env::var("FAHRPLAN_TEST_PG_CA") else {
         common::unavailable("TLS on the test cluster (openssl)");
         return;
@@ -429,6 +514,7 @@ fn tls_is_required_and_verified_when_asked() {
 #[test]
 fn a_window_that_loses_the_server_shows_the_last_state_and_carries_on_when_it_is_back() {
     let Some(url) = cluster() else { return };
+    let _tidy = Tidy(url.clone());
     let Ok(ctl) = std::env::var("FAHRPLAN_TEST_PG_CTL") else { return };
     let _alone = SERVER.write().unwrap_or_else(std::sync::PoisonError::into_inner);
     let town = unique("weg");
@@ -471,6 +557,7 @@ fn a_window_that_loses_the_server_shows_the_last_state_and_carries_on_when_it_is
 #[test]
 fn two_clients_conflict_and_undo_each_others_changes() {
     let Some(url) = cluster() else { return };
+    let _tidy = Tidy(url.clone());
     let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
     let town = unique("zwei");
     assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
@@ -494,12 +581,14 @@ fn two_clients_conflict_and_undo_each_others_changes() {
 fn the_window_connects_to_a_server_lists_its_roadmaps_and_opens_one() {
     use egui_kittest::kittest::Queryable;
     let Some(url) = cluster() else { return };
+    let _tidy = Tidy(url.clone());
     let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
     let town = unique("fenster");
     assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
     let port = url.rsplit_once(':').unwrap().1.split('/').next().unwrap().to_owned();
     let dir = tempfile::tempdir().unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    common::new_roadmap(&dir.path().join("lokal.sqlite"), "de");
     let state = fahrplan::app::open_state(
         &dir.path().join("lokal.sqlite"),
         fahrplan::i18n::Lang::De,
@@ -555,6 +644,7 @@ fn the_window_connects_to_a_server_lists_its_roadmaps_and_opens_one() {
 fn the_window_asks_for_the_password_a_server_wants_and_opens_the_roadmap_with_it() {
     use egui_kittest::kittest::Queryable;
     let Some(url) = cluster() else { return };
+    let _tidy = Tidy(url.clone());
     let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
     let town = unique("passwort");
     let user = unique("pw");
@@ -615,6 +705,7 @@ fn the_window_asks_for_the_password_a_server_wants_and_opens_the_roadmap_with_it
 #[test]
 fn a_revoke_that_leaves_the_role_through_a_group_is_refused_not_reported_done() {
     let Some(url) = cluster() else { return };
+    let _tidy = Tidy(url.clone());
     let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
     let town = unique("gruppe");
     let (user, group) = (unique("mitglied"), unique("amt"));
@@ -643,6 +734,7 @@ fn a_revoke_that_leaves_the_role_through_a_group_is_refused_not_reported_done() 
 #[test]
 fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told() {
     let Some(url) = cluster() else { return };
+    let _tidy = Tidy(url.clone());
     let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
     let town = unique("alt");
     let editor = unique("bearbeiter");
@@ -736,4 +828,58 @@ fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told
     let got = fahrplan(&copy, &["evidence", "get", "M07", &id, "--output", back.to_str().unwrap()]);
     assert!(got.status.success(), "{}", text(&got));
     assert_eq!(std::fs::read(&back).unwrap(), bytes);
+}
+
+/// The roadmap's administrator restores a copy onto the server roadmap (the current state kept
+/// as a copy first); a viewer's window on it is read-only, says so, and refuses a change.
+#[test]
+fn an_administrator_restores_and_a_viewers_window_is_read_only() {
+    let Some(url) = cluster() else { return };
+    let _tidy = Tidy(url.clone());
+    let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let town = unique("wiederher");
+    let (chef, gast) = (unique("chef"), unique("gast"));
+    login(&url, &chef);
+    login(&url, &gast);
+    assert!(run(&url, &["server", "init", "--roadmap", &town]).status.success());
+    for (who, role) in [(&chef, "admin"), (&gast, "viewer")] {
+        let out = run(&url, &["server", "grant", who, role, "--roadmap", &town]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    let admin = format!("{}#{town}", as_login(&url, &chef));
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("kopie.sqlite");
+    let out = run(&admin, &["backup", "--output", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(run(&admin, &["set-progress", "M18", "93"]).status.success());
+    let progress = |db: &str| {
+        let out = run(db, &["show", "M18", "--format", "json"]);
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["progress"].clone()
+    };
+    assert_eq!(progress(&admin), 93);
+    let restored = run(&admin, &["restore", copy.to_str().unwrap()]);
+    assert!(restored.status.success(), "{}", text(&restored));
+    assert_eq!(progress(&admin), 40, "the copy's state");
+    // What was there before is kept as a copy of its own, named in the message.
+    let said = String::from_utf8_lossy(&restored.stdout).into_owned();
+    let kept =
+        said.split_whitespace().find(|w| w.ends_with(".sqlite") && !w.contains("kopie.sqlite"));
+    let kept = kept.unwrap_or_else(|| panic!("the kept copy is named: {said}"));
+    assert_eq!(progress(kept.trim_matches(|c: char| !c.is_alphanumeric() && c != '/')), 93);
+
+    // A viewer's window.
+    let viewer = std::path::PathBuf::from(format!("{}#{town}", as_login(&url, &gast)));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let mut window = fahrplan::app::open_state(&viewer, fahrplan::i18n::Lang::De, today).unwrap();
+    assert!(window.message().is_none(), "{:?}", window.message());
+    assert!(window.is_read_only(), "a viewer's window is read-only");
+    assert!(window.read_only_banner().is_some_and(|b| b.contains("schreibgeschützt")));
+    let version = window.roadmap().measure("M18").unwrap().version;
+    window.push(fahrplan::app::Command::SetProgress {
+        code: "M18".into(),
+        progress: 5,
+        expected_version: version,
+    });
+    assert!(matches!(&window.apply_queue()[..], [Err(_)]), "a change is refused");
+    assert_eq!(progress(&admin), 40);
 }
