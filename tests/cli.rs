@@ -102,9 +102,9 @@ fn new_creates_the_default_roadmap_and_nothing_else_creates_one() {
 /// Every path under `dir` with its size.
 fn tree(dir: &Path) -> Vec<(std::path::PathBuf, u64)> {
     let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let entry = entry.unwrap();
-        let meta = entry.metadata().unwrap();
+    for entry in std::fs::read_dir(dir).expect("a folder") {
+        let entry = entry.expect("an entry");
+        let meta = entry.metadata().expect("its metadata");
         found.push((entry.path(), meta.len()));
         if meta.is_dir() {
             found.extend(tree(&entry.path()));
