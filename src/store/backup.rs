@@ -68,6 +68,18 @@ pub fn foreign_backups_dir(db: &Path) -> Option<super::Blocker> {
     (!usable).then(|| super::Blocker { owner: super::side::owner_of(&beside), path: beside })
 }
 
+/// This user's own folder for copies of roadmaps on a server (`backups/server` in the platform's
+/// data directory).
+pub fn own_copies_dir() -> PathBuf {
+    data_dir().join("backups").join("server")
+}
+
+/// The platform's data directory for Fahrplan (where the default roadmap lives).
+fn data_dir() -> PathBuf {
+    directories::ProjectDirs::from("de", "Fahrplan", "Fahrplan")
+        .map_or_else(|| PathBuf::from("."), |dirs| dirs.data_dir().to_owned())
+}
+
 /// This user's own folder for the backups of `db` where the one beside it is someone else's:
 /// `backups/NAME-HASH` in the platform's data directory (the hash of the roadmap's full path
 /// keeps two roadmaps of the same name apart).
@@ -76,9 +88,7 @@ pub fn own_backups_dir(db: &Path) -> PathBuf {
     let absolute = std::path::absolute(db).unwrap_or_else(|_| db.to_owned());
     let digest = Sha256::digest(absolute.as_os_str().as_encoded_bytes());
     let tag: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
-    let data = directories::ProjectDirs::from("de", "Fahrplan", "Fahrplan")
-        .map_or_else(|| PathBuf::from("."), |dirs| dirs.data_dir().to_owned());
-    data.join("backups").join(format!("{}-{tag}", stem(db)))
+    data_dir().join("backups").join(format!("{}-{tag}", stem(db)))
 }
 
 fn stem(db: &Path) -> String {

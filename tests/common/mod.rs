@@ -48,6 +48,8 @@ pub fn fahrplan_raw(today: &str, db: &Path, args: &[&str]) -> Output {
         .env_remove("PGUSER")
         .env_remove("PGPASSWORD")
         .env("FAHRPLAN_USER", "it-leitung")
+        // Copies a command keeps in the user's own folder stay in the build's folder.
+        .env("XDG_DATA_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("data"))
         .env("FAHRPLAN_TODAY", today)
         .output()
         .expect("the binary runs")

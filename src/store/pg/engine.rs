@@ -456,17 +456,23 @@ impl PgStore {
     }
 
     /// Where a copy goes without a name: the current folder, `ROADMAP-YYYY-MM-DD_HH-MM-SS.sqlite`.
+    /// Where a copy goes: `output`, or this user's own folder for copies of server roadmaps
+    /// (`backups/server` in the data directory), never over an earlier copy of the same second.
     fn copy_path(&self, now: NaiveDateTime, output: Option<&Path>) -> PathBuf {
-        output.map_or_else(
-            || {
-                PathBuf::from(format!(
-                    "{}-{}.sqlite",
-                    self.roadmap,
-                    now.format("%Y-%m-%d_%H-%M-%S")
-                ))
-            },
-            Path::to_path_buf,
-        )
+        if let Some(output) = output {
+            return output.to_path_buf();
+        }
+        let folder = crate::store::backup::own_copies_dir();
+        let _ = std::fs::create_dir_all(&folder);
+        let base = format!("{}-{}", self.roadmap, now.format("%Y-%m-%d_%H-%M-%S"));
+        let first = folder.join(format!("{base}.sqlite"));
+        if !first.exists() {
+            return first;
+        }
+        (2..1000)
+            .map(|n| folder.join(format!("{base}-{n}.sqlite")))
+            .find(|p| !p.exists())
+            .unwrap_or(first)
     }
 }
 
