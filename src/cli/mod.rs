@@ -90,11 +90,11 @@ pub fn main(window: StartWindow) -> ExitCode {
     );
     let Some(command) = cli.command else {
         // The first start creates the default roadmap; any other missing path is asked about.
+        // Where it cannot be made, the window opens all the same and asks (and says why).
         if cli.db.is_none()
             && let Err(e) = crate::app::first_start(&db, lang)
         {
             eprintln!("fahrplan: {}", e.localize(&tr));
-            return ExitCode::from(2);
         }
         return window(&db, cli.lang.map(Lang::from), clock(), cli.present);
     };

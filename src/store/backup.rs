@@ -50,10 +50,14 @@ pub fn foreign_backups_dir(db: &Path) -> Option<super::Blocker> {
         {
             use std::os::unix::fs::MetadataExt;
             let me = rustix::process::geteuid().as_raw();
-            let owner_ok = meta.uid() == me
-                || std::fs::metadata(db).is_ok_and(|d| d.uid() == meta.uid())
-                || me == 0;
+            let roadmap = std::fs::metadata(db).ok();
+            let owner_ok =
+                meta.uid() == me || roadmap.as_ref().is_some_and(|d| d.uid() == meta.uid());
+            // Nobody who may not write the roadmap may put files into its backups.
+            let writers = roadmap.as_ref().map_or(0, |d| d.mode() & 0o022);
+            let open_to_others = meta.mode() & 0o022 & !writers != 0;
             owner_ok
+                && !open_to_others
                 && rustix::fs::access(
                     &beside,
                     rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK,

@@ -83,7 +83,7 @@ impl EditLock {
         // just crashed leaves its file to be cleared: a busy lock is tried again for a fifth of
         // a second before it counts as held.
         for _ in 0..8 {
-            let opened = std::fs::OpenOptions::new().read(true).write(true).open(&path);
+            let opened = open_regular(&path, true);
             let mut file = match opened {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     if let Some(lock) = publish(db, &path, info)? {
@@ -93,6 +93,11 @@ impl EditLock {
                 }
                 // Not writable for someone who may write the roadmap: not a writer's file.
                 Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                    return replace(db, &path, info);
+                }
+                // A link or anything but a plain file where the lock file belongs: not a
+                // writer's either.
+                Err(_) if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) => {
                     return replace(db, &path, info);
                 }
                 Err(e) => return Err(e),
@@ -105,8 +110,17 @@ impl EditLock {
                 Ok(()) => {
                     // A crashed holder's file: removed while locked (whoever opened it before
                     // finds it gone once they have the lock), then made anew with our name.
-                    if same_file(&file, &path) {
-                        std::fs::remove_file(&path)?;
+                    // Where it may not be removed (another writer's, in a folder with the sticky
+                    // bit) it is taken over as it is, our name written in.
+                    if !same_file(&file, &path) {
+                        let _ = file.unlock();
+                        continue;
+                    }
+                    if std::fs::remove_file(&path).is_err() {
+                        file.set_len(0)?;
+                        file.write_all(&serde_json::to_vec(info).map_err(std::io::Error::other)?)?;
+                        file.sync_all()?;
+                        return Ok(Acquired::Held(Self { file, path, info: info.clone() }));
                     }
                     let _ = file.unlock();
                 }
@@ -129,10 +143,10 @@ impl EditLock {
     /// file that is not a writer's names nobody.
     pub fn holder(db: &Path) -> Option<LockInfo> {
         let path = lock_path(db);
-        let mut file = File::open(&path).ok()?;
         if !is_writers(&path, db, true) {
             return None;
         }
+        let mut file = open_regular(&path, false).ok()?;
         match file.try_lock_shared() {
             Ok(()) => {
                 let _ = file.unlock();
@@ -160,13 +174,31 @@ impl EditLock {
 impl Drop for EditLock {
     fn drop(&mut self) {
         // Removed while still held, so nobody can take a lock on a file about to vanish unnoticed
-        // (a contender checks that its file is still the one at the path). Where an open file
-        // cannot be removed (Windows), its content is cleared instead.
-        if std::fs::remove_file(&self.path).is_err() {
+        // (a contender checks that its file is still the one at the path); only if it is still
+        // ours. Where an open file cannot be removed (Windows), its content is cleared instead.
+        if !same_file(&self.file, &self.path) || std::fs::remove_file(&self.path).is_err() {
             let _ = self.file.set_len(0);
         }
         let _ = self.file.unlock();
     }
+}
+
+/// Opens the lock file only if it is a plain file (never through a link, never a pipe that
+/// would wait for a writer), for reading and, with `write`, writing.
+fn open_regular(path: &Path, write: bool) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(write);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        options.custom_flags(i32::try_from(flags.bits()).unwrap_or(0));
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "not a plain file"));
+    }
+    Ok(file)
 }
 
 /// A new lock file beside `db`, locked, with `info` written in and only writers' permissions,
@@ -178,6 +210,11 @@ fn prepared(db: &Path, path: &Path, info: &LockInfo) -> std::io::Result<tempfile
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = super::side::writers_mode(db);
+        // The roadmap's group, so that its members who may write it may open the lock file.
+        if let Ok(roadmap) = std::fs::metadata(db) {
+            use std::os::unix::fs::MetadataExt;
+            let _ = std::os::unix::fs::fchown(temp.as_file(), None, Some(roadmap.gid()));
+        }
         temp.as_file().set_permissions(std::fs::Permissions::from_mode(mode))?;
     }
     #[cfg(not(unix))]
@@ -230,22 +267,48 @@ fn create_in_place(db: &Path, path: &Path, info: &LockInfo) -> std::io::Result<O
 /// Replaces a lock file that is not a writer's by a fresh one of ours (whoever has the old one
 /// locked keeps a lock on a file that is no longer the lock file), or names it where it cannot
 /// be replaced.
+///
+/// The foreign file is first moved aside under a name of our own (only one contender can move
+/// it), then the name is claimed as for a new lock ([`publish`]: only one contender gets it).
+/// Should the file moved aside be another writer's fresh lock file after all, it is put back.
 fn replace(db: &Path, path: &Path, info: &LockInfo) -> std::io::Result<Acquired> {
     let blocked =
         || Ok(Acquired::Blocked(Blocker { owner: owner_of(path), path: path.to_owned() }));
     if !may_replace(path) {
         return blocked();
     }
-    let temp = prepared(db, path, info)?;
-    let (file, temp_path) = temp.keep().map_err(|e| e.error)?;
-    if std::fs::rename(&temp_path, path).is_err() {
-        let _ = std::fs::remove_file(&temp_path);
-        return blocked();
+    let seen = identity(path);
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let aside = tempfile::Builder::new().prefix(".~lock.").suffix(".aside").tempfile_in(folder)?;
+    let aside = aside.into_temp_path();
+    match std::fs::rename(path, &aside) {
+        Ok(()) if identity(&aside) == seen => {}
+        // Someone else's lock file arrived meanwhile: back where it was (a link never replaces).
+        Ok(()) => {
+            let _ = std::fs::hard_link(&aside, path);
+            return Ok(Acquired::Busy(None));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(_) => return blocked(),
     }
-    if !same_file(&file, path) {
-        return Ok(Acquired::Busy(None));
+    drop(aside);
+    Ok(match publish(db, path, info)? {
+        Some(lock) => Acquired::Held(lock),
+        None => Acquired::Busy(None),
+    })
+}
+
+/// The device and inode of the file at `path` (not following a link).
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::symlink_metadata(path).ok().map(|m| (m.dev(), m.ino()))
     }
-    Ok(Acquired::Held(EditLock { file, path: path.to_owned(), info: info.clone() }))
+    #[cfg(not(unix))]
+    {
+        std::fs::symlink_metadata(path).ok().map(|m| (m.len(), 0))
+    }
 }
 
 /// Whether this user may replace the file at `path` (write to its folder; in a folder with the

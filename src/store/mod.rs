@@ -29,6 +29,7 @@ mod undo;
 mod viewer;
 mod watch;
 mod write;
+mod writer;
 
 use std::path::{Path, PathBuf};
 
@@ -380,7 +381,21 @@ impl Store {
     /// writing open does), after removing side files that are not a writer's. Nothing else
     /// changes; for a reader this does nothing.
     pub fn repair_interrupted(path: &Path) -> Result<()> {
-        if !may_write(path) || side::clear_foreign(path).is_some() {
+        if !may_write(path) {
+            return Ok(());
+        }
+        // On a network drive only the edit lock's holder repairs (SQLite's own locking is not
+        // to be trusted there): taken for the moment, or the repair is left to its holder.
+        let _held = if access::on_network_drive(path) {
+            let me = LockInfo::here(&current_user(), chrono::Local::now().naive_local());
+            match lock::EditLock::acquire(path, &me) {
+                Ok(lock::Acquired::Held(held)) => Some(held),
+                _ => return Ok(()),
+            }
+        } else {
+            None
+        };
+        if side::clear_foreign(path, false).is_some() {
             return Ok(());
         }
         let header = read_header(path)?;
@@ -419,7 +434,7 @@ impl Store {
         // Side files someone else left beside the roadmap: removed where SQLite does without
         // them, else named.
         if wants_write && locked_by.is_none() && blocked.is_none() {
-            blocked = side::clear_foreign(path);
+            blocked = side::clear_foreign(path, false);
         }
         if wants_write && locked_by.is_none() && blocked.is_none() {
             recover_interrupted_write(path, &header).map_err(|e| StoreError::from_open(path, e))?;
@@ -450,40 +465,6 @@ impl Store {
         store.network = network;
         store.who = user;
         store.lock = lock.filter(|_| store.read_only.is_none());
-        Ok(store)
-    }
-
-    /// A connection that writes: WAL on a local disk, the rollback journal on a network drive;
-    /// an older schema is migrated after a verified backup.
-    fn open_writer(path: &Path, report: &FileReport, network: bool) -> Result<Self> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let err = |e| StoreError::from_open(path, e);
-        let mut conn = Connection::open_with_flags(path, flags).map_err(err)?;
-        if conn.is_readonly(rusqlite::MAIN_DB).map_err(err)? {
-            return Err(StoreError::ReadOnly);
-        }
-        harden(&conn).map_err(err)?;
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
-        conn.pragma_update(None, "foreign_keys", true).map_err(err)?;
-        // SQLite's WAL needs shared memory, which network file systems do not give: there the
-        // rollback journal (an existing WAL is checkpointed and switched back here). On a local
-        // disk WAL is switched on at the first write.
-        let journal: String =
-            conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).map_err(err)?;
-        if network && journal.eq_ignore_ascii_case("wal") {
-            conn.pragma_update(None, "journal_mode", "DELETE").map_err(err)?;
-        }
-        conn.pragma_update(None, "synchronous", "FULL").map_err(err)?;
-        if report.schema_version < SCHEMA_VERSION {
-            // Never migrate without a verified copy of the file as it was.
-            let stamp = chrono::Local::now().naive_local();
-            let name = format!("-before-v{}", report.schema_version);
-            let target = backup::new_backup_path(path, &name, stamp)?;
-            backup_connection(&conn, &target)?;
-            schema::migrate(&mut conn).map_err(|e| StoreError::Migration(e.to_string()))?;
-        }
-        let mut store = Self::with_connection(conn, path, None);
-        store.wal = if network { WalState::NotUsed } else { WalState::Pending };
         Ok(store)
     }
 
@@ -589,32 +570,6 @@ impl Store {
         self.read_only == Some(ReadOnlyReason::Newer)
     }
 
-    /// Before a write: a writer on a local disk switches the file to WAL (readers and writers at
-    /// once) the first time.
-    fn prepare_write(&mut self) -> Result<()> {
-        if self.wal != WalState::Pending {
-            return Ok(());
-        }
-        // Two writers switching at the same moment both hold a read lock and want the file to
-        // themselves: SQLite answers one of them "busy" at once, without waiting. Try again for
-        // as long as a write would wait.
-        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
-        loop {
-            match self.conn.pragma_update(None, "journal_mode", "WAL") {
-                Ok(()) => break,
-                Err(e)
-                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
-                        && std::time::Instant::now() < deadline =>
-                {
-                    std::thread::sleep(std::time::Duration::from_millis(10));
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-        self.wal = WalState::On;
-        Ok(())
-    }
-
     /// For a window waiting for the edit lock: who holds it now (the holder may change while
     /// it waits). Returns whether the lock is free.
     pub fn look_at_lock(&mut self) -> bool {
@@ -682,7 +637,9 @@ impl Store {
         if let Some(mode) = self.journal_at_rest {
             return Ok(mode.to_owned());
         }
-        Ok(self.conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?)
+        let mode: String = self.conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+        // PERSIST only keeps the journal's name claimed: it is the rollback journal's mode.
+        Ok(if mode.eq_ignore_ascii_case("persist") { "delete".to_owned() } else { mode })
     }
 
     /// Who is recorded in the history.
@@ -716,7 +673,9 @@ impl Store {
 
     /// Writes a consistent copy of the open file to `target` with SQLite's online backup API.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        backup_connection(&self.conn, target)
+        // A reader's copy lacks the evidence files' bytes: the copy is taken of the file.
+        let file = self.file_reader()?;
+        backup_connection(file.as_ref().unwrap_or(&self.conn), target)
     }
 }
 
@@ -764,25 +723,6 @@ fn backup_connection(conn: &Connection, target: &Path) -> Result<()> {
         }
     }
     result
-}
-
-impl Drop for Store {
-    /// A writer on a local disk leaves the file in the rollback journal's mode, so that readers
-    /// need no side files (see [`access`]). Where other connections still use the file, the
-    /// switch waits for the last one; it never waits here.
-    fn drop(&mut self) {
-        // Whichever writer closes last (this one may never have written) leaves the file in
-        // the rollback journal's mode. While other writers still use it the switch cannot be
-        // made; the last of them makes it.
-        if self.wal != WalState::NotUsed {
-            let _ = self.conn.busy_timeout(std::time::Duration::ZERO);
-            let mode: rusqlite::Result<String> =
-                self.conn.pragma_query_value(None, "journal_mode", |r| r.get(0));
-            if mode.is_ok_and(|m| m.eq_ignore_ascii_case("wal")) {
-                let _ = self.conn.pragma_update(None, "journal_mode", "DELETE");
-            }
-        }
-    }
 }
 
 #[cfg(test)]

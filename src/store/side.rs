@@ -66,8 +66,19 @@ pub fn is_writers(path: &Path, db: &Path, readable_by_writers_only: bool) -> boo
     let uid = file.uid();
     uid == rustix::process::geteuid().as_raw()
         || uid == roadmap.uid()
-        || (roadmap.mode() & 0o020 != 0 && file.gid() == roadmap.gid())
         || roadmap.mode() & 0o002 != 0
+        || (roadmap.mode() & 0o020 != 0 && in_group(uid, roadmap.gid()))
+}
+
+/// Whether the user `uid` belongs to the group `gid` (as primary or further group), as the
+/// system's user database says (`id`, which asks files, LDAP and the domain alike).
+#[cfg(unix)]
+fn in_group(uid: u32, gid: u32) -> bool {
+    let Ok(out) = std::process::Command::new("id").args(["-G", &uid.to_string()]).output() else {
+        return false;
+    };
+    out.status.success()
+        && String::from_utf8_lossy(&out.stdout).split_whitespace().any(|g| g == gid.to_string())
 }
 
 /// Elsewhere the operating system's access rules decide alone.
@@ -115,18 +126,24 @@ fn may_remove(path: &Path) -> bool {
         && (dir.mode() & 0o1000 == 0 || file.uid() == me || dir.uid() == me || me == 0)
 }
 
-/// Removes SQLite's side files of `db` that are foreign (see the module's text) and says which
-/// one keeps this user from writing: a foreign one that cannot be removed, or a writer's that
+/// Removes SQLite's side files of `db` that are foreign (see the module's text; `to_wal`: the
+/// shared memory too, before a switch to WAL) and says which one keeps this user from writing: a foreign one that cannot be removed, or a writer's that
 /// this user may not write. Nothing of a writer's is ever removed.
-pub fn clear_foreign(db: &Path) -> Option<Blocker> {
-    for suffix in SQLITE_SIDE_FILES {
+pub fn clear_foreign(db: &Path, to_wal: bool) -> Option<Blocker> {
+    let suffixes = if to_wal { &SQLITE_SIDE_FILES[..] } else { relevant(db) };
+    for suffix in suffixes {
         let path = side_file(db, suffix);
         if std::fs::symlink_metadata(&path).is_err() {
             continue;
         }
         if !is_writers(&path, db, false) {
+            // Only what holds nothing SQLite would use is removed: a file that may after all be
+            // a writer's (a group whose members the system cannot name) is named, never lost.
             #[cfg(unix)]
-            if may_remove(&path) && std::fs::remove_file(&path).is_ok() {
+            if holds_nothing(&path, suffix)
+                && may_remove(&path)
+                && std::fs::remove_file(&path).is_ok()
+            {
                 continue;
             }
             return Some(Blocker { owner: owner_of(&path), path });
@@ -140,15 +157,52 @@ pub fn clear_foreign(db: &Path) -> Option<Blocker> {
 
 /// What [`clear_foreign`] would not get past, found out without changing anything.
 pub fn blocker(db: &Path) -> Option<Blocker> {
-    SQLITE_SIDE_FILES.iter().map(|suffix| side_file(db, suffix)).find_map(|path| {
+    relevant(db).iter().map(|suffix| side_file(db, suffix)).find_map(|path| {
         std::fs::symlink_metadata(&path).ok()?;
         let foreign = !is_writers(&path, db, false);
         #[cfg(unix)]
-        let stays = if foreign { !may_remove(&path) } else { !may_write_file(&path) };
+        let stays = if foreign {
+            !(holds_nothing(&path, suffix_of(&path)) && may_remove(&path))
+        } else {
+            !may_write_file(&path)
+        };
         #[cfg(not(unix))]
         let stays = !foreign && !may_write_file(&path);
         stays.then(|| Blocker { owner: owner_of(&path), path })
     })
+}
+
+/// The side files SQLite would use for `db`: the shared memory only for a file in WAL mode (in
+/// the rollback journal's mode SQLite never opens it).
+fn relevant(db: &Path) -> &'static [&'static str] {
+    if super::access::header_says_wal(db) { &SQLITE_SIDE_FILES } else { &SQLITE_SIDE_FILES[..2] }
+}
+
+/// Whether a side file holds nothing SQLite would use: a plain file that is empty, a journal whose
+/// header is zeroed (not hot), a log of no more than its header (no frames). Links, pipes and
+/// anything else hold something.
+fn holds_nothing(path: &Path, suffix: &str) -> bool {
+    use std::io::Read;
+    let Ok(meta) = std::fs::symlink_metadata(path) else { return false };
+    if !meta.is_file() {
+        return false;
+    }
+    if meta.len() == 0 {
+        return true;
+    }
+    let mut head = [0_u8; 28];
+    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head));
+    match suffix {
+        "-journal" => read.is_ok() && head.iter().all(|b| *b == 0),
+        "-wal" => meta.len() <= 32,
+        _ => false,
+    }
+}
+
+/// The side file's suffix (`-journal`, `-wal`, `-shm`) of a path.
+fn suffix_of(path: &Path) -> &'static str {
+    let name = path.to_string_lossy();
+    SQLITE_SIDE_FILES.iter().find(|s| name.ends_with(*s)).copied().unwrap_or("")
 }
 
 /// Whether this user may write the file at `path`.
@@ -169,4 +223,47 @@ pub fn writers_side_file(db: &Path, suffix: &str) -> Option<PathBuf> {
     let path = side_file(db, suffix);
     (std::fs::metadata(&path).is_ok_and(|m| m.len() > 0) && is_writers(&path, db, false))
         .then_some(path)
+}
+
+/// A writer's claim on the journal's name: an empty `-journal` of its own (with the roadmap's
+/// writers' permissions) made before SQLite opens the file, kept while the file is open
+/// (`journal_mode=PERSIST`). Nobody else can then put a journal of theirs under that name for
+/// SQLite to play back into the roadmap (in a folder with the sticky bit only its owner may
+/// remove it). An existing writer's journal is left as it is.
+pub fn claim_journal(db: &Path) {
+    if super::access::header_says_wal(db) {
+        return;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(writers_mode(db));
+    }
+    let _ = options.open(side_file(db, "-journal"));
+}
+
+/// Removes this user's own journal that holds nothing to roll back (empty, or with a zeroed
+/// header as `journal_mode=PERSIST` leaves it), once the file no longer uses it (it went to WAL).
+pub fn release_journal(db: &Path) {
+    use std::io::Read;
+    let path = side_file(db, "-journal");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let mine = std::fs::symlink_metadata(&path)
+            .is_ok_and(|m| m.is_file() && m.uid() == rustix::process::geteuid().as_raw());
+        if !mine {
+            return;
+        }
+    }
+    let mut header = [0_u8; 28];
+    let empty = std::fs::File::open(&path).is_ok_and(|mut f| {
+        let n = f.read(&mut header).unwrap_or(usize::MAX);
+        n == 0 || (n <= header.len() && header[..n].iter().all(|b| *b == 0))
+    });
+    if empty {
+        let _ = std::fs::remove_file(&path);
+    }
 }

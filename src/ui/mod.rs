@@ -568,7 +568,11 @@ impl FahrplanApp {
     }
 
     fn update_title(&mut self, ui: &egui::Ui) {
-        let title = format!("{} — Fahrplan", display_name(self.state.file_path()));
+        // An empty stand-in (no roadmap there yet, or it could not be opened) is titled with
+        // the file the user asked for, never ":memory:".
+        let shown = self.state.file_path();
+        let shown = if shown == Path::new(":memory:") { self.state.file() } else { shown };
+        let title = format!("{} — Fahrplan", display_name(shown));
         if title != self.view.title {
             ui.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.view.title = title;
