@@ -269,6 +269,7 @@ fn local_benches(record: &mut impl FnMut(&str, Duration), values: &mut Vec<(Stri
     {
         let peak = peak_rss_mib(&path, args.is_some());
         println!("{name:<24} peak {peak:>10.1} MiB");
+        assert!(peak < 80.0, "{name}: {peak} MiB, the limit is 80 MiB (issue 26)");
         values.push((name.to_owned(), peak));
     }
 

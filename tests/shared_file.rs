@@ -616,13 +616,13 @@ fn a_viewers_locks_and_planted_files_never_lock_out_the_owner() {
     std::fs::write(&lock, br#"{"user":"itm","host":"vm","since":"2026-11-30T08:00:00"}"#).unwrap();
     std::os::unix::fs::chown(&lock, Some(OWNER), Some(OWNER)).unwrap();
     chmod(&lock, 0o644);
-    let viewer = spawn_as(READER, "flock", &["-x", lock.to_str().unwrap(), "sleep", "60"]);
+    let viewer = spawn_as(READER, "flock", &["-x", lock.to_str().unwrap(), "sleep", "20"]);
     wait_locked(&lock);
     let out = owner(&db, &["set-status", "M16", "done"], "1");
     assert!(out.status.success(), "{}", stderr(&out));
     drop(viewer);
     // A lock file of the viewer's own, locked: replaced by the owner's.
-    let planted = format!(": > '{0}'; exec flock -x '{0}' sleep 60", lock.display());
+    let planted = format!(": > '{0}'; exec flock -x '{0}' sleep 20", lock.display());
     let viewer = spawn_as(READER, "sh", &["-c", &planted]);
     wait_locked(&lock);
     let out = owner(&db, &["set-progress", "M18", "50"], "1");
@@ -661,7 +661,7 @@ fn a_viewers_locks_and_planted_files_never_lock_out_the_owner() {
     let reader = user_name(READER);
     for (file, network) in [("r.sqlite-wal", "0"), (".~lock.r.sqlite#", "1")] {
         let path = tmp.join(file);
-        let planted = format!(": > '{0}'; exec flock -x '{0}' sleep 60", path.display());
+        let planted = format!(": > '{0}'; exec flock -x '{0}' sleep 20", path.display());
         let viewer = spawn_as(READER, "sh", &["-c", &planted]);
         wait_locked(&path);
         let out = owner(&db, &["set-status", "M16", "done"], network);
@@ -811,4 +811,85 @@ fn a_read_only_file_or_folder_opens_read_only_for_its_owner() {
         assert_eq!(snapshot(place), before, "every byte kept");
     }
     chmod(&folder_ro, 0o755);
+}
+
+/// Run as the owner by the test below: a write that dies half-way (the process aborts inside
+/// its transaction after SQLite has written changed pages into the file), leaving a hot journal.
+#[test]
+#[ignore = "started by a_hot_journal_is_read_as_the_last_saved_state as the owner"]
+fn child_dies_in_the_middle_of_a_write() {
+    let Some(db) = std::env::var_os("FAHRPLAN_CHILD_DB") else { return };
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 1; BEGIN IMMEDIATE; \
+         UPDATE measure SET progress = 99; UPDATE history SET comment = comment || ' verändert';",
+    )
+    .unwrap();
+    println!("test result: ok. 1 passed");
+    std::process::abort();
+}
+
+/// A write killed in the middle leaves a hot journal. A viewer reads the last saved state from a
+/// private copy, says so, and leaves every byte; the owner's `check` repairs the file.
+#[test]
+fn a_hot_journal_is_read_as_the_last_saved_state() {
+    let dir = tempfile::tempdir().unwrap();
+    if !can_switch_users(dir.path()) {
+        return;
+    }
+    chmod(dir.path(), 0o755);
+    let shared = folder(dir.path(), "gemeinsam", OWNER, 0o755);
+    let db = shared.join("r.sqlite");
+    assert!(fahrplan_as(Some(OWNER), &db, &["list"], &[]).status.success());
+    chmod(&db, 0o644);
+    let home = db.parent().and_then(Path::parent).unwrap();
+    let exe = executable(home, "shared_file", &std::env::current_exe().unwrap());
+    let died = output_of(
+        Command::new("setpriv")
+            .args([&format!("--reuid={OWNER}"), &format!("--regid={OWNER}"), "--clear-groups"])
+            .arg(exe)
+            .current_dir("/")
+            .args(["--exact", "child_dies_in_the_middle_of_a_write", "--ignored", "--nocapture"])
+            .env("FAHRPLAN_CHILD_DB", &db),
+    );
+    assert!(!died.status.success(), "the writer died");
+    let journal = shared.join("r.sqlite-journal");
+    assert!(std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0), "a hot journal is left");
+    let before = snapshot(&shared);
+    let out = fahrplan_as(Some(READER), &db, &["list", "--format", "json"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("unterbrochen"), "said: {}", stderr(&out));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m18 = list.as_array().unwrap().iter().find(|m| m["code"] == "M18").unwrap();
+    assert_eq!(m18["progress"], 40, "the last saved state, not the half-written one");
+    let check = fahrplan_as(Some(READER), &db, &["check", "--format", "json"], &[]);
+    let check: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!((&check["interrupted"], &check["measures"]), (&true.into(), &20.into()), "{check}");
+    assert_eq!(snapshot(&shared), before, "the viewer changed nothing");
+    // The owner's check repairs it at once.
+    let out = fahrplan_as(Some(OWNER), &db, &["check", "--format", "json"], &[]);
+    let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((&check["ok"], &check["interrupted"]), (&true.into(), &false.into()), "{check}");
+    assert!(!journal.exists());
+}
+
+/// While a writer has the file open in the rollback journal's mode, the journal's name is its
+/// own (so no one else's journal can be played back into the roadmap); closing gives it up.
+#[test]
+fn a_writer_keeps_the_journals_name_while_the_file_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    drop(Store::create(&db, Some(&fahrplan::app::default_seed(Lang::De).unwrap())).unwrap());
+    let journal = dir.path().join("r.sqlite-journal");
+    let options = OpenOptions { read_only: false, network: Some(true), user: Some("it".into()) };
+    let mut store = Store::open_with(&db, &options).unwrap();
+    assert!(journal.exists(), "claimed at opening");
+    store.set_progress("M18", 44, "", None).unwrap();
+    assert!(journal.exists(), "kept after a write");
+    assert_eq!(store.journal_mode().unwrap(), "delete");
+    drop(store);
+    assert!(!journal.exists(), "given up at closing");
+    let names: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["r.sqlite"]);
 }

@@ -384,6 +384,52 @@ mod tests {
         assert_eq!(names(dir.path()), 1, "no temporary file is left beside the roadmap");
     }
 
+    /// A link or a pipe planted as the lock file is never followed or waited on: it is moved
+    /// aside, the file it points to keeps its bytes, and a lock of our own takes its place.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_or_pipe_as_lock_file_is_replaced_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("a.sqlite");
+        std::fs::write(&db, b"").unwrap();
+        let target = dir.path().join("wichtig.txt");
+        std::fs::write(&target, b"bleibt").unwrap();
+        let path = lock_path(&db);
+        std::os::unix::fs::symlink(&target, &path).unwrap();
+        assert_eq!(EditLock::holder(&db), None);
+        let since =
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let me = LockInfo { user: "anna".into(), host: "pc".into(), since };
+        let Acquired::Held(lock) = EditLock::acquire(&db, &me).unwrap() else { panic!("taken") };
+        assert_eq!(std::fs::read(&target).unwrap(), b"bleibt");
+        assert!(std::fs::symlink_metadata(&path).unwrap().is_file());
+        drop(lock);
+        assert!(!path.exists());
+        // A pipe: looking at it does not wait for a writer that never comes.
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if made.is_ok_and(|s| s.success()) {
+            assert_eq!(EditLock::holder(&db), None);
+            assert!(matches!(EditLock::acquire(&db, &me).unwrap(), Acquired::Held(_)));
+        }
+    }
+
+    /// A holder whose lock file was replaced meanwhile leaves the new one alone when it ends.
+    #[test]
+    fn a_holder_removes_only_its_own_lock_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("a.sqlite");
+        std::fs::write(&db, b"").unwrap();
+        let since =
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let me = LockInfo { user: "anna".into(), host: "pc".into(), since };
+        let Acquired::Held(lock) = EditLock::acquire(&db, &me).unwrap() else { panic!("taken") };
+        let other = dir.path().join("other");
+        std::fs::write(&other, b"{}").unwrap();
+        std::fs::rename(&other, lock_path(&db)).unwrap();
+        drop(lock);
+        assert_eq!(std::fs::read(lock_path(&db)).unwrap(), b"{}", "not ours: left alone");
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_crashed_holders_file_is_replaced_and_never_names_anyone() {
