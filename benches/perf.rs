@@ -218,6 +218,15 @@ fn local_benches(record: &mut impl FnMut(&str, Duration), values: &mut Vec<(Stri
         }),
     );
 
+    // A viewer's opening: the file copied into memory (without evidence bytes) and read.
+    record(
+        "open_read_only_default",
+        median(5, 100, || {
+            let store = Store::open_read_only(&path).unwrap();
+            std::hint::black_box(store.load_roadmap().unwrap());
+        }),
+    );
+
     let mut store = Store::open(&path).unwrap();
     let mut flip = false;
     record(
