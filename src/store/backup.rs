@@ -54,7 +54,10 @@ pub fn foreign_backups_dir(db: &Path) -> Option<super::Blocker> {
             let owner_ok =
                 meta.uid() == me || roadmap.as_ref().is_some_and(|d| d.uid() == meta.uid());
             // Nobody who may not write the roadmap may put files into its backups.
-            let writers = roadmap.as_ref().map_or(0, |d| d.mode() & 0o022);
+            let same_group = roadmap.as_ref().is_some_and(|d| d.gid() == meta.gid());
+            let writers = roadmap
+                .as_ref()
+                .map_or(0, |d| (d.mode() & 0o002) | if same_group { d.mode() & 0o020 } else { 0 });
             let open_to_others = meta.mode() & 0o022 & !writers != 0;
             owner_ok
                 && !open_to_others

@@ -92,7 +92,12 @@ impl EditLock {
                     continue;
                 }
                 // Not writable for someone who may write the roadmap: not a writer's file.
+                // Not writable for someone who may write the roadmap: someone else's, unless the
+                // system says it is a writer's after all (then it is theirs to hold).
                 Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                    if is_writers(&path, db, true) {
+                        return Ok(Acquired::Busy(None));
+                    }
                     return replace(db, &path, info);
                 }
                 // A link or anything but a plain file where the lock file belongs: not a
@@ -282,10 +287,13 @@ fn replace(db: &Path, path: &Path, info: &LockInfo) -> std::io::Result<Acquired>
     let aside = tempfile::Builder::new().prefix(".~lock.").suffix(".aside").tempfile_in(folder)?;
     let aside = aside.into_temp_path();
     match std::fs::rename(path, &aside) {
-        Ok(()) if identity(&aside) == seen => {}
-        // Someone else's lock file arrived meanwhile: back where it was (a link never replaces).
+        Ok(()) if identity(&aside) == seen && !is_writers(&aside, db, true) => {}
+        // A writer's lock file arrived meanwhile: back where it was (a link never replaces; a
+        // file system without links gets it back by name), never deleted.
         Ok(()) => {
-            let _ = std::fs::hard_link(&aside, path);
+            if std::fs::hard_link(&aside, path).is_err() {
+                let _ = std::fs::rename(&aside, path);
+            }
             return Ok(Acquired::Busy(None));
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -414,6 +422,7 @@ mod tests {
     }
 
     /// A holder whose lock file was replaced meanwhile leaves the new one alone when it ends.
+    #[cfg(unix)]
     #[test]
     fn a_holder_removes_only_its_own_lock_file() {
         let dir = tempfile::tempdir().unwrap();

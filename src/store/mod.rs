@@ -638,8 +638,8 @@ impl Store {
             return Ok(mode.to_owned());
         }
         let mode: String = self.conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
-        // PERSIST only keeps the journal's name claimed: it is the rollback journal's mode.
-        Ok(if mode.eq_ignore_ascii_case("persist") { "delete".to_owned() } else { mode })
+        // TRUNCATE only keeps the journal's name claimed: it is the rollback journal's mode.
+        Ok(if mode.eq_ignore_ascii_case("truncate") { "delete".to_owned() } else { mode })
     }
 
     /// Who is recorded in the history.

@@ -67,18 +67,39 @@ pub fn is_writers(path: &Path, db: &Path, readable_by_writers_only: bool) -> boo
     uid == rustix::process::geteuid().as_raw()
         || uid == roadmap.uid()
         || roadmap.mode() & 0o002 != 0
-        || (roadmap.mode() & 0o020 != 0 && in_group(uid, roadmap.gid()))
+        // Where the system cannot say, the file counts as a writer's: then it is never removed
+        // or replaced (at worst someone is named who holds nothing).
+        || (roadmap.mode() & 0o020 != 0 && in_group(uid, roadmap.gid()).unwrap_or(true))
 }
 
 /// Whether the user `uid` belongs to the group `gid` (as primary or further group), as the
 /// system's user database says (`id`, which asks files, LDAP and the domain alike).
+/// `None` where the system cannot say. Answers are kept for a minute (a waiting window looks at
+/// the lock every two seconds).
 #[cfg(unix)]
-fn in_group(uid: u32, gid: u32) -> bool {
-    let Ok(out) = std::process::Command::new("id").args(["-G", &uid.to_string()]).output() else {
-        return false;
-    };
-    out.status.success()
-        && String::from_utf8_lossy(&out.stdout).split_whitespace().any(|g| g == gid.to_string())
+fn in_group(uid: u32, gid: u32) -> Option<bool> {
+    type Known = std::collections::HashMap<(u32, u32), (std::time::Instant, Option<bool>)>;
+    static KNOWN: std::sync::Mutex<Option<Known>> = std::sync::Mutex::new(None);
+    if let Ok(known) = KNOWN.lock()
+        && let Some((at, answer)) = known.as_ref().and_then(|k| k.get(&(uid, gid)))
+        && at.elapsed() < std::time::Duration::from_secs(60)
+    {
+        return *answer;
+    }
+    let answer = std::process::Command::new("id")
+        .args(["-G", &uid.to_string()])
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .map(|out| {
+            String::from_utf8_lossy(&out.stdout).split_whitespace().any(|g| g == gid.to_string())
+        });
+    if let Ok(mut known) = KNOWN.lock() {
+        known
+            .get_or_insert_with(Known::new)
+            .insert((uid, gid), (std::time::Instant::now(), answer));
+    }
+    answer
 }
 
 /// Elsewhere the operating system's access rules decide alone.
@@ -181,6 +202,7 @@ fn relevant(db: &Path) -> &'static [&'static str] {
 /// Whether a side file holds nothing SQLite would use: a plain file that is empty, a journal whose
 /// header is zeroed (not hot), a log of no more than its header (no frames). Links, pipes and
 /// anything else hold something.
+#[cfg_attr(not(unix), allow(dead_code))]
 fn holds_nothing(path: &Path, suffix: &str) -> bool {
     use std::io::Read;
     let Ok(meta) = std::fs::symlink_metadata(path) else { return false };
@@ -200,6 +222,7 @@ fn holds_nothing(path: &Path, suffix: &str) -> bool {
 }
 
 /// The side file's suffix (`-journal`, `-wal`, `-shm`) of a path.
+#[cfg_attr(not(unix), allow(dead_code))]
 fn suffix_of(path: &Path) -> &'static str {
     let name = path.to_string_lossy();
     SQLITE_SIDE_FILES.iter().find(|s| name.ends_with(*s)).copied().unwrap_or("")
@@ -225,27 +248,49 @@ pub fn writers_side_file(db: &Path, suffix: &str) -> Option<PathBuf> {
         .then_some(path)
 }
 
-/// A writer's claim on the journal's name: an empty `-journal` of its own (with the roadmap's
-/// writers' permissions) made before SQLite opens the file, kept while the file is open
-/// (`journal_mode=PERSIST`). Nobody else can then put a journal of theirs under that name for
-/// SQLite to play back into the roadmap (in a folder with the sticky bit only its owner may
-/// remove it). An existing writer's journal is left as it is.
-pub fn claim_journal(db: &Path) {
+/// A writer's claim on the journal's name: an empty `-journal` of its own made before SQLite
+/// opens the file, kept (empty between writes: `journal_mode=TRUNCATE`) while the file is open.
+/// Nobody else can then put a journal of theirs under that name for SQLite to play back into
+/// the roadmap (in a folder with the sticky bit only its owner may remove it). It has the
+/// roadmap's permissions and group, as SQLite gives its own journal, so that readers can read
+/// it and the roadmap's other writers can write it. An existing writer's journal is left as it
+/// is; anyone else's that appeared since the first look is named.
+pub fn claim_journal(db: &Path) -> Option<Blocker> {
     if super::access::header_says_wal(db) {
-        return;
+        return None;
     }
+    claim(db, "-journal")
+}
+
+fn claim(db: &Path, suffix: &str) -> Option<Blocker> {
+    let path = side_file(db, suffix);
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(writers_mode(db));
+        use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+        let roadmap = std::fs::metadata(db).ok();
+        options.mode(roadmap.as_ref().map_or(0o600, |m| m.mode() & 0o666));
+        if let Ok(file) = options.open(&path) {
+            if let Some(roadmap) = roadmap {
+                let _ = std::os::unix::fs::fchown(&file, None, Some(roadmap.gid()));
+                let mode = std::fs::Permissions::from_mode(roadmap.mode() & 0o666);
+                let _ = file.set_permissions(mode);
+            }
+            return None;
+        }
     }
-    let _ = options.open(side_file(db, "-journal"));
+    #[cfg(not(unix))]
+    if options.open(&path).is_ok() {
+        return None;
+    }
+    // There already: a writer's is SQLite's to use; anyone else's is never played back.
+    (std::fs::symlink_metadata(&path).is_ok() && !is_writers(&path, db, false))
+        .then(|| Blocker { owner: owner_of(&path), path })
 }
 
 /// Removes this user's own journal that holds nothing to roll back (empty, or with a zeroed
-/// header as `journal_mode=PERSIST` leaves it), once the file no longer uses it (it went to WAL).
+/// header), once the file no longer uses it (it went to WAL, or the writer closes).
 pub fn release_journal(db: &Path) {
     use std::io::Read;
     let path = side_file(db, "-journal");

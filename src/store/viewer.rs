@@ -47,6 +47,10 @@ pub(super) fn rolled_back_copy(path: &Path) -> Result<RolledBack> {
         let side = if header_says_wal(path) { "-wal" } else { "-journal" };
         let copied = super::side::writers_side_file(path, side)
             .map(|from| std::fs::copy(from, side_file(&copy, side)));
+        // A journal this user may not read cannot be rolled back here: said as it is.
+        if matches!(&copied, Some(Err(e)) if e.kind() == std::io::ErrorKind::PermissionDenied) {
+            return Err(StoreError::Interrupted { path: path.to_owned() });
+        }
         // A writer that repaired or wrote meanwhile: copied again.
         if matches!(copied, Some(Err(_))) || file_stamp(path) != before {
             std::thread::sleep(PAUSE);

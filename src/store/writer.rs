@@ -20,7 +20,9 @@ impl Store {
         if let Some(blocker) = side::clear_foreign(path, false) {
             return Err(StoreError::Blocked(blocker));
         }
-        side::claim_journal(path);
+        if let Some(blocker) = side::claim_journal(path) {
+            return Err(StoreError::Blocked(blocker));
+        }
         let opened = Self::open_claimed(path, report, network);
         if opened.is_err() {
             side::release_journal(path);
@@ -48,9 +50,10 @@ impl Store {
             conn.pragma_update(None, "journal_mode", "DELETE").map_err(err)?;
         }
         // In the rollback journal's mode the journal's name stays claimed while the file is
-        // open (see `side::claim_journal`); closing switches back to DELETE, which removes it.
+        // open, empty between writes (see `side::claim_journal`); closing switches back to
+        // DELETE, which removes it.
         if !journal.eq_ignore_ascii_case("wal") || network {
-            conn.pragma_update(None, "journal_mode", "PERSIST").map_err(err)?;
+            conn.pragma_update(None, "journal_mode", "TRUNCATE").map_err(err)?;
         }
         conn.pragma_update(None, "synchronous", "FULL").map_err(err)?;
         if report.schema_version < SCHEMA_VERSION {
@@ -115,11 +118,11 @@ impl Drop for Store {
             }
         }
         // A writer in the rollback journal's mode gives up its claim on the journal's name
-        // (switching from PERSIST to DELETE removes the journal).
+        // (switching from TRUNCATE to DELETE removes the journal).
         if self.read_only.is_none() && self.path != Path::new(":memory:") {
             let mode: rusqlite::Result<String> =
                 self.conn.pragma_query_value(None, "journal_mode", |r| r.get(0));
-            if mode.is_ok_and(|m| m.eq_ignore_ascii_case("persist")) {
+            if mode.is_ok_and(|m| m.eq_ignore_ascii_case("truncate")) {
                 let _ = self.conn.pragma_update(None, "journal_mode", "DELETE");
             }
             side::release_journal(&self.path);
