@@ -553,6 +553,10 @@ fn the_window_asks_before_it_creates_a_roadmap() {
             .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app);
         harness.run();
         assert!(harness.query_by_label_contains("gibt es noch keinen Fahrplan").is_some());
+        assert!(
+            harness.query_by_label_contains(":memory:").is_none(),
+            "the asked-for file is named"
+        );
         assert!(!dir.path().join("tippfehler").exists(), "asking creates nothing");
         harness
     };

@@ -39,6 +39,14 @@ impl AppState {
         }
     }
 
+    /// The file to name in the title and the menu bar: the open one, or where an empty stand-in
+    /// is shown (no roadmap there yet, or it could not be opened) the one the user asked for,
+    /// never ":memory:".
+    pub fn shown_file(&self) -> &Path {
+        let open = self.file_path();
+        if open == Path::new(":memory:") { &self.file } else { open }
+    }
+
     /// The user answered the question of [`Self::create_offer`] (a new roadmap is made by
     /// `Command::New`).
     pub fn dismiss_create_offer(&mut self) {

@@ -374,7 +374,7 @@ impl FahrplanApp {
         commands: &mut Vec<Command>,
     ) {
         let read_only = self.state.is_read_only();
-        let file_name = display_name(self.state.file_path());
+        let file_name = display_name(self.state.shown_file());
         let lang = self.state.lang();
         egui::Panel::top("top_bar").show(ui, |ui| {
             let (state, view) = (&self.state, &mut self.view);
@@ -570,9 +570,7 @@ impl FahrplanApp {
     fn update_title(&mut self, ui: &egui::Ui) {
         // An empty stand-in (no roadmap there yet, or it could not be opened) is titled with
         // the file the user asked for, never ":memory:".
-        let shown = self.state.file_path();
-        let shown = if shown == Path::new(":memory:") { self.state.file() } else { shown };
-        let title = format!("{} — Fahrplan", display_name(shown));
+        let title = format!("{} — Fahrplan", display_name(self.state.shown_file()));
         if title != self.view.title {
             ui.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.view.title = title;
