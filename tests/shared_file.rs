@@ -865,6 +865,15 @@ fn a_hot_journal_is_read_as_the_last_saved_state() {
     let check: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
     assert_eq!((&check["interrupted"], &check["measures"]), (&true.into(), &20.into()), "{check}");
     assert_eq!(snapshot(&shared), before, "the viewer changed nothing");
+    // The viewer's copy of it (a backup elsewhere) holds the last saved state too.
+    let copies = folder(dir.path(), "kopien", READER, 0o755);
+    let copy = copies.join("kopie.sqlite");
+    let out = fahrplan_as(Some(READER), &db, &["backup", "--output", copy.to_str().unwrap()], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let shown = fahrplan_as(Some(READER), &copy, &["show", "M18", "--format", "json"], &[]);
+    let shown: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(shown["progress"], 40);
+    assert_eq!(snapshot(&shared), before, "the viewer changed nothing");
     // The owner's check repairs it at once.
     let out = fahrplan_as(Some(OWNER), &db, &["check", "--format", "json"], &[]);
     let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -277,7 +277,7 @@ impl Store {
     pub fn backup_now(&self, now: NaiveDateTime, output: Option<&Path>) -> Result<PathBuf> {
         // A reader's copy lacks the evidence files' bytes: its backup is taken of the file.
         let file = self.file_reader()?;
-        let source = file.as_ref().unwrap_or(&self.conn);
+        let source = file.as_ref().map_or(&self.conn, |f| &f.conn);
         let target = match output {
             Some(path) => {
                 backup_connection(source, path)?;

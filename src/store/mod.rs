@@ -675,7 +675,7 @@ impl Store {
     pub fn backup_to(&self, target: &Path) -> Result<()> {
         // A reader's copy lacks the evidence files' bytes: the copy is taken of the file.
         let file = self.file_reader()?;
-        backup_connection(file.as_ref().unwrap_or(&self.conn), target)
+        backup_connection(file.as_ref().map_or(&self.conn, |f| &f.conn), target)
     }
 }
 

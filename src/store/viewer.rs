@@ -249,15 +249,34 @@ impl Store {
     }
 
     /// A connection to the file itself, for a reader's backup (its copy in memory lacks the
-    /// evidence files' bytes).
-    pub(super) fn file_reader(&self) -> Result<Option<Connection>> {
+    /// evidence files' bytes): after an interrupted write, to its private rolled-back copy (the
+    /// last saved state, as the reader shows it).
+    pub(super) fn file_reader(&self) -> Result<Option<FileReader>> {
         if !self.snapshot || self.path == Path::new(":memory:") {
             return Ok(None);
         }
-        let (conn, _) =
-            access::open_reader(&self.path).map_err(|e| StoreError::from_open(&self.path, e))?;
-        harden(&conn)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        Ok(Some(conn))
+        let open = |path: &Path| -> Result<Connection> {
+            let (conn, _) =
+                access::open_reader(path).map_err(|e| StoreError::from_open(&self.path, e))?;
+            harden(&conn)?;
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            // A first read meets an interrupted write now, not half-way through the copy.
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
+                .map_err(|e| StoreError::from_open(&self.path, e))?;
+            Ok(conn)
+        };
+        match open(&self.path) {
+            Err(StoreError::Interrupted { .. }) => {
+                let copy = rolled_back_copy(&self.path)?;
+                Ok(Some(FileReader { conn: open(&copy.path)?, _copy: Some(copy) }))
+            }
+            other => Ok(Some(FileReader { conn: other?, _copy: None })),
+        }
     }
+}
+
+/// A reader's connection to the file (or to its rolled-back copy, kept while it is used).
+pub(super) struct FileReader {
+    pub conn: Connection,
+    _copy: Option<RolledBack>,
 }
