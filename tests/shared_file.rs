@@ -46,6 +46,13 @@ fn executable(dir: &Path, name: &str, original: &Path) -> PathBuf {
     copy
 }
 
+/// `setpriv` switching to the ordinary user `uid` (without further groups); the program follows.
+fn setpriv(uid: u32) -> Command {
+    let mut command = Command::new("setpriv");
+    command.args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"]);
+    command
+}
+
 /// Runs `command`, again if the freshly copied executable is still busy ("text file busy": a
 /// process forked by another test at that moment holds it open for a blink).
 fn output_of(command: &mut Command) -> Output {
@@ -72,8 +79,7 @@ fn fahrplan_as(uid: Option<u32>, db: &Path, args: &[&str], env: &[(&str, &str)])
     let mut command = match uid {
         Some(uid) => {
             let home = db.parent().and_then(Path::parent).expect("the test's folder");
-            let mut c = Command::new("setpriv");
-            c.args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"]);
+            let mut c = setpriv(uid);
             c.arg(executable(home, "fahrplan", exe)).current_dir("/");
             c
         }
@@ -155,8 +161,7 @@ fn child_test(uid: u32, name: &str, db: &Path) -> Output {
     let home = db.parent().and_then(Path::parent).expect("the test's folder");
     let exe = executable(home, "shared_file", &std::env::current_exe().expect("the test binary"));
     let output = output_of(
-        Command::new("setpriv")
-            .args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"])
+        setpriv(uid)
             .arg(exe)
             .current_dir("/")
             .args(["--exact", name, "--ignored", "--nocapture", "--test-threads=1"])
@@ -528,8 +533,7 @@ fn eventually(what: &str, mut step: impl FnMut() -> bool) {
 /// A command run as `uid` (through setpriv) in the background.
 fn spawn_as(uid: u32, program: &str, args: &[&str]) -> Holder {
     Holder(
-        Command::new("setpriv")
-            .args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"])
+        setpriv(uid)
             .arg(program)
             .args(args)
             .current_dir("/")
@@ -542,12 +546,7 @@ fn spawn_as(uid: u32, program: &str, args: &[&str]) -> Holder {
 
 /// Runs a shell command as `uid` and waits for it.
 fn sh_as(uid: u32, script: &str) {
-    let out = output_of(
-        Command::new("setpriv")
-            .args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups"])
-            .args(["sh", "-c", script])
-            .current_dir("/"),
-    );
+    let out = output_of(setpriv(uid).args(["sh", "-c", script]).current_dir("/"));
     assert!(out.status.success(), "{script}: {}", stderr(&out));
 }
 
@@ -718,8 +717,7 @@ fn after_a_crashed_writer_a_viewer_sees_the_last_saved_state() {
         seed ^= seed << 17;
         let network = if run % 2 == 0 { "1" } else { "0" };
         let progress = run % 101;
-        let mut writer = Command::new("setpriv")
-            .args([&format!("--reuid={OWNER}"), &format!("--regid={OWNER}"), "--clear-groups"])
+        let mut writer = setpriv(OWNER)
             .arg(&exe)
             .args(["set-progress", "M19", &progress.to_string(), "--db"])
             .arg(&db)
@@ -844,8 +842,7 @@ fn a_hot_journal_is_read_as_the_last_saved_state() {
     let home = db.parent().and_then(Path::parent).unwrap();
     let exe = executable(home, "shared_file", &std::env::current_exe().unwrap());
     let died = output_of(
-        Command::new("setpriv")
-            .args([&format!("--reuid={OWNER}"), &format!("--regid={OWNER}"), "--clear-groups"])
+        setpriv(OWNER)
             .arg(exe)
             .current_dir("/")
             .args(["--exact", "child_dies_in_the_middle_of_a_write", "--ignored", "--nocapture"])

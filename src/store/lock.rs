@@ -172,7 +172,7 @@ impl EditLock {
         if is_writers(&path, db, true) {
             return None;
         }
-        (!may_replace(&path)).then(|| Blocker { owner: owner_of(&path), path })
+        (!super::side::may_remove(&path)).then(|| Blocker { owner: owner_of(&path), path })
     }
 }
 
@@ -279,7 +279,7 @@ fn create_in_place(db: &Path, path: &Path, info: &LockInfo) -> std::io::Result<O
 fn replace(db: &Path, path: &Path, info: &LockInfo) -> std::io::Result<Acquired> {
     let blocked =
         || Ok(Acquired::Blocked(Blocker { owner: owner_of(path), path: path.to_owned() }));
-    if !may_replace(path) {
+    if !super::side::may_remove(path) {
         return blocked();
     }
     let seen = identity(path);
@@ -316,29 +316,6 @@ fn identity(path: &Path) -> Option<(u64, u64)> {
     #[cfg(not(unix))]
     {
         std::fs::symlink_metadata(path).ok().map(|m| (m.len(), 0))
-    }
-}
-
-/// Whether this user may replace the file at `path` (write to its folder; in a folder with the
-/// sticky bit only the file's or the folder's owner may).
-fn may_replace(path: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use rustix::fs::{Access, access};
-        use std::os::unix::fs::MetadataExt;
-        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let (Ok(dir), Ok(file)) = (std::fs::metadata(folder), std::fs::symlink_metadata(path))
-        else {
-            return false;
-        };
-        let me = rustix::process::geteuid().as_raw();
-        access(folder, Access::WRITE_OK | Access::EXEC_OK).is_ok()
-            && (dir.mode() & 0o1000 == 0 || file.uid() == me || dir.uid() == me || me == 0)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = path;
-        true
     }
 }
 

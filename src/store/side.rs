@@ -132,24 +132,33 @@ pub fn owner_of(path: &Path) -> String {
     }
 }
 
-/// Whether this user may remove or replace `path` (a file in a folder with the sticky bit may
-/// be removed only by its owner or the folder's).
-#[cfg(unix)]
-fn may_remove(path: &Path) -> bool {
-    use rustix::fs::{Access, access};
-    use std::os::unix::fs::MetadataExt;
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let (Ok(dir), Ok(file)) = (std::fs::metadata(folder), std::fs::symlink_metadata(path)) else {
-        return false;
-    };
-    let me = rustix::process::geteuid().as_raw();
-    access(folder, Access::WRITE_OK | Access::EXEC_OK).is_ok()
-        && (dir.mode() & 0o1000 == 0 || file.uid() == me || dir.uid() == me || me == 0)
+/// Whether this user may remove or replace `path` (write to its folder; in a folder with the
+/// sticky bit only the file's or the folder's owner may).
+pub fn may_remove(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use rustix::fs::{Access, access};
+        use std::os::unix::fs::MetadataExt;
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let (Ok(dir), Ok(file)) = (std::fs::metadata(folder), std::fs::symlink_metadata(path))
+        else {
+            return false;
+        };
+        let me = rustix::process::geteuid().as_raw();
+        access(folder, Access::WRITE_OK | Access::EXEC_OK).is_ok()
+            && (dir.mode() & 0o1000 == 0 || file.uid() == me || dir.uid() == me || me == 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        true
+    }
 }
 
 /// Removes SQLite's side files of `db` that are foreign (see the module's text; `to_wal`: the
-/// shared memory too, before a switch to WAL) and says which one keeps this user from writing: a foreign one that cannot be removed, or a writer's that
-/// this user may not write. Nothing of a writer's is ever removed.
+/// shared memory too, before a switch to WAL) and says which one keeps this user from writing:
+/// a foreign one that cannot be removed, or a writer's that this user may not write. Nothing of
+/// a writer's is ever removed.
 pub fn clear_foreign(db: &Path, to_wal: bool) -> Option<Blocker> {
     let suffixes = if to_wal { &SQLITE_SIDE_FILES[..] } else { relevant(db) };
     for suffix in suffixes {
