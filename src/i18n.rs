@@ -416,6 +416,11 @@ pub fn value_label(tr: &I18n, field: &str, value: Option<&str>) -> String {
         "planned_one_off_cents" | "planned_yearly_cents" | "expense" => money(value),
         "archived" => Some(tr.t(if value == "true" { "yes" } else { "no" })),
         // "2026-11-27 Gemeinderat": the day in the UI's format, the title as it is.
+        // "VdS 3473 12: met" → "VdS 3473 12: erfüllt".
+        "assessment-result" => value.rsplit_once(": ").and_then(|(what, slug)| {
+            let key = format!("outcome-{slug}");
+            tr.has(&key).then(|| format!("{what}: {}", tr.t(&key)))
+        }),
         "meeting-added" | "meeting-deleted" | "baseline-added" | "baseline-deleted" => {
             value.split_once(' ').and_then(|(day, title)| date(day).map(|d| format!("{d} {title}")))
         }

@@ -89,6 +89,12 @@ struct SeedExpense {
 #[error("{0}")]
 pub struct SeedError(String);
 
+impl SeedError {
+    pub(super) const fn new(detail: String) -> Self {
+        Self(detail)
+    }
+}
+
 fn parse() -> Result<SeedFile, SeedError> {
     let file: SeedFile =
         serde_json::from_str(DEFAULT_ROADMAP).map_err(|e| SeedError(e.to_string()))?;
@@ -195,6 +201,7 @@ pub fn default_seed(lang: Lang) -> Result<Seed, SeedError> {
         }));
     }
     roadmap.owners = owners;
+    roadmap.assessment = super::seed_assessment::default_assessment(lang)?;
     Ok(Seed { roadmap, lang, comment: I18n::new(lang).t("history-seeded") })
 }
 

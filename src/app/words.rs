@@ -87,6 +87,7 @@ impl StoreError {
                 tr.f("err-owner-in-use", &[("name", name), ("codes", &codes.join(", "))])
             }
             Self::Invalid(v) => v.localize(tr),
+            Self::Assessment(a) => assess_text(tr, a),
             Self::Busy => tr.t("err-busy"),
             Self::DiskFull => tr.t("err-disk-full"),
             Self::Migration(detail) => tr.f("err-migration", &[("detail", detail)]),
@@ -195,6 +196,11 @@ impl ImportError {
                 tr.f("import-baseline-title", &[("title", title)])
             }
             ImportProblem::Invalid(e) => e.localize(tr),
+            ImportProblem::NotCatalog => tr.t("import-not-catalog"),
+            ImportProblem::MissingId(what) => tr.t(&format!("import-missing-id-{what}")),
+            ImportProblem::CsvColumns(n) => tr.f("import-csv-columns", &[("n", n)]),
+            ImportProblem::NotUtf8 => tr.t("import-not-utf8"),
+            ImportProblem::Assessment(e) => assess_text(tr, e),
         }
     }
 
@@ -202,5 +208,37 @@ impl ImportError {
     pub fn localize(&self, tr: &I18n) -> String {
         let problem = format!("{}: {}", self.place(tr), self.what(tr));
         tr.f("import-failed", &[("problem", &problem)])
+    }
+}
+
+/// Why a change of the assessment was refused, in the UI language.
+pub fn assess_text(tr: &I18n, e: &crate::model::AssessError) -> String {
+    use crate::model::AssessError as E;
+    match e {
+        E::UnknownCatalog(name) => tr.f("err-unknown-catalog", &[("name", name)]),
+        E::UnknownRound(title) => tr.f("err-unknown-round", &[("title", title)]),
+        E::UnknownRequirement { catalog, id } => {
+            tr.f("err-unknown-requirement", &[("catalog", catalog), ("id", id)])
+        }
+        E::AmbiguousRequirement { id, catalogs } => {
+            tr.f("err-ambiguous-requirement", &[("id", id), ("catalogs", &catalogs.join(", "))])
+        }
+        E::NotCovered { round, catalog } => {
+            tr.f("err-not-covered", &[("round", round), ("catalog", catalog)])
+        }
+        E::CatalogInUse { name, rounds } => {
+            tr.f("err-catalog-in-use", &[("name", name), ("rounds", &rounds.join(", "))])
+        }
+        E::RoundExists(title) => tr.f("err-round-exists", &[("title", title)]),
+        E::NoCatalog => tr.t("err-round-no-catalog"),
+        E::EmptyCatalog(name) => tr.f("err-catalog-empty", &[("name", name)]),
+        E::DuplicateId { catalog, id } => {
+            tr.f("err-catalog-duplicate-id", &[("catalog", catalog), ("id", id)])
+        }
+        E::Empty(what) => {
+            tr.f("err-assess-empty", &[("field", &crate::i18n::field_label(tr, what))])
+        }
+        E::Maturity(m) => tr.f("err-maturity", &[("value", m)]),
+        E::NoRound => tr.t("err-no-round"),
     }
 }

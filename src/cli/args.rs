@@ -263,6 +263,38 @@ pub enum Cmd {
         #[arg(long)]
         replace: bool,
     },
+    /// Catalogues of requirements (ITIL 4, VdS 3473, a checklist): import, list, show, remove.
+    Catalog {
+        /// What to do.
+        #[command(subcommand)]
+        action: CatalogCmd,
+    },
+    /// Assessment rounds: a result per requirement, the fulfilment degree, gaps, comparison.
+    Assessment {
+        /// What to do.
+        #[command(subcommand)]
+        action: AssessmentCmd,
+    },
+    /// Link a measure to a requirement it addresses.
+    Link {
+        /// The measure's code.
+        code: String,
+        /// The requirement's id.
+        requirement: String,
+        /// The catalogue (needed when several have the id).
+        #[arg(long, value_name = "NAME")]
+        catalog: Option<String>,
+    },
+    /// Remove the link of a measure to a requirement.
+    Unlink {
+        /// The measure's code.
+        code: String,
+        /// The requirement's id.
+        requirement: String,
+        /// The catalogue (needed when several have the id).
+        #[arg(long, value_name = "NAME")]
+        catalog: Option<String>,
+    },
     /// Export the roadmap to a file.
     Export {
         /// What to write.
@@ -289,6 +321,135 @@ pub enum Cmd {
         /// Calendar (ICS): only the dates of this owner's measures (by name, as `list` shows it).
         #[arg(long, value_name = "NAME")]
         owner: Option<String>,
+        /// CSV: the results of this assessment round instead of the measures.
+        #[arg(long, value_name = "ROUND")]
+        round: Option<String>,
+    },
+}
+
+/// `--format` of `catalog import`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CatalogFileFormat {
+    /// OSCAL 1.x catalog JSON.
+    Oscal,
+    /// CSV: group;id;title;text;level.
+    Csv,
+}
+
+/// `catalog` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CatalogCmd {
+    /// Import a catalogue, or a newer version of one of the same name (results of unchanged
+    /// requirements are kept).
+    Import {
+        /// The OSCAL JSON or CSV file.
+        file: PathBuf,
+        /// The file's format (default: JSON if it starts with `{`, else CSV).
+        #[arg(long, value_enum)]
+        format: Option<CatalogFileFormat>,
+        /// The catalogue's name (default: the OSCAL title, else the file's name).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Only show what would change; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// List the catalogues.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Show a catalogue's tree.
+    Show {
+        /// The catalogue's name.
+        name: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
+    /// Remove a catalogue that no round covers.
+    Remove {
+        /// The catalogue's name.
+        name: String,
+    },
+}
+
+/// `assessment` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AssessmentCmd {
+    /// Start an assessment round.
+    Add {
+        /// The round's title.
+        title: String,
+        /// A catalogue it covers (repeat for several).
+        #[arg(long = "catalog", value_name = "NAME", required = true)]
+        catalogs: Vec<String>,
+        /// The day of the assessment (default: today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Who assesses.
+        #[arg(long, value_name = "WHO", default_value = "")]
+        by: String,
+        /// Start from this round: its results are carried over until assessed again.
+        #[arg(long, value_name = "ROUND")]
+        from: Option<String>,
+        /// The maturity aimed at (0–5).
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=5))]
+        target_maturity: Option<u8>,
+    },
+    /// List the rounds with their fulfilment degree.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Set one requirement's result in a round.
+    Set {
+        /// The round's title.
+        round: String,
+        /// The requirement's id.
+        requirement: String,
+        /// met, partial, not-met, not-applicable or open.
+        #[arg(long)]
+        result: String,
+        /// The catalogue (needed when several of the round's have the id).
+        #[arg(long, value_name = "NAME")]
+        catalog: Option<String>,
+        /// The maturity 0–5.
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=5))]
+        maturity: Option<u8>,
+        /// A note.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Show a round: degrees per catalogue and group, every requirement's result.
+    Show {
+        /// The round's title.
+        round: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
+    /// Compare two rounds per catalogue and group.
+    Compare {
+        /// The earlier round.
+        a: String,
+        /// The later round.
+        b: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
+    /// The gaps (not met, no active measure), what is to be assessed again, and the measures
+    /// that address no requirement.
+    Gaps {
+        /// The round (default: the latest).
+        #[arg(long, value_name = "ROUND")]
+        round: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
     },
 }
 

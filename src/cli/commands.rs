@@ -330,6 +330,8 @@ pub(super) struct ExportExtras<'a> {
     pub since: Option<&'a str>,
     /// The calendar of this owner only.
     pub owner: Option<&'a str>,
+    /// CSV: this assessment round's results.
+    pub round: Option<&'a str>,
 }
 
 /// `export`: the roadmap written to a file in one of the export formats.
@@ -347,6 +349,9 @@ pub(super) fn export(
     }
     if extras.owner.is_some() && !matches!(format, ExportFormat::Ics) {
         return Err(Failure::Input(tr.t("cli-owner-ics-only")));
+    }
+    if extras.round.is_some() && !matches!(format, ExportFormat::Csv) {
+        return Err(Failure::Input(tr.t("cli-round-csv-only")));
     }
     let delimiter = extras.delimiter.unwrap_or_else(|| crate::export::default_delimiter(tr.lang()));
     let store = open(db, tr)?;
@@ -373,7 +378,18 @@ pub(super) fn export(
         ExportFormat::Svg => crate::export::timeline_svg(&roadmap, today, tr, picture)
             .map(String::into_bytes)
             .map_err(|e| e.to_string()),
-        ExportFormat::Csv => Ok(crate::export::measures_csv(&roadmap, today, tr, delimiter)),
+        ExportFormat::Csv => match extras.round {
+            Some(title) => {
+                let round = roadmap.assessment.round(title.trim()).ok_or_else(|| {
+                    Failure::Input(crate::app::assess_text(
+                        tr,
+                        &crate::model::AssessError::UnknownRound(title.to_owned()),
+                    ))
+                })?;
+                Ok(crate::export::assessment_csv(&roadmap, round, tr, delimiter))
+            }
+            None => Ok(crate::export::measures_csv(&roadmap, today, tr, delimiter)),
+        },
         ExportFormat::ExpensesCsv => Ok(crate::export::expenses_csv(&roadmap, tr, delimiter)),
         ExportFormat::Json => {
             let history = store.history(None).map_err(|e| Failure::store(&e, tr))?;

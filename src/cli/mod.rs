@@ -6,6 +6,7 @@
 //! failure.
 
 mod args;
+mod assess;
 mod commands;
 mod evidence;
 mod output;
@@ -200,7 +201,25 @@ fn run(
         Cmd::Undo => commands::undo_redo(&cx, true),
         Cmd::Redo => commands::undo_redo(&cx, false),
         Cmd::History { code, format } => commands::history(&cx, code.as_deref(), *format),
-        Cmd::Export { format, output, width, height, dependencies, delimiter, since, owner } => {
+        Cmd::Catalog { action } => assess::catalog(&cx, action),
+        Cmd::Assessment { action } => assess::assessment(&cx, action),
+        Cmd::Link { code, requirement, catalog } => {
+            assess::link(&cx, code, requirement, catalog.as_deref(), true)
+        }
+        Cmd::Unlink { code, requirement, catalog } => {
+            assess::link(&cx, code, requirement, catalog.as_deref(), false)
+        }
+        Cmd::Export {
+            format,
+            output,
+            width,
+            height,
+            dependencies,
+            delimiter,
+            since,
+            owner,
+            round,
+        } => {
             let picture = crate::export::PictureOptions {
                 width: *width,
                 height: *height,
@@ -210,6 +229,7 @@ fn run(
                 delimiter: *delimiter,
                 since: since.as_deref(),
                 owner: owner.as_deref(),
+                round: round.as_deref(),
             };
             commands::export(&cx, *format, output, picture, extras)
         }

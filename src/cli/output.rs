@@ -184,6 +184,12 @@ pub(super) fn measure_json(roadmap: &Roadmap, m: &Measure, today: NaiveDate, ful
             "staff_days_spent": m.staff_days_spent,
             "notes": m.notes,
             "version": m.version,
+            "requirements": roadmap.assessment.requirements_of(&m.code).iter().map(|l| json!({
+                "catalog": l.catalog,
+                "id": l.requirement,
+                "title": roadmap.assessment.catalog(&l.catalog)
+                    .and_then(|c| c.requirement(&l.requirement)).map(|n| n.title.clone()),
+            })).collect::<Vec<_>>(),
             "expenses": roadmap.expenses.iter().filter(|e| e.code == m.code)
                 .map(|e| json!({"date": e.date.to_string(), "amount_cents": e.amount.cents(), "note": e.note}))
                 .collect::<Vec<_>>(),

@@ -205,6 +205,55 @@ pub fn finance_csv(plan: &FinancePlan, tr: &I18n, delimiter: char) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// One assessment round's results: one row per requirement of each catalogue it covers
+/// (catalogue, group, id, title, result, maturity, carried over, assessed on, note, measures).
+pub fn assessment_csv(
+    roadmap: &Roadmap,
+    round: &crate::model::Round,
+    tr: &I18n,
+    delimiter: char,
+) -> Vec<u8> {
+    let a = &roadmap.assessment;
+    let header: Vec<Cell> = [
+        "col-catalog",
+        "col-group",
+        "col-requirement",
+        "field-title",
+        "col-result",
+        "col-maturity",
+        "col-carried-over",
+        "col-assessed-on",
+        "label-note",
+        "col-measures",
+    ]
+    .iter()
+    .map(|k| text(tr.t(k)))
+    .collect();
+    let mut out = String::from("\u{feff}");
+    out.push_str(&line(&header, delimiter));
+    let index = a.index();
+    for catalog in round.catalogs.iter().filter_map(|n| a.catalog(n)) {
+        for r in catalog.requirements() {
+            let x = index.get(&(round.title.as_str(), catalog.name.as_str(), r.node.id.as_str()));
+            let outcome = x.map_or(crate::model::Outcome::Open, |x| x.result);
+            let row = vec![
+                text(&catalog.name),
+                text(r.group.map_or("", |g| g.title.as_str())),
+                text(&r.node.id),
+                text(&r.node.title),
+                text(tr.t(&format!("outcome-{}", outcome.as_str()))),
+                Cell::Value(x.and_then(|x| x.maturity).map(|m| m.to_string()).unwrap_or_default()),
+                text(if x.is_some_and(|x| x.carried_over) { tr.t("yes") } else { String::new() }),
+                date(x.map(|x| x.assessed_on)),
+                text(x.map_or("", |x| x.note.as_str())),
+                text(a.measures_of(&catalog.name, &r.node.id).join(", ")),
+            ];
+            out.push_str(&line(&row, delimiter));
+        }
+    }
+    out.into_bytes()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

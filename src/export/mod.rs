@@ -13,7 +13,7 @@ mod picture;
 #[cfg(test)]
 mod testgen;
 
-pub use csv::{default_delimiter, expenses_csv, finance_csv, measures_csv};
+pub use csv::{assessment_csv, default_delimiter, expenses_csv, finance_csv, measures_csv};
 pub use describe::timeline_description;
 pub use html::report_html;
 pub use ics::{calendar, owner_calendar};

@@ -159,6 +159,7 @@ pub fn roadmap(rng: &mut fastrand::Rng) -> (Roadmap, Vec<Change>) {
             meetings,
             baselines: Vec::new(),
             evidence: Vec::new(),
+            assessment: crate::model::Assessment::default(),
             unreadable: Vec::new(),
         },
         history,

@@ -3,6 +3,10 @@
 //! the open roadmap. Pure: bytes in, a checked roadmap (or a located problem) out; `export`
 //! writes, this module reads.
 
+mod catalog;
+
+pub use catalog::{CatalogFormat, parse_catalog};
+
 use crate::model::Change;
 
 /// The format name an export carries (the same as `export::json::FORMAT`; the round-trip tests
@@ -220,6 +224,16 @@ pub enum ImportProblem {
     Confirmation,
     /// A measure (or a date) that the editor would refuse.
     Invalid(crate::model::ValidationError),
+    /// JSON, but no OSCAL catalog (no `catalog` object).
+    NotCatalog,
+    /// A group, control or requirement without its id.
+    MissingId(&'static str),
+    /// A CSV line with fewer than the three columns group, id, title.
+    CsvColumns(usize),
+    /// A CSV field that is not UTF-8.
+    NotUtf8,
+    /// A catalogue that cannot be stored (no requirement, an id twice).
+    Assessment(crate::model::AssessError),
 }
 
 impl std::fmt::Display for ImportProblem {
@@ -236,6 +250,11 @@ impl std::fmt::Display for ImportProblem {
                 f.write_str("a confirmation lacks its date or person, or is by the recorder")
             }
             Self::Invalid(e) => write!(f, "{e}"),
+            Self::NotCatalog => f.write_str("not an OSCAL catalog"),
+            Self::MissingId(what) => write!(f, "a {what} without its id"),
+            Self::CsvColumns(n) => write!(f, "{n} columns; group, id and title are needed"),
+            Self::NotUtf8 => f.write_str("not UTF-8"),
+            Self::Assessment(e) => write!(f, "{e}"),
         }
     }
 }

@@ -41,6 +41,7 @@ macro_rules! slug_enum {
         }
     };
 }
+pub(crate) use slug_enum;
 
 slug_enum! {
     /// When a measure is to be done.
@@ -473,6 +474,8 @@ pub struct Roadmap {
     pub baselines: Vec<super::Baseline>,
     /// Evidence kept with the measures (without the files' bytes), oldest first.
     pub evidence: Vec<super::Evidence>,
+    /// The assessment: catalogues, rounds, results and links to the measures.
+    pub assessment: super::Assessment,
     /// Rows that could not be read (a date that is no date, a word no status has: written
     /// outside Fahrplan), each named; they are left out, everything else is shown.
     pub unreadable: Vec<UnreadableRow>,

@@ -2,6 +2,7 @@
 //!
 //! Everything here is pure: no I/O, no egui, no clock. "Today" is always a parameter.
 
+mod assessment;
 mod baseline;
 mod budget;
 mod dashboard;
@@ -13,6 +14,12 @@ mod measure;
 mod money;
 mod validate;
 
+pub use assessment::{
+    AssessChange, AssessError, AssessResult, Assessment, Catalog, CatalogDiff, CatalogTally,
+    ChangedResult, Gap, GroupTally, MAX_REQUIREMENT_ID, MAX_REQUIREMENT_TEXT,
+    MAX_REQUIREMENT_TITLE, Node, Outcome, Requirement, RequirementLink, Round, Tally, ToReassess,
+    catalog_diff, check_catalog, derived_links,
+};
 pub use baseline::{Baseline, BaselineMeasure, Deviation, DeviationKind, Deviations, deviations};
 pub use budget::{YearBudget, budget_by_year, plan_ends, planned_until};
 pub use dashboard::{

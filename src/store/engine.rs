@@ -159,6 +159,8 @@ pub trait Storage: Send + std::fmt::Debug {
     fn add_meeting(&mut self, date: NaiveDate, title: &str) -> Result<Meeting>;
     /// Freezes the current plan as a baseline.
     fn add_baseline(&mut self, title: &str, date: NaiveDate) -> Result<crate::model::Baseline>;
+    /// Changes the assessment: a catalogue, a round, a result, a link.
+    fn assess(&mut self, change: &crate::model::AssessChange) -> Result<()>;
     /// Writes a checked import (replacing a roadmap that has measures only with `replace`);
     /// with the file's `origin`, what it brings is marked as imported and the replacement
     /// recorded (see `seed::replace_all`); without, a copy keeps its marks.
@@ -335,6 +337,9 @@ macro_rules! delegate_roadmap {
             date: chrono::NaiveDate,
         ) -> $crate::store::Result<$crate::model::Baseline> {
             Self::add_baseline(self, title, date)
+        }
+        fn assess(&mut self, change: &$crate::model::AssessChange) -> $crate::store::Result<()> {
+            Self::assess(self, change)
         }
         fn replace_all(
             &mut self,

@@ -199,6 +199,9 @@ pub enum StoreError {
     /// The change would make the roadmap invalid.
     #[error(transparent)]
     Invalid(#[from] ValidationError),
+    /// A change of the assessment that cannot be made (an unknown round, a catalogue in use).
+    #[error(transparent)]
+    Assessment(crate::model::AssessError),
     /// Another program holds the file locked.
     #[error("the file is busy (locked by another program)")]
     Busy,
@@ -363,6 +366,7 @@ impl StoreError {
             self,
             Self::UnknownMeasure(_)
                 | Self::Invalid(_)
+                | Self::Assessment(_)
                 | Self::BadData(_)
                 | Self::Conflict { .. }
                 | Self::Gone

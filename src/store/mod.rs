@@ -9,6 +9,7 @@
 //! speaks; `sqlite` opens SQLite's transactions and hands them to that shared logic.
 
 mod access;
+mod assess;
 mod backup;
 mod chain;
 mod engine;

@@ -354,6 +354,7 @@ pub(super) fn load_info(db: &mut dyn Sql) -> Result<RoadmapInfo> {
 /// A row that cannot be read is left out and named in [`Roadmap::unreadable`].
 pub(super) fn load_roadmap(db: &mut dyn Sql) -> Result<Roadmap> {
     let mut skipped = Vec::new();
+    let assessment = super::assess::load(db, &mut skipped)?;
     Ok(Roadmap {
         info: load_info(db)?,
         measures: load_measures_noting(db, &mut skipped)?,
@@ -363,6 +364,7 @@ pub(super) fn load_roadmap(db: &mut dyn Sql) -> Result<Roadmap> {
         meetings: load_meetings(db, &mut skipped)?,
         baselines: load_baselines(db, &mut skipped)?,
         evidence: super::evidence::load_evidence(db, &mut skipped)?,
+        assessment,
         unreadable: skipped,
     })
 }

@@ -275,6 +275,7 @@ pub(super) fn remove_measure(
     if records > 0 {
         return Err(StoreError::HasRecords { code: code.to_owned() });
     }
+    super::assess::unlink_all(tx, batch, code)?;
     tx.execute("DELETE FROM measure WHERE id = ?1", params![measure.id])?;
     batch.record_data(
         tx,

@@ -284,6 +284,14 @@ macro_rules! roadmap_methods {
             self.write(|tx, batch| $crate::store::records::add_baseline(tx, batch, title, date))
         }
 
+        /// Changes the assessment (a catalogue, a round, a result, a link), recorded.
+        pub fn assess(
+            &mut self,
+            change: &$crate::model::AssessChange,
+        ) -> $crate::store::Result<()> {
+            self.write(|tx, batch| $crate::store::assess::apply(tx, batch, change))
+        }
+
         // --- The whole roadmap, undo and redo --------------------------------------------------------
 
         /// Writes `roadmap` and `history` (a checked import) into this file in one transaction.

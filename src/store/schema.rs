@@ -172,6 +172,8 @@ UPDATE measure SET archived_on = (
         // 11: the engine refuses bad data, as PostgreSQL's migration 5 does: each table is
         // rebuilt with checks on dates, times, lengths and amounts (see `migrate`).
         M::up(V11_CHECKS),
+        // 12: the assessment: catalogues, rounds, results and links (PostgreSQL's migration 7).
+        M::up(V12_ASSESSMENT),
     ]
 }
 
@@ -432,6 +434,52 @@ CREATE TABLE evidence (
 CREATE INDEX evidence_measure ON evidence (measure_id);
 ";
 
+/// Migration 12 (the same tables and checks as PostgreSQL's migration 7): a catalogue is one row,
+/// its tree JSON; results and links name catalogue and requirement by name and id, so a newer
+/// version of a catalogue keeps the results of the ids it keeps.
+const V12_ASSESSMENT: &str = concat!(
+    r"
+CREATE TABLE catalog (
+    id      INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL UNIQUE CHECK (length(trim(name)) BETWEEN 1 AND 200),
+    version TEXT NOT NULL DEFAULT '' CHECK (length(version) <= 200),
+    source  TEXT NOT NULL DEFAULT '' CHECK (length(source) <= 10000),
+    data    TEXT NOT NULL
+) STRICT;
+CREATE TABLE assessment_round (
+    id              INTEGER PRIMARY KEY,
+    title           TEXT NOT NULL UNIQUE CHECK (length(trim(title)) BETWEEN 1 AND 200),
+    date            TEXT NOT NULL ",
+    day!("date"),
+    r",
+    by_whom         TEXT NOT NULL DEFAULT '' CHECK (length(by_whom) <= 200),
+    catalogs        TEXT NOT NULL,
+    from_round      TEXT CHECK (length(from_round) <= 200),
+    target_maturity INTEGER CHECK (target_maturity BETWEEN 0 AND 5)
+) STRICT;
+CREATE TABLE assessment_result (
+    round_id     INTEGER NOT NULL REFERENCES assessment_round (id),
+    catalog      TEXT NOT NULL CHECK (length(catalog) <= 200),
+    requirement  TEXT NOT NULL CHECK (length(requirement) <= 100),
+    result       TEXT NOT NULL
+        CHECK (result IN ('met', 'partial', 'not-met', 'not-applicable', 'open')),
+    maturity     INTEGER CHECK (maturity BETWEEN 0 AND 5),
+    note         TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 10000),
+    carried_over INTEGER NOT NULL DEFAULT 0 CHECK (carried_over IN (0, 1)),
+    assessed_on  TEXT NOT NULL ",
+    day!("assessed_on"),
+    r",
+    PRIMARY KEY (round_id, catalog, requirement)
+) STRICT;
+CREATE TABLE requirement_link (
+    measure_id  INTEGER NOT NULL REFERENCES measure (id),
+    catalog     TEXT NOT NULL CHECK (length(catalog) <= 200),
+    requirement TEXT NOT NULL CHECK (length(requirement) <= 100),
+    PRIMARY KEY (measure_id, catalog, requirement)
+) STRICT;
+"
+);
+
 /// Migration 8 (the same columns as PostgreSQL's migration 3).
 const V8_CONFIRMATION: &str = r"
 ALTER TABLE reevaluation ADD COLUMN confirmed_by TEXT;
@@ -461,7 +509,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(migration_list()));
 
 /// The schema version a fully migrated file has (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 11;
+pub const SCHEMA_VERSION: i32 = 12;
 
 #[cfg(test)]
 mod tests {

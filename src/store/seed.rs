@@ -62,6 +62,10 @@ pub(super) fn replace_all(
     }
     let (_, previous) = super::chain::head(tx)?;
     for table in [
+        "assessment_result",
+        "assessment_round",
+        "requirement_link",
+        "catalog",
         "evidence",
         "framework_ref",
         "dependency",
@@ -253,6 +257,7 @@ pub(super) fn write_contents(
         )?;
     }
     write_evidence(tx, &roadmap.evidence)?;
+    super::assess::write_all(tx, &roadmap.assessment)?;
     Ok(stored)
 }
 

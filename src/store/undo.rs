@@ -108,6 +108,7 @@ fn revert_batch(tx: &mut dyn Sql, batch: &Batch, target: i64, comment: &str) -> 
             | "baseline-deleted"
             | "reevaluation-confirmed"
             | "evidence" => {}
+            f if super::assess::FIELDS.contains(&f) => {}
             _ => fields.entry(code).or_default().push(row),
         }
     }
@@ -139,6 +140,11 @@ fn revert_batch(tx: &mut dyn Sql, batch: &Batch, target: i64, comment: &str) -> 
             }
             _ => {}
         }
+    }
+    // The assessment's changes, latest first: each back to its state before.
+    for row in rows.iter().filter(|r| super::assess::FIELDS.contains(&r.field.as_str())) {
+        let key = (row.field.as_str(), row.code.as_deref(), row.old.as_deref(), row.new.as_deref());
+        super::assess::revert_row(tx, batch, key, row.data.as_deref())?;
     }
     for (code, rows) in &fields {
         revert_fields(tx, batch, code, rows, comment)?;

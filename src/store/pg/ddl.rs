@@ -159,6 +159,8 @@ CREATE INDEX evidence_measure ON evidence (measure_id);
     // its first recorded addition; an undo gives a confirmation back only to whoever gave it;
     // a purge makes final only the changes that named what it erased; JSON read safely.
     include_str!("record6.sql"),
+    // 7: the assessment: catalogues, rounds, results and links (SQLite's version 12).
+    include_str!("assessment.sql"),
 ];
 
 /// The version that brought the administrators' role (whoever upgrades to it, the schema's
@@ -166,7 +168,7 @@ CREATE INDEX evidence_measure ON evidence (measure_id);
 const ADMIN_ROLE_SINCE: i64 = 5;
 
 /// The schema version a fully migrated roadmap has.
-pub const VERSION: i64 = 6;
+pub const VERSION: i64 = 7;
 
 /// A migration for roadmap `name` with its roles (see migration 5's placeholders).
 fn migration(sql: &str, name: &str, editor: &str, admin: &str) -> String {

@@ -546,10 +546,8 @@ fn truncated_and_bit_flipped_files_are_refused_untouched() {
             // A flip can land in unused space; a file that passes every check is sound and may
             // be opened for writing.
             Ok(store) => {
-                assert!(
-                    store.load_roadmap().is_ok(),
-                    "{name}: passed the checks but does not load"
-                );
+                let loaded = store.load_roadmap();
+                assert!(loaded.is_ok(), "{name}: passed the checks but does not load: {loaded:?}");
             }
             Err(_) => assert_eq!(bytes(&path), content, "{name} was modified"),
         }
