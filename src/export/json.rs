@@ -8,7 +8,7 @@ use crate::model::{Change, Roadmap};
 /// The format name and version written into every export.
 pub const FORMAT: &str = "fahrplan-export";
 /// The version of the export format.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The whole roadmap with its history as pretty JSON. An error (never expected for these plain
 /// values) is passed on rather than turned into an empty file that looks like a result.
@@ -57,6 +57,7 @@ pub fn export_json(roadmap: &Roadmap, history: &[Change]) -> Result<Vec<u8>, ser
         "reevaluations": roadmap.reevaluations.iter().map(|r| json!({"code": r.code, "date": r.date, "verdict": r.verdict, "note": r.note, "by": r.by, "confirmed_by": r.confirmed_by, "confirmed_at": r.confirmed_at, "imported": r.imported})).collect::<Vec<_>>(),
         "meetings": roadmap.meetings.iter().map(|m| json!({"date": m.date, "title": m.title})).collect::<Vec<_>>(),
         "baselines": roadmap.baselines.iter().map(|b| json!({"title": b.title, "date": b.date, "measures": b.measures})).collect::<Vec<_>>(),
+        "assessment": roadmap.assessment,
         "history": history.iter().map(|c| json!({"at": c.at, "who": c.who, "code": c.code, "field": c.field, "old": c.old, "new": c.new, "comment": c.comment, "imported": c.imported})).collect::<Vec<_>>(),
     });
     serde_json::to_vec_pretty(&value)
@@ -190,7 +191,7 @@ mod tests {
         let imported = parse_import(&serde_json::to_vec(&old).unwrap()).unwrap();
         assert!(imported.roadmap.baselines.is_empty());
         assert_eq!(imported.roadmap.measures.len(), 20);
-        old["version"] = 3.into();
+        old["version"] = 4.into();
         assert!(parse_import(&serde_json::to_vec(&old).unwrap()).is_err());
     }
 
@@ -341,7 +342,7 @@ mod tests {
         let wrong_type =
             err(text.replacen("\"progress\": 100", "\"progress\": \"viel\"", 1).as_bytes());
         assert!(wrong_type.location.starts_with("Zeile "), "{wrong_type}");
-        let version = err(text.replacen("\"version\": 2", "\"version\": 99", 1).as_bytes());
+        let version = err(text.replacen("\"version\": 3", "\"version\": 99", 1).as_bytes());
         assert!(version.detail.contains("99"), "{version}");
         // Within the measures (expenses and history come first in the file and name codes too).
         let at = text.find("\"measures\"").unwrap();

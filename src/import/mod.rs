@@ -13,7 +13,7 @@ use crate::model::Change;
 /// hold the two together).
 pub const FORMAT: &str = "fahrplan-export";
 /// The version of the export format this reads.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// A roadmap read from a JSON export, checked and ready to be written.
 #[derive(Clone, Debug, PartialEq, serde::Deserialize)]
@@ -46,6 +46,9 @@ pub struct ImportData {
     /// The history.
     #[serde(default)]
     pub history: Vec<ImportChange>,
+    /// The assessment: catalogues, rounds, results, links (format version 3).
+    #[serde(default)]
+    pub assessment: crate::model::Assessment,
 }
 
 /// An owner in an import.
@@ -338,11 +341,65 @@ pub fn parse_import(bytes: &[u8]) -> Result<Imported, ImportError> {
     check_records(&data, &roadmap)?;
     check_dates(&data)?;
     records_of(&data, &mut roadmap);
+    roadmap.assessment = assessment_of(&data, &roadmap)?;
     let sha256 = {
         use sha2::Digest;
         crate::model::hex(&sha2::Sha256::digest(bytes))
     };
     Ok(Imported { roadmap, history: history_of(&data), sha256 })
+}
+
+/// The file's assessment, checked: sound catalogues; rounds, results and links that name what
+/// the file has.
+fn assessment_of(
+    data: &ImportData,
+    roadmap: &crate::model::Roadmap,
+) -> Result<crate::model::Assessment, ImportError> {
+    use crate::model::AssessError;
+    let a = &data.assessment;
+    let item = |what: &str| ImportPlace::Item(what.to_owned());
+    for c in &a.catalogs {
+        if let Some(problem) = c.problem() {
+            return Err(located(item(&c.name), ImportProblem::Assessment(problem)));
+        }
+        crate::model::check_catalog(c)
+            .map_err(|e| located(item(&c.name), ImportProblem::Invalid(e)))?;
+    }
+    let mut titles = std::collections::HashSet::new();
+    for r in &a.rounds {
+        if !titles.insert(r.title.as_str()) {
+            let e = AssessError::RoundExists(r.title.clone());
+            return Err(located(item(&r.title), ImportProblem::Assessment(e)));
+        }
+        if let Some(name) = r.catalogs.iter().find(|n| a.catalog(n).is_none()) {
+            let e = AssessError::UnknownCatalog(name.clone());
+            return Err(located(item(&r.title), ImportProblem::Assessment(e)));
+        }
+        for text in [&r.title, &r.by] {
+            crate::model::check_length("title", text, crate::model::MAX_TITLE)
+                .map_err(|e| located(item(&r.title), ImportProblem::Invalid(e)))?;
+        }
+    }
+    for x in &a.results {
+        let place = item(&format!("{} / {} {}", x.round, x.catalog, x.requirement));
+        let covered = a.round(&x.round).is_some_and(|r| r.catalogs.contains(&x.catalog));
+        if !covered {
+            let e = AssessError::UnknownRound(x.round.clone());
+            return Err(located(place, ImportProblem::Assessment(e)));
+        }
+        if x.maturity.is_some_and(|m| m > 5) {
+            let e = AssessError::Maturity(x.maturity.unwrap_or_default());
+            return Err(located(place, ImportProblem::Assessment(e)));
+        }
+        crate::model::check_length("note", &x.note, crate::model::MAX_TEXT)
+            .map_err(|e| located(place.clone(), ImportProblem::Invalid(e)))?;
+    }
+    for l in &a.links {
+        if roadmap.measure(&l.code).is_none() {
+            return Err(located(item(&l.code), ImportProblem::UnknownCode(l.code.clone())));
+        }
+    }
+    Ok(a.clone())
 }
 
 /// An import's problem at `location` (a line, a measure, a record).

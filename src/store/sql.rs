@@ -224,8 +224,9 @@ fn from_sqlite(value: rusqlite::types::ValueRef<'_>) -> Result<Value> {
         ValueRef::Integer(v) => Value::Int(v),
         // Text that is not UTF-8 (a damaged page) fails the row that reads it, as bytes where
         // text belongs, not the whole query: one bad row never hides the rest.
-        ValueRef::Text(t) => String::from_utf8(t.to_vec())
-            .map_or_else(|e| Value::Blob(e.into_bytes()), Value::Text),
+        ValueRef::Text(t) => {
+            String::from_utf8(t.to_vec()).map_or_else(|e| Value::Blob(e.into_bytes()), Value::Text)
+        }
         ValueRef::Real(r) => Value::Text(r.to_string()),
         ValueRef::Blob(b) => Value::Blob(b.to_vec()),
     })
