@@ -15,6 +15,7 @@ fn fixed_clock() -> Clock {
     Box::new(|| NaiveDateTime::parse_from_str("2026-11-27T10:15:00", "%Y-%m-%dT%H:%M:%S").unwrap())
 }
 
+mod assess_contract;
 mod checks;
 mod contract;
 mod dialect;
@@ -29,6 +30,7 @@ fn sqlite_in_memory(seed: Option<Lang>) -> Box<dyn Storage> {
 }
 
 contract::contract_tests!(sqlite, sqlite_in_memory);
+assess_contract::assess_contract_tests!(sqlite_assessment, sqlite_in_memory, if super::always);
 
 /// Every engine runs the contract where it is available.
 const fn always() -> bool {
@@ -73,6 +75,7 @@ fn postgres(seed: Option<Lang>) -> Box<dyn Storage> {
 }
 
 contract::contract_tests!(postgresql, postgres, if super::have_postgres);
+assess_contract::assess_contract_tests!(postgresql_assessment, postgres, if super::have_postgres);
 
 #[test]
 fn two_connections_to_one_file_do_not_overwrite_each_other() {
