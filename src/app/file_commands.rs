@@ -26,6 +26,10 @@ impl AppState {
                 self.tr = I18n::new(lang);
                 Ok(None)
             }
+            Command::Assess(change) => {
+                self.write(|s| s.assess(&change))?;
+                Ok(None)
+            }
             // Handled in `apply` (beside the window, or outside the store) or by `apply_measure`
             // and `apply_roadmap`: listed, so that a new command cannot be forgotten silently.
             Command::Restore(_)

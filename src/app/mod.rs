@@ -203,6 +203,8 @@ pub enum Command {
         /// What it records.
         title: String,
     },
+    /// Change the assessment (a result, a link, a round, a catalogue).
+    Assess(crate::model::AssessChange),
     /// Undo the latest change.
     Undo,
     /// Redo the latest undone change.

@@ -4,7 +4,7 @@
 //! Okabe–Ito: distinguishable with deuteranopia and protanopia. Vermillion is reserved for
 //! "overdue" and errors. Every colour is always paired with a shape or pattern.
 
-use crate::model::{Health, Status, Verdict};
+use crate::model::{Health, Outcome, Status, Verdict};
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +65,17 @@ pub const fn verdict(verdict: Verdict) -> Rgb {
         Verdict::Effective => GREEN,
         Verdict::Partly => YELLOW,
         Verdict::NotEffective => PURPLE,
+    }
+}
+
+/// The colour of an assessment result (always drawn with its letter).
+pub const fn outcome(outcome: Outcome) -> Rgb {
+    match outcome {
+        Outcome::Met => GREEN,
+        Outcome::Partial => YELLOW,
+        Outcome::NotMet => PURPLE,
+        Outcome::NotApplicable => GREY,
+        Outcome::Open => SKY,
     }
 }
 

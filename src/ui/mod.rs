@@ -2,6 +2,7 @@
 //! [`AppState`] and push [`Command`]s.
 
 mod actions;
+mod assess;
 pub mod connect;
 mod dashboard;
 mod date_picker;
@@ -53,6 +54,8 @@ pub enum Tab {
     History,
     /// The multi-year financial plan.
     Finance,
+    /// The assessment: requirements, results, degrees, gaps.
+    Assessment,
 }
 
 /// UI preferences remembered between starts (eframe storage). No roadmap data lives here.
@@ -132,6 +135,8 @@ pub struct ViewState {
     overview: Option<(u64, std::sync::Arc<Overview>)>,
     /// The finance view's settings and plan.
     pub finance: plan::FinanceView,
+    /// The assessment tab's choices and rows.
+    pub assessment: assess::AssessView,
 }
 
 /// What the overview shows: its figures, the history, and the seed batch to leave out.

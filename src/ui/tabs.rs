@@ -2,8 +2,8 @@
 //! generation.
 
 use super::{
-    AppState, Overview, Prefs, Tab, ViewCtx, ViewState, arrange, dashboard, filter_bar, history,
-    plan, table, timeline,
+    AppState, Overview, Prefs, Tab, ViewCtx, ViewState, arrange, assess, dashboard, filter_bar,
+    history, plan, table, timeline,
 };
 use crate::app::Command;
 
@@ -17,14 +17,32 @@ pub(super) fn tab_bar_ui(
     let mut action = None;
     // Wraps onto a second line when the window (or the room beside the details) is narrow.
     ui.horizontal_wrapped(|ui| {
-        for (tab, key) in [
+        let digits = [
+            egui::Key::Num1,
+            egui::Key::Num2,
+            egui::Key::Num3,
+            egui::Key::Num4,
+            egui::Key::Num5,
+            egui::Key::Num6,
+        ];
+        for ((tab, key), digit) in [
             (Tab::Dashboard, "tab-dashboard"),
             (Tab::Timeline, "tab-timeline"),
             (Tab::Table, "tab-table"),
             (Tab::History, "tab-history"),
             (Tab::Finance, "tab-finance"),
-        ] {
-            if ui.selectable_label(prefs.tab == tab, ctx.tr.t(key)).clicked() {
+            (Tab::Assessment, "tab-assessment"),
+        ]
+        .into_iter()
+        .zip(digits)
+        {
+            // Ctrl+1 … Ctrl+6 choose the tabs from the keyboard.
+            let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, digit);
+            let hint = ui.ctx().format_shortcut(&shortcut);
+            let pressed = ui.input_mut(|i| i.consume_shortcut(&shortcut));
+            if ui.selectable_label(prefs.tab == tab, ctx.tr.t(key)).on_hover_text(hint).clicked()
+                || pressed
+            {
                 prefs.tab = tab;
             }
         }
@@ -41,7 +59,7 @@ pub(super) fn tab_bar_ui(
             }
         }
     });
-    if !matches!(prefs.tab, Tab::History | Tab::Dashboard | Tab::Finance) {
+    if !matches!(prefs.tab, Tab::History | Tab::Dashboard | Tab::Finance | Tab::Assessment) {
         filter_bar::filter_bar_ui(ui, ctx, &mut view.filter);
     }
     ui.separator();
@@ -105,6 +123,7 @@ pub(super) fn tab_content_ui(
         }
         Tab::Table => table::table_ui(ui, ctx, view, prefs, generation),
         Tab::Finance => plan::finance_ui(ui, ctx, &mut view.finance, generation),
+        Tab::Assessment => assess::assess_ui(ui, ctx, view, generation),
         Tab::Timeline => {
             let key = (generation, view.filter.clone(), prefs.timeline.group_by);
             let mut arrangement = match view.arrangement.take() {

@@ -29,6 +29,8 @@ pub enum Shape {
     Diamond,
     /// A triangle pointing down.
     TriangleDown,
+    /// A letter on a rounded square (an assessment result: E, T, N, –, ?).
+    Letter(char),
 }
 
 /// The design tokens of one theme.
@@ -204,6 +206,17 @@ impl Tokens {
         (color(palette::verdict(verdict)), Shape::Diamond)
     }
 
+    /// Colour and letter of an assessment result (the letter in the UI's language).
+    pub fn outcome_mark(
+        &self,
+        tr: &crate::i18n::I18n,
+        outcome: crate::model::Outcome,
+    ) -> (Color32, Shape) {
+        let letter =
+            tr.t(&format!("outcome-letter-{}", outcome.as_str())).chars().next().unwrap_or('?');
+        (color(palette::outcome(outcome)), Shape::Letter(letter))
+    }
+
     /// The projector theme for a screen of `size` points: light, high contrast (every text colour
     /// at least 7 : 1 against its background, WCAG AAA), body text ≥ 28 and titles ≥ 40 at
     /// 1024 × 768, growing with the screen; no hairlines.
@@ -344,7 +357,21 @@ pub fn paint_shape(
             ];
             painter.add(egui::Shape::convex_polygon(points, color, stroke));
         }
+        Shape::Letter(letter) => {
+            let side = r * 2.3;
+            let square = egui::Rect::from_center_size(c, egui::vec2(side, side));
+            painter.rect(square, side * 0.2, color, stroke, egui::StrokeKind::Inside);
+            // Dark letters on the light colours, white on the dark grey (contrast ≥ 4.5 : 1).
+            let ink = if palette_is_dark(color) { Color32::WHITE } else { Color32::BLACK };
+            let font = egui::FontId::proportional(side * 0.78);
+            painter.text(c, egui::Align2::CENTER_CENTER, letter, font, ink);
+        }
     }
+}
+
+/// Whether a fill is dark enough to need white writing on it.
+fn palette_is_dark(c: Color32) -> bool {
+    contrast_ratio(Color32::WHITE, c) > contrast_ratio(Color32::BLACK, c)
 }
 
 /// The WCAG 2 contrast ratio of two colours (1 to 21).
@@ -385,6 +412,11 @@ mod tests {
             [Verdict::Effective, Verdict::Partly, Verdict::NotEffective]
                 .iter()
                 .map(|v| (t.verdict_mark(*v), tr.t(&format!("verdict-{}", v.as_str())))),
+        );
+        marks.extend(
+            crate::model::Outcome::ALL
+                .iter()
+                .map(|o| (t.outcome_mark(&tr, *o), tr.t(&format!("outcome-{}", o.as_str())))),
         );
         for (i, (a, word_a)) in marks.iter().enumerate() {
             for (b, word_b) in &marks[i + 1..] {

@@ -1,0 +1,508 @@
+//! The tab "Bewertung": a catalogue's requirements in one assessment round, each with its
+//! result mark, maturity, note and the measures that address it; filters; the fulfilment degree
+//! per group as bars, against an earlier round if one is chosen; a result set in two clicks.
+
+use egui::{Align, Color32, RichText, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::theme::paint_shape;
+use super::widgets::{mark_label, muted};
+use super::{ViewCtx, ViewState};
+use crate::app::Command;
+use crate::model::{AssessChange, AssessResult, Assessment, CatalogTally, Outcome, Roadmap};
+
+/// What the tab shows: catalogue, round, comparison and filters, and its rows for them.
+#[derive(Debug, Default)]
+pub struct AssessView {
+    /// The catalogue shown (default: the first the round covers).
+    pub catalog: Option<String>,
+    /// The round shown (default: the latest).
+    pub round: Option<String>,
+    /// An earlier round to compare with.
+    pub compare: Option<String>,
+    /// Only requirements with this result.
+    pub result: Option<Outcome>,
+    /// Only requirements of this group.
+    pub group: Option<String>,
+    /// Only requirements no measure addresses.
+    pub without_measure: bool,
+    /// Only requirements to assess again.
+    pub to_reassess: bool,
+    /// Only requirements whose id or title contains this.
+    pub search: String,
+    /// The rows for the key they were made for.
+    cache: Option<(Key, Table)>,
+}
+
+/// What the rows depend on.
+type Key =
+    (u64, String, String, Option<String>, Option<Outcome>, Option<String>, bool, bool, String);
+
+/// One requirement as the table shows it.
+#[derive(Clone, Debug)]
+struct Row {
+    id: String,
+    title: String,
+    depth: usize,
+    result: Outcome,
+    before: Option<Outcome>,
+    maturity: Option<u8>,
+    note: String,
+    carried_over: bool,
+    measures: Vec<String>,
+    reassess: bool,
+}
+
+/// The rows shown and the figures of the round (and the one compared with).
+#[derive(Debug, Default)]
+struct Table {
+    rows: Vec<Row>,
+    total: usize,
+    tally: Option<CatalogTally>,
+    before: Option<CatalogTally>,
+}
+
+fn build(a: &Assessment, roadmap: &Roadmap, key: &Key) -> Table {
+    let (_, catalog, round, compare, result, group, without, reassess, search) = key;
+    let (Some(c), Some(r)) = (a.catalog(catalog), a.round(round)) else { return Table::default() };
+    let earlier = compare.as_deref().and_then(|t| a.round(t));
+    let tally = a.tallies(r).into_iter().find(|t| &t.name == catalog);
+    let before = earlier.and_then(|e| a.tallies(e).into_iter().find(|t| &t.name == catalog));
+    let index = a.index();
+    let again: std::collections::HashSet<String> = a
+        .to_reassess(roadmap, r)
+        .into_iter()
+        .filter(|t| &t.catalog == catalog)
+        .map(|t| t.id)
+        .collect();
+    let needle = search.trim().to_lowercase();
+    let all = c.requirements();
+    let rows = all
+        .iter()
+        .filter(|q| group.as_ref().is_none_or(|g| q.group.is_some_and(|x| &x.id == g)))
+        .filter_map(|q| {
+            let x = index.get(&(r.title.as_str(), catalog.as_str(), q.node.id.as_str()));
+            let outcome = x.map_or(Outcome::Open, |x| x.result);
+            let measures: Vec<String> =
+                a.measures_of(catalog, &q.node.id).into_iter().map(str::to_owned).collect();
+            let row = Row {
+                id: q.node.id.clone(),
+                title: q.node.title.clone(),
+                depth: q.depth,
+                result: outcome,
+                before: earlier.map(|e| {
+                    index
+                        .get(&(e.title.as_str(), catalog.as_str(), q.node.id.as_str()))
+                        .map_or(Outcome::Open, |x| x.result)
+                }),
+                maturity: x.and_then(|x| x.maturity),
+                note: x.map(|x| x.note.clone()).unwrap_or_default(),
+                carried_over: x.is_some_and(|x| x.carried_over),
+                reassess: again.contains(&q.node.id),
+                measures,
+            };
+            let shown = result.is_none_or(|o| o == row.result)
+                && (!without || row.measures.is_empty())
+                && (!reassess || row.reassess)
+                && (needle.is_empty()
+                    || row.id.to_lowercase().contains(&needle)
+                    || row.title.to_lowercase().contains(&needle));
+            shown.then_some(row)
+        })
+        .collect();
+    Table { rows, total: all.len(), tally, before }
+}
+
+/// The tab.
+pub(super) fn assess_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState, generation: u64) {
+    let a = &ctx.roadmap.assessment;
+    let tr = ctx.tr;
+    let Some((_, latest)) = a.first_and_latest() else {
+        ui.add_space(ctx.tokens.space_l);
+        muted(ui, ctx.tokens, tr.t("assess-empty"));
+        return;
+    };
+    let state = &mut view.assessment;
+    let round = state
+        .round
+        .clone()
+        .filter(|t| a.round(t).is_some())
+        .unwrap_or_else(|| latest.title.clone());
+    let Some(r) = a.round(&round) else { return };
+    let catalog = state
+        .catalog
+        .clone()
+        .filter(|c| r.catalogs.contains(c))
+        .or_else(|| r.catalogs.first().cloned())
+        .unwrap_or_default();
+    choice_bar(ui, ctx, state, (&round, &catalog));
+    filter_bar(ui, ctx, state, &catalog);
+    ui.separator();
+    let key: Key = (
+        generation,
+        catalog,
+        round,
+        state.compare.clone().filter(|c| a.round(c).is_some()),
+        state.result,
+        state.group.clone(),
+        state.without_measure,
+        state.to_reassess,
+        state.search.clone(),
+    );
+    let table = match state.cache.take() {
+        Some((k, t)) if k == key => t,
+        _ => build(a, ctx.roadmap, &key),
+    };
+    let compare_title = key.3.clone();
+    ui.horizontal_top(|ui| {
+        let width = (ui.available_width() * 0.27).clamp(220.0, 420.0);
+        ui.allocate_ui_with_layout(
+            egui::vec2(width, ui.available_height()),
+            egui::Layout::top_down(Align::Min),
+            |ui| groups_ui(ui, ctx, &table, (&key.2, compare_title.as_deref())),
+        );
+        ui.separator();
+        ui.vertical(|ui| rows_ui(ui, ctx, view_selected(view), &table, (&key.2, &key.1)));
+    });
+    view.assessment.cache = Some((key, table));
+}
+
+/// The selection slot the measure links write into.
+fn view_selected(view: &mut ViewState) -> &mut Option<String> {
+    &mut view.selected
+}
+
+/// Catalogue, round and the round to compare with.
+fn choice_bar(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    state: &mut AssessView,
+    (round, catalog): (&str, &str),
+) {
+    let (a, tr) = (&ctx.roadmap.assessment, ctx.tr);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr.t("hfield-round"));
+        egui::ComboBox::from_id_salt("assess_round").selected_text(round).show_ui(ui, |ui| {
+            for r in a.rounds_in_order() {
+                let label = format!("{} ({})", r.title, tr.date(r.date));
+                if ui.selectable_label(r.title == round, label).clicked() {
+                    state.round = Some(r.title.clone());
+                }
+            }
+        });
+        ui.label(tr.t("col-catalog"));
+        let covered = a.round(round).map(|r| r.catalogs.clone()).unwrap_or_default();
+        egui::ComboBox::from_id_salt("assess_catalog").selected_text(catalog).show_ui(ui, |ui| {
+            for c in &covered {
+                if ui.selectable_label(c == catalog, c).clicked() {
+                    state.catalog = Some(c.clone());
+                    state.group = None;
+                }
+            }
+        });
+        ui.label(tr.t("assess-compare"));
+        let none = tr.t("assess-compare-none");
+        let shown = state.compare.clone().unwrap_or_else(|| none.clone());
+        egui::ComboBox::from_id_salt("assess_compare").selected_text(shown).show_ui(ui, |ui| {
+            ui.selectable_value(&mut state.compare, None, &none);
+            for r in a.rounds_in_order().into_iter().filter(|r| r.title != round) {
+                ui.selectable_value(&mut state.compare, Some(r.title.clone()), &r.title);
+            }
+        });
+    });
+}
+
+/// Result, group, "without a measure", "to assess again" and the search.
+fn filter_bar(ui: &mut Ui, ctx: &ViewCtx<'_>, state: &mut AssessView, catalog: &str) {
+    let (a, tr) = (&ctx.roadmap.assessment, ctx.tr);
+    ui.horizontal_wrapped(|ui| {
+        let all = tr.t("filter-all");
+        let word = |o: Outcome| tr.t(&format!("outcome-{}", o.as_str()));
+        let shown = state.result.map_or_else(|| all.clone(), word);
+        egui::ComboBox::from_id_salt("assess_result").selected_text(shown).show_ui(ui, |ui| {
+            ui.selectable_value(&mut state.result, None, &all);
+            for o in Outcome::ALL {
+                ui.selectable_value(&mut state.result, Some(*o), word(*o));
+            }
+        });
+        let groups: Vec<(String, String)> = a
+            .catalog(catalog)
+            .map(|c| {
+                c.groups()
+                    .into_iter()
+                    .filter(|(id, _)| !id.is_empty())
+                    .map(|(i, t)| (i.to_owned(), t.to_owned()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let shown = state
+            .group
+            .as_ref()
+            .and_then(|g| groups.iter().find(|(id, _)| id == g))
+            .map_or_else(|| tr.t("assess-all-groups"), |(_, t)| t.clone());
+        egui::ComboBox::from_id_salt("assess_group").selected_text(shown).width(260.0).show_ui(
+            ui,
+            |ui| {
+                ui.selectable_value(&mut state.group, None, tr.t("assess-all-groups"));
+                for (id, title) in &groups {
+                    ui.selectable_value(&mut state.group, Some(id.clone()), title);
+                }
+            },
+        );
+        ui.checkbox(&mut state.without_measure, tr.t("assess-without-measure"));
+        ui.checkbox(&mut state.to_reassess, tr.t("assess-to-reassess"));
+        ui.add(
+            egui::TextEdit::singleline(&mut state.search)
+                .hint_text(tr.t("assess-search"))
+                .desired_width(180.0),
+        );
+    });
+}
+
+/// The degree per group as bars (with the round compared with, the earlier bar above).
+fn groups_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    table: &Table,
+    (round, compare): (&str, Option<&str>),
+) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    let Some(t) = &table.tally else { return };
+    let percent = |d: Option<u8>| d.map_or_else(|| "–".to_owned(), |d| format!("{d} %"));
+    let headline = match &table.before {
+        Some(b) => {
+            format!("{}: {} → {}", t.name, percent(b.tally.degree()), percent(t.tally.degree()))
+        }
+        None => format!("{}: {}", t.name, percent(t.tally.degree())),
+    };
+    ui.label(RichText::new(tr.t("assess-degree")).color(tokens.text_muted));
+    ui.label(RichText::new(headline).strong().size(tokens.text_heading));
+    // The legend of the bars: which round each colour is.
+    ui.horizontal_wrapped(|ui| {
+        if let Some(earlier) = compare {
+            swatch(ui, tokens.text_muted);
+            ui.label(earlier);
+        }
+        swatch(ui, tokens.progress_fill);
+        ui.label(round);
+    });
+    muted(ui, tokens, tr.t("assess-rule"));
+    ui.add_space(tokens.space_s);
+    egui::ScrollArea::vertical().id_salt("assess_groups").auto_shrink([false, false]).show(
+        ui,
+        |ui| {
+            for (i, g) in t.groups.iter().enumerate() {
+                let title =
+                    if g.id.is_empty() { tr.t("assess-ungrouped") } else { g.title.clone() };
+                ui.label(RichText::new(title).strong());
+                if let Some(b) = table.before.as_ref().and_then(|b| b.groups.get(i)) {
+                    bar(ui, b.tally.degree(), tokens.text_muted, tokens.text_strong);
+                }
+                bar(ui, g.tally.degree(), tokens.progress_fill, tokens.text_strong);
+                ui.add_space(tokens.space_xs);
+            }
+        },
+    );
+}
+
+fn swatch(ui: &mut Ui, color: Color32) {
+    let size = ui.text_style_height(&egui::TextStyle::Body) * 0.8;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(size * 1.6, size), Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, color);
+}
+
+/// One degree as a bar with its figure beside it.
+fn bar(ui: &mut Ui, degree: Option<u8>, fill: Color32, text: Color32) {
+    ui.horizontal(|ui| {
+        let height = ui.text_style_height(&egui::TextStyle::Body) * 0.7;
+        let width = (ui.available_width() - 60.0).max(60.0);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
+        ui.painter().rect_stroke(
+            rect,
+            2.0,
+            egui::Stroke::new(1.0, Color32::from_gray(0x90)),
+            egui::StrokeKind::Inside,
+        );
+        let share = f32::from(degree.unwrap_or(0)) / 100.0;
+        let filled =
+            egui::Rect::from_min_size(rect.min, egui::vec2(rect.width() * share, rect.height()));
+        ui.painter().rect_filled(filled, 2.0, fill);
+        ui.label(
+            RichText::new(degree.map_or_else(|| "–".to_owned(), |d| format!("{d} %"))).color(text),
+        );
+    });
+}
+
+/// The requirements: result (set in two clicks), id, title, maturity, measures, note.
+fn rows_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewCtx<'_>,
+    selected: &mut Option<String>,
+    table: &Table,
+    (round, catalog): (&str, &str),
+) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    ui.horizontal_wrapped(|ui| {
+        muted(
+            ui,
+            tokens,
+            tr.f("assess-count", &[("shown", &table.rows.len()), ("total", &table.total)]),
+        );
+        // The marks' legend.
+        for o in Outcome::ALL {
+            mark_label(
+                ui,
+                tokens,
+                tokens.outcome_mark(tr, *o),
+                &tr.t(&format!("outcome-{}", o.as_str())),
+            );
+        }
+        ui.label(RichText::new(tr.t("assess-carried-legend")).italics().color(tokens.text_muted));
+    });
+    let compare = table.before.is_some();
+    // Catalogues whose ids are their titles (ITIL's practices) need no id column.
+    let ids = table.rows.iter().any(|r| r.id != r.title);
+    let mut builder = TableBuilder::new(ui)
+        .id_salt("assess_rows")
+        .striped(true)
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .auto_shrink([false, false]);
+    if compare {
+        builder = builder.column(Column::initial(140.0).at_least(60.0).clip(true));
+    }
+    builder = builder.column(Column::initial(175.0).at_least(120.0).clip(true));
+    if ids {
+        builder = builder.column(Column::initial(70.0).at_least(40.0).resizable(true).clip(true));
+    }
+    builder = builder
+        .column(Column::remainder().at_least(150.0).clip(true))
+        .column(Column::initial(75.0).at_least(40.0).clip(true))
+        .column(Column::initial(140.0).at_least(60.0).resizable(true).clip(true))
+        .column(Column::initial(140.0).at_least(60.0).clip(true));
+    let mut commands = Vec::new();
+    builder
+        .header(tokens.row_height + 4.0, |mut header| {
+            let mut keys = vec![
+                "col-result",
+                "hfield-id",
+                "field-title",
+                "col-maturity",
+                "col-measures",
+                "label-note",
+            ];
+            if compare {
+                keys.insert(0, "assess-before");
+            }
+            if !ids {
+                keys.retain(|k| *k != "hfield-id");
+            }
+            for k in keys {
+                header.col(|ui| {
+                    ui.strong(tr.t(k));
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(tokens.row_height, table.rows.len(), |mut row| {
+                let Some(r) = table.rows.get(row.index()) else { return };
+                if compare {
+                    row.col(|ui| {
+                        if let Some(b) = r.before {
+                            mark_label(
+                                ui,
+                                tokens,
+                                tokens.outcome_mark(tr, b),
+                                &tr.t(&format!("outcome-{}", b.as_str())),
+                            );
+                        }
+                    });
+                }
+                row.col(|ui| result_cell(ui, ctx, r, (round, catalog), &mut commands));
+                if ids {
+                    row.col(|ui| {
+                        ui.label(&r.id);
+                    });
+                }
+                row.col(|ui| {
+                    ui.add_space(tokens.space_m * r.depth.saturating_sub(1) as f32);
+                    ui.label(&r.title).on_hover_text(&r.title);
+                    if r.reassess {
+                        ui.label(RichText::new(tr.t("assess-reassess-tag")).color(tokens.warning));
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(r.maturity.map(|m| m.to_string()).unwrap_or_default());
+                });
+                let cell = row.col(|ui| {
+                    if r.measures.is_empty() {
+                        muted(ui, tokens, tr.t("gap-no-measure"));
+                    }
+                    for code in &r.measures {
+                        if ui.link(code).on_hover_text(tr.t("assess-open-measure")).clicked() {
+                            *selected = Some(code.clone());
+                        }
+                    }
+                });
+                if r.measures.len() > 2 {
+                    cell.1.on_hover_text(r.measures.join(", "));
+                }
+                row.col(|ui| {
+                    ui.label(&r.note).on_hover_text(&r.note);
+                });
+            });
+        });
+    ctx.commands.extend(commands);
+}
+
+/// A result's mark and word; a click opens the five results, a second click sets one.
+fn result_cell(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    r: &Row,
+    (round, catalog): (&str, &str),
+    commands: &mut Vec<Command>,
+) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    let size = ui.text_style_height(&egui::TextStyle::Body);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), Sense::hover());
+    let (color, shape) = tokens.outcome_mark(tr, r.result);
+    paint_shape(ui.painter(), rect, shape, color, Color32::from_gray(0x50));
+    let mut word = RichText::new(tr.t(&format!("outcome-{}", r.result.as_str())));
+    if r.carried_over {
+        // Carried over from the round this one started from: in italics (the legend says so).
+        word = word.italics();
+    }
+    if ctx.read_only {
+        ui.label(word);
+        return;
+    }
+    let menu = ui.menu_button(word, |ui| {
+        for o in Outcome::ALL {
+            let label = tr.t(&format!("outcome-{}", o.as_str()));
+            let clicked = ui
+                .horizontal(|ui| {
+                    let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), Sense::hover());
+                    let (color, shape) = tokens.outcome_mark(tr, *o);
+                    paint_shape(ui.painter(), rect, shape, color, Color32::from_gray(0x50));
+                    ui.button(label).clicked()
+                })
+                .inner;
+            if clicked {
+                commands.push(Command::Assess(AssessChange::SetResult(AssessResult {
+                    round: round.to_owned(),
+                    catalog: catalog.to_owned(),
+                    requirement: r.id.clone(),
+                    result: *o,
+                    maturity: r.maturity,
+                    note: r.note.clone(),
+                    carried_over: false,
+                    assessed_on: ctx.today,
+                })));
+                ui.close();
+            }
+        }
+    });
+    if r.carried_over {
+        menu.response.on_hover_text(tr.t("assess-carried-hint"));
+    }
+}
