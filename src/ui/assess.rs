@@ -28,15 +28,19 @@ pub struct AssessView {
     pub without_measure: bool,
     /// Only requirements to assess again.
     pub to_reassess: bool,
+    /// Only gaps: not fully met, and no active measure addresses them.
+    pub gaps: bool,
     /// Only requirements whose id or title contains this.
     pub search: String,
+    /// What the details' "link a requirement" field searches for.
+    pub link_search: String,
     /// The rows for the key they were made for.
     cache: Option<(Key, Table)>,
 }
 
 /// What the rows depend on.
 type Key =
-    (u64, String, String, Option<String>, Option<Outcome>, Option<String>, bool, bool, String);
+    (u64, String, String, Option<String>, Option<Outcome>, Option<String>, [bool; 3], String);
 
 /// One requirement as the table shows it.
 #[derive(Clone, Debug)]
@@ -63,7 +67,7 @@ struct Table {
 }
 
 fn build(a: &Assessment, roadmap: &Roadmap, key: &Key) -> Table {
-    let (_, catalog, round, compare, result, group, without, reassess, search) = key;
+    let (_, catalog, round, compare, result, group, [without, reassess, gaps], search) = key;
     let (Some(c), Some(r)) = (a.catalog(catalog), a.round(round)) else { return Table::default() };
     let earlier = compare.as_deref().and_then(|t| a.round(t));
     let tally = a.tallies(r).into_iter().find(|t| &t.name == catalog);
@@ -76,6 +80,8 @@ fn build(a: &Assessment, roadmap: &Roadmap, key: &Key) -> Table {
         .map(|t| t.id)
         .collect();
     let needle = search.trim().to_lowercase();
+    let gap_ids: std::collections::HashSet<String> =
+        a.gaps(roadmap, r).into_iter().filter(|g| &g.catalog == catalog).map(|g| g.id).collect();
     let all = c.requirements();
     let rows = all
         .iter()
@@ -104,6 +110,7 @@ fn build(a: &Assessment, roadmap: &Roadmap, key: &Key) -> Table {
             let shown = result.is_none_or(|o| o == row.result)
                 && (!without || row.measures.is_empty())
                 && (!reassess || row.reassess)
+                && (!gaps || gap_ids.contains(&row.id))
                 && (needle.is_empty()
                     || row.id.to_lowercase().contains(&needle)
                     || row.title.to_lowercase().contains(&needle));
@@ -145,8 +152,7 @@ pub(super) fn assess_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState
         state.compare.clone().filter(|c| a.round(c).is_some()),
         state.result,
         state.group.clone(),
-        state.without_measure,
-        state.to_reassess,
+        [state.without_measure, state.to_reassess, state.gaps],
         state.search.clone(),
     );
     let table = match state.cache.take() {
@@ -251,6 +257,8 @@ fn filter_bar(ui: &mut Ui, ctx: &ViewCtx<'_>, state: &mut AssessView, catalog: &
         );
         ui.checkbox(&mut state.without_measure, tr.t("assess-without-measure"));
         ui.checkbox(&mut state.to_reassess, tr.t("assess-to-reassess"));
+        ui.checkbox(&mut state.gaps, tr.t("assess-gaps-only"))
+            .on_hover_text(tr.t("assess-gaps-hint"));
         ui.add(
             egui::TextEdit::singleline(&mut state.search)
                 .hint_text(tr.t("assess-search"))
@@ -505,4 +513,160 @@ fn result_cell(
     if r.carried_over {
         menu.response.on_hover_text(tr.t("assess-carried-hint"));
     }
+}
+
+/// The overview's card: the fulfilment degree per catalogue, first against latest round
+/// ("Erfüllungsgrad VdS 3473: 3 % → 59 %"), and the gaps no measure addresses; each leads to
+/// the tab.
+pub(super) fn overview_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState) {
+    let (a, tr, tokens) = (&ctx.roadmap.assessment, ctx.tr, ctx.tokens);
+    let Some((first, latest)) = a.first_and_latest() else { return };
+    let percent = |d: Option<u8>| d.map_or_else(|| "–".to_owned(), |d| format!("{d} %"));
+    let title = tr.f(
+        "assess-overview",
+        &[("first", &tr.date(first.date)), ("latest", &tr.date(latest.date))],
+    );
+    super::dashboard::card(ui, tokens, &title, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for name in &latest.catalogs {
+                let degree = if first.title == latest.title || !first.catalogs.contains(name) {
+                    percent(a.degree(latest, name))
+                } else {
+                    format!(
+                        "{} → {}",
+                        percent(a.degree(first, name)),
+                        percent(a.degree(latest, name))
+                    )
+                };
+                let text =
+                    tr.f("assess-overview-degree", &[("catalog", name), ("degree", &degree)]);
+                if ui.link(RichText::new(text).size(tokens.text_heading)).clicked() {
+                    view.assessment = AssessView {
+                        round: Some(latest.title.clone()),
+                        catalog: Some(name.clone()),
+                        compare: (first.title != latest.title).then(|| first.title.clone()),
+                        ..AssessView::default()
+                    };
+                    view.show_tab = Some(super::Tab::Assessment);
+                }
+                ui.add_space(tokens.space_l);
+            }
+            let unaddressed =
+                a.gaps(ctx.roadmap, latest).iter().filter(|g| g.measures.is_empty()).count();
+            let text = tr.f("assess-overview-gaps", &[("n", &unaddressed)]);
+            let color = if unaddressed > 0 { tokens.warning } else { tokens.text_strong };
+            if ui.link(RichText::new(text).size(tokens.text_heading).color(color)).clicked() {
+                view.assessment = AssessView {
+                    round: Some(latest.title.clone()),
+                    without_measure: true,
+                    gaps: true,
+                    ..AssessView::default()
+                };
+                view.show_tab = Some(super::Tab::Assessment);
+            }
+        });
+    });
+}
+
+/// The details' requirements of a measure: each with its result in the latest round (a click
+/// shows it in the tab) and, for editors, unlinked with ×; a search field links more.
+pub(super) fn measure_requirements_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewCtx<'_>,
+    view: &mut ViewState,
+    m: &crate::model::Measure,
+) {
+    let (a, tr, tokens) = (&ctx.roadmap.assessment, ctx.tr, ctx.tokens);
+    if a.catalogs.is_empty() {
+        return;
+    }
+    let links = a.requirements_of(&m.code);
+    let latest = a.first_and_latest().map(|(_, l)| l);
+    ui.add_space(tokens.space_m);
+    ui.label(
+        RichText::new(tr.f("assess-requirements", &[("n", &links.len())]))
+            .strong()
+            .color(tokens.text_strong),
+    );
+    ui.add_space(tokens.space_xs);
+    let mut commands = Vec::new();
+    for l in &links {
+        let title = a
+            .catalog(&l.catalog)
+            .and_then(|c| c.requirement(&l.requirement))
+            .map_or("", |n| n.title.as_str());
+        ui.horizontal_wrapped(|ui| {
+            if let Some(r) = latest {
+                let outcome = a
+                    .result(&r.title, &l.catalog, &l.requirement)
+                    .map_or(Outcome::Open, |x| x.result);
+                let size = ui.text_style_height(&egui::TextStyle::Body);
+                let (rect, response) =
+                    ui.allocate_exact_size(egui::vec2(size, size), Sense::hover());
+                let (color, shape) = tokens.outcome_mark(tr, outcome);
+                paint_shape(ui.painter(), rect, shape, color, Color32::from_gray(0x50));
+                response.on_hover_text(tr.t(&format!("outcome-{}", outcome.as_str())));
+            }
+            let text = if title == l.requirement {
+                format!("{} {}", l.catalog, title)
+            } else {
+                format!("{} {} {title}", l.catalog, l.requirement)
+            };
+            if ui.link(text).clicked() {
+                view.assessment.catalog = Some(l.catalog.clone());
+                view.assessment.search = l.requirement.clone();
+                view.assessment.cache = None;
+                view.show_tab = Some(super::Tab::Assessment);
+            }
+            if !ctx.read_only && ui.small_button("×").on_hover_text(tr.t("assess-unlink")).clicked()
+            {
+                commands.push(Command::Assess(AssessChange::Link((*l).clone(), false)));
+            }
+        });
+    }
+    if !ctx.read_only {
+        ui.add(
+            egui::TextEdit::singleline(&mut view.assessment.link_search)
+                .hint_text(tr.t("assess-link-search"))
+                .desired_width(f32::INFINITY),
+        );
+        let needle = view.assessment.link_search.trim().to_lowercase();
+        if !needle.is_empty() {
+            let mut shown = 0;
+            'catalogs: for c in &a.catalogs {
+                for q in c.requirements() {
+                    let linked =
+                        links.iter().any(|l| l.catalog == c.name && l.requirement == q.node.id);
+                    if linked
+                        || !(q.node.id.to_lowercase().contains(&needle)
+                            || q.node.title.to_lowercase().contains(&needle))
+                    {
+                        continue;
+                    }
+                    let text = if q.node.title == q.node.id {
+                        format!("+ {} {}", c.name, q.node.id)
+                    } else {
+                        format!("+ {} {} {}", c.name, q.node.id, q.node.title)
+                    };
+                    if ui.button(text).clicked() {
+                        let link = crate::model::RequirementLink {
+                            code: m.code.clone(),
+                            catalog: c.name.clone(),
+                            requirement: q.node.id.clone(),
+                        };
+                        commands.push(Command::Assess(AssessChange::Link(link, true)));
+                        view.assessment.link_search.clear();
+                    }
+                    shown += 1;
+                    if shown == 8 {
+                        break 'catalogs;
+                    }
+                }
+            }
+            if shown == 0 {
+                muted(ui, tokens, tr.t("assess-link-none"));
+            }
+        }
+    }
+    ctx.commands.extend(commands);
 }

@@ -163,6 +163,9 @@ pub fn dashboard_ui(
         ui.add_space(tokens.space_s);
         ui.columns(4, |cols| figures_cards(cols, ctx, d));
         ui.add_space(tokens.space_m);
+        // What the measures are for: the assessment's degrees, first against latest round.
+        super::assess::overview_card(ui, ctx, view);
+        ui.add_space(tokens.space_m);
         // What the council asks first: what moved since it approved the plan.
         super::plan::deviations_ui(ui, ctx, deviations);
         ui.add_space(tokens.space_m);

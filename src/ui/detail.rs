@@ -54,7 +54,7 @@ pub fn detail_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState) {
                 }
                 if ui.button(tr.t("action-show-history")).clicked() {
                     view.history.measure = measure.code.clone();
-                    view.show_history = true;
+                    view.show_tab = Some(super::Tab::History);
                 }
                 if ui.button(tr.t("action-duplicate")).clicked() {
                     let copy = crate::model::Measure {
@@ -103,6 +103,7 @@ pub fn detail_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState) {
         ui.separator();
         fields_ui(ui, ctx, view, measure);
         texts_ui(ui, ctx, measure);
+        super::assess::measure_requirements_ui(ui, ctx, view, measure);
         reevaluations_ui(ui, ctx, measure);
         if view.forms.code != measure.code {
             view.forms = super::actions::Forms::for_measure(measure, ctx);

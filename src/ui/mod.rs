@@ -125,8 +125,8 @@ pub struct ViewState {
     /// Whether the backups window is open (its list is listed beside the window when it opens
     /// and after every command).
     pub backups: bool,
-    /// Switch to the history tab (asked for by the detail panel).
-    pub show_history: bool,
+    /// Switch to this tab (asked for by the detail panel, the overview).
+    pub show_tab: Option<Tab>,
     /// Figures over the whole roadmap, recomputed only when the data changes.
     derived: Option<(u64, Derived)>,
     /// The overview's settings.
@@ -276,8 +276,8 @@ impl FahrplanApp {
                 .min_size(300.0)
                 .show(ui, |ui| detail::detail_ui(ui, &mut ctx, &mut self.view));
         }
-        if std::mem::take(&mut self.view.show_history) {
-            self.prefs.tab = Tab::History;
+        if let Some(tab) = self.view.show_tab.take() {
+            self.prefs.tab = tab;
         }
         egui::CentralPanel::default().show(ui, |ui| {
             let action = tabs::tab_bar_ui(ui, &ctx, &mut self.view, &mut self.prefs);
