@@ -975,3 +975,7 @@ assess-requirements = Anforderungen ({ $n })
 assess-unlink = Verknüpfung lösen
 assess-link-search = Anforderung verknüpfen: Kennung oder Titel suchen …
 assess-link-none = Keine passende Anforderung.
+slide-effect = Wirkung
+present-effect = Wirkung: { $catalog }
+present-effect-degree = Erfüllungsgrad { $first } → { $latest }
+present-effect-one = Erfüllungsgrad { $latest }

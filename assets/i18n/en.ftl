@@ -978,3 +978,7 @@ assess-requirements = Requirements ({ $n })
 assess-unlink = Remove the link
 assess-link-search = Link a requirement: search id or title …
 assess-link-none = No matching requirement.
+slide-effect = Effect
+present-effect = Effect: { $catalog }
+present-effect-degree = Fulfilment degree { $first } → { $latest }
+present-effect-one = Fulfilment degree { $latest }

@@ -21,16 +21,19 @@ pub enum SlideKind {
     Changes,
     /// What moved since the plan was approved (only when a baseline exists).
     Baseline,
+    /// The assessment's fulfilment degree, first against latest round (only with rounds).
+    Effect,
 }
 
 impl SlideKind {
     /// Every kind, in presentation order.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Title,
         Self::Timeline,
         Self::Horizons,
         Self::Money,
         Self::Reevaluations,
+        Self::Effect,
         Self::Changes,
         Self::Baseline,
     ];
@@ -45,6 +48,7 @@ impl SlideKind {
             Self::Reevaluations => "slide-reevaluations",
             Self::Changes => "slide-changes",
             Self::Baseline => "slide-baseline",
+            Self::Effect => "slide-effect",
         }
     }
 }
@@ -98,6 +102,17 @@ pub enum Slide {
     Changes,
     /// Deviations from the latest baseline.
     Baseline,
+    /// The fulfilment degree of one catalogue per group, first against latest round.
+    Effect {
+        /// The catalogue's name.
+        catalog: String,
+        /// Indices of its groups on this page.
+        groups: Vec<usize>,
+        /// This page (1-based).
+        page: usize,
+        /// Pages of this catalogue.
+        pages: usize,
+    },
 }
 
 /// How much room a slide has and how high each measure's row is there, in any one unit.
@@ -114,6 +129,8 @@ pub struct Fit<'a> {
     pub done_budget: f32,
     /// Height of a done measure's row there.
     pub done_row: &'a dyn Fn(usize) -> f32,
+    /// Groups that fit on a "Wirkung" slide.
+    pub effect_groups: usize,
 }
 
 /// The slides for the enabled kinds, with at most `rows_per_page` measures on a slide.
@@ -128,6 +145,7 @@ pub fn slides(roadmap: &Roadmap, enabled: &[SlideKind], rows_per_page: usize) ->
         timeline_row: &one,
         done_budget: budget,
         done_row: &one,
+        effect_groups: rows_per_page.max(1),
     };
     slides_fitted(roadmap, enabled, &fit)
 }
@@ -246,6 +264,22 @@ pub fn slides_fitted(roadmap: &Roadmap, enabled: &[SlideKind], fit: &Fit<'_>) ->
                 slides.push(Slide::Baseline);
             }
             SlideKind::Baseline => {}
+            SlideKind::Effect => {
+                let a = &roadmap.assessment;
+                let Some((_, latest)) = a.first_and_latest() else { continue };
+                for name in &latest.catalogs {
+                    let Some(c) = a.catalog(name) else { continue };
+                    let groups: Vec<usize> = (0..c.groups().len()).collect();
+                    #[allow(clippy::cast_precision_loss)]
+                    let chunks = pages(&groups, fit.effect_groups.max(1) as f32, &|_| 1.0);
+                    slides.extend(paged(chunks, |groups, page, pages| Slide::Effect {
+                        catalog: name.clone(),
+                        groups,
+                        page,
+                        pages,
+                    }));
+                }
+            }
         }
     }
     slides

@@ -3,6 +3,7 @@
 //! paging.
 
 mod baseline;
+mod effect;
 mod money;
 mod slides;
 mod timeline_slide;
@@ -89,6 +90,10 @@ fn deck(
             timeline_row: &timeline_row,
             done_budget: content.height() - title_height - footer_height - tokens.text_body * 1.6,
             done_row: &done_row,
+            effect_groups: effect::groups_per_slide(
+                &tokens,
+                content.height() - title_height - footer_height,
+            ),
         };
         p.deck = Some((key, slides_fitted(roadmap, enabled, &fit)));
     }
@@ -239,6 +244,10 @@ pub fn present_ui(
                 changes_slide(&painter, &ctx, content, p.changes(state));
             }
             Slide::Baseline => baseline::baseline_slide(&painter, &ctx, content),
+            Slide::Effect { catalog, groups, page, pages } => {
+                let title = paged(tr.f("present-effect", &[("catalog", catalog)]), *page, *pages);
+                effect::effect_slide(&painter, &ctx, content, &title, (catalog, groups));
+            }
         }
     }
     // Footer: the roadmap and the slide counter ("3 / 9").
