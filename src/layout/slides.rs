@@ -337,6 +337,7 @@ mod tests {
             timeline_row: row,
             done_budget: budget,
             done_row: row,
+            effect_groups: 4,
         }
     }
 
