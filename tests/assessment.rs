@@ -527,3 +527,40 @@ fn a_rounds_results_export_as_csv() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn the_reports_have_the_assessment_section() {
+    let (dir, db) = fresh("report");
+    let html = dir.path().join("bericht.html");
+    ok(&fahrplan(&db, &["export", "--format", "html", "--output", html.to_str().unwrap()]));
+    let html = std::fs::read_to_string(&html).unwrap();
+    for text in [
+        "Bewertung: Erfüllungsgrad",
+        "ITIL 4: 24 % → 69 %",
+        "VdS 3473: 3 % → 59 %",
+        "Lücken ohne laufende Maßnahme (10)",
+    ] {
+        assert!(html.contains(text), "{text}");
+    }
+    if !common::have("pdftotext", &["-v"]) {
+        return;
+    }
+    let pdf = dir.path().join("bericht.pdf");
+    ok(&fahrplan(&db, &["export", "--format", "pdf", "--output", pdf.to_str().unwrap()]));
+    let out = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).replace('\u{a0}', " ").replace('\u{202f}', " ");
+    let section = &text[text.rfind("Bewertung: Erfüllungsgrad").expect("the section")..];
+    for expected in [
+        "ITIL 4: 24 % → 69 %",
+        "Lücken ohne laufende Maßnahme (10)",
+        "Availability management",
+        "keine Maßnahme",
+    ] {
+        assert!(section.contains(expected), "{expected} in {section}");
+    }
+    // A group's row: both rounds' degrees and the points between them.
+    assert!(section.contains("Organisation der Informationssicherheit"), "{section}");
+}

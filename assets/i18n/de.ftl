@@ -979,3 +979,7 @@ slide-effect = Wirkung
 present-effect = Wirkung: { $catalog }
 present-effect-degree = Erfüllungsgrad { $first } → { $latest }
 present-effect-one = Erfüllungsgrad { $latest }
+report-assessment = Bewertung: Erfüllungsgrad
+report-assessment-rounds = Erste Bewertungsrunde: { $first }. Letzte: { $latest }.
+report-points = Punkte
+report-gaps = Lücken ohne laufende Maßnahme ({ $n })

@@ -982,3 +982,7 @@ slide-effect = Effect
 present-effect = Effect: { $catalog }
 present-effect-degree = Fulfilment degree { $first } → { $latest }
 present-effect-one = Fulfilment degree { $latest }
+report-assessment = Assessment: fulfilment degree
+report-assessment-rounds = First assessment round: { $first }. Latest: { $latest }.
+report-points = Points
+report-gaps = Gaps without an active measure ({ $n })

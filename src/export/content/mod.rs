@@ -2,6 +2,7 @@
 //! paragraphs and tables into a [`Sink`]; the PDF lays them out on pages (`pdf`), the HTML report
 //! writes them as a web page (`html`). Both get the same words and the same figures.
 
+mod assessment;
 mod plan;
 mod sections;
 
@@ -180,6 +181,7 @@ pub fn body(sink: &mut dyn Sink, cx: &Context<'_>) -> Result<(), ReportError> {
     plan::deviations_section(sink, cx);
     plan::finance_section(sink, cx);
     sections::reevaluations(sink, cx);
+    assessment::assessment_section(sink, cx);
     plan::evidence_section(sink, cx);
     sections::changes(sink, cx);
     Ok(())
