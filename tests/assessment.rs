@@ -551,7 +551,7 @@ fn the_reports_have_the_assessment_section() {
         .args([pdf.to_str().unwrap(), "-"])
         .output()
         .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).replace('\u{a0}', " ").replace('\u{202f}', " ");
+    let text = String::from_utf8_lossy(&out.stdout).replace(['\u{a0}', '\u{202f}'], " ");
     let section = &text[text.rfind("Bewertung: Erfüllungsgrad").expect("the section")..];
     for expected in [
         "ITIL 4: 24 % → 69 %",
