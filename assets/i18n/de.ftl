@@ -983,3 +983,4 @@ report-assessment = Bewertung: Erfüllungsgrad
 report-assessment-rounds = Erste Bewertungsrunde: { $first }. Letzte: { $latest }.
 report-points = Punkte
 report-gaps = Lücken ohne laufende Maßnahme ({ $n })
+assess-overview-gaps-of = { $catalog }: { $n }

@@ -986,3 +986,4 @@ report-assessment = Assessment: fulfilment degree
 report-assessment-rounds = First assessment round: { $first }. Latest: { $latest }.
 report-points = Points
 report-gaps = Gaps without an active measure ({ $n })
+assess-overview-gaps-of = { $catalog }: { $n }

@@ -187,34 +187,46 @@ fn choice_bar(
 ) {
     let (a, tr) = (&ctx.roadmap.assessment, ctx.tr);
     ui.horizontal_wrapped(|ui| {
-        ui.label(tr.t("hfield-round"));
-        egui::ComboBox::from_id_salt("assess_round").selected_text(round).show_ui(ui, |ui| {
-            for r in a.rounds_in_order() {
-                let label = format!("{} ({})", r.title, tr.date(r.date));
-                if ui.selectable_label(r.title == round, label).clicked() {
-                    state.round = Some(r.title.clone());
+        let label = ui.label(tr.t("hfield-round"));
+        egui::ComboBox::from_id_salt("assess_round")
+            .selected_text(round)
+            .show_ui(ui, |ui| {
+                for r in a.rounds_in_order() {
+                    let label = format!("{} ({})", r.title, tr.date(r.date));
+                    if ui.selectable_label(r.title == round, label).clicked() {
+                        state.round = Some(r.title.clone());
+                    }
                 }
-            }
-        });
-        ui.label(tr.t("col-catalog"));
+            })
+            .response
+            .labelled_by(label.id);
+        let label_catalog = ui.label(tr.t("col-catalog"));
         let covered = a.round(round).map(|r| r.catalogs.clone()).unwrap_or_default();
-        egui::ComboBox::from_id_salt("assess_catalog").selected_text(catalog).show_ui(ui, |ui| {
-            for c in &covered {
-                if ui.selectable_label(c == catalog, c).clicked() {
-                    state.catalog = Some(c.clone());
-                    state.group = None;
+        egui::ComboBox::from_id_salt("assess_catalog")
+            .selected_text(catalog)
+            .show_ui(ui, |ui| {
+                for c in &covered {
+                    if ui.selectable_label(c == catalog, c).clicked() {
+                        state.catalog = Some(c.clone());
+                        state.group = None;
+                    }
                 }
-            }
-        });
-        ui.label(tr.t("assess-compare"));
+            })
+            .response
+            .labelled_by(label_catalog.id);
+        let label_compare = ui.label(tr.t("assess-compare"));
         let none = tr.t("assess-compare-none");
         let shown = state.compare.clone().unwrap_or_else(|| none.clone());
-        egui::ComboBox::from_id_salt("assess_compare").selected_text(shown).show_ui(ui, |ui| {
-            ui.selectable_value(&mut state.compare, None, &none);
-            for r in a.rounds_in_order().into_iter().filter(|r| r.title != round) {
-                ui.selectable_value(&mut state.compare, Some(r.title.clone()), &r.title);
-            }
-        });
+        egui::ComboBox::from_id_salt("assess_compare")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.compare, None, &none);
+                for r in a.rounds_in_order().into_iter().filter(|r| r.title != round) {
+                    ui.selectable_value(&mut state.compare, Some(r.title.clone()), &r.title);
+                }
+            })
+            .response
+            .labelled_by(label_compare.id);
     });
 }
 
@@ -225,12 +237,17 @@ fn filter_bar(ui: &mut Ui, ctx: &ViewCtx<'_>, state: &mut AssessView, catalog: &
         let all = tr.t("filter-all");
         let word = |o: Outcome| tr.t(&format!("outcome-{}", o.as_str()));
         let shown = state.result.map_or_else(|| all.clone(), word);
-        egui::ComboBox::from_id_salt("assess_result").selected_text(shown).show_ui(ui, |ui| {
-            ui.selectable_value(&mut state.result, None, &all);
-            for o in Outcome::ALL {
-                ui.selectable_value(&mut state.result, Some(*o), word(*o));
-            }
-        });
+        let label_result = ui.label(tr.t("col-result"));
+        egui::ComboBox::from_id_salt("assess_result")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.result, None, &all);
+                for o in Outcome::ALL {
+                    ui.selectable_value(&mut state.result, Some(*o), word(*o));
+                }
+            })
+            .response
+            .labelled_by(label_result.id);
         let groups: Vec<(String, String)> = a
             .catalog(catalog)
             .map(|c| {
@@ -246,15 +263,18 @@ fn filter_bar(ui: &mut Ui, ctx: &ViewCtx<'_>, state: &mut AssessView, catalog: &
             .as_ref()
             .and_then(|g| groups.iter().find(|(id, _)| id == g))
             .map_or_else(|| tr.t("assess-all-groups"), |(_, t)| t.clone());
-        egui::ComboBox::from_id_salt("assess_group").selected_text(shown).width(260.0).show_ui(
-            ui,
-            |ui| {
+        let label_group = ui.label(tr.t("col-group"));
+        egui::ComboBox::from_id_salt("assess_group")
+            .selected_text(shown)
+            .width(260.0)
+            .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.group, None, tr.t("assess-all-groups"));
                 for (id, title) in &groups {
                     ui.selectable_value(&mut state.group, Some(id.clone()), title);
                 }
-            },
-        );
+            })
+            .response
+            .labelled_by(label_group.id);
         ui.checkbox(&mut state.without_measure, tr.t("assess-without-measure"));
         ui.checkbox(&mut state.to_reassess, tr.t("assess-to-reassess"));
         ui.checkbox(&mut state.gaps, tr.t("assess-gaps-only"))
@@ -551,18 +571,27 @@ pub(super) fn overview_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState
                 }
                 ui.add_space(tokens.space_l);
             }
-            let unaddressed =
-                a.gaps(ctx.roadmap, latest).iter().filter(|g| g.measures.is_empty()).count();
-            let text = tr.f("assess-overview-gaps", &[("n", &unaddressed)]);
+            // The gaps no measure addresses, in all and per catalogue (the tab shows one).
+            let gaps = a.gaps(ctx.roadmap, latest);
+            let per: Vec<(&String, usize)> = latest
+                .catalogs
+                .iter()
+                .map(|c| {
+                    (c, gaps.iter().filter(|g| &g.catalog == c && g.measures.is_empty()).count())
+                })
+                .collect();
+            let unaddressed: usize = per.iter().map(|(_, n)| n).sum();
             let color = if unaddressed > 0 { tokens.warning } else { tokens.text_strong };
+            let text = tr.f("assess-overview-gaps", &[("n", &unaddressed)]);
+            let first_with = per.iter().find(|(_, n)| *n > 0).map(|(c, _)| (*c).clone());
             if ui.link(RichText::new(text).size(tokens.text_heading).color(color)).clicked() {
-                view.assessment = AssessView {
-                    round: Some(latest.title.clone()),
-                    without_measure: true,
-                    gaps: true,
-                    ..AssessView::default()
-                };
-                view.show_tab = Some(super::Tab::Assessment);
+                show_gaps(view, latest, first_with);
+            }
+            for (catalog, n) in per.iter().filter(|(_, n)| *n > 0) {
+                let text = tr.f("assess-overview-gaps-of", &[("catalog", catalog), ("n", n)]);
+                if ui.link(text).clicked() {
+                    show_gaps(view, latest, Some((*catalog).clone()));
+                }
             }
         });
     });
@@ -669,4 +698,16 @@ pub(super) fn measure_requirements_ui(
         }
     }
     ctx.commands.extend(commands);
+}
+
+/// Opens the tab on the gaps no measure addresses in `catalog` of the round.
+fn show_gaps(view: &mut ViewState, round: &crate::model::Round, catalog: Option<String>) {
+    view.assessment = AssessView {
+        round: Some(round.title.clone()),
+        catalog,
+        without_measure: true,
+        gaps: true,
+        ..AssessView::default()
+    };
+    view.show_tab = Some(super::Tab::Assessment);
 }

@@ -2,7 +2,7 @@
 //! [`AppState`] and push [`Command`]s.
 
 mod actions;
-mod assess;
+pub mod assess;
 pub mod connect;
 mod dashboard;
 mod date_picker;

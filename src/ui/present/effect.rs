@@ -52,10 +52,10 @@ pub(super) fn effect_slide(
     area: Rect,
     title: &str,
     (catalog, groups): (&str, &[usize]),
-) {
+) -> String {
     let (t, tr) = (ctx.tokens, ctx.tr);
     let a = &ctx.roadmap.assessment;
-    let Some((first, latest)) = a.first_and_latest() else { return };
+    let Some((first, latest)) = a.first_and_latest() else { return String::new() };
     let compare = first.title != latest.title && first.catalogs.iter().any(|c| c == catalog);
     let mut y = slide_title(painter, ctx, area, title);
     let headline = if compare {
@@ -99,8 +99,10 @@ pub(super) fn effect_slide(
     let tallies = |r: &crate::model::Round| a.tallies(r).into_iter().find(|c| c.name == catalog);
     let (Some(after), before) = (tallies(latest), if compare { tallies(first) } else { None })
     else {
-        return;
+        return title.to_owned();
     };
+    // What a screen reader says: the slide's title, headline and every group's figures.
+    let mut said = vec![title.to_owned(), headline.clone()];
     let height = bar_height(t);
     for &i in groups {
         let Some(g) = after.groups.get(i) else { continue };
@@ -112,11 +114,12 @@ pub(super) fn effect_slide(
         let drawn = painter.text(
             pos2(area.right(), y),
             Align2::RIGHT_TOP,
-            figures,
+            &figures,
             t.bold_font(t.text_body),
             t.text_strong,
         );
         let name = if g.id.is_empty() { tr.t("assess-ungrouped") } else { g.title.clone() };
+        said.push(format!("{name}: {figures}"));
         let room = drawn.left() - area.left() - t.space_m;
         text_fit(painter, pos2(area.left(), y), &name, font(t.text_body), t.text_strong, room);
         y += t.text_body * 1.3;
@@ -139,4 +142,11 @@ pub(super) fn effect_slide(
         );
         y += height + t.space_m;
     }
+    said.join("; ")
+}
+
+/// Gives the slide's words to screen readers (and the tests), as one label over its area.
+pub(super) fn describe(ui: &mut egui::Ui, area: Rect, said: &str) {
+    ui.interact(area, ui.scope_id().with("effect"), egui::Sense::hover())
+        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, said));
 }

@@ -246,7 +246,8 @@ pub fn present_ui(
             Slide::Baseline => baseline::baseline_slide(&painter, &ctx, content),
             Slide::Effect { catalog, groups, page, pages } => {
                 let title = paged(tr.f("present-effect", &[("catalog", catalog)]), *page, *pages);
-                effect::effect_slide(&painter, &ctx, content, &title, (catalog, groups));
+                let said = effect::effect_slide(&painter, &ctx, content, &title, (catalog, groups));
+                effect::describe(ui, content, &said);
             }
         }
     }
