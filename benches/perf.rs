@@ -175,7 +175,11 @@ fn main() {
         return;
     }
     let mut values = Vec::new();
-    if !only_server {
+    // `FAHRPLAN_BENCH_ONLY=assessment`: only the assessment's benchmarks.
+    let only_assessment = std::env::var("FAHRPLAN_BENCH_ONLY").is_ok_and(|v| v == "assessment");
+    if only_assessment {
+        assessment_benches(&mut record);
+    } else if !only_server {
         local_benches(&mut record, &mut values);
     }
     if let Ok(url) = std::env::var("FAHRPLAN_TEST_PG") {
@@ -367,6 +371,119 @@ fn local_benches(record: &mut impl FnMut(&str, Duration), values: &mut Vec<(Stri
     record("frame_timeline_20", frame_bench(&mut app_with(20, Tab::Timeline)));
     record("frame_timeline_10000", frame_bench(&mut app_with(10_000, Tab::Timeline)));
     record("frame_present_changes", frame_bench(&mut presenting_changes()));
+    assessment_benches(record);
+}
+
+/// An OSCAL catalog of `n` controls in ten groups, each with a statement of about 4 KB (1,000
+/// controls: about 4 MB).
+fn oscal_catalog(n: usize) -> Vec<u8> {
+    let prose =
+        "Die Organisation MUSS die Anforderung umsetzen, dokumentieren und prüfen. ".repeat(52);
+    let groups: Vec<serde_json::Value> = (0..10)
+        .map(|g| {
+            let controls: Vec<serde_json::Value> = (0..n / 10)
+                .map(|c| {
+                    serde_json::json!({
+                        "id": format!("G{g}.{c}"),
+                        "title": format!("Anforderung {g}.{c} zur Informationssicherheit"),
+                        "props": [{"name": "level", "value": "MUSS"}],
+                        "parts": [{"id": format!("G{g}.{c}_smt"), "name": "statement", "prose": prose}],
+                    })
+                })
+                .collect();
+            serde_json::json!({"id": format!("G{g}"), "title": format!("Gruppe {g}"), "controls": controls})
+        })
+        .collect();
+    serde_json::to_vec(&serde_json::json!({"catalog": {
+        "uuid": "00000000-0000-4000-8000-000000000000",
+        "metadata": {"title": "Bench", "version": "1", "oscal-version": "1.1.2"},
+        "groups": groups,
+    }}))
+    .unwrap()
+}
+
+/// The default roadmap with a catalogue of 900 requirements and a round assessing them all.
+fn roadmap_with_900() -> Store {
+    use fahrplan::import::{CatalogFormat, parse_catalog};
+    use fahrplan::model::{AssessResult, Outcome, Round};
+    let mut store =
+        Store::in_memory(Some(&fahrplan::app::default_seed(Lang::De).unwrap())).unwrap();
+    let mut roadmap = store.load_roadmap().unwrap();
+    let catalog = parse_catalog(&oscal_catalog(900), CatalogFormat::Oscal, None, "bench").unwrap();
+    let round = Round {
+        title: "Prüfung 900".into(),
+        date: today(),
+        by: "ISB".into(),
+        catalogs: vec![catalog.name.clone()],
+        from: None,
+        target_maturity: None,
+    };
+    for (i, r) in catalog.requirements().iter().enumerate() {
+        roadmap.assessment.results.push(AssessResult {
+            round: round.title.clone(),
+            catalog: catalog.name.clone(),
+            requirement: r.node.id.clone(),
+            result: Outcome::ALL[i % Outcome::ALL.len()],
+            maturity: None,
+            note: String::new(),
+            carried_over: false,
+            assessed_on: today(),
+        });
+    }
+    roadmap.assessment.rounds.push(round);
+    roadmap.assessment.catalogs.push(catalog);
+    store.replace_all(&roadmap, &[], true, None).unwrap();
+    store
+}
+
+/// Catalogue import (1,000 requirements, 4 MB), the tab's frame with 900 requirements, and
+/// `assessment show --format json` on a file with them.
+fn assessment_benches(record: &mut impl FnMut(&str, Duration)) {
+    use fahrplan::import::{CatalogFormat, parse_catalog};
+    use fahrplan::model::AssessChange;
+    let bytes = oscal_catalog(1000);
+    println!("(catalogue of 1,000 requirements: {} bytes)", bytes.len());
+    let mut store =
+        Store::in_memory(Some(&fahrplan::app::default_seed(Lang::De).unwrap())).unwrap();
+    let mut n = 0;
+    record(
+        "catalog_import_1000",
+        median(1, 9, || {
+            n += 1;
+            let name = format!("Bench {n}");
+            let catalog =
+                parse_catalog(&bytes, CatalogFormat::Oscal, Some(&name), "bench").unwrap();
+            store.assess(&AssessChange::ImportCatalog(catalog)).unwrap();
+        }),
+    );
+    let with_900 = roadmap_with_900();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("900.sqlite");
+    with_900.backup_to(&path).unwrap();
+    let state = AppState::new(with_900, Lang::De, today()).unwrap();
+    let mut app = FahrplanApp::new(state, Prefs { tab: Tab::Assessment, ..Prefs::default() });
+    app.view.assessment.round = Some("Prüfung 900".into());
+    record("frame_assessment_900", frame_bench(&mut app));
+    record(
+        "assessment_show_json_900",
+        median(2, 21, || {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_fahrplan"))
+                .args([
+                    "--db",
+                    path.to_str().unwrap(),
+                    "assessment",
+                    "show",
+                    "Prüfung 900",
+                    "--format",
+                    "json",
+                ])
+                .env("FAHRPLAN_TODAY", "2026-11-27")
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            std::hint::black_box(out.stdout);
+        }),
+    );
 }
 
 /// `open_pg` (connect and load the default roadmap), `commit_status_pg` (one status change with
