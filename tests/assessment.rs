@@ -494,6 +494,17 @@ fn the_json_export_carries_the_assessment_and_version_two_still_reads() {
     let older = dir.path().join("older.sqlite");
     ok(&fahrplan(&older, &["import", old_file.to_str().unwrap()]));
     assert_eq!(json_of(&older, &["assessment", "list", "--format", "json"]), json!([]));
+    // The shipped catalogues, imported into it, link the measures whose framework references
+    // name their requirements: the very links of the default roadmap.
+    for which in ["itil4", "vds3473"] {
+        ok(&fahrplan(&older, &["catalog", "import", "--shipped", which]));
+    }
+    for n in 1..=20 {
+        let code = format!("M{n:02}");
+        let links =
+            |db: &Path| json_of(db, &["show", &code, "--format", "json"])["requirements"].clone();
+        assert_eq!(links(&older), links(&db), "{code}");
+    }
     // A result naming a round the file does not have is refused with its place.
     let mut bad = value;
     bad["assessment"]["results"][0]["round"] = "Nirgends".into();

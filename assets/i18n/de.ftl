@@ -984,3 +984,4 @@ report-assessment-rounds = Erste Bewertungsrunde: { $first }. Letzte: { $latest 
 report-points = Punkte
 report-gaps = Lücken ohne laufende Maßnahme ({ $n })
 assess-overview-gaps-of = { $catalog }: { $n }
+cli-catalog-what = Bitte eine Datei oder --shipped itil4|vds3473 angeben.

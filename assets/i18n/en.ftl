@@ -987,3 +987,4 @@ report-assessment-rounds = First assessment round: { $first }. Latest: { $latest
 report-points = Points
 report-gaps = Gaps without an active measure ({ $n })
 assess-overview-gaps-of = { $catalog }: { $n }
+cli-catalog-what = Please give a file or --shipped itil4|vds3473.

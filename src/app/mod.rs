@@ -20,7 +20,7 @@ pub use clock::Clock;
 pub use evidence::{EvidenceFileError, Opener, read_evidence_file, system_opener};
 pub use files::{MAX_IMPORT_BYTES, ReadError, display_name, read_import, write_atomically};
 pub use jobs::{ImportPreview, Job};
-pub use seed::{SeedError, default_roadmap_info, default_seed};
+pub use seed::{SeedError, default_roadmap_info, default_seed, shipped_catalogs};
 pub use startup::{catalogue, first_start, open_presentation_state, open_state};
 pub use words::{assess_text, holder_text};
 

@@ -11,6 +11,8 @@ use crate::model::{
     Reevaluation, Roadmap, RoadmapInfo, Seed, Status, Verdict,
 };
 
+pub use super::seed_assessment::shipped_catalogs;
+
 const DEFAULT_ROADMAP: &str = include_str!("../../assets/default-roadmap.json");
 
 /// A text in both languages.

@@ -164,3 +164,9 @@ pub fn default_assessment(lang: Lang) -> Result<Assessment, SeedError> {
         .collect();
     Ok(Assessment { catalogs, rounds, results, links })
 }
+
+/// The catalogues Fahrplan ships (ITIL 4, VdS 3473: titles only), for roadmaps that do not
+/// have them yet (`catalog import --shipped`).
+pub fn shipped_catalogs(lang: Lang) -> Vec<Catalog> {
+    default_assessment(lang).map(|a| a.catalogs).unwrap_or_default()
+}

@@ -336,14 +336,27 @@ pub enum CatalogFileFormat {
     Csv,
 }
 
+/// `catalog import --shipped`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ShippedCatalog {
+    /// ITIL 4: 34 practices in three groups.
+    Itil4,
+    /// VdS 3473: chapters and sub-chapters.
+    Vds3473,
+}
+
 /// `catalog` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum CatalogCmd {
     /// Import a catalogue, or a newer version of one of the same name (results of unchanged
     /// requirements are kept).
     Import {
-        /// The OSCAL JSON or CSV file.
-        file: PathBuf,
+        /// The OSCAL JSON or CSV file (or `--shipped`).
+        #[arg(required_unless_present = "shipped")]
+        file: Option<PathBuf>,
+        /// One of the catalogues Fahrplan ships (titles only): `itil4` or `vds3473`.
+        #[arg(long, value_enum, conflicts_with = "file")]
+        shipped: Option<ShippedCatalog>,
         /// The file's format (default: JSON if it starts with `{`, else CSV).
         #[arg(long, value_enum)]
         format: Option<CatalogFileFormat>,

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::args::{AssessmentCmd, CatalogCmd, CatalogFileFormat};
+use super::args::{AssessmentCmd, CatalogCmd, CatalogFileFormat, ShippedCatalog};
 use super::commands::date_arg;
 use super::output::{columns, to_json};
 use super::{Context, Failure, TableFormat, TextFormat, open, open_for_writing, out};
@@ -19,8 +19,13 @@ use crate::model::{
 /// Runs one `catalog` subcommand.
 pub(super) fn catalog(cx: &Context, action: &CatalogCmd) -> Result<(), Failure> {
     match action {
-        CatalogCmd::Import { file, format, name, dry_run } => {
-            import(cx, file, *format, name.as_deref(), *dry_run)
+        CatalogCmd::Import { file, shipped, format, name, dry_run } => {
+            let catalog = match (file, shipped) {
+                (Some(file), _) => read_catalog(cx.tr, file, *format, name.as_deref())?,
+                (None, Some(which)) => shipped_catalog(cx.tr, *which, name.as_deref())?,
+                (None, None) => return Err(Failure::Input(cx.tr.t("cli-catalog-what"))),
+            };
+            import(cx, catalog, *dry_run)
         }
         CatalogCmd::List { format } => catalog_list(cx, *format),
         CatalogCmd::Show { name, format } => catalog_show(cx, name, *format),
@@ -130,14 +135,13 @@ fn resolve<'a>(
 
 // --- Catalogues ----------------------------------------------------------------------------------
 
-fn import(
-    cx: &Context,
+/// A catalogue from an OSCAL or CSV file, checked; nothing written.
+fn read_catalog(
+    tr: &I18n,
     file: &Path,
     format: Option<CatalogFileFormat>,
     name: Option<&str>,
-    dry_run: bool,
-) -> Result<(), Failure> {
-    let tr = cx.tr;
+) -> Result<Catalog, Failure> {
     let bytes = crate::app::read_import(file).map_err(|e| Failure::Input(e.localize(file, tr)))?;
     let format = match format {
         Some(CatalogFileFormat::Oscal) => CatalogFormat::Oscal,
@@ -145,8 +149,31 @@ fn import(
         None => CatalogFormat::guess(&bytes),
     };
     let fallback = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let catalog = parse_catalog(&bytes, format, name, &fallback)
-        .map_err(|e| Failure::Input(e.localize(tr)))?;
+    parse_catalog(&bytes, format, name, &fallback).map_err(|e| Failure::Input(e.localize(tr)))
+}
+
+/// One of the shipped catalogues (the default roadmap's), in the interface's language.
+fn shipped_catalog(
+    tr: &I18n,
+    which: ShippedCatalog,
+    name: Option<&str>,
+) -> Result<Catalog, Failure> {
+    let wanted = match which {
+        ShippedCatalog::Itil4 => "ITIL 4",
+        ShippedCatalog::Vds3473 => "VdS 3473",
+    };
+    let mut catalog = crate::app::shipped_catalogs(tr.lang())
+        .into_iter()
+        .find(|c| c.name == wanted)
+        .ok_or_else(|| refused(AssessError::UnknownCatalog(wanted.to_owned()), tr))?;
+    if let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) {
+        name.clone_into(&mut catalog.name);
+    }
+    Ok(catalog)
+}
+
+fn import(cx: &Context, catalog: Catalog, dry_run: bool) -> Result<(), Failure> {
+    let tr = cx.tr;
     let mut store = if dry_run { open(cx.db, tr)? } else { open_for_writing(cx.db, tr)? };
     let roadmap = super::load(store.as_ref(), tr)?;
     let diff = catalog_diff(roadmap.assessment.catalog(&catalog.name), &catalog);
