@@ -176,3 +176,50 @@ fn the_slide_wirkung_shows_first_against_latest_round_per_group() {
     assert!(said.contains("Erfüllungsgrad 3 % → 59 %"), "{said}");
     assert!(said.contains("Organisation der Informationssicherheit: 6 % → 69 %"), "{said}");
 }
+
+#[test]
+fn a_catalogue_file_is_previewed_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("checkliste.csv");
+    std::fs::write(&csv, "group;id;title\nA;A.1;Eins\nA;A.2;Zwei\n").unwrap();
+    let mut harness = harness(app(Tab::Assessment), egui::vec2(1600.0, 1000.0));
+    let history = |h: &Harness<'_, FahrplanApp>| h.state().state.history().unwrap().len();
+    let before = history(&harness);
+    {
+        let app = harness.state_mut();
+        let roadmap = app.state.roadmap().clone();
+        let tr = fahrplan::i18n::I18n::new(Lang::De);
+        app.view.assessment.offer_file(&csv, &tr, &roadmap);
+    }
+    harness.run();
+    assert!(harness.query_by_label_contains("Neuer Katalog „checkliste“").is_some());
+    assert_eq!(history(&harness), before, "the preview writes nothing");
+    harness.get_by_role_and_label(Role::Button, "Importieren").click();
+    harness.run();
+    assert!(harness.state().state.roadmap().assessment.catalog("checkliste").is_some());
+    // A newer version lists what changes; cancelled, nothing is written.
+    std::fs::write(&csv, "group;id;title\nA;A.1;Eins\nA;A.3;Drei\n").unwrap();
+    let written = history(&harness);
+    {
+        let app = harness.state_mut();
+        let roadmap = app.state.roadmap().clone();
+        let tr = fahrplan::i18n::I18n::new(Lang::De);
+        app.view.assessment.offer_file(&csv, &tr, &roadmap);
+    }
+    harness.run();
+    assert!(harness.query_by_label("Neu (1): A.3").is_some());
+    assert!(harness.query_by_label_contains("Entfallen (1").is_some());
+    harness.get_by_role_and_label(Role::Button, "Abbrechen").click();
+    harness.run();
+    assert_eq!(history(&harness), written);
+    // A broken file is refused in words, nothing written.
+    std::fs::write(&csv, "A;A.1\n").unwrap();
+    {
+        let app = harness.state_mut();
+        let roadmap = app.state.roadmap().clone();
+        let tr = fahrplan::i18n::I18n::new(Lang::De);
+        app.view.assessment.offer_file(&csv, &tr, &roadmap);
+    }
+    harness.run();
+    assert!(harness.query_by_label_contains("Zeile 1").is_some());
+}

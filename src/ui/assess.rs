@@ -34,6 +34,8 @@ pub struct AssessView {
     pub search: String,
     /// What the details' "link a requirement" field searches for.
     pub link_search: String,
+    /// A catalogue read from a file, waiting for the user's yes.
+    pub pending: Option<super::catalog_import::Pending>,
     /// The rows for the key they were made for.
     cache: Option<(Key, Table)>,
 }
@@ -124,9 +126,11 @@ fn build(a: &Assessment, roadmap: &Roadmap, key: &Key) -> Table {
 pub(super) fn assess_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState, generation: u64) {
     let a = &ctx.roadmap.assessment;
     let tr = ctx.tr;
+    super::catalog_import::preview_ui(ui, ctx, &mut view.assessment);
     let Some((_, latest)) = a.first_and_latest() else {
         ui.add_space(ctx.tokens.space_l);
         muted(ui, ctx.tokens, tr.t("assess-empty"));
+        super::catalog_import::import_button(ui, ctx, &mut view.assessment);
         return;
     };
     let state = &mut view.assessment;
@@ -227,6 +231,8 @@ fn choice_bar(
             })
             .response
             .labelled_by(label_compare.id);
+        ui.add_space(ctx.tokens.space_l);
+        super::catalog_import::import_button(ui, ctx, state);
     });
 }
 

@@ -3,6 +3,7 @@
 
 mod actions;
 pub mod assess;
+mod catalog_import;
 pub mod connect;
 mod dashboard;
 mod date_picker;
