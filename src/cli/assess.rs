@@ -177,11 +177,6 @@ fn import(cx: &Context, catalog: Catalog, dry_run: bool) -> Result<(), Failure> 
     let mut store = if dry_run { open(cx.db, tr)? } else { open_for_writing(cx.db, tr)? };
     let roadmap = super::load(store.as_ref(), tr)?;
     let diff = catalog_diff(roadmap.assessment.catalog(&catalog.name), &catalog);
-    if !dry_run {
-        store
-            .assess(&AssessChange::ImportCatalog(catalog.clone()))
-            .map_err(|e| Failure::store(&e, tr))?;
-    }
     let key = match (dry_run, diff.replaces) {
         (true, _) => "cli-catalog-preview",
         (false, true) => "cli-catalog-updated",
@@ -195,6 +190,9 @@ fn import(cx: &Context, catalog: Catalog, dry_run: bool) -> Result<(), Failure> 
             ("n", &catalog.requirement_count()),
         ],
     )];
+    if !dry_run {
+        store.assess(&AssessChange::ImportCatalog(catalog)).map_err(|e| Failure::store(&e, tr))?;
+    }
     if diff.replaces {
         for (k, ids) in [
             ("cli-catalog-added", &diff.added),
