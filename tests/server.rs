@@ -294,6 +294,27 @@ fn towns_share_a_server_and_each_sees_and_changes_only_its_own_roadmap() {
     assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
     assert_eq!(run(&viewer_url, &["show", "M18", "--format", "json"]).stdout, before);
 
+    // The assessment likewise: the editor sets a result (recorded under the login), the viewer
+    // reads it and cannot set one.
+    let latest = "Wirksamkeitsprüfung 2026";
+    let set = run(&editor_url, &["assessment", "set", latest, "12", "--result", "met"]);
+    assert!(set.status.success(), "{}", text(&set));
+    let history = run(&editor_url, &["history", "--format", "json"]);
+    let history: serde_json::Value = serde_json::from_slice(&history.stdout).unwrap();
+    let last = history.as_array().unwrap().last().unwrap();
+    assert_eq!(
+        (last["field"].as_str(), last["who"].as_str()),
+        (Some("assessment-result"), Some(editor.as_str()))
+    );
+    let shown = run(&viewer_url, &["assessment", "list", "--format", "json"]);
+    let rounds: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(rounds[1]["catalog_degrees"][1]["degree_percent"], 61, "{rounds}");
+    let refused = run(&viewer_url, &["assessment", "set", latest, "12", "--result", "not-met"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    let refused = run(&viewer_url, &["link", "M01", "12"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert_eq!(run(&viewer_url, &["assessment", "list", "--format", "json"]).stdout, shown.stdout);
+
     // The neighbour town's administrator: nothing of this town, its own roadmap empty, then its
     // import (bringing a whole roadmap is an administrator's).
     let foreign = run(&neighbour_url, &["--roadmap", &town, "list"]);
