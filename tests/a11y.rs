@@ -67,7 +67,9 @@ fn interactive(harness: &Harness<'_, FahrplanApp>) -> usize {
 #[test]
 fn every_interactive_node_of_every_view_has_a_name() {
     for lang in [Lang::De, Lang::En] {
-        for tab in [Tab::Dashboard, Tab::Timeline, Tab::Table, Tab::History, Tab::Finance] {
+        for tab in
+            [Tab::Dashboard, Tab::Timeline, Tab::Table, Tab::History, Tab::Finance, Tab::Assessment]
+        {
             let mut harness =
                 harness(app(lang, Prefs { tab, ..Prefs::default() }), egui::vec2(1400.0, 900.0));
             assert!(interactive(&harness) > 5, "{tab:?}: hardly anything to check");

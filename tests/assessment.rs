@@ -246,6 +246,14 @@ fn setting_a_result_changes_the_degree_by_the_rule_and_undo_restores_it() {
     let history = json_of(&db, &["history", "--format", "json"]);
     let last = history.as_array().unwrap().last().unwrap();
     assert_eq!(last["field"], "assessment-result");
+    // A result alone keeps maturity and note.
+    ok(&fahrplan(&db, &["assessment", "set", LATEST, "12", "--result", "met"]));
+    let kept = json_of(&db, &["assessment", "show", LATEST, "--format", "json"]);
+    let twelve = kept["requirements"].as_array().unwrap().iter().find(|r| r["id"] == "12").unwrap();
+    assert_eq!(
+        (twelve["maturity"].clone(), twelve["note"].clone()),
+        (json!(4), json!("USB gesperrt"))
+    );
     ok(&fahrplan(&db, &["undo"]));
     assert_eq!(json_of(&db, &["assessment", "show", LATEST, "--format", "json"]), before);
     ok(&fahrplan(&db, &["redo"]));
@@ -368,7 +376,7 @@ fn catalogues_import_from_oscal_and_csv_and_a_newer_version_keeps_unchanged_resu
             && preview.contains(
                 "Entfallen (1, ihre Ergebnisse und Verknüpfungen werden entfernt): BET.2"
             )
-            && preview.contains("Geändert (1, ihre Ergebnisse werden entfernt): ORG.1.2"),
+            && preview.contains("Geändert (1, Ergebnisse bleiben; bitte neu bewerten): ORG.1.2"),
         "{preview}"
     );
     let show = json_of(&db, &["assessment", "show", "Prüfung 2026", "--format", "json"]);
@@ -388,7 +396,7 @@ fn catalogues_import_from_oscal_and_csv_and_a_newer_version_keeps_unchanged_resu
             .map(|r| r["result"].clone())
     };
     assert_eq!(result("ORG.1.1"), Some(json!("met")), "unchanged: kept");
-    assert_eq!(result("ORG.1.2"), Some(json!("open")), "changed: to be assessed again");
+    assert_eq!(result("ORG.1.2"), Some(json!("partial")), "changed: kept, to be assessed again");
     assert_eq!(result("BET.2"), None, "gone");
     assert_eq!(result("BET.3"), Some(json!("open")));
     // Undo brings version 1 with its results back.
@@ -463,6 +471,9 @@ fn links_are_recorded_shown_and_undone_and_rounds_start_from_earlier_ones() {
         (json!(0), json!(33), json!(33))
     );
     assert_eq!(third["degree_percent"], 59);
+    // Each catalogue counts in its own latest round: ITIL 4's gaps stay with the 2026 round.
+    let gaps = json_of(&db, &["assessment", "gaps", "--format", "json"]);
+    assert_eq!(gaps["gaps"].as_array().unwrap().len(), 10, "{gaps}");
     let out = fahrplan(&db, &["assessment", "add", "Runde 2027", "--catalog", "VdS 3473"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("gibt es schon"));
@@ -505,6 +516,25 @@ fn the_json_export_carries_the_assessment_and_version_two_still_reads() {
             |db: &Path| json_of(db, &["show", &code, "--format", "json"])["requirements"].clone();
         assert_eq!(links(&older), links(&db), "{code}");
     }
+    // Two catalogues of one name, a result of a requirement the catalogue lacks: refused.
+    let mut twice = value.clone();
+    let first = twice["assessment"]["catalogs"][0].clone();
+    twice["assessment"]["catalogs"].as_array_mut().unwrap().push(first);
+    let twice_file = write(dir.path(), "twice.json", &twice.to_string());
+    let out = fahrplan(&dir.path().join("twice.sqlite"), &["import", twice_file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let mut unknown = value.clone();
+    unknown["assessment"]["results"][0]["requirement"] = "Nichts".into();
+    let unknown_file = write(dir.path(), "unknown.json", &unknown.to_string());
+    let out =
+        fahrplan(&dir.path().join("unknown.sqlite"), &["import", unknown_file.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("keine Anforderung „Nichts“"), "{out:?}");
+    let mut escape = value.clone();
+    escape["assessment"]["catalogs"][0]["nodes"][0]["title"] = "Gruppe\u{1b}[2J".into();
+    let escape_file = write(dir.path(), "escape.json", &escape.to_string());
+    let out =
+        fahrplan(&dir.path().join("escape.sqlite"), &["import", escape_file.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Steuerzeichen"), "{out:?}");
     // A result naming a round the file does not have is refused with its place.
     let mut bad = value;
     bad["assessment"]["results"][0]["round"] = "Nirgends".into();

@@ -167,10 +167,6 @@ fn the_slide_wirkung_shows_first_against_latest_round_per_group() {
         }
         harness.key_press(egui::Key::PageDown);
         harness.run();
-        eprintln!(
-            "{:?}",
-            harness.query_by_label_contains(" / ").map(|n| n.accesskit_node().label())
-        );
     }
     let said = found.expect("a slide Wirkung for VdS 3473");
     assert!(said.contains("Erfüllungsgrad 3 % → 59 %"), "{said}");

@@ -159,6 +159,11 @@ impl ImportComparison {
         if self.unchanged > 0 {
             lines.push(tr.f("import-unchanged", &[("n", &self.unchanged)]));
         }
+        if let Some((rounds, results)) = self.assessment_replaced {
+            lines.push(
+                tr.f("import-assessment-replaced", &[("rounds", &rounds), ("results", &results)]),
+            );
+        }
         if self.evidence_files_dropped + self.evidence_links_dropped > 0 {
             lines.push(tr.f(
                 "import-evidence-dropped",
@@ -240,5 +245,11 @@ pub fn assess_text(tr: &I18n, e: &crate::model::AssessError) -> String {
         }
         E::Maturity(m) => tr.f("err-maturity", &[("value", m)]),
         E::NoRound => tr.t("err-no-round"),
+        E::Conflict(what) => tr.f("err-assess-conflict", &[("what", what)]),
+        E::Unprintable(what) => tr.f("err-assess-unprintable", &[("what", what)]),
+        E::TooDeep(what) => {
+            tr.f("err-assess-too-deep", &[("what", what), ("max", &crate::model::MAX_DEPTH)])
+        }
+        E::TooMany => tr.f("err-assess-too-many", &[("max", &crate::model::MAX_REQUIREMENTS)]),
     }
 }

@@ -429,12 +429,15 @@ pub enum AssessmentCmd {
         /// The catalogue (needed when several of the round's have the id).
         #[arg(long, value_name = "NAME")]
         catalog: Option<String>,
-        /// The maturity 0–5.
+        /// The maturity 0–5 (default: as it was).
         #[arg(long, value_parser = clap::value_parser!(u8).range(0..=5))]
         maturity: Option<u8>,
-        /// A note.
-        #[arg(long, default_value = "")]
-        note: String,
+        /// A note (default: as it was).
+        #[arg(long)]
+        note: Option<String>,
+        /// The day of this assessment (default: today; never before the round's day).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
     },
     /// Show a round: degrees per catalogue and group, every requirement's result.
     Show {

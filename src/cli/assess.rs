@@ -54,8 +54,14 @@ pub(super) fn assessment(cx: &Context, action: &AssessmentCmd) -> Result<(), Fai
             Ok(())
         }
         AssessmentCmd::List { format } => round_list(cx, *format),
-        AssessmentCmd::Set { round, requirement, result, catalog, maturity, note } => {
-            set(cx, (round, requirement, catalog.as_deref()), result, *maturity, note)
+        AssessmentCmd::Set { round, requirement, result, catalog, maturity, note, date } => {
+            let date = date_arg(date.as_deref(), cx.today, cx.tr)?;
+            set(
+                cx,
+                (round, requirement, catalog.as_deref()),
+                result,
+                (*maturity, note.as_deref(), date),
+            )
         }
         AssessmentCmd::Show { round, format } => round_show(cx, round, *format),
         AssessmentCmd::Compare { a, b, format } => compare(cx, a, b, *format),
@@ -358,8 +364,7 @@ fn set(
     cx: &Context,
     (round, id, catalog): (&str, &str, Option<&str>),
     result: &str,
-    maturity: Option<u8>,
-    note: &str,
+    (maturity, note, date): (Option<u8>, Option<&str>, chrono::NaiveDate),
 ) -> Result<(), Failure> {
     let tr = cx.tr;
     let Some(outcome) = Outcome::from_slug(result.trim()) else {
@@ -373,15 +378,18 @@ fn set(
     let a = &roadmap.assessment;
     let r = round_of(a, round, tr)?;
     let catalog = resolve(a, &r.catalogs, id.trim(), catalog, tr)?;
+    // Maturity and note stay as they were unless given.
+    let before = a.result(&r.title, &catalog.name, id.trim());
     let change = AssessResult {
         round: r.title.clone(),
         catalog: catalog.name.clone(),
         requirement: id.trim().to_owned(),
         result: outcome,
-        maturity,
-        note: note.to_owned(),
+        maturity: maturity.or_else(|| before.and_then(|b| b.maturity)),
+        note: note
+            .map_or_else(|| before.map(|b| b.note.clone()).unwrap_or_default(), str::to_owned),
         carried_over: false,
-        assessed_on: cx.today,
+        assessed_on: date,
     };
     store.assess(&AssessChange::SetResult(change)).map_err(|e| Failure::store(&e, tr))?;
     let after = super::load(store.as_ref(), tr)?;
@@ -512,18 +520,22 @@ fn gaps(cx: &Context, round: Option<&str>, format: TextFormat) -> Result<(), Fai
     let tr = cx.tr;
     let roadmap = loaded(cx)?;
     let a = &roadmap.assessment;
-    let r = match round {
-        Some(title) => round_of(a, title, tr)?,
+    // A round asked for, or each catalogue's latest round.
+    let (title, gaps, again) = match round {
+        Some(title) => {
+            let r = round_of(a, title, tr)?;
+            (r.title.clone(), a.gaps(&roadmap, r), a.to_reassess(&roadmap, r))
+        }
         None => {
-            a.first_and_latest().map(|(_, l)| l).ok_or_else(|| refused(AssessError::NoRound, tr))?
+            let (_, latest) =
+                a.first_and_latest().ok_or_else(|| refused(AssessError::NoRound, tr))?;
+            (latest.title.clone(), a.latest_gaps(&roadmap), a.latest_to_reassess(&roadmap))
         }
     };
-    let gaps = a.gaps(&roadmap, r);
-    let again = a.to_reassess(&roadmap, r);
     let without = a.measures_without_requirement(&roadmap);
     match format {
         TextFormat::Json => out(&to_json(&json!({
-            "round": r.title,
+            "round": title,
             "gaps": gaps.iter().map(|g| json!({"catalog": g.catalog, "id": g.id, "title": g.title,
                 "result": g.result.as_str(), "measures": g.measures})).collect::<Vec<_>>(),
             "to_reassess": again.iter().map(|t| json!({"catalog": t.catalog, "id": t.id,
@@ -531,7 +543,7 @@ fn gaps(cx: &Context, round: Option<&str>, format: TextFormat) -> Result<(), Fai
             "measures_without_requirement": without,
         }))),
         TextFormat::Text => {
-            let mut lines = vec![tr.f("cli-gaps", &[("round", &r.title), ("n", &gaps.len())])];
+            let mut lines = vec![tr.f("cli-gaps", &[("round", &title), ("n", &gaps.len())])];
             for g in &gaps {
                 let by = if g.measures.is_empty() {
                     tr.t("gap-no-measure")

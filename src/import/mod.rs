@@ -289,6 +289,9 @@ pub struct ImportComparison {
     pub evidence_files_dropped: usize,
     /// See [`Self::evidence_files_dropped`].
     pub evidence_links_dropped: usize,
+    /// The open roadmap's assessment when the import brings another one (or none): rounds
+    /// and results replaced.
+    pub assessment_replaced: Option<(usize, usize)>,
 }
 
 /// Compares the open roadmap with an import (owners by name, since their ids differ).
@@ -327,6 +330,10 @@ pub fn compare_import(
     let files = current.evidence.iter().filter(|e| e.sha256.is_some()).count();
     result.evidence_files_dropped = files;
     result.evidence_links_dropped = current.evidence.len() - files;
+    let (now, then) = (&current.assessment, &incoming.assessment);
+    if now != then && !(now.rounds.is_empty() && now.catalogs.is_empty()) {
+        result.assessment_replaced = Some((now.rounds.len(), now.results.len()));
+    }
     result
 }
 
@@ -358,38 +365,81 @@ fn assessment_of(
     use crate::model::AssessError;
     let a = &data.assessment;
     let item = |what: &str| ImportPlace::Item(what.to_owned());
+    let refuse = |place: ImportPlace, e: AssessError| located(place, ImportProblem::Assessment(e));
+    let mut names = std::collections::HashSet::new();
     for c in &a.catalogs {
         if let Some(problem) = c.problem() {
-            return Err(located(item(&c.name), ImportProblem::Assessment(problem)));
+            return Err(refuse(item(&c.name), problem));
         }
         crate::model::check_catalog(c)
             .map_err(|e| located(item(&c.name), ImportProblem::Invalid(e)))?;
+        if !names.insert(c.name.as_str()) {
+            return Err(refuse(
+                item(&c.name),
+                AssessError::DuplicateId { catalog: c.name.clone(), id: c.name.clone() },
+            ));
+        }
     }
     let mut titles = std::collections::HashSet::new();
     for r in &a.rounds {
+        let unprintable = [&r.title, &r.by].iter().any(|t| t.chars().any(char::is_control));
+        if r.title.trim().is_empty() {
+            return Err(refuse(item(&r.title), AssessError::Empty("title")));
+        }
+        if unprintable {
+            return Err(refuse(
+                item(&r.title),
+                AssessError::Unprintable(r.title.escape_debug().to_string()),
+            ));
+        }
         if !titles.insert(r.title.as_str()) {
-            let e = AssessError::RoundExists(r.title.clone());
-            return Err(located(item(&r.title), ImportProblem::Assessment(e)));
+            return Err(refuse(item(&r.title), AssessError::RoundExists(r.title.clone())));
         }
         if let Some(name) = r.catalogs.iter().find(|n| a.catalog(n).is_none()) {
-            let e = AssessError::UnknownCatalog(name.clone());
-            return Err(located(item(&r.title), ImportProblem::Assessment(e)));
+            return Err(refuse(item(&r.title), AssessError::UnknownCatalog(name.clone())));
+        }
+        if let Some(from) = r.from.as_ref().filter(|f| a.round(f).is_none()) {
+            return Err(refuse(item(&r.title), AssessError::UnknownRound(from.clone())));
+        }
+        if let Some(m) = r.target_maturity.filter(|m| *m > 5) {
+            return Err(refuse(item(&r.title), AssessError::Maturity(m)));
+        }
+        if !crate::model::date_in_range(r.date) {
+            let e = crate::model::ValidationError::DateOutOfRange { field: "date", date: r.date };
+            return Err(located(item(&r.title), ImportProblem::Invalid(e)));
         }
         for text in [&r.title, &r.by] {
             crate::model::check_length("title", text, crate::model::MAX_TITLE)
                 .map_err(|e| located(item(&r.title), ImportProblem::Invalid(e)))?;
         }
     }
+    let mut results = std::collections::HashSet::new();
     for x in &a.results {
         let place = item(&format!("{} / {} {}", x.round, x.catalog, x.requirement));
         let covered = a.round(&x.round).is_some_and(|r| r.catalogs.contains(&x.catalog));
         if !covered {
-            let e = AssessError::UnknownRound(x.round.clone());
-            return Err(located(place, ImportProblem::Assessment(e)));
+            return Err(refuse(place, AssessError::UnknownRound(x.round.clone())));
         }
-        if x.maturity.is_some_and(|m| m > 5) {
-            let e = AssessError::Maturity(x.maturity.unwrap_or_default());
-            return Err(located(place, ImportProblem::Assessment(e)));
+        if !a.catalog(&x.catalog).is_some_and(|c| c.has_requirement(&x.requirement)) {
+            let e = AssessError::UnknownRequirement {
+                catalog: x.catalog.clone(),
+                id: x.requirement.clone(),
+            };
+            return Err(refuse(place, e));
+        }
+        if !results.insert((&x.round, &x.catalog, &x.requirement)) {
+            let e =
+                AssessError::DuplicateId { catalog: x.catalog.clone(), id: x.requirement.clone() };
+            return Err(refuse(place, e));
+        }
+        if let Some(m) = x.maturity.filter(|m| *m > 5) {
+            return Err(refuse(place, AssessError::Maturity(m)));
+        }
+        if x.note.chars().any(|c| c.is_control() && c != '\n') {
+            return Err(refuse(
+                place,
+                AssessError::Unprintable(x.requirement.escape_debug().to_string()),
+            ));
         }
         crate::model::check_length("note", &x.note, crate::model::MAX_TEXT)
             .map_err(|e| located(place.clone(), ImportProblem::Invalid(e)))?;
@@ -397,6 +447,13 @@ fn assessment_of(
     for l in &a.links {
         if roadmap.measure(&l.code).is_none() {
             return Err(located(item(&l.code), ImportProblem::UnknownCode(l.code.clone())));
+        }
+        if !a.catalog(&l.catalog).is_some_and(|c| c.has_requirement(&l.requirement)) {
+            let e = AssessError::UnknownRequirement {
+                catalog: l.catalog.clone(),
+                id: l.requirement.clone(),
+            };
+            return Err(refuse(item(&l.code), e));
         }
     }
     Ok(a.clone())

@@ -266,9 +266,9 @@ pub fn slides_fitted(roadmap: &Roadmap, enabled: &[SlideKind], fit: &Fit<'_>) ->
             SlideKind::Baseline => {}
             SlideKind::Effect => {
                 let a = &roadmap.assessment;
-                let Some((_, latest)) = a.first_and_latest() else { continue };
-                for name in &latest.catalogs {
-                    let Some(c) = a.catalog(name) else { continue };
+                // Every catalogue some round covers, in its own first and latest round.
+                for c in a.catalogs.iter().filter(|c| !a.rounds_of(&c.name).is_empty()) {
+                    let name = &c.name;
                     let groups: Vec<usize> = (0..c.groups().len()).collect();
                     #[allow(clippy::cast_precision_loss)]
                     let chunks = pages(&groups, fit.effect_groups.max(1) as f32, &|_| 1.0);

@@ -417,6 +417,43 @@ impl Assessment {
         Some((*rounds.first()?, *rounds.last()?))
     }
 
+    /// The rounds that cover `catalog`, first to latest.
+    pub fn rounds_of(&self, catalog: &str) -> Vec<&Round> {
+        self.rounds_in_order()
+            .into_iter()
+            .filter(|r| r.catalogs.iter().any(|c| c == catalog))
+            .collect()
+    }
+
+    /// The first and the latest round that cover `catalog` (a catalogue assessed only later
+    /// has its own first round; one a later round leaves out keeps its latest).
+    pub fn first_and_latest_of(&self, catalog: &str) -> Option<(&Round, &Round)> {
+        let rounds = self.rounds_of(catalog);
+        Some((*rounds.first()?, *rounds.last()?))
+    }
+
+    /// The gaps of every catalogue in the latest round that covers it.
+    pub fn latest_gaps(&self, roadmap: &Roadmap) -> Vec<Gap> {
+        self.catalogs
+            .iter()
+            .filter_map(|c| self.first_and_latest_of(&c.name).map(|(_, l)| (c, l)))
+            .flat_map(|(c, latest)| {
+                self.gaps(roadmap, latest).into_iter().filter(move |g| g.catalog == c.name)
+            })
+            .collect()
+    }
+
+    /// What is to be assessed again, per catalogue in the latest round that covers it.
+    pub fn latest_to_reassess(&self, roadmap: &Roadmap) -> Vec<ToReassess> {
+        self.catalogs
+            .iter()
+            .filter_map(|c| self.first_and_latest_of(&c.name).map(|(_, l)| (c, l)))
+            .flat_map(|(c, latest)| {
+                self.to_reassess(roadmap, latest).into_iter().filter(move |t| t.catalog == c.name)
+            })
+            .collect()
+    }
+
     /// The results indexed by round, catalogue and requirement.
     pub fn index(&self) -> HashMap<Key<'_>, &AssessResult> {
         self.results
@@ -557,11 +594,18 @@ impl Assessment {
             let day = last.entry(&r.code).or_insert(r.date);
             *day = (*day).max(r.date);
         }
+        let ids: HashMap<&str, HashSet<&str>> = self
+            .catalogs
+            .iter()
+            .map(|c| {
+                (c.name.as_str(), c.requirements().iter().map(|r| r.node.id.as_str()).collect())
+            })
+            .collect();
         let mut out = Vec::new();
         for x in self.results.iter().filter(|x| x.round == round.title) {
-            if x.result == Outcome::Open
-                || !self.catalog(&x.catalog).is_some_and(|c| c.has_requirement(&x.requirement))
-            {
+            let known =
+                ids.get(x.catalog.as_str()).is_some_and(|c| c.contains(x.requirement.as_str()));
+            if x.result == Outcome::Open || !known {
                 continue;
             }
             let measures: Vec<String> = self
@@ -708,7 +752,24 @@ pub enum AssessError {
     /// The roadmap has no assessment round.
     #[error("there is no assessment round")]
     NoRound,
+    /// Someone changed it since: an undo cannot restore what it did.
+    #[error("{0} was changed since")]
+    Conflict(String),
+    /// A name, id or title with control characters (a file may hide terminal escapes in them).
+    #[error("{0} contains control characters")]
+    Unprintable(String),
+    /// Requirements nested deeper than [`MAX_DEPTH`].
+    #[error("{0} lies deeper than {MAX_DEPTH} levels")]
+    TooDeep(String),
+    /// More requirements than [`MAX_REQUIREMENTS`].
+    #[error("more than {MAX_REQUIREMENTS} requirements")]
+    TooMany,
 }
+
+/// How deep groups and requirements may nest (a catalogue deeper than this is no checklist).
+pub const MAX_DEPTH: usize = 16;
+/// The most requirements a catalogue may hold.
+pub const MAX_REQUIREMENTS: usize = 20_000;
 
 /// The longest requirement id, title and statement a catalogue may hold.
 pub const MAX_REQUIREMENT_ID: usize = 100;
@@ -748,11 +809,40 @@ impl Catalog {
         fn empty_id(nodes: &[Node]) -> bool {
             nodes.iter().any(|n| n.id.trim().is_empty() || empty_id(&n.children))
         }
+        /// The first node too deep, or with control characters in id, title or level (the
+        /// statement may break lines).
+        fn unsound(nodes: &[Node], depth: usize) -> Option<AssessError> {
+            nodes.iter().find_map(|n| {
+                if depth >= MAX_DEPTH {
+                    return Some(AssessError::TooDeep(n.id.clone()));
+                }
+                let bad = |t: &str, lines: bool| {
+                    t.chars().any(|c| c.is_control() && !(lines && c == '\n'))
+                };
+                if bad(&n.id, false)
+                    || bad(&n.title, false)
+                    || bad(&n.level, false)
+                    || bad(&n.text, true)
+                {
+                    return Some(AssessError::Unprintable(n.id.escape_debug().to_string()));
+                }
+                unsound(&n.children, depth + 1)
+            })
+        }
         if self.name.trim().is_empty() {
             return Some(AssessError::Empty("name"));
         }
+        if self.name.chars().any(char::is_control) || self.version.chars().any(char::is_control) {
+            return Some(AssessError::Unprintable(self.name.escape_debug().to_string()));
+        }
         if empty_id(&self.nodes) {
             return Some(AssessError::Empty("id"));
+        }
+        if let Some(problem) = unsound(&self.nodes, 0) {
+            return Some(problem);
+        }
+        if self.requirement_count() > MAX_REQUIREMENTS {
+            return Some(AssessError::TooMany);
         }
         if self.requirement_count() == 0 {
             return Some(AssessError::EmptyCatalog(self.name.clone()));
@@ -765,18 +855,25 @@ impl Catalog {
 /// The framework a catalogue of this name belongs to, if it is one the measures refer to
 /// ("ITIL 4" → ITIL 4, "VdS 3473" → VdS 3473, "BSI IT-Grundschutz" → BSI).
 fn framework_of(catalog: &str) -> Option<super::Framework> {
-    let name: String =
-        catalog.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-    [
-        ("itil4", super::Framework::Itil4),
-        ("vds3473", super::Framework::Vds3473),
-        ("grundschutz", super::Framework::Bsi),
-        ("bsi", super::Framework::Bsi),
-        ("itil", super::Framework::Itil3),
-    ]
-    .into_iter()
-    .find(|(key, _)| name.contains(key))
-    .map(|(_, f)| f)
+    // Whole words only ("Basisabsicherung" is no BSI catalogue); "ITIL 4", "VdS 3473" as two.
+    let words: Vec<String> = catalog
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let pair = |a: &str, b: &str| {
+        words.windows(2).any(|p| p[0] == a && p[1] == b) || has(&format!("{a}{b}"))
+    };
+    if pair("itil", "4") {
+        Some(super::Framework::Itil4)
+    } else if pair("vds", "3473") {
+        Some(super::Framework::Vds3473)
+    } else if has("bsi") || has("grundschutz") || has("it-grundschutz") {
+        Some(super::Framework::Bsi)
+    } else {
+        None
+    }
 }
 
 /// The numbers in a reference ("Kap. 10.3 Basisschutz (10.3.1 Updates)" → 10.3, 10.3.1).
@@ -814,8 +911,12 @@ pub fn derived_links(measures: &[super::Measure], catalog: &Catalog) -> Vec<Requ
     for m in measures {
         for r in m.frameworks.iter().filter(|r| r.framework == framework) {
             let reference = r.reference.trim();
-            let mut found: Vec<&str> = ids.iter().copied().filter(|id| *id == reference).collect();
-            if found.is_empty() {
+            // The reference is the id ("Incident management"), or starts with it ("ORP.1
+            // Organisation"); chapter numbers only for VdS ("Kap. 4.1 …").
+            let first = reference.split_whitespace().next().unwrap_or_default();
+            let mut found: Vec<&str> =
+                ids.iter().copied().filter(|id| *id == reference || *id == first).collect();
+            if found.is_empty() && framework == super::Framework::Vds3473 {
                 for n in numbers(reference) {
                     found.extend(ids.iter().copied().filter(|id| {
                         *id == n || id.strip_prefix(n).is_some_and(|rest| rest.starts_with('.'))

@@ -16,9 +16,9 @@ mod validate;
 
 pub use assessment::{
     AssessChange, AssessError, AssessResult, Assessment, Catalog, CatalogDiff, CatalogTally,
-    ChangedResult, Gap, GroupTally, MAX_REQUIREMENT_ID, MAX_REQUIREMENT_TEXT,
-    MAX_REQUIREMENT_TITLE, Node, Outcome, Requirement, RequirementLink, Round, Tally, ToReassess,
-    catalog_diff, check_catalog, derived_links,
+    ChangedResult, Gap, GroupTally, MAX_DEPTH, MAX_REQUIREMENT_ID, MAX_REQUIREMENT_TEXT,
+    MAX_REQUIREMENT_TITLE, MAX_REQUIREMENTS, Node, Outcome, Requirement, RequirementLink, Round,
+    Tally, ToReassess, catalog_diff, check_catalog, derived_links,
 };
 pub use baseline::{Baseline, BaselineMeasure, Deviation, DeviationKind, Deviations, deviations};
 pub use budget::{YearBudget, budget_by_year, plan_ends, planned_until};

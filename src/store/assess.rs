@@ -52,10 +52,14 @@ const ROUND_COLUMNS: &str = "id, title, date, by_whom, catalogs, from_round, tar
 const RESULT_COLUMNS: &str = "x.round_id, r.title, x.catalog, x.requirement, x.result, \
      x.maturity, x.note, x.carried_over, x.assessed_on";
 
-fn maturity(value: Option<i64>) -> Result<Option<u8>> {
+/// A maturity 0–5 read from `column`.
+fn maturity(value: Option<i64>, column: usize) -> Result<Option<u8>> {
     value
         .map(|m| {
-            u8::try_from(m).ok().filter(|m| *m <= 5).ok_or_else(|| damaged("column 5: maturity"))
+            u8::try_from(m)
+                .ok()
+                .filter(|m| *m <= 5)
+                .ok_or_else(|| damaged(format!("column {column}: maturity {m}")))
         })
         .transpose()
 }
@@ -75,7 +79,7 @@ fn round_from_row(row: &super::sql::Row) -> Result<Round> {
         by: row.text(3)?,
         catalogs,
         from: row.opt_text(5)?,
-        target_maturity: maturity(row.opt_int(6)?)?,
+        target_maturity: maturity(row.opt_int(6)?, 6)?,
     })
 }
 
@@ -85,7 +89,7 @@ fn result_from_row(row: &super::sql::Row) -> Result<AssessResult> {
         catalog: row.text(2)?,
         requirement: row.text(3)?,
         result: Outcome::from_slug(&row.text(4)?).ok_or_else(|| damaged("column 4: result"))?,
-        maturity: maturity(row.opt_int(5)?)?,
+        maturity: maturity(row.opt_int(5)?, 5)?,
         note: row.text(6)?,
         carried_over: row.flag(7)?,
         assessed_on: row.date(8)?,
@@ -373,8 +377,9 @@ fn import_catalog(tx: &mut dyn Sql, batch: &Batch, new: &Catalog) -> Result<()> 
     check_catalog(&new)?;
     let old = catalog_state(tx, &new.name)?;
     let diff = catalog_diff(old.as_ref(), &new);
-    // Results of ids that changed or went are dropped (recorded: undo brings them back).
-    for id in diff.removed.iter().chain(&diff.changed) {
+    // Results of ids that went are dropped (recorded: undo brings them back); those of ids
+    // whose text changed are kept (the preview asks to assess them again).
+    for id in &diff.removed {
         let rounds = tx.query(
             "SELECT r.title FROM assessment_result x JOIN assessment_round r ON r.id = x.round_id \
              WHERE x.catalog = ?1 AND x.requirement = ?2 ORDER BY r.id",
@@ -517,7 +522,9 @@ fn set_result(tx: &mut dyn Sql, batch: &Batch, x: &AssessResult) -> Result<()> {
         return Err(AssessError::Maturity(m).into());
     }
     check_length("note", &x.note, crate::model::MAX_TEXT)?;
-    let after = AssessResult { carried_over: false, assessed_on: batch.date(), ..x.clone() };
+    // Assessed on the day given, never before the round nor after today.
+    let assessed_on = x.assessed_on.clamp(round.date, batch.date().max(round.date));
+    let after = AssessResult { carried_over: false, assessed_on, ..x.clone() };
     let before = result_state(tx, &x.round, &x.catalog, &x.requirement)?;
     if before.as_ref() == Some(&after) {
         return Ok(());
@@ -559,7 +566,7 @@ fn parse<T: serde::de::DeserializeOwned>(data: &str) -> Result<T> {
 }
 
 fn conflict(what: &str) -> StoreError {
-    StoreError::Conflict { code: what.to_owned() }
+    AssessError::Conflict(what.to_owned()).into()
 }
 
 /// Reverts one recorded change of the assessment: restores the state before, once the state

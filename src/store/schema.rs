@@ -471,6 +471,7 @@ CREATE TABLE assessment_result (
     r",
     PRIMARY KEY (round_id, catalog, requirement)
 ) STRICT;
+CREATE INDEX assessment_result_requirement ON assessment_result (catalog, requirement);
 CREATE TABLE requirement_link (
     measure_id  INTEGER NOT NULL REFERENCES measure (id),
     catalog     TEXT NOT NULL CHECK (length(catalog) <= 200),

@@ -225,7 +225,13 @@ fn choice_bar(
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.compare, None, &none);
-                for r in a.rounds_in_order().into_iter().filter(|r| r.title != round) {
+                // Only earlier rounds: "before" is before.
+                let current = a.round(round).map(|r| r.date);
+                for r in a
+                    .rounds_in_order()
+                    .into_iter()
+                    .filter(|r| r.title != round && current.is_none_or(|d| r.date <= d))
+                {
                     ui.selectable_value(&mut state.compare, Some(r.title.clone()), &r.title);
                 }
             })
@@ -285,11 +291,13 @@ fn filter_bar(ui: &mut Ui, ctx: &ViewCtx<'_>, state: &mut AssessView, catalog: &
         ui.checkbox(&mut state.to_reassess, tr.t("assess-to-reassess"));
         ui.checkbox(&mut state.gaps, tr.t("assess-gaps-only"))
             .on_hover_text(tr.t("assess-gaps-hint"));
+        let label = ui.label(tr.t("assess-search-label"));
         ui.add(
             egui::TextEdit::singleline(&mut state.search)
                 .hint_text(tr.t("assess-search"))
                 .desired_width(180.0),
-        );
+        )
+        .labelled_by(label.id);
     });
 }
 
@@ -330,9 +338,10 @@ fn groups_ui(
                     if g.id.is_empty() { tr.t("assess-ungrouped") } else { g.title.clone() };
                 ui.label(RichText::new(title).strong());
                 if let Some(b) = table.before.as_ref().and_then(|b| b.groups.get(i)) {
-                    bar(ui, b.tally.degree(), tokens.text_muted, tokens.text_strong);
+                    let earlier = compare.unwrap_or_default();
+                    bar(ui, b.tally.degree(), (tokens.text_muted, tokens.text_strong), earlier);
                 }
-                bar(ui, g.tally.degree(), tokens.progress_fill, tokens.text_strong);
+                bar(ui, g.tally.degree(), (tokens.progress_fill, tokens.text_strong), round);
                 ui.add_space(tokens.space_xs);
             }
         },
@@ -346,11 +355,17 @@ fn swatch(ui: &mut Ui, color: Color32) {
 }
 
 /// One degree as a bar with its figure beside it.
-fn bar(ui: &mut Ui, degree: Option<u8>, fill: Color32, text: Color32) {
+fn bar(ui: &mut Ui, degree: Option<u8>, (fill, text): (Color32, Color32), round: &str) {
     ui.horizontal(|ui| {
         let height = ui.text_style_height(&egui::TextStyle::Body) * 0.7;
         let width = (ui.available_width() - 60.0).max(60.0);
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
+        let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
+        // Which round the bar is, in words for screen readers and on hovering.
+        let said =
+            format!("{round}: {}", degree.map_or_else(|| "–".to_owned(), |d| format!("{d} %")));
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &said));
+        response.on_hover_text(&said);
         ui.painter().rect_stroke(
             rect,
             2.0,
@@ -546,16 +561,20 @@ fn result_cell(
 /// the tab.
 pub(super) fn overview_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState) {
     let (a, tr, tokens) = (&ctx.roadmap.assessment, ctx.tr, ctx.tokens);
-    let Some((first, latest)) = a.first_and_latest() else { return };
+    // Each catalogue in its own first and latest round.
+    let pairs: Vec<(&str, &crate::model::Round, &crate::model::Round)> = a
+        .catalogs
+        .iter()
+        .filter_map(|c| a.first_and_latest_of(&c.name).map(|(f, l)| (c.name.as_str(), f, l)))
+        .collect();
+    if pairs.is_empty() {
+        return;
+    }
     let percent = |d: Option<u8>| d.map_or_else(|| "–".to_owned(), |d| format!("{d} %"));
-    let title = tr.f(
-        "assess-overview",
-        &[("first", &tr.date(first.date)), ("latest", &tr.date(latest.date))],
-    );
-    super::dashboard::card(ui, tokens, &title, |ui| {
+    super::dashboard::card(ui, tokens, &tr.t("assess-overview"), |ui| {
         ui.horizontal_wrapped(|ui| {
-            for name in &latest.catalogs {
-                let degree = if first.title == latest.title || !first.catalogs.contains(name) {
+            for (name, first, latest) in &pairs {
+                let degree = if first.title == latest.title {
                     percent(a.degree(latest, name))
                 } else {
                     format!(
@@ -566,10 +585,18 @@ pub(super) fn overview_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState
                 };
                 let text =
                     tr.f("assess-overview-degree", &[("catalog", name), ("degree", &degree)]);
-                if ui.link(RichText::new(text).size(tokens.text_heading)).clicked() {
+                let hint = tr.f(
+                    "assess-overview-rounds",
+                    &[("first", &tr.date(first.date)), ("latest", &tr.date(latest.date))],
+                );
+                if ui
+                    .link(RichText::new(text).size(tokens.text_heading))
+                    .on_hover_text(hint)
+                    .clicked()
+                {
                     view.assessment = AssessView {
                         round: Some(latest.title.clone()),
-                        catalog: Some(name.clone()),
+                        catalog: Some((*name).to_owned()),
                         compare: (first.title != latest.title).then(|| first.title.clone()),
                         ..AssessView::default()
                     };
@@ -578,29 +605,44 @@ pub(super) fn overview_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState
                 ui.add_space(tokens.space_l);
             }
             // The gaps no measure addresses, in all and per catalogue (the tab shows one).
-            let gaps = a.gaps(ctx.roadmap, latest);
-            let per: Vec<(&String, usize)> = latest
-                .catalogs
+            let gaps = a.latest_gaps(ctx.roadmap);
+            let per: Vec<(&str, &crate::model::Round, usize)> = pairs
                 .iter()
-                .map(|c| {
-                    (c, gaps.iter().filter(|g| &g.catalog == c && g.measures.is_empty()).count())
+                .map(|(c, _, latest)| {
+                    let n =
+                        gaps.iter().filter(|g| g.catalog == *c && g.measures.is_empty()).count();
+                    (*c, *latest, n)
                 })
                 .collect();
-            let unaddressed: usize = per.iter().map(|(_, n)| n).sum();
+            let unaddressed: usize = per.iter().map(|(_, _, n)| n).sum();
             let color = if unaddressed > 0 { tokens.warning } else { tokens.text_strong };
             let text = tr.f("assess-overview-gaps", &[("n", &unaddressed)]);
-            let first_with = per.iter().find(|(_, n)| *n > 0).map(|(c, _)| (*c).clone());
+            let first_with = per.iter().find(|(_, _, n)| *n > 0);
             if ui.link(RichText::new(text).size(tokens.text_heading).color(color)).clicked() {
-                show_gaps(view, latest, first_with);
+                if let Some((catalog, latest, _)) = first_with {
+                    show_gaps(view, latest, Some((*catalog).to_owned()));
+                }
             }
-            for (catalog, n) in per.iter().filter(|(_, n)| *n > 0) {
+            for (catalog, latest, n) in per.iter().filter(|(_, _, n)| *n > 0) {
                 let text = tr.f("assess-overview-gaps-of", &[("catalog", catalog), ("n", n)]);
                 if ui.link(text).clicked() {
-                    show_gaps(view, latest, Some((*catalog).clone()));
+                    show_gaps(view, latest, Some((*catalog).to_owned()));
                 }
             }
         });
     });
+}
+
+/// Opens the tab on the gaps no measure addresses in `catalog` of the round.
+fn show_gaps(view: &mut ViewState, round: &crate::model::Round, catalog: Option<String>) {
+    view.assessment = AssessView {
+        round: Some(round.title.clone()),
+        catalog,
+        without_measure: true,
+        gaps: true,
+        ..AssessView::default()
+    };
+    view.show_tab = Some(super::Tab::Assessment);
 }
 
 /// The details' requirements of a measure: each with its result in the latest round (a click
@@ -616,7 +658,6 @@ pub(super) fn measure_requirements_ui(
         return;
     }
     let links = a.requirements_of(&m.code);
-    let latest = a.first_and_latest().map(|(_, l)| l);
     ui.add_space(tokens.space_m);
     ui.label(
         RichText::new(tr.f("assess-requirements", &[("n", &links.len())]))
@@ -630,41 +671,59 @@ pub(super) fn measure_requirements_ui(
             .catalog(&l.catalog)
             .and_then(|c| c.requirement(&l.requirement))
             .map_or("", |n| n.title.as_str());
+        // The result in the latest round that covers the requirement's catalogue.
+        let latest = a.first_and_latest_of(&l.catalog).map(|(_, r)| r);
         ui.horizontal_wrapped(|ui| {
             if let Some(r) = latest {
                 let outcome = a
                     .result(&r.title, &l.catalog, &l.requirement)
                     .map_or(Outcome::Open, |x| x.result);
+                let word = tr.t(&format!("outcome-{}", outcome.as_str()));
                 let size = ui.text_style_height(&egui::TextStyle::Body);
                 let (rect, response) =
                     ui.allocate_exact_size(egui::vec2(size, size), Sense::hover());
                 let (color, shape) = tokens.outcome_mark(tr, outcome);
                 paint_shape(ui.painter(), rect, shape, color, Color32::from_gray(0x50));
-                response.on_hover_text(tr.t(&format!("outcome-{}", outcome.as_str())));
+                let said = tr.f("assess-result-in", &[("result", &word), ("round", &r.title)]);
+                response.on_hover_text(&said).widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &said)
+                });
             }
             let text = if title == l.requirement {
                 format!("{} {}", l.catalog, title)
             } else {
                 format!("{} {} {title}", l.catalog, l.requirement)
             };
-            if ui.link(text).clicked() {
-                view.assessment.catalog = Some(l.catalog.clone());
-                view.assessment.search = l.requirement.clone();
-                view.assessment.cache = None;
+            if ui.link(&text).clicked() {
+                // The requirement alone, in the latest round of its catalogue.
+                view.assessment = AssessView {
+                    round: latest.map(|r| r.title.clone()),
+                    catalog: Some(l.catalog.clone()),
+                    search: l.requirement.clone(),
+                    ..AssessView::default()
+                };
                 view.show_tab = Some(super::Tab::Assessment);
             }
-            if !ctx.read_only && ui.small_button("×").on_hover_text(tr.t("assess-unlink")).clicked()
-            {
-                commands.push(Command::Assess(AssessChange::Link((*l).clone(), false)));
+            if !ctx.read_only {
+                let unlink = tr.f("assess-unlink-named", &[("what", &text)]);
+                let button = ui.small_button("×").on_hover_text(&unlink);
+                button.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &unlink)
+                });
+                if button.clicked() {
+                    commands.push(Command::Assess(AssessChange::Link((*l).clone(), false)));
+                }
             }
         });
     }
     if !ctx.read_only {
+        let label = ui.label(tr.t("assess-link-label"));
         ui.add(
             egui::TextEdit::singleline(&mut view.assessment.link_search)
                 .hint_text(tr.t("assess-link-search"))
                 .desired_width(f32::INFINITY),
-        );
+        )
+        .labelled_by(label.id);
         let needle = view.assessment.link_search.trim().to_lowercase();
         if !needle.is_empty() {
             let mut shown = 0;
@@ -704,16 +763,4 @@ pub(super) fn measure_requirements_ui(
         }
     }
     ctx.commands.extend(commands);
-}
-
-/// Opens the tab on the gaps no measure addresses in `catalog` of the round.
-fn show_gaps(view: &mut ViewState, round: &crate::model::Round, catalog: Option<String>) {
-    view.assessment = AssessView {
-        round: Some(round.title.clone()),
-        catalog,
-        without_measure: true,
-        gaps: true,
-        ..AssessView::default()
-    };
-    view.show_tab = Some(super::Tab::Assessment);
 }

@@ -205,3 +205,41 @@ fn a_new_version_lists_added_removed_and_changed_ids() {
     assert!(!fresh.replaces);
     assert_eq!(fresh.added.len(), 7);
 }
+
+#[test]
+fn framework_references_link_only_catalogues_of_their_framework() {
+    use crate::model::{Framework, FrameworkRef};
+    let mut m = Measure::new("M1", "x", day(2026, 1, 1), day(2026, 12, 31));
+    m.frameworks = vec![
+        FrameworkRef { framework: Framework::Bsi, reference: "ORP.1 Organisation".into() },
+        FrameworkRef { framework: Framework::Vds3473, reference: "Kap. 1 (1.2)".into() },
+    ];
+    let mut own = catalog();
+    own.name = "Basisabsicherung Checkliste".into();
+    assert!(derived_links(std::slice::from_ref(&m), &own).is_empty(), "no BSI catalogue");
+    own.name = "BSI Kompendium".into();
+    own.nodes.push(req("ORP.1"));
+    let links = derived_links(std::slice::from_ref(&m), &own);
+    let ids: Vec<&str> = links.iter().map(|l| l.requirement.as_str()).collect();
+    assert_eq!(ids, ["ORP.1"], "the id the reference starts with, never a number in it");
+    own.name = "VdS 3473".into();
+    let links = derived_links(std::slice::from_ref(&m), &own);
+    let ids: Vec<&str> = links.iter().map(|l| l.requirement.as_str()).collect();
+    assert_eq!(ids, ["1.1", "1.2", "1.2.1", "1.3.1"], "chapter 1 and all below it");
+}
+
+#[test]
+fn a_catalogue_too_deep_or_with_control_characters_is_refused() {
+    let mut deep = req("0");
+    for i in 1..=20 {
+        deep = Node { id: format!("{i}"), children: vec![deep], ..req("x") };
+    }
+    let c = Catalog { name: "Tief".into(), nodes: vec![deep], ..Catalog::default() };
+    assert!(matches!(c.problem(), Some(AssessError::TooDeep(_))));
+    let mut escaped = catalog();
+    escaped.nodes[1].children[0].title = "Titel\u{1b}[2J".into();
+    assert!(matches!(escaped.problem(), Some(AssessError::Unprintable(_))));
+    let mut lines = catalog();
+    lines.nodes[1].children[0].text = "Zeile 1\nZeile 2".into();
+    assert_eq!(lines.problem(), None, "a statement may break lines");
+}

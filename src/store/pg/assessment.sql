@@ -31,6 +31,7 @@ CREATE TABLE assessment_result (
         CHECK (assessed_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND assessed_on::date IS NOT NULL),
     PRIMARY KEY (round_id, catalog, requirement)
 );
+CREATE INDEX assessment_result_requirement ON assessment_result (catalog, requirement);
 CREATE TABLE requirement_link (
     measure_id  BIGINT NOT NULL REFERENCES measure (id),
     catalog     TEXT COLLATE "C" NOT NULL CHECK (char_length(catalog) <= 200),

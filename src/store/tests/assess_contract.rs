@@ -122,8 +122,8 @@ pub(super) fn results_links_rounds_and_catalogues_are_recorded_and_undone(new: &
     store.assess(&set("Prüfung", "A.2", Outcome::Partial)).unwrap();
     let a = store.load_roadmap().unwrap().assessment;
     let stored = a.result("Prüfung", "Prüfkatalog", "A.1").unwrap();
-    // The store's day and "assessed now" win over what the caller says.
-    assert_eq!((stored.carried_over, stored.assessed_on), (false, day(2026, 11, 27)));
+    // Assessed now (never carried over), and never before the round's day.
+    assert_eq!((stored.carried_over, stored.assessed_on), (false, day(2026, 11, 20)));
     assert_eq!((stored.maturity, stored.note.as_str()), (Some(2), "geprüft"));
     assert_eq!(a.degree(a.round("Prüfung").unwrap(), "Prüfkatalog"), Some(75));
     let history = store.history(None).unwrap();
@@ -133,17 +133,18 @@ pub(super) fn results_links_rounds_and_catalogues_are_recorded_and_undone(new: &
     let n = history.len();
     store.assess(&set("Prüfung", "A.2", Outcome::Partial)).unwrap();
     assert_eq!(store.history(None).unwrap().len(), n);
-    // Version 2 changes A.2 and adds A.3: A.1's result stays, A.2's goes; undo brings it back.
-    let v2 = catalog("2", &[("A.1", "Eins"), ("A.2", "Zwei, neu"), ("A.3", "Drei")]);
+    // Version 2 changes A.2, drops A.1 and adds A.3: A.2's result stays (to be assessed
+    // again), A.1's goes; undo brings it back.
+    let v2 = catalog("2", &[("A.2", "Zwei, neu"), ("A.3", "Drei")]);
     store.assess(&AssessChange::ImportCatalog(v2)).unwrap();
     let a = store.load_roadmap().unwrap().assessment;
-    assert!(a.result("Prüfung", "Prüfkatalog", "A.1").is_some());
-    assert!(a.result("Prüfung", "Prüfkatalog", "A.2").is_none());
+    assert!(a.result("Prüfung", "Prüfkatalog", "A.1").is_none());
+    assert!(a.result("Prüfung", "Prüfkatalog", "A.2").is_some());
     assert_eq!(a.catalog("Prüfkatalog").unwrap().version, "2");
     store.undo("").unwrap();
     let back = store.load_roadmap().unwrap().assessment;
     assert_eq!(back.catalog("Prüfkatalog"), Some(&v1));
-    assert_eq!(back.result("Prüfung", "Prüfkatalog", "A.2").unwrap().result, Outcome::Partial);
+    assert_eq!(back.result("Prüfung", "Prüfkatalog", "A.1").unwrap().result, Outcome::Met);
     store.redo("").unwrap();
     assert_eq!(store.load_roadmap().unwrap().assessment, a);
     store.undo("").unwrap();
@@ -175,7 +176,7 @@ pub(super) fn results_links_rounds_and_catalogues_are_recorded_and_undone(new: &
     let a = store.load_roadmap().unwrap().assessment;
     let carried = a.result("Nachprüfung", "Prüfkatalog", "A.1").unwrap();
     assert!(carried.carried_over);
-    assert_eq!(carried.assessed_on, day(2026, 11, 27));
+    assert_eq!(carried.assessed_on, day(2026, 11, 20), "as it was assessed");
     store.undo("").unwrap();
     assert!(store.load_roadmap().unwrap().assessment.round("Nachprüfung").is_none());
     // Everything undone, step by step, leaves the default assessment.

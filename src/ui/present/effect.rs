@@ -55,8 +55,8 @@ pub(super) fn effect_slide(
 ) -> String {
     let (t, tr) = (ctx.tokens, ctx.tr);
     let a = &ctx.roadmap.assessment;
-    let Some((first, latest)) = a.first_and_latest() else { return String::new() };
-    let compare = first.title != latest.title && first.catalogs.iter().any(|c| c == catalog);
+    let Some((first, latest)) = a.first_and_latest_of(catalog) else { return String::new() };
+    let compare = first.title != latest.title;
     let mut y = slide_title(painter, ctx, area, title);
     let headline = if compare {
         tr.f(
