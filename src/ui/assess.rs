@@ -618,10 +618,10 @@ pub(super) fn overview_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState
             let color = if unaddressed > 0 { tokens.warning } else { tokens.text_strong };
             let text = tr.f("assess-overview-gaps", &[("n", &unaddressed)]);
             let first_with = per.iter().find(|(_, _, n)| *n > 0);
-            if ui.link(RichText::new(text).size(tokens.text_heading).color(color)).clicked() {
-                if let Some((catalog, latest, _)) = first_with {
-                    show_gaps(view, latest, Some((*catalog).to_owned()));
-                }
+            if ui.link(RichText::new(text).size(tokens.text_heading).color(color)).clicked()
+                && let Some((catalog, latest, _)) = first_with
+            {
+                show_gaps(view, latest, Some((*catalog).to_owned()));
             }
             for (catalog, latest, n) in per.iter().filter(|(_, _, n)| *n > 0) {
                 let text = tr.f("assess-overview-gaps-of", &[("catalog", catalog), ("n", n)]);
