@@ -878,7 +878,7 @@ mod server {
         assert!(took < std::time::Duration::from_secs(15), "{took:?}");
         assert!(text(&waited).contains("gewartet"), "{}", text(&waited));
         open.rollback().unwrap();
-        admin.batch_execute(&format!("UPDATE {town}.fahrplan_schema SET version = 6")).unwrap();
+        admin.batch_execute(&format!("UPDATE {town}.fahrplan_schema SET version = 7")).unwrap();
         assert!(run(&url, &["--roadmap", &town, "list"]).status.success());
     }
 }

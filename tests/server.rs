@@ -768,7 +768,9 @@ fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told
     let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     admin
         .batch_execute(&format!(
-            "SET search_path TO {town}; DROP TABLE baseline; \
+            "SET search_path TO {town}; DROP TABLE requirement_link; \
+             DROP TABLE assessment_result; DROP TABLE assessment_round; DROP TABLE catalog; \
+             DROP TABLE baseline; \
              ALTER TABLE measure DROP COLUMN funding_source, DROP COLUMN funding_share, \
              DROP COLUMN staff_days_planned, DROP COLUMN staff_days_spent; \
              ALTER TABLE reevaluation DROP COLUMN confirmed_by, DROP COLUMN confirmed_at; \
@@ -800,7 +802,7 @@ fn an_older_roadmap_schema_is_upgraded_by_its_administrator_and_editors_are_told
         .query_one(&format!("SELECT version FROM {town}.fahrplan_schema"), &[])
         .unwrap()
         .get(0);
-    assert_eq!(version, 6);
+    assert_eq!(version, 7);
     let added = run(&as_editor, &["baseline", "add", "Gemeinderat"]);
     assert!(added.status.success(), "{}", text(&added));
     let edited = run(&as_editor, &["edit", "M18", "--funding-share", "50"]);

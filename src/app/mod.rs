@@ -6,7 +6,7 @@
 mod clock;
 mod evidence;
 mod file_commands;
-mod files;
+pub mod files;
 mod jobs;
 mod seed;
 mod seed_assessment;

@@ -291,7 +291,10 @@ fn filter_bar(ui: &mut Ui, ctx: &ViewCtx<'_>, state: &mut AssessView, catalog: &
         ui.checkbox(&mut state.to_reassess, tr.t("assess-to-reassess"));
         ui.checkbox(&mut state.gaps, tr.t("assess-gaps-only"))
             .on_hover_text(tr.t("assess-gaps-hint"));
-        let label = ui.label(tr.t("assess-search-label"));
+        // The search's label and field stay on one line.
+        let search = tr.t("assess-search-label");
+        super::widgets::keep_together(ui, super::widgets::text_width(ui, &search) + 190.0);
+        let label = ui.label(search);
         ui.add(
             egui::TextEdit::singleline(&mut state.search)
                 .hint_text(tr.t("assess-search"))
@@ -474,7 +477,8 @@ fn rows_ui(
                 }
                 row.col(|ui| {
                     ui.add_space(tokens.space_m * r.depth.saturating_sub(1) as f32);
-                    ui.label(&r.title).on_hover_text(&r.title);
+                    // A cut title shows whole on hovering (egui's own tooltip).
+                    ui.label(&r.title);
                     if r.reassess {
                         ui.label(RichText::new(tr.t("assess-reassess-tag")).color(tokens.warning));
                     }
@@ -496,7 +500,7 @@ fn rows_ui(
                     cell.1.on_hover_text(r.measures.join(", "));
                 }
                 row.col(|ui| {
-                    ui.label(&r.note).on_hover_text(&r.note);
+                    ui.label(&r.note);
                 });
             });
         });

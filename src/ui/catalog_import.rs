@@ -8,7 +8,6 @@ use super::ViewCtx;
 use super::assess::AssessView;
 use crate::app::Command;
 use crate::i18n::I18n;
-use crate::import::{CatalogFormat, parse_catalog};
 use crate::model::{AssessChange, Catalog, CatalogDiff, Roadmap, catalog_diff};
 
 /// A catalogue read from a file and waiting for the user's yes, or why it could not be read.
@@ -23,21 +22,13 @@ pub enum Pending {
 impl AssessView {
     /// Reads the catalogue at `path` (OSCAL JSON or CSV, by its first byte) and offers it.
     pub fn offer_file(&mut self, path: &std::path::Path, tr: &I18n, roadmap: &Roadmap) {
-        let read = crate::app::read_import(path).map_err(|e| e.localize(path, tr));
-        let fallback =
-            path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        self.pending = Some(
-            match read.and_then(|bytes| {
-                parse_catalog(&bytes, CatalogFormat::guess(&bytes), None, &fallback)
-                    .map_err(|e| e.localize(tr))
-            }) {
-                Ok(catalog) => {
-                    let diff = catalog_diff(roadmap.assessment.catalog(&catalog.name), &catalog);
-                    Pending::Ready(Box::new(catalog), diff)
-                }
-                Err(text) => Pending::Refused(text),
-            },
-        );
+        self.pending = Some(match crate::app::files::read_catalog(path, tr) {
+            Ok(catalog) => {
+                let diff = catalog_diff(roadmap.assessment.catalog(&catalog.name), &catalog);
+                Pending::Ready(Box::new(catalog), diff)
+            }
+            Err(text) => Pending::Refused(text),
+        });
     }
 }
 
