@@ -87,6 +87,15 @@ impl ReadError {
     }
 }
 
+/// A catalogue from an OSCAL JSON or CSV file (by its first byte), checked, named by the file
+/// when it names itself nothing; or why not, in the UI's words. Nothing is written.
+pub fn read_catalog(path: &Path, tr: &crate::i18n::I18n) -> Result<crate::model::Catalog, String> {
+    use crate::import::{CatalogFormat, parse_catalog};
+    let bytes = read_import(path).map_err(|e| e.localize(path, tr))?;
+    let fallback = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    parse_catalog(&bytes, CatalogFormat::guess(&bytes), None, &fallback).map_err(|e| e.localize(tr))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -144,13 +153,4 @@ mod tests {
         assert!(write_atomically(&missing, b"x").is_err());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
-}
-
-/// A catalogue from an OSCAL JSON or CSV file (by its first byte), checked, named by the file
-/// when it names itself nothing; or why not, in the UI's words. Nothing is written.
-pub fn read_catalog(path: &Path, tr: &crate::i18n::I18n) -> Result<crate::model::Catalog, String> {
-    use crate::import::{CatalogFormat, parse_catalog};
-    let bytes = read_import(path).map_err(|e| e.localize(path, tr))?;
-    let fallback = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    parse_catalog(&bytes, CatalogFormat::guess(&bytes), None, &fallback).map_err(|e| e.localize(tr))
 }
