@@ -1000,3 +1000,4 @@ assess-unlink-named = Verknüpfung mit { $what } lösen
 import-assessment-replaced = Die Bewertung dieses Fahrplans ({ $rounds } Runden, { $results } Ergebnisse) wird durch die der Datei ersetzt.
 assess-search-label = Suche
 assess-link-label = Anforderung verknüpfen
+err-catalog-twice = Den Katalog „{ $name }“ enthält die Datei zweimal.

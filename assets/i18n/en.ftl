@@ -1003,3 +1003,4 @@ assess-unlink-named = Remove the link to { $what }
 import-assessment-replaced = This roadmap’s assessment ({ $rounds } rounds, { $results } results) is replaced by the file’s.
 assess-search-label = Search
 assess-link-label = Link a requirement
+err-catalog-twice = The file holds the catalogue “{ $name }” twice.

@@ -245,6 +245,7 @@ pub fn assess_text(tr: &I18n, e: &crate::model::AssessError) -> String {
         }
         E::Maturity(m) => tr.f("err-maturity", &[("value", m)]),
         E::NoRound => tr.t("err-no-round"),
+        E::DuplicateCatalog(name) => tr.f("err-catalog-twice", &[("name", name)]),
         E::Conflict(what) => tr.f("err-assess-conflict", &[("what", what)]),
         E::Unprintable(what) => tr.f("err-assess-unprintable", &[("what", what)]),
         E::TooDeep(what) => {

@@ -533,11 +533,25 @@ fn gaps(cx: &Context, round: Option<&str>, format: TextFormat) -> Result<(), Fai
         }
     };
     let without = a.measures_without_requirement(&roadmap);
+    // Which round each catalogue's figures come from.
+    let rounds: std::collections::BTreeMap<String, String> = a
+        .catalogs
+        .iter()
+        .filter_map(|c| {
+            let round = match round {
+                Some(t) => a.round(t.trim()).filter(|r| r.catalogs.contains(&c.name)),
+                None => a.first_and_latest_of(&c.name).map(|(_, l)| l),
+            };
+            round.map(|r| (c.name.clone(), r.title.clone()))
+        })
+        .collect();
     match format {
         TextFormat::Json => out(&to_json(&json!({
             "round": title,
+            "rounds": rounds,
             "gaps": gaps.iter().map(|g| json!({"catalog": g.catalog, "id": g.id, "title": g.title,
-                "result": g.result.as_str(), "measures": g.measures})).collect::<Vec<_>>(),
+                "result": g.result.as_str(), "measures": g.measures,
+                "round": rounds.get(&g.catalog)})).collect::<Vec<_>>(),
             "to_reassess": again.iter().map(|t| json!({"catalog": t.catalog, "id": t.id,
                 "measures": t.measures})).collect::<Vec<_>>(),
             "measures_without_requirement": without,

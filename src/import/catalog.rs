@@ -81,7 +81,7 @@ fn oscal(bytes: &[u8]) -> Result<Catalog, ImportError> {
     };
     let metadata = catalog.get("metadata");
     let text = |v: Option<&Value>, key: &str| {
-        v.and_then(|v| v.get(key)).and_then(Value::as_str).unwrap_or_default().trim().to_owned()
+        clean(v.and_then(|v| v.get(key)).and_then(Value::as_str).unwrap_or_default(), false)
     };
     let mut nodes = Vec::new();
     for (i, g) in array(catalog, "groups").iter().enumerate() {

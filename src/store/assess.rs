@@ -358,6 +358,20 @@ fn record_link(tx: &mut dyn Sql, batch: &Batch, link: &RequirementLink, on: bool
 
 // --- Changes -------------------------------------------------------------------------------------
 
+/// Typed text as it is kept: line ends as `\n` (a note only; a title on one line), tabs as
+/// spaces, other control characters dropped (a terminal escape never reaches the record).
+fn printable(text: &str, lines: bool) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\n' if lines => Some('\n'),
+            '\t' | '\n' | '\r' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// Writes one change of the assessment, recorded.
 pub(super) fn apply(tx: &mut dyn Sql, batch: &Batch, change: &AssessChange) -> Result<()> {
     match change {
@@ -377,8 +391,22 @@ fn import_catalog(tx: &mut dyn Sql, batch: &Batch, new: &Catalog) -> Result<()> 
     check_catalog(&new)?;
     let old = catalog_state(tx, &new.name)?;
     let diff = catalog_diff(old.as_ref(), &new);
-    // Results of ids that went are dropped (recorded: undo brings them back); those of ids
-    // whose text changed are kept (the preview asks to assess them again).
+    // Results of ids whose text changed are kept, marked as not assessed against the new
+    // text (as if carried over) until someone assesses them again.
+    for id in &diff.changed {
+        let rounds = tx.query(
+            "SELECT r.title FROM assessment_result x JOIN assessment_round r ON r.id = x.round_id \
+             WHERE x.catalog = ?1 AND x.requirement = ?2 AND x.carried_over = 0 ORDER BY r.id",
+            params![&new.name, id],
+        )?;
+        for row in rounds {
+            let round = row.text(0)?;
+            let before = result_state(tx, &round, &new.name, id)?;
+            let after = before.clone().map(|x| AssessResult { carried_over: true, ..x });
+            record_result(tx, batch, (&round, &new.name, id), before, after)?;
+        }
+    }
+    // Results of ids that went are dropped (recorded: undo brings them back).
     for id in &diff.removed {
         let rounds = tx.query(
             "SELECT r.title FROM assessment_result x JOIN assessment_round r ON r.id = x.round_id \
@@ -456,12 +484,14 @@ fn remove_catalog(tx: &mut dyn Sql, batch: &Batch, name: &str) -> Result<()> {
 }
 
 fn add_round(tx: &mut dyn Sql, batch: &Batch, r: &Round) -> Result<()> {
-    let title = r.title.trim();
+    let title = printable(&r.title, false);
+    let title = title.trim();
+    let by = printable(&r.by, false);
     if title.is_empty() {
         return Err(AssessError::Empty("title").into());
     }
     check_length("title", title, crate::model::MAX_TITLE)?;
-    check_length("by", &r.by, crate::model::MAX_TITLE)?;
+    check_length("by", &by, crate::model::MAX_TITLE)?;
     if !crate::model::date_in_range(r.date) {
         return Err(
             crate::model::ValidationError::DateOutOfRange { field: "date", date: r.date }.into()
@@ -485,8 +515,7 @@ fn add_round(tx: &mut dyn Sql, batch: &Batch, r: &Round) -> Result<()> {
     if let Some(m) = r.target_maturity.filter(|m| *m > 5) {
         return Err(AssessError::Maturity(m).into());
     }
-    let round =
-        Round { title: title.to_owned(), catalogs, by: r.by.trim().to_owned(), ..r.clone() };
+    let round = Round { title: title.to_owned(), catalogs, by: by.trim().to_owned(), ..r.clone() };
     let mut results = Vec::new();
     if let Some(from) = &r.from {
         let earlier =
@@ -521,10 +550,12 @@ fn set_result(tx: &mut dyn Sql, batch: &Batch, x: &AssessResult) -> Result<()> {
     if let Some(m) = x.maturity.filter(|m| *m > 5) {
         return Err(AssessError::Maturity(m).into());
     }
-    check_length("note", &x.note, crate::model::MAX_TEXT)?;
-    // Assessed on the day given, never before the round nor after today.
-    let assessed_on = x.assessed_on.clamp(round.date, batch.date().max(round.date));
-    let after = AssessResult { carried_over: false, assessed_on, ..x.clone() };
+    let note = printable(&x.note, true);
+    check_length("note", &note, crate::model::MAX_TEXT)?;
+    // Assessed on the day given, never before the round (unless it lies ahead) nor after today.
+    let today = batch.date();
+    let assessed_on = x.assessed_on.clamp(round.date.min(today), today);
+    let after = AssessResult { carried_over: false, assessed_on, note, ..x.clone() };
     let before = result_state(tx, &x.round, &x.catalog, &x.requirement)?;
     if before.as_ref() == Some(&after) {
         return Ok(());

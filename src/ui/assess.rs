@@ -153,7 +153,11 @@ pub(super) fn assess_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, view: &mut ViewState
         generation,
         catalog,
         round,
-        state.compare.clone().filter(|c| a.round(c).is_some()),
+        // Only an earlier round is "before".
+        state
+            .compare
+            .clone()
+            .filter(|c| a.round(c).is_some_and(|e| e.title != r.title && e.date <= r.date)),
         state.result,
         state.group.clone(),
         [state.without_measure, state.to_reassess, state.gaps],

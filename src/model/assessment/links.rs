@@ -19,7 +19,7 @@ fn framework_of(catalog: &str) -> Option<crate::model::Framework> {
         Some(crate::model::Framework::Itil4)
     } else if pair("vds", "3473") {
         Some(crate::model::Framework::Vds3473)
-    } else if has("bsi") || has("grundschutz") || has("it-grundschutz") {
+    } else if has("bsi") || has("grundschutz") {
         Some(crate::model::Framework::Bsi)
     } else {
         None
@@ -67,9 +67,17 @@ pub fn derived_links(
             // The reference is the id ("Incident management"), or starts with it ("ORP.1
             // Organisation"); chapter numbers only for VdS ("Kap. 4.1 …").
             let first = reference.split_whitespace().next().unwrap_or_default();
-            let mut found: Vec<&str> =
-                ids.iter().copied().filter(|id| *id == reference || *id == first).collect();
-            if found.is_empty() && framework == crate::model::Framework::Vds3473 {
+            // The id, or one below it ("ORP.1" names ORP.1.A1 too).
+            let below = |id: &str, top: &str| {
+                id == top || id.strip_prefix(top).is_some_and(|rest| rest.starts_with('.'))
+            };
+            let mut found: Vec<&str> = match framework {
+                crate::model::Framework::Vds3473 => Vec::new(),
+                _ => {
+                    ids.iter().copied().filter(|id| *id == reference || below(id, first)).collect()
+                }
+            };
+            if framework == crate::model::Framework::Vds3473 {
                 for n in numbers(reference) {
                     found.extend(ids.iter().copied().filter(|id| {
                         *id == n || id.strip_prefix(n).is_some_and(|rest| rest.starts_with('.'))

@@ -61,6 +61,9 @@ pub enum AssessError {
         /// The rounds that cover it.
         rounds: Vec<String>,
     },
+    /// Two catalogues of one name.
+    #[error("the catalogue {0} is given twice")]
+    DuplicateCatalog(String),
     /// A round of this title exists.
     #[error("a round named {0} exists")]
     RoundExists(String),

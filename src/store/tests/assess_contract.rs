@@ -122,13 +122,43 @@ pub(super) fn results_links_rounds_and_catalogues_are_recorded_and_undone(new: &
     store.assess(&set("Prüfung", "A.2", Outcome::Partial)).unwrap();
     let a = store.load_roadmap().unwrap().assessment;
     let stored = a.result("Prüfung", "Prüfkatalog", "A.1").unwrap();
-    // Assessed now (never carried over), and never before the round's day.
+    // Assessed (never carried over), on the day given but never before the round's day.
     assert_eq!((stored.carried_over, stored.assessed_on), (false, day(2026, 11, 20)));
+    // Nor after today: a day ahead is today; a day between round and today is kept.
+    let mut later = set("Prüfung", "A.1", Outcome::Met);
+    if let AssessChange::SetResult(x) = &mut later {
+        x.assessed_on = day(2027, 1, 1);
+    }
+    store.assess(&later).unwrap();
+    let a = store.load_roadmap().unwrap().assessment;
+    assert_eq!(a.result("Prüfung", "Prüfkatalog", "A.1").unwrap().assessed_on, day(2026, 11, 27));
+    if let AssessChange::SetResult(x) = &mut later {
+        x.assessed_on = day(2026, 11, 24);
+        x.note = "Zeile 1\r\nZeile 2\tmit \u{1b}[2JTab".into();
+    }
+    store.assess(&later).unwrap();
+    let a = store.load_roadmap().unwrap().assessment;
+    let kept = a.result("Prüfung", "Prüfkatalog", "A.1").unwrap();
+    assert_eq!(kept.assessed_on, day(2026, 11, 24));
+    assert_eq!(
+        kept.note, "Zeile 1\nZeile 2 mit [2JTab",
+        "line ends kept, tab a space, escape gone"
+    );
     assert_eq!((stored.maturity, stored.note.as_str()), (Some(2), "geprüft"));
     assert_eq!(a.degree(a.round("Prüfung").unwrap(), "Prüfkatalog"), Some(75));
     let history = store.history(None).unwrap();
-    let fields: Vec<&str> = history.iter().rev().take(4).map(|c| c.field.as_str()).collect();
-    assert_eq!(fields, ["assessment-result", "assessment-result", "round", "catalog"]);
+    let fields: Vec<&str> = history.iter().rev().take(6).map(|c| c.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "assessment-result",
+            "assessment-result",
+            "assessment-result",
+            "assessment-result",
+            "round",
+            "catalog"
+        ]
+    );
     // Setting the same again records nothing.
     let n = history.len();
     store.assess(&set("Prüfung", "A.2", Outcome::Partial)).unwrap();
@@ -139,7 +169,8 @@ pub(super) fn results_links_rounds_and_catalogues_are_recorded_and_undone(new: &
     store.assess(&AssessChange::ImportCatalog(v2)).unwrap();
     let a = store.load_roadmap().unwrap().assessment;
     assert!(a.result("Prüfung", "Prüfkatalog", "A.1").is_none());
-    assert!(a.result("Prüfung", "Prüfkatalog", "A.2").is_some());
+    let changed = a.result("Prüfung", "Prüfkatalog", "A.2").unwrap();
+    assert_eq!((changed.result, changed.carried_over), (Outcome::Partial, true), "to assess again");
     assert_eq!(a.catalog("Prüfkatalog").unwrap().version, "2");
     store.undo("").unwrap();
     let back = store.load_roadmap().unwrap().assessment;
@@ -176,11 +207,11 @@ pub(super) fn results_links_rounds_and_catalogues_are_recorded_and_undone(new: &
     let a = store.load_roadmap().unwrap().assessment;
     let carried = a.result("Nachprüfung", "Prüfkatalog", "A.1").unwrap();
     assert!(carried.carried_over);
-    assert_eq!(carried.assessed_on, day(2026, 11, 20), "as it was assessed");
+    assert_eq!(carried.assessed_on, day(2026, 11, 24), "as it was last assessed");
     store.undo("").unwrap();
     assert!(store.load_roadmap().unwrap().assessment.round("Nachprüfung").is_none());
     // Everything undone, step by step, leaves the default assessment.
-    for _ in 0..6 {
+    for _ in 0..8 {
         store.undo("").unwrap();
     }
     assert_eq!(store.load_roadmap().unwrap().assessment, start);
