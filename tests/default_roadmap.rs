@@ -384,17 +384,27 @@ fn the_asset_is_derived_from_the_source() {
 /// CI, which lays `shared/` beside the checkout).
 #[test]
 fn the_source_is_the_shared_data() {
-    let shared = manifest(SHARED);
+    same_as_shared(SOURCE, SHARED);
+    // The assessment of the default roadmap likewise.
+    same_as_shared(
+        "assets/source/blumberg-assessment.json",
+        "../shared/data/blumberg-assessment.json",
+    );
+}
+
+/// The repository's copy `source` has the same JSON as the shared file `shared`.
+fn same_as_shared(source: &str, shared_path: &str) {
+    let shared = manifest(shared_path);
     let Ok(shared) = std::fs::read_to_string(&shared) else {
         // CI lays shared/ beside the checkout: there the comparison is required.
         common::unavailable(&format!(
-            "{SHARED} beside the checkout (the copy is compared with it)"
+            "{shared_path} beside the checkout (the copy is compared with it)"
         ));
         return;
     };
-    let copy = std::fs::read_to_string(manifest(SOURCE)).expect("the source is in the repository");
+    let copy = std::fs::read_to_string(manifest(source)).expect("the source is in the repository");
     let parse = |t: &str| serde_json::from_str::<serde_json::Value>(t).expect("JSON");
-    assert_eq!(parse(&copy), parse(&shared), "{SOURCE} differs from {SHARED}: copy it anew");
+    assert_eq!(parse(&copy), parse(&shared), "{source} differs from {shared_path}: copy it anew");
 }
 
 /// Every measure of the source is in the asset once, and the derived re-evaluation dates give the
