@@ -34,6 +34,8 @@ pub struct AssessView {
     pub search: String,
     /// What the details' "link a requirement" field searches for.
     pub link_search: String,
+    /// The overview's figures and the data generation they were made for.
+    pub overview: Option<(u64, std::sync::Arc<Vec<OverviewLine>>)>,
     /// A catalogue read from a file, waiting for the user's yes.
     pub pending: Option<super::catalog_import::Pending>,
     /// The rows for the key they were made for.
@@ -567,45 +569,68 @@ fn result_cell(
 /// The overview's card: the fulfilment degree per catalogue, first against latest round
 /// ("Erfüllungsgrad VdS 3473: 3 % → 59 %"), and the gaps no measure addresses; each leads to
 /// the tab.
-pub(super) fn overview_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState) {
-    let (a, tr, tokens) = (&ctx.roadmap.assessment, ctx.tr, ctx.tokens);
-    // Each catalogue in its own first and latest round.
-    let pairs: Vec<(&str, &crate::model::Round, &crate::model::Round)> = a
-        .catalogs
+/// The overview's figures of one catalogue: its first and latest round, the degree in each,
+/// and the gaps no measure addresses in the latest.
+#[derive(Clone, Debug)]
+pub struct OverviewLine {
+    catalog: String,
+    first: (String, chrono::NaiveDate, Option<u8>),
+    latest: (String, chrono::NaiveDate, Option<u8>),
+    unaddressed: usize,
+}
+
+/// The overview's figures, made once per data generation (with the overview's).
+pub(super) fn overview_figures(roadmap: &Roadmap) -> Vec<OverviewLine> {
+    let a = &roadmap.assessment;
+    let gaps = a.latest_gaps(roadmap);
+    a.catalogs
         .iter()
-        .filter_map(|c| a.first_and_latest_of(&c.name).map(|(f, l)| (c.name.as_str(), f, l)))
-        .collect();
-    if pairs.is_empty() {
+        .filter_map(|c| {
+            let (first, latest) = a.first_and_latest_of(&c.name)?;
+            Some(OverviewLine {
+                catalog: c.name.clone(),
+                first: (first.title.clone(), first.date, a.degree(first, &c.name)),
+                latest: (latest.title.clone(), latest.date, a.degree(latest, &c.name)),
+                unaddressed: gaps
+                    .iter()
+                    .filter(|g| g.catalog == c.name && g.measures.is_empty())
+                    .count(),
+            })
+        })
+        .collect()
+}
+
+/// The overview's card: the fulfilment degree per catalogue, first against latest round
+/// ("Erfüllungsgrad VdS 3473: 3 % → 59 %"), and the gaps no measure addresses; each leads to
+/// the tab.
+pub(super) fn overview_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState) {
+    let (tr, tokens) = (ctx.tr, ctx.tokens);
+    let Some((_, lines)) = view.assessment.overview.clone() else { return };
+    if lines.is_empty() {
         return;
     }
     let percent = |d: Option<u8>| d.map_or_else(|| "–".to_owned(), |d| format!("{d} %"));
     super::dashboard::card(ui, tokens, &tr.t("assess-overview"), |ui| {
         ui.horizontal_wrapped(|ui| {
-            for (name, first, latest) in &pairs {
-                let degree = if first.title == latest.title {
-                    percent(a.degree(latest, name))
+            for l in lines.iter() {
+                let degree = if l.first.0 == l.latest.0 {
+                    percent(l.latest.2)
                 } else {
-                    format!(
-                        "{} → {}",
-                        percent(a.degree(first, name)),
-                        percent(a.degree(latest, name))
-                    )
+                    format!("{} → {}", percent(l.first.2), percent(l.latest.2))
                 };
                 let text =
-                    tr.f("assess-overview-degree", &[("catalog", name), ("degree", &degree)]);
+                    tr.f("assess-overview-degree", &[("catalog", &l.catalog), ("degree", &degree)]);
                 let hint = tr.f(
                     "assess-overview-rounds",
-                    &[("first", &tr.date(first.date)), ("latest", &tr.date(latest.date))],
+                    &[("first", &tr.date(l.first.1)), ("latest", &tr.date(l.latest.1))],
                 );
-                if ui
-                    .link(RichText::new(text).size(tokens.text_heading))
-                    .on_hover_text(hint)
-                    .clicked()
-                {
+                let link =
+                    ui.link(RichText::new(text).size(tokens.text_heading)).on_hover_text(hint);
+                if link.clicked() {
                     view.assessment = AssessView {
-                        round: Some(latest.title.clone()),
-                        catalog: Some((*name).to_owned()),
-                        compare: (first.title != latest.title).then(|| first.title.clone()),
+                        round: Some(l.latest.0.clone()),
+                        catalog: Some(l.catalog.clone()),
+                        compare: (l.first.0 != l.latest.0).then(|| l.first.0.clone()),
                         ..AssessView::default()
                     };
                     view.show_tab = Some(super::Tab::Assessment);
@@ -613,44 +638,26 @@ pub(super) fn overview_card(ui: &mut Ui, ctx: &ViewCtx<'_>, view: &mut ViewState
                 ui.add_space(tokens.space_l);
             }
             // The gaps no measure addresses, in all and per catalogue (the tab shows one).
-            let gaps = a.latest_gaps(ctx.roadmap);
-            let per: Vec<(&str, &crate::model::Round, usize)> = pairs
-                .iter()
-                .map(|(c, _, latest)| {
-                    let n =
-                        gaps.iter().filter(|g| g.catalog == *c && g.measures.is_empty()).count();
-                    (*c, *latest, n)
-                })
-                .collect();
-            let unaddressed: usize = per.iter().map(|(_, _, n)| n).sum();
+            let unaddressed: usize = lines.iter().map(|l| l.unaddressed).sum();
             let color = if unaddressed > 0 { tokens.warning } else { tokens.text_strong };
             let text = tr.f("assess-overview-gaps", &[("n", &unaddressed)]);
-            let first_with = per.iter().find(|(_, _, n)| *n > 0);
+            let first_with = lines.iter().find(|l| l.unaddressed > 0);
             if ui.link(RichText::new(text).size(tokens.text_heading).color(color)).clicked()
-                && let Some((catalog, latest, _)) = first_with
+                && let Some(l) = first_with
             {
-                show_gaps(view, latest, Some((*catalog).to_owned()));
+                show_gaps(view, &l.latest.0, Some(l.catalog.clone()));
             }
-            for (catalog, latest, n) in per.iter().filter(|(_, _, n)| *n > 0) {
-                let text = tr.f("assess-overview-gaps-of", &[("catalog", catalog), ("n", n)]);
+            for l in lines.iter().filter(|l| l.unaddressed > 0) {
+                let text = tr.f(
+                    "assess-overview-gaps-of",
+                    &[("catalog", &l.catalog), ("n", &l.unaddressed)],
+                );
                 if ui.link(text).clicked() {
-                    show_gaps(view, latest, Some((*catalog).to_owned()));
+                    show_gaps(view, &l.latest.0, Some(l.catalog.clone()));
                 }
             }
         });
     });
-}
-
-/// Opens the tab on the gaps no measure addresses in `catalog` of the round.
-fn show_gaps(view: &mut ViewState, round: &crate::model::Round, catalog: Option<String>) {
-    view.assessment = AssessView {
-        round: Some(round.title.clone()),
-        catalog,
-        without_measure: true,
-        gaps: true,
-        ..AssessView::default()
-    };
-    view.show_tab = Some(super::Tab::Assessment);
 }
 
 /// The details' requirements of a measure: each with its result in the latest round (a click
@@ -771,4 +778,16 @@ pub(super) fn measure_requirements_ui(
         }
     }
     ctx.commands.extend(commands);
+}
+
+/// Opens the tab on the gaps no measure addresses in `catalog` of the round.
+fn show_gaps(view: &mut ViewState, round: &str, catalog: Option<String>) {
+    view.assessment = AssessView {
+        round: Some(round.to_owned()),
+        catalog,
+        without_measure: true,
+        gaps: true,
+        ..AssessView::default()
+    };
+    view.show_tab = Some(super::Tab::Assessment);
 }

@@ -95,6 +95,12 @@ pub(super) fn tab_content_ui(
                 let overview = Overview { figures, history, seed_batch, deviations };
                 view.overview = Some((generation, std::sync::Arc::new(overview)));
             }
+            // The assessment's figures, once per data generation (a jump to the tab forgets
+            // them; they are made again here).
+            if view.assessment.overview.as_ref().is_none_or(|(g, _)| *g != generation) {
+                let lines = assess::overview_figures(ctx.roadmap);
+                view.assessment.overview = Some((generation, std::sync::Arc::new(lines)));
+            }
             if let Some((_, data)) = view.overview.clone() {
                 dashboard::dashboard_ui(
                     ui,
