@@ -1001,3 +1001,4 @@ import-assessment-replaced = Die Bewertung dieses Fahrplans ({ $rounds } Runden,
 assess-search-label = Suche
 assess-link-label = Anforderung verknüpfen
 err-catalog-twice = Den Katalog „{ $name }“ enthält die Datei zweimal.
+import-catalog-too-large = Die Datei hat { $size }; ein Katalog darf höchstens { $max } haben.

@@ -1004,3 +1004,4 @@ import-assessment-replaced = This roadmap’s assessment ({ $rounds } rounds, { 
 assess-search-label = Search
 assess-link-label = Link a requirement
 err-catalog-twice = The file holds the catalogue “{ $name }” twice.
+import-catalog-too-large = The file has { $size }; a catalogue may have at most { $max }.

@@ -206,6 +206,13 @@ impl ImportError {
             ImportProblem::CsvColumns(n) => tr.f("import-csv-columns", &[("n", n)]),
             ImportProblem::NotUtf8 => tr.t("import-not-utf8"),
             ImportProblem::Assessment(e) => assess_text(tr, e),
+            ImportProblem::CatalogTooLarge(n) => tr.f(
+                "import-catalog-too-large",
+                &[
+                    ("size", &tr.size(u64::try_from(*n).unwrap_or(u64::MAX))),
+                    ("max", &tr.size(64 * 1024 * 1024)),
+                ],
+            ),
         }
     }
 

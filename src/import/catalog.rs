@@ -9,6 +9,9 @@ use serde_json::Value;
 use super::{ImportError, ImportPlace, ImportProblem};
 use crate::model::{Catalog, Node};
 
+/// The largest catalogue file read: 64 MB.
+pub const MAX_CATALOG_BYTES: usize = 64 * 1024 * 1024;
+
 /// The formats a catalogue is read from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CatalogFormat {
@@ -48,6 +51,10 @@ pub fn parse_catalog(
     name: Option<&str>,
     fallback: &str,
 ) -> Result<Catalog, ImportError> {
+    // Larger than any catalogue of checklists (Grundschutz++ is a few MB): refused unparsed.
+    if bytes.len() > MAX_CATALOG_BYTES {
+        return Err(refused(ImportPlace::File, ImportProblem::CatalogTooLarge(bytes.len())));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut catalog = match format {
         CatalogFormat::Oscal => oscal(bytes)?,

@@ -106,6 +106,9 @@ fn broken_csv_is_refused_with_its_line() {
         e.problem,
         ImportProblem::Assessment(crate::model::AssessError::EmptyCatalog(_))
     ));
+    let huge = vec![b' '; MAX_CATALOG_BYTES + 1];
+    let e = parse_catalog(&huge, CatalogFormat::Csv, None, "f").unwrap_err();
+    assert_eq!(e.problem, ImportProblem::CatalogTooLarge(MAX_CATALOG_BYTES + 1));
     let long = format!("A;1;{}\n", "x".repeat(400_000));
     let e = parse_catalog(long.as_bytes(), CatalogFormat::Csv, None, "f").unwrap_err();
     assert!(matches!(e.problem, ImportProblem::Invalid(_)));

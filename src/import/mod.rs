@@ -237,6 +237,8 @@ pub enum ImportProblem {
     NotUtf8,
     /// A catalogue that cannot be stored (no requirement, an id twice).
     Assessment(crate::model::AssessError),
+    /// A catalogue file larger than `catalog::MAX_CATALOG_BYTES` (its size).
+    CatalogTooLarge(usize),
 }
 
 impl std::fmt::Display for ImportProblem {
@@ -258,6 +260,7 @@ impl std::fmt::Display for ImportProblem {
             Self::CsvColumns(n) => write!(f, "{n} columns; group, id and title are needed"),
             Self::NotUtf8 => f.write_str("not UTF-8"),
             Self::Assessment(e) => write!(f, "{e}"),
+            Self::CatalogTooLarge(n) => write!(f, "{n} bytes, more than a catalogue may have"),
         }
     }
 }
