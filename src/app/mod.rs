@@ -22,7 +22,7 @@ pub use files::{MAX_IMPORT_BYTES, ReadError, display_name, read_import, write_at
 pub use jobs::{ImportPreview, Job};
 pub use seed::{SeedError, default_roadmap_info, default_seed, shipped_catalogs};
 pub use startup::{catalogue, first_start, open_presentation_state, open_state};
-pub use words::{assess_text, holder_text};
+pub use words::{assess_text, catalog_diff_lines, holder_text};
 
 use chrono::NaiveDate;
 

@@ -261,3 +261,30 @@ pub fn assess_text(tr: &I18n, e: &crate::model::AssessError) -> String {
         E::TooMany => tr.f("err-assess-too-many", &[("max", &crate::model::MAX_REQUIREMENTS)]),
     }
 }
+
+/// What a newer version of a catalogue changes, a line each, as the command line and the
+/// window's preview say it (ids listed, at most twenty); nothing for a catalogue new to the
+/// roadmap.
+pub fn catalog_diff_lines(tr: &I18n, diff: &crate::model::CatalogDiff) -> Vec<String> {
+    if !diff.replaces {
+        return Vec::new();
+    }
+    let listed = |ids: &[String]| {
+        let mut shown: Vec<&str> = ids.iter().take(20).map(String::as_str).collect();
+        if ids.len() > 20 {
+            shown.push("…");
+        }
+        shown.join(", ")
+    };
+    let mut lines: Vec<String> = [
+        ("cli-catalog-added", &diff.added),
+        ("cli-catalog-removed-ids", &diff.removed),
+        ("cli-catalog-changed", &diff.changed),
+    ]
+    .into_iter()
+    .filter(|(_, ids)| !ids.is_empty())
+    .map(|(key, ids)| tr.f(key, &[("n", &ids.len()), ("ids", &listed(ids))]))
+    .collect();
+    lines.push(tr.f("cli-catalog-kept", &[("n", &diff.unchanged)]));
+    lines
+}

@@ -199,29 +199,9 @@ fn import(cx: &Context, catalog: Catalog, dry_run: bool) -> Result<(), Failure> 
     if !dry_run {
         store.assess(&AssessChange::ImportCatalog(catalog)).map_err(|e| Failure::store(&e, tr))?;
     }
-    if diff.replaces {
-        for (k, ids) in [
-            ("cli-catalog-added", &diff.added),
-            ("cli-catalog-removed-ids", &diff.removed),
-            ("cli-catalog-changed", &diff.changed),
-        ] {
-            if !ids.is_empty() {
-                lines.push(tr.f(k, &[("n", &ids.len()), ("ids", &shortened(ids))]));
-            }
-        }
-        lines.push(tr.f("cli-catalog-kept", &[("n", &diff.unchanged)]));
-    }
+    lines.extend(crate::app::catalog_diff_lines(tr, &diff));
     out(&lines.join("\n"));
     Ok(())
-}
-
-/// Ids listed, at most twenty.
-fn shortened(ids: &[String]) -> String {
-    let mut shown: Vec<&str> = ids.iter().take(20).map(String::as_str).collect();
-    if ids.len() > 20 {
-        shown.push("…");
-    }
-    shown.join(", ")
 }
 
 fn catalog_list(cx: &Context, format: TableFormat) -> Result<(), Failure> {

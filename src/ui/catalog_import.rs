@@ -47,15 +47,6 @@ pub(super) fn import_button(ui: &mut Ui, ctx: &ViewCtx<'_>, state: &mut AssessVi
     }
 }
 
-/// Ids listed, at most twelve.
-fn listed(ids: &[String]) -> String {
-    let mut shown: Vec<&str> = ids.iter().take(12).map(String::as_str).collect();
-    if ids.len() > 12 {
-        shown.push("…");
-    }
-    shown.join(", ")
-}
-
 /// The preview: what the catalogue brings, and "Importieren" or "Abbrechen".
 pub(super) fn preview_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut AssessView) {
     let Some(pending) = &state.pending else { return };
@@ -77,17 +68,8 @@ pub(super) fn preview_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut AssessV
                     tr.f(key, &[("name", &catalog.name), ("version", &catalog.version), ("n", &n)]),
                 );
                 ui.add_space(ctx.tokens.space_s);
-                if diff.replaces {
-                    for (k, ids) in [
-                        ("cli-catalog-added", &diff.added),
-                        ("cli-catalog-removed-ids", &diff.removed),
-                        ("cli-catalog-changed", &diff.changed),
-                    ] {
-                        if !ids.is_empty() {
-                            ui.label(tr.f(k, &[("n", &ids.len()), ("ids", &listed(ids))]));
-                        }
-                    }
-                    ui.label(tr.f("cli-catalog-kept", &[("n", &diff.unchanged)]));
+                for line in crate::app::catalog_diff_lines(tr, diff) {
+                    ui.label(line);
                 }
                 ui.add_space(ctx.tokens.space_m);
                 ui.horizontal(|ui| {
