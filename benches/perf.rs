@@ -44,7 +44,9 @@ fn frame_bench(app: &mut FahrplanApp) -> Duration {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
         ..Default::default()
     };
-    median(30, 300, || {
+    // `FAHRPLAN_BENCH_FRAMES=3000`: more frames (for a profiler).
+    let frames = std::env::var("FAHRPLAN_BENCH_FRAMES").ok().and_then(|n| n.parse().ok());
+    median(30, frames.unwrap_or(300), || {
         let output = ctx.run_ui(input(), |ui| app.root_ui(ui));
         let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
         std::hint::black_box(primitives);
@@ -177,7 +179,11 @@ fn main() {
     let mut values = Vec::new();
     // `FAHRPLAN_BENCH_ONLY=assessment`: only the assessment's benchmarks.
     let only_assessment = std::env::var("FAHRPLAN_BENCH_ONLY").is_ok_and(|v| v == "assessment");
-    if only_assessment {
+    // `FAHRPLAN_BENCH_ONLY=frames`: only the views' frames.
+    let only_frames = std::env::var("FAHRPLAN_BENCH_ONLY").is_ok_and(|v| v == "frames");
+    if only_frames {
+        frame_benches(&mut record);
+    } else if only_assessment {
         assessment_benches(&mut record);
     } else if !only_server {
         local_benches(&mut record, &mut values);
@@ -365,13 +371,30 @@ fn local_benches(record: &mut impl FnMut(&str, Duration), values: &mut Vec<(Stri
     );
 
     record("check_chain_100000", check_chain());
-    record("frame_main_20", frame_bench(&mut app_with(20, Tab::Table)));
-    record("frame_main_10000", frame_bench(&mut app_with(10_000, Tab::Table)));
-    record("frame_dashboard_20", frame_bench(&mut app_with(20, Tab::Dashboard)));
-    record("frame_timeline_20", frame_bench(&mut app_with(20, Tab::Timeline)));
-    record("frame_timeline_10000", frame_bench(&mut app_with(10_000, Tab::Timeline)));
-    record("frame_present_changes", frame_bench(&mut presenting_changes()));
+    frame_benches(record);
     assessment_benches(record);
+}
+
+/// One frame of every view, at the default 20 measures and at 10,000.
+fn frame_benches(record: &mut impl FnMut(&str, Duration)) {
+    for (name, tab) in [
+        ("main", Tab::Table),
+        ("dashboard", Tab::Dashboard),
+        ("timeline", Tab::Timeline),
+        ("finance", Tab::Finance),
+        ("history", Tab::History),
+        ("assessment", Tab::Assessment),
+    ] {
+        for n in [20, 10_000] {
+            let name = format!("frame_{name}_{n}");
+            // `FAHRPLAN_BENCH_VIEW=frame_main_10000`: one view alone (for a profiler).
+            if std::env::var("FAHRPLAN_BENCH_VIEW").is_ok_and(|only| only != name) {
+                continue;
+            }
+            record(&name, frame_bench(&mut app_with(n, tab)));
+        }
+    }
+    record("frame_present_changes", frame_bench(&mut presenting_changes()));
 }
 
 /// An OSCAL catalog of `n` controls in ten groups, each with a statement of about 4 KB (1,000

@@ -39,7 +39,8 @@ fn changing_a_status_in_the_window_is_persisted() {
 
     // Select M16 in the table: its detail panel appears.
     assert!(harness.query_by_label("Status übernehmen").is_none());
-    harness.get_by_label("M16").click();
+    // The code is the row's handle; a screen reader hears the whole row on it.
+    harness.get_by_label_contains("M16, IT-Notfallvorsorge und Notfallhandbuch, ").click();
     harness.run();
     assert_eq!(harness.state().view.selected.as_deref(), Some("M16"));
     assert!(
@@ -88,7 +89,7 @@ fn a_change_from_elsewhere_is_shown_and_a_stale_edit_is_refused() {
     );
     let mut harness = harness(app);
     harness.run();
-    harness.get_by_label("M19").click();
+    harness.get_by_label_contains("M19, ").click();
     harness.run();
     harness.get_by_role_and_label(Role::ComboBox, "Neuer Status").click();
     harness.run();

@@ -98,12 +98,18 @@ impl Line {
 
 /// The German patterns (1996 spelling reform), read on first use; `None` if the embedded
 /// dictionary could not be read (then words break only at hyphens and, when too wide, between
-/// characters).
-static GERMAN: LazyLock<Option<Standard>> =
-    LazyLock::new(|| Standard::from_embedded(Language::German1996).ok());
+/// characters). Only the two languages of the interface are embedded (the crate's `embed_all`
+/// would add 3 MB of every other language to the binary); `assets/hyphenation/` holds them as
+/// the crate builds them from the TeX patterns (see its README for how to make them anew).
+static GERMAN: LazyLock<Option<Standard>> = LazyLock::new(|| {
+    let bytes: &[u8] = include_bytes!("../../assets/hyphenation/de-1996.standard.bincode");
+    Standard::from_reader(Language::German1996, &mut &*bytes).ok()
+});
 /// The US English patterns.
-static ENGLISH: LazyLock<Option<Standard>> =
-    LazyLock::new(|| Standard::from_embedded(Language::EnglishUS).ok());
+static ENGLISH: LazyLock<Option<Standard>> = LazyLock::new(|| {
+    let bytes: &[u8] = include_bytes!("../../assets/hyphenation/en-us.standard.bincode");
+    Standard::from_reader(Language::EnglishUS, &mut &*bytes).ok()
+});
 
 fn german(word: &str) -> Vec<usize> {
     split_points(word, GERMAN.as_ref())
@@ -384,6 +390,13 @@ mod tests {
             text.push_str(&line.text);
         }
         text
+    }
+
+    #[test]
+    fn both_embedded_dictionaries_load_and_split() {
+        assert!(GERMAN.is_some() && ENGLISH.is_some());
+        assert!(english("responsibilities").len() >= 3, "{:?}", english("responsibilities"));
+        assert!(german("Verantwortlichkeiten").len() >= 3, "{:?}", german("Verantwortlichkeiten"));
     }
 
     #[test]

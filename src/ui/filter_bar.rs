@@ -7,8 +7,29 @@ use super::widgets::{keep_together, text_width};
 use crate::layout::Filter;
 use crate::model::{Horizon, Status};
 
-/// Text search, owner, status, horizon and "overdue only".
-pub fn filter_bar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, filter: &mut Filter) {
+/// What the filter bar offers to choose from, made once per data generation (at 10,000 measures
+/// collecting and sorting the references took most of a frame).
+#[derive(Debug, Default)]
+pub struct Choices {
+    /// The framework references the measures use, sorted, each once.
+    frameworks: Vec<crate::model::FrameworkRef>,
+    /// Whether any measure is archived (only then is there a switch to show them).
+    any_archived: bool,
+}
+
+impl Choices {
+    /// The choices `roadmap` offers.
+    pub fn new(roadmap: &crate::model::Roadmap) -> Self {
+        let mut frameworks: Vec<crate::model::FrameworkRef> =
+            roadmap.measures.iter().flat_map(|m| &m.frameworks).cloned().collect();
+        frameworks.sort_unstable();
+        frameworks.dedup();
+        Self { frameworks, any_archived: roadmap.measures.iter().any(|m| m.archived) }
+    }
+}
+
+/// The filter of table and timeline: text, owner, status, horizon, framework reference, overdue.
+pub fn filter_bar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, filter: &mut Filter, choices: &Choices) {
     let tr = ctx.tr;
     let all = tr.t("filter-all");
     // Each label stays with its control: a pair wraps to the next line whole.
@@ -92,10 +113,10 @@ pub fn filter_bar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, filter: &mut Filter) {
                 .labelled_by(label.id);
         });
 
-        framework_filter_ui(ui, ctx, filter, &all);
+        framework_filter_ui(ui, ctx, filter, &choices.frameworks, &all);
 
         ui.checkbox(&mut filter.overdue_only, tr.t("label-overdue-only"));
-        if ctx.roadmap.measures.iter().any(|m| m.archived) {
+        if choices.any_archived {
             ui.checkbox(&mut filter.show_archived, tr.t("label-show-archived"));
         }
         if !filter.is_empty() && ui.button(tr.t("action-clear-filter")).clicked() {
@@ -106,12 +127,14 @@ pub fn filter_bar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, filter: &mut Filter) {
 
 /// The framework references the roadmap's measures use (ITIL practice, VdS 3473 chapter, BSI
 /// module), to choose one.
-fn framework_filter_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, filter: &mut Filter, all: &str) {
+fn framework_filter_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    filter: &mut Filter,
+    used: &[crate::model::FrameworkRef],
+    all: &str,
+) {
     let tr = ctx.tr;
-    let mut used: Vec<&crate::model::FrameworkRef> =
-        ctx.roadmap.measures.iter().flat_map(|m| &m.frameworks).collect();
-    used.sort();
-    used.dedup();
     if used.is_empty() {
         return;
     }

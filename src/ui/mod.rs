@@ -130,6 +130,8 @@ pub struct ViewState {
     pub show_tab: Option<Tab>,
     /// Figures over the whole roadmap, recomputed only when the data changes.
     derived: Option<(u64, Derived)>,
+    /// What the filter bar offers, for the data generation it was made for.
+    filter_choices: Option<(u64, filter_bar::Choices)>,
     /// The overview's settings.
     pub dashboard: dashboard::DashboardView,
     /// The overview's figures and the history, for the data generation they belong to.
@@ -281,7 +283,8 @@ impl FahrplanApp {
             self.prefs.tab = tab;
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            let action = tabs::tab_bar_ui(ui, &ctx, &mut self.view, &mut self.prefs);
+            let generation = self.state.generation();
+            let action = tabs::tab_bar_ui(ui, &ctx, &mut self.view, &mut self.prefs, generation);
             tabs::tab_content_ui(
                 ui,
                 &mut ctx,

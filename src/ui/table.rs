@@ -5,10 +5,12 @@ use egui_extras::{Column, TableBuilder, TableRow};
 use serde::{Deserialize, Serialize};
 
 use super::theme::{Shape, Tokens, paint_shape};
-use super::widgets::{mark_label, mark_label_colored, muted, progress_bar};
+use super::widgets::muted;
 use super::{Prefs, ViewCtx, ViewState};
 use crate::i18n::I18n;
 use crate::model::{Health, Measure, Roadmap, schedule_health};
+
+mod cells;
 
 /// A column of the table, by which it can also be sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -289,50 +291,65 @@ fn cell_ui(
     selected: bool,
 ) -> bool {
     let (tr, tokens) = (ctx.tr, ctx.tokens);
-    match key {
+    let (mark, text) = match key {
         SortKey::Code => {
-            // A selectable label, so the row can be chosen by keyboard and screen reader too.
-            return ui.selectable_label(selected, RichText::new(&m.code).strong()).clicked();
+            // A selectable label, so the row can be chosen by keyboard; a screen reader hears
+            // the whole row on it (the other cells are painted).
+            let response = ui.selectable_label(selected, RichText::new(&m.code).strong());
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, row_summary(ctx, m))
+            });
+            return response.clicked();
         }
-        SortKey::Title => {
-            ui.add(egui::Label::new(&m.title).truncate());
-        }
-        SortKey::Horizon => {
-            ui.label(tr.t(&format!("horizon-{}", m.horizon)));
-        }
-        SortKey::Owner => {
-            ui.add(egui::Label::new(ctx.roadmap.owner_name(m)).truncate());
-        }
-        SortKey::Status => {
-            mark_label(
-                ui,
-                tokens,
-                tokens.status_mark(m.status),
-                &tr.t(&format!("status-{}", m.status)),
-            );
-        }
+        SortKey::Title => (None, RichText::new(&m.title)),
+        SortKey::Horizon => (None, RichText::new(tr.t(&format!("horizon-{}", m.horizon)))),
+        SortKey::Owner => (None, RichText::new(ctx.roadmap.owner_name(m))),
+        SortKey::Status => (
+            Some(tokens.status_mark(m.status)),
+            RichText::new(tr.t(&format!("status-{}", m.status))),
+        ),
         SortKey::Progress => {
-            progress_bar(ui, tokens, m.progress, tr.percent(m.progress), ui.available_width());
+            cells::progress_cell(ui, tokens, m.progress, tr.percent(m.progress));
+            return false;
         }
         SortKey::Due => {
             let overdue = schedule_health(m, ctx.today) == Health::Overdue;
             let text = RichText::new(tr.date(m.due));
-            ui.label(if overdue { text.color(tokens.danger).strong() } else { text });
+            (None, if overdue { text.color(tokens.danger).strong() } else { text })
         }
         SortKey::NextReevaluation => {
             let late = m.next_reevaluation.is_some_and(|d| d < ctx.today);
             let text = RichText::new(tr.opt_date(m.next_reevaluation));
-            ui.label(if late { text.color(tokens.danger) } else { text });
+            (None, if late { text.color(tokens.danger) } else { text })
         }
         SortKey::Health => {
             let health = schedule_health(m, ctx.today);
             let text = RichText::new(tr.t(&format!("health-{}", health.as_str())));
             let text =
                 if health == Health::Overdue { text.color(tokens.danger).strong() } else { text };
-            mark_label_colored(ui, tokens, tokens.health_mark(health), text);
+            (Some(tokens.health_mark(health)), text)
         }
-    }
+    };
+    cells::text_cell(ui, tokens, mark, text);
     false
+}
+
+/// The row as a screen reader reads it: every column's text, in the table's order.
+fn row_summary(ctx: &ViewCtx<'_>, m: &Measure) -> String {
+    let tr = ctx.tr;
+    let health = schedule_health(m, ctx.today);
+    [
+        m.code.clone(),
+        m.title.clone(),
+        tr.t(&format!("horizon-{}", m.horizon)),
+        ctx.roadmap.owner_name(m).to_owned(),
+        tr.t(&format!("status-{}", m.status)),
+        tr.percent(m.progress),
+        tr.date(m.due),
+        tr.opt_date(m.next_reevaluation),
+        tr.t(&format!("health-{}", health.as_str())),
+    ]
+    .join(", ")
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub(super) fn tab_bar_ui(
     ctx: &ViewCtx<'_>,
     view: &mut ViewState,
     prefs: &mut Prefs,
+    generation: u64,
 ) -> Option<timeline::ViewAction> {
     let mut action = None;
     // Wraps onto a second line when the window (or the room beside the details) is narrow.
@@ -60,7 +61,12 @@ pub(super) fn tab_bar_ui(
         }
     });
     if !matches!(prefs.tab, Tab::History | Tab::Dashboard | Tab::Finance | Tab::Assessment) {
-        filter_bar::filter_bar_ui(ui, ctx, &mut view.filter);
+        if view.filter_choices.as_ref().is_none_or(|(g, _)| *g != generation) {
+            view.filter_choices = Some((generation, filter_bar::Choices::new(ctx.roadmap)));
+        }
+        if let Some((_, choices)) = &view.filter_choices {
+            filter_bar::filter_bar_ui(ui, ctx, &mut view.filter, choices);
+        }
     }
     ui.separator();
     action
