@@ -21,8 +21,14 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
 }
 
+/// `FAHRPLAN_BENCH_QUICK=1`: a tenth of the samples (at least three), for the regression gate
+/// of `.ci/run`.
+static QUICK: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var_os("FAHRPLAN_BENCH_QUICK").is_some());
+
 /// Runs `f` `samples` times after `warmup` runs and returns the median duration.
 fn median(warmup: usize, samples: usize, mut f: impl FnMut()) -> Duration {
+    let samples = if *QUICK { (samples / 10).max(3) } else { samples };
     for _ in 0..warmup {
         f();
     }
@@ -202,11 +208,46 @@ fn main() {
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default();
-    merged.extend(results);
-    merged.extend(values);
+    let mut this_run = results;
+    this_run.extend(values);
+    merged.extend(this_run.clone());
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
     std::fs::write(&out, serde_json::to_string_pretty(&merged).unwrap()).unwrap();
     println!("written to {}", out.display());
+    // `FAHRPLAN_BENCH_GATE=1` (`.ci/run`): every figure of this run against its target.
+    if std::env::var_os("FAHRPLAN_BENCH_GATE").is_some() && !gate(&this_run) {
+        std::process::exit(1);
+    }
+}
+
+/// The targets beside this file (`benches/targets.json`: name → target in the unit of
+/// `perf.json`, microseconds or MiB). Prints the table and returns whether every figure is within
+/// twice its target; a figure without a target fails too, so a new benchmark brings its own.
+fn gate(figures: &BTreeMap<String, f64>) -> bool {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/targets.json");
+    let targets: BTreeMap<String, serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    println!("\n{:<32} {:>12} {:>12} {:>7}", "benchmark", "median", "target", "ratio");
+    let mut ok = true;
+    for (name, value) in figures {
+        let Some(target) = targets.get(name).and_then(|t| t["target"].as_f64()) else {
+            println!("{name:<32} {value:>12.1} {:>12} {:>7}  FAIL: no target", "–", "–");
+            ok = false;
+            continue;
+        };
+        let ratio = value / target;
+        let verdict = if ratio > 2.0 {
+            ok = false;
+            "FAIL: over twice the target"
+        } else if ratio > 1.0 {
+            "over target"
+        } else {
+            ""
+        };
+        println!("{name:<32} {value:>12.1} {target:>12.1} {ratio:>7.2}  {verdict}");
+    }
+    println!("(µs, or MiB for *_mib; the gate fails above twice a target)");
+    ok
 }
 
 /// Everything on files and in memory: opening, writing, reports, frames.

@@ -9,11 +9,15 @@ use crate::model::Verdict;
 
 /// Fahrplan: the IT roadmap of a municipality — measures, owners, status, money, re-evaluations.
 #[derive(Debug, Parser)]
-#[command(name = "fahrplan", version, about)]
+#[command(name = "fahrplan", version = VERSION, about)]
 pub struct Cli {
     /// The roadmap file (default: fahrplan.sqlite in the platform's data directory).
     #[arg(long, global = true, env = "FAHRPLAN_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// A roadmap file to open in the window (as the desktop's "Open with" passes it); the same
+    /// as `--db FILE`.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
     /// Language of the interface and of a newly created roadmap.
     #[arg(long, global = true, value_enum, env = "FAHRPLAN_LANG")]
     pub lang: Option<LangArg>,
@@ -28,6 +32,9 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Cmd>,
 }
+
+/// The version and the commit it was built from (`fahrplan --version`).
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("FAHRPLAN_COMMIT"), ")");
 
 /// `--lang`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -68,6 +75,15 @@ pub enum TextFormat {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
+    /// Write the shell completions for SHELL to standard output (for packagers).
+    #[command(hide = true)]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Write the manual page (roff) to standard output (for packagers).
+    #[command(hide = true)]
+    Manpage,
     /// Create a new roadmap file at PATH: Blumberg's 20 measures in the language of `--lang`,
     /// or empty. No other command creates one.
     New {

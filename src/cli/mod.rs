@@ -13,12 +13,12 @@ mod output;
 mod plan;
 mod server;
 
-use std::io::Write as _;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::Parser;
+use clap::{CommandFactory as _, Parser};
 
 pub use self::args::{
     BaselineCmd, Cli, Cmd, EditArgs, EvidenceCmd, ExportFormat, FinanceFormat, LangArg, MeetingCmd,
@@ -85,14 +85,16 @@ pub fn main(window: StartWindow) -> ExitCode {
     };
     let lang = cli.lang.map(Lang::from).unwrap_or_default();
     let tr = I18n::new(lang);
+    // A file named on the command line wins over `--db` and `FAHRPLAN_DB`.
+    let named = cli.file.clone().or_else(|| cli.db.clone());
     let db = storage::with_roadmap(
-        &cli.db.clone().unwrap_or_else(default_db_path),
+        &named.clone().unwrap_or_else(default_db_path),
         cli.roadmap.as_deref(),
     );
     let Some(command) = cli.command else {
         // The first start creates the default roadmap; any other missing path is asked about.
         // Where it cannot be made, the window opens all the same and asks (and says why).
-        if cli.db.is_none()
+        if named.is_none()
             && let Err(e) = crate::app::first_start(&db, lang)
         {
             eprintln!("fahrplan: {}", e.localize(&tr));
@@ -110,6 +112,15 @@ pub fn main(window: StartWindow) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes what `write` makes (completions, the manual page) to standard output; nothing is
+/// opened.
+fn packaging_output(
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    write(&mut out).and_then(|()| out.flush()).map_err(|e| Failure::File(e.to_string()))
 }
 
 /// The file for a command that only reads: opened only to read (nothing is written, no side
@@ -166,6 +177,13 @@ fn run(
 ) -> Result<(), Failure> {
     let cx = Context { db, roadmap, tr, today: today() };
     match command {
+        Cmd::Completions { shell } => packaging_output(|out| {
+            // Into memory first: clap_complete panics on a failed write (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "fahrplan", &mut script);
+            out.write_all(&script)
+        }),
+        Cmd::Manpage => packaging_output(|out| clap_mangen::Man::new(Cli::command()).render(out)),
         Cmd::New { path, empty } => commands::new(path, *empty, tr),
         Cmd::List { format, all } => commands::list(&cx, *format, *all),
         Cmd::Show { code, format } => commands::show(&cx, code, *format),

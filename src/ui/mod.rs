@@ -679,11 +679,23 @@ impl eframe::App for FahrplanApp {
     }
 }
 
+/// The icon of the menu entry (packaging/icons), also on the title bar and in the task
+/// switcher; `None` only if the embedded picture could not be decoded (then the system's).
+pub fn window_icon() -> Option<std::sync::Arc<egui::IconData>> {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon-256.png"))
+        .map(std::sync::Arc::new)
+        .ok()
+}
+
 /// Opens the window on `db` (created with the default roadmap if missing). `lang` from the
 /// command line wins over the remembered language; German is the default.
 pub fn run_window(db: &Path, lang: Option<Lang>, clock: Clock, present: bool) -> ExitCode {
+    let mut viewport = egui::ViewportBuilder::default();
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title("Fahrplan")
             .with_app_id("fahrplan")
             .with_inner_size([1280.0, 800.0])
