@@ -187,8 +187,12 @@ fn main() {
     let only_assessment = std::env::var("FAHRPLAN_BENCH_ONLY").is_ok_and(|v| v == "assessment");
     // `FAHRPLAN_BENCH_ONLY=frames`: only the views' frames.
     let only_frames = std::env::var("FAHRPLAN_BENCH_ONLY").is_ok_and(|v| v == "frames");
+    // `FAHRPLAN_BENCH_ONLY=reports`: only the reports and exports.
+    let only_reports = std::env::var("FAHRPLAN_BENCH_ONLY").is_ok_and(|v| v == "reports");
     if only_frames {
         frame_benches(&mut record);
+    } else if only_reports {
+        report_benches(&mut record);
     } else if only_assessment {
         assessment_benches(&mut record);
     } else if !only_server {
@@ -333,6 +337,14 @@ fn local_benches(record: &mut impl FnMut(&str, Duration), values: &mut Vec<(Stri
         values.push((name.to_owned(), peak));
     }
 
+    report_benches(record);
+    record("check_chain_100000", check_chain());
+    frame_benches(record);
+    assessment_benches(record);
+}
+
+/// The reports and exports of the default roadmap, and the PDF of 1,000 measures.
+fn report_benches(record: &mut impl FnMut(&str, Duration)) {
     // Exports of the default roadmap (as the window and `fahrplan export` make them).
     let fresh = Store::in_memory(Some(
         &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
@@ -410,10 +422,6 @@ fn local_benches(record: &mut impl FnMut(&str, Duration), values: &mut Vec<(Stri
             std::hint::black_box(export_json(&roadmap, &history).ok());
         }),
     );
-
-    record("check_chain_100000", check_chain());
-    frame_benches(record);
-    assessment_benches(record);
 }
 
 /// One frame of every view, at the default 20 measures and at 10,000.

@@ -156,3 +156,22 @@ fn a_file_named_alone_is_the_roadmap_and_options_before_a_command_still_work() {
         .unwrap();
     assert_eq!(stdout(&out).trim(), "[]");
 }
+
+#[test]
+fn a_mistyped_command_is_no_file_to_open() {
+    let dir = tempfile::tempdir().unwrap();
+    for typo in ["lsit", "set-stauts"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_fahrplan"))
+            .arg(typo)
+            .current_dir(dir.path())
+            .env_remove("FAHRPLAN_DB")
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{typo}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("unrecognized subcommand '{typo}'")), "{stderr}");
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing created");
+}

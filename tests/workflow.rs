@@ -608,3 +608,31 @@ fn the_window_backs_up_once_a_day() {
     assert_eq!(newest.taken.date(), NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
     assert_eq!(newest.measures, Some(20), "verified");
 }
+
+/// The window writes the day's backup once it shows, not before its first frame (issue 28: it
+/// took a fifth of the time to the first frame), and before any command of the user.
+#[test]
+fn the_window_backs_up_after_its_first_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stadt.sqlite");
+    drop(Store::create(&path, Some(&fahrplan::app::default_seed(Lang::De).unwrap())).unwrap());
+    let state = AppState::new(Store::open(&path).unwrap(), Lang::De, today()).unwrap();
+    let mut app = FahrplanApp::new(state, Prefs { tab: Tab::Table, ..Prefs::default() });
+    app.view.backup_due = true;
+    // The number of backups after each frame.
+    let after = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let (seen, file) = (after.clone(), path.clone());
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        move |ui, app: &mut FahrplanApp| {
+            app.root_ui(ui);
+            seen.lock().unwrap().push(fahrplan::store::list_backups(&file).len());
+        },
+        app,
+    );
+    harness.run();
+    let after = after.lock().unwrap().clone();
+    assert_eq!(after[0], 0, "the first frame comes first: {after:?}");
+    assert_eq!(after[1], 1, "then the backup: {after:?}");
+    assert!(after.iter().skip(1).all(|&n| n == 1), "once: {after:?}");
+    assert!(!harness.state().view.backup_due);
+}

@@ -83,6 +83,20 @@ pub fn main(window: StartWindow) -> ExitCode {
             };
         }
     };
+    // `fahrplan WORD` where WORD is no file and looks like no path is a mistyped command (a
+    // script's typo must not open a window); the desktop passes whole paths.
+    if let Some(file) = &cli.file
+        && !file.exists()
+        && file.components().count() == 1
+        && file.extension().is_none()
+    {
+        let error = Cli::command().error(
+            clap::error::ErrorKind::InvalidSubcommand,
+            format!("unrecognized subcommand '{}'", file.display()),
+        );
+        let _ = error.print();
+        return ExitCode::from(1);
+    }
     let lang = cli.lang.map(Lang::from).unwrap_or_default();
     let tr = I18n::new(lang);
     // A file named on the command line wins over `--db` and `FAHRPLAN_DB`.

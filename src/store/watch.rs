@@ -22,6 +22,8 @@ pub fn file_stamp(path: &Path) -> FileStamp {
 pub struct Watch {
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
     thread: Option<std::thread::JoinHandle<()>>,
+    /// Dropped to wake the file watcher's thread at once (it sleeps between looks).
+    wake: Option<std::sync::mpsc::Sender<()>>,
 }
 
 impl Watch {
@@ -39,13 +41,14 @@ impl Watch {
             .ok()?;
         // Detached: dropping the handle does not wait.
         drop(thread);
-        Some(Self { stop, thread: None })
+        Some(Self { stop, thread: None, wake: None })
     }
 }
 
 impl Drop for Watch {
     fn drop(&mut self) {
         self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        drop(self.wake.take());
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
@@ -58,23 +61,20 @@ impl Drop for Watch {
 /// connection, so it never keeps a lock on the file; nothing is polled in the user interface, so
 /// an idle window stays idle. `None` if no thread can be started.
 pub fn watch(path: &Path, on_change: impl Fn() + Send + 'static) -> Option<Watch> {
-    let interval = if access::on_network_drive(path) { 20 } else { 10 };
+    let interval =
+        std::time::Duration::from_secs(if access::on_network_drive(path) { 2 } else { 1 });
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let stopped = stop.clone();
+    // The thread sleeps until its next look or until the Watch is dropped (then the channel
+    // closes): one wake-up a second, not ten (an idle window's CPU time, issue 28).
+    let (wake, woken) = std::sync::mpsc::channel::<()>();
     let path = path.to_owned();
     // The starting point is read before this function returns, so no write after it is missed.
     let mut last = file_stamp(&path);
     let thread = std::thread::Builder::new()
         .name("fahrplan-watch".into())
         .spawn(move || {
-            let mut ticks = 0;
-            while !stopped.load(std::sync::atomic::Ordering::Relaxed) {
-                std::thread::sleep(std::time::Duration::from_millis(100));
-                ticks += 1;
-                if ticks < interval {
-                    continue;
-                }
-                ticks = 0;
+            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = woken.recv_timeout(interval)
+            {
                 let now = file_stamp(&path);
                 if now != last {
                     last = now;
@@ -83,5 +83,5 @@ pub fn watch(path: &Path, on_change: impl Fn() + Send + 'static) -> Option<Watch
             }
         })
         .ok()?;
-    Some(Watch { stop, thread: Some(thread) })
+    Some(Watch { stop, thread: Some(thread), wake: Some(wake) })
 }

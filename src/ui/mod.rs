@@ -109,6 +109,9 @@ pub struct ViewState {
     scroll_to_selected: bool,
     /// Frames since the fonts were installed (they take effect one frame later).
     fonts_frames: u8,
+    /// The day's verified backup is still to be written: on the second frame, once the window
+    /// shows (it took a fifth of the time to the first frame), before any command is applied.
+    pub backup_due: bool,
     /// Unsaved editors of existing measures, by code (kept when the user looks elsewhere).
     pub drafts: std::collections::HashMap<String, editor::Draft>,
     /// The editor of a new measure.
@@ -308,6 +311,10 @@ impl FahrplanApp {
             ui.ctx().request_repaint();
         }
         self.view.fonts_frames = self.view.fonts_frames.saturating_add(1);
+        if self.view.backup_due && self.view.fonts_frames > 1 {
+            self.view.backup_due = false;
+            self.state.daily_backup();
+        }
         let mut tokens = Tokens::desk(ui.ctx().theme());
         if self.view.fonts_frames > 1 {
             tokens.bold = egui::FontFamily::Name(BOLD.into());
@@ -724,14 +731,13 @@ pub fn run_window(db: &Path, lang: Option<Lang>, clock: Clock, present: bool) ->
             } else {
                 crate::app::open_state(&db, lang, clock.clone()).map_err(|e| e.to_string())?
             };
-            // A verified backup once a day, before the user changes anything (never by a viewer).
-            if !present {
-                state.daily_backup();
-            }
             // Wake up when the file changes (another window, the command line); idle otherwise.
             let egui_ctx = cc.egui_ctx.clone();
             state.set_change_notifier(std::sync::Arc::new(move || egui_ctx.request_repaint()));
             let mut app = FahrplanApp::new(state, prefs);
+            // A verified backup once a day, before the user changes anything (never by a
+            // viewer), written once the window shows.
+            app.view.backup_due = !present;
             if present {
                 app.presenter = Some(present::Presenter::new(true));
             }

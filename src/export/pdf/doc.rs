@@ -600,12 +600,14 @@ fn write_page(
         .pairs(names.iter().zip(shared.patterns).map(|(n, r)| (Name(n.as_bytes()), *r)));
 }
 
-/// Deflate, as PDF's `FlateDecode` expects (zlib framing).
+/// Deflate, as PDF's `FlateDecode` expects (zlib framing). Level 3 of zlib-rs: the default
+/// report 10 % larger than at level 6 (104 against 94 KB) in two thirds of the time; level 1
+/// would make it half as large again.
 fn compress(data: &[u8]) -> Vec<u8> {
     use std::io::Write as _;
     let mut encoder = flate2::write::ZlibEncoder::new(
         Vec::with_capacity(data.len() / 2),
-        flate2::Compression::new(6),
+        flate2::Compression::new(3),
     );
     // Writing into a Vec cannot fail.
     let _ = encoder.write_all(data);
