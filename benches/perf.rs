@@ -24,7 +24,7 @@ fn today() -> NaiveDate {
 /// `FAHRPLAN_BENCH_QUICK=1`: a tenth of the samples (at least three), for the regression gate
 /// of `.ci/run`.
 static QUICK: std::sync::LazyLock<bool> =
-    std::sync::LazyLock::new(|| std::env::var_os("FAHRPLAN_BENCH_QUICK").is_some());
+    std::sync::LazyLock::new(|| std::env::var("FAHRPLAN_BENCH_QUICK").is_ok_and(|v| v == "1"));
 
 /// Runs `f` `samples` times after `warmup` runs and returns the median duration.
 fn median(warmup: usize, samples: usize, mut f: impl FnMut()) -> Duration {
@@ -219,7 +219,7 @@ fn main() {
     std::fs::write(&out, serde_json::to_string_pretty(&merged).unwrap()).unwrap();
     println!("written to {}", out.display());
     // `FAHRPLAN_BENCH_GATE=1` (`.ci/run`): every figure of this run against its target.
-    if std::env::var_os("FAHRPLAN_BENCH_GATE").is_some() && !gate(&this_run) {
+    if std::env::var("FAHRPLAN_BENCH_GATE").is_ok_and(|v| v == "1") && !gate(&this_run) {
         std::process::exit(1);
     }
 }

@@ -111,6 +111,21 @@ fn desktop_entry_metainfo_and_package_agree() {
     assert!(metainfo.contains(r#"<launchable type="desktop-id">fahrplan.desktop</launchable>"#));
     assert!(metainfo.contains(&format!(r#"<release version="{}""#, env!("CARGO_PKG_VERSION"))));
     assert!(metainfo.contains("<screenshot type=\"default\">"));
+    // The screenshot a software centre shows is a file of this repository (at the release's tag).
+    let image = metainfo.split("<image>").nth(1).and_then(|r| r.split("</image>").next()).unwrap();
+    let tag = format!(
+        "https://raw.githubusercontent.com/fahrplan-app/fahrplan/v{}/",
+        env!("CARGO_PKG_VERSION")
+    );
+    let file = image.strip_prefix(&tag).unwrap_or_else(|| panic!("{image}"));
+    assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join(file).is_file(), "{file}");
+    // Double clicks open Fahrplan's own files (SQLite with the application id "FPLN"), not
+    // every SQLite file.
+    assert_eq!(entry("MimeType"), "application/x-fahrplan;");
+    let mime = repo("packaging/fahrplan-mime.xml");
+    assert!(mime.contains(r#"<mime-type type="application/x-fahrplan">"#));
+    assert!(mime.contains(r#"<match type="string" offset="68" value="FPLN"/>"#));
+    assert_eq!(fahrplan::store::APPLICATION_ID.to_be_bytes(), *b"FPLN");
     // Every file the package lists exists (or is made by .ci/package before `cargo deb`).
     let manifest: toml_like::Assets = toml_like::assets(&repo("Cargo.toml"));
     assert!(manifest.len() >= 15, "{manifest:?}");
@@ -160,9 +175,14 @@ fn a_file_named_alone_is_the_roadmap_and_options_before_a_command_still_work() {
 #[test]
 fn a_mistyped_command_is_no_file_to_open() {
     let dir = tempfile::tempdir().unwrap();
-    for typo in ["lsit", "set-stauts"] {
+    for args in [
+        &["lsit"][..],
+        &["set-stauts", "M01", "done"],
+        &["--lang", "en", "lsit", "--format", "json"],
+    ] {
+        let typo = args.iter().find(|a| !a.starts_with('-') && **a != "en").unwrap();
         let out = Command::new(env!("CARGO_BIN_EXE_fahrplan"))
-            .arg(typo)
+            .args(args)
             .current_dir(dir.path())
             .env_remove("FAHRPLAN_DB")
             .env_remove("DISPLAY")
@@ -174,4 +194,6 @@ fn a_mistyped_command_is_no_file_to_open() {
         assert!(stderr.contains(&format!("unrecognized subcommand '{typo}'")), "{stderr}");
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing created");
+    // clap's own `help` is still a command.
+    assert!(stdout(&fahrplan(&["help", "list"])).contains("--format"));
 }

@@ -71,7 +71,19 @@ pub type StartWindow = fn(&std::path::Path, Option<Lang>, crate::app::Clock, boo
 /// Runs the program with the process's arguments; without a subcommand, `window` starts the
 /// window.
 pub fn main(window: StartWindow) -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // macOS passes `-psn_…` to an app its Finder or Gatekeeper starts: not ours to read.
+    let args: Vec<std::ffi::OsString> = std::env::args_os()
+        .filter(|a| !(cfg!(target_os = "macos") && a.to_string_lossy().starts_with("-psn_")))
+        .collect();
+    if let Some(word) = mistyped_command(&args) {
+        let error = Cli::command().error(
+            clap::error::ErrorKind::InvalidSubcommand,
+            format!("unrecognized subcommand '{word}'"),
+        );
+        let _ = error.print();
+        return ExitCode::from(1);
+    }
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -83,20 +95,6 @@ pub fn main(window: StartWindow) -> ExitCode {
             };
         }
     };
-    // `fahrplan WORD` where WORD is no file and looks like no path is a mistyped command (a
-    // script's typo must not open a window); the desktop passes whole paths.
-    if let Some(file) = &cli.file
-        && !file.exists()
-        && file.components().count() == 1
-        && file.extension().is_none()
-    {
-        let error = Cli::command().error(
-            clap::error::ErrorKind::InvalidSubcommand,
-            format!("unrecognized subcommand '{}'", file.display()),
-        );
-        let _ = error.print();
-        return ExitCode::from(1);
-    }
     let lang = cli.lang.map(Lang::from).unwrap_or_default();
     let tr = I18n::new(lang);
     // A file named on the command line wins over `--db` and `FAHRPLAN_DB`.
@@ -126,6 +124,40 @@ pub fn main(window: StartWindow) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The first word of `args` (after the program and the global options with their values) if
+/// it is no command, no existing file and looks like no path (no folder, no extension): a
+/// mistyped command, which must not open a window on a file of that name. The desktop passes
+/// whole paths.
+fn mistyped_command(args: &[std::ffi::OsString]) -> Option<String> {
+    let mut command = Cli::command();
+    // With clap's own `help` among the commands.
+    command.build();
+    let mut rest = args.iter().skip(1);
+    let mut after_dashes = false;
+    while let Some(arg) = rest.next() {
+        let text = arg.to_string_lossy();
+        if !after_dashes {
+            if matches!(text.as_ref(), "--db" | "--lang" | "--roadmap") {
+                rest.next();
+                continue;
+            }
+            if text == "--" {
+                after_dashes = true;
+                continue;
+            }
+            if text.starts_with('-') {
+                continue;
+            }
+        }
+        let path = std::path::Path::new(arg);
+        // After `--` a word is a file whatever its name.
+        let known = !after_dashes && command.find_subcommand(arg).is_some();
+        let bare = path.components().count() == 1 && path.extension().is_none();
+        return (!known && bare && !path.exists()).then(|| text.into_owned());
+    }
+    None
 }
 
 /// Writes what `write` makes (completions, the manual page) to standard output; nothing is

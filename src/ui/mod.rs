@@ -109,9 +109,12 @@ pub struct ViewState {
     scroll_to_selected: bool,
     /// Frames since the fonts were installed (they take effect one frame later).
     fonts_frames: u8,
-    /// The day's verified backup is still to be written: on the second frame, once the window
-    /// shows (it took a fifth of the time to the first frame), before any command is applied.
+    /// The day's verified backup is still to be written: on the second frame (asked for by the
+    /// first), once the window shows, before any command is applied; it took a fifth of the
+    /// time to the first frame.
     pub backup_due: bool,
+    /// Frames drawn so far.
+    frames: u32,
     /// Unsaved editors of existing measures, by code (kept when the user looks elsewhere).
     pub drafts: std::collections::HashMap<String, editor::Draft>,
     /// The editor of a new measure.
@@ -311,9 +314,15 @@ impl FahrplanApp {
             ui.ctx().request_repaint();
         }
         self.view.fonts_frames = self.view.fonts_frames.saturating_add(1);
-        if self.view.backup_due && self.view.fonts_frames > 1 {
-            self.view.backup_due = false;
-            self.state.daily_backup();
+        self.view.frames = self.view.frames.saturating_add(1);
+        if self.view.backup_due {
+            if self.view.frames > 1 {
+                self.view.backup_due = false;
+                self.state.daily_backup();
+            } else {
+                // The second frame comes at once, not with the user's first move.
+                ui.ctx().request_repaint();
+            }
         }
         let mut tokens = Tokens::desk(ui.ctx().theme());
         if self.view.fonts_frames > 1 {
@@ -735,6 +744,10 @@ pub fn run_window(db: &Path, lang: Option<Lang>, clock: Clock, present: bool) ->
             let egui_ctx = cc.egui_ctx.clone();
             state.set_change_notifier(std::sync::Arc::new(move || egui_ctx.request_repaint()));
             let mut app = FahrplanApp::new(state, prefs);
+            // The fonts before the first frame, so it is drawn (and its glyphs rasterised) once,
+            // in Noto Sans, not first in egui's own fonts.
+            install_fonts(&cc.egui_ctx);
+            app.view.fonts_frames = 1;
             // A verified backup once a day, before the user changes anything (never by a
             // viewer), written once the window shows.
             app.view.backup_due = !present;
