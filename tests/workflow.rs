@@ -613,26 +613,34 @@ fn the_window_backs_up_once_a_day() {
 /// took a fifth of the time to the first frame), and before any command of the user.
 #[test]
 fn the_window_backs_up_after_its_first_frame() {
+    // The overview's grids make egui run a second pass of the first frame: still the first.
+    for tab in [Tab::Table, Tab::Dashboard] {
+        backs_up_after_the_first_frame(tab);
+    }
+}
+
+fn backs_up_after_the_first_frame(tab: Tab) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("stadt.sqlite");
     drop(Store::create(&path, Some(&fahrplan::app::default_seed(Lang::De).unwrap())).unwrap());
     let state = AppState::new(Store::open(&path).unwrap(), Lang::De, today()).unwrap();
-    let mut app = FahrplanApp::new(state, Prefs { tab: Tab::Table, ..Prefs::default() });
+    let mut app = FahrplanApp::new(state, Prefs { tab, ..Prefs::default() });
     app.view.backup_due = true;
-    // The number of backups after each frame.
+    // The number of backups after each pass, with the frame it belongs to.
     let after = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let (seen, file) = (after.clone(), path.clone());
     let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
         move |ui, app: &mut FahrplanApp| {
             app.root_ui(ui);
-            seen.lock().unwrap().push(fahrplan::store::list_backups(&file).len());
+            let frame = ui.ctx().cumulative_frame_nr();
+            seen.lock().unwrap().push((frame, fahrplan::store::list_backups(&file).len()));
         },
         app,
     );
     harness.run();
     let after = after.lock().unwrap().clone();
-    assert_eq!(after[0], 0, "the first frame comes first: {after:?}");
-    assert_eq!(after[1], 1, "then the backup: {after:?}");
-    assert!(after.iter().skip(1).all(|&n| n == 1), "once: {after:?}");
+    assert!(after.iter().filter(|(f, _)| *f == 0).all(|(_, n)| *n == 0), "{tab:?}: {after:?}");
+    assert!(after.iter().any(|(f, n)| *f == 1 && *n == 1), "then the backup: {after:?}");
+    assert!(after.iter().all(|(_, n)| *n <= 1), "once: {after:?}");
     assert!(!harness.state().view.backup_due);
 }

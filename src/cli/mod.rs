@@ -135,25 +135,23 @@ fn mistyped_command(args: &[std::ffi::OsString]) -> Option<String> {
     // With clap's own `help` among the commands.
     command.build();
     let mut rest = args.iter().skip(1);
-    let mut after_dashes = false;
     while let Some(arg) = rest.next() {
         let text = arg.to_string_lossy();
-        if !after_dashes {
-            if matches!(text.as_ref(), "--db" | "--lang" | "--roadmap") {
+        match text.as_ref() {
+            // After `--` a word is a file whatever its name (the window asks about it).
+            "--" => return None,
+            "--db" | "--lang" | "--roadmap" => {
                 rest.next();
                 continue;
             }
-            if text == "--" {
-                after_dashes = true;
-                continue;
-            }
-            if text.starts_with('-') {
-                continue;
-            }
+            "--present" | "-h" | "--help" | "-V" | "--version" => continue,
+            t if ["--db=", "--lang=", "--roadmap="].iter().any(|o| t.starts_with(o)) => continue,
+            // Any other option: clap says what is wrong with it.
+            t if t.starts_with('-') => return None,
+            _ => {}
         }
         let path = std::path::Path::new(arg);
-        // After `--` a word is a file whatever its name.
-        let known = !after_dashes && command.find_subcommand(arg).is_some();
+        let known = command.find_subcommand(arg).is_some();
         let bare = path.components().count() == 1 && path.extension().is_none();
         return (!known && bare && !path.exists()).then(|| text.into_owned());
     }

@@ -113,8 +113,6 @@ pub struct ViewState {
     /// first), once the window shows, before any command is applied; it took a fifth of the
     /// time to the first frame.
     pub backup_due: bool,
-    /// Frames drawn so far.
-    frames: u32,
     /// Unsaved editors of existing measures, by code (kept when the user looks elsewhere).
     pub drafts: std::collections::HashMap<String, editor::Draft>,
     /// The editor of a new measure.
@@ -314,9 +312,9 @@ impl FahrplanApp {
             ui.ctx().request_repaint();
         }
         self.view.fonts_frames = self.view.fonts_frames.saturating_add(1);
-        self.view.frames = self.view.frames.saturating_add(1);
         if self.view.backup_due {
-            if self.view.frames > 1 {
+            // Frames, not passes: egui may run a second pass of the first frame (a new grid).
+            if ui.ctx().cumulative_frame_nr() > 0 {
                 self.view.backup_due = false;
                 self.state.daily_backup();
             } else {
