@@ -619,6 +619,7 @@ fn the_window_backs_up_after_its_first_frame() {
     }
 }
 
+#[allow(clippy::unwrap_used)]
 fn backs_up_after_the_first_frame(tab: Tab) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("stadt.sqlite");
