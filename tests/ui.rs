@@ -21,6 +21,18 @@ fn harness(app: FahrplanApp) -> Harness<'static, FahrplanApp> {
         .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app)
 }
 
+/// The window on the default roadmap in memory, showing the table.
+fn default_table() -> FahrplanApp {
+    let store = Store::in_memory(Some(
+        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
+    ))
+    .expect("an in-memory roadmap");
+    FahrplanApp::new(
+        AppState::new(store, Lang::De, today()).expect("a loaded roadmap"),
+        Prefs { tab: Tab::Table, ..Prefs::default() },
+    )
+}
+
 #[test]
 fn changing_a_status_in_the_window_is_persisted() {
     let dir = tempfile::tempdir().unwrap();
@@ -118,14 +130,7 @@ fn a_change_from_elsewhere_is_shown_and_a_stale_edit_is_refused() {
 
 #[test]
 fn the_language_switch_changes_the_labels() {
-    let store = Store::in_memory(Some(
-        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
-    ))
-    .unwrap();
-    let app = FahrplanApp::new(
-        AppState::new(store, Lang::De, today()).unwrap(),
-        Prefs { tab: Tab::Table, ..Prefs::default() },
-    );
+    let app = default_table();
     let mut harness = harness(app);
     harness.run();
     assert!(harness.query_by_label("Termintreue").is_some());
@@ -140,14 +145,7 @@ fn the_language_switch_changes_the_labels() {
 
 #[test]
 fn arrow_keys_move_the_selection_in_table_order() {
-    let store = Store::in_memory(Some(
-        &fahrplan::app::default_seed(Lang::De).expect("the default roadmap"),
-    ))
-    .unwrap();
-    let app = FahrplanApp::new(
-        AppState::new(store, Lang::De, today()).unwrap(),
-        Prefs { tab: Tab::Table, ..Prefs::default() },
-    );
+    let app = default_table();
     let mut harness = harness(app);
     harness.run();
     harness.key_press(egui::Key::ArrowDown);
@@ -196,4 +194,29 @@ fn an_unreadable_history_is_said_not_shown_as_empty() {
     assert!(message.text.starts_with("Datenbankfehler"), "{}", message.text);
     // The chain that could not be verified is said in a banner (drawn: its words only).
     harness.get_by_label_contains("Die Kette der Prüfsummen des Verlaufs konnte nicht geprüft");
+}
+
+/// The table paints its cells; a title cut with "…" still shows itself whole on hover, and the
+/// whole row is there for a screen reader on its code.
+#[test]
+fn a_cut_title_shows_itself_whole_on_hover() {
+    let app = default_table();
+    // Narrow: the long titles are cut.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1024.0, 768.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut FahrplanApp| app.root_ui(ui), app);
+    harness.run();
+    let title = "Intern besetzten Service Desk auf Basis des PoC-Ticketsystems etablieren";
+    let label = format!("M02, {title}, ");
+    let row = harness.get_by_label_contains(&label).rect();
+    assert!(harness.query_by_label(title).is_none(), "no label of the whole title yet");
+    // The title column follows the code column.
+    let over_title = egui::pos2(row.max.x + 60.0, row.center().y);
+    harness.event(egui::Event::PointerMoved(over_title));
+    harness.run();
+    assert!(harness.query_by_label(title).is_some(), "the whole title on hover");
+    harness.event(egui::Event::PointerMoved(egui::pos2(5.0, 5.0)));
+    harness.run();
+    assert!(harness.query_by_label(title).is_none(), "gone when the pointer leaves");
 }

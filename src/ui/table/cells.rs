@@ -26,13 +26,22 @@ pub(super) fn text_cell(
         left += size + tokens.space_s;
     }
     let width = (rect.right() - left).max(0.0);
-    let text = WidgetText::from(text);
-    let full = text.text().to_owned();
-    let galley = text.into_galley(ui, Some(egui::TextWrapMode::Truncate), width, TextStyle::Body);
-    let cut = galley.elided;
+    // In egui_extras' sizing pass (a double click on a column's edge) the whole text, so the
+    // column can take its width; otherwise cut at the cell's edge.
+    let (wrap, width) = if ui.is_sizing_pass() {
+        (egui::TextWrapMode::Extend, f32::INFINITY)
+    } else {
+        (egui::TextWrapMode::Truncate, width)
+    };
+    let galley = WidgetText::from(text).into_galley(ui, Some(wrap), width, TextStyle::Body);
     let at = Pos2::new(left, rect.center().y - galley.size().y / 2.0);
+    // The width used, for the column's automatic size (painting alone tells the table nothing).
+    ui.advance_cursor_after_rect(Rect::from_min_size(at, galley.size()));
+    let full = galley.elided.then(|| galley.job.text.clone());
     ui.painter().galley(at, galley, ui.visuals().text_color());
-    if cut && ui.rect_contains_pointer(rect) {
+    if let Some(full) = full
+        && ui.rect_contains_pointer(rect)
+    {
         egui::Tooltip::always_open(
             ui.ctx().clone(),
             ui.layer_id(),
