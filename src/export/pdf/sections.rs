@@ -27,12 +27,13 @@ pub(super) fn timeline_pages(flow: &mut Flow<'_>, cx: &Context<'_>) -> Result<()
     let landscape = (A4.1, A4.0);
     let parts = timeline_parts(&cx.active);
     let width = landscape.0 - 2.0 * MARGIN_X;
+    // Everything but the measures (not all measures again for every part).
+    let mut rest = roadmap.clone();
+    rest.measures = Vec::new();
     for (n, super::report::TimelinePart { horizon, part, of, measures }) in parts.iter().enumerate()
     {
-        let part_roadmap = Roadmap {
-            measures: measures.iter().map(|m| (*m).clone()).collect(),
-            ..roadmap.clone()
-        };
+        let part_roadmap =
+            Roadmap { measures: measures.iter().map(|m| (*m).clone()).collect(), ..rest.clone() };
         // Parts share a page while they fit at their natural size.
         let px = (width * PX_PER_PT).round() as u32;
         let needed =
