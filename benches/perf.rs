@@ -183,6 +183,13 @@ fn main() {
         return;
     }
     let mut values = Vec::new();
+    // A first gate run forgets the figures of any earlier one before it measures: a retry may
+    // only count the run just before it (if that one crashed, it has nothing to count).
+    if std::env::var("FAHRPLAN_BENCH_GATE").is_ok_and(|v| v == "1")
+        && !std::env::var("FAHRPLAN_BENCH_GATE_RETRY").is_ok_and(|v| v == "1")
+    {
+        let _ = std::fs::remove_file(target_dir().join("perf-gate-last.json"));
+    }
     // `FAHRPLAN_BENCH_ONLY=assessment`: only the assessment's benchmarks.
     let only_assessment = std::env::var("FAHRPLAN_BENCH_ONLY").is_ok_and(|v| v == "assessment");
     // `FAHRPLAN_BENCH_ONLY=frames`: only the views' frames.
@@ -204,9 +211,7 @@ fn main() {
         println!("(server benchmarks: run with .ci/with-postgres cargo bench --bench perf)");
     }
 
-    // Into the build's target folder, wherever CARGO_TARGET_DIR puts it.
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"), PathBuf::from);
+    let target = target_dir();
     let out = target.join("perf.json");
     let mut merged: BTreeMap<String, f64> = std::fs::read(&out)
         .ok()
@@ -241,6 +246,12 @@ fn main() {
             std::process::exit(1);
         }
     }
+}
+
+/// The build's target folder, wherever CARGO_TARGET_DIR puts it.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"), PathBuf::from)
 }
 
 /// The targets beside this file (`benches/targets.json`: name → target in the unit of

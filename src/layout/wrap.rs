@@ -428,8 +428,12 @@ mod tests {
             }
         }
         // More words than are kept: still right after the memory was forgotten.
-        for n in 0..20_050 {
-            let word = format!("Wort{n}verwaltung");
+        for n in 0..20_050_u32 {
+            // Distinct words of letters only (so the dictionary is asked for each).
+            let letters: String = (0..4)
+                .map(|i| char::from(b'a' + u8::try_from((n / 26_u32.pow(i)) % 26).unwrap()))
+                .collect();
+            let word = format!("Verwaltung{letters}sachbearbeitung");
             assert_eq!(german(&word), split_points(&word, GERMAN.as_ref()));
         }
         assert_eq!(german(words[0]), split_points(words[0], GERMAN.as_ref()));
