@@ -290,8 +290,8 @@ fn cell_ui(
     key: SortKey,
     selected: bool,
 ) -> bool {
-    let (tr, tokens) = (ctx.tr, ctx.tokens);
-    let (mark, text) = match key {
+    let tokens = ctx.tokens;
+    match key {
         SortKey::Code => {
             // A selectable label, so the row can be chosen by keyboard; a screen reader hears
             // the whole row on it (the other cells are painted).
@@ -301,55 +301,49 @@ fn cell_ui(
             });
             return response.clicked();
         }
-        SortKey::Title => (None, RichText::new(&m.title)),
-        SortKey::Horizon => (None, RichText::new(tr.t(&format!("horizon-{}", m.horizon)))),
-        SortKey::Owner => (None, RichText::new(ctx.roadmap.owner_name(m))),
-        SortKey::Status => (
-            Some(tokens.status_mark(m.status)),
-            RichText::new(tr.t(&format!("status-{}", m.status))),
-        ),
-        SortKey::Progress => {
-            cells::progress_cell(ui, tokens, m.progress, tr.percent(m.progress));
-            return false;
-        }
-        SortKey::Due => {
-            let overdue = schedule_health(m, ctx.today) == Health::Overdue;
-            let text = RichText::new(tr.date(m.due));
-            (None, if overdue { text.color(tokens.danger).strong() } else { text })
-        }
-        SortKey::NextReevaluation => {
-            let late = m.next_reevaluation.is_some_and(|d| d < ctx.today);
-            let text = RichText::new(tr.opt_date(m.next_reevaluation));
-            (None, if late { text.color(tokens.danger) } else { text })
-        }
-        SortKey::Health => {
+        SortKey::Progress => cells::progress_cell(ui, tokens, m.progress, cell_text(ctx, m, key)),
+        _ => {
+            let warn = |text: RichText| text.color(tokens.danger);
             let health = schedule_health(m, ctx.today);
-            let text = RichText::new(tr.t(&format!("health-{}", health.as_str())));
-            let text =
-                if health == Health::Overdue { text.color(tokens.danger).strong() } else { text };
-            (Some(tokens.health_mark(health)), text)
+            let text = RichText::new(cell_text(ctx, m, key));
+            let (mark, text) = match key {
+                SortKey::Status => (Some(tokens.status_mark(m.status)), text),
+                SortKey::Due if health == Health::Overdue => (None, warn(text).strong()),
+                SortKey::NextReevaluation if m.next_reevaluation.is_some_and(|d| d < ctx.today) => {
+                    (None, warn(text))
+                }
+                SortKey::Health if health == Health::Overdue => {
+                    (Some(tokens.health_mark(health)), warn(text).strong())
+                }
+                SortKey::Health => (Some(tokens.health_mark(health)), text),
+                _ => (None, text),
+            };
+            cells::text_cell(ui, tokens, mark, text);
         }
-    };
-    cells::text_cell(ui, tokens, mark, text);
+    }
     false
 }
 
-/// The row as a screen reader reads it: every column's text, in the table's order.
-fn row_summary(ctx: &ViewCtx<'_>, m: &Measure) -> String {
+/// The words of one column of `m`: what its cell shows and a screen reader hears.
+fn cell_text(ctx: &ViewCtx<'_>, m: &Measure, key: SortKey) -> String {
     let tr = ctx.tr;
-    let health = schedule_health(m, ctx.today);
-    [
-        m.code.clone(),
-        m.title.clone(),
-        tr.t(&format!("horizon-{}", m.horizon)),
-        ctx.roadmap.owner_name(m).to_owned(),
-        tr.t(&format!("status-{}", m.status)),
-        tr.percent(m.progress),
-        tr.date(m.due),
-        tr.opt_date(m.next_reevaluation),
-        tr.t(&format!("health-{}", health.as_str())),
-    ]
-    .join(", ")
+    match key {
+        SortKey::Code => m.code.clone(),
+        SortKey::Title => m.title.clone(),
+        SortKey::Horizon => tr.t(&format!("horizon-{}", m.horizon)),
+        SortKey::Owner => ctx.roadmap.owner_name(m).to_owned(),
+        SortKey::Status => tr.t(&format!("status-{}", m.status)),
+        SortKey::Progress => tr.percent(m.progress),
+        SortKey::Due => tr.date(m.due),
+        SortKey::NextReevaluation => tr.opt_date(m.next_reevaluation),
+        SortKey::Health => tr.t(&format!("health-{}", schedule_health(m, ctx.today).as_str())),
+    }
+}
+
+/// The row as a screen reader reads it: every column's words, in the table's order (also those
+/// a narrow window leaves out).
+fn row_summary(ctx: &ViewCtx<'_>, m: &Measure) -> String {
+    COLUMNS.iter().map(|c| cell_text(ctx, m, c.key)).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]
