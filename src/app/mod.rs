@@ -8,6 +8,7 @@ mod evidence;
 mod file_commands;
 pub mod files;
 mod jobs;
+pub mod overview;
 mod seed;
 mod seed_assessment;
 mod startup;
@@ -24,10 +25,9 @@ pub use seed::{SeedError, default_roadmap_info, default_seed, shipped_catalogs};
 pub use startup::{catalogue, first_start, open_presentation_state, open_state};
 pub use words::{assess_text, catalog_diff_lines, holder_text};
 
-use chrono::NaiveDate;
-
 use crate::i18n::{I18n, Lang};
 use crate::model::{Change, Roadmap, Status};
+use chrono::NaiveDate;
 use storage::{Storage, StoreError};
 
 /// Something the user asked for that changes data or the open file.

@@ -222,6 +222,19 @@ pub enum Cmd {
         #[arg(long, value_enum, default_value = "text")]
         format: TextFormat,
     },
+    /// Every roadmap on a server the login may see (`--db postgresql://…`), or every roadmap file
+    /// of a folder (`--dir`, read only): key figures side by side, or the county report.
+    Overview {
+        /// Read the roadmap files of this folder (nothing is written) instead of a server.
+        #[arg(long, value_name = "FOLDER")]
+        dir: Option<PathBuf>,
+        /// Output format (`pdf` and `html`: the county report, written to `--output`).
+        #[arg(long, value_enum, default_value = "text")]
+        format: OverviewFormat,
+        /// Where to write it (replaced whole, never half-written; default: standard output).
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// What changed since a date (default: the last council meeting).
     Changes {
         /// From this date on (2026-11-01 or 01.11.2026).
@@ -623,6 +636,21 @@ pub enum EvidenceCmd {
         #[arg(long)]
         reason: String,
     },
+}
+
+/// `overview --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OverviewFormat {
+    /// A table for people.
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// CSV for a spreadsheet.
+    Csv,
+    /// The county report as tagged PDF.
+    Pdf,
+    /// The county report as an accessible web page.
+    Html,
 }
 
 /// `finance --format`.

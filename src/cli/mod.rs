@@ -10,6 +10,7 @@ mod assess;
 mod commands;
 mod evidence;
 mod output;
+mod overview;
 mod plan;
 mod server;
 
@@ -245,6 +246,9 @@ fn run(
         }
         Cmd::Confirm { code, date, note } => commands::confirm(&cx, code, date.as_deref(), note),
         Cmd::Summary { format } => commands::summary(&cx, *format),
+        Cmd::Overview { dir, format, output } => {
+            overview::overview(&cx, dir.as_deref(), *format, output.as_deref())
+        }
         Cmd::Changes { since, format } => commands::changes(&cx, since.as_deref(), *format),
         Cmd::Meeting { action: MeetingCmd::Add { date, title } } => {
             commands::meeting_add(&cx, date, title)

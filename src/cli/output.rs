@@ -35,6 +35,7 @@ pub(super) fn summary_json(d: &Dashboard, roadmap: &Roadmap) -> Value {
         "due_soon": d.due_soon,
         "reevaluations_due": d.reevaluations_overdue.iter().chain(&d.reevaluations_due).collect::<Vec<_>>(),
         "reevaluations_overdue": d.reevaluations_overdue,
+        "unconfirmed": d.unconfirmed,
         "by_status": d.by_status.iter().map(|(s, n)| (s.as_str().to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),
         "by_health": d.by_health.iter().map(|(h, n)| (h.as_str().to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),
         "verdicts_last_12_months": d.verdicts.iter().map(|(v, n)| (v.as_str().to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),

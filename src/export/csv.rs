@@ -138,6 +138,56 @@ pub fn measures_csv(roadmap: &Roadmap, today: NaiveDate, tr: &I18n, delimiter: c
     out.into_bytes()
 }
 
+/// The overview of many roadmaps: one row per roadmap that could be read, counts and amounts as
+/// numbers, the degrees per catalogue as text.
+pub fn overview_csv(county: &super::County<'_>, tr: &I18n, delimiter: char) -> Vec<u8> {
+    let header: Vec<Cell> = [
+        "overview-col-town",
+        "overview-col-role",
+        "report-measures",
+        "overview-col-done",
+        "overview-col-overdue",
+        "overview-col-reeval-overdue",
+        "overview-col-reeval-due",
+        "overview-col-unconfirmed",
+        "dashboard-planned-to-date",
+        "field-spent",
+        "overview-col-degree",
+        "overview-col-meeting",
+        "overview-col-baseline",
+        "overview-col-changed",
+    ]
+    .iter()
+    .map(|k| text(tr.t(k)))
+    .chain(std::iter::once(text("name")))
+    .collect();
+    let mut out = String::from("\u{feff}");
+    out.push_str(&line(&header, delimiter));
+    let count = |n: usize| Cell::Value(n.to_string());
+    for town in &county.towns {
+        let Ok(f) = town.figures else { continue };
+        let row = vec![
+            text(town.label),
+            text(&town.role),
+            count(f.measures),
+            count(f.done),
+            count(f.overdue.len()),
+            count(f.reevaluations_overdue.len()),
+            count(f.reevaluations_due.len()),
+            count(f.unconfirmed.len()),
+            amount(f.planned_to_date, tr.lang()),
+            amount(f.spent, tr.lang()),
+            text(super::degrees_text(tr, f).replace('\n', "; ")),
+            date(f.last_meeting.as_ref().map(|m| m.0)),
+            date(f.baseline.as_ref().map(|b| b.0)),
+            Cell::Value(f.last_change.map(|at| at.to_string()).unwrap_or_default()),
+            text(town.name),
+        ];
+        out.push_str(&line(&row, delimiter));
+    }
+    out.into_bytes()
+}
+
 /// Every expense, one row each.
 pub fn expenses_csv(roadmap: &Roadmap, tr: &I18n, delimiter: char) -> Vec<u8> {
     let header: Vec<Cell> = ["col-code", "field-title", "label-date", "label-amount", "label-note"]

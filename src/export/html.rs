@@ -26,12 +26,25 @@ pub fn report_html(
     options: &ReportOptions,
 ) -> Result<String, ReportError> {
     let cx = Context::new(tr, roadmap, history, (today, options));
+    // A page for the town's website names the roadmap, never the database file it came from.
+    let front = content::front(&cx, tr, &roadmap.info.name);
     let mut sink = HtmlSink::default();
     content::body(&mut sink, &cx)?;
-    sink.close_section();
+    Ok(page(&front, sink, tr))
+}
 
+/// The county overview of `county` as one HTML document.
+pub fn county_html(county: &super::county::County<'_>, tr: &I18n) -> String {
+    let front = super::county::front(county, tr);
+    let mut sink = HtmlSink::default();
+    super::county::body(&mut sink, county, tr);
+    page(&front, sink, tr)
+}
+
+/// The whole page: head, cover (`front`), contents, the sections `sink` holds, footer.
+fn page(front: &content::Front, mut sink: HtmlSink, tr: &I18n) -> String {
+    sink.close_section();
     let lang = tr.lang().code();
-    let title = content::title(&cx, tr);
     let mut out = String::with_capacity(sink.body.len() + 8_000);
     let _ = write!(
         out,
@@ -39,40 +52,38 @@ pub fn report_html(
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"Fahrplan\">\n<title>{}</title>\n<style>{}</style>\n\
          </head>\n<body>\n",
-        esc(&title),
+        esc(&front.title),
         style()
     );
     let _ = writeln!(out, "<a class=\"skip\" href=\"#main\">{}</a>", esc(&tr.t("html-skip")));
-    cover(&mut out, &cx, tr);
+    cover(&mut out, front, tr);
     contents(&mut out, &sink.sections, tr);
     out.push_str("<main id=\"main\">\n");
     out.push_str(&sink.body);
     out.push_str("</main>\n<footer>\n<p>");
-    // A page for the town's website names the roadmap, never the database file it came from.
     let made =
-        tr.f("report-made-web", &[("roadmap", &roadmap.info.name), ("date", &tr.date(today))]);
+        tr.f("report-made-web", &[("roadmap", &front.source), ("date", &tr.date(front.today))]);
     out.push_str(&esc(&made));
     out.push_str("</p>\n</footer>\n</body>\n</html>\n");
-    Ok(out)
+    out
 }
 
 /// The top of the page: what it is, town, roadmap (the one `h1`), date and the key figures.
-fn cover(out: &mut String, cx: &Context<'_>, tr: &I18n) {
-    let info = &cx.roadmap.info;
+fn cover(out: &mut String, front: &content::Front, tr: &I18n) {
     let _ = write!(
         out,
         "<header>\n<p class=\"kicker\">{}</p>\n<p class=\"town\">{}</p>\n<h1>{}</h1>\n\
          <p class=\"muted\">{}</p>\n<ul class=\"figures\">\n",
-        esc(&tr.t("report-title")),
-        esc(&info.town),
-        esc(&info.name),
-        esc(&tr.f("report-as-of", &[("date", &tr.date(cx.today))])),
+        esc(&front.kicker),
+        esc(&front.over),
+        esc(&front.heading),
+        esc(&tr.f("report-as-of", &[("date", &tr.date(front.today))])),
     );
-    for (value, label, tone) in content::key_figures(cx, tr) {
-        let class = if tone == Tone::Danger { " class=\"danger\"" } else { "" };
+    for (value, label, tone) in &front.figures {
+        let class = if *tone == Tone::Danger { " class=\"danger\"" } else { "" };
         // A figure never breaks between the number and its currency on a narrow screen.
-        let value = esc(&value).replace(" €", "\u{a0}€");
-        let _ = writeln!(out, "<li><strong{class}>{value}</strong> {}</li>", esc(&label));
+        let value = esc(value).replace(" €", "\u{a0}€");
+        let _ = writeln!(out, "<li><strong{class}>{value}</strong> {}</li>", esc(label));
     }
     out.push_str("</ul>\n</header>\n");
 }

@@ -3,6 +3,7 @@
 //! full JSON export.
 
 mod content;
+mod county;
 mod csv;
 mod describe;
 mod html;
@@ -13,12 +14,15 @@ mod picture;
 #[cfg(test)]
 mod testgen;
 
-pub use csv::{assessment_csv, default_delimiter, expenses_csv, finance_csv, measures_csv};
+pub use county::{County, CountyTown, degrees_text};
+pub use csv::{
+    assessment_csv, default_delimiter, expenses_csv, finance_csv, measures_csv, overview_csv,
+};
 pub use describe::timeline_description;
-pub use html::report_html;
+pub use html::{county_html, report_html};
 pub use ics::{calendar, owner_calendar};
 pub use json::export_json;
-pub use pdf::{ReportError, ReportOptions, report_pdf};
+pub use pdf::{ReportError, ReportOptions, county_pdf, report_pdf};
 pub use picture::{
     PictureError, PictureOptions, shortened_key, timeline_natural_height, timeline_png,
     timeline_svg, timeline_svg_keyed,

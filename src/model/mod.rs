@@ -12,6 +12,7 @@ mod health;
 mod lang;
 mod measure;
 mod money;
+mod overview;
 mod validate;
 
 pub use assessment::{
@@ -39,6 +40,7 @@ pub use measure::{
     Verdict, diff_measures, field_text, field_texts, same_person,
 };
 pub use money::Money;
+pub use overview::{Degree, Item, TownFigures, TownSnapshot};
 pub use validate::{
     DATE_YEARS, MAX_AMOUNT, MAX_CODE, MAX_TEXT, MAX_TITLE, ValidationError, check_amount,
     check_length, date_in_range, find_cycle, validate_measure,

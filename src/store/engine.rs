@@ -64,6 +64,8 @@ pub trait Storage: Send + std::fmt::Debug {
 
     /// The whole roadmap, as the views draw it.
     fn load_roadmap(&self) -> Result<Roadmap>;
+    /// The roadmap and the time of its latest change, as one snapshot (the overview of many).
+    fn town_snapshot(&self) -> Result<crate::model::TownSnapshot>;
     /// One measure by code.
     fn measure(&self, code: &str) -> Result<Option<Measure>>;
     /// The history (of one measure, following it through renames), oldest first.
@@ -198,6 +200,9 @@ macro_rules! delegate_roadmap {
         }
         fn measure(&self, code: &str) -> $crate::store::Result<Option<$crate::model::Measure>> {
             Self::measure(self, code)
+        }
+        fn town_snapshot(&self) -> $crate::store::Result<$crate::model::TownSnapshot> {
+            Self::town_snapshot(self)
         }
         fn history(&self, code: Option<&str>) -> $crate::store::Result<Vec<$crate::model::Change>> {
             Self::history(self, code)

@@ -17,6 +17,7 @@ mod error;
 mod evidence;
 mod guarded;
 mod lock;
+pub mod overview;
 pub mod pg;
 mod queries;
 mod records;

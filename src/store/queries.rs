@@ -369,6 +369,14 @@ pub(super) fn load_roadmap(db: &mut dyn Sql) -> Result<Roadmap> {
     })
 }
 
+/// The roadmap and the time of its latest change, in one read (the overview of many roadmaps).
+pub(super) fn town_snapshot(db: &mut dyn Sql) -> Result<crate::model::TownSnapshot> {
+    let roadmap = load_roadmap(db)?;
+    let latest = db.query_one("SELECT max(at) FROM history", params![])?.opt_text(0)?;
+    let last_change = latest.and_then(|at| NaiveDateTime::parse_from_str(&at, AT_FORMAT).ok());
+    Ok(crate::model::TownSnapshot { roadmap, last_change })
+}
+
 const CHANGE_COLUMNS: &str =
     "id, batch, at, who, code, field, old, new, comment, measure_id, imported";
 

@@ -20,6 +20,11 @@ macro_rules! roadmap_methods {
             self.read(|db| $crate::store::queries::history(db, code))
         }
 
+        /// The roadmap and the time of its latest change, as one snapshot.
+        pub fn town_snapshot(&self) -> $crate::store::Result<$crate::model::TownSnapshot> {
+            self.read($crate::store::queries::town_snapshot)
+        }
+
         /// Verifies the history's hash chain (see `chain.rs`).
         pub fn verify_history(&self) -> $crate::store::Result<$crate::store::ChainReport> {
             self.read(|db| $crate::store::chain::verify(db))

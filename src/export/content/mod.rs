@@ -207,3 +207,34 @@ pub fn key_figures(cx: &Context<'_>, tr: &I18n) -> [(String, String, Tone); 4] {
 pub fn title(cx: &Context<'_>, tr: &I18n) -> String {
     format!("{} – {} – {}", cx.roadmap.info.name, tr.t("report-title"), tr.date(cx.today))
 }
+
+/// What a report's cover and every page's footer say, in either medium.
+pub struct Front {
+    /// What the report is ("Bericht an den Gemeinderat").
+    pub kicker: String,
+    /// The large line above the title (the town).
+    pub over: String,
+    /// The document's one first-level heading.
+    pub heading: String,
+    /// The day it is as of.
+    pub today: NaiveDate,
+    /// Four key figures: value, label, tone.
+    pub figures: [(String, String, Tone); 4],
+    /// Where it came from (the file; on the web: the roadmap), for the footer and the cover.
+    pub source: String,
+    /// The title viewers show.
+    pub title: String,
+}
+
+/// The front of the council report of `cx`; `source` names where it came from.
+pub fn front(cx: &Context<'_>, tr: &I18n, source: &str) -> Front {
+    Front {
+        kicker: tr.t("report-title"),
+        over: cx.roadmap.info.town.clone(),
+        heading: cx.roadmap.info.name.clone(),
+        today: cx.today,
+        figures: key_figures(cx, tr),
+        source: source.to_owned(),
+        title: title(cx, tr),
+    }
+}

@@ -16,7 +16,7 @@ mod svg;
 mod tags;
 use crate::layout::wrap;
 
-pub use report::report_pdf;
+pub use report::{county_pdf, report_pdf};
 
 pub use crate::export::content::{ReportError, ReportOptions};
 

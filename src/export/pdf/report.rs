@@ -11,6 +11,7 @@ use super::tags::Role;
 use super::wrap::Line;
 use super::{ReportError, ReportOptions};
 use crate::export::content::{self, Cell, Col, Context, Row, Sink, Tone, cell};
+use crate::export::county::County;
 use crate::i18n::I18n;
 use crate::layout::palette;
 use crate::model::{Change, Horizon, Measure, Roadmap};
@@ -288,27 +289,44 @@ pub fn report_pdf(
     tr: &I18n,
     options: &ReportOptions,
 ) -> Result<Vec<u8>, ReportError> {
+    let cx = Context::new(tr, roadmap, history, (today, options));
+    let front = content::front(&cx, tr, &options.file_name);
+    paged(tr, &front, |flow| content::body(flow, &cx))
+}
+
+/// The county overview of `county` as PDF bytes.
+pub fn county_pdf(county: &County<'_>, tr: &I18n) -> Result<Vec<u8>, ReportError> {
+    let front = crate::export::county::front(county, tr);
+    paged(tr, &front, |flow| {
+        crate::export::county::body(flow, county, tr);
+        Ok(())
+    })
+}
+
+/// A report on A4 pages: the cover (`front`, with the contents), what `body` writes, footers.
+fn paged(
+    tr: &I18n,
+    front: &content::Front,
+    body: impl FnOnce(&mut Flow<'_>) -> Result<(), ReportError>,
+) -> Result<Vec<u8>, ReportError> {
     let doc = Doc::new(tr.lang()).map_err(ReportError::Font)?;
     let mut flow = Flow { doc, tr, y: TOP, sections: Vec::new() };
-    let cx = Context::new(tr, roadmap, history, (today, options));
-
     flow.new_page(A4);
     // The cover is drawn at the end (it lists the sections with their pages), but is read first.
     let cover = flow.doc.open(Role::Sect);
     flow.doc.close();
 
-    content::body(&mut flow, &cx)?;
+    body(&mut flow)?;
 
     flow.doc.tags.enter(cover);
-    sections::cover(&mut flow, &cx);
+    sections::cover(&mut flow, front);
     flow.doc.close();
-    sections::footers(&mut flow, &cx);
-    let title = content::title(&cx, tr);
+    sections::footers(&mut flow, front);
     let lang = match tr.lang() {
         crate::i18n::Lang::De => "de-DE",
         crate::i18n::Lang::En => "en",
     };
-    let meta = Meta { title: &title, lang, outline: &flow.sections };
+    let meta = Meta { title: &front.title, lang, outline: &flow.sections };
     flow.doc.finish(&meta)
 }
 

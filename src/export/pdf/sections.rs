@@ -121,8 +121,7 @@ fn key_height(roadmap: &Roadmap, codes: &[String]) -> f32 {
 }
 
 /// The cover: town, roadmap, date, key figures and the contents.
-pub(super) fn cover(flow: &mut Flow<'_>, cx: &Context<'_>) {
-    let (roadmap, today, options) = (cx.roadmap, cx.today, cx.options);
+pub(super) fn cover(flow: &mut Flow<'_>, front: &content::Front) {
     let tr = flow.tr;
     flow.doc.select(0);
     let (w, _) = A4;
@@ -130,13 +129,13 @@ pub(super) fn cover(flow: &mut Flow<'_>, cx: &Context<'_>) {
     flow.doc.fill_rect(0.0, 0.0, w, 10.0, ACCENT);
     let mut y = 150.0;
     flow.doc.open(Role::P);
-    flow.doc.text(&tr.t("report-title"), (MARGIN_X, y), 13.0, Face::Regular, ACCENT, Align::Left);
+    flow.doc.text(&front.kicker, (MARGIN_X, y), 13.0, Face::Regular, ACCENT, Align::Left);
     flow.doc.close();
     y += 40.0;
     // The town above, then the roadmap's name: the document's one first-level heading.
     for (text, face, size, leading, role) in [
-        (&roadmap.info.town, Face::Bold, 30.0, 36.0, Role::P),
-        (&roadmap.info.name, Face::Regular, 19.0, 25.0, Role::H(1)),
+        (&front.over, Face::Bold, 30.0, 36.0, Role::P),
+        (&front.heading, Face::Regular, 19.0, 25.0, Role::H(1)),
     ] {
         let lines = flow.doc.wrap(text, face, size, width);
         let style = Style { size, face, color: TEXT, align: Align::Left };
@@ -146,14 +145,14 @@ pub(super) fn cover(flow: &mut Flow<'_>, cx: &Context<'_>) {
         y += leading * lines.len() as f32;
     }
     y += 8.0;
-    let as_of = tr.f("report-as-of", &[("date", &tr.date(today))]);
+    let as_of = tr.f("report-as-of", &[("date", &tr.date(front.today))]);
     flow.doc.open(Role::P);
     flow.doc.text(&as_of, (MARGIN_X, y), 12.0, Face::Regular, MUTED, Align::Left);
     flow.doc.close();
     y += 50.0;
 
     // Key figures in four boxes.
-    let figures = content::key_figures(cx, tr);
+    let figures = &front.figures;
     let gap = 10.0;
     let box_w = (width - 3.0 * gap) / 4.0;
     // Read as a list: "20 Maßnahmen", "3 erledigt" …
@@ -179,8 +178,11 @@ pub(super) fn cover(flow: &mut Flow<'_>, cx: &Context<'_>) {
     flow.doc.close();
     y += 20.0;
     let sections = flow.sections.clone();
+    // What fits above the note at the foot; the bookmarks list every section.
+    let room = ((A4.1 - BOTTOM - 40.0 - y) / 19.0).floor().max(2.0) as usize;
+    let shown = if sections.len() > room { room - 1 } else { sections.len() };
     flow.doc.open(Role::Toc);
-    for mark in &sections {
+    for mark in &sections[..shown] {
         flow.doc.open(Role::TocI);
         flow.doc.text(&mark.title, (MARGIN_X, y), 10.5, Face::Regular, TEXT, Align::Left);
         let number = (mark.page + 1).to_string();
@@ -193,7 +195,13 @@ pub(super) fn cover(flow: &mut Flow<'_>, cx: &Context<'_>) {
         y += 19.0;
     }
     flow.doc.close();
-    let made = tr.f("report-made", &[("file", &options.file_name), ("date", &tr.date(today))]);
+    if shown < sections.len() {
+        let more = tr.f("report-contents-more", &[("n", &(sections.len() - shown))]);
+        flow.doc.open(Role::P);
+        flow.doc.text(&more, (MARGIN_X, y), 10.5, Face::Regular, MUTED, Align::Left);
+        flow.doc.close();
+    }
+    let made = tr.f("report-made", &[("file", &front.source), ("date", &tr.date(front.today))]);
     let bottom = A4.1 - BOTTOM;
     let lines = flow.doc.wrap(&made, Face::Regular, 8.5, width);
     let style = Style { size: 8.5, face: Face::Regular, color: MUTED, align: Align::Left };
@@ -204,8 +212,7 @@ pub(super) fn cover(flow: &mut Flow<'_>, cx: &Context<'_>) {
 
 /// File name, date and "page n of m" on every page after the cover: artifacts (drawn outside
 /// any structure element), not read out.
-pub(super) fn footers(flow: &mut Flow<'_>, cx: &Context<'_>) {
-    let (today, options) = (cx.today, cx.options);
+pub(super) fn footers(flow: &mut Flow<'_>, front: &content::Front) {
     let tr = flow.tr;
     let count = flow.doc.pages.len();
     flow.doc.tags.begin_pagination();
@@ -218,7 +225,7 @@ pub(super) fn footers(flow: &mut Flow<'_>, cx: &Context<'_>) {
             .f("report-page", &[("page", &(index + 1).to_string()), ("pages", &count.to_string())]);
         let page_width = flow.doc.fonts.width(&page, Face::Regular, 8.0);
         let left =
-            tr.f("report-footer", &[("file", &options.file_name), ("date", &tr.date(today))]);
+            tr.f("report-footer", &[("file", &front.source), ("date", &tr.date(front.today))]);
         // The file name may be long: shorten it to the room left of the page number.
         let room = w - 2.0 * MARGIN_X - page_width - 20.0;
         let chars: Vec<char> = left.chars().collect();

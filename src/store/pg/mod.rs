@@ -6,12 +6,15 @@ mod admin;
 mod connect;
 mod ddl;
 mod engine;
+mod listen;
 mod open;
+mod overview;
 mod sql;
 
 pub use admin::{RoadmapAccess, RoadmapRole, grant, init_roadmap, list_roadmaps, revoke};
 pub use connect::{ServerUrl, is_server_url, os_login, percent_decoded, split_roadmap};
 pub use engine::{PgStore, write_seed};
+pub use overview::{ServerTown, overview_at, watch_overview};
 
 use super::{Result, StoreError};
 

@@ -1,0 +1,196 @@
+//! "Alle Fahrpläne": the key figures of many roadmaps side by side, for a county, a municipal IT
+//! provider or an information-security officer shared by several towns. From a server (every
+//! roadmap the login may see; the server's rights decide) or a folder of roadmap files (each read
+//! only to read). The window, the command line and the county report all read it from here.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::storage::{StoreError, Watch};
+use crate::model::TownFigures;
+use crate::store::overview as files;
+use crate::store::pg::{self, RoadmapRole};
+
+/// Where the roadmaps of an overview are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A server's address (`postgresql://…`, without a roadmap).
+    Server(String),
+    /// A folder of roadmap files.
+    Folder(PathBuf),
+}
+
+impl Source {
+    /// The source for `db`: a server address (its roadmap part dropped) or, for a file, none.
+    pub fn server_of(db: &Path) -> Option<Self> {
+        let text = db.to_str().filter(|t| pg::is_server_url(t))?;
+        Some(Self::Server(pg::split_roadmap(text).0.to_owned()))
+    }
+
+    /// How it is named in titles: the server without password, or the folder's path.
+    pub fn shown(&self) -> String {
+        match self {
+            Self::Server(url) => super::display_name(Path::new(url)),
+            Self::Folder(dir) => dir.display().to_string(),
+        }
+    }
+}
+
+/// The login's (or, for a file, this user's) role in a roadmap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// Reads.
+    Viewer,
+    /// Reads and writes.
+    Editor,
+    /// Administers.
+    Admin,
+}
+
+impl Role {
+    /// `viewer`, `editor`, `admin`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Viewer => "viewer",
+            Self::Editor => "editor",
+            Self::Admin => "admin",
+        }
+    }
+}
+
+impl From<RoadmapRole> for Role {
+    fn from(role: RoadmapRole) -> Self {
+        match role {
+            RoadmapRole::Viewer => Self::Viewer,
+            RoadmapRole::Editor => Self::Editor,
+            RoadmapRole::Admin => Self::Admin,
+        }
+    }
+}
+
+/// One roadmap of the overview.
+#[derive(Clone, Debug)]
+pub struct Town {
+    /// Its name: the roadmap's on a server, the file's name in a folder.
+    pub name: String,
+    /// The role of whoever looks.
+    pub role: Role,
+    /// What opens it (`postgresql://…#name`, or the file's path).
+    pub address: PathBuf,
+    /// Its figures, or why it could not be read.
+    pub figures: Result<TownFigures, std::sync::Arc<StoreError>>,
+}
+
+impl Town {
+    /// The name to show first: the town's, else the roadmap's own name.
+    pub fn label(&self) -> &str {
+        match &self.figures {
+            Ok(f) if !f.town.trim().is_empty() => &f.town,
+            _ => &self.name,
+        }
+    }
+}
+
+/// The figures of every roadmap of a source as of a day.
+#[derive(Clone, Debug)]
+pub struct Overview {
+    /// Where they are.
+    pub source: Source,
+    /// When they were read.
+    pub generated_at: NaiveDateTime,
+    /// The day the figures are as of.
+    pub today: NaiveDate,
+    /// The roadmaps, by name.
+    pub towns: Vec<Town>,
+    /// The channels a server announces their writes on.
+    channels: Vec<String>,
+}
+
+/// Reads every roadmap of `source` as of `now`.
+pub fn load(source: &Source, now: NaiveDateTime) -> Result<Overview, StoreError> {
+    let today = now.date();
+    let (towns, channels) = match source {
+        Source::Server(url) => {
+            let read = pg::overview_at(url)?;
+            let channels = read.iter().map(|t| t.channel.clone()).collect();
+            let towns = read
+                .into_iter()
+                .map(|t| Town {
+                    address: format!("{url}#{}", t.name).into(),
+                    role: t.role.into(),
+                    figures: t
+                        .snapshot
+                        .map(|s| TownFigures::of(&s, today))
+                        .map_err(std::sync::Arc::new),
+                    name: t.name,
+                })
+                .collect();
+            (towns, channels)
+        }
+        Source::Folder(dir) => {
+            let towns = files::folder(dir)?
+                .into_iter()
+                .map(|t| Town {
+                    name: super::display_name(&t.path),
+                    role: if t.may_write { Role::Editor } else { Role::Viewer },
+                    figures: t
+                        .snapshot
+                        .map(|s| TownFigures::of(&s, today))
+                        .map_err(std::sync::Arc::new),
+                    address: t.path,
+                })
+                .collect();
+            (towns, Vec::new())
+        }
+    };
+    Ok(Overview { source: source.clone(), generated_at: now, today, towns, channels })
+}
+
+/// Calls `on_change` after a write to any roadmap of `overview` by anyone (a server's
+/// notifications; a folder's files looked at once a second, new and removed ones included).
+/// `None` if nothing can be watched.
+pub fn watch(overview: &Overview, on_change: impl Fn() + Send + 'static) -> Option<Watch> {
+    match &overview.source {
+        Source::Server(url) => pg::watch_overview(url, &overview.channels, on_change),
+        Source::Folder(dir) => {
+            let dir = dir.clone();
+            let mut last = files::folder_stamp(&dir);
+            Watch::spawn("fahrplan-overview-watch", move |stopped| {
+                while !stopped() {
+                    // Once a second, but a closed view's thread ends within a quarter of it.
+                    for _ in 0..4 {
+                        if stopped() {
+                            return;
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(250));
+                    }
+                    let now = files::folder_stamp(&dir);
+                    if now != last {
+                        last = now;
+                        on_change();
+                    }
+                }
+            })
+        }
+    }
+}
+
+/// The overview as the county report and the spreadsheet take it: labels, roles and problems in
+/// the words of `tr`.
+pub fn county<'a>(overview: &'a Overview, tr: &crate::i18n::I18n) -> crate::export::County<'a> {
+    crate::export::County {
+        towns: overview
+            .towns
+            .iter()
+            .map(|t| crate::export::CountyTown {
+                name: &t.name,
+                label: t.label(),
+                role: tr.f("connect-role", &[("role", &t.role.as_str())]),
+                figures: t.figures.as_ref().map_err(|e| e.localize(tr)),
+            })
+            .collect(),
+        source: overview.source.shown(),
+        today: overview.today,
+    }
+}
