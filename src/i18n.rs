@@ -560,6 +560,33 @@ pub fn parse_money(text: &str, lang: Lang) -> Option<Money> {
     Some(Money(if negative { -total } else { total }))
 }
 
+/// The degree of each catalogue with its change since the first round, one per line.
+pub fn degrees_text(tr: &I18n, f: &crate::model::TownFigures) -> String {
+    f.degrees
+        .iter()
+        .filter_map(|d| {
+            let latest = tr.percent(d.latest?);
+            Some(match d.change() {
+                Some(change) => tr.f(
+                    "overview-degree-change",
+                    &[("catalog", &d.catalog), ("latest", &latest), ("change", &signed(change))],
+                ),
+                None => tr.f("overview-degree", &[("catalog", &d.catalog), ("latest", &latest)]),
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A change in points with its sign (`+18`, `−4`, `±0`).
+fn signed(change: i16) -> String {
+    match change {
+        0 => "±0".to_owned(),
+        c if c > 0 => format!("+{c}"),
+        c => format!("−{}", c.unsigned_abs()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

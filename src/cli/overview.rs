@@ -148,7 +148,7 @@ fn text(overview: &Overview, tr: &I18n) -> String {
             tr.money_whole(f.spent),
             f.last_change.map_or_else(|| "–".to_owned(), |at| tr.date_time(at)),
         ]);
-        let text = crate::export::degrees_text(tr, f);
+        let text = crate::i18n::degrees_text(tr, f);
         if !text.is_empty() {
             degrees.push_str(&format!("\n{}: {}", t.label(), text.replace('\n', "; ")));
         }

@@ -39,33 +39,6 @@ impl County<'_> {
     }
 }
 
-/// The degree of each catalogue with its change since the first round, one per line.
-pub fn degrees_text(tr: &I18n, f: &TownFigures) -> String {
-    f.degrees
-        .iter()
-        .filter_map(|d| {
-            let latest = tr.percent(d.latest?);
-            Some(match d.change() {
-                Some(change) => tr.f(
-                    "overview-degree-change",
-                    &[("catalog", &d.catalog), ("latest", &latest), ("change", &signed(change))],
-                ),
-                None => tr.f("overview-degree", &[("catalog", &d.catalog), ("latest", &latest)]),
-            })
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// A change in points with its sign (`+18`, `−4`, `±0`).
-fn signed(change: i16) -> String {
-    match change {
-        0 => "±0".to_owned(),
-        c if c > 0 => format!("+{c}"),
-        c => format!("−{}", c.unsigned_abs()),
-    }
-}
-
 /// A count that warns when it is not zero.
 fn count(n: usize) -> Cell {
     let c = cell(n.to_string());
@@ -138,7 +111,7 @@ pub fn body(sink: &mut dyn Sink, county: &County<'_>, tr: &I18n) {
                 count(f.unconfirmed.len()),
                 cell(tr.money_whole(f.planned_to_date)),
                 cell(tr.money_whole(f.spent)),
-                cell(degrees_text(tr, f)),
+                cell(crate::i18n::degrees_text(tr, f)),
             ],
             false,
         ));
@@ -207,7 +180,7 @@ fn town_page(sink: &mut dyn Sink, town: &CountyTown<'_>, f: &TownFigures, tr: &I
         figure("overview-col-unconfirmed", count(f.unconfirmed.len())),
         figure("dashboard-planned-to-date", cell(tr.money_whole(f.planned_to_date))),
         figure("field-spent", cell(tr.money_whole(f.spent))),
-        figure("overview-col-degree", cell(or_dash(degrees_text(tr, f)))),
+        figure("overview-col-degree", cell(or_dash(crate::i18n::degrees_text(tr, f)))),
         figure("overview-col-meeting", cell(dated(&f.last_meeting))),
         figure("overview-col-baseline", cell(dated(&f.baseline))),
         figure(

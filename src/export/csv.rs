@@ -177,7 +177,7 @@ pub fn overview_csv(county: &super::County<'_>, tr: &I18n, delimiter: char) -> V
             count(f.unconfirmed.len()),
             amount(f.planned_to_date, tr.lang()),
             amount(f.spent, tr.lang()),
-            text(super::degrees_text(tr, f).replace('\n', "; ")),
+            text(crate::i18n::degrees_text(tr, f).replace('\n', "; ")),
             date(f.last_meeting.as_ref().map(|m| m.0)),
             date(f.baseline.as_ref().map(|b| b.0)),
             Cell::Value(f.last_change.map(|at| at.to_string()).unwrap_or_default()),

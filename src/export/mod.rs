@@ -14,7 +14,7 @@ mod picture;
 #[cfg(test)]
 mod testgen;
 
-pub use county::{County, CountyTown, degrees_text};
+pub use county::{County, CountyTown};
 pub use csv::{
     assessment_csv, default_delimiter, expenses_csv, finance_csv, measures_csv, overview_csv,
 };

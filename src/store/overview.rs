@@ -104,7 +104,7 @@ pub fn folder(dir: &Path) -> Result<Vec<FileTown>> {
     let io = |e: std::io::Error| StoreError::Io { path: dir.to_owned(), detail: e.to_string() };
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io)?
-        .filter_map(|entry| entry.ok())
+        .filter_map(Result::ok)
         .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .map(|entry| entry.path())
         // Hidden files (an editor's temporary copy) are nobody's roadmap.
@@ -127,7 +127,7 @@ pub fn folder_stamp(dir: &Path) -> Vec<(PathBuf, super::FileStamp)> {
     let mut stamps: Vec<_> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
-        .filter_map(|entry| entry.ok())
+        .filter_map(Result::ok)
         .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .map(|entry| entry.path())
         .filter(|p| is_roadmap_file(p))

@@ -149,15 +149,17 @@ impl ConnectForm {
     }
 }
 
-/// The connect window, while `form` is open.
+/// The connect window, while `form` is open; returns the server's address when the overview of
+/// all its roadmaps was asked for.
 pub(super) fn connect_ui(
     ctx: &egui::Context,
     state: &AppState,
     tokens: &Tokens,
     form: &mut Option<ConnectForm>,
     commands: &mut Vec<Command>,
-) {
-    let Some(fields) = form.as_mut() else { return };
+) -> Option<String> {
+    let fields = form.as_mut()?;
+    let mut overview = None;
     let tr = state.tr();
     let mut open = true;
     let mut chosen = None;
@@ -189,6 +191,9 @@ pub(super) fn connect_ui(
             if ui.add_enabled(!busy, egui::Button::new(tr.t("connect-list"))).clicked() {
                 commands.push(Command::ListServerRoadmaps(url.clone()));
             }
+            if ui.add_enabled(!busy, egui::Button::new(tr.t("connect-overview"))).clicked() {
+                overview = Some(url.clone());
+            }
         });
         match state.server_roadmaps(&url) {
             None => {}
@@ -216,9 +221,10 @@ pub(super) fn connect_ui(
     if let Some(address) = chosen {
         commands.push(Command::Open(address.into()));
         *form = None;
-    } else if !open {
+    } else if !open || overview.is_some() {
         *form = None;
     }
+    overview
 }
 
 /// The fields; returns whether Enter was pressed in the password field.

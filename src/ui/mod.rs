@@ -2,6 +2,7 @@
 //! [`AppState`] and push [`Command`]s.
 
 mod actions;
+mod all_roadmaps;
 pub mod assess;
 mod catalog_import;
 pub mod connect;
@@ -144,6 +145,8 @@ pub struct ViewState {
     pub finance: plan::FinanceView,
     /// The assessment tab's choices and rows.
     pub assessment: assess::AssessView,
+    /// "Alle Fahrpläne": the overview of a server's or a folder's roadmaps.
+    pub all_roadmaps: all_roadmaps::OverviewPane,
 }
 
 /// What the overview shows: its figures, the history, and the seed batch to leave out.
@@ -250,6 +253,7 @@ impl FahrplanApp {
         let mut asked = top_bar::Asked {
             backups: self.view.backups || self.state.take_backup_offer(),
             connect: false,
+            overview_folder: false,
         };
         self.top_bar(ui, &tokens, &slide_key, &mut start_presentation, &mut asked, &mut commands);
         // The server login as libpq would take it (not the name the history records).
@@ -262,6 +266,10 @@ impl FahrplanApp {
         }
         let backups_open = asked.backups;
         self.banners(ui, &tokens, &mut commands);
+        if self.all_roadmaps_frame(ui, asked.overview_folder, &tokens, &mut commands) {
+            self.dialogs(ui, &tokens, backups_open, read_only, &mut commands);
+            return self.apply(ui, commands);
+        }
         let mut ctx = ViewCtx {
             roadmap: self.state.roadmap(),
             tr: self.state.tr(),
@@ -480,7 +488,11 @@ impl FahrplanApp {
         read_only: bool,
         commands: &mut Vec<Command>,
     ) {
-        connect::connect_ui(ui.ctx(), &self.state, tokens, &mut self.view.connect, commands);
+        let form = &mut self.view.connect;
+        if let Some(url) = connect::connect_ui(ui.ctx(), &self.state, tokens, form, commands) {
+            let now = self.state.today().and_time(chrono::Local::now().time());
+            self.view.all_roadmaps.open(crate::app::overview::Source::Server(url), ui.ctx(), now);
+        }
         if backups_open && !self.view.backups {
             self.state.list_backups();
             self.view.backups = true;

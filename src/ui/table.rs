@@ -10,7 +10,7 @@ use super::{Prefs, ViewCtx, ViewState};
 use crate::i18n::I18n;
 use crate::model::{Health, Measure, Roadmap, schedule_health};
 
-mod cells;
+pub(super) mod cells;
 
 /// A column of the table, by which it can also be sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

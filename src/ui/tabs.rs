@@ -18,6 +18,10 @@ pub(super) fn tab_bar_ui(
     let mut action = None;
     // Wraps onto a second line when the window (or the room beside the details) is narrow.
     ui.horizontal_wrapped(|ui| {
+        // Back to the overview of all roadmaps this one was opened from.
+        if view.all_roadmaps.has_source() && ui.button(ctx.tr.t("overview-back")).clicked() {
+            view.all_roadmaps.shown = true;
+        }
         let digits = [
             egui::Key::Num1,
             egui::Key::Num2,

@@ -87,6 +87,8 @@ pub(super) struct Asked {
     pub(super) backups: bool,
     /// The connect window.
     pub(super) connect: bool,
+    /// The overview of a folder's roadmaps (its folder is asked for).
+    pub(super) overview_folder: bool,
 }
 
 /// The File menu: new, open, connect to a server, save a copy, import, backups, recent files,
@@ -111,6 +113,9 @@ fn file_menu_ui(ui: &mut Ui, bar: &Bar<'_>, commands: &mut Vec<Command>, asked: 
         }
         if ui.button(tr.t("menu-connect")).clicked() {
             asked.connect = true;
+        }
+        if ui.button(tr.t("menu-overview-folder")).clicked() {
+            asked.overview_folder = true;
         }
         if ui.button(tr.t("menu-save-copy")).clicked()
             && let Some(path) =

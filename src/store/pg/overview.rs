@@ -32,13 +32,17 @@ fn as_json(sql: &str) -> Option<String> {
     let (mut depth, mut quote) = (0_i32, None::<char>);
     let mut from = None;
     for (i, c) in body.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '\'' | '"') => quote = Some(c),
-            (None, '(') => depth += 1,
-            (None, ')') => depth -= 1,
-            (None, _) if depth == 0 && body[i..].starts_with(" FROM ") => {
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' => quote = Some(c),
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ if depth == 0 && body[i..].starts_with(" FROM ") => {
                 from = Some(i);
                 break;
             }

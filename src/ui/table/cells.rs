@@ -9,7 +9,7 @@ use crate::ui::theme::{Shape, Tokens, paint_shape};
 
 /// Paints `text` in the cell, centred vertically and cut with "…" at its right edge, after a
 /// mark (colour and shape) if there is one. A cut text shows itself whole on hover.
-pub(super) fn text_cell(
+pub(in crate::ui) fn text_cell(
     ui: &mut Ui,
     tokens: &Tokens,
     mark: Option<(Color32, Shape)>,

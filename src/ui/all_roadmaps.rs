@@ -1,0 +1,442 @@
+//! "Alle Fahrpläne": one row per town of a server (every roadmap the login may see) or of a
+//! folder of roadmap files, sortable, with overdue and unconfirmed marked as everywhere else;
+//! a click opens that town's roadmap. Read in the background; read again by itself when a town
+//! changes (the server's notifications, the folder's files).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::Datelike as _;
+use egui::{Align, RichText, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::table::cells::text_cell;
+use super::theme::{Shape, Tokens, paint_shape};
+use crate::app::Command;
+use crate::app::overview::{Overview, Source, Town};
+use crate::app::storage::{StoreError, Watch};
+use crate::i18n::I18n;
+use crate::model::{Health, TownFigures};
+
+/// A column, by which the rows can also be sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    /// The town's name.
+    #[default]
+    Town,
+    /// The role of whoever looks.
+    Role,
+    /// Measures done (share of all).
+    Done,
+    /// Overdue measures.
+    Overdue,
+    /// Re-evaluations overdue.
+    ReevaluationsOverdue,
+    /// Re-evaluations due within 30 days.
+    ReevaluationsDue,
+    /// Unconfirmed verdicts.
+    Unconfirmed,
+    /// Planned to date.
+    Planned,
+    /// Spent.
+    Spent,
+    /// Latest fulfilment degree (the lowest of the catalogues).
+    Degree,
+    /// Latest council meeting.
+    Meeting,
+    /// Latest change.
+    Changed,
+}
+
+/// The columns: what sorts them, the title's key, the initial width.
+const COLUMNS: [(SortBy, &str, f32); 12] = [
+    (SortBy::Town, "overview-col-town", 190.0),
+    (SortBy::Role, "overview-col-role", 90.0),
+    (SortBy::Done, "overview-col-done", 80.0),
+    (SortBy::Overdue, "overview-col-overdue", 95.0),
+    (SortBy::ReevaluationsOverdue, "overview-col-reeval-overdue", 150.0),
+    (SortBy::ReevaluationsDue, "overview-col-reeval-due", 150.0),
+    (SortBy::Unconfirmed, "overview-col-unconfirmed", 110.0),
+    (SortBy::Planned, "dashboard-planned-to-date", 130.0),
+    (SortBy::Spent, "field-spent", 110.0),
+    (SortBy::Degree, "overview-col-degree", 190.0),
+    (SortBy::Meeting, "overview-col-meeting", 150.0),
+    (SortBy::Changed, "overview-col-changed", 150.0),
+];
+
+/// What was read, or why not.
+type Read = Result<Overview, Arc<StoreError>>;
+
+/// The overview's state in the window.
+#[derive(Debug, Default)]
+pub struct OverviewPane {
+    /// Where the roadmaps are (none: no overview opened yet).
+    source: Option<Source>,
+    /// Whether the overview is shown (instead of the opened roadmap).
+    pub shown: bool,
+    /// What was read last.
+    data: Option<Read>,
+    /// A read under way.
+    loading: Option<std::sync::mpsc::Receiver<Read>>,
+    /// Tells of writes to any of the roadmaps.
+    watch: Option<Watch>,
+    /// Set by the watcher: read again.
+    changed: Arc<AtomicBool>,
+    /// Sort column and whether descending.
+    sort: (SortBy, bool),
+    /// The rows in display order (indices into the towns), for `order_for`.
+    order: Vec<usize>,
+    /// What `order` was made for: reads so far and the sort.
+    order_for: Option<(u64, SortBy, bool)>,
+    /// Reads so far.
+    reads: u64,
+}
+
+impl OverviewPane {
+    /// Shows the overview of `source`, read anew.
+    pub fn open(&mut self, source: Source, ctx: &egui::Context, now: chrono::NaiveDateTime) {
+        if self.source.as_ref() != Some(&source) {
+            self.data = None;
+            self.watch = None;
+        }
+        self.source = Some(source);
+        self.shown = true;
+        self.read(ctx, now);
+    }
+
+    /// Whether an overview was opened (the way back to it is offered).
+    pub const fn has_source(&self) -> bool {
+        self.source.is_some()
+    }
+
+    /// What was read last.
+    pub fn overview(&self) -> Option<&Overview> {
+        self.data.as_ref().and_then(|d| d.as_ref().ok())
+    }
+
+    /// Starts reading in the background.
+    fn read(&mut self, ctx: &egui::Context, now: chrono::NaiveDateTime) {
+        let Some(source) = self.source.clone() else { return };
+        let (send, receive) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let started =
+            std::thread::Builder::new().name("fahrplan-overview".into()).spawn(move || {
+                let _ = send.send(crate::app::overview::load(&source, now).map_err(Arc::new));
+                ctx.request_repaint();
+            });
+        if started.is_ok() {
+            self.loading = Some(receive);
+        }
+    }
+
+    /// Takes a finished read, starts watching, and reads again after a change.
+    pub fn poll(&mut self, ctx: &egui::Context, now: chrono::NaiveDateTime) {
+        if let Some(receive) = &self.loading {
+            match receive.try_recv() {
+                Ok(read) => {
+                    self.loading = None;
+                    self.reads += 1;
+                    if let Ok(overview) = &read
+                        && self.watch.is_none()
+                    {
+                        let (changed, ctx) = (self.changed.clone(), ctx.clone());
+                        self.watch = crate::app::overview::watch(overview, move || {
+                            changed.store(true, Ordering::SeqCst);
+                            ctx.request_repaint();
+                        });
+                    }
+                    self.data = Some(read);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.loading = None,
+            }
+        }
+        if self.loading.is_none() && self.changed.swap(false, Ordering::SeqCst) {
+            self.read(ctx, now);
+        }
+    }
+
+    /// The rows in the order of the sort.
+    fn ordered(&mut self) -> &[usize] {
+        let key = (self.reads, self.sort.0, self.sort.1);
+        if self.order_for != Some(key) {
+            let towns = self.overview().map_or(&[][..], |o| o.towns.as_slice());
+            self.order = sorted(towns, self.sort.0, self.sort.1);
+            self.order_for = Some(key);
+        }
+        &self.order
+    }
+}
+
+/// The indices of `towns` sorted by `by` (the name breaks ties; towns that could not be read
+/// last).
+pub fn sorted(towns: &[Town], by: SortBy, descending: bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..towns.len()).collect();
+    let key = |t: &Town| -> (bool, i64) {
+        let Ok(f) = &t.figures else { return (true, 0) };
+        let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+        let value = match by {
+            SortBy::Town => 0,
+            SortBy::Role => t.role as i64,
+            SortBy::Done => share(f),
+            SortBy::Overdue => n(f.overdue.len()),
+            SortBy::ReevaluationsOverdue => n(f.reevaluations_overdue.len()),
+            SortBy::ReevaluationsDue => n(f.reevaluations_due.len()),
+            SortBy::Unconfirmed => n(f.unconfirmed.len()),
+            SortBy::Planned => f.planned_to_date.cents(),
+            SortBy::Spent => f.spent.cents(),
+            SortBy::Degree => f.degrees.iter().filter_map(|d| d.latest).min().map_or(-1, i64::from),
+            SortBy::Meeting => f.last_meeting.as_ref().map_or(0, |m| m.0.num_days_from_ce().into()),
+            SortBy::Changed => f.last_change.map_or(0, |at| at.and_utc().timestamp()),
+        };
+        (false, value)
+    };
+    order.sort_by(|&a, &b| {
+        let (ka, kb) = (key(&towns[a]), key(&towns[b]));
+        let by_value = if descending { kb.1.cmp(&ka.1) } else { ka.1.cmp(&kb.1) };
+        ka.0.cmp(&kb.0)
+            .then(by_value)
+            .then_with(|| towns[a].label().to_lowercase().cmp(&towns[b].label().to_lowercase()))
+    });
+    if by == SortBy::Town && descending {
+        order.reverse();
+    }
+    order
+}
+
+/// Done as a share of all, in thousandths (for sorting).
+fn share(f: &TownFigures) -> i64 {
+    let total = i64::try_from(f.measures).unwrap_or(i64::MAX).max(1);
+    i64::try_from(f.done).unwrap_or(0) * 1000 / total
+}
+
+/// The marks of the one symbol language: overdue (the health's triangle), a re-evaluation
+/// overdue (the re-evaluation's diamond in the warning colour), a verdict unconfirmed (the
+/// diamond in the colour of "partly").
+fn marks(tokens: &Tokens) -> [(egui::Color32, Shape, &'static str); 3] {
+    let (overdue, triangle) = tokens.health_mark(Health::Overdue);
+    let (unconfirmed, _) = tokens.verdict_mark(crate::model::Verdict::Partly);
+    [
+        (overdue, triangle, "overview-col-overdue"),
+        (tokens.danger, Shape::Diamond, "overview-col-reeval-overdue"),
+        (unconfirmed, Shape::Diamond, "overview-col-unconfirmed"),
+    ]
+}
+
+/// The overview: a title with where and when, the table, the legend.
+pub fn overview_ui(
+    ui: &mut Ui,
+    pane: &mut OverviewPane,
+    (tr, tokens): (&I18n, &Tokens),
+    now: chrono::NaiveDateTime,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading(RichText::new(tr.t("overview-title")).strong());
+        if ui.button(tr.t("overview-refresh")).clicked() {
+            pane.read(ui.ctx(), now);
+        }
+        if ui.button(tr.t("overview-close")).clicked() {
+            pane.shown = false;
+        }
+        if pane.loading.is_some() {
+            ui.spinner();
+            ui.label(tr.t("overview-loading"));
+        }
+    });
+    let overview = match &pane.data {
+        None => return,
+        Some(Err(e)) => {
+            ui.colored_label(tokens.danger, e.localize(tr));
+            return;
+        }
+        Some(Ok(o)) => o,
+    };
+    let time = overview.generated_at.format("%H:%M").to_string();
+    let source = overview.source.shown();
+    let date = tr.date(overview.today);
+    ui.label(
+        RichText::new(
+            tr.f("overview-as-of", &[("source", &source), ("date", &date), ("time", &time)]),
+        )
+        .color(tokens.text_muted),
+    );
+    for town in &overview.towns {
+        if let Err(e) = &town.figures {
+            let text =
+                tr.f("overview-unreadable", &[("name", &town.name), ("reason", &e.localize(tr))]);
+            ui.colored_label(tokens.danger, text);
+        }
+    }
+    if overview.towns.is_empty() {
+        ui.label(tr.t(match overview.source {
+            Source::Server(_) => "overview-none",
+            Source::Folder(_) => "overview-none-folder",
+        }));
+        return;
+    }
+    legend_ui(ui, tr, tokens);
+    ui.add_space(tokens.space_s);
+    table_ui(ui, pane, (tr, tokens), commands);
+}
+
+/// What each mark means.
+fn legend_ui(ui: &mut Ui, tr: &I18n, tokens: &Tokens) {
+    ui.horizontal_wrapped(|ui| {
+        for (color, shape, key) in marks(tokens) {
+            super::widgets::mark_label(ui, tokens, (color, shape), &tr.t(key));
+            ui.add_space(tokens.space_m);
+        }
+    });
+    ui.label(RichText::new(tr.t("overview-legend")).color(tokens.text_muted));
+}
+
+/// The sortable table; a click on a row opens that town.
+fn table_ui(
+    ui: &mut Ui,
+    pane: &mut OverviewPane,
+    (tr, tokens): (&I18n, &Tokens),
+    commands: &mut Vec<Command>,
+) {
+    let order = pane.ordered().to_vec();
+    let Some(overview) = pane.overview() else { return };
+    let marks = marks(tokens);
+    let mut sort = pane.sort;
+    let mut open = None;
+    egui::ScrollArea::horizontal().show(ui, |ui| {
+        let mut builder = TableBuilder::new(ui)
+            .id_salt("overview")
+            .striped(true)
+            .sense(Sense::click())
+            .cell_layout(egui::Layout::left_to_right(Align::Center))
+            .auto_shrink([false, true]);
+        for (_, _, width) in COLUMNS {
+            builder =
+                builder.column(Column::initial(width).at_least(60.0).resizable(true).clip(true));
+        }
+        builder
+            .header(tokens.row_height + 8.0, |mut header| {
+                for (by, key, _) in COLUMNS {
+                    header.col(|ui| header_ui(ui, tr, tokens, &mut sort, by, key));
+                }
+            })
+            .body(|body| {
+                body.rows(tokens.row_height, order.len(), |mut row| {
+                    let town = &overview.towns[order[row.index()]];
+                    let mut chosen = false;
+                    row.col(|ui| {
+                        let label = RichText::new(town.label()).strong();
+                        let button = egui::Button::new(label).frame(false).truncate();
+                        let hint = tr.f("overview-open-hint", &[("town", &town.label())]);
+                        chosen |= ui.add(button).on_hover_text(hint).clicked();
+                    });
+                    cells_ui(&mut row, town, (tr, tokens), &marks);
+                    if chosen || row.response().clicked() {
+                        open = Some(town.address.clone());
+                    }
+                });
+            });
+    });
+    pane.sort = sort;
+    if let Some(address) = open {
+        pane.shown = false;
+        commands.push(Command::Open(address));
+    }
+}
+
+/// The cells after the name.
+fn cells_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    town: &Town,
+    (tr, tokens): (&I18n, &Tokens),
+    marks: &[(egui::Color32, Shape, &str); 3],
+) {
+    let plain = |text: String| RichText::new(text);
+    row.col(|ui| {
+        text_cell(ui, tokens, None, plain(tr.f("connect-role", &[("role", &town.role.as_str())])));
+    });
+    let Ok(f) = &town.figures else {
+        return;
+    };
+    let done = tr.f("overview-done", &[("done", &f.done), ("total", &f.measures)]);
+    row.col(|ui| text_cell(ui, tokens, None, plain(done)));
+    let warn = |n: usize, mark: usize| {
+        let (color, shape, _) = marks[mark];
+        let text = RichText::new(n.to_string());
+        if n > 0 {
+            (Some((color, shape)), text.strong().color(tokens.danger))
+        } else {
+            (None, text)
+        }
+    };
+    for (n, mark) in [(f.overdue.len(), 0), (f.reevaluations_overdue.len(), 1)] {
+        let (mark, text) = warn(n, mark);
+        row.col(|ui| text_cell(ui, tokens, mark, text));
+    }
+    row.col(|ui| text_cell(ui, tokens, None, plain(f.reevaluations_due.len().to_string())));
+    let (mark, text) = warn(f.unconfirmed.len(), 2);
+    row.col(|ui| text_cell(ui, tokens, mark, text));
+    row.col(|ui| text_cell(ui, tokens, None, plain(tr.money_whole(f.planned_to_date))));
+    row.col(|ui| text_cell(ui, tokens, None, plain(tr.money_whole(f.spent))));
+    let degrees = crate::i18n::degrees_text(tr, f).replace('\n', "; ");
+    row.col(|ui| {
+        text_cell(ui, tokens, None, plain(if degrees.is_empty() { "–".into() } else { degrees }));
+    });
+    let meeting = f
+        .last_meeting
+        .as_ref()
+        .map_or_else(|| "–".to_owned(), |m| format!("{} {}", tr.date(m.0), m.1));
+    row.col(|ui| text_cell(ui, tokens, None, plain(meeting)));
+    let changed = f.last_change.map_or_else(|| "–".to_owned(), |at| tr.date_time(at));
+    row.col(|ui| text_cell(ui, tokens, None, plain(changed)));
+}
+
+/// A column header: a click sorts by it, a second click reverses the direction.
+fn header_ui(
+    ui: &mut Ui,
+    tr: &I18n,
+    tokens: &Tokens,
+    sort: &mut (SortBy, bool),
+    by: SortBy,
+    key: &str,
+) {
+    let title = tr.t(key);
+    let response = ui
+        .add(egui::Button::new(RichText::new(&title).strong()).frame(false).truncate())
+        .on_hover_text(tr.f("overview-sort", &[("column", &title)]));
+    if sort.0 == by {
+        let size = ui.text_style_height(&egui::TextStyle::Small);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), Sense::hover());
+        let shape = if sort.1 { Shape::TriangleDown } else { Shape::Triangle };
+        paint_shape(ui.painter(), rect, shape, tokens.text_muted, tokens.text_muted);
+    }
+    if response.clicked() {
+        *sort = if sort.0 == by { (by, !sort.1) } else { (by, by != SortBy::Town) };
+    }
+}
+
+impl super::FahrplanApp {
+    /// The overview's part of a frame: a folder asked for from the menu, a read finished or due;
+    /// when the overview is shown, it fills the window (returns `true`: nothing else is drawn).
+    pub(super) fn all_roadmaps_frame(
+        &mut self,
+        ui: &mut Ui,
+        folder_asked: bool,
+        tokens: &Tokens,
+        commands: &mut Vec<Command>,
+    ) -> bool {
+        let now = self.state.today().and_time(chrono::Local::now().time());
+        if folder_asked && let Some(dir) = rfd::FileDialog::new().pick_folder() {
+            self.view.all_roadmaps.open(Source::Folder(dir), ui.ctx(), now);
+        }
+        let pane = &mut self.view.all_roadmaps;
+        pane.poll(ui.ctx(), now);
+        if !pane.shown {
+            return false;
+        }
+        let tr = self.state.tr();
+        egui::CentralPanel::default()
+            .show(ui, |ui| overview_ui(ui, pane, (tr, tokens), now, commands));
+        true
+    }
+}
