@@ -83,11 +83,20 @@ pub struct Town {
 }
 
 impl Town {
-    /// The name to show first: the town's, else the roadmap's own name.
-    pub fn label(&self) -> &str {
-        match &self.figures {
-            Ok(f) if !f.town.trim().is_empty() => &f.town,
-            _ => &self.name,
+    /// The name to show: the town's, with the roadmap's name where that says more (two files of
+    /// one town, `Blumberg (blumberg-2025.sqlite)`); the roadmap's name alone without a town.
+    pub fn label(&self) -> String {
+        let town = match &self.figures {
+            Ok(f) => f.town.trim(),
+            Err(_) => "",
+        };
+        let stem = self.name.strip_suffix(".sqlite").unwrap_or(&self.name);
+        if town.is_empty() {
+            self.name.clone()
+        } else if stem.to_lowercase() == town.to_lowercase() {
+            town.to_owned()
+        } else {
+            format!("{town} ({})", self.name)
         }
     }
 }
@@ -176,16 +185,21 @@ pub fn watch(overview: &Overview, on_change: impl Fn() + Send + 'static) -> Opti
     }
 }
 
-/// The overview as the county report and the spreadsheet take it: labels, roles and problems in
-/// the words of `tr`.
-pub fn county<'a>(overview: &'a Overview, tr: &crate::i18n::I18n) -> crate::export::County<'a> {
+/// The overview as the county report and the spreadsheet take it: roles and problems in the
+/// words of `tr`, `labels` the towns' [`Town::label`]s.
+pub fn county<'a>(
+    overview: &'a Overview,
+    labels: &'a [String],
+    tr: &crate::i18n::I18n,
+) -> crate::export::County<'a> {
     crate::export::County {
         towns: overview
             .towns
             .iter()
-            .map(|t| crate::export::CountyTown {
+            .zip(labels)
+            .map(|(t, label)| crate::export::CountyTown {
                 name: &t.name,
-                label: t.label(),
+                label,
                 role: tr.f("connect-role", &[("role", &t.role.as_str())]),
                 figures: t.figures.as_ref().map_err(|e| e.localize(tr)),
             })

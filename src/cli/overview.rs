@@ -33,7 +33,8 @@ pub(super) fn overview(
             eprintln!("fahrplan: {text}");
         }
     }
-    let county = overview::county(&overview, tr);
+    let labels: Vec<String> = overview.towns.iter().map(overview::Town::label).collect();
+    let county = overview::county(&overview, &labels, tr);
     let bytes = match format {
         OverviewFormat::Text => text(&overview, tr).into_bytes(),
         OverviewFormat::Json => (to_json(&json_of(&overview)) + "\n").into_bytes(),
@@ -137,7 +138,7 @@ fn text(overview: &Overview, tr: &I18n) -> String {
     for t in &overview.towns {
         let Ok(f) = &t.figures else { continue };
         rows.push(vec![
-            t.label().to_owned(),
+            t.label(),
             tr.f("connect-role", &[("role", &t.role.as_str())]),
             tr.f("overview-done", &[("done", &f.done), ("total", &f.measures)]),
             f.overdue.len().to_string(),

@@ -152,12 +152,7 @@ pub fn body(sink: &mut dyn Sink, county: &County<'_>, tr: &I18n) {
 
 /// One town's page: its key figures, then the measures that need attention.
 fn town_page(sink: &mut dyn Sink, town: &CountyTown<'_>, f: &TownFigures, tr: &I18n) {
-    let title = if town.label == town.name {
-        town.label.to_owned()
-    } else {
-        format!("{} ({})", town.label, town.name)
-    };
-    sink.section(&title, 120.0);
+    sink.section(town.label, 120.0);
     if !f.title.trim().is_empty() {
         sink.paragraph(&f.title, Face::Regular, Tone::Muted);
     }

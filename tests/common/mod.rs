@@ -77,3 +77,30 @@ pub fn have(program: &str, probe: &[&str]) -> bool {
     }
     found
 }
+
+/// Checks one roadmap of `overview --format json` against that roadmap's own `summary --format
+/// json`, figure by figure, computed here from the summary's lists and totals.
+#[allow(dead_code, reason = "used by the overview's tests")]
+pub fn assert_overview_matches_summary(entry: &serde_json::Value, summary: &serde_json::Value) {
+    let name = &entry["name"];
+    let total = &summary["total"];
+    let len = |v: &serde_json::Value| v.as_array().map_or(usize::MAX, Vec::len);
+    let overdue_reevaluations = len(&summary["reevaluations_overdue"]);
+    // `summary` lists every re-evaluation due within 30 days, the overdue ones included.
+    let due_reevaluations = len(&summary["reevaluations_due"]) - overdue_reevaluations;
+    let expected = [
+        ("measures", total["total"].as_u64().unwrap_or(u64::MAX) as usize),
+        ("done", total["done"].as_u64().unwrap_or(u64::MAX) as usize),
+        ("overdue", len(&summary["overdue"])),
+        ("reevaluations_overdue", overdue_reevaluations),
+        ("reevaluations_due", due_reevaluations),
+        ("unconfirmed", len(&summary["unconfirmed"])),
+    ];
+    for (field, value) in expected {
+        assert_eq!(entry[field].as_u64(), Some(value as u64), "{name}: {field}");
+    }
+    for field in ["planned_to_date_cents", "spent_cents"] {
+        assert_eq!(entry[field], total[field], "{name}: {field}");
+    }
+    assert_eq!(entry["overdue_codes"], summary["overdue"], "{name}: which are overdue");
+}
