@@ -569,7 +569,11 @@ pub fn degrees_text(tr: &I18n, f: &crate::model::TownFigures) -> String {
             Some(match d.change() {
                 Some(change) => tr.f(
                     "overview-degree-change",
-                    &[("catalog", &d.catalog), ("latest", &latest), ("change", &signed(change))],
+                    &[
+                        ("catalog", &d.catalog),
+                        ("latest", &latest),
+                        ("change", &signed_points(change)),
+                    ],
                 ),
                 None => tr.f("overview-degree", &[("catalog", &d.catalog), ("latest", &latest)]),
             })
@@ -579,7 +583,7 @@ pub fn degrees_text(tr: &I18n, f: &crate::model::TownFigures) -> String {
 }
 
 /// A change in points with its sign (`+18`, `−4`, `±0`).
-fn signed(change: i16) -> String {
+pub fn signed_points(change: i16) -> String {
     match change {
         0 => "±0".to_owned(),
         c if c > 0 => format!("+{c}"),

@@ -39,6 +39,11 @@ impl County<'_> {
     }
 }
 
+/// A change in points with its sign (`+18`, `−4`, `±0`).
+fn signed(change: i16) -> String {
+    crate::i18n::signed_points(change)
+}
+
 /// A count that warns when it is not zero.
 fn count(n: usize) -> Cell {
     let c = cell(n.to_string());
@@ -82,19 +87,55 @@ pub fn front(county: &County<'_>, tr: &I18n) -> Front {
 fn comparison_columns(tr: &I18n) -> Vec<Col> {
     vec![
         col(tr.t("overview-col-town"), 0.0, Align::Left),
-        col(tr.t("overview-col-done"), 40.0, Align::Right),
-        col(tr.t("overview-col-overdue"), 46.0, Align::Right),
-        col(tr.t("overview-col-reeval-overdue"), 50.0, Align::Right),
-        col(tr.t("overview-col-reeval-due"), 50.0, Align::Right),
-        col(tr.t("overview-col-unconfirmed"), 50.0, Align::Right),
-        col(tr.t("dashboard-planned-to-date"), 56.0, Align::Right),
-        col(tr.t("field-spent"), 56.0, Align::Right),
-        col(tr.t("overview-col-degree"), 78.0, Align::Left),
+        col(tr.t("overview-col-done"), 48.0, Align::Right),
+        col(tr.t("overview-col-overdue"), 54.0, Align::Right),
+        col(tr.t("overview-col-reeval-overdue"), 62.0, Align::Right),
+        col(tr.t("overview-col-reeval-due"), 62.0, Align::Right),
+        col(tr.t("overview-col-unconfirmed"), 62.0, Align::Right),
+        col(tr.t("dashboard-planned-to-date"), 62.0, Align::Right),
+        col(tr.t("field-spent"), 62.0, Align::Right),
     ]
+}
+
+/// The fulfilment degree of each town and catalogue: first, latest, change.
+fn degrees_table(sink: &mut dyn Sink, county: &County<'_>, tr: &I18n) {
+    let rows: Vec<Row> = county
+        .read()
+        .flat_map(|(town, f)| {
+            f.degrees.iter().map(move |d| {
+                let percent = |p: Option<u8>| p.map_or_else(|| "–".to_owned(), |p| tr.percent(p));
+                let change = d.change().map_or_else(|| "–".to_owned(), signed);
+                (
+                    vec![
+                        cell(town.label).bold(),
+                        cell(&d.catalog),
+                        cell(if d.one_round { "–".to_owned() } else { percent(d.first) }),
+                        cell(percent(d.latest)),
+                        cell(change),
+                    ],
+                    false,
+                )
+            })
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    sink.subheading(&tr.t("county-degrees"), 60.0);
+    let cols = [
+        col(tr.t("overview-col-town"), 0.0, Align::Left),
+        col(tr.t("county-catalog"), 110.0, Align::Left),
+        col(tr.t("county-first"), 80.0, Align::Right),
+        col(tr.t("county-latest"), 80.0, Align::Right),
+        col(tr.t("county-change"), 80.0, Align::Right),
+    ];
+    sink.table(&cols, &rows);
 }
 
 /// Writes the county overview into `sink`.
 pub fn body(sink: &mut dyn Sink, county: &County<'_>, tr: &I18n) {
+    // After the cover.
+    sink.page_break();
     sink.section(&tr.t("county-comparison"), 80.0);
     let mut rows: Vec<Row> = Vec::new();
     let (mut planned, mut spent) = (Money::ZERO, Money::ZERO);
@@ -111,7 +152,6 @@ pub fn body(sink: &mut dyn Sink, county: &County<'_>, tr: &I18n) {
                 count(f.unconfirmed.len()),
                 cell(tr.money_whole(f.planned_to_date)),
                 cell(tr.money_whole(f.spent)),
-                cell(crate::i18n::degrees_text(tr, f)),
             ],
             false,
         ));
@@ -131,11 +171,11 @@ pub fn body(sink: &mut dyn Sink, county: &County<'_>, tr: &I18n) {
             cell(sum(|f| f.unconfirmed.len()).to_string()),
             cell(tr.money_whole(planned)),
             cell(tr.money_whole(spent)),
-            cell(String::new()),
         ],
         true,
     ));
     sink.table(&comparison_columns(tr), &rows);
+    degrees_table(sink, county, tr);
     sink.gap(6.0);
     sink.paragraph(&tr.t("county-legend"), Face::Regular, Tone::Muted);
     for town in &county.towns {

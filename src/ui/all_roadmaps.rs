@@ -323,14 +323,22 @@ fn table_ui(
             .body(|body| {
                 body.rows(tokens.row_height, order.len(), |mut row| {
                     let town = &overview.towns[order[row.index()]];
+                    let label = town.label();
+                    let texts = cell_texts(town, tr);
+                    let summary = row_summary(&label, &texts, tr);
                     let mut chosen = false;
                     row.col(|ui| {
-                        let label = RichText::new(town.label()).strong();
-                        let button = egui::Button::new(label).frame(false).truncate();
-                        let hint = tr.f("overview-open-hint", &[("town", &town.label())]);
-                        chosen |= ui.add(button).on_hover_text(hint).clicked();
+                        let button = egui::Button::new(RichText::new(&label).strong())
+                            .frame(false)
+                            .truncate();
+                        let hint = tr.f("overview-open-hint", &[("town", &label)]);
+                        let response = ui.add(button);
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &summary)
+                        });
+                        chosen |= response.on_hover_text(hint).clicked();
                     });
-                    cells_ui(&mut row, town, (tr, tokens), &marks);
+                    cells_ui(&mut row, texts, tokens, &marks);
                     if chosen || row.response().clicked() {
                         open = Some(town.address.clone());
                     }
@@ -344,51 +352,61 @@ fn table_ui(
     }
 }
 
-/// The cells after the name.
+/// The words of the cells after the name, in the order of [`COLUMNS`], and which of them warn
+/// with which mark (overdue, re-evaluations overdue, unconfirmed, when not zero).
+fn cell_texts(town: &Town, tr: &I18n) -> Vec<(String, Option<usize>)> {
+    let role = tr.f("connect-role", &[("role", &town.role.as_str())]);
+    let Ok(f) = &town.figures else {
+        return vec![(role, None)];
+    };
+    let warn = |n: usize, mark: usize| (n.to_string(), (n > 0).then_some(mark));
+    let dash = |text: String| if text.is_empty() { "–".to_owned() } else { text };
+    vec![
+        (role, None),
+        (tr.f("overview-done", &[("done", &f.done), ("total", &f.measures)]), None),
+        warn(f.overdue.len(), 0),
+        warn(f.reevaluations_overdue.len(), 1),
+        (f.reevaluations_due.len().to_string(), None),
+        warn(f.unconfirmed.len(), 2),
+        (tr.money_whole(f.planned_to_date), None),
+        (tr.money_whole(f.spent), None),
+        (dash(crate::i18n::degrees_text(tr, f).replace('\n', "; ")), None),
+        (
+            f.last_meeting
+                .as_ref()
+                .map_or_else(|| "–".to_owned(), |m| format!("{} {}", tr.date(m.0), m.1)),
+            None,
+        ),
+        (f.last_change.map_or_else(|| "–".to_owned(), |at| tr.date_time(at)), None),
+    ]
+}
+
+/// What a screen reader hears on a row's name: the town and every cell with its column.
+fn row_summary(label: &str, texts: &[(String, Option<usize>)], tr: &I18n) -> String {
+    let mut summary = label.to_owned();
+    for ((_, key, _), (text, _)) in COLUMNS[1..].iter().zip(texts) {
+        summary.push_str(&format!(", {}: {text}", tr.t(key)));
+    }
+    summary
+}
+
+/// The cells after the name, painted; a warning in bold in the warning colour after its mark.
 fn cells_ui(
     row: &mut egui_extras::TableRow<'_, '_>,
-    town: &Town,
-    (tr, tokens): (&I18n, &Tokens),
+    texts: Vec<(String, Option<usize>)>,
+    tokens: &Tokens,
     marks: &[(egui::Color32, Shape, &str); 3],
 ) {
-    let plain = |text: String| RichText::new(text);
-    row.col(|ui| {
-        text_cell(ui, tokens, None, plain(tr.f("connect-role", &[("role", &town.role.as_str())])));
-    });
-    let Ok(f) = &town.figures else {
-        return;
-    };
-    let done = tr.f("overview-done", &[("done", &f.done), ("total", &f.measures)]);
-    row.col(|ui| text_cell(ui, tokens, None, plain(done)));
-    let warn = |n: usize, mark: usize| {
-        let (color, shape, _) = marks[mark];
-        let text = RichText::new(n.to_string());
-        if n > 0 {
-            (Some((color, shape)), text.strong().color(tokens.danger))
-        } else {
-            (None, text)
-        }
-    };
-    for (n, mark) in [(f.overdue.len(), 0), (f.reevaluations_overdue.len(), 1)] {
-        let (mark, text) = warn(n, mark);
+    for (text, warn) in texts {
+        let (mark, text) = match warn {
+            Some(i) => {
+                let (color, shape, _) = marks[i];
+                (Some((color, shape)), RichText::new(text).strong().color(tokens.danger))
+            }
+            None => (None, RichText::new(text)),
+        };
         row.col(|ui| text_cell(ui, tokens, mark, text));
     }
-    row.col(|ui| text_cell(ui, tokens, None, plain(f.reevaluations_due.len().to_string())));
-    let (mark, text) = warn(f.unconfirmed.len(), 2);
-    row.col(|ui| text_cell(ui, tokens, mark, text));
-    row.col(|ui| text_cell(ui, tokens, None, plain(tr.money_whole(f.planned_to_date))));
-    row.col(|ui| text_cell(ui, tokens, None, plain(tr.money_whole(f.spent))));
-    let degrees = crate::i18n::degrees_text(tr, f).replace('\n', "; ");
-    row.col(|ui| {
-        text_cell(ui, tokens, None, plain(if degrees.is_empty() { "–".into() } else { degrees }));
-    });
-    let meeting = f
-        .last_meeting
-        .as_ref()
-        .map_or_else(|| "–".to_owned(), |m| format!("{} {}", tr.date(m.0), m.1));
-    row.col(|ui| text_cell(ui, tokens, None, plain(meeting)));
-    let changed = f.last_change.map_or_else(|| "–".to_owned(), |at| tr.date_time(at));
-    row.col(|ui| text_cell(ui, tokens, None, plain(changed)));
 }
 
 /// A column header: a click sorts by it, a second click reverses the direction.
