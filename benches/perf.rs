@@ -474,6 +474,47 @@ fn frame_benches(record: &mut impl FnMut(&str, Duration)) {
         }
     }
     record("frame_present_changes", frame_bench(&mut presenting_changes()));
+    if std::env::var("FAHRPLAN_BENCH_VIEW").is_ok_and(|only| only != "frame_overview_40") {
+        return;
+    }
+    // "Alle Fahrpläne" with 40 towns of 200 measures each (a folder of files).
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed_with(200);
+    for town in 0..40 {
+        Store::create(&dir.path().join(format!("stadt{town:02}.sqlite")), Some(&seed)).unwrap();
+    }
+    let mut app = FahrplanApp::new(
+        AppState::new(Store::in_memory(None).unwrap(), Lang::De, today()).unwrap(),
+        Prefs::default(),
+    );
+    let ctx = egui::Context::default();
+    let now = today().and_hms_opt(9, 0, 0).unwrap();
+    let source = fahrplan::app::overview::Source::Folder(dir.path().to_owned());
+    app.view.all_roadmaps.open(source, &ctx, now);
+    while app.view.all_roadmaps.overview().is_none() {
+        std::thread::sleep(Duration::from_millis(10));
+        app.view.all_roadmaps.poll(&ctx, now);
+    }
+    assert_eq!(app.view.all_roadmaps.overview().unwrap().towns.len(), 40);
+    record("frame_overview_40", frame_bench(&mut app));
+}
+
+/// The default roadmap's seed with `n` measures (copies of the twenty, coded `X00020` on).
+fn seed_with(n: usize) -> fahrplan::model::Seed {
+    let mut seed = fahrplan::app::default_seed(Lang::De).expect("the default roadmap");
+    let twenty = seed.roadmap.measures.clone();
+    seed.roadmap.measures = (0..n)
+        .map(|i| {
+            let from = &twenty[i % twenty.len()];
+            Measure {
+                id: i64::try_from(i).unwrap() + 1,
+                code: if i < twenty.len() { from.code.clone() } else { format!("X{i:05}") },
+                depends_on: if i < twenty.len() { from.depends_on.clone() } else { Vec::new() },
+                ..from.clone()
+            }
+        })
+        .collect();
+    seed
 }
 
 /// An OSCAL catalog of `n` controls in ten groups, each with a statement of about 4 KB (1,000
@@ -646,4 +687,41 @@ fn server_benches(url: &str, record: &mut impl FnMut(&str, Duration)) {
     );
     record("load_pg_p95", times[times.len() * 95 / 100]);
     admin.batch_execute(&format!("DROP SCHEMA {roadmap} CASCADE")).unwrap();
+    overview_bench(url, &mut admin, record);
+}
+
+/// `overview` of 40 towns with 200 measures each, all readable by the login: every roadmap
+/// read in one round trip, the figures made as for each town's own summary.
+fn overview_bench(
+    url: &str,
+    admin: &mut postgres::Client,
+    record: &mut impl FnMut(&str, Duration),
+) {
+    use fahrplan::store::pg::{init_roadmap, write_seed};
+    let seed = seed_with(200);
+    let towns: Vec<String> =
+        (0..40).map(|t| format!("bench_{}_{t:02}", std::process::id())).collect();
+    for town in &towns {
+        init_roadmap(admin, town, |tx| write_seed(tx, &seed, "bench")).unwrap();
+    }
+    let source = fahrplan::app::overview::Source::Server(url.to_owned());
+    let now = today().and_hms_opt(9, 0, 0).unwrap();
+    record(
+        "overview_pg_40x200",
+        median(1, 10, || {
+            let read = fahrplan::app::overview::load(&source, now).unwrap();
+            let ours = read.towns.iter().filter(|t| towns.contains(&t.name)).count();
+            assert_eq!(ours, 40);
+            assert!(read.towns.iter().all(|t| t.figures.is_ok()));
+            std::hint::black_box(read);
+        }),
+    );
+    for town in &towns {
+        let roles: Vec<String> =
+            ["editor", "viewer", "admin"].iter().map(|r| format!("fahrplan_{town}_{r}")).collect();
+        admin.batch_execute(&format!("DROP SCHEMA {town} CASCADE")).unwrap();
+        for role in roles {
+            let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS {role}"));
+        }
+    }
 }

@@ -906,3 +906,69 @@ fn an_administrator_restores_and_a_viewers_window_is_read_only() {
     assert!(matches!(&window.apply_queue()[..], [Err(_)]), "a change is refused");
     assert_eq!(progress(&admin), 40);
 }
+
+/// The overview on a server: a login with viewer rights on two of three roadmaps sees exactly
+/// those two, each with its own `summary`'s figures; the third town's data never appears.
+#[test]
+fn the_overview_shows_a_login_exactly_its_roadmaps_with_their_own_figures() {
+    let Some(url) = cluster() else { return };
+    let _tidy = Tidy(url.clone());
+    let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let (a, b, hidden) = (unique("ov_a"), unique("ov_b"), unique("ov_geheim"));
+    let (isb, editor) = (unique("isb"), unique("ov_editor"));
+    for name in [&isb, &editor] {
+        login(&url, name);
+    }
+    for roadmap in [&a, &b, &hidden] {
+        assert!(run(&url, &["server", "init", "--roadmap", roadmap]).status.success());
+        let granted = run(&url, &["server", "grant", &editor, "editor", "--roadmap", roadmap]);
+        assert!(granted.status.success(), "{}", text(&granted));
+    }
+    for roadmap in [&a, &b] {
+        let granted = run(&url, &["server", "grant", &isb, "viewer", "--roadmap", roadmap]);
+        assert!(granted.status.success(), "{}", text(&granted));
+    }
+    // The towns differ (so a figure from the wrong town would show); the hidden one has a
+    // measure whose title must never reach the ISB.
+    let editor_url = as_login(&url, &editor);
+    for (roadmap, args) in [
+        (&a, &["set-status", "M13", "done"][..]),
+        (&b, &["add-expense", "M16", "1234,56"]),
+        (&hidden, &["edit", "M01", "--title", "Geheimes Projekt Nordstadt"]),
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["--roadmap", roadmap.as_str()]);
+        let done = run(&editor_url, &all);
+        assert!(done.status.success(), "{}", text(&done));
+    }
+
+    let isb_url = as_login(&url, &isb);
+    let shown = run(&isb_url, &["overview", "--format", "json"]);
+    assert!(shown.status.success(), "{}", text(&shown));
+    assert!(!text(&shown).contains("Geheim") && !text(&shown).contains(&hidden));
+    let found: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    let roadmaps = found["roadmaps"].as_array().unwrap();
+    let names: Vec<&str> = roadmaps.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names, [a.as_str(), b.as_str()], "exactly the two granted, by name");
+    assert_eq!(found["unreadable"], serde_json::json!([]), "the third is left out, no error");
+    for entry in roadmaps {
+        assert_eq!(entry["role"], "viewer");
+        let name = entry["name"].as_str().unwrap();
+        let summary = run(&isb_url, &["summary", "--format", "json", "--roadmap", name]);
+        assert!(summary.status.success(), "{}", text(&summary));
+        let summary: serde_json::Value = serde_json::from_slice(&summary.stdout).unwrap();
+        common::assert_overview_matches_summary(entry, &summary);
+    }
+    assert_ne!(roadmaps[0]["overdue"], roadmaps[1]["overdue"]);
+    assert_ne!(roadmaps[0]["spent_cents"], roadmaps[1]["spent_cents"]);
+
+    // The same figures in the county report; the hidden town is not in it either.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("kreis.html");
+    let made = run(&isb_url, &["overview", "--format", "html", "--output", page.to_str().unwrap()]);
+    assert!(made.status.success(), "{}", text(&made));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains(&format!("Blumberg ({a})")) && !html.contains("Geheim"));
+    // The address shown never carries a password.
+    assert!(!html.contains("password"));
+}

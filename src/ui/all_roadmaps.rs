@@ -90,6 +90,17 @@ pub struct OverviewPane {
     order_for: Option<(u64, SortBy, bool)>,
     /// Reads so far.
     reads: u64,
+    /// Each town's words (label, cells, what a screen reader hears), for the read and the
+    /// language they were made for: made once, not on every frame.
+    words: (Option<(u64, crate::i18n::Lang)>, Vec<RowWords>),
+}
+
+/// A row's words: the label, the cells with their marks, and the whole row for a screen reader.
+#[derive(Debug)]
+struct RowWords {
+    label: String,
+    cells: Vec<(String, Option<usize>)>,
+    summary: String,
 }
 
 impl OverviewPane {
@@ -154,6 +165,29 @@ impl OverviewPane {
         if self.loading.is_none() && self.changed.swap(false, Ordering::SeqCst) {
             self.read(ctx, now);
         }
+    }
+
+    /// Each town's words in `tr`'s language, made anew after a read or a change of language.
+    fn words(&mut self, tr: &I18n) -> &[RowWords] {
+        let key = (self.reads, tr.lang());
+        if self.words.0 != Some(key) {
+            let towns = self
+                .data
+                .as_ref()
+                .and_then(|d| d.as_ref().ok())
+                .map_or(&[][..], |o| o.towns.as_slice());
+            self.words.1 = towns
+                .iter()
+                .map(|town| {
+                    let label = town.label();
+                    let cells = cell_texts(town, tr);
+                    let summary = row_summary(&label, &cells, tr);
+                    RowWords { label, cells, summary }
+                })
+                .collect();
+            self.words.0 = Some(key);
+        }
+        &self.words.1
     }
 
     /// The rows in the order of the sort.
@@ -299,7 +333,9 @@ fn table_ui(
     commands: &mut Vec<Command>,
 ) {
     let order = pane.ordered().to_vec();
-    let Some(overview) = pane.overview() else { return };
+    pane.words(tr);
+    let Some(overview) = pane.data.as_ref().and_then(|d| d.as_ref().ok()) else { return };
+    let words = &pane.words.1;
     let marks = marks(tokens);
     let mut sort = pane.sort;
     let mut open = None;
@@ -322,23 +358,27 @@ fn table_ui(
             })
             .body(|body| {
                 body.rows(tokens.row_height, order.len(), |mut row| {
-                    let town = &overview.towns[order[row.index()]];
-                    let label = town.label();
-                    let texts = cell_texts(town, tr);
-                    let summary = row_summary(&label, &texts, tr);
+                    let index = order[row.index()];
+                    let (town, words) = (&overview.towns[index], &words[index]);
+                    let (label, summary) = (&words.label, &words.summary);
                     let mut chosen = false;
                     row.col(|ui| {
-                        let button = egui::Button::new(RichText::new(&label).strong())
+                        let button = egui::Button::new(RichText::new(label).strong())
                             .frame(false)
                             .truncate();
-                        let hint = tr.f("overview-open-hint", &[("town", &label)]);
+                        let hint = || tr.f("overview-open-hint", &[("town", label)]);
                         let response = ui.add(button);
                         response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &summary)
+                            egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, summary)
                         });
-                        chosen |= response.on_hover_text(hint).clicked();
+                        // The hint is made only when shown (not for every row on every frame).
+                        chosen |= response
+                            .on_hover_ui(|ui| {
+                                ui.label(hint());
+                            })
+                            .clicked();
                     });
-                    cells_ui(&mut row, texts, tokens, &marks);
+                    cells_ui(&mut row, &words.cells, tokens, &marks);
                     if chosen || row.response().clicked() {
                         open = Some(town.address.clone());
                     }
@@ -393,12 +433,12 @@ fn row_summary(label: &str, texts: &[(String, Option<usize>)], tr: &I18n) -> Str
 /// The cells after the name, painted; a warning in bold in the warning colour after its mark.
 fn cells_ui(
     row: &mut egui_extras::TableRow<'_, '_>,
-    texts: Vec<(String, Option<usize>)>,
+    texts: &[(String, Option<usize>)],
     tokens: &Tokens,
     marks: &[(egui::Color32, Shape, &str); 3],
 ) {
     for (text, warn) in texts {
-        let (mark, text) = match warn {
+        let (mark, text) = match *warn {
             Some(i) => {
                 let (color, shape, _) = marks[i];
                 (Some((color, shape)), RichText::new(text).strong().color(tokens.danger))
