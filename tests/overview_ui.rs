@@ -87,7 +87,7 @@ fn all_roadmaps_are_sorted_opened_and_read_again_after_a_change() {
     until(&mut harness, |app| app.view.all_roadmaps.overview().is_some());
 
     // One row per town, the figures in words on its name; a legend for the marks.
-    let blumberg = row(&harness, "Blumberg");
+    let blumberg = row(&harness, "Blumberg (blumberg.sqlite)");
     assert!(blumberg.contains("Überfällig: 6"), "{blumberg}");
     let donau = row(&harness, "Blumberg (donau.sqlite)");
     assert!(donau.contains("Überfällig: 5") && donau.contains("Ausgegeben: 806.735 €"), "{donau}");
@@ -95,19 +95,29 @@ fn all_roadmaps_are_sorted_opened_and_read_again_after_a_change() {
     assert!(harness.query_by_label_contains("Rot: überfällig oder unbestätigt").is_some());
 
     // By name first; a click on "Überfällig" puts the most overdue first, a second the least.
-    assert!(top(&harness, "Blumberg") < top(&harness, "leer.sqlite"));
+    assert!(top(&harness, "Blumberg (blumberg.sqlite)") < top(&harness, "leer.sqlite"));
     harness.get_by_role_and_label(Role::Button, "Überfällig").click();
     harness.run();
     let order = |h: &Harness<'_, FahrplanApp>| {
-        let mut tops = [("Blumberg", 0.0), ("Blumberg (donau.sqlite)", 0.0), ("leer.sqlite", 0.0)]
-            .map(|(t, _)| (t, top(h, t)));
+        let mut tops = [
+            ("Blumberg (blumberg.sqlite)", 0.0),
+            ("Blumberg (donau.sqlite)", 0.0),
+            ("leer.sqlite", 0.0),
+        ]
+        .map(|(t, _)| (t, top(h, t)));
         tops.sort_by(|a, b| a.1.total_cmp(&b.1));
         tops.map(|(t, _)| t)
     };
-    assert_eq!(order(&harness), ["Blumberg", "Blumberg (donau.sqlite)", "leer.sqlite"]);
+    assert_eq!(
+        order(&harness),
+        ["Blumberg (blumberg.sqlite)", "Blumberg (donau.sqlite)", "leer.sqlite"]
+    );
     harness.get_by_role_and_label(Role::Button, "Überfällig").click();
     harness.run();
-    assert_eq!(order(&harness), ["leer.sqlite", "Blumberg (donau.sqlite)", "Blumberg"]);
+    assert_eq!(
+        order(&harness),
+        ["leer.sqlite", "Blumberg (donau.sqlite)", "Blumberg (blumberg.sqlite)"]
+    );
 
     // Another program finishes a measure in Donau: the row follows by itself.
     let donau_file = dir.path().join("donau.sqlite");

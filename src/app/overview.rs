@@ -37,6 +37,17 @@ impl Source {
     }
 }
 
+/// How the window starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// At the desk, on the roadmap.
+    Desk,
+    /// Presenting to the council, full screen.
+    Present,
+    /// With the overview of all roadmaps of a source (the roadmap below it).
+    Overview(Source),
+}
+
 /// The login's (or, for a file, this user's) role in a roadmap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Role {
@@ -80,24 +91,35 @@ pub struct Town {
     pub address: PathBuf,
     /// Its figures, or why it could not be read.
     pub figures: Result<TownFigures, std::sync::Arc<StoreError>>,
+    /// See [`Town::label`].
+    label: String,
 }
 
 impl Town {
-    /// The name to show: the town's, with the roadmap's name where that says more (two files of
-    /// one town, `Blumberg (blumberg-2025.sqlite)`); the roadmap's name alone without a town.
-    pub fn label(&self) -> String {
-        let town = match &self.figures {
-            Ok(f) => f.town.trim(),
-            Err(_) => "",
-        };
-        let stem = self.name.strip_suffix(".sqlite").unwrap_or(&self.name);
-        if town.is_empty() {
-            self.name.clone()
-        } else if stem.to_lowercase() == town.to_lowercase() {
-            town.to_owned()
+    /// The name to show: the town's, with the roadmap's own name where two would look alike
+    /// (`Blumberg (blumberg-2025.sqlite)`); the roadmap's name alone without a town.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+}
+
+/// Gives every town its label (see [`Town::label`]).
+fn label(towns: &mut [Town]) {
+    let town = |t: &Town| match &t.figures {
+        Ok(f) if !f.town.trim().is_empty() => f.town.trim().to_owned(),
+        _ => t.name.clone(),
+    };
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for t in towns.iter() {
+        *seen.entry(town(t).to_lowercase()).or_default() += 1;
+    }
+    for t in towns.iter_mut() {
+        let shown = town(t);
+        t.label = if seen.get(&shown.to_lowercase()).copied().unwrap_or(0) > 1 && shown != t.name {
+            format!("{shown} ({})", t.name)
         } else {
-            format!("{town} ({})", self.name)
-        }
+            shown
+        };
     }
 }
 
@@ -119,7 +141,7 @@ pub struct Overview {
 /// Reads every roadmap of `source` as of `now`.
 pub fn load(source: &Source, now: NaiveDateTime) -> Result<Overview, StoreError> {
     let today = now.date();
-    let (towns, channels) = match source {
+    let (mut towns, channels): (Vec<Town>, Vec<String>) = match source {
         Source::Server(url) => {
             let read = pg::overview_at(url)?;
             let channels = read.iter().map(|t| t.channel.clone()).collect();
@@ -133,6 +155,7 @@ pub fn load(source: &Source, now: NaiveDateTime) -> Result<Overview, StoreError>
                         .map(|s| TownFigures::of(&s, today))
                         .map_err(std::sync::Arc::new),
                     name: t.name,
+                    label: String::new(),
                 })
                 .collect();
             (towns, channels)
@@ -148,11 +171,13 @@ pub fn load(source: &Source, now: NaiveDateTime) -> Result<Overview, StoreError>
                         .map(|s| TownFigures::of(&s, today))
                         .map_err(std::sync::Arc::new),
                     address: t.path,
+                    label: String::new(),
                 })
                 .collect();
             (towns, Vec::new())
         }
     };
+    label(&mut towns);
     Ok(Overview { source: source.clone(), generated_at: now, today, towns, channels })
 }
 
@@ -186,20 +211,15 @@ pub fn watch(overview: &Overview, on_change: impl Fn() + Send + 'static) -> Opti
 }
 
 /// The overview as the county report and the spreadsheet take it: roles and problems in the
-/// words of `tr`, `labels` the towns' [`Town::label`]s.
-pub fn county<'a>(
-    overview: &'a Overview,
-    labels: &'a [String],
-    tr: &crate::i18n::I18n,
-) -> crate::export::County<'a> {
+/// words of `tr`.
+pub fn county<'a>(overview: &'a Overview, tr: &crate::i18n::I18n) -> crate::export::County<'a> {
     crate::export::County {
         towns: overview
             .towns
             .iter()
-            .zip(labels)
-            .map(|(t, label)| crate::export::CountyTown {
+            .map(|t| crate::export::CountyTown {
                 name: &t.name,
-                label,
+                label: t.label(),
                 role: tr.f("connect-role", &[("role", &t.role.as_str())]),
                 figures: t.figures.as_ref().map_err(|e| e.localize(tr)),
             })

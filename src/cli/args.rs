@@ -234,6 +234,9 @@ pub enum Cmd {
         /// Where to write it (replaced whole, never half-written; default: standard output).
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Show it in the window ("Alle Fahrpläne") instead.
+        #[arg(long, conflicts_with_all = ["format", "output"])]
+        window: bool,
     },
     /// What changed since a date (default: the last council meeting).
     Changes {

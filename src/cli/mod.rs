@@ -67,7 +67,8 @@ pub fn today() -> NaiveDate {
 
 /// How the binary starts the window (the command line does not know the views): the file, the
 /// language chosen on the command line, the clock, and whether to present.
-pub type StartWindow = fn(&std::path::Path, Option<Lang>, crate::app::Clock, bool) -> ExitCode;
+pub type StartWindow =
+    fn(&std::path::Path, Option<Lang>, crate::app::Clock, crate::app::overview::Start) -> ExitCode;
 
 /// Runs the program with the process's arguments; without a subcommand, `window` starts the
 /// window.
@@ -104,6 +105,9 @@ pub fn main(window: StartWindow) -> ExitCode {
         &named.clone().unwrap_or_else(default_db_path),
         cli.roadmap.as_deref(),
     );
+    if let Some(Cmd::Overview { dir, window: true, .. }) = &cli.command {
+        return overview::window(dir.as_deref(), &db, (named.is_none(), cli.lang), &tr, window);
+    }
     let Some(command) = cli.command else {
         // The first start creates the default roadmap; any other missing path is asked about.
         // Where it cannot be made, the window opens all the same and asks (and says why).
@@ -112,7 +116,12 @@ pub fn main(window: StartWindow) -> ExitCode {
         {
             eprintln!("fahrplan: {}", e.localize(&tr));
         }
-        return window(&db, cli.lang.map(Lang::from), clock(), cli.present);
+        let start = if cli.present {
+            crate::app::overview::Start::Present
+        } else {
+            crate::app::overview::Start::Desk
+        };
+        return window(&db, cli.lang.map(Lang::from), clock(), start);
     };
     match run(&command, &db, cli.roadmap.as_deref(), &tr) {
         Ok(()) => ExitCode::SUCCESS,
@@ -246,7 +255,7 @@ fn run(
         }
         Cmd::Confirm { code, date, note } => commands::confirm(&cx, code, date.as_deref(), note),
         Cmd::Summary { format } => commands::summary(&cx, *format),
-        Cmd::Overview { dir, format, output } => {
+        Cmd::Overview { dir, format, output, .. } => {
             overview::overview(&cx, dir.as_deref(), *format, output.as_deref())
         }
         Cmd::Changes { since, format } => commands::changes(&cx, since.as_deref(), *format),

@@ -33,8 +33,7 @@ pub(super) fn overview(
             eprintln!("fahrplan: {text}");
         }
     }
-    let labels: Vec<String> = overview.towns.iter().map(overview::Town::label).collect();
-    let county = overview::county(&overview, &labels, tr);
+    let county = overview::county(&overview, tr);
     let bytes = match format {
         OverviewFormat::Text => text(&overview, tr).into_bytes(),
         OverviewFormat::Json => (to_json(&json_of(&overview)) + "\n").into_bytes(),
@@ -61,6 +60,36 @@ pub(super) fn overview(
         }
     }
     Ok(())
+}
+
+/// `overview --window`: the window, with the overview of the folder or the server in front of
+/// the local roadmap (the default one unless a file was named).
+pub(super) fn window(
+    dir: Option<&Path>,
+    db: &Path,
+    (default_db, lang): (bool, Option<super::LangArg>),
+    tr: &I18n,
+    start: super::StartWindow,
+) -> std::process::ExitCode {
+    let source = match dir {
+        Some(dir) => Source::Folder(dir.to_owned()),
+        None => match Source::server_of(db) {
+            Some(source) => source,
+            None => {
+                eprintln!("fahrplan: {}", tr.t("cli-overview-needs-source"));
+                return std::process::ExitCode::from(1);
+            }
+        },
+    };
+    let server = matches!(source, Source::Server(_));
+    let desk = if server { super::default_db_path() } else { db.to_owned() };
+    if (default_db || server)
+        && let Err(e) = crate::app::first_start(&desk, tr.lang())
+    {
+        eprintln!("fahrplan: {}", e.localize(tr));
+    }
+    let lang = lang.map(crate::i18n::Lang::from);
+    start(&desk, lang, super::clock(), overview::Start::Overview(source))
 }
 
 /// The JSON of the overview (the fields the issue names, and a few more).
@@ -138,7 +167,7 @@ fn text(overview: &Overview, tr: &I18n) -> String {
     for t in &overview.towns {
         let Ok(f) = &t.figures else { continue };
         rows.push(vec![
-            t.label(),
+            t.label().to_owned(),
             tr.f("connect-role", &[("role", &t.role.as_str())]),
             tr.f("overview-done", &[("done", &f.done), ("total", &f.measures)]),
             f.overdue.len().to_string(),

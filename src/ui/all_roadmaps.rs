@@ -179,7 +179,7 @@ impl OverviewPane {
             self.words.1 = towns
                 .iter()
                 .map(|town| {
-                    let label = town.label();
+                    let label = town.label().to_owned();
                     let cells = cell_texts(town, tr);
                     let summary = row_summary(&label, &cells, tr);
                     RowWords { label, cells, summary }

@@ -715,7 +715,13 @@ pub fn window_icon() -> Option<std::sync::Arc<egui::IconData>> {
 
 /// Opens the window on `db` (created with the default roadmap if missing). `lang` from the
 /// command line wins over the remembered language; German is the default.
-pub fn run_window(db: &Path, lang: Option<Lang>, clock: Clock, present: bool) -> ExitCode {
+pub fn run_window(
+    db: &Path,
+    lang: Option<Lang>,
+    clock: Clock,
+    start: crate::app::overview::Start,
+) -> ExitCode {
+    let present = start == crate::app::overview::Start::Present;
     let mut viewport = egui::ViewportBuilder::default();
     if let Some(icon) = window_icon() {
         viewport = viewport.with_icon(icon);
@@ -763,6 +769,10 @@ pub fn run_window(db: &Path, lang: Option<Lang>, clock: Clock, present: bool) ->
             app.view.backup_due = !present;
             if present {
                 app.presenter = Some(present::Presenter::new(true));
+            }
+            if let crate::app::overview::Start::Overview(source) = start {
+                let now = app.state.today().and_time(chrono::Local::now().time());
+                app.view.all_roadmaps.open(source, &cc.egui_ctx, now);
             }
             Ok(Box::new(app))
         }),
