@@ -962,6 +962,33 @@ fn the_overview_shows_a_login_exactly_its_roadmaps_with_their_own_figures() {
     assert_ne!(roadmaps[0]["overdue"], roadmaps[1]["overdue"]);
     assert_ne!(roadmaps[0]["spent_cents"], roadmaps[1]["spent_cents"]);
 
+    // The window's overview hears a write to any of its towns (the server's notifications).
+    let source = fahrplan::app::overview::Source::Server(isb_url.clone());
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    let read = fahrplan::app::overview::load(&source, now).unwrap();
+    assert_eq!(read.towns.len(), 2);
+    let heard = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = heard.clone();
+    let watch = fahrplan::app::overview::watch(&read, move || {
+        counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    })
+    .unwrap();
+    let wait_for = |n: usize| {
+        let start = std::time::Instant::now();
+        while heard.load(std::sync::atomic::Ordering::SeqCst) < n {
+            assert!(start.elapsed() < std::time::Duration::from_secs(20), "nothing heard");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    };
+    // (Connecting counts once: the window reads again after every reconnect.)
+    wait_for(1);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let before = heard.load(std::sync::atomic::Ordering::SeqCst);
+    let b_write = run(&editor_url, &["set-progress", "M18", "55", "--roadmap", &b]);
+    assert!(b_write.status.success(), "{}", text(&b_write));
+    wait_for(before + 1);
+    drop(watch);
+
     // The same figures in the county report; the hidden town is not in it either.
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("kreis.html");

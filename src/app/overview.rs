@@ -228,3 +228,20 @@ pub fn county<'a>(overview: &'a Overview, tr: &crate::i18n::I18n) -> crate::expo
         today: overview.today,
     }
 }
+
+/// Writes the county report of `overview` to `path` (PDF, or the web page with `html`), whole
+/// or not at all; the error in the words of `tr`.
+pub fn write_report(
+    overview: &Overview,
+    tr: &crate::i18n::I18n,
+    path: &Path,
+    html: bool,
+) -> Result<(), String> {
+    let county = county(overview, tr);
+    let bytes = if html {
+        crate::export::county_html(&county, tr).into_bytes()
+    } else {
+        crate::export::county_pdf(&county, tr).map_err(|e| e.localize(tr))?
+    };
+    super::write_atomically(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))
+}

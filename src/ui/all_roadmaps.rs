@@ -49,19 +49,21 @@ pub enum SortBy {
 }
 
 /// The columns: what sorts them, the title's key, the initial width.
+/// (At 1024 points the money's pair, planned and spent to date, is on the screen; what follows
+/// scrolls.)
 const COLUMNS: [(SortBy, &str, f32); 12] = [
-    (SortBy::Town, "overview-col-town", 190.0),
-    (SortBy::Role, "overview-col-role", 90.0),
-    (SortBy::Done, "overview-col-done", 80.0),
-    (SortBy::Overdue, "overview-col-overdue", 95.0),
+    (SortBy::Town, "overview-col-town", 170.0),
+    (SortBy::Done, "overview-col-done", 75.0),
+    (SortBy::Overdue, "overview-col-overdue", 90.0),
+    (SortBy::Planned, "dashboard-planned-to-date", 130.0),
+    (SortBy::Spent, "field-spent", 105.0),
     (SortBy::ReevaluationsOverdue, "overview-col-reeval-overdue", 150.0),
     (SortBy::ReevaluationsDue, "overview-col-reeval-due", 150.0),
-    (SortBy::Unconfirmed, "overview-col-unconfirmed", 110.0),
-    (SortBy::Planned, "dashboard-planned-to-date", 130.0),
-    (SortBy::Spent, "field-spent", 110.0),
-    (SortBy::Degree, "overview-col-degree", 190.0),
-    (SortBy::Meeting, "overview-col-meeting", 150.0),
+    (SortBy::Unconfirmed, "overview-col-unconfirmed", 105.0),
+    (SortBy::Degree, "overview-col-degree", 280.0),
+    (SortBy::Meeting, "overview-col-meeting", 200.0),
     (SortBy::Changed, "overview-col-changed", 150.0),
+    (SortBy::Role, "overview-col-role", 100.0),
 ];
 
 /// What was read, or why not.
@@ -90,6 +92,8 @@ pub struct OverviewPane {
     order_for: Option<(u64, SortBy, bool)>,
     /// Reads so far.
     reads: u64,
+    /// What became of the latest report written: where, or why not.
+    report: Option<Result<String, String>>,
     /// Each town's words (label, cells, what a screen reader hears), for the read and the
     /// language they were made for: made once, not on every frame.
     words: (Option<(u64, crate::i18n::Lang)>, Vec<RowWords>),
@@ -273,6 +277,7 @@ pub fn overview_ui(
         if ui.button(tr.t("overview-close")).clicked() {
             pane.shown = false;
         }
+        report_buttons_ui(ui, pane, tr);
         if pane.loading.is_some() {
             ui.spinner();
             ui.label(tr.t("overview-loading"));
@@ -312,6 +317,40 @@ pub fn overview_ui(
     legend_ui(ui, tr, tokens);
     ui.add_space(tokens.space_s);
     table_ui(ui, pane, (tr, tokens), commands);
+}
+
+/// "Kreisübersicht als PDF / als Webseite": written where the user says; what went wrong is
+/// said beside the buttons.
+fn report_buttons_ui(ui: &mut Ui, pane: &mut OverviewPane, tr: &I18n) {
+    let Some(overview) = pane.overview() else { return };
+    let stem = format!("Kreisuebersicht-{}", overview.today.format("%Y-%m-%d"));
+    let mut written = None;
+    for (key, html, extension) in
+        [("overview-report-pdf", false, "pdf"), ("overview-report-html", true, "html")]
+    {
+        if ui.button(tr.t(key)).clicked()
+            && let Some(path) = rfd::FileDialog::new()
+                .add_filter(extension.to_uppercase(), &[extension])
+                .set_file_name(format!("{stem}.{extension}"))
+                .save_file()
+        {
+            written =
+                Some(crate::app::overview::write_report(overview, tr, &path, html).map(|()| path));
+        }
+    }
+    if let Some(result) = written {
+        pane.report =
+            Some(result.map(|p| tr.f("info-exported", &[("path", &p.display().to_string())])));
+    }
+    match &pane.report {
+        Some(Ok(text)) => {
+            ui.label(text);
+        }
+        Some(Err(text)) => {
+            ui.colored_label(ui.visuals().error_fg_color, text);
+        }
+        None => {}
+    }
 }
 
 /// What each mark means.
@@ -397,19 +436,21 @@ fn table_ui(
 fn cell_texts(town: &Town, tr: &I18n) -> Vec<(String, Option<usize>)> {
     let role = tr.f("connect-role", &[("role", &town.role.as_str())]);
     let Ok(f) = &town.figures else {
-        return vec![(role, None)];
+        // Nothing to show but who may see it (in its column, the last).
+        let mut cells = vec![("–".to_owned(), None); COLUMNS.len() - 2];
+        cells.push((role, None));
+        return cells;
     };
     let warn = |n: usize, mark: usize| (n.to_string(), (n > 0).then_some(mark));
     let dash = |text: String| if text.is_empty() { "–".to_owned() } else { text };
     vec![
-        (role, None),
         (tr.f("overview-done", &[("done", &f.done), ("total", &f.measures)]), None),
         warn(f.overdue.len(), 0),
+        (tr.money_whole(f.planned_to_date), None),
+        (tr.money_whole(f.spent), None),
         warn(f.reevaluations_overdue.len(), 1),
         (f.reevaluations_due.len().to_string(), None),
         warn(f.unconfirmed.len(), 2),
-        (tr.money_whole(f.planned_to_date), None),
-        (tr.money_whole(f.spent), None),
         (dash(crate::i18n::degrees_text(tr, f).replace('\n', "; ")), None),
         (
             f.last_meeting
@@ -418,6 +459,7 @@ fn cell_texts(town: &Town, tr: &I18n) -> Vec<(String, Option<usize>)> {
             None,
         ),
         (f.last_change.map_or_else(|| "–".to_owned(), |at| tr.date_time(at)), None),
+        (role, None),
     ]
 }
 
