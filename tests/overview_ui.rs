@@ -143,7 +143,13 @@ fn all_roadmaps_are_sorted_opened_and_read_again_after_a_change() {
     harness.run();
     until(&mut harness, |app| app.state.file_path() == donau_file.as_path());
     assert!(!harness.state().view.all_roadmaps.shown);
+    // Back to the overview: it was not watched while hidden, so it is read anew.
+    std::fs::copy(dir.path().join("blumberg.sqlite"), dir.path().join("zell.sqlite")).unwrap();
     harness.get_by_role_and_label(Role::Button, "Alle Fahrpläne").click();
-    harness.run();
+    harness.step();
     assert!(harness.state().view.all_roadmaps.shown);
+    until(&mut harness, |app| {
+        !app.view.all_roadmaps.is_reading()
+            && app.view.all_roadmaps.overview().is_some_and(|o| o.towns.len() == 4)
+    });
 }

@@ -915,14 +915,16 @@ fn the_overview_shows_a_login_exactly_its_roadmaps_with_their_own_figures() {
     let _tidy = Tidy(url.clone());
     let _shared = SERVER.read().unwrap_or_else(std::sync::PoisonError::into_inner);
     let (a, b, hidden) = (unique("ov_a"), unique("ov_b"), unique("ov_geheim"));
-    let (isb, editor) = (unique("isb"), unique("ov_editor"));
-    for name in [&isb, &editor] {
+    let (isb, editor, second) = (unique("isb"), unique("ov_editor"), unique("ov_zweite"));
+    for name in [&isb, &editor, &second] {
         login(&url, name);
     }
     for roadmap in [&a, &b, &hidden] {
         assert!(run(&url, &["server", "init", "--roadmap", roadmap]).status.success());
-        let granted = run(&url, &["server", "grant", &editor, "editor", "--roadmap", roadmap]);
-        assert!(granted.status.success(), "{}", text(&granted));
+        for who in [&editor, &second] {
+            let granted = run(&url, &["server", "grant", who, "editor", "--roadmap", roadmap]);
+            assert!(granted.status.success(), "{}", text(&granted));
+        }
     }
     for roadmap in [&a, &b] {
         let granted = run(&url, &["server", "grant", &isb, "viewer", "--roadmap", roadmap]);
@@ -942,8 +944,18 @@ fn the_overview_shows_a_login_exactly_its_roadmaps_with_their_own_figures() {
         assert!(done.status.success(), "{}", text(&done));
     }
 
-    let isb_url = as_login(&url, &isb);
+    // Four eyes in town A: one records a verdict, another confirms it (read only where a
+    // verdict is confirmed: the overview must fetch it all the same).
+    let recorded =
+        run(&editor_url, &["reevaluate", "M07", "--verdict", "effective", "--roadmap", &a]);
+    assert!(recorded.status.success(), "{}", text(&recorded));
+    let confirmed = run(&as_login(&url, &second), &["confirm", "M07", "--roadmap", &a]);
+    assert!(confirmed.status.success(), "{}", text(&confirmed));
+
+    // The ISB's address carries a password (trust ignores it): it is never shown.
+    let isb_url = as_login(&url, &format!("{isb}:geheim123"));
     let shown = run(&isb_url, &["overview", "--format", "json"]);
+    assert!(!text(&shown).contains("geheim123"), "{}", text(&shown));
     assert!(shown.status.success(), "{}", text(&shown));
     assert!(!text(&shown).contains("Geheim") && !text(&shown).contains(&hidden));
     let found: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
@@ -996,6 +1008,31 @@ fn the_overview_shows_a_login_exactly_its_roadmaps_with_their_own_figures() {
     assert!(made.status.success(), "{}", text(&made));
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.contains(&format!("Blumberg ({a})")) && !html.contains("Geheim"));
-    // The address shown never carries a password.
-    assert!(!html.contains("password"));
+    assert!(!html.contains("geheim123") && !html.contains(&isb), "no login, no password");
+    let pdf = dir.path().join("kreis.pdf");
+    let made = run(&isb_url, &["overview", "--format", "pdf", "--output", pdf.to_str().unwrap()]);
+    assert!(made.status.success() && !text(&made).contains("geheim123"), "{}", text(&made));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(!bytes.windows(9).any(|w| w == b"geheim123"));
+
+    // A town whose tables are not what they should be (here: one renamed by hand) is named with
+    // its problem; the other is still read, and nothing is changed by reading.
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    admin.batch_execute(&format!("ALTER TABLE \"{b}\".meeting RENAME TO meeting_alt")).unwrap();
+    let shown = run(&isb_url, &["overview", "--format", "json"]);
+    assert!(shown.status.success(), "{}", text(&shown));
+    let found: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    let names: Vec<&str> =
+        found["roadmaps"].as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names, [a.as_str()]);
+    assert_eq!(found["unreadable"][0]["name"], b.as_str());
+    assert!(String::from_utf8_lossy(&shown.stderr).contains(&format!("{b} ist nicht lesbar")));
+    let renamed: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = $1 AND tablename = 'meeting_alt'",
+            &[&b],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(renamed, 1, "the overview changed nothing");
 }

@@ -1059,3 +1059,7 @@ county-catalog = Katalog
 county-first = Erste Bewertung
 county-latest = Letzte Bewertung
 county-change = Änderung (Punkte)
+overview-read-failed = Neu lesen ist fehlgeschlagen; gezeigt wird der Stand davor. Grund: { $reason }
+overview-col-meeting-baseline = Ratssitzung · beschlossener Stand
+overview-meeting-baseline = { $meeting } · beschlossen: { $baseline }
+overview-col-name = Fahrplan (Datei oder Name auf dem Server)

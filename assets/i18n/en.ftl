@@ -1062,3 +1062,7 @@ county-catalog = Catalogue
 county-first = First assessment
 county-latest = Latest assessment
 county-change = Change (points)
+overview-read-failed = Reading again failed; what was read before is shown. Reason: { $reason }
+overview-col-meeting-baseline = Council meeting · adopted plan
+overview-meeting-baseline = { $meeting } · adopted: { $baseline }
+overview-col-name = Roadmap (file or name on the server)

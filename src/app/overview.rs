@@ -178,7 +178,17 @@ pub fn load(source: &Source, now: NaiveDateTime) -> Result<Overview, StoreError>
         }
     };
     label(&mut towns);
+    // In the order people look for them: by the name shown.
+    towns.sort_by_cached_key(|t| (t.label.to_lowercase(), t.name.clone()));
     Ok(Overview { source: source.clone(), generated_at: now, today, towns, channels })
+}
+
+impl Overview {
+    /// The channels a server announces the writes of these towns on (empty for a folder): a
+    /// watch made for one set does not hear a town added later.
+    pub fn channels(&self) -> &[String] {
+        &self.channels
+    }
 }
 
 /// Calls `on_change` after a write to any roadmap of `overview` by anyone (a server's
@@ -186,6 +196,8 @@ pub fn load(source: &Source, now: NaiveDateTime) -> Result<Overview, StoreError>
 /// `None` if nothing can be watched.
 pub fn watch(overview: &Overview, on_change: impl Fn() + Send + 'static) -> Option<Watch> {
     match &overview.source {
+        // (It also calls once it has connected, and after every reconnect: a write between the
+        // read and the listening would otherwise go unseen.)
         Source::Server(url) => pg::watch_overview(url, &overview.channels, on_change),
         Source::Folder(dir) => {
             let dir = dir.clone();

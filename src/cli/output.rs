@@ -241,7 +241,7 @@ pub(super) fn columns(rows: &[Vec<String>]) -> String {
 }
 
 /// `text`, cut to `max` characters with an ellipsis.
-fn shorten(text: &str, max: usize) -> String {
+pub(super) fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_owned()
     } else {

@@ -167,7 +167,7 @@ fn text(overview: &Overview, tr: &I18n) -> String {
     for t in &overview.towns {
         let Ok(f) = &t.figures else { continue };
         rows.push(vec![
-            t.label().to_owned(),
+            super::output::shorten(t.label(), 60),
             tr.f("connect-role", &[("role", &t.role.as_str())]),
             tr.f("overview-done", &[("done", &f.done), ("total", &f.measures)]),
             f.overdue.len().to_string(),
@@ -192,7 +192,7 @@ fn text(overview: &Overview, tr: &I18n) -> String {
             ("time", &time),
         ],
     );
-    let body = if rows.len() == 1 {
+    let body = if overview.towns.is_empty() {
         tr.t(match overview.source {
             Source::Server(_) => "overview-none",
             Source::Folder(_) => "overview-none-folder",

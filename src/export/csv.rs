@@ -159,7 +159,7 @@ pub fn overview_csv(county: &super::County<'_>, tr: &I18n, delimiter: char) -> V
     ]
     .iter()
     .map(|k| text(tr.t(k)))
-    .chain(std::iter::once(text("name")))
+    .chain(std::iter::once(text(tr.t("overview-col-name"))))
     .collect();
     let mut out = String::from("\u{feff}");
     out.push_str(&line(&header, delimiter));

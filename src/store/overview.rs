@@ -13,7 +13,7 @@ use super::sql::{Row, Sql, Value};
 use super::{Result, Store, StoreError, queries};
 use crate::model::TownSnapshot;
 
-/// The statements one roadmap's snapshot runs, in order (recorded once; none has parameters).
+/// The statements one roadmap's snapshot may run (recorded once; none has parameters).
 pub(super) fn snapshot_statements() -> Result<&'static [String]> {
     static STATEMENTS: std::sync::OnceLock<std::result::Result<Vec<String>, String>> =
         std::sync::OnceLock::new();
@@ -21,6 +21,10 @@ pub(super) fn snapshot_statements() -> Result<&'static [String]> {
         .get_or_init(|| {
             let mut recorder = Recorder(Vec::new());
             queries::town_snapshot(&mut recorder).map_err(|e| e.to_string())?;
+            // Asked only when a verdict is confirmed, which no recorded read has: fetched always.
+            if !recorder.0.iter().any(|sql| sql == queries::CONFIRMATIONS) {
+                recorder.0.push(queries::CONFIRMATIONS.to_owned());
+            }
             Ok(recorder.0)
         })
         .as_deref()
@@ -49,13 +53,20 @@ impl Sql for Recorder {
     }
 }
 
-/// Plays rows fetched beforehand back to the reading code, statement by statement.
-pub(super) struct Replay(std::vec::IntoIter<(&'static str, Vec<Row>)>);
+/// Plays rows fetched beforehand back to the reading code: each statement it asks is answered
+/// with the rows fetched for it; one that was not fetched is an error, never an empty answer.
+pub(super) struct Replay {
+    answers: std::collections::HashMap<&'static str, Vec<Row>>,
+    /// Whether the engine the rows came from chains history itself (a server: the history's
+    /// `who` is the authenticated login, see `queries::confirmations_given`).
+    chains: bool,
+}
 
 impl Replay {
-    /// The rows of each statement of [`snapshot_statements`], in order.
-    pub(super) fn new(answers: Vec<(&'static str, Vec<Row>)>) -> Self {
-        Self(answers.into_iter())
+    /// The rows of statements of [`snapshot_statements`], from an engine that chains its
+    /// history itself (`chains`) or not.
+    pub(super) fn new(answers: Vec<(&'static str, Vec<Row>)>, chains: bool) -> Self {
+        Self { answers: answers.into_iter().collect(), chains }
     }
 
     /// The snapshot read from the rows.
@@ -65,13 +76,17 @@ impl Replay {
 }
 
 impl Sql for Replay {
+    fn chains_history(&self) -> bool {
+        self.chains
+    }
+
     fn execute(&mut self, sql: &str, _params: &[Value]) -> Result<usize> {
         Err(StoreError::Encoding(format!("a read of the overview writes: {sql}")))
     }
 
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
-        match self.0.next() {
-            Some((asked, rows)) if asked == sql && params.is_empty() => Ok(rows),
+        match self.answers.get(sql) {
+            Some(rows) if params.is_empty() => Ok(rows.clone()),
             _ => Err(StoreError::Encoding(format!("the overview did not fetch: {sql}"))),
         }
     }
@@ -97,22 +112,25 @@ fn is_roadmap_file(path: &Path) -> bool {
         && header[68..72] == super::APPLICATION_ID.to_be_bytes()
 }
 
-/// Every roadmap file directly in `dir` (by its header: other files, side files and subfolders
-/// such as `backups` are passed over), by name, each read only to read: nothing is written, no
-/// file is created, no lock is taken.
-pub fn folder(dir: &Path) -> Result<Vec<FileTown>> {
-    let io = |e: std::io::Error| StoreError::Io { path: dir.to_owned(), detail: e.to_string() };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
+/// The roadmap files directly in `dir` (by their header: other files, side files and subfolders
+/// such as `backups` are passed over; hidden files are nobody's roadmap), by name.
+fn roadmap_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .map(|entry| entry.path())
-        // Hidden files (an editor's temporary copy) are nobody's roadmap.
         .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
-        .filter(|p| is_roadmap_file(p))
+        .filter(|p| p.is_file() && is_roadmap_file(p))
         .collect();
     paths.sort();
-    Ok(paths
+    Ok(paths)
+}
+
+/// Every roadmap file directly in `dir` (see `roadmap_files`), each read only to read: nothing
+/// is written, no file is created, no lock is taken.
+pub fn folder(dir: &Path) -> Result<Vec<FileTown>> {
+    let io = |e: std::io::Error| StoreError::Io { path: dir.to_owned(), detail: e.to_string() };
+    Ok(roadmap_files(dir)
+        .map_err(io)?
         .into_iter()
         .map(|path| {
             let snapshot = Store::open_read_only(&path).and_then(|store| store.town_snapshot());
@@ -122,22 +140,16 @@ pub fn folder(dir: &Path) -> Result<Vec<FileTown>> {
 }
 
 /// What changes when a roadmap file of `dir` is written, added or removed: the names and stamps
-/// of the folder's files.
+/// of its roadmap files.
 pub fn folder_stamp(dir: &Path) -> Vec<(PathBuf, super::FileStamp)> {
-    let mut stamps: Vec<_> = std::fs::read_dir(dir)
+    roadmap_files(dir)
+        .unwrap_or_default()
         .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
-        .map(|entry| entry.path())
-        .filter(|p| is_roadmap_file(p))
         .map(|p| {
             let stamp = super::file_stamp(&p);
             (p, stamp)
         })
-        .collect();
-    stamps.sort_by(|a, b| a.0.cmp(&b.0));
-    stamps
+        .collect()
 }
 
 #[cfg(test)]
@@ -149,16 +161,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.sqlite");
         let seed = crate::app::default_seed(crate::i18n::Lang::De).unwrap();
-        let store = Store::create(&path, Some(&seed)).unwrap();
+        let mut store = Store::create(&path, Some(&seed)).unwrap();
+        // A verdict recorded by one and confirmed by another: read only where one is confirmed.
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        store.set_who("anna");
+        let verdict = crate::model::Verdict::Effective;
+        store.add_reevaluation("M07", day, verdict, "", "anna", None).unwrap();
+        store.set_who("carla");
+        store.confirm_reevaluation("M07", (day, "carla", None), "").unwrap();
         let direct = store.town_snapshot().unwrap();
         assert!(!direct.roadmap.measures.is_empty() && direct.last_change.is_some());
+        assert!(direct.roadmap.reevaluations.iter().any(|r| r.is_confirmed() && !r.imported));
         // Each statement answered by SQLite itself, then played back.
         let answers = snapshot_statements()
             .unwrap()
             .iter()
             .map(|sql| (sql.as_str(), store.read(|db| db.query(sql, &[])).unwrap()))
             .collect();
-        assert_eq!(Replay::new(answers).snapshot().unwrap(), direct);
+        assert_eq!(Replay::new(answers, false).snapshot().unwrap(), direct);
         // One statement missing: said, never a roadmap with a part left out.
         let short: Vec<_> = snapshot_statements()
             .unwrap()
@@ -166,6 +186,6 @@ mod tests {
             .skip(1)
             .map(|sql| (sql.as_str(), Vec::new()))
             .collect();
-        assert!(matches!(Replay::new(short).snapshot(), Err(StoreError::Encoding(_))));
+        assert!(matches!(Replay::new(short, false).snapshot(), Err(StoreError::Encoding(_))));
     }
 }

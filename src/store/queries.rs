@@ -277,6 +277,11 @@ fn load_reevaluations(
     Ok(reevaluations)
 }
 
+/// The history rows of confirmations (read only when a verdict is confirmed; the overview of many
+/// roadmaps fetches them always).
+pub(super) const CONFIRMATIONS: &str = "SELECT new, imported, data, who, old FROM history \
+     WHERE field = 'reevaluation-confirmed' AND data IS NOT NULL ORDER BY seq, id";
+
 /// For each re-evaluation, who its latest recorded confirmation row says confirmed it (`None`
 /// when that row took it back or came from a file). On a server, whose `who` is the login it
 /// authenticated, a row counts only as its author's: a confirmation given by the one it names,
@@ -284,11 +289,7 @@ fn load_reevaluations(
 /// for nothing).
 fn confirmations_given(db: &mut dyn Sql) -> Result<HashMap<i64, Option<String>>> {
     let server = db.chains_history();
-    let rows = db.query(
-        "SELECT new, imported, data, who, old FROM history \
-         WHERE field = 'reevaluation-confirmed' AND data IS NOT NULL ORDER BY seq, id",
-        params![],
-    )?;
+    let rows = db.query(CONFIRMATIONS, params![])?;
     let mut given = HashMap::new();
     for row in rows {
         let data = row.text(2)?;

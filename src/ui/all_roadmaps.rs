@@ -61,7 +61,7 @@ const COLUMNS: [(SortBy, &str, f32); 12] = [
     (SortBy::ReevaluationsDue, "overview-col-reeval-due", 150.0),
     (SortBy::Unconfirmed, "overview-col-unconfirmed", 105.0),
     (SortBy::Degree, "overview-col-degree", 280.0),
-    (SortBy::Meeting, "overview-col-meeting", 200.0),
+    (SortBy::Meeting, "overview-col-meeting-baseline", 240.0),
     (SortBy::Changed, "overview-col-changed", 150.0),
     (SortBy::Role, "overview-col-role", 100.0),
 ];
@@ -92,6 +92,12 @@ pub struct OverviewPane {
     order_for: Option<(u64, SortBy, bool)>,
     /// Reads so far.
     reads: u64,
+    /// The channels the watch listens on.
+    watch_for: Option<Vec<String>>,
+    /// Whether to read anew when shown (it was hidden meanwhile, unwatched).
+    stale: bool,
+    /// Why the latest read failed, while the towns of the one before are still shown.
+    failed: Option<Arc<StoreError>>,
     /// What became of the latest report written: where, or why not.
     report: Option<Result<String, String>>,
     /// Each town's words (label, cells, what a screen reader hears), for the read and the
@@ -124,6 +130,11 @@ impl OverviewPane {
         self.source.is_some()
     }
 
+    /// Whether a read is under way.
+    pub const fn is_reading(&self) -> bool {
+        self.loading.is_some()
+    }
+
     /// What was read last.
     pub fn overview(&self) -> Option<&Overview> {
         self.data.as_ref().and_then(|d| d.as_ref().ok())
@@ -151,23 +162,49 @@ impl OverviewPane {
                 Ok(read) => {
                     self.loading = None;
                     self.reads += 1;
-                    if let Ok(overview) = &read
-                        && self.watch.is_none()
-                    {
-                        let (changed, ctx) = (self.changed.clone(), ctx.clone());
-                        self.watch = crate::app::overview::watch(overview, move || {
-                            changed.store(true, Ordering::SeqCst);
-                            ctx.request_repaint();
-                        });
-                    }
-                    self.data = Some(read);
+                    self.took(read, ctx);
                 }
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => self.loading = None,
             }
         }
-        if self.loading.is_none() && self.changed.swap(false, Ordering::SeqCst) {
+        // Hidden: nobody looks, nothing is listened to or read; shown again, read anew.
+        if !self.shown {
+            if self.watch.take().is_some() {
+                self.watch_for = None;
+                self.stale = true;
+            }
+            return;
+        }
+        let due = self.changed.swap(false, Ordering::SeqCst) || self.stale;
+        if self.loading.is_none() && due {
+            self.stale = false;
             self.read(ctx, now);
+        }
+    }
+
+    /// Keeps what a read found: the towns, and a watch on them (made anew when the towns'
+    /// channels changed: one granted later is heard too); a failed read keeps the towns shown
+    /// before and says why beside them.
+    fn took(&mut self, read: Read, ctx: &egui::Context) {
+        match read {
+            Ok(overview) => {
+                let channels = overview.channels().to_vec();
+                if self.shown
+                    && (self.watch.is_none() || self.watch_for.as_ref() != Some(&channels))
+                {
+                    let (changed, ctx) = (self.changed.clone(), ctx.clone());
+                    self.watch = crate::app::overview::watch(&overview, move || {
+                        changed.store(true, Ordering::SeqCst);
+                        ctx.request_repaint();
+                    });
+                    self.watch_for = Some(channels);
+                }
+                self.failed = None;
+                self.data = Some(Ok(overview));
+            }
+            Err(e) if matches!(self.data, Some(Ok(_))) => self.failed = Some(e),
+            Err(e) => self.data = Some(Err(e)),
         }
     }
 
@@ -229,16 +266,18 @@ pub fn sorted(towns: &[Town], by: SortBy, descending: bool) -> Vec<usize> {
         };
         (false, value)
     };
+    let labels: Vec<String> = towns.iter().map(|t| t.label().to_lowercase()).collect();
     order.sort_by(|&a, &b| {
         let (ka, kb) = (key(&towns[a]), key(&towns[b]));
-        let by_value = if descending { kb.1.cmp(&ka.1) } else { ka.1.cmp(&kb.1) };
-        ka.0.cmp(&kb.0)
-            .then(by_value)
-            .then_with(|| towns[a].label().to_lowercase().cmp(&towns[b].label().to_lowercase()))
+        let by_name = labels[a].cmp(&labels[b]);
+        let (by_value, by_name) = match (descending, by == SortBy::Town) {
+            (true, true) => (kb.1.cmp(&ka.1), by_name.reverse()),
+            (true, false) => (kb.1.cmp(&ka.1), by_name),
+            (false, _) => (ka.1.cmp(&kb.1), by_name),
+        };
+        // Towns that could not be read stay last, whichever the direction.
+        ka.0.cmp(&kb.0).then(by_value).then(by_name)
     });
-    if by == SortBy::Town && descending {
-        order.reverse();
-    }
     order
 }
 
@@ -271,7 +310,8 @@ pub fn overview_ui(
 ) {
     ui.horizontal(|ui| {
         ui.heading(RichText::new(tr.t("overview-title")).strong());
-        if ui.button(tr.t("overview-refresh")).clicked() {
+        let idle = pane.loading.is_none();
+        if ui.add_enabled(idle, egui::Button::new(tr.t("overview-refresh"))).clicked() {
             pane.read(ui.ctx(), now);
         }
         if ui.button(tr.t("overview-close")).clicked() {
@@ -291,6 +331,12 @@ pub fn overview_ui(
         }
         Some(Ok(o)) => o,
     };
+    if let Some(e) = &pane.failed {
+        ui.colored_label(
+            tokens.danger,
+            tr.f("overview-read-failed", &[("reason", &e.localize(tr))]),
+        );
+    }
     let time = overview.generated_at.format("%H:%M").to_string();
     let source = overview.source.shown();
     let date = tr.date(overview.today);
@@ -452,15 +498,22 @@ fn cell_texts(town: &Town, tr: &I18n) -> Vec<(String, Option<usize>)> {
         (f.reevaluations_due.len().to_string(), None),
         warn(f.unconfirmed.len(), 2),
         (dash(crate::i18n::degrees_text(tr, f).replace('\n', "; ")), None),
-        (
-            f.last_meeting
-                .as_ref()
-                .map_or_else(|| "–".to_owned(), |m| format!("{} {}", tr.date(m.0), m.1)),
-            None,
-        ),
+        (meeting_text(f, tr), None),
         (f.last_change.map_or_else(|| "–".to_owned(), |at| tr.date_time(at)), None),
         (role, None),
     ]
+}
+
+/// The latest council meeting and, where there is one, the latest adopted plan (baseline).
+fn meeting_text(f: &TownFigures, tr: &I18n) -> String {
+    let dated = |d: &(chrono::NaiveDate, String)| format!("{} {}", tr.date(d.0), d.1);
+    let meeting = f.last_meeting.as_ref().map_or_else(|| "–".to_owned(), dated);
+    match &f.baseline {
+        Some(b) => {
+            tr.f("overview-meeting-baseline", &[("meeting", &meeting), ("baseline", &dated(b))])
+        }
+        None => meeting,
+    }
 }
 
 /// What a screen reader hears on a row's name: the town and every cell with its column.

@@ -246,7 +246,8 @@ impl FahrplanApp {
         self.derive(&mut commands);
         let read_only = self.state.is_read_only();
         // Behind a modal question the shortcuts rest (Ctrl+Z would change what it asks about).
-        if self.state.import_preview().is_none() {
+        // Nor behind the overview of all roadmaps (Ctrl+Z would change the one not shown).
+        if self.state.import_preview().is_none() && !self.view.all_roadmaps.shown {
             self.shortcuts(ui, read_only, &mut commands);
         }
         let mut start_presentation = false;
@@ -267,6 +268,9 @@ impl FahrplanApp {
         let backups_open = asked.backups;
         self.banners(ui, &tokens, &mut commands);
         if self.all_roadmaps_frame(ui, asked.overview_folder, &tokens, &mut commands) {
+            if start_presentation {
+                self.start_presentation(ui.ctx(), false);
+            }
             self.dialogs(ui, &tokens, backups_open, read_only, &mut commands);
             return self.apply(ui, commands);
         }

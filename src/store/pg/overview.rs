@@ -51,8 +51,8 @@ fn as_json(sql: &str) -> Option<String> {
     }
     let (columns, rest) = body.split_at(from?);
     Some(format!(
-        "(SELECT coalesce(json_agg(q.j), '[]'::json) FROM \
-         (SELECT json_build_array({columns}) AS j{rest}) q)"
+        "(SELECT coalesce(pg_catalog.json_agg(q.j), '[]'::json) FROM \
+         (SELECT pg_catalog.json_build_array({columns}) AS j{rest}) q)"
     ))
 }
 
@@ -65,8 +65,11 @@ fn snapshot_statement() -> Result<String> {
             as_json(sql).ok_or_else(|| StoreError::Encoding(format!("not for the overview: {sql}")))
         })
         .collect::<Result<Vec<_>>>()?;
+    // Functions named with their schema: a town's schema comes first in the search path, and
+    // an overload of its own must not run in a session that may read other towns.
     Ok(format!(
-        "SELECT json_build_array({}, (SELECT channel FROM fahrplan_schema LIMIT 1))",
+        "SELECT pg_catalog.json_build_array({}, (SELECT pg_catalog.json_build_array(application, \
+         version, channel) FROM fahrplan_schema LIMIT 1))",
         parts.join(", ")
     ))
 }
@@ -84,8 +87,9 @@ fn value(v: &serde_json::Value) -> Result<Value> {
     }
 }
 
-/// The snapshot and channel from one roadmap's JSON answer.
-fn decode(text: &str) -> Result<(TownSnapshot, String)> {
+/// The snapshot and channel from the JSON answer of roadmap `name`: refused as opening it would
+/// refuse it (another application's schema, a newer or an older version).
+fn decode(name: &str, text: &str) -> Result<(TownSnapshot, String)> {
     let bad = |e: &dyn std::fmt::Display| StoreError::Encoding(e.to_string());
     let answer: serde_json::Value = serde_json::from_str(text).map_err(|e| bad(&e))?;
     let parts = answer.as_array().ok_or_else(|| bad(&"not an array"))?;
@@ -106,8 +110,44 @@ fn decode(text: &str) -> Result<(TownSnapshot, String)> {
             .collect::<Result<Vec<_>>>()?;
         answers.push((sql.as_str(), rows));
     }
-    let channel = parts.last().and_then(|c| c.as_str()).unwrap_or_default().to_owned();
-    Ok((Replay::new(answers).snapshot()?, channel))
+    let identity = parts.last().and_then(|c| c.as_array()).ok_or_else(|| bad(&"no identity"))?;
+    check_identity(
+        name,
+        identity.first().and_then(|a| a.as_str()),
+        identity.get(1).and_then(serde_json::Value::as_i64),
+    )?;
+    let channel = identity.get(2).and_then(|c| c.as_str()).unwrap_or_default();
+    Ok((Replay::new(answers, true).snapshot()?, channel_or_default(name, channel)))
+}
+
+/// Whether `application` and `version` are Fahrplan's of this program's schema version.
+fn check_identity(name: &str, application: Option<&str>, version: Option<i64>) -> Result<()> {
+    let (Some(application), Some(version)) = (application, version) else {
+        return Err(StoreError::Foreign { path: name.into() });
+    };
+    if application != super::ddl::APPLICATION {
+        return Err(StoreError::Foreign { path: name.into() });
+    }
+    match version.cmp(&super::ddl::VERSION) {
+        std::cmp::Ordering::Greater => Err(StoreError::TooNew {
+            path: name.into(),
+            found: i32::try_from(version).unwrap_or(i32::MAX),
+        }),
+        // Brought up to date by its administrator when opened (never by an overview).
+        std::cmp::Ordering::Less => Err(StoreError::NeedsUpgrade(name.to_owned())),
+        std::cmp::Ordering::Equal => Ok(()),
+    }
+}
+
+/// The roadmap's channel as opening it takes it: one of Fahrplan's names, else its default.
+fn channel_or_default(name: &str, channel: &str) -> String {
+    if channel.starts_with("fahrplan_")
+        && channel.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        channel.to_owned()
+    } else {
+        format!("fahrplan_{name}")
+    }
 }
 
 /// The statements for `names` (checked identifiers) in one read-only snapshot: the search path
@@ -147,7 +187,9 @@ pub fn overview_at(url: &str) -> Result<Vec<ServerTown>> {
     let names: Vec<&str> = visible.iter().map(|r| r.name.as_str()).collect();
     let read: Vec<Result<(TownSnapshot, String)>> =
         match answers(&mut client, &batch(&names, &statement)) {
-            Ok(found) if found.len() == names.len() => found.iter().map(|t| decode(t)).collect(),
+            Ok(found) if found.len() == names.len() => {
+                names.iter().zip(&found).map(|(name, t)| decode(name, t)).collect()
+            }
             _ => {
                 // One of them failed (or the answer was short): each on its own.
                 let _ = client.batch_execute("ROLLBACK");
@@ -168,7 +210,7 @@ pub fn overview_at(url: &str) -> Result<Vec<ServerTown>> {
 }
 
 /// One roadmap read on its own; a failure named as opening it would name it (an older schema, a
-/// foreign one, no right to read).
+/// foreign one, no right to read), by asking its identity: nothing is changed, nothing upgraded.
 fn read_one(
     client: &mut postgres::Client,
     url: &ServerUrl,
@@ -176,13 +218,28 @@ fn read_one(
     statement: &str,
 ) -> Result<(TownSnapshot, String)> {
     match answers(client, &batch(&[name], statement)) {
-        Ok(found) => decode(found.first().map_or("", String::as_str)),
+        Ok(found) => decode(name, found.first().map_or("", String::as_str)),
         Err(e) => {
             let _ = client.batch_execute("ROLLBACK");
-            // Opening says what is wrong where it knows (it may upgrade nothing: a reader).
-            match super::open::open(url, Some(name)) {
-                Err(why) => Err(why),
-                Ok(_) => Err(server_error(url.host(), &e)),
+            let identity = client.query_opt(
+                &format!("SELECT application, version FROM \"{name}\".fahrplan_schema LIMIT 1"),
+                &[],
+            );
+            match identity {
+                Ok(Some(row)) => {
+                    check_identity(name, row.try_get(0).ok(), row.try_get(1).ok())?;
+                    Err(server_error(url.host(), &e))
+                }
+                Ok(None) => Err(StoreError::NoRoadmap { name: name.to_owned() }),
+                Err(why) => Err(match why.code() {
+                    Some(&postgres::error::SqlState::UNDEFINED_TABLE) => {
+                        StoreError::Foreign { path: name.into() }
+                    }
+                    Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) => {
+                        StoreError::NoRoadmap { name: name.to_owned() }
+                    }
+                    _ => server_error(url.host(), &e),
+                }),
             }
         }
     }
@@ -205,9 +262,11 @@ mod tests {
     #[test]
     fn each_read_becomes_a_json_subquery_and_only_its_top_level_from_splits() {
         assert_eq!(
-            as_json("SELECT a, (SELECT x FROM y) AS b FROM t JOIN u ON 1 = 1 ORDER BY a").unwrap(),
-            "(SELECT coalesce(json_agg(q.j), '[]'::json) FROM (SELECT json_build_array(a, \
-             (SELECT x FROM y) AS b) AS j FROM t JOIN u ON 1 = 1 ORDER BY a) q)"
+            as_json("SELECT a, (SELECT x FROM y), 'b FROM c' FROM t JOIN u ON 1 = 1 ORDER BY a")
+                .unwrap(),
+            "(SELECT coalesce(pg_catalog.json_agg(q.j), '[]'::json) FROM (SELECT \
+             pg_catalog.json_build_array(a, (SELECT x FROM y), 'b FROM c') AS j FROM t JOIN u \
+             ON 1 = 1 ORDER BY a) q)"
         );
         assert!(as_json("UPDATE t SET a = 1").is_none());
         assert!(as_json("SELECT 1").is_none());
@@ -222,7 +281,33 @@ mod tests {
         assert_eq!(value(&serde_json::json!("42")).unwrap(), Value::Text("42".into()));
         assert!(value(&serde_json::json!(1.5)).is_err());
         assert!(value(&serde_json::json!([1])).is_err());
-        assert!(decode("[]").is_err());
-        assert!(decode("not json").is_err());
+        assert!(decode("x", "[]").is_err());
+        assert!(decode("x", "not json").is_err());
+        assert!(matches!(
+            check_identity("x", Some("fahrplan"), Some(1)),
+            Err(StoreError::NeedsUpgrade(_))
+        ));
+        assert!(matches!(
+            check_identity("x", Some("other"), Some(1)),
+            Err(StoreError::Foreign { .. })
+        ));
+        assert!(matches!(
+            check_identity(
+                "x",
+                Some(super::super::ddl::APPLICATION),
+                Some(super::super::ddl::VERSION + 1)
+            ),
+            Err(StoreError::TooNew { .. })
+        ));
+        assert!(
+            check_identity(
+                "x",
+                Some(super::super::ddl::APPLICATION),
+                Some(super::super::ddl::VERSION)
+            )
+            .is_ok()
+        );
+        assert_eq!(channel_or_default("b", "x; DROP"), "fahrplan_b");
+        assert_eq!(channel_or_default("b", "fahrplan_b_1a2b"), "fahrplan_b_1a2b");
     }
 }
