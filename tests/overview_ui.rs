@@ -144,6 +144,8 @@ fn all_roadmaps_are_sorted_opened_and_read_again_after_a_change() {
     until(&mut harness, |app| app.state.file_path() == donau_file.as_path());
     assert!(!harness.state().view.all_roadmaps.shown);
     // Back to the overview: it was not watched while hidden, so it is read anew.
+    harness.step();
+    assert!(!harness.state().view.all_roadmaps.is_watching(), "watched while hidden");
     std::fs::copy(dir.path().join("blumberg.sqlite"), dir.path().join("zell.sqlite")).unwrap();
     harness.get_by_role_and_label(Role::Button, "Alle Fahrpläne").click();
     harness.step();
@@ -152,4 +154,5 @@ fn all_roadmaps_are_sorted_opened_and_read_again_after_a_change() {
         !app.view.all_roadmaps.is_reading()
             && app.view.all_roadmaps.overview().is_some_and(|o| o.towns.len() == 4)
     });
+    assert!(harness.state().view.all_roadmaps.is_watching());
 }

@@ -114,7 +114,13 @@ fn label(towns: &mut [Town]) {
         *seen.entry(town(t).to_lowercase()).or_default() += 1;
     }
     for t in towns.iter_mut() {
-        let shown = town(t);
+        // A town's name of any length is cut to one line; the roadmap's name stays whole.
+        let long = town(t);
+        let shown: String = if long.chars().count() > 60 {
+            long.chars().take(59).chain(std::iter::once('…')).collect()
+        } else {
+            long
+        };
         t.label = if seen.get(&shown.to_lowercase()).copied().unwrap_or(0) > 1 && shown != t.name {
             format!("{shown} ({})", t.name)
         } else {
@@ -132,15 +138,21 @@ pub struct Overview {
     pub generated_at: NaiveDateTime,
     /// The day the figures are as of.
     pub today: NaiveDate,
-    /// The roadmaps, by name.
+    /// The roadmaps, by their label.
     pub towns: Vec<Town>,
     /// The channels a server announces their writes on.
     channels: Vec<String>,
+    /// A folder's files as they were before they were read (a write after it is noticed).
+    stamp: Vec<(PathBuf, crate::store::FileStamp)>,
 }
 
 /// Reads every roadmap of `source` as of `now`.
 pub fn load(source: &Source, now: NaiveDateTime) -> Result<Overview, StoreError> {
     let today = now.date();
+    let stamp = match source {
+        Source::Folder(dir) => files::folder_stamp(dir),
+        Source::Server(_) => Vec::new(),
+    };
     let (mut towns, channels): (Vec<Town>, Vec<String>) = match source {
         Source::Server(url) => {
             let read = pg::overview_at(url)?;
@@ -180,7 +192,7 @@ pub fn load(source: &Source, now: NaiveDateTime) -> Result<Overview, StoreError>
     label(&mut towns);
     // In the order people look for them: by the name shown.
     towns.sort_by_cached_key(|t| (t.label.to_lowercase(), t.name.clone()));
-    Ok(Overview { source: source.clone(), generated_at: now, today, towns, channels })
+    Ok(Overview { source: source.clone(), generated_at: now, today, towns, channels, stamp })
 }
 
 impl Overview {
@@ -201,7 +213,8 @@ pub fn watch(overview: &Overview, on_change: impl Fn() + Send + 'static) -> Opti
         Source::Server(url) => pg::watch_overview(url, &overview.channels, on_change),
         Source::Folder(dir) => {
             let dir = dir.clone();
-            let mut last = files::folder_stamp(&dir);
+            // From the files as they were when read: a write since then is heard at once.
+            let mut last = overview.stamp.clone();
             Watch::spawn("fahrplan-overview-watch", move |stopped| {
                 while !stopped() {
                     // Once a second, but a closed view's thread ends within a quarter of it.

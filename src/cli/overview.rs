@@ -167,7 +167,7 @@ fn text(overview: &Overview, tr: &I18n) -> String {
     for t in &overview.towns {
         let Ok(f) = &t.figures else { continue };
         rows.push(vec![
-            super::output::shorten(t.label(), 60),
+            super::output::shorten(t.label(), 80),
             tr.f("connect-role", &[("role", &t.role.as_str())]),
             tr.f("overview-done", &[("done", &f.done), ("total", &f.measures)]),
             f.overdue.len().to_string(),

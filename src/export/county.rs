@@ -78,7 +78,8 @@ pub fn front(county: &County<'_>, tr: &I18n) -> Front {
             ),
             (tr.money_whole(spent), tr.t("field-spent"), Tone::Text),
         ],
-        source: county.source.clone(),
+        // Neither a server login nor a town hall's folder goes to the county or onto the web.
+        source: tr.t("county-title"),
         title: format!("{} – {}", tr.t("county-title"), tr.date(county.today)),
     }
 }
@@ -192,13 +193,7 @@ pub fn body(sink: &mut dyn Sink, county: &County<'_>, tr: &I18n) {
 
 /// One town's page: its key figures, then the measures that need attention.
 fn town_page(sink: &mut dyn Sink, town: &CountyTown<'_>, f: &TownFigures, tr: &I18n) {
-    // (A name of any length wraps in the heading; the contents and bookmarks get a short one.)
-    let title: String = if town.label.chars().count() > 70 {
-        town.label.chars().take(69).chain(std::iter::once('…')).collect()
-    } else {
-        town.label.to_owned()
-    };
-    sink.section(&title, 120.0);
+    sink.section(town.label, 120.0);
     if !f.title.trim().is_empty() {
         sink.paragraph(&f.title, Face::Regular, Tone::Muted);
     }

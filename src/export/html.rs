@@ -35,9 +35,7 @@ pub fn report_html(
 
 /// The county overview of `county` as one HTML document.
 pub fn county_html(county: &super::county::County<'_>, tr: &I18n) -> String {
-    // A page that may be published names neither a server login nor a folder of the town hall.
-    let mut front = super::county::front(county, tr);
-    front.source.clone_from(&front.over);
+    let front = super::county::front(county, tr);
     let mut sink = HtmlSink::default();
     super::county::body(&mut sink, county, tr);
     page(&front, sink, tr)

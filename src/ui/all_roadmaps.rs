@@ -119,6 +119,8 @@ impl OverviewPane {
         if self.source.as_ref() != Some(&source) {
             self.data = None;
             self.watch = None;
+            self.watch_for = None;
+            self.failed = None;
         }
         self.source = Some(source);
         self.shown = true;
@@ -128,6 +130,11 @@ impl OverviewPane {
     /// Whether an overview was opened (the way back to it is offered).
     pub const fn has_source(&self) -> bool {
         self.source.is_some()
+    }
+
+    /// Whether the towns are watched for changes (never while the overview is hidden).
+    pub const fn is_watching(&self) -> bool {
+        self.watch.is_some()
     }
 
     /// Whether a read is under way.
@@ -176,8 +183,8 @@ impl OverviewPane {
             }
             return;
         }
-        let due = self.changed.swap(false, Ordering::SeqCst) || self.stale;
-        if self.loading.is_none() && due {
+        // (A notice that comes while a read runs waits for it: that read may have missed it.)
+        if self.loading.is_none() && (self.changed.swap(false, Ordering::SeqCst) || self.stale) {
             self.stale = false;
             self.read(ctx, now);
         }
@@ -199,6 +206,9 @@ impl OverviewPane {
                         ctx.request_repaint();
                     });
                     self.watch_for = Some(channels);
+                } else if !self.shown && self.watch.is_none() {
+                    // Read while hidden, unwatched: read anew when shown.
+                    self.stale = true;
                 }
                 self.failed = None;
                 self.data = Some(Ok(overview));

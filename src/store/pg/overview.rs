@@ -193,7 +193,15 @@ pub fn overview_at(url: &str) -> Result<Vec<ServerTown>> {
             _ => {
                 // One of them failed (or the answer was short): each on its own.
                 let _ = client.batch_execute("ROLLBACK");
-                names.iter().map(|name| read_one(&mut client, &url, name, &statement)).collect()
+                let each: Vec<_> = names
+                    .iter()
+                    .map(|name| read_one(&mut client, &url, name, &statement))
+                    .collect();
+                // A connection lost on the way is the server's problem, not every town's.
+                if client.is_closed() {
+                    return Err(StoreError::Postgres(format!("{}: connection lost", url.host())));
+                }
+                each
             }
         };
     Ok(visible
