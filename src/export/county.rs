@@ -80,6 +80,10 @@ pub fn front(county: &County<'_>, tr: &I18n) -> Front {
         ],
         // Neither a server login nor a town hall's folder goes to the county or onto the web.
         source: tr.t("county-title"),
+        made: tr.f(
+            "report-made-web",
+            &[("roadmap", &tr.t("county-title")), ("date", &tr.date(county.today))],
+        ),
         title: format!("{} – {}", tr.t("county-title"), tr.date(county.today)),
     }
 }

@@ -220,8 +220,10 @@ pub struct Front {
     pub today: NaiveDate,
     /// Four key figures: value, label, tone.
     pub figures: [(String, String, Tone); 4],
-    /// Where it came from (the file; on the web: the roadmap), for the footer and the cover.
+    /// Where it came from (the file; on the web: the roadmap), for the footer.
     pub source: String,
+    /// The cover's last line: made by Fahrplan, from where, when.
+    pub made: String,
     /// The title viewers show.
     pub title: String,
 }
@@ -235,6 +237,7 @@ pub fn front(cx: &Context<'_>, tr: &I18n, source: &str) -> Front {
         today: cx.today,
         figures: key_figures(cx, tr),
         source: source.to_owned(),
+        made: tr.f("report-made", &[("file", &source), ("date", &tr.date(cx.today))]),
         title: title(cx, tr),
     }
 }

@@ -201,9 +201,9 @@ pub(super) fn cover(flow: &mut Flow<'_>, front: &content::Front) {
         flow.doc.text(&more, (MARGIN_X, y), 10.5, Face::Regular, MUTED, Align::Left);
         flow.doc.close();
     }
-    let made = tr.f("report-made", &[("file", &front.source), ("date", &tr.date(front.today))]);
+    let made = &front.made;
     let bottom = A4.1 - BOTTOM;
-    let lines = flow.doc.wrap(&made, Face::Regular, 8.5, width);
+    let lines = flow.doc.wrap(made, Face::Regular, 8.5, width);
     let style = Style { size: 8.5, face: Face::Regular, color: MUTED, align: Align::Left };
     flow.doc.open(Role::P);
     flow.doc.lines(&lines, (MARGIN_X, bottom), 11.0, style);
