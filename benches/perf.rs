@@ -66,20 +66,7 @@ fn app_with(measures: usize, tab: Tab) -> FahrplanApp {
     .unwrap();
     let mut roadmap = store.load_roadmap().unwrap();
     if measures > roadmap.measures.len() {
-        let seeds = roadmap.measures.clone();
-        roadmap.measures = (0..measures)
-            .map(|i| {
-                let seed = &seeds[i % seeds.len()];
-                Measure {
-                    id: i64::try_from(i).unwrap() + 1,
-                    // The first keep the default codes, so their expenses and
-                    // re-evaluations stay with them.
-                    code: if i < seeds.len() { seed.code.clone() } else { format!("X{i:05}") },
-                    depends_on: if i < seeds.len() { seed.depends_on.clone() } else { Vec::new() },
-                    ..seed.clone()
-                }
-            })
-            .collect();
+        roadmap.measures = multiplied(&roadmap.measures, measures);
         store.replace_all(&roadmap, &[], true, None).unwrap();
     }
     let state = AppState::new(store, Lang::De, today()).unwrap();
@@ -499,21 +486,26 @@ fn frame_benches(record: &mut impl FnMut(&str, Duration)) {
     record("frame_overview_40", frame_bench(&mut app));
 }
 
-/// The default roadmap's seed with `n` measures (copies of the twenty, coded `X00020` on).
-fn seed_with(n: usize) -> fahrplan::model::Seed {
-    let mut seed = fahrplan::app::default_seed(Lang::De).expect("the default roadmap");
-    let twenty = seed.roadmap.measures.clone();
-    seed.roadmap.measures = (0..n)
+/// `n` measures made of `seeds`, ids from 1. The first keep their codes (so their expenses and
+/// re-evaluations stay with them), the rest are coded `X00020` on, without dependencies.
+fn multiplied(seeds: &[Measure], n: usize) -> Vec<Measure> {
+    (0..n)
         .map(|i| {
-            let from = &twenty[i % twenty.len()];
+            let seed = &seeds[i % seeds.len()];
             Measure {
                 id: i64::try_from(i).unwrap() + 1,
-                code: if i < twenty.len() { from.code.clone() } else { format!("X{i:05}") },
-                depends_on: if i < twenty.len() { from.depends_on.clone() } else { Vec::new() },
-                ..from.clone()
+                code: if i < seeds.len() { seed.code.clone() } else { format!("X{i:05}") },
+                depends_on: if i < seeds.len() { seed.depends_on.clone() } else { Vec::new() },
+                ..seed.clone()
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The default roadmap's seed with `n` measures (see [`multiplied`]).
+fn seed_with(n: usize) -> fahrplan::model::Seed {
+    let mut seed = fahrplan::app::default_seed(Lang::De).expect("the default roadmap");
+    seed.roadmap.measures = multiplied(&seed.roadmap.measures, n);
     seed
 }
 

@@ -103,6 +103,16 @@ impl Town {
     }
 }
 
+/// A town by its name, role and address, with the figures of what was read of it (labelled later).
+fn town(
+    (name, role, address): (String, Role, PathBuf),
+    snapshot: Result<crate::model::TownSnapshot, StoreError>,
+    today: NaiveDate,
+) -> Town {
+    let figures = snapshot.map(|s| TownFigures::of(&s, today)).map_err(std::sync::Arc::new);
+    Town { name, role, address, figures, label: String::new() }
+}
+
 /// Gives every town its label (see [`Town::label`]).
 fn label(towns: &mut [Town]) {
     let town = |t: &Town| match &t.figures {
@@ -159,15 +169,9 @@ pub fn load(source: &Source, now: NaiveDateTime) -> Result<Overview, StoreError>
             let channels = read.iter().map(|t| t.channel.clone()).collect();
             let towns = read
                 .into_iter()
-                .map(|t| Town {
-                    address: format!("{url}#{}", t.name).into(),
-                    role: t.role.into(),
-                    figures: t
-                        .snapshot
-                        .map(|s| TownFigures::of(&s, today))
-                        .map_err(std::sync::Arc::new),
-                    name: t.name,
-                    label: String::new(),
+                .map(|t| {
+                    let address = format!("{url}#{}", t.name).into();
+                    town((t.name, t.role.into(), address), t.snapshot, today)
                 })
                 .collect();
             (towns, channels)
@@ -175,15 +179,9 @@ pub fn load(source: &Source, now: NaiveDateTime) -> Result<Overview, StoreError>
         Source::Folder(dir) => {
             let towns = files::folder(dir)?
                 .into_iter()
-                .map(|t| Town {
-                    name: super::display_name(&t.path),
-                    role: if t.may_write { Role::Editor } else { Role::Viewer },
-                    figures: t
-                        .snapshot
-                        .map(|s| TownFigures::of(&s, today))
-                        .map_err(std::sync::Arc::new),
-                    address: t.path,
-                    label: String::new(),
+                .map(|t| {
+                    let role = if t.may_write { Role::Editor } else { Role::Viewer };
+                    town((super::display_name(&t.path), role, t.path), t.snapshot, today)
                 })
                 .collect();
             (towns, Vec::new())

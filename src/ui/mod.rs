@@ -431,7 +431,8 @@ impl FahrplanApp {
                 asked,
                 |ui, commands| {
                     windows::presentation_menu_ui(ui, state.tr(), slides, start_presentation);
-                    if !read_only {
+                    // Behind the overview of all roadmaps the one roadmap's actions rest.
+                    if !read_only && !view.all_roadmaps.shown {
                         windows::actions_bar_ui(ui, tokens, state, view, commands);
                     }
                 },
